@@ -1,0 +1,81 @@
+package io.loligo.contracts.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Encodes contract records as JSON bytes and decodes whatever the AMQP connector hands over.
+ * The connector turns an {@code application/json} body into a Vert.x JSON object, an AMQP string value
+ * into a String and other data into bytes, so decoding accepts each of those forms.
+ * Its own mapper keeps the wire form independent of each service's REST settings.
+ */
+public final class WireCodec {
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // newer agents may add fields; older receivers must still understand the rest
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public byte[] encode(Object message) {
+        try {
+            return mapper.writeValueAsBytes(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** @throws MalformedMessageException when the payload is not a valid {@code type} */
+    public <T> T decode(Object payload, Class<T> type) {
+        try {
+            if (payload instanceof JsonObject json) {
+                // its map holds Vert.x wrappers for nested arrays and objects, so go through the text
+                return mapper.readValue(json.toBuffer().getBytes(), type);
+            }
+            if (payload instanceof JsonArray || payload == null) {
+                throw new MalformedMessageException("expected a JSON object, got " + describe(payload));
+            }
+            if (payload instanceof Map<?, ?> map) {
+                return mapper.convertValue(map, type);
+            }
+            if (payload instanceof byte[] bytes) {
+                return mapper.readValue(bytes, type);
+            }
+            if (payload instanceof Buffer buffer) {
+                return mapper.readValue(buffer.getBytes(), type);
+            }
+            if (payload instanceof String text) {
+                return mapper.readValue(text.getBytes(StandardCharsets.UTF_8), type);
+            }
+            throw new MalformedMessageException("unexpected payload type " + describe(payload));
+        } catch (IOException | IllegalArgumentException e) {
+            if (e instanceof MalformedMessageException malformed) {
+                throw malformed;
+            }
+            throw new MalformedMessageException("not a valid " + type.getSimpleName() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String describe(Object payload) {
+        return payload == null ? "nothing" : payload.getClass().getSimpleName();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        // Jackson appends the source location over several lines; the first line names the problem
+        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}

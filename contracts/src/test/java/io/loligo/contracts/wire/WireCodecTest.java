@@ -1,0 +1,76 @@
+package io.loligo.contracts.wire;
+
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.DaemonService;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WireCodecTest {
+    private final WireCodec codec = new WireCodec();
+
+    private static NodeHeartbeat heartbeat() {
+        return new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, "node1.example.com", "node1.example.com", "node1",
+                Instant.parse("2026-11-26T00:00:00Z"), 5, Instant.parse("2026-11-20T08:00:00Z"),
+                "Debian GNU/Linux 12 (bookworm)", "16.2.15",
+                List.of(new DaemonService("ceph", "e2f2da39-33df-4313-b190-f5212afac1dd", "osd", "0", true, "16.2.15")),
+                List.of(new ClusterReport("e2f2da39-33df-4313-b190-f5212afac1dd", "ceph",
+                        Map.of(ClusterMap.OSD_MAP, 20L, ClusterMap.MON_MAP, 1L))));
+    }
+
+    @Test
+    void heartbeatSurvivesEveryPayloadFormTheConnectorProduces() {
+        byte[] bytes = codec.encode(heartbeat());
+        String text = new String(bytes, StandardCharsets.UTF_8);
+
+        assertThat(codec.decode(bytes, NodeHeartbeat.class)).isEqualTo(heartbeat());
+        assertThat(codec.decode(text, NodeHeartbeat.class)).isEqualTo(heartbeat());
+        assertThat(codec.decode(Buffer.buffer(bytes), NodeHeartbeat.class)).isEqualTo(heartbeat());
+        assertThat(codec.decode(new JsonObject(text), NodeHeartbeat.class)).isEqualTo(heartbeat());
+    }
+
+    @Test
+    void timesTravelAsIsoStrings() {
+        assertThat(new String(codec.encode(heartbeat()), StandardCharsets.UTF_8))
+                .contains("\"sentAt\":\"2026-11-26T00:00:00Z\"");
+    }
+
+    @Test
+    void unknownFieldsFromNewerAgentsAreIgnored() {
+        JsonObject json = new JsonObject(new String(codec.encode(heartbeat()), StandardCharsets.UTF_8));
+        json.put("addedLater", 42);
+        assertThat(codec.decode(json, NodeHeartbeat.class)).isEqualTo(heartbeat());
+    }
+
+    @Test
+    void malformedPayloadsAreRejectedWithAReason() {
+        assertThatThrownBy(() -> codec.decode("not-json{", NodeHeartbeat.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("NodeHeartbeat");
+        assertThatThrownBy(() -> codec.decode(new JsonArray().add(1), NodeHeartbeat.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> codec.decode(null, NodeHeartbeat.class))
+                .isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Test
+    void heartbeatsMissingTheirIdentityOrFromAnUnknownSchemaAreRejected() {
+        JsonObject json = new JsonObject(new String(codec.encode(heartbeat()), StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> codec.decode(json.copy().putNull("fqdn"), NodeHeartbeat.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("fqdn");
+        assertThatThrownBy(() -> codec.decode(json.copy().put("schema", 99), NodeHeartbeat.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("schema 99");
+        assertThatThrownBy(() -> codec.decode(json.copy().put("periodSeconds", 0), NodeHeartbeat.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("periodSeconds");
+    }
+}

@@ -1,0 +1,149 @@
+# A real throwaway Ceph cluster on loopback: 1 mon, 1 mgr, 3 bluestore OSDs on sparse files, cephx on.
+# Ports 40000-40001 (mon) and 40100-40199 (mgr, OSDs) stay clear of Ceph's defaults and of the platform.
+
+CEPH_DIR="$LOLIGO_STATE/ceph"
+CEPH_CONF_FILE="$CEPH_DIR/ceph.conf"
+CEPH_ADMIN_KEYRING="$CEPH_DIR/ceph.client.admin.keyring"
+CEPH_OSD_COUNT=3
+
+ceph_cli() { ceph --conf "$CEPH_CONF_FILE" --connect-timeout 10 "$@"; }
+
+ceph_write_conf() {
+  local fsid=$1
+  mkdir -p "$CEPH_DIR"/{run,log,crash}
+  cat >"$CEPH_CONF_FILE" <<EOF
+[global]
+fsid = $fsid
+mon_initial_members = a
+mon_host = [v2:127.0.0.1:40000,v1:127.0.0.1:40001]
+public_addr = 127.0.0.1
+cluster_addr = 127.0.0.1
+ms_bind_ipv4 = true
+ms_bind_ipv6 = false
+ms_bind_port_min = 40100
+ms_bind_port_max = 40199
+auth_cluster_required = cephx
+auth_service_required = cephx
+auth_client_required = cephx
+auth_allow_insecure_global_id_reclaim = false
+run_dir = $CEPH_DIR/run
+admin_socket = $CEPH_DIR/run/\$cluster-\$name.asok
+pid_file = $CEPH_DIR/run/\$cluster-\$name.pid
+log_file = $CEPH_DIR/log/\$cluster-\$name.log
+crash_dir = $CEPH_DIR/crash
+mon_cluster_log_file = $CEPH_DIR/log/\$cluster.log
+keyring = $CEPH_DIR/\$cluster.\$name.keyring
+# one host: the failure domain is the OSD
+osd_crush_chooseleaf_type = 0
+osd_pool_default_size = 3
+osd_pool_default_min_size = 2
+# deterministic pg_num for tests
+osd_pool_default_pg_autoscale_mode = off
+mon_allow_pool_delete = true
+mon_max_pg_per_osd = 500
+# map changes land in ~50 ms instead of ~1 s
+paxos_propose_interval = 0.05
+# shared CI disks often sit below the default 30 % free
+mon_data_avail_warn = 5
+# 'restful' fails to load on bookworm (PyO3 sub-interpreter limit) and turns health to WARN
+mgr_initial_modules = iostat nfs
+[mon]
+mon_data = $CEPH_DIR/mon.\$id
+keyring = $CEPH_DIR/mon.\$id/keyring
+[mgr]
+mgr_data = $CEPH_DIR/mgr.\$id
+keyring = $CEPH_DIR/mgr.\$id/keyring
+[osd]
+osd_data = $CEPH_DIR/osd.\$id
+keyring = $CEPH_DIR/osd.\$id/keyring
+osd_objectstore = bluestore
+bluestore_block_create = true
+bluestore_block_size = 10737418240
+osd_memory_target = 939524096
+EOF
+}
+
+ceph_bootstrap() {
+  log "creating a new Ceph cluster in $CEPH_DIR"
+  rm -rf "$CEPH_DIR"
+  local fsid; fsid=$(uuidgen)
+  ceph_write_conf "$fsid"
+  local init="$CEPH_DIR/bootstrap"
+  mkdir -p "$init"
+  ceph-authtool --create-keyring "$init/mon.keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
+  ceph-authtool --create-keyring "$CEPH_ADMIN_KEYRING" --gen-key -n client.admin \
+    --cap mon 'allow *' --cap osd 'allow *' --cap mds 'allow *' --cap mgr 'allow *' >/dev/null
+  ceph-authtool "$init/mon.keyring" --import-keyring "$CEPH_ADMIN_KEYRING" >/dev/null
+  monmaptool --create --fsid "$fsid" --addv a '[v2:127.0.0.1:40000,v1:127.0.0.1:40001]' "$init/monmap" >/dev/null
+  ceph-mon --conf "$CEPH_CONF_FILE" --mkfs -i a --monmap "$init/monmap" --keyring "$init/mon.keyring" >/dev/null 2>&1 \
+    || die "ceph-mon --mkfs failed"
+  ceph-mon --conf "$CEPH_CONF_FILE" -i a
+  wait_until 30 "the Ceph monitor" ceph_cli mon stat
+
+  mkdir -p "$CEPH_DIR/mgr.x"
+  ceph_cli auth get-or-create mgr.x mon 'allow profile mgr' osd 'allow *' mds 'allow *' -o "$CEPH_DIR/mgr.x/keyring" >/dev/null
+  ceph-mgr --conf "$CEPH_CONF_FILE" -i x
+
+  local id uuid key
+  for _ in $(seq "$CEPH_OSD_COUNT"); do
+    uuid=$(uuidgen); key=$(ceph-authtool --gen-print-key)
+    echo "{\"cephx_secret\":\"$key\"}" >"$init/osd-secret.json"
+    id=$(ceph_cli osd new "$uuid" -i "$init/osd-secret.json")
+    mkdir -p "$CEPH_DIR/osd.$id"
+    ceph-authtool --create-keyring "$CEPH_DIR/osd.$id/keyring" --name "osd.$id" --add-key "$key" >/dev/null
+    echo "$uuid" >"$CEPH_DIR/osd.$id/bootstrap-uuid"
+  done
+  rm -f "$init/osd-secret.json"
+  # mkfs is CPU-bound for ~5 s per OSD: run them side by side
+  for dir in "$CEPH_DIR"/osd.*; do
+    id=${dir##*.}
+    ( ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" --mkfs --osd-uuid "$(cat "$dir/bootstrap-uuid")" >/dev/null 2>&1 \
+        && ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" ) &
+  done
+  wait
+  wait_until 120 "3 OSDs up" ceph_osds_up
+  ceph_cli osd pool create lab 32 32 replicated >/dev/null
+  ceph_cli osd pool application enable lab rados >/dev/null
+  rm -rf "$init"
+}
+
+ceph_osds_up() { [[ $(ceph_cli osd stat -f json | jq .num_up_osds) == "$CEPH_OSD_COUNT" ]]; }
+
+ceph_daemon_running() { pid_alive "$CEPH_DIR/run/ceph-$1.pid"; }
+
+ceph_start_daemons() {
+  ceph_daemon_running mon.a || ceph-mon --conf "$CEPH_CONF_FILE" -i a
+  ceph_daemon_running mgr.x || ceph-mgr --conf "$CEPH_CONF_FILE" -i x
+  local id
+  for dir in "$CEPH_DIR"/osd.*; do
+    id=${dir##*.}
+    ceph_daemon_running "osd.$id" || ceph-osd --conf "$CEPH_CONF_FILE" -i "$id"
+  done
+}
+
+ceph_health_ok() {
+  local status; status=$(ceph_cli status -f json) || return 1
+  [[ $(jq -r .health.status <<<"$status") == HEALTH_OK ]] || return 1
+  # every PG active+clean
+  jq -e '.pgmap.num_pgs > 0 and ([.pgmap.pgs_by_state[] | select(.state_name == "active+clean") | .count] | add) == .pgmap.num_pgs' <<<"$status" >/dev/null
+}
+
+ceph_up() {
+  if [[ -f $CEPH_DIR/mon.a/kv_backend ]]; then
+    ceph_start_daemons
+  else
+    ceph_bootstrap
+  fi
+  log "waiting for HEALTH_OK with all PGs active+clean"
+  wait_until 180 "Ceph HEALTH_OK" ceph_health_ok
+  log "Ceph cluster $(ceph_cli fsid) is HEALTH_OK ($CEPH_CONF_FILE)"
+}
+
+ceph_down() {
+  local f name
+  for f in "$CEPH_DIR"/run/ceph-osd.*.pid "$CEPH_DIR"/run/ceph-mgr.*.pid "$CEPH_DIR"/run/ceph-mon.*.pid; do
+    [[ -e $f ]] || continue
+    name=$(basename "$f" .pid)
+    stop_pidfile "$f" "$name"
+  done
+}

@@ -1,0 +1,30 @@
+# Installs what is missing from Debian's packages. Idempotent: a machine that has them all runs no apt.
+
+LOLIGO_PACKAGES=(
+  # the platform's own runtime
+  openjdk-17-jdk-headless maven nodejs npm postgresql rabbitmq-server influxdb influxdb-client
+  # a real local Ceph cluster and the librados the node-agent binds to
+  ceph-mon ceph-mgr ceph-osd ceph-common librados2 python3-rados uuid-runtime
+  # the peer dashboard for side-by-side benchmarks, the browser for UI tests, and the load generator
+  ceph-mgr-dashboard chromium wrk
+  curl jq
+)
+
+ensure_packages() {
+  local missing=()
+  for p in "${LOLIGO_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  # node and npm may come from elsewhere than Debian (as on the CI image): accept them when they run.
+  if command -v node >/dev/null && command -v npm >/dev/null; then
+    missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+  fi
+  local wanted=()
+  for p in "${missing[@]}"; do [[ -n $p ]] && wanted+=("$p"); done
+  ((${#wanted[@]} == 0)) && return 0
+  as_root
+  log "installing from Debian: ${wanted[*]}"
+  apt-get -o DPkg::Lock::Timeout=900 update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -q --no-install-recommends "${wanted[@]}" >"$LOLIGO_STATE/apt.log" 2>&1 \
+    || { tail -20 "$LOLIGO_STATE/apt.log"; die "apt-get install failed (full log: $LOLIGO_STATE/apt.log)"; }
+}

@@ -1,0 +1,34 @@
+package io.loligo.agent.ceph;
+
+/**
+ * A librados call that failed. {@code returnCode} is librados' negative errno, except that
+ * rados_mgr_command reports a timeout as a positive 110; both count as failure.
+ */
+public class RadosException extends RuntimeException {
+    private final int returnCode;
+
+    public RadosException(String operation, int returnCode, String status) {
+        super(operation + " failed: " + describe(returnCode)
+                + (status == null || status.isBlank() ? "" : " (" + status.strip() + ")"));
+        this.returnCode = returnCode;
+    }
+
+    public int returnCode() {
+        return returnCode;
+    }
+
+    public boolean isTimeout() {
+        return Math.abs(returnCode) == 110;
+    }
+
+    private static String describe(int rc) {
+        return switch (Math.abs(rc)) {
+            case 1 -> "EPERM";
+            case 2 -> "ENOENT";
+            case 13 -> "EACCES, permission denied (check the keyring)";
+            case 22 -> "EINVAL";
+            case 110 -> "ETIMEDOUT, no answer from the monitors";
+            default -> "error " + rc;
+        } + " [rc=" + rc + "]";
+    }
+}

@@ -1,0 +1,157 @@
+package io.loligo.agent.ceph;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import io.loligo.agent.ceph.Librados.SizeT;
+import io.loligo.agent.ceph.Librados.SizeTByReference;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One librados cluster handle. librados handles are thread-safe, so one handle serves the whole agent.
+ * {@link #open} reads the configuration; {@link #connect} then reaches the monitors. A handle whose connect
+ * failed must be closed and a new one opened.
+ */
+public final class RadosHandle implements AutoCloseable {
+    private static final Librados RADOS = Librados.INSTANCE;
+
+    private final Pointer cluster;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private RadosHandle(Pointer cluster) {
+        this.cluster = cluster;
+    }
+
+    public static RadosHandle open(RadosSettings settings) {
+        PointerByReference ref = new PointerByReference();
+        check("rados_create2", RADOS.rados_create2(ref, settings.clusterName(), "client." + settings.user(), 0));
+        RadosHandle handle = new RadosHandle(ref.getValue());
+        try {
+            check("reading " + settings.confFile(), RADOS.rados_conf_read_file(handle.cluster, settings.confFile().toString()));
+            settings.keyring().ifPresent(keyring -> handle.set("keyring", keyring.toString()));
+            handle.set("client_mount_timeout", seconds(settings.connectTimeout()));
+            handle.set("rados_mon_op_timeout", seconds(settings.operationTimeout()));
+            handle.set("rados_osd_op_timeout", seconds(settings.operationTimeout()));
+            return handle;
+        } catch (RuntimeException e) {
+            handle.close();
+            throw e;
+        }
+    }
+
+    public void connect() {
+        check("rados_connect", RADOS.rados_connect(cluster));
+    }
+
+    public String confGet(String option) {
+        byte[] buf = new byte[4096];
+        check("reading option " + option, RADOS.rados_conf_get(cluster, option, buf, new SizeT(buf.length)));
+        return cString(buf);
+    }
+
+    public String fsid() {
+        byte[] buf = new byte[64];
+        int rc = RADOS.rados_cluster_fsid(cluster, buf, new SizeT(buf.length));
+        if (rc < 0) {
+            throw new RadosException("rados_cluster_fsid", rc, null);
+        }
+        return cString(buf);
+    }
+
+    /** Runs a command on the monitors, which also proxy every command the active mgr offers. */
+    public CommandResult monCommand(String json) {
+        Reply reply = new Reply();
+        int rc = RADOS.rados_mon_command(cluster, new String[]{json}, new SizeT(1), null, new SizeT(0),
+                reply.out, reply.outLen, reply.status, reply.statusLen);
+        return reply.finish("mon command " + prefixOf(json), rc);
+    }
+
+    /** Runs a command on the active mgr directly: it works while the mons are down, but knows no mon-only command. */
+    public CommandResult mgrCommand(String json) {
+        Reply reply = new Reply();
+        int rc = RADOS.rados_mgr_command(cluster, new String[]{json}, new SizeT(1), null, new SizeT(0),
+                reply.out, reply.outLen, reply.status, reply.statusLen);
+        return reply.finish("mgr command " + prefixOf(json), rc);
+    }
+
+    public CommandResult osdCommand(int osdId, String json) {
+        Reply reply = new Reply();
+        int rc = RADOS.rados_osd_command(cluster, osdId, new String[]{json}, new SizeT(1), null, new SizeT(0),
+                reply.out, reply.outLen, reply.status, reply.statusLen);
+        return reply.finish("osd." + osdId + " command " + prefixOf(json), rc);
+    }
+
+    @Override
+    public void close() {
+        // rados_shutdown on a handle twice is a double free
+        if (closed.compareAndSet(false, true)) {
+            RADOS.rados_shutdown(cluster);
+        }
+    }
+
+    private void set(String option, String value) {
+        check("setting " + option, RADOS.rados_conf_set(cluster, option, value));
+    }
+
+    private static String seconds(Duration d) {
+        return Long.toString(Math.max(1, d.toSeconds()));
+    }
+
+    private static void check(String operation, int rc) {
+        if (rc != 0) {
+            throw new RadosException(operation, rc, null);
+        }
+    }
+
+    private static String cString(byte[] buf) {
+        int end = 0;
+        while (end < buf.length && buf[end] != 0) {
+            end++;
+        }
+        return new String(buf, 0, end, StandardCharsets.UTF_8);
+    }
+
+    private static String prefixOf(String json) {
+        int at = json.indexOf("\"prefix\"");
+        if (at < 0) {
+            return json;
+        }
+        int start = json.indexOf('"', json.indexOf(':', at) + 1);
+        int end = json.indexOf('"', start + 1);
+        return start < 0 || end < 0 ? json : "'" + json.substring(start + 1, end) + "'";
+    }
+
+    /** The out-parameters of one command call. Both reply buffers are freed whatever the outcome. */
+    private static final class Reply {
+        final PointerByReference out = new PointerByReference();
+        final SizeTByReference outLen = new SizeTByReference();
+        final PointerByReference status = new PointerByReference();
+        final SizeTByReference statusLen = new SizeTByReference();
+
+        CommandResult finish(String operation, int rc) {
+            try {
+                byte[] data = read(out.getValue(), outLen.value());
+                String statusText = new String(read(status.getValue(), statusLen.value()), StandardCharsets.UTF_8);
+                if (rc != 0) {
+                    throw new RadosException(operation, rc, statusText);
+                }
+                return new CommandResult(data, statusText);
+            } finally {
+                free(out.getValue());
+                free(status.getValue());
+            }
+        }
+
+        private static byte[] read(Pointer p, long length) {
+            return p == null || length == 0 ? new byte[0] : p.getByteArray(0, Math.toIntExact(length));
+        }
+
+        private static void free(Pointer p) {
+            if (p != null) {
+                RADOS.rados_buffer_free(p);
+            }
+        }
+    }
+}

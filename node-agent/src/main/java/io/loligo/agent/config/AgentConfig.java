@@ -1,0 +1,60 @@
+package io.loligo.agent.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The node-agent's settings, under {@code loligo.agent}. */
+@ConfigMapping(prefix = "loligo.agent")
+public interface AgentConfig {
+
+    /** The agent's identity on the bus; the host's fqdn when unset. */
+    Optional<String> nodeId();
+
+    /** How often a heartbeat goes out. Receivers call a node late after three periods of silence. */
+    @WithDefault("5s")
+    Duration heartbeatPeriod();
+
+    /**
+     * Where the host's /proc and /etc are. "/" on a host; in a container, the mount point of the host's root,
+     * so that the agent reports the host and not its own image.
+     */
+    @WithDefault("/")
+    Path hostRoot();
+
+    Ceph ceph();
+
+    interface Ceph {
+        /** The cluster's config file. Without it the agent still reports the host and its daemons. */
+        @WithDefault("/etc/ceph/ceph.conf")
+        Path conf();
+
+        /** The client keyring; librados looks where ceph.conf says when unset. */
+        Optional<Path> keyring();
+
+        /** The cephx client id, without "client.". */
+        @WithDefault("admin")
+        String user();
+
+        @WithDefault("ceph")
+        String clusterName();
+
+        /** Where the daemons' admin sockets are; read from ceph.conf's run_dir when unset. */
+        Optional<Path> runDir();
+
+        /** Bounds rados_connect (client_mount_timeout). */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Bounds each command (rados_mon_op_timeout, rados_osd_op_timeout). */
+        @WithDefault("5s")
+        Duration operationTimeout();
+
+        /** Bounds each admin socket exchange. */
+        @WithDefault("2s")
+        Duration adminSocketTimeout();
+    }
+}

@@ -1,0 +1,130 @@
+package io.loligo.agent.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.agent.ceph.RadosHandle;
+import io.loligo.agent.ceph.RadosException;
+import io.loligo.agent.ceph.RadosSettings;
+import io.loligo.agent.config.AgentConfig;
+import io.loligo.contracts.heartbeat.DaemonService;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Finds the Ceph daemons of this host through their admin sockets, as Calamari's agent did, and asks each
+ * for its fsid and version. A socket whose daemon does not answer is reported as a stopped service.
+ */
+@ApplicationScoped
+public class DaemonDiscovery {
+    private static final String DEFAULT_RUN_DIR = "/var/run/ceph";
+
+    private final AgentConfig config;
+    private final ObjectMapper mapper;
+    private final ExecutorService exchanges = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "admin-socket");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Path runDir;
+
+    @Inject
+    public DaemonDiscovery(AgentConfig config, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    public List<DaemonService> discover() {
+        Path dir = runDir();
+        List<DaemonService> found = new ArrayList<>();
+        try (DirectoryStream<Path> sockets = Files.newDirectoryStream(dir, "*.asok")) {
+            for (Path socket : sockets) {
+                AdminSocketName.parse(socket.getFileName().toString()).ifPresent(name -> found.add(inspect(socket, name)));
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            Log.warnf("cannot list admin sockets in %s: %s", dir, e.getMessage());
+            return List.of();
+        }
+        found.sort(Comparator.comparing(DaemonService::type).thenComparing(DaemonService::id, DaemonDiscovery::byDaemonId));
+        return found;
+    }
+
+    public Path runDir() {
+        if (runDir == null) {
+            runDir = config.ceph().runDir().orElseGet(this::runDirFromClusterConfig);
+        }
+        return runDir;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        exchanges.shutdownNow();
+    }
+
+    private DaemonService inspect(Path socket, AdminSocketName name) {
+        try {
+            String fsid = ask(socket, "{\"prefix\":\"config get\",\"var\":\"fsid\"}").path("fsid").asText(null);
+            String version = ask(socket, "{\"prefix\":\"version\"}").path("version").asText(null);
+            return new DaemonService(name.cluster(), fsid, name.type(), name.id(), true, version);
+        } catch (IOException | TimeoutException e) {
+            // a daemon killed without cleanup leaves its socket behind: that is a stopped service, not an error
+            Log.debugf("%s.%s does not answer on %s: %s", name.type(), name.id(), socket, e.getMessage());
+            return new DaemonService(name.cluster(), null, name.type(), name.id(), false, null);
+        }
+    }
+
+    private JsonNode ask(Path socket, String command) throws IOException, TimeoutException {
+        SocketChannel channel = AdminSocket.openChannel();
+        Future<byte[]> reply = exchanges.submit(() -> AdminSocket.call(channel, socket, command));
+        try {
+            return mapper.readTree(reply.get(config.ceph().adminSocketTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            // also unblocks an exchange that timed out
+            channel.close();
+        }
+    }
+
+    private Path runDirFromClusterConfig() {
+        Path conf = config.ceph().conf();
+        if (Files.isReadable(conf)) {
+            try (RadosHandle handle = RadosHandle.open(RadosSettings.from(config.ceph()))) {
+                return Paths.get(handle.confGet("run_dir"));
+            } catch (RadosException e) {
+                Log.warnf("cannot read run_dir from %s (%s); looking in %s", conf, e.getMessage(), DEFAULT_RUN_DIR);
+            }
+        }
+        return Paths.get(DEFAULT_RUN_DIR);
+    }
+
+    /** OSD ids sort numerically, other ids by name. */
+    private static int byDaemonId(String a, String b) {
+        boolean numeric = a.chars().allMatch(Character::isDigit) && b.chars().allMatch(Character::isDigit)
+                && !a.isEmpty() && !b.isEmpty();
+        return numeric ? Long.compare(Long.parseLong(a), Long.parseLong(b)) : a.compareTo(b);
+    }
+}

@@ -1,0 +1,85 @@
+package io.loligo.agent.heartbeat;
+
+import io.loligo.agent.ceph.ClusterProbe;
+import io.loligo.agent.config.AgentConfig;
+import io.loligo.agent.daemon.DaemonDiscovery;
+import io.loligo.agent.host.HostIdentity;
+import io.loligo.contracts.heartbeat.DaemonService;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.wire.WireCodec;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.MDC;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Sends this node's heartbeat to the topic exchange, where every service that cares has its own subscription.
+ * The routing key names the node, so that broker permissions can later confine each agent to its own key.
+ */
+@ApplicationScoped
+public class HeartbeatPublisher {
+    static final String CHANNEL = "heartbeats";
+
+    private final HostIdentity host;
+    private final DaemonDiscovery daemons;
+    private final ClusterProbe cluster;
+    private final AgentConfig config;
+    private final String topicPrefix;
+    private final WireCodec codec = new WireCodec();
+    private final Emitter<byte[]> emitter;
+
+    @Inject
+    public HeartbeatPublisher(HostIdentity host, DaemonDiscovery daemons, ClusterProbe cluster, AgentConfig config,
+                              @ConfigProperty(name = "loligo.bus.prefix") String topicPrefix,
+                              // a heartbeat that cannot leave now is worthless later: never queue them up
+                              @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.DROP) Emitter<byte[]> emitter) {
+        this.host = host;
+        this.daemons = daemons;
+        this.cluster = cluster;
+        this.config = config;
+        this.topicPrefix = topicPrefix;
+        this.emitter = emitter;
+    }
+
+    @Scheduled(every = "${loligo.agent.heartbeat-period}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void publish() {
+        NodeHeartbeat heartbeat = build();
+        MDC.put("node", heartbeat.nodeId());
+        try {
+            OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
+                    .withSubject(routingKey(heartbeat.nodeId()))
+                    .withContentType("application/json")
+                    .withDurable(false)
+                    .build();
+            emitter.send(Message.of(codec.encode(heartbeat), Metadata.of(amqp)));
+            Log.debugf("heartbeat sent: %d services, %d clusters", heartbeat.services().size(), heartbeat.clusters().size());
+        } finally {
+            MDC.remove("node");
+        }
+    }
+
+    NodeHeartbeat build() {
+        List<DaemonService> services = daemons.discover();
+        String cephVersion = services.stream().filter(DaemonService::running).map(DaemonService::version)
+                .filter(v -> v != null).findFirst().orElse(null);
+        return new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, host.nodeId(), host.fqdn(), host.hostname(),
+                Instant.now(), (int) Math.max(1, config.heartbeatPeriod().toSeconds()), host.bootTime(),
+                host.operatingSystem(), cephVersion, services, cluster.current().stream().toList());
+    }
+
+    String routingKey(String nodeId) {
+        return topicPrefix + ".heartbeat." + nodeId;
+    }
+}

@@ -1,0 +1,71 @@
+package io.loligo.agent.host;
+
+import io.loligo.agent.config.AgentConfig;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Who this host is: names, boot time and operating system. */
+@ApplicationScoped
+public class HostIdentity {
+    private final AgentConfig config;
+    private final String fqdn;
+    private final String hostname;
+
+    @Inject
+    public HostIdentity(AgentConfig config) {
+        this.config = config;
+        this.fqdn = resolveFqdn();
+        int dot = fqdn.indexOf('.');
+        this.hostname = dot > 0 ? fqdn.substring(0, dot) : fqdn;
+    }
+
+    public String fqdn() {
+        return fqdn;
+    }
+
+    public String hostname() {
+        return hostname;
+    }
+
+    public String nodeId() {
+        return config.nodeId().orElse(fqdn);
+    }
+
+    /** Read at every heartbeat: a reboot changes it, and receivers detect reboots from it. */
+    public Instant bootTime() {
+        return HostFacts.bootTime(read("proc/stat")).orElse(null);
+    }
+
+    public String operatingSystem() {
+        String osRelease = read("etc/os-release");
+        return HostFacts.operatingSystem(osRelease.isEmpty() ? read("usr/lib/os-release") : osRelease).orElse(null);
+    }
+
+    private String read(String relative) {
+        Path file = config.hostRoot().resolve(relative);
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            Log.debugf("cannot read %s: %s", file, e.getMessage());
+            return "";
+        }
+    }
+
+    private static String resolveFqdn() {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            // the host's own name does not resolve: its bare name is still the best identity we have
+            String name = e.getMessage();
+            return name == null ? "localhost" : name.split(":")[0].strip();
+        }
+    }
+}

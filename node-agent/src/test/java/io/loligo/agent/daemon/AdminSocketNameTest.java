@@ -1,0 +1,23 @@
+package io.loligo.agent.daemon;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AdminSocketNameTest {
+
+    @Test
+    void daemonSocketsNameClusterTypeAndId() {
+        assertThat(AdminSocketName.parse("ceph-osd.12.asok")).contains(new AdminSocketName("ceph", "osd", "12"));
+        assertThat(AdminSocketName.parse("ceph-mon.a.asok")).contains(new AdminSocketName("ceph", "mon", "a"));
+        assertThat(AdminSocketName.parse("backup-mds.host1.a.asok")).contains(new AdminSocketName("backup", "mds", "host1.a"));
+    }
+
+    @Test
+    void clientSocketsAndOtherFilesAreNotDaemons() {
+        assertThat(AdminSocketName.parse("ceph-client.admin.4242.94213.asok")).isEmpty();
+        assertThat(AdminSocketName.parse("ceph-osd.0.pid")).isEmpty();
+        assertThat(AdminSocketName.parse("ceph-osd..asok")).isEmpty();
+        assertThat(AdminSocketName.parse("osd.0.asok")).isEmpty();
+    }
+}
