@@ -1,0 +1,54 @@
+package io.loligo.cluster.heartbeat;
+
+import io.loligo.cluster.server.ServerInventory;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.wire.MalformedMessageException;
+import io.loligo.contracts.wire.WireCodec;
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.MDC;
+
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Takes every agent's heartbeat from this service's own subscription to the heartbeat topic.
+ * A message that is not a valid heartbeat is rejected and logged; it never stops the stream.
+ */
+@ApplicationScoped
+public class HeartbeatConsumer {
+    public static final String CHANNEL = "heartbeats";
+
+    private final WireCodec codec = new WireCodec();
+
+    @Inject
+    ServerInventory inventory;
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public CompletionStage<Void> onHeartbeat(Message<?> message) {
+        NodeHeartbeat heartbeat;
+        try {
+            heartbeat = codec.decode(message.getPayload(), NodeHeartbeat.class);
+        } catch (MalformedMessageException | IllegalStateException e) {
+            Log.warnf("rejected a malformed heartbeat: %s", e.getMessage());
+            return message.nack(e);
+        }
+        MDC.put("node", heartbeat.nodeId());
+        heartbeat.clusters().stream().findFirst().ifPresent(c -> MDC.put("fsid", c.fsid()));
+        try {
+            inventory.record(heartbeat, Instant.now());
+            return message.ack();
+        } catch (RuntimeException e) {
+            Log.errorf(e, "could not record the heartbeat of %s", heartbeat.fqdn());
+            return message.nack(e);
+        } finally {
+            MDC.remove("node");
+            MDC.remove("fsid");
+        }
+    }
+}

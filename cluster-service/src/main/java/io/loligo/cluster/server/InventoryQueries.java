@@ -1,0 +1,62 @@
+package io.loligo.cluster.server;
+
+import io.loligo.cluster.cluster.ClusterEntity;
+import io.loligo.contracts.api.ClusterView;
+import io.loligo.contracts.api.ServerView;
+import io.loligo.contracts.api.ServiceView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import io.quarkus.panache.common.Sort;
+
+/** Reads the inventory in the API's shapes. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class InventoryQueries {
+
+    public List<ClusterView> clusters() {
+        return ClusterEntity.<ClusterEntity>listAll(Sort.by("name", "fsid"))
+                .stream().map(InventoryQueries::view).toList();
+    }
+
+    public Optional<ClusterView> cluster(String fsid) {
+        return ClusterEntity.<ClusterEntity>findByIdOptional(fsid).map(InventoryQueries::view);
+    }
+
+    public List<ServerView> servers() {
+        return ServerEntity.<ServerEntity>listAll(Sort.by("fqdn"))
+                .stream().map(InventoryQueries::view).toList();
+    }
+
+    public Optional<ServerView> server(String fqdn) {
+        return ServerEntity.<ServerEntity>findByIdOptional(fqdn).map(InventoryQueries::view);
+    }
+
+    /** The servers that host at least one service of the cluster. */
+    public List<ServerView> serversOf(String fsid) {
+        return ServerEntity.<ServerEntity>list(
+                        "select distinct s from ServerEntity s join s.services svc where svc.fsid = ?1 order by s.fqdn", fsid)
+                .stream().map(InventoryQueries::view).toList();
+    }
+
+    private static ClusterView view(ClusterEntity cluster) {
+        return new ClusterView(cluster.fsid, cluster.name, utc(cluster.updateTime));
+    }
+
+    private static ServerView view(ServerEntity server) {
+        List<ServiceView> services = server.services.stream()
+                .map(s -> new ServiceView(s.fsid, s.type, s.serviceId, s.running)).toList();
+        return new ServerView(server.fqdn, server.hostname, server.managed, utc(server.lastContact),
+                utc(server.bootTime), server.cephVersion, services, null, null, null, null,
+                server.late, server.os, server.heartbeatPeriod);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

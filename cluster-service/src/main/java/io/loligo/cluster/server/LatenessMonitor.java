@@ -1,0 +1,20 @@
+package io.loligo.cluster.server;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+
+/** Notices servers that stopped reporting, within a second of their limit. */
+@ApplicationScoped
+public class LatenessMonitor {
+    @Inject
+    ServerInventory inventory;
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sweep() {
+        inventory.markLate(Instant.now());
+    }
+}

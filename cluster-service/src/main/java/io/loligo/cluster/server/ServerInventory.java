@@ -1,0 +1,105 @@
+package io.loligo.cluster.server;
+
+import io.loligo.cluster.cluster.ClusterEntity;
+import io.loligo.cluster.cluster.MapVersions;
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.DaemonService;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Records what heartbeats say about servers, their services and the clusters they reach. */
+@ApplicationScoped
+@Transactional
+public class ServerInventory {
+
+    public void record(NodeHeartbeat heartbeat, Instant receivedAt) {
+        ServerEntity server = ServerEntity.findById(heartbeat.fqdn());
+        boolean isNew = server == null;
+        if (isNew) {
+            server = new ServerEntity();
+            server.fqdn = heartbeat.fqdn();
+            Log.infof("new server %s with %d Ceph services", heartbeat.fqdn(), heartbeat.services().size());
+        } else if (server.late) {
+            Log.infof("server %s regained contact after %s", heartbeat.fqdn(), server.lastContact);
+        }
+        server.nodeId = heartbeat.nodeId();
+        server.hostname = heartbeat.hostname();
+        server.managed = true;
+        server.bootTime = heartbeat.bootTime();
+        server.os = heartbeat.os();
+        server.cephVersion = heartbeat.cephVersion();
+        server.heartbeatPeriod = heartbeat.periodSeconds();
+        server.lastContact = receivedAt;
+        server.lateAfter = Liveness.lateAfter(receivedAt, heartbeat.periodSeconds());
+        server.late = false;
+        mergeServices(server, heartbeat.services());
+        if (isNew) {
+            server.persist();
+        }
+        heartbeat.clusters().forEach(report -> recordCluster(report, receivedAt));
+    }
+
+    /** Marks late every server whose silence has passed its limit, and returns their fqdns. */
+    public List<String> markLate(Instant now) {
+        List<ServerEntity> overdue = ServerEntity.list("late = false and lateAfter < ?1", now);
+        for (ServerEntity server : overdue) {
+            server.late = true;
+            Log.warnf("server %s is late reporting in: no heartbeat since %s (period %d s)",
+                    server.fqdn, server.lastContact, server.heartbeatPeriod);
+        }
+        return overdue.stream().map(s -> s.fqdn).toList();
+    }
+
+    /**
+     * Updates services in place rather than replacing them: Hibernate inserts before it deletes,
+     * so a replaced row would collide with its own unique key.
+     */
+    private static void mergeServices(ServerEntity server, List<DaemonService> reported) {
+        Map<String, ServiceEntity> existing = new HashMap<>();
+        server.services.forEach(s -> existing.put(key(s.cluster, s.type, s.serviceId), s));
+        for (DaemonService daemon : reported) {
+            ServiceEntity service = existing.remove(key(daemon.cluster(), daemon.type(), daemon.id()));
+            if (service == null) {
+                service = new ServiceEntity();
+                service.server = server;
+                service.cluster = daemon.cluster();
+                service.type = daemon.type();
+                service.serviceId = daemon.id();
+                server.services.add(service);
+            }
+            service.running = daemon.running();
+            // a stopped daemon cannot tell its fsid; it still belongs to the cluster it served
+            service.fsid = Objects.requireNonNullElse(daemon.fsid(), service.fsid);
+            service.version = Objects.requireNonNullElse(daemon.version(), service.version);
+        }
+        server.services.removeAll(existing.values());
+    }
+
+    private static void recordCluster(ClusterReport report, Instant receivedAt) {
+        ClusterEntity cluster = ClusterEntity.findById(report.fsid());
+        boolean isNew = cluster == null;
+        if (isNew) {
+            cluster = new ClusterEntity();
+            cluster.fsid = report.fsid();
+            Log.infof("new cluster %s ('%s')", report.fsid(), report.name());
+        }
+        cluster.name = report.name();
+        cluster.updateTime = receivedAt;
+        cluster.mapVersions = MapVersions.merge(cluster.mapVersions, report.mapVersions());
+        if (isNew) {
+            cluster.persist();
+        }
+    }
+
+    private static String key(String cluster, String type, String id) {
+        return cluster + '/' + type + '.' + id;
+    }
+}

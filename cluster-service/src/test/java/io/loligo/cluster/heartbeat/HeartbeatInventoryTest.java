@@ -1,0 +1,150 @@
+package io.loligo.cluster.heartbeat;
+
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.DaemonService;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.wire.WireCodec;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Heartbeats over the real broker into the real database, read back through the internal API. */
+@QuarkusTest
+class HeartbeatInventoryTest {
+    private static final String ROUTING_KEY_PREFIX = "loligo-test.heartbeat.";
+    private static BrokerClient broker;
+    private final WireCodec codec = new WireCodec();
+
+    @BeforeAll
+    static void connect() throws Exception {
+        broker = new BrokerClient();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        broker.close();
+    }
+
+    private static NodeHeartbeat heartbeat(String fqdn, String fsid, int period, List<DaemonService> services) {
+        return new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, fqdn, fqdn, fqdn.split("\\.")[0], Instant.now(), period,
+                Instant.parse("2026-11-20T08:00:00Z"), "Debian GNU/Linux 12 (bookworm)", "16.2.15", services,
+                List.of(new ClusterReport(fsid, "ceph", Map.of(ClusterMap.OSD_MAP, 20L, ClusterMap.MON_MAP, 1L))));
+    }
+
+    private static List<DaemonService> daemons(String fsid) {
+        return List.of(new DaemonService("ceph", fsid, "mon", "a", true, "16.2.15"),
+                new DaemonService("ceph", fsid, "osd", "0", true, "16.2.15"),
+                new DaemonService("ceph", fsid, "osd", "1", true, "16.2.15"));
+    }
+
+    private void publish(NodeHeartbeat heartbeat) throws Exception {
+        broker.publishJson(ROUTING_KEY_PREFIX + heartbeat.nodeId(), codec.encode(heartbeat));
+    }
+
+    @Test
+    void a_heartbeat_creates_the_server_its_services_and_its_cluster() throws Exception {
+        String fsid = UUID.randomUUID().toString();
+        String fqdn = "store-" + fsid.substring(0, 8) + ".example.com";
+        publish(heartbeat(fqdn, fsid, 5, daemons(fsid)));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/server/{fqdn}", fqdn).then().statusCode(200));
+        given().get("/internal/v2/server/{fqdn}", fqdn).then()
+                .body("fqdn", equalTo(fqdn))
+                .body("hostname", equalTo(fqdn.split("\\.")[0]))
+                .body("managed", equalTo(true))
+                .body("late", equalTo(false))
+                .body("ceph_version", equalTo("16.2.15"))
+                .body("last_contact", notNullValue())
+                .body("boot_time", equalTo("2026-11-20T08:00:00Z"))
+                .body("services.type", contains("mon", "osd", "osd"))
+                .body("services.id", contains("a", "0", "1"))
+                .body("services.fsid", contains(fsid, fsid, fsid));
+        given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(200)
+                .body("id", equalTo(fsid)).body("name", equalTo("ceph")).body("update_time", notNullValue());
+        given().get("/internal/v2/cluster").then().body("id", hasItem(fsid));
+        given().get("/internal/v2/cluster/{fsid}/server", fsid).then().body("fqdn", contains(fqdn));
+    }
+
+    @Test
+    void services_follow_the_latest_heartbeat() throws Exception {
+        String fsid = UUID.randomUUID().toString();
+        String fqdn = "store-" + fsid.substring(0, 8) + ".example.com";
+        publish(heartbeat(fqdn, fsid, 5, daemons(fsid)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/server/{fqdn}", fqdn).then().statusCode(200));
+
+        // osd.1 is gone, osd.0 stopped (its socket no longer answers, so no fsid), osd.2 is new
+        publish(heartbeat(fqdn, fsid, 5, List.of(new DaemonService("ceph", fsid, "mon", "a", true, "16.2.15"),
+                new DaemonService("ceph", null, "osd", "0", false, null),
+                new DaemonService("ceph", fsid, "osd", "2", true, "16.2.15"))));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/server/{fqdn}", fqdn).then()
+                        .body("services.id", contains("a", "0", "2"))
+                        .body("services.running", contains(true, false, true))
+                        .body("services.fsid", contains(fsid, fsid, fsid)));
+    }
+
+    @Test
+    void a_silent_server_turns_late_after_three_periods_and_recovers_with_its_next_heartbeat() throws Exception {
+        String fsid = UUID.randomUUID().toString();
+        String fqdn = "late-" + fsid.substring(0, 8) + ".example.com";
+        Instant sent = Instant.now();
+        publish(heartbeat(fqdn, fsid, 1, daemons(fsid)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/server/{fqdn}", fqdn).then().statusCode(200).body("late", equalTo(false)));
+
+        await().atMost(Duration.ofSeconds(8)).untilAsserted(() ->
+                given().get("/internal/v2/server/{fqdn}", fqdn).then().body("late", equalTo(true)));
+        // three periods of one second, plus at most the one-second sweep
+        org.assertj.core.api.Assertions.assertThat(Duration.between(sent, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+
+        publish(heartbeat(fqdn, fsid, 1, daemons(fsid)));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                given().get("/internal/v2/server/{fqdn}", fqdn).then().body("late", equalTo(false)));
+    }
+
+    @Test
+    void malformed_heartbeats_are_rejected_and_the_stream_goes_on() throws Exception {
+        broker.publishText(ROUTING_KEY_PREFIX + "intruder", "not-json{");
+        broker.publishJson(ROUTING_KEY_PREFIX + "intruder", "not-json{".getBytes());
+        broker.publishJson(ROUTING_KEY_PREFIX + "intruder", "{\"schema\":1,\"nodeId\":\"x\"}".getBytes());
+        broker.publishJson(ROUTING_KEY_PREFIX + "intruder", "[1,2,3]".getBytes());
+
+        String fsid = UUID.randomUUID().toString();
+        String fqdn = "after-" + fsid.substring(0, 8) + ".example.com";
+        publish(heartbeat(fqdn, fsid, 5, daemons(fsid)));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/server/{fqdn}", fqdn).then().statusCode(200));
+        given().get("/internal/v2/server/{fqdn}", "x").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void unknown_clusters_and_servers_are_problems() {
+        given().get("/internal/v2/cluster/{fsid}", "00000000-0000-0000-0000-000000000000").then()
+                .statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404)).body("reason", equalTo("NotFound"))
+                .body("detail", equalTo("no cluster with fsid 00000000-0000-0000-0000-000000000000"));
+        given().get("/internal/v2/server/{fqdn}", "nowhere.example.com").then()
+                .statusCode(404).body("reason", equalTo("NotFound"));
+    }
+}

@@ -1,0 +1,43 @@
+package io.loligo.contracts.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every JAX-RS error into {@code application/problem+json}, in each service that serves REST.
+ * An error without an explicit reason gets its status name in CamelCase ("NotFound", "Unauthorized").
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException exception) {
+        int status = exception.getResponse().getStatus();
+        String reason = exception instanceof ApiException api ? api.reason() : reasonFor(status);
+        return respond(Problem.of(status, title(status), reason, exception.getMessage()));
+    }
+
+    public static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : "HTTP " + status;
+    }
+
+    static String reasonFor(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (known == null) {
+            return "Http" + status;
+        }
+        return Arrays.stream(known.name().split("_"))
+                .map(word -> word.charAt(0) + word.substring(1).toLowerCase())
+                .collect(Collectors.joining());
+    }
+}
