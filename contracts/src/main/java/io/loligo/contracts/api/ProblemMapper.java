@@ -17,9 +17,11 @@ public class ProblemMapper implements ExceptionMapper<WebApplicationException> {
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception instanceof ApiException api) {
+            return respond(api.problem());
+        }
         int status = exception.getResponse().getStatus();
-        String reason = exception instanceof ApiException api ? api.reason() : reasonFor(status);
-        return respond(Problem.of(status, title(status), reason, exception.getMessage()));
+        return respond(Problem.of(status, title(status), reasonFor(status), exception.getMessage()));
     }
 
     public static Response respond(Problem problem) {

@@ -1,0 +1,27 @@
+package io.loligo.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** api-gateway's settings, under {@code loligo.gateway}. */
+@ConfigMapping(prefix = "loligo.gateway")
+public interface GatewayConfig {
+
+    /** How long a browser session lives without a new login. */
+    @WithDefault("12h")
+    Duration sessionLifetime();
+
+    /** Whether session cookies carry the Secure flag; on whenever the gateway is reached over HTTPS. */
+    @WithDefault("false")
+    boolean secureCookies();
+
+    /**
+     * Where the generated password of the first administrator is written (mode 600) at first start.
+     * Without it the password goes to the log only.
+     */
+    Optional<Path> initialAdminPasswordFile();
+}

@@ -1,0 +1,39 @@
+package io.loligo.gateway.rest;
+
+import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.api.ProblemMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Security failures and unreachable services as problems, like every other error. */
+public class SecurityProblems {
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return ProblemMapper.respond(Problem.of(401, "Unauthorized", "NotAuthenticated",
+                "log in with POST /api/v2/auth/login first"));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return ProblemMapper.respond(Problem.of(401, "Unauthorized", "SessionExpired",
+                "the session has expired or does not exist; log in again"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return ProblemMapper.respond(Problem.of(403, "Forbidden", "RoleNotAllowed", "your role does not allow this"));
+    }
+
+    @ServerExceptionMapper
+    public Response upstreamUnreachable(ProcessingException e) {
+        Log.warnf("a backing service did not answer: %s", e.getMessage());
+        return ProblemMapper.respond(Problem.of(503, "Service Unavailable", "BackendUnavailable",
+                "cluster-service does not answer; try again shortly"));
+    }
+}

@@ -1,0 +1,13 @@
+package io.loligo.gateway.auth;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+/** A mutation that only the tests have: the XSRF rule applies to every unsafe endpoint. */
+@Path("/api/v2/test-echo")
+public class EchoResource {
+    @POST
+    public String echo(String body) {
+        return body;
+    }
+}

@@ -1,0 +1,96 @@
+package io.loligo.gateway.auth;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Calamari's login flow against the real database. */
+@QuarkusTest
+class LoginTest {
+
+    private static String adminPassword() throws Exception {
+        return Files.readString(Path.of("target/admin-password")).strip();
+    }
+
+    private static Response login(String username, String password) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
+                .post("/api/v2/auth/login");
+    }
+
+    @Test
+    void the_first_administrator_gets_a_generated_password_written_only_for_the_operator() throws Exception {
+        Path file = Path.of("target/admin-password");
+        assertThat(adminPassword()).hasSize(20).doesNotContain("admin");
+        assertThat(Files.getPosixFilePermissions(file).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    }
+
+    @Test
+    void info_health_and_the_ui_are_open_to_anyone() {
+        given().get("/api/v2/info").then().statusCode(200).body("version", notNullValue()).body("fqdn", notNullValue());
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/").then().statusCode(200).contentType(ContentType.HTML);
+    }
+
+    @Test
+    void the_api_refuses_anonymous_callers_with_a_problem() {
+        given().get("/api/v2/cluster").then().statusCode(401).contentType("application/problem+json")
+                .body("reason", equalTo("NotAuthenticated"));
+        given().get("/api/v2/server/some.host").then().statusCode(401);
+        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, "forged").get("/api/v2/cluster").then()
+                .statusCode(401).body("reason", equalTo("SessionExpired"));
+    }
+
+    @Test
+    void missing_credentials_are_named_and_wrong_ones_refused() {
+        given().contentType(ContentType.JSON).body("{}").post("/api/v2/auth/login").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("reason", equalTo("InvalidInput"))
+                .body("errors.field", containsInAnyOrder("username", "password"));
+        given().contentType(ContentType.JSON).body("{\"username\": ").post("/api/v2/auth/login").then()
+                .statusCode(400).contentType("application/problem+json");
+        login("admin", "wrong-password").then().statusCode(401).body("reason", equalTo("BadCredentials"));
+        login("nobody", "wrong-password").then().statusCode(401).body("reason", equalTo("BadCredentials"));
+    }
+
+    @Test
+    void a_session_opens_the_api_and_logout_closes_it() throws Exception {
+        given().get("/api/v2/auth/login").then().statusCode(200).cookie(AuthResource.XSRF_COOKIE, notNullValue());
+        Response login = login("admin", adminPassword());
+        login.then().statusCode(200).body("username", equalTo("admin")).body("role", equalTo("administrator"));
+        String session = login.getCookie(SessionAuthenticationMechanism.SESSION_COOKIE);
+        assertThat(login.getDetailedCookie(SessionAuthenticationMechanism.SESSION_COOKIE).isHttpOnly()).isTrue();
+
+        // logged in, the gateway forwards to cluster-service, which is not running in this test
+        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).get("/api/v2/cluster").then()
+                .statusCode(503).contentType("application/problem+json").body("reason", equalTo("BackendUnavailable"));
+
+        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).post("/api/v2/auth/logout").then().statusCode(200);
+        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).get("/api/v2/cluster").then().statusCode(401);
+    }
+
+    @Test
+    void unsafe_requests_with_a_session_must_echo_its_xsrf_token() throws Exception {
+        Response login = login("admin", adminPassword());
+        String session = login.getCookie(SessionAuthenticationMechanism.SESSION_COOKIE);
+        String xsrf = login.getCookie(AuthResource.XSRF_COOKIE);
+
+        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).body("hello").post("/api/v2/test-echo")
+                .then().statusCode(403).contentType("application/problem+json").body("reason", equalTo("XsrfTokenMismatch"));
+        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).header(XsrfFilter.HEADER, "guess")
+                .body("hello").post("/api/v2/test-echo").then().statusCode(403);
+        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).header(XsrfFilter.HEADER, xsrf)
+                .body("hello").post("/api/v2/test-echo").then().statusCode(200).body(equalTo("hello"));
+        given().body("hello").post("/api/v2/test-echo").then().statusCode(401);
+    }
+}
