@@ -51,9 +51,11 @@ public class InventoryQueries {
     private static ServerView view(ServerEntity server) {
         List<ServiceView> services = server.services.stream()
                 .map(s -> new ServiceView(s.fsid, s.type, s.serviceId, s.running)).toList();
+        // the sweep that logs lateness runs once a second; readers see it the moment the limit passes
+        boolean late = server.late || Instant.now().isAfter(server.lateAfter);
         return new ServerView(server.fqdn, server.hostname, server.managed, utc(server.lastContact),
                 utc(server.bootTime), server.cephVersion, services, null, null, null, null,
-                server.late, server.os, server.heartbeatPeriod);
+                late, server.os, server.heartbeatPeriod);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,0 +1,27 @@
+package io.loligo.metrics.influx;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while InfluxDB answers and holds our database: a batch accepted now could not be stored otherwise. */
+@Readiness
+@ApplicationScoped
+public class InfluxReadiness implements HealthCheck {
+    @Inject
+    InfluxConnection influx;
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            String version = influx.ping();
+            influx.ensureDatabase();
+            return HealthCheckResponse.named("influxdb").up()
+                    .withData("version", version).withData("database", influx.database()).build();
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.named("influxdb").down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

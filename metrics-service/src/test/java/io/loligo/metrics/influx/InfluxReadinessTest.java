@@ -1,0 +1,34 @@
+package io.loligo.metrics.influx;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Against the real InfluxDB 1.6.7 that dev/ starts. */
+@QuarkusTest
+class InfluxReadinessTest {
+
+    @Test
+    void ready_once_influxdb_answers_and_holds_the_database() throws Exception {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("influxdb"))
+                .body("checks.find { it.name == 'influxdb' }.data.version", equalTo("1.6.7~rc0"));
+
+        String show = URLEncoder.encode("SHOW DATABASES", StandardCharsets.UTF_8);
+        HttpResponse<String> databases = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:18086/query?q=" + show)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(databases.body()).contains("\"loligo_test\"");
+    }
+}
