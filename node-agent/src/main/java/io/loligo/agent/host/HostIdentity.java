@@ -60,12 +60,18 @@ public class HostIdentity {
     }
 
     private static String resolveFqdn() {
+        String hostname;
         try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
+            hostname = InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
-            // the host's own name does not resolve: its bare name is still the best identity we have
-            String name = e.getMessage();
-            return name == null ? "localhost" : name.split(":")[0].strip();
+            // the host's own name does not resolve; the exception still names it
+            String message = e.getMessage();
+            return message == null ? "localhost" : message.split(":")[0].strip();
+        }
+        try {
+            return HostFacts.fqdn(hostname, InetAddress.getByName(hostname).getCanonicalHostName());
+        } catch (UnknownHostException e) {
+            return hostname;
         }
     }
 }

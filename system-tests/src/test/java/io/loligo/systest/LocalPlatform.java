@@ -1,0 +1,98 @@
+package io.loligo.systest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform as separate processes on the real local cluster (see dev/), on its own databases and
+ * its own topic prefix, so that it never mixes with a platform that dev/up left running.
+ */
+final class LocalPlatform implements AutoCloseable {
+    static final String BUS_PREFIX = "loligo-systest";
+    /** Short, so that lateness shows within seconds; real agents use 5 s. */
+    static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(2);
+
+    final Path repository = Path.of("..").toAbsolutePath().normalize();
+    final Path workDir = Path.of("target/systest").toAbsolutePath();
+    final Path cephConf = cephConf(repository);
+    final ServiceProcess clusterService;
+    final ServiceProcess metricsService;
+    final ServiceProcess gateway;
+    final ServiceProcess agent;
+    private final List<ServiceProcess> started = new ArrayList<>();
+
+    LocalPlatform() throws IOException {
+        Files.createDirectories(workDir);
+        Files.deleteIfExists(adminPasswordFile());
+        clusterService = new ServiceProcess("cluster-service", repository, workDir, Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/loligo_cluster_systest",
+                "quarkus.flyway.clean-at-start", "true",
+                "quarkus.flyway.clean-disabled", "false",
+                "loligo.bus.prefix", BUS_PREFIX));
+        metricsService = new ServiceProcess("metrics-service", repository, workDir, Map.of(
+                "loligo.metrics.influx.database", "loligo_systest"));
+        gateway = new ServiceProcess("api-gateway", repository, workDir, Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/loligo_gateway_systest",
+                "quarkus.flyway.clean-at-start", "true",
+                "quarkus.flyway.clean-disabled", "false",
+                "quarkus.rest-client.cluster-service.url", clusterService.url(),
+                "loligo.gateway.initial-admin-password-file", adminPasswordFile().toString()));
+        agent = new ServiceProcess("node-agent", repository, workDir, Map.of(
+                "loligo.bus.prefix", BUS_PREFIX,
+                "loligo.agent.heartbeat-period", HEARTBEAT_PERIOD.toSeconds() + "s",
+                "loligo.agent.ceph.conf", cephConf.toString()));
+    }
+
+    void start() throws Exception {
+        for (ServiceProcess service : List.of(clusterService, metricsService, gateway, agent)) {
+            service.start();
+            started.add(service);
+        }
+        for (ServiceProcess service : started) {
+            service.awaitReady(Duration.ofSeconds(90));
+        }
+    }
+
+    Path adminPasswordFile() {
+        return workDir.resolve("admin-password");
+    }
+
+    String adminPassword() throws IOException {
+        return Files.readString(adminPasswordFile()).strip();
+    }
+
+    /** Runs the ceph CLI on the same cluster: the reference every figure is checked against. */
+    String ceph(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ceph", "--conf", cephConf.toString(), "--connect-timeout", "10"));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed");
+        }
+        return out.strip();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).stop();
+        }
+    }
+
+    private static Path cephConf(Path repository) {
+        String env = System.getenv("LOLIGO_CEPH_CONF");
+        return env != null ? Path.of(env) : repository.resolve(".dev/ceph/ceph.conf");
+    }
+}

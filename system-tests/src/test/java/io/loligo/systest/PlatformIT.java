@@ -1,0 +1,186 @@
+package io.loligo.systest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.amqp.AmqpClient;
+import io.vertx.amqp.AmqpClientOptions;
+import io.vertx.amqp.AmqpConnection;
+import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpSender;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The walking skeleton end to end: node-agent on the real cluster, heartbeats over the real broker,
+ * cluster-service on the real database, api-gateway in front. Every figure is checked against the ceph CLI.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static LocalPlatform platform;
+    private static String session;
+    private static String fqdn;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = new LocalPlatform();
+        platform.start();
+        fqdn = LocalPlatform.run(List.of("hostname", "-f"));
+        var login = given().baseUri(platform.gateway.url()).contentType(ContentType.JSON)
+                .body("{\"username\":\"admin\",\"password\":\"" + platform.adminPassword() + "\"}")
+                .post("/api/v2/auth/login");
+        login.then().statusCode(200);
+        session = login.getCookie("loligo_session");
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private static RequestSpecification api() {
+        return given().baseUri(platform.gateway.url()).cookie("loligo_session", session);
+    }
+
+    private static JsonNode server() throws Exception {
+        return MAPPER.readTree(api().get("/api/v2/server/{fqdn}", fqdn).then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    @Order(1)
+    void the_api_reports_the_real_clusters_fsid() throws Exception {
+        String fsid = platform.ceph("fsid");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                api().get("/api/v2/cluster").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(fsid)));
+
+        JsonNode clusters = MAPPER.readTree(api().get("/api/v2/cluster").asString());
+        assertThat(clusters).hasSize(1);
+        assertThat(clusters.get(0).path("id").asText()).isEqualTo(fsid);
+        assertThat(clusters.get(0).path("name").asText()).isEqualTo("ceph");
+        api().get("/api/v2/cluster/{fsid}", fsid).then().statusCode(200).body("id", equalTo(fsid));
+    }
+
+    @Test
+    @Order(2)
+    void the_server_list_names_this_host_with_its_mon_mgr_and_osds() throws Exception {
+        String fsid = platform.ceph("fsid");
+        Set<String> expected = new TreeSet<>();
+        StreamSupport.stream(MAPPER.readTree(platform.ceph("mon", "dump", "--format", "json")).path("mons").spliterator(), false)
+                .forEach(mon -> expected.add("mon." + mon.path("name").asText()));
+        expected.add("mgr." + MAPPER.readTree(platform.ceph("mgr", "dump", "--format", "json")).path("active_name").asText());
+        StreamSupport.stream(MAPPER.readTree(platform.ceph("osd", "ls", "--format", "json")).spliterator(), false)
+                .forEach(osd -> expected.add("osd." + osd.asText()));
+        assertThat(expected).hasSize(5);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode server = server();
+            Set<String> reported = new TreeSet<>();
+            server.path("services").forEach(service -> {
+                assertThat(service.path("fsid").asText()).isEqualTo(fsid);
+                assertThat(service.path("running").asBoolean()).isTrue();
+                reported.add(service.path("type").asText() + "." + service.path("id").asText());
+            });
+            assertThat(reported).isEqualTo(expected);
+        });
+        JsonNode server = server();
+        assertThat(server.path("managed").asBoolean()).isTrue();
+        assertThat(server.path("late").asBoolean()).isFalse();
+        assertThat(server.path("ceph_version").asText()).isEqualTo(
+                MAPPER.readTree(platform.ceph("version", "--format", "json")).path("version").asText().split(" ")[2]);
+        assertThat(server.path("hostname").asText()).isEqualTo(fqdn.split("\\.")[0]);
+
+        JsonNode clusterServers = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/server", fsid).asString());
+        List<String> names = new ArrayList<>();
+        clusterServers.forEach(s -> names.add(s.path("fqdn").asText()));
+        assertThat(names).containsExactly(fqdn);
+    }
+
+    @Test
+    @Order(3)
+    void nothing_but_info_and_login_is_open_without_a_session() {
+        given().baseUri(platform.gateway.url()).get("/api/v2/cluster").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().baseUri(platform.gateway.url()).get("/api/v2/server").then().statusCode(401);
+        given().baseUri(platform.gateway.url()).get("/api/v2/info").then().statusCode(200);
+        api().get("/api/v2/server/{fqdn}", "no-such-host.example.com").then().statusCode(404)
+                .contentType("application/problem+json").body("reason", equalTo("NotFound"));
+    }
+
+    @Test
+    @Order(4)
+    void a_malformed_heartbeat_is_rejected_and_logged_and_every_service_keeps_working() throws Exception {
+        Instant before = Instant.now();
+        Vertx vertx = Vertx.vertx();
+        try {
+            AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+                    .setUsername("guest").setPassword("guest"));
+            AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            AmqpSender sender = connection.createSender("/exchange/amq.topic").toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            String routingKey = LocalPlatform.BUS_PREFIX + ".heartbeat.intruder";
+            sender.sendWithAck(AmqpMessage.create().subject(routingKey).contentType("application/json")
+                    .withBufferAsBody(Buffer.buffer("not-json{")).build()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            sender.sendWithAck(AmqpMessage.create().subject(routingKey).withBody("{\"schema\":1}").build())
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            client.close();
+        } finally {
+            vertx.close();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(platform.clusterService.logText()).contains("rejected a malformed heartbeat"));
+        // the real agent's heartbeats are still recorded after the bad ones
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(OffsetDateTime.parse(server().path("last_contact").asText()).toInstant()).isAfter(before));
+        for (ServiceProcess service : List.of(platform.clusterService, platform.metricsService, platform.gateway, platform.agent)) {
+            assertThat(service.ready()).as(service.name() + " ready").isTrue();
+        }
+        api().get("/api/v2/server/{fqdn}", "intruder").then().statusCode(404);
+    }
+
+    @Test
+    @Order(5)
+    void a_stopped_agent_makes_its_server_late_within_three_periods_and_a_restart_clears_it() throws Exception {
+        Duration period = LocalPlatform.HEARTBEAT_PERIOD;
+        assertThat(server().path("late").asBoolean()).isFalse();
+
+        platform.agent.stop();
+        Instant stopped = Instant.now();
+        await().atMost(period.multipliedBy(6)).pollInterval(Duration.ofMillis(100))
+                .until(() -> server().path("late").asBoolean());
+        Duration silence = Duration.between(stopped, Instant.now());
+        // three periods, plus the transit of the last heartbeat and one polling step
+        assertThat(silence).isLessThanOrEqualTo(period.multipliedBy(3).plusMillis(500));
+
+        platform.agent.start();
+        platform.agent.awaitReady(Duration.ofSeconds(60));
+        await().atMost(period.multipliedBy(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !server().path("late").asBoolean());
+        assertThat(platform.clusterService.logText()).contains("is late reporting in").contains("regained contact");
+    }
+}
