@@ -47,6 +47,9 @@ paxos_propose_interval = 0.05
 mon_data_avail_warn = 5
 # 'restful' fails to load on bookworm (PyO3 sub-interpreter limit) and turns health to WARN
 mgr_initial_modules = iostat nfs
+[client]
+# one socket per client process (Ceph's default form): the agent and each CLI call must not fight over one path
+admin_socket = $CEPH_DIR/run/\$cluster-\$name.\$pid.\$cctid.asok
 [mon]
 mon_data = $CEPH_DIR/mon.\$id
 keyring = $CEPH_DIR/mon.\$id/keyring
@@ -77,12 +80,12 @@ ceph_bootstrap() {
   monmaptool --create --fsid "$fsid" --addv a '[v2:127.0.0.1:40000,v1:127.0.0.1:40001]' "$init/monmap" >/dev/null
   ceph-mon --conf "$CEPH_CONF_FILE" --mkfs -i a --monmap "$init/monmap" --keyring "$init/mon.keyring" >/dev/null 2>&1 \
     || die "ceph-mon --mkfs failed"
-  ceph-mon --conf "$CEPH_CONF_FILE" -i a
+  ceph-mon --conf "$CEPH_CONF_FILE" -i a 2>>"$CEPH_DIR/log/startup.log"
   wait_until 30 "the Ceph monitor" ceph_cli mon stat
 
   mkdir -p "$CEPH_DIR/mgr.x"
   ceph_cli auth get-or-create mgr.x mon 'allow profile mgr' osd 'allow *' mds 'allow *' -o "$CEPH_DIR/mgr.x/keyring" >/dev/null
-  ceph-mgr --conf "$CEPH_CONF_FILE" -i x
+  ceph-mgr --conf "$CEPH_CONF_FILE" -i x 2>>"$CEPH_DIR/log/startup.log"
 
   local id uuid key
   for _ in $(seq "$CEPH_OSD_COUNT"); do
@@ -95,15 +98,18 @@ ceph_bootstrap() {
   done
   rm -f "$init/osd-secret.json"
   # mkfs is CPU-bound for ~5 s per OSD: run them side by side
+  local mkfs_jobs=()
   for dir in "$CEPH_DIR"/osd.*; do
     id=${dir##*.}
     ( ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" --mkfs --osd-uuid "$(cat "$dir/bootstrap-uuid")" >/dev/null 2>&1 \
-        && ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" ) &
+        && ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" 2>>"$CEPH_DIR/log/startup.log" ) &
+    mkfs_jobs+=($!)
   done
-  wait
+  # only these: a bare wait would also wait for InfluxDB, started in the background earlier
+  wait "${mkfs_jobs[@]}" || die "an OSD failed to initialise (see $CEPH_DIR/log)"
   wait_until 120 "3 OSDs up" ceph_osds_up
-  ceph_cli osd pool create lab 32 32 replicated >/dev/null
-  ceph_cli osd pool application enable lab rados >/dev/null
+  ceph_cli osd pool create lab 32 32 replicated >/dev/null 2>&1
+  ceph_cli osd pool application enable lab rados >/dev/null 2>&1
   rm -rf "$init"
 }
 
@@ -112,12 +118,12 @@ ceph_osds_up() { [[ $(ceph_cli osd stat -f json | jq .num_up_osds) == "$CEPH_OSD
 ceph_daemon_running() { pid_alive "$CEPH_DIR/run/ceph-$1.pid"; }
 
 ceph_start_daemons() {
-  ceph_daemon_running mon.a || ceph-mon --conf "$CEPH_CONF_FILE" -i a
-  ceph_daemon_running mgr.x || ceph-mgr --conf "$CEPH_CONF_FILE" -i x
-  local id
+  local startup_log="$CEPH_DIR/log/startup.log" id
+  ceph_daemon_running mon.a || ceph-mon --conf "$CEPH_CONF_FILE" -i a 2>>"$startup_log"
+  ceph_daemon_running mgr.x || ceph-mgr --conf "$CEPH_CONF_FILE" -i x 2>>"$startup_log"
   for dir in "$CEPH_DIR"/osd.*; do
     id=${dir##*.}
-    ceph_daemon_running "osd.$id" || ceph-osd --conf "$CEPH_CONF_FILE" -i "$id"
+    ceph_daemon_running "osd.$id" || ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" 2>>"$startup_log"
   done
 }
 

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +135,27 @@ class PlatformIT {
 
     @Test
     @Order(4)
+    void the_web_ui_logs_in_and_shows_the_cluster_and_this_server_in_chromium() throws Exception {
+        ProcessBuilder browser = new ProcessBuilder("node", "e2e/login-overview.mjs")
+                .directory(platform.repository.resolve("web-ui").toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(platform.workDir.resolve("browser.log").toFile());
+        browser.environment().putAll(Map.of(
+                "LOLIGO_URL", platform.gateway.url() + "/",
+                "LOLIGO_PASSWORD", platform.adminPassword(),
+                "EXPECT_FSID", platform.ceph("fsid"),
+                "EXPECT_FQDN", fqdn,
+                "EXPECT_SERVICES", "mon.a,mgr.x,osd.0,osd.1,osd.2",
+                "SCREENSHOT", platform.workDir.resolve("overview.png").toString()));
+        Process process = browser.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the browser test finished").isTrue();
+        assertThat(process.exitValue())
+                .as("browser test: " + Files.readString(platform.workDir.resolve("browser.log")))
+                .isZero();
+    }
+
+    @Test
+    @Order(5)
     void a_malformed_heartbeat_is_rejected_and_logged_and_every_service_keeps_working() throws Exception {
         Instant before = Instant.now();
         Vertx vertx = Vertx.vertx();
@@ -164,7 +187,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void a_stopped_agent_makes_its_server_late_within_three_periods_and_a_restart_clears_it() throws Exception {
         Duration period = LocalPlatform.HEARTBEAT_PERIOD;
         assertThat(server().path("late").asBoolean()).isFalse();

@@ -1,0 +1,74 @@
+# Builds the platform and runs its services as plain JVMs, with pid files and logs under the state directory.
+
+SERVICES_DIR="$LOLIGO_STATE/services"
+LOLIGO_HTTP_PORT="${LOLIGO_HTTP_PORT:-8480}"
+# start order: the gateway needs cluster-service, the agent needs nothing but the broker
+LOLIGO_SERVICES=(cluster-service metrics-service api-gateway node-agent)
+
+service_jar() { echo "$LOLIGO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+build_needed() {
+  local s stamp="$SERVICES_DIR/build.stamp"
+  [[ -f $stamp ]] || return 0
+  for s in "${LOLIGO_SERVICES[@]}"; do [[ -f $(service_jar "$s") ]] || return 0; done
+  # anything newer than the last build among sources, poms and the UI's manifest
+  [[ -n $(cd "$LOLIGO_ROOT" && find . -path ./.dev -prune -o -path '*/node_modules' -prune -o -path '*/target' -prune -o \
+      \( -path '*/src/*' -o -name pom.xml -o -name 'package*.json' -o -name index.html -o -name 'vite.config.ts' \) \
+      -newer "$stamp" -print -quit) ]]
+}
+
+build_platform() {
+  mkdir -p "$SERVICES_DIR"
+  if build_needed; then
+    log "building the platform (mvn package, tests skipped: ./dev/test runs them)"
+    (cd "$LOLIGO_ROOT" && mvn -B -q package -DskipTests) || die "the build failed"
+    touch "$SERVICES_DIR/build.stamp"
+  else
+    log "the build is up to date"
+  fi
+}
+
+# service_properties NAME: the -D options that point a service at the local environment
+service_properties() {
+  case $1 in
+    cluster-service) echo "-Dquarkus.http.port=8481" ;;
+    metrics-service) echo "-Dquarkus.http.port=8483" ;;
+    api-gateway) echo "-Dquarkus.http.port=$LOLIGO_HTTP_PORT -Dquarkus.rest-client.cluster-service.url=http://127.0.0.1:8481" \
+      "-Dloligo.gateway.initial-admin-password-file=$LOLIGO_STATE/admin-password" ;;
+    node-agent) echo "-Dquarkus.http.port=8482 -Dloligo.agent.ceph.conf=$LOLIGO_CEPH_CONF" \
+      "${LOLIGO_CEPH_KEYRING:+-Dloligo.agent.ceph.keyring=$LOLIGO_CEPH_KEYRING}" \
+      "${LOLIGO_CEPH_USER:+-Dloligo.agent.ceph.user=$LOLIGO_CEPH_USER}" ;;
+  esac
+}
+
+service_port() {
+  case $1 in cluster-service) echo 8481 ;; metrics-service) echo 8483 ;; api-gateway) echo "$LOLIGO_HTTP_PORT" ;; node-agent) echo 8482 ;; esac
+}
+
+service_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$(service_port "$1")/q/health/ready" 2>/dev/null; }
+
+start_service() {
+  local name=$1 pidfile="$SERVICES_DIR/$1.pid"
+  if pid_alive "$pidfile"; then
+    log "$name is already running (pid $(cat "$pidfile"))"
+    return 0
+  fi
+  # shellcheck disable=SC2046 # the properties are meant to split into words
+  nohup java -Xmx256m $(service_properties "$name") -jar "$(service_jar "$name")" >>"$SERVICES_DIR/$name.log" 2>&1 &
+  echo $! >"$pidfile"
+}
+
+services_up() {
+  local s
+  for s in "${LOLIGO_SERVICES[@]}"; do start_service "$s"; done
+  for s in "${LOLIGO_SERVICES[@]}"; do
+    wait_until 120 "$s to be ready (log: $SERVICES_DIR/$s.log)" service_ready "$s"
+  done
+}
+
+services_down() {
+  local i
+  for ((i = ${#LOLIGO_SERVICES[@]} - 1; i >= 0; i--)); do
+    stop_pidfile "$SERVICES_DIR/${LOLIGO_SERVICES[i]}.pid" "${LOLIGO_SERVICES[i]}"
+  done
+}
