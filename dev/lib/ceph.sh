@@ -66,7 +66,10 @@ osd_memory_target = 939524096
 EOF
 }
 
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 ceph_bootstrap() {
+  port_taken 40000 && die "port 40000, the local cluster's mon port, is taken: another checkout's cluster? (./dev/down there)"
   log "creating a new Ceph cluster in $CEPH_DIR"
   rm -rf "$CEPH_DIR"
   local fsid; fsid=$(uuidgen)
