@@ -47,15 +47,22 @@ service_port() {
 
 service_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$(service_port "$1")/q/health/ready" 2>/dev/null; }
 
+# start_service NAME: starts it, or keeps it running when neither its build nor its settings changed since it started
 start_service() {
-  local name=$1 pidfile="$SERVICES_DIR/$1.pid"
+  local name=$1 pidfile="$SERVICES_DIR/$1.pid" launched="$SERVICES_DIR/$1.launched"
+  local settings; settings="$(service_properties "$name") $(stat -c %Y "$(service_jar "$name")")"
   if pid_alive "$pidfile"; then
-    log "$name is already running (pid $(cat "$pidfile"))"
-    return 0
+    if [[ -f $launched && $(cat "$launched") == "$settings" ]]; then
+      log "$name is already running (pid $(cat "$pidfile"))"
+      return 0
+    fi
+    log "restarting $name on its new build or settings"
+    stop_pidfile "$pidfile" "$name"
   fi
   # shellcheck disable=SC2046 # the properties are meant to split into words
   nohup java -Xmx256m $(service_properties "$name") -jar "$(service_jar "$name")" >>"$SERVICES_DIR/$name.log" 2>&1 &
   echo $! >"$pidfile"
+  echo "$settings" >"$launched"
 }
 
 services_up() {
