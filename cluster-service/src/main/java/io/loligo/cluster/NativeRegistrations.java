@@ -1,0 +1,19 @@
+package io.loligo.cluster;
+
+import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.DaemonService;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Types that Jackson handles where Quarkus cannot see it: messages read by our own codec, and problems returned
+ * inside a Response. A native image would drop their accessors unless they are registered here.
+ */
+@RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, ClusterReport.class, ClusterMap.class,
+        Problem.class, Problem.FieldError.class})
+final class NativeRegistrations {
+    private NativeRegistrations() {
+    }
+}

@@ -1,0 +1,17 @@
+package io.loligo.agent;
+
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.DaemonService;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The messages this service writes with its own ObjectMapper. Quarkus cannot see that use, so a native image would
+ * drop their accessors unless they are registered here.
+ */
+@RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, ClusterReport.class, ClusterMap.class})
+final class NativeRegistrations {
+    private NativeRegistrations() {
+    }
+}
