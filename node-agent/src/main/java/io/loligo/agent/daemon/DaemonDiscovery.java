@@ -23,10 +23,12 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -40,11 +42,8 @@ public class DaemonDiscovery {
 
     private final AgentConfig config;
     private final ObjectMapper mapper;
-    private final ExecutorService exchanges = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "admin-socket");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService inspectors = Executors.newCachedThreadPool(daemonThreads("daemon-inspector"));
+    private final ExecutorService exchanges = Executors.newCachedThreadPool(daemonThreads("admin-socket"));
     private volatile Path runDir;
 
     @Inject
@@ -53,12 +52,17 @@ public class DaemonDiscovery {
         this.mapper = mapper;
     }
 
+    /**
+     * Inspects every socket at once: a daemon that accepts but never answers costs its timeout, and in sequence a
+     * few of them would hold the heartbeat back long enough for the host to look late.
+     */
     public List<DaemonService> discover() {
         Path dir = runDir();
-        List<DaemonService> found = new ArrayList<>();
+        List<CompletableFuture<DaemonService>> inspections = new ArrayList<>();
         try (DirectoryStream<Path> sockets = Files.newDirectoryStream(dir, "*.asok")) {
             for (Path socket : sockets) {
-                AdminSocketName.parse(socket.getFileName().toString()).ifPresent(name -> found.add(inspect(socket, name)));
+                AdminSocketName.parse(socket.getFileName().toString()).ifPresent(name ->
+                        inspections.add(CompletableFuture.supplyAsync(() -> inspect(socket, name), inspectors)));
             }
         } catch (NoSuchFileException e) {
             return List.of();
@@ -66,8 +70,9 @@ public class DaemonDiscovery {
             Log.warnf("cannot list admin sockets in %s: %s", dir, e.getMessage());
             return List.of();
         }
-        found.sort(Comparator.comparing(DaemonService::type).thenComparing(DaemonService::id, DaemonDiscovery::byDaemonId));
-        return found;
+        return inspections.stream().map(CompletableFuture::join)
+                .sorted(Comparator.comparing(DaemonService::type).thenComparing(DaemonService::id, DaemonDiscovery::byDaemonId))
+                .toList();
     }
 
     public Path runDir() {
@@ -78,6 +83,7 @@ public class DaemonDiscovery {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        inspectors.shutdownNow();
         exchanges.shutdownNow();
     }
 
@@ -119,6 +125,14 @@ public class DaemonDiscovery {
             }
         }
         return Paths.get(DEFAULT_RUN_DIR);
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** OSD ids sort numerically, other ids by name. */
