@@ -139,6 +139,8 @@ ceph_health_ok() {
 
 ceph_up() {
   if [[ -f $CEPH_DIR/mon.a/kv_backend ]]; then
+    # rewritten from the template, so that changes to it reach clusters created before them
+    ceph_write_conf "$(awk '$1 == "fsid" { print $3 }' "$CEPH_CONF_FILE")"
     ceph_start_daemons
   else
     ceph_bootstrap
