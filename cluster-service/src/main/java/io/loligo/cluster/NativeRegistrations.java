@@ -1,6 +1,10 @@
 package io.loligo.cluster;
 
 import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.command.AgentCommand;
+import io.loligo.contracts.command.CommandEnvelope;
+import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
@@ -12,7 +16,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * inside a Response. A native image would drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, ClusterReport.class, ClusterMap.class,
-        Problem.class, Problem.FieldError.class})
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, CommandReply.class, CommandReply.Failure.class,
+        CommandReply.MapContent.class, Problem.class, Problem.FieldError.class})
 final class NativeRegistrations {
     private NativeRegistrations() {
     }

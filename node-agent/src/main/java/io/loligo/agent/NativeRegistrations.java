@@ -1,5 +1,9 @@
 package io.loligo.agent;
 
+import io.loligo.contracts.command.AgentCommand;
+import io.loligo.contracts.command.CommandEnvelope;
+import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
@@ -7,10 +11,12 @@ import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The messages this service writes with its own ObjectMapper. Quarkus cannot see that use, so a native image would
+ * The messages this service reads and writes with its own ObjectMapper. Quarkus cannot see that use, so a native image would
  * drop their accessors unless they are registered here.
  */
-@RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, ClusterReport.class, ClusterMap.class})
+@RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, ClusterReport.class, ClusterMap.class,
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, CommandReply.class, CommandReply.Failure.class,
+        CommandReply.MapContent.class})
 final class NativeRegistrations {
     private NativeRegistrations() {
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalPlatform implements AutoCloseable {
     static final String BUS_PREFIX = "loligo-systest";
+    static final String CLUSTER_DATABASE = "loligo_cluster_systest";
+    static final String GATEWAY_DATABASE = "loligo_gateway_systest";
     /** Short, so that lateness shows within seconds; real agents use 5 s. */
     static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(2);
 
@@ -32,16 +34,12 @@ final class LocalPlatform implements AutoCloseable {
         Files.createDirectories(workDir);
         Files.deleteIfExists(adminPasswordFile());
         clusterService = new ServiceProcess("cluster-service", repository, workDir, Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/loligo_cluster_systest",
-                "quarkus.flyway.clean-at-start", "true",
-                "quarkus.flyway.clean-disabled", "false",
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + CLUSTER_DATABASE,
                 "loligo.bus.prefix", BUS_PREFIX));
         metricsService = new ServiceProcess("metrics-service", repository, workDir, Map.of(
                 "loligo.metrics.influx.database", "loligo_systest"));
         gateway = new ServiceProcess("api-gateway", repository, workDir, Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/loligo_gateway_systest",
-                "quarkus.flyway.clean-at-start", "true",
-                "quarkus.flyway.clean-disabled", "false",
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + GATEWAY_DATABASE,
                 "quarkus.rest-client.cluster-service.url", clusterService.url(),
                 "loligo.gateway.initial-admin-password-file", adminPasswordFile().toString()));
         agent = new ServiceProcess("node-agent", repository, workDir, Map.of(
@@ -50,7 +48,12 @@ final class LocalPlatform implements AutoCloseable {
                 "loligo.agent.ceph.conf", cephConf.toString()));
     }
 
+    /** Empties the databases once, so that each run starts from nothing while restarts within a run keep their data. */
     void start() throws Exception {
+        for (String database : List.of(CLUSTER_DATABASE, GATEWAY_DATABASE)) {
+            run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc",
+                    "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION loligo"));
+        }
         for (ServiceProcess service : List.of(clusterService, metricsService, gateway, agent)) {
             service.start();
             started.add(service);

@@ -206,4 +206,94 @@ class PlatformIT {
                 .until(() -> !server().path("late").asBoolean());
         assertThat(platform.clusterService.logText()).contains("is late reporting in").contains("regained contact");
     }
+
+    @Test
+    @Order(7)
+    void health_mons_osd_map_and_pg_summary_match_the_cli() throws Exception {
+        String fsid = platform.ceph("fsid");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode health = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/health", fsid).then().statusCode(200).extract().asString());
+            JsonNode cli = MAPPER.readTree(platform.ceph("health", "detail", "--format", "json"));
+            assertThat(health.path("report").path("status")).isEqualTo(cli.path("status"));
+            assertThat(fieldNames(health.path("report").path("checks"))).isEqualTo(fieldNames(cli.path("checks")));
+        });
+
+        JsonNode quorum = MAPPER.readTree(platform.ceph("quorum_status", "--format", "json"));
+        JsonNode mons = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/mon", fsid).then().statusCode(200).extract().asString());
+        assertThat(mons).hasSize(quorum.path("monmap").path("mons").size());
+        for (JsonNode mon : mons) {
+            String name = mon.path("name").asText();
+            assertThat(mon.path("in_quorum").asBoolean()).isEqualTo(names(quorum.path("quorum_names")).contains(name));
+            assertThat(mon.path("leader").asBoolean()).isEqualTo(name.equals(quorum.path("quorum_leader_name").asText()));
+            assertThat(mon.path("server").asText()).isEqualTo(fqdn);
+        }
+        api().get("/api/v2/cluster/{fsid}/mon/{name}", fsid, "a").then().statusCode(200).body("rank", equalTo(0));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode cli = MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json"));
+            JsonNode osdMap = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/sync_object/osd_map", fsid).then().statusCode(200).extract().asString());
+            assertThat(osdMap.path("osd_dump").path("epoch")).isEqualTo(cli.path("epoch"));
+            assertThat(osdMap.path("osd_dump").path("osds")).isEqualTo(cli.path("osds"));
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode byState = MAPPER.readTree(platform.ceph("pg", "stat", "--format", "json")).path("pg_summary").path("num_pg_by_state");
+            JsonNode summary = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/sync_object/pg_summary", fsid).then().statusCode(200).extract().asString());
+            assertThat(summary.path("all").size()).isEqualTo(byState.size());
+            byState.forEach(state -> assertThat(summary.path("all").path(state.path("name").asText()).asLong())
+                    .as(state.path("name").asText()).isEqualTo(state.path("num").asLong()));
+        });
+        JsonNode types = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/sync_object", fsid).asString());
+        assertThat(names(types)).contains("osd_map", "mon_map", "mon_status", "mds_map", "health", "pg_summary");
+    }
+
+    @Test
+    @Order(8)
+    void the_maps_survive_a_cluster_service_restart() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String before = api().get("/api/v2/cluster/{fsid}/sync_object/mon_map", fsid).then().statusCode(200).extract().asString();
+
+        platform.clusterService.stop();
+        platform.clusterService.start();
+        platform.clusterService.awaitReady(Duration.ofSeconds(60));
+
+        // served from the database at once: no agent had to be asked again
+        api().get("/api/v2/cluster/{fsid}/sync_object/mon_map", fsid).then().statusCode(200).body(equalTo(before));
+        api().get("/api/v2/cluster/{fsid}/health", fsid).then().statusCode(200);
+    }
+
+    @Test
+    @Order(9)
+    void an_osd_marked_out_shows_in_the_api_and_in_again() throws Exception {
+        String fsid = platform.ceph("fsid");
+        try {
+            platform.ceph("osd", "out", "2");
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> osdIn(fsid, 2) == 0);
+        } finally {
+            platform.ceph("osd", "in", "2");
+        }
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> osdIn(fsid, 2) == 1);
+    }
+
+    private static int osdIn(String fsid, int id) throws Exception {
+        JsonNode osds = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/sync_object/osd_map", fsid).asString())
+                .path("osd_dump").path("osds");
+        for (JsonNode osd : osds) {
+            if (osd.path("osd").asInt() == id) {
+                return osd.path("in").asInt();
+            }
+        }
+        throw new AssertionError("osd." + id + " is not in the OSD map");
+    }
+
+    private static Set<String> fieldNames(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Set<String> names(JsonNode array) {
+        Set<String> names = new TreeSet<>();
+        array.forEach(name -> names.add(name.asText()));
+        return names;
+    }
 }

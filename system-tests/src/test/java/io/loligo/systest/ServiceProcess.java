@@ -30,6 +30,8 @@ final class ServiceProcess {
         }
         this.properties = properties;
         this.log = logDir.resolve(name + ".log");
+        // a run's assertions read its own log only; restarts within the run append to it
+        Files.deleteIfExists(log);
         this.port = freePort();
     }
 

@@ -11,12 +11,18 @@ public final class MapVersions {
     }
 
     /**
-     * The newer of each version. Heartbeats from several agents, or a delayed one, may carry older versions
-     * than already known; a map's version never goes back.
+     * Heartbeats from several agents, or a delayed one, may carry an older epoch than already known: an epoch never
+     * goes back. A digest has no order, so the latest report stands.
      */
     public static Map<String, Long> merge(Map<String, Long> known, Map<ClusterMap, Long> reported) {
         Map<String, Long> merged = new HashMap<>(known);
-        reported.forEach((map, version) -> merged.merge(map.name(), version, Math::max));
+        reported.forEach((map, version) -> {
+            if (map.epochVersioned()) {
+                merged.merge(map.name(), version, Math::max);
+            } else {
+                merged.put(map.name(), version);
+            }
+        });
         return merged;
     }
 }

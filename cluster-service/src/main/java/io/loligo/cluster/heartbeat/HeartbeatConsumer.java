@@ -1,6 +1,7 @@
 package io.loligo.cluster.heartbeat;
 
 import io.loligo.cluster.server.ServerInventory;
+import io.loligo.cluster.sync.MapSync;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.wire.MalformedMessageException;
 import io.loligo.contracts.wire.WireCodec;
@@ -27,6 +28,8 @@ public class HeartbeatConsumer {
 
     @Inject
     ServerInventory inventory;
+    @Inject
+    MapSync mapSync;
 
     @Incoming(CHANNEL)
     @Blocking
@@ -41,7 +44,9 @@ public class HeartbeatConsumer {
         MDC.put("node", heartbeat.nodeId());
         heartbeat.clusters().stream().findFirst().ifPresent(c -> MDC.put("fsid", c.fsid()));
         try {
-            inventory.record(heartbeat, Instant.now());
+            Instant now = Instant.now();
+            inventory.record(heartbeat, now);
+            mapSync.onHeartbeat(heartbeat, now);
             return message.ack();
         } catch (RuntimeException e) {
             Log.errorf(e, "could not record the heartbeat of %s", heartbeat.fqdn());

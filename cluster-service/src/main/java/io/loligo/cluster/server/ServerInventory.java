@@ -27,7 +27,11 @@ public class ServerInventory {
             server = new ServerEntity();
             server.fqdn = heartbeat.fqdn();
             Log.infof("new server %s with %d Ceph services", heartbeat.fqdn(), heartbeat.services().size());
-        } else if (server.late) {
+        } else if (server.late || receivedAt.isAfter(server.lateAfter)) {
+            if (!server.late) {
+                // overdue, and back before the sweep noticed: readers saw it late, so the log must say so too
+                logLate(server);
+            }
             Log.infof("server %s regained contact after %s", heartbeat.fqdn(), server.lastContact);
         }
         server.nodeId = heartbeat.nodeId();
@@ -52,10 +56,14 @@ public class ServerInventory {
         List<ServerEntity> overdue = ServerEntity.list("late = false and lateAfter < ?1", now);
         for (ServerEntity server : overdue) {
             server.late = true;
-            Log.warnf("server %s is late reporting in: no heartbeat since %s (period %d s)",
-                    server.fqdn, server.lastContact, server.heartbeatPeriod);
+            logLate(server);
         }
         return overdue.stream().map(s -> s.fqdn).toList();
+    }
+
+    private static void logLate(ServerEntity server) {
+        Log.warnf("server %s is late reporting in: no heartbeat since %s (period %d s)",
+                server.fqdn, server.lastContact, server.heartbeatPeriod);
     }
 
     /**

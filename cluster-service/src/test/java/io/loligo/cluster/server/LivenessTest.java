@@ -18,9 +18,10 @@ class LivenessTest {
     }
 
     @Test
-    void mapVersionsNeverGoBack() {
-        Map<String, Long> merged = MapVersions.merge(Map.of("OSD_MAP", 30L, "MON_MAP", 2L),
-                Map.of(ClusterMap.OSD_MAP, 29L, ClusterMap.MON_MAP, 3L, ClusterMap.FS_MAP, 1L));
-        assertThat(merged).containsEntry("OSD_MAP", 30L).containsEntry("MON_MAP", 3L).containsEntry("FS_MAP", 1L);
+    void epochsNeverGoBackAndDigestsFollowTheLatestReport() {
+        Map<String, Long> merged = MapVersions.merge(Map.of("OSD_MAP", 30L, "MON_MAP", 2L, "HEALTH", 900L),
+                Map.of(ClusterMap.OSD_MAP, 29L, ClusterMap.MON_MAP, 3L, ClusterMap.FS_MAP, 1L, ClusterMap.HEALTH, 400L));
+        assertThat(merged).containsEntry("OSD_MAP", 30L).containsEntry("MON_MAP", 3L).containsEntry("FS_MAP", 1L)
+                .containsEntry("HEALTH", 400L);
     }
 }

@@ -2,12 +2,40 @@ package io.loligo.contracts.heartbeat;
 
 /**
  * The cluster maps whose versions an agent reports. cluster-service compares them with the versions it holds
- * and fetches a map only when the reported version is ahead.
+ * and fetches a map only when the reported version moved.
  */
 public enum ClusterMap {
-    OSD_MAP,
-    MON_MAP,
-    /** The monitors' election epoch: it moves whenever quorum membership changes. */
-    MON_STATUS,
-    FS_MAP
+    /** The OSD map with its tree; versioned by epoch. */
+    OSD_MAP(true, "osd_map"),
+    MON_MAP(true, "mon_map"),
+    /** The monitors' quorum; versioned by election epoch, which moves whenever membership changes. */
+    MON_STATUS(true, "mon_status"),
+    FS_MAP(true, "mds_map"),
+    /** {@code health detail}; versioned by a digest of its content. */
+    HEALTH(false, "health"),
+    /** PG counts by state, overall, by pool and by OSD; versioned by a digest of the state counts and the OSD map epoch. */
+    PG_SUMMARY(false, "pg_summary");
+
+    private final boolean epochVersioned;
+    private final String syncType;
+
+    ClusterMap(boolean epochVersioned, String syncType) {
+        this.epochVersioned = epochVersioned;
+        this.syncType = syncType;
+    }
+
+    /** Epochs only grow, so a lower one is stale; digests only differ, so any other one is new. */
+    public boolean epochVersioned() {
+        return epochVersioned;
+    }
+
+    /** The name of this map in Calamari's {@code sync_object} API. */
+    public String syncType() {
+        return syncType;
+    }
+
+    /** Whether {@code reported} is a version not held yet. */
+    public boolean isNewer(long reported, Long held) {
+        return held == null || (epochVersioned ? reported > held : reported != held);
+    }
 }

@@ -2,6 +2,7 @@ package io.loligo.agent.ceph;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.agent.config.AgentConfig;
+import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,17 +57,22 @@ public class ClusterProbe {
         }
         try {
             RadosHandle connected = connected();
-            ClusterReport report = ClusterStatus.toReport(config.ceph().clusterName(),
-                    mapper.readTree(connected.monCommand("{\"prefix\":\"status\",\"format\":\"json\"}").output()));
+            ClusterReport report = new ClusterReport(connected.fsid(), config.ceph().clusterName(),
+                    new ClusterMapReader(connected, mapper).versions());
             latest.set(new Observation(report, clock.instant()));
             if (lastFailure != null) {
                 Log.infof("reaching cluster %s again", report.fsid());
                 lastFailure = null;
             }
-        } catch (RadosException | IOException | IllegalArgumentException e) {
+        } catch (RadosException | UncheckedIOException e) {
             reportFailure(e.getMessage());
             disconnect();
         }
+    }
+
+    /** Reads one map's content through the agent's connection. */
+    public synchronized ClusterMapReader.Versioned read(ClusterMap map) {
+        return new ClusterMapReader(connected(), mapper).read(map);
     }
 
     /** Runs a command on the monitors through the agent's connection. */

@@ -11,8 +11,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "loligo.agent")
 public interface AgentConfig {
 
-    /** The agent's identity on the bus; the host's fqdn when unset. */
-    Optional<String> nodeId();
+    /**
+     * The agent's identity on the bus, and the name of its command queue. Defaults to the host's fqdn
+     * (see {@link NodeIdDefault}).
+     */
+    String nodeId();
 
     /** How often a heartbeat goes out. Receivers call a node late after three periods of silence. */
     @WithDefault("5s")

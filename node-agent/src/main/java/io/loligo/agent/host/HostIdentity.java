@@ -36,7 +36,7 @@ public class HostIdentity {
     }
 
     public String nodeId() {
-        return config.nodeId().orElse(fqdn);
+        return config.nodeId();
     }
 
     /** Read at every heartbeat: a reboot changes it, and receivers detect reboots from it. */
@@ -59,7 +59,8 @@ public class HostIdentity {
         }
     }
 
-    private static String resolveFqdn() {
+    /** The host's fully qualified name, as {@code hostname -f} gives it. */
+    public static String resolveFqdn() {
         String hostname;
         try {
             hostname = InetAddress.getLocalHost().getHostName();

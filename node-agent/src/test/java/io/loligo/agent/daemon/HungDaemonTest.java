@@ -99,7 +99,7 @@ class HungDaemonTest {
             public Duration adminSocketTimeout() { return TIMEOUT; }
         };
         return new AgentConfig() {
-            public Optional<String> nodeId() { return Optional.empty(); }
+            public String nodeId() { return "test-node"; }
             public Duration heartbeatPeriod() { return Duration.ofSeconds(5); }
             public Path hostRoot() { return Path.of("/"); }
             public Ceph ceph() { return ceph; }

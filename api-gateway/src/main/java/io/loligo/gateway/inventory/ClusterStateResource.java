@@ -1,0 +1,44 @@
+package io.loligo.gateway.inventory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.contracts.api.ClusterStateApi;
+import io.loligo.contracts.api.HealthView;
+import io.loligo.contracts.api.MonView;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.List;
+
+/** A cluster's health, mons and raw maps for any logged-in user, from cluster-service. */
+@Path("/api/v2")
+public class ClusterStateResource implements ClusterStateApi {
+    @Inject
+    @RestClient
+    ClusterStateClient clusterService;
+
+    @Override
+    public HealthView health(String fsid) {
+        return clusterService.health(fsid);
+    }
+
+    @Override
+    public List<MonView> mons(String fsid) {
+        return clusterService.mons(fsid);
+    }
+
+    @Override
+    public MonView mon(String fsid, String name) {
+        return clusterService.mon(fsid, name);
+    }
+
+    @Override
+    public List<String> syncObjectTypes(String fsid) {
+        return clusterService.syncObjectTypes(fsid);
+    }
+
+    @Override
+    public JsonNode syncObject(String fsid, String type) {
+        return clusterService.syncObject(fsid, type);
+    }
+}

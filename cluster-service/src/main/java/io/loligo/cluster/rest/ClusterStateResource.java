@@ -1,0 +1,56 @@
+package io.loligo.cluster.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.server.InventoryQueries;
+import io.loligo.cluster.state.ClusterStateQueries;
+import io.loligo.contracts.api.ClusterStateApi;
+import io.loligo.contracts.api.HealthView;
+import io.loligo.contracts.api.MonView;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+
+import java.util.List;
+
+/** A cluster's state from its maps, for api-gateway. */
+@Path("/internal/v2")
+public class ClusterStateResource implements ClusterStateApi {
+    @Inject
+    ClusterStateQueries state;
+    @Inject
+    InventoryQueries inventory;
+
+    @Override
+    public HealthView health(String fsid) {
+        requireCluster(fsid);
+        return state.health(fsid);
+    }
+
+    @Override
+    public List<MonView> mons(String fsid) {
+        requireCluster(fsid);
+        return state.mons(fsid);
+    }
+
+    @Override
+    public MonView mon(String fsid, String name) {
+        return mons(fsid).stream().filter(mon -> mon.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no mon named " + name + " in cluster " + fsid));
+    }
+
+    @Override
+    public List<String> syncObjectTypes(String fsid) {
+        requireCluster(fsid);
+        return state.syncObjectTypes(fsid);
+    }
+
+    @Override
+    public JsonNode syncObject(String fsid, String type) {
+        requireCluster(fsid);
+        return state.syncObject(fsid, type);
+    }
+
+    private void requireCluster(String fsid) {
+        inventory.cluster(fsid).orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
+    }
+}

@@ -1,0 +1,54 @@
+package io.loligo.cluster.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.server.ServiceEntity;
+import io.loligo.cluster.sync.SyncObjects;
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.HealthView;
+import io.loligo.contracts.api.MonView;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a cluster's state from its stored maps. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ClusterStateQueries {
+    @Inject
+    SyncObjects maps;
+
+    public HealthView health(String fsid) {
+        SyncObjects.Stored health = require(fsid, ClusterMap.HEALTH);
+        return new HealthView(health.content(), health.fetchedAt().atOffset(ZoneOffset.UTC), health.fetchedAt().getEpochSecond());
+    }
+
+    public List<MonView> mons(String fsid) {
+        Map<String, String> serversByMon = new HashMap<>();
+        ServiceEntity.<ServiceEntity>list("fsid = ?1 and type = 'mon'", fsid)
+                .forEach(service -> serversByMon.put(service.serviceId, service.server.fqdn));
+        return Mons.from(require(fsid, ClusterMap.MON_STATUS).content(), serversByMon);
+    }
+
+    public List<String> syncObjectTypes(String fsid) {
+        return maps.held(fsid).stream().map(ClusterMap::syncType).toList();
+    }
+
+    public JsonNode syncObject(String fsid, String type) {
+        ClusterMap map = Arrays.stream(ClusterMap.values()).filter(m -> m.syncType().equals(type)).findFirst()
+                .orElseThrow(() -> new ApiException(404, "UnknownSyncObject", "no sync object '" + type + "'; known: "
+                        + String.join(", ", Arrays.stream(ClusterMap.values()).map(ClusterMap::syncType).toList())));
+        return require(fsid, map).content();
+    }
+
+    private SyncObjects.Stored require(String fsid, ClusterMap map) {
+        return maps.get(fsid, map).orElseThrow(() -> new ApiException(503, "NotSynchronised",
+                "the " + map.syncType() + " of cluster " + fsid + " has not been read yet; retry in a few seconds"));
+    }
+}

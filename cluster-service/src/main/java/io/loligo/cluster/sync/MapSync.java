@@ -1,0 +1,72 @@
+package io.loligo.cluster.sync;
+
+import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.command.FetchClusterMap;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.cluster.server.Liveness;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Keeps each cluster's maps fresh, as Calamari's cthulhu did: heartbeats carry versions, and a map is fetched
+ * through the cluster's favoured agent only when its version moves past the one held.
+ */
+@ApplicationScoped
+public class MapSync {
+    /** Calamari's FETCH_TIMEOUT: an answer later than this counts as lost, and the map is asked for again. */
+    static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
+
+    private final FavouredAgents favourites = new FavouredAgents();
+    private final FetchTracker fetches = new FetchTracker(FETCH_TIMEOUT);
+
+    @Inject
+    SyncObjects store;
+    @Inject
+    CommandSender commands;
+
+    public void onHeartbeat(NodeHeartbeat heartbeat, Instant now) {
+        Duration silenceLimit = Duration.ofSeconds((long) Liveness.MISSED_PERIODS * heartbeat.periodSeconds());
+        for (ClusterReport report : heartbeat.clusters()) {
+            if (favourites.heard(report.fsid(), heartbeat.nodeId(), now, silenceLimit)) {
+                fetchWhatMoved(report, heartbeat.nodeId(), now);
+            }
+        }
+    }
+
+    public void onReply(CommandReply reply, Instant now) {
+        CommandReply.MapContent map = reply.map();
+        if (reply.error() != null) {
+            Log.warnf("agent %s could not run command %s: %s (%s)", reply.nodeId(), reply.commandId(),
+                    reply.error().message(), reply.error().reason());
+            return;
+        }
+        if (map == null) {
+            return;
+        }
+        fetches.finish(map.fsid(), map.map());
+        store.offer(map, reply.nodeId(), now);
+    }
+
+    private void fetchWhatMoved(ClusterReport report, String nodeId, Instant now) {
+        Map<ClusterMap, Long> held = store.heldVersions(report.fsid());
+        report.mapVersions().forEach((map, version) -> {
+            if (!map.isNewer(version, held.get(map))) {
+                return;
+            }
+            fetches.overdue(report.fsid(), map, now).ifPresent(silent -> {
+                Log.warnf("agent %s did not answer a fetch of %s within %s", silent, map, FETCH_TIMEOUT);
+                favourites.unresponsive(report.fsid(), silent);
+            });
+            if (fetches.begin(report.fsid(), map, nodeId, now)) {
+                commands.send(nodeId, new FetchClusterMap(report.fsid(), map));
+            }
+        });
+    }
+}

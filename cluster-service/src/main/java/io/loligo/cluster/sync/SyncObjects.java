@@ -1,0 +1,70 @@
+package io.loligo.cluster.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.cluster.SyncObjectEntity;
+import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The stored copy of each cluster map. Reads too run in a transaction: the messaging threads that call them have
+ * no request context for a session to live in.
+ */
+@ApplicationScoped
+@Transactional
+public class SyncObjects {
+
+    public Map<ClusterMap, Long> heldVersions(String fsid) {
+        Map<ClusterMap, Long> versions = new EnumMap<>(ClusterMap.class);
+        SyncObjectEntity.<SyncObjectEntity>list("key.fsid", fsid)
+                .forEach(object -> versions.put(ClusterMap.valueOf(object.key.map()), object.version));
+        return versions;
+    }
+
+    /**
+     * Stores a fetched map unless a newer one is already held: replies can arrive late, or out of order when a
+     * fetch was repeated.
+     *
+     * @return whether the map was stored
+     */
+    public boolean offer(CommandReply.MapContent fetched, String nodeId, Instant now) {
+        SyncObjectEntity.Key key = new SyncObjectEntity.Key(fetched.fsid(), fetched.map().name());
+        SyncObjectEntity held = SyncObjectEntity.findById(key);
+        if (held != null && !fetched.map().isNewer(fetched.version(), held.version)) {
+            Log.debugf("dropped a stale %s (version %d, holding %d)", fetched.map(), fetched.version(), held.version);
+            return false;
+        }
+        if (held == null) {
+            held = new SyncObjectEntity();
+            held.key = key;
+        }
+        held.version = fetched.version();
+        held.content = fetched.content();
+        held.fetchedAt = now;
+        held.fetchedFrom = nodeId;
+        held.persist();
+        Log.debugf("stored %s version %d from %s", fetched.map(), fetched.version(), nodeId);
+        return true;
+    }
+
+    public Optional<Stored> get(String fsid, ClusterMap map) {
+        return SyncObjectEntity.<SyncObjectEntity>findByIdOptional(new SyncObjectEntity.Key(fsid, map.name()))
+                .map(object -> new Stored(object.version, object.content, object.fetchedAt));
+    }
+
+    public List<ClusterMap> held(String fsid) {
+        return SyncObjectEntity.<SyncObjectEntity>list("key.fsid", fsid).stream()
+                .map(object -> ClusterMap.valueOf(object.key.map())).sorted().toList();
+    }
+
+    public record Stored(long version, JsonNode content, Instant fetchedAt) {
+    }
+}

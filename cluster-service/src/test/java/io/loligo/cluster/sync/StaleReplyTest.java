@@ -1,0 +1,107 @@
+package io.loligo.cluster.sync;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.wire.WireCodec;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.amqp.AmqpClient;
+import io.vertx.amqp.AmqpClientOptions;
+import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpSender;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Replies over the real broker into the real database: late and unreadable ones never replace a newer map. */
+@QuarkusTest
+class StaleReplyTest {
+    private final WireCodec codec = new WireCodec();
+    private Vertx vertx;
+    private AmqpClient client;
+    private AmqpSender replies;
+    private AmqpSender heartbeats;
+
+    @BeforeEach
+    void connect() throws Exception {
+        vertx = Vertx.vertx();
+        client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+                .setUsername("guest").setPassword("guest"));
+        var connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        replies = connection.createSender("/amq/queue/loligo-test.replies").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        heartbeats = connection.createSender("/exchange/amq.topic").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+        vertx.close();
+    }
+
+    private void send(AmqpSender sender, AmqpMessage message) throws Exception {
+        sender.sendWithAck(message).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private void reply(String fsid, long epoch, String marker) throws Exception {
+        reply(fsid, ClusterMap.OSD_MAP, epoch, marker);
+    }
+
+    private void reply(String fsid, ClusterMap map, long epoch, String marker) throws Exception {
+        var content = JsonNodeFactory.instance.objectNode().put("epoch", epoch).put("marker", marker);
+        var reply = new CommandReply(UUID.randomUUID().toString(), "agent-1", null,
+                new CommandReply.MapContent(fsid, map, epoch, content));
+        send(replies, AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer(codec.encode(reply))).build());
+    }
+
+    @Test
+    void an_older_epoch_arriving_late_is_dropped_and_unreadable_replies_are_rejected() throws Exception {
+        String fsid = UUID.randomUUID().toString();
+        NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, "agent-1", "agent-1.example.com", "agent-1",
+                Instant.now(), 5, Instant.now(), null, null, List.of(),
+                List.of(new ClusterReport(fsid, "ceph", Map.of())));
+        send(heartbeats, AmqpMessage.create().subject("loligo-test.heartbeat.agent-1").contentType("application/json")
+                .withBufferAsBody(Buffer.buffer(codec.encode(heartbeat))).build());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(200));
+        given().get("/internal/v2/cluster/{fsid}/sync_object/osd_map", fsid).then().statusCode(503)
+                .contentType("application/problem+json").body("reason", equalTo("NotSynchronised"));
+
+        reply(fsid, 12, "newer");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/cluster/{fsid}/sync_object/osd_map", fsid).then().statusCode(200)
+                        .body("marker", equalTo("newer")));
+
+        reply(fsid, 11, "late");
+        send(replies, AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer("{\"map\":")).build());
+        reply(fsid, 12, "same epoch again");
+        // replies are taken in order: once this one is stored, the three before it have been handled
+        reply(fsid, ClusterMap.MON_MAP, 1, "barrier");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/cluster/{fsid}/sync_object/mon_map", fsid).then().statusCode(200));
+        given().get("/internal/v2/cluster/{fsid}/sync_object/osd_map", fsid).then().body("marker", equalTo("newer"));
+
+        reply(fsid, 13, "newest");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/cluster/{fsid}/sync_object/osd_map", fsid).then().body("marker", equalTo("newest")));
+        given().get("/internal/v2/cluster/{fsid}/sync_object", fsid).then().body("", org.hamcrest.Matchers.contains("osd_map", "mon_map"));
+        given().get("/internal/v2/cluster/{fsid}/sync_object/{type}", fsid, "crush").then().statusCode(404)
+                .body("reason", equalTo("UnknownSyncObject"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}

@@ -1,0 +1,40 @@
+package io.loligo.contracts.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/**
+ * A cluster's state from its maps, in Calamari's paths and shapes. Served internally by cluster-service and
+ * publicly by api-gateway; declared here once for both and for the gateway's client.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public interface ClusterStateApi {
+
+    @GET
+    @Path("/cluster/{fsid}/health")
+    HealthView health(@PathParam("fsid") String fsid);
+
+    @GET
+    @Path("/cluster/{fsid}/mon")
+    List<MonView> mons(@PathParam("fsid") String fsid);
+
+    @GET
+    @Path("/cluster/{fsid}/mon/{name}")
+    MonView mon(@PathParam("fsid") String fsid, @PathParam("name") String name);
+
+    /** The names of the maps held for the cluster ({@code osd_map}, {@code health}, ...). */
+    @GET
+    @Path("/cluster/{fsid}/sync_object")
+    List<String> syncObjectTypes(@PathParam("fsid") String fsid);
+
+    /** One map as the cluster reported it. */
+    @GET
+    @Path("/cluster/{fsid}/sync_object/{type}")
+    JsonNode syncObject(@PathParam("fsid") String fsid, @PathParam("type") String type);
+}

@@ -1,0 +1,13 @@
+package io.loligo.contracts.command;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What cluster-service asks an agent to do. Each command is a record with typed fields; its Ceph JSON is
+ * written by the agent, in one place per command.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = FetchClusterMap.class, name = "fetch-cluster-map")})
+public sealed interface AgentCommand permits FetchClusterMap {
+}

@@ -1,0 +1,83 @@
+package io.loligo.agent.ceph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loligo.contracts.heartbeat.ClusterMap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Reads cluster maps and their versions through librados. Every mon command the agent sends to read a map is
+ * written here, and so is the definition of each map's version: heartbeats and fetches must agree on it.
+ */
+public final class ClusterMapReader {
+    private final RadosHandle rados;
+    private final ObjectMapper mapper;
+
+    public ClusterMapReader(RadosHandle rados, ObjectMapper mapper) {
+        this.rados = rados;
+        this.mapper = mapper;
+    }
+
+    /** The current version of every map, from three small commands. */
+    public Map<ClusterMap, Long> versions() {
+        return MapVersions.of(mon("status"), healthDetail(), mon("pg stat"));
+    }
+
+    public JsonNode status() {
+        return mon("status");
+    }
+
+    /** A map's content with the version it has. */
+    public Versioned read(ClusterMap map) {
+        return switch (map) {
+            case OSD_MAP -> {
+                JsonNode dump = mon("osd dump");
+                ObjectNode content = mapper.createObjectNode();
+                content.set("osd_dump", dump);
+                content.set("osd_tree", mon("osd tree"));
+                yield new Versioned(dump.path("epoch").asLong(), content);
+            }
+            case MON_MAP -> epoch(mon("mon dump"), "epoch");
+            case MON_STATUS -> epoch(mon("quorum_status"), "election_epoch");
+            case FS_MAP -> epoch(mon("fs dump"), "epoch");
+            case HEALTH -> {
+                JsonNode health = healthDetail();
+                yield new Versioned(MapVersions.health(health), health);
+            }
+            case PG_SUMMARY -> {
+                // the version first: a change between the two reads then shows up as a newer version next time
+                long version = MapVersions.pgSummary(mon("pg stat"), mon("status").path("osdmap").path("epoch").asLong());
+                yield new Versioned(version, PgSummary.reduce(mon("pg dump", "\"dumpcontents\":[\"pgs_brief\"]")));
+            }
+        };
+    }
+
+    /** Content plus the version it belongs to. */
+    public record Versioned(long version, JsonNode content) {
+    }
+
+    private JsonNode healthDetail() {
+        return mon("health", "\"detail\":\"detail\"");
+    }
+
+    private JsonNode mon(String prefix) {
+        return mon(prefix, null);
+    }
+
+    private JsonNode mon(String prefix, String extraArguments) {
+        String command = "{\"prefix\":\"" + prefix + "\",\"format\":\"json\"" + (extraArguments == null ? "" : "," + extraArguments) + "}";
+        try {
+            return mapper.readTree(rados.monCommand(command).output());
+        } catch (IOException e) {
+            throw new UncheckedIOException("'" + prefix + "' returned unreadable JSON", e);
+        }
+    }
+
+    private static Versioned epoch(JsonNode content, String field) {
+        return new Versioned(content.path(field).asLong(), content);
+    }
+}

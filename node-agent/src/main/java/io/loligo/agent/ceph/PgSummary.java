@@ -1,0 +1,50 @@
+package io.loligo.agent.ceph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reduces {@code pg dump pgs_brief} (about 90 bytes per PG) to counts of PGs by state: overall, by pool and by OSD
+ * (each PG counted once for every OSD of its acting set). Only these counts cross the broker. Pure.
+ */
+public final class PgSummary {
+    private PgSummary() {
+    }
+
+    public static ObjectNode reduce(JsonNode pgsBrief) {
+        Map<String, Long> all = new TreeMap<>();
+        Map<String, Map<String, Long>> byPool = new TreeMap<>();
+        Map<String, Map<String, Long>> byOsd = new TreeMap<>();
+        for (JsonNode pg : pgsBrief.path("pg_stats")) {
+            String state = pg.path("state").asText("unknown");
+            String pgid = pg.path("pgid").asText();
+            String pool = pgid.contains(".") ? pgid.substring(0, pgid.indexOf('.')) : pgid;
+            all.merge(state, 1L, Long::sum);
+            byPool.computeIfAbsent(pool, p -> new TreeMap<>()).merge(state, 1L, Long::sum);
+            for (JsonNode osd : pg.path("acting")) {
+                byOsd.computeIfAbsent(osd.asText(), o -> new TreeMap<>()).merge(state, 1L, Long::sum);
+            }
+        }
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        summary.set("all", counts(all));
+        summary.set("by_pool", nested(byPool));
+        summary.set("by_osd", nested(byOsd));
+        return summary;
+    }
+
+    private static ObjectNode counts(Map<String, Long> counts) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        counts.forEach(node::put);
+        return node;
+    }
+
+    private static ObjectNode nested(Map<String, Map<String, Long>> groups) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        groups.forEach((key, counts) -> node.set(key, counts(counts)));
+        return node;
+    }
+}

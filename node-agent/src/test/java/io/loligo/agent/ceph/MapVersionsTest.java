@@ -1,0 +1,70 @@
+package io.loligo.agent.ceph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Versions and the PG summary from recorded replies of a real Pacific cluster. */
+class MapVersionsTest {
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private JsonNode fixture(String name) throws IOException {
+        return mapper.readTree(getClass().getResource("/ceph/" + name));
+    }
+
+    @Test
+    void epochsComeFromStatusAndDigestsFromContent() throws IOException {
+        Map<ClusterMap, Long> versions = MapVersions.of(fixture("status.json"), fixture("health-detail.json"), fixture("pg-stat.json"));
+
+        assertThat(versions).containsEntry(ClusterMap.OSD_MAP, 20L).containsEntry(ClusterMap.MON_MAP, 1L)
+                .containsEntry(ClusterMap.MON_STATUS, 3L).containsEntry(ClusterMap.FS_MAP, 1L);
+        assertThat(versions.get(ClusterMap.HEALTH)).isPositive();
+        assertThat(versions.get(ClusterMap.PG_SUMMARY)).isPositive();
+    }
+
+    @Test
+    void aHealthCheckOrAPgStateChangeMovesTheDigest() throws IOException {
+        JsonNode health = fixture("health-detail.json");
+        ObjectNode warned = health.deepCopy();
+        warned.put("status", "HEALTH_WARN");
+        assertThat(MapVersions.health(warned)).isNotEqualTo(MapVersions.health(health));
+        assertThat(MapVersions.health(health.deepCopy())).isEqualTo(MapVersions.health(health));
+
+        JsonNode pgStat = fixture("pg-stat.json");
+        ObjectNode degraded = pgStat.deepCopy();
+        ((ObjectNode) degraded.path("pg_summary").path("num_pg_by_state").get(0)).put("name", "active+undersized+degraded");
+        assertThat(MapVersions.pgSummary(degraded, 20)).isNotEqualTo(MapVersions.pgSummary(pgStat, 20));
+        assertThat(MapVersions.pgSummary(pgStat, 21)).isNotEqualTo(MapVersions.pgSummary(pgStat, 20));
+    }
+
+    @Test
+    void thePgSummaryCountsEveryPgOverallByPoolAndByActingOsd() throws IOException {
+        JsonNode brief = fixture("pg-dump-pgs-brief.json");
+        int pgs = brief.path("pg_stats").size();
+
+        JsonNode summary = PgSummary.reduce(brief);
+
+        long all = 0;
+        for (JsonNode count : summary.path("all")) {
+            all += count.asLong();
+        }
+        assertThat(all).isEqualTo(pgs);
+        long byPool = 0;
+        for (JsonNode pool : summary.path("by_pool")) {
+            for (JsonNode count : pool) {
+                byPool += count.asLong();
+            }
+        }
+        assertThat(byPool).isEqualTo(pgs);
+        // size-3 pools on 3 OSDs: every OSD acts for every PG
+        assertThat(summary.path("by_osd").path("0").path("active+clean").asLong()).isEqualTo(pgs);
+        assertThat(summary.path("by_pool").path("2").path("active+clean").asLong()).isEqualTo(32);
+    }
+}
