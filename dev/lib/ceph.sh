@@ -122,11 +122,15 @@ ceph_daemon_running() { pid_alive "$CEPH_DIR/run/ceph-$1.pid"; }
 
 ceph_start_daemons() {
   local startup_log="$CEPH_DIR/log/startup.log" id
-  ceph_daemon_running mon.a || ceph-mon --conf "$CEPH_CONF_FILE" -i a 2>>"$startup_log"
-  ceph_daemon_running mgr.x || ceph-mgr --conf "$CEPH_CONF_FILE" -i x 2>>"$startup_log"
+  if ! ceph_daemon_running mon.a; then
+    port_taken 40000 && die "port 40000, the local cluster's mon port, is taken: another checkout's cluster? (./dev/down there)"
+    ceph-mon --conf "$CEPH_CONF_FILE" -i a 2>>"$startup_log" || die "ceph-mon did not start (see $CEPH_DIR/log)"
+  fi
+  ceph_daemon_running mgr.x || ceph-mgr --conf "$CEPH_CONF_FILE" -i x 2>>"$startup_log" || die "ceph-mgr did not start (see $CEPH_DIR/log)"
   for dir in "$CEPH_DIR"/osd.*; do
     id=${dir##*.}
-    ceph_daemon_running "osd.$id" || ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" 2>>"$startup_log"
+    ceph_daemon_running "osd.$id" || ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" 2>>"$startup_log" \
+      || die "ceph-osd $id did not start (see $CEPH_DIR/log)"
   done
 }
 

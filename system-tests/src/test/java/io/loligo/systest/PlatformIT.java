@@ -242,6 +242,20 @@ class PlatformIT {
             byState.forEach(state -> assertThat(summary.path("all").path(state.path("name").asText()).asLong())
                     .as(state.path("name").asText()).isEqualTo(state.path("num").asLong()));
         });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode status = MAPPER.readTree(platform.ceph("status", "--format", "json"));
+            JsonNode counters = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/health_counters", fsid).then().statusCode(200).extract().asString());
+            long upAndIn = 0;
+            for (JsonNode osd : MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json")).path("osds")) {
+                upAndIn += osd.path("up").asInt() == 1 && osd.path("in").asInt() == 1 ? 1 : 0;
+            }
+            assertThat(counters.path("osd").path("ok").path("count").asLong()).isEqualTo(upAndIn);
+            assertThat(counters.path("mon").path("ok").path("count").asInt()).isEqualTo(status.path("quorum").size());
+            long pgs = counters.path("pg").path("ok").path("count").asLong() + counters.path("pg").path("warn").path("count").asLong()
+                    + counters.path("pg").path("critical").path("count").asLong();
+            assertThat(pgs).isEqualTo(status.path("pgmap").path("num_pgs").asLong());
+            assertThat(counters.path("pool").path("total").asInt()).isEqualTo(status.path("pgmap").path("num_pools").asInt());
+        });
         JsonNode types = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/sync_object", fsid).asString());
         assertThat(names(types)).contains("osd_map", "mon_map", "mon_status", "mds_map", "health", "pg_summary");
     }

@@ -2,6 +2,7 @@ package io.loligo.gateway.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.ClusterStateApi;
+import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
 import jakarta.inject.Inject;
@@ -20,6 +21,11 @@ public class ClusterStateResource implements ClusterStateApi {
     @Override
     public HealthView health(String fsid) {
         return clusterService.health(fsid);
+    }
+
+    @Override
+    public HealthCountersView healthCounters(String fsid) {
+        return clusterService.healthCounters(fsid);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.contracts.api.ClusterStateApi;
+import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
 import jakarta.inject.Inject;
@@ -24,6 +25,12 @@ public class ClusterStateResource implements ClusterStateApi {
     public HealthView health(String fsid) {
         requireCluster(fsid);
         return state.health(fsid);
+    }
+
+    @Override
+    public HealthCountersView healthCounters(String fsid) {
+        requireCluster(fsid);
+        return state.healthCounters(fsid);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.server.ServiceEntity;
 import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
 import io.loligo.contracts.heartbeat.ClusterMap;
@@ -11,11 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Reads a cluster's state from its stored maps. */
 @ApplicationScoped
@@ -27,6 +31,20 @@ public class ClusterStateQueries {
     public HealthView health(String fsid) {
         SyncObjects.Stored health = require(fsid, ClusterMap.HEALTH);
         return new HealthView(health.content(), health.fetchedAt().atOffset(ZoneOffset.UTC), health.fetchedAt().getEpochSecond());
+    }
+
+    public HealthCountersView healthCounters(String fsid) {
+        SyncObjects.Stored osdMap = require(fsid, ClusterMap.OSD_MAP);
+        SyncObjects.Stored pgSummary = require(fsid, ClusterMap.PG_SUMMARY);
+        SyncObjects.Stored monStatus = require(fsid, ClusterMap.MON_STATUS);
+        SyncObjects.Stored fsMap = require(fsid, ClusterMap.FS_MAP);
+        JsonNode osdDump = osdMap.content().path("osd_dump");
+        Instant updated = Stream.of(osdMap, pgSummary, monStatus, fsMap).map(SyncObjects.Stored::fetchedAt)
+                .max(Comparator.naturalOrder()).orElseThrow();
+        return new HealthCountersView(HealthCounters.osds(osdDump), HealthCounters.pgs(pgSummary.content().path("all")),
+                HealthCounters.mons(monStatus.content()), HealthCounters.mds(fsMap.content()),
+                new HealthCountersView.Pools(osdDump.path("pools").size()),
+                updated.atOffset(ZoneOffset.UTC), updated.getEpochSecond());
     }
 
     public List<MonView> mons(String fsid) {

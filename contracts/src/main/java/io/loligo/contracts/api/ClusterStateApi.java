@@ -21,6 +21,10 @@ public interface ClusterStateApi {
     HealthView health(@PathParam("fsid") String fsid);
 
     @GET
+    @Path("/cluster/{fsid}/health_counters")
+    HealthCountersView healthCounters(@PathParam("fsid") String fsid);
+
+    @GET
     @Path("/cluster/{fsid}/mon")
     List<MonView> mons(@PathParam("fsid") String fsid);
 
