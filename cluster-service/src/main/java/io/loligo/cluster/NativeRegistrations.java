@@ -1,5 +1,8 @@
 package io.loligo.cluster;
 
+import io.loligo.contracts.api.HealthCountersView;
+import io.loligo.contracts.api.OsdView;
+import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
@@ -12,12 +15,14 @@ import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Types that Jackson handles where Quarkus cannot see it: messages read by our own codec, and problems returned
- * inside a Response. A native image would drop their accessors unless they are registered here.
+ * Types that Jackson handles where Quarkus cannot see it: messages read by our own codec, problems returned inside
+ * a Response, and views turned into JSON trees (the OSD list and its pages). A native image would drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, ClusterReport.class, ClusterMap.class,
         CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, CommandReply.class, CommandReply.Failure.class,
-        CommandReply.MapContent.class, Problem.class, Problem.FieldError.class})
+        CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, Page.class,
+        HealthCountersView.class, HealthCountersView.Buckets.class, HealthCountersView.Bucket.class,
+        HealthCountersView.Mds.class, HealthCountersView.Pools.class})
 final class NativeRegistrations {
     private NativeRegistrations() {
     }

@@ -262,6 +262,45 @@ class PlatformIT {
 
     @Test
     @Order(8)
+    void osds_match_the_cli_and_page_filter_and_explain_bad_input() throws Exception {
+        String fsid = platform.ceph("fsid");
+        JsonNode cli = MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode osds = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/osd", fsid).then().statusCode(200).extract().asString());
+            assertThat(osds).hasSize(cli.path("osds").size());
+            for (int i = 0; i < osds.size(); i++) {
+                JsonNode osd = osds.get(i);
+                JsonNode expected = cli.path("osds").get(i);
+                assertThat(osd.path("id").asInt()).isEqualTo(expected.path("osd").asInt());
+                assertThat(osd.path("up").asBoolean()).isEqualTo(expected.path("up").asInt() == 1);
+                assertThat(osd.path("in").asBoolean()).isEqualTo(expected.path("in").asInt() == 1);
+                assertThat(osd.path("reweight").asDouble()).isEqualTo(expected.path("weight").asDouble());
+                assertThat(osd.path("uuid").asText()).isEqualTo(expected.path("uuid").asText());
+                assertThat(osd.path("server").asText()).isEqualTo(fqdn);
+                assertThat(osd.path("pools")).isNotEmpty();
+            }
+        });
+        api().get("/api/v2/cluster/{fsid}/osd?page=1&page_size=2", fsid).then().statusCode(200)
+                .body("count", equalTo(3)).body("results.id", org.hamcrest.Matchers.contains(0, 1))
+                .body("next", equalTo("?page=2&page_size=2")).body("previous", org.hamcrest.Matchers.nullValue());
+        api().get("/api/v2/cluster/{fsid}/osd?id__in[]=0&id__in[]=2&ordering=-id", fsid).then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.contains(2, 0));
+        api().get("/api/v2/cluster/{fsid}/osd?page_size=0&up=maybe", fsid).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("page_size", "up"));
+        api().get("/api/v2/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(200).body("id", equalTo(1))
+                .body("valid_commands", org.hamcrest.Matchers.contains("scrub", "deep_scrub", "repair"))
+                .body("host", equalTo(fqdn.split("\\.")[0]));
+        api().get("/api/v2/cluster/{fsid}/osd/{id}", fsid, 99).then().statusCode(404).body("reason", equalTo("NotFound"));
+        api().get("/api/v2/cluster/{fsid}/osd/{id}", fsid, "x").then().statusCode(400).body("errors[0].field", equalTo("id"));
+        api().get("/api/v2/cluster/{fsid}/osd/command", fsid).then().statusCode(200)
+                .body("", org.hamcrest.Matchers.contains("scrub", "deep_scrub", "repair"));
+        api().get("/api/v2/cluster/{fsid}/osd/{id}/command", fsid, 2).then().statusCode(200)
+                .body("'2'.valid_commands", org.hamcrest.Matchers.hasSize(3));
+    }
+
+    @Test
+    @Order(9)
     void the_maps_survive_a_cluster_service_restart() throws Exception {
         String fsid = platform.ceph("fsid");
         String before = api().get("/api/v2/cluster/{fsid}/sync_object/mon_map", fsid).then().statusCode(200).extract().asString();
@@ -276,7 +315,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void an_osd_marked_out_shows_in_the_api_and_in_again() throws Exception {
         String fsid = platform.ceph("fsid");
         try {

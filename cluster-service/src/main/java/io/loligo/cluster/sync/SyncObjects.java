@@ -22,10 +22,14 @@ import java.util.Optional;
 @Transactional
 public class SyncObjects {
 
+    /** Versions only: the maps themselves can weigh megabytes, and this runs at every heartbeat. */
     public Map<ClusterMap, Long> heldVersions(String fsid) {
         Map<ClusterMap, Long> versions = new EnumMap<>(ClusterMap.class);
-        SyncObjectEntity.<SyncObjectEntity>list("key.fsid", fsid)
-                .forEach(object -> versions.put(ClusterMap.valueOf(object.key.map()), object.version));
+        SyncObjectEntity.getEntityManager()
+                .createQuery("select s.key.map, s.version from SyncObjectEntity s where s.key.fsid = ?1", Object[].class)
+                .setParameter(1, fsid)
+                .getResultList()
+                .forEach(row -> versions.put(ClusterMap.valueOf((String) row[0]), (Long) row[1]));
         return versions;
     }
 
@@ -61,8 +65,7 @@ public class SyncObjects {
     }
 
     public List<ClusterMap> held(String fsid) {
-        return SyncObjectEntity.<SyncObjectEntity>list("key.fsid", fsid).stream()
-                .map(object -> ClusterMap.valueOf(object.key.map())).sorted().toList();
+        return heldVersions(fsid).keySet().stream().sorted().toList();
     }
 
     public record Stored(long version, JsonNode content, Instant fetchedAt) {

@@ -39,6 +39,8 @@ public final class ClusterMapReader {
                 ObjectNode content = mapper.createObjectNode();
                 content.set("osd_dump", dump);
                 content.set("osd_tree", mon("osd tree"));
+                // one call for every OSD's metadata, where Calamari made one per OSD per epoch
+                content.set("osd_metadata", mon("osd metadata"));
                 yield new Versioned(dump.path("epoch").asLong(), content);
             }
             case MON_MAP -> epoch(mon("mon dump"), "epoch");

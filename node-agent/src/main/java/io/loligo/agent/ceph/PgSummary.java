@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reduces {@code pg dump pgs_brief} (about 90 bytes per PG) to counts of PGs by state: overall, by pool and by OSD
- * (each PG counted once for every OSD of its acting set). Only these counts cross the broker. Pure.
+ * (each PG counted once for every OSD of its acting set), plus the pools each OSD serves. Only these cross the
+ * broker. Pure.
  */
 public final class PgSummary {
     private PgSummary() {
@@ -19,6 +22,7 @@ public final class PgSummary {
         Map<String, Long> all = new TreeMap<>();
         Map<String, Map<String, Long>> byPool = new TreeMap<>();
         Map<String, Map<String, Long>> byOsd = new TreeMap<>();
+        Map<String, Set<Integer>> poolsByOsd = new TreeMap<>();
         for (JsonNode pg : pgsBrief.path("pg_stats")) {
             String state = pg.path("state").asText("unknown");
             String pgid = pg.path("pgid").asText();
@@ -27,12 +31,15 @@ public final class PgSummary {
             byPool.computeIfAbsent(pool, p -> new TreeMap<>()).merge(state, 1L, Long::sum);
             for (JsonNode osd : pg.path("acting")) {
                 byOsd.computeIfAbsent(osd.asText(), o -> new TreeMap<>()).merge(state, 1L, Long::sum);
+                poolsByOsd.computeIfAbsent(osd.asText(), o -> new TreeSet<>()).add(Integer.parseInt(pool));
             }
         }
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
         summary.set("all", counts(all));
         summary.set("by_pool", nested(byPool));
         summary.set("by_osd", nested(byOsd));
+        ObjectNode pools = summary.putObject("pools_by_osd");
+        poolsByOsd.forEach((osd, ids) -> ids.forEach(pools.putArray(osd)::add));
         return summary;
     }
 

@@ -66,5 +66,6 @@ class MapVersionsTest {
         // size-3 pools on 3 OSDs: every OSD acts for every PG
         assertThat(summary.path("by_osd").path("0").path("active+clean").asLong()).isEqualTo(pgs);
         assertThat(summary.path("by_pool").path("2").path("active+clean").asLong()).isEqualTo(32);
+        assertThat(summary.path("pools_by_osd").path("1")).extracting(JsonNode::asInt).containsExactly(1, 2);
     }
 }

@@ -87,6 +87,7 @@ class FetchCommandTest {
         assertThat(reply.map().version()).isEqualTo(cli.path("epoch").asLong());
         assertThat(reply.map().content().path("osd_dump").path("osds")).hasSize(cli.path("osds").size());
         assertThat(reply.map().content().path("osd_tree").path("nodes")).isNotEmpty();
+        assertThat(reply.map().content().path("osd_metadata")).hasSize(cli.path("osds").size());
     }
 
     @Test

@@ -1,0 +1,191 @@
+package io.loligo.cluster.state;
+
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.OsdView;
+import io.loligo.contracts.api.Page;
+import io.loligo.contracts.api.Problem.FieldError;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Filters, searches, orders and pages a list of OSDs. Built from raw query values: every invalid one is named in
+ * a single 400. Pure.
+ */
+public final class OsdListing {
+    public static final int MAX_PAGE_SIZE = 1000;
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    private static final Map<String, Comparator<OsdView>> ORDERINGS = Map.of(
+            "id", Comparator.comparingInt(OsdView::id),
+            "up", Comparator.comparing(OsdView::up),
+            "in", Comparator.comparing(OsdView::in),
+            "reweight", Comparator.comparingDouble(OsdView::reweight),
+            "server", Comparator.comparing(OsdView::server, Comparator.nullsLast(Comparator.naturalOrder())),
+            "host", Comparator.comparing(OsdView::host, Comparator.nullsLast(Comparator.naturalOrder())));
+
+    private final Integer pool;
+    private final Set<Integer> ids;
+    private final Boolean up;
+    private final Boolean in;
+    private final String host;
+    private final String search;
+    private final Comparator<OsdView> order;
+    private final Integer page;
+    private final Integer pageSize;
+    private final Map<String, String> echoedParameters = new LinkedHashMap<>();
+
+    /** @throws ApiException 400 naming each invalid parameter */
+    public OsdListing(String pool, List<String> ids, String up, String in, String host, String search,
+                      String ordering, String page, String pageSize) {
+        List<FieldError> errors = new ArrayList<>();
+        this.pool = integer("pool", pool, 0, errors);
+        this.ids = idSet(ids, errors);
+        this.up = bool("up", up, errors);
+        this.in = bool("in", in, errors);
+        this.host = blankToNull(host);
+        this.search = blankToNull(search) == null ? null : search.strip().toLowerCase(Locale.ROOT);
+        this.order = ordering(ordering, errors);
+        this.page = integer("page", page, 1, errors);
+        this.pageSize = integer("page_size", pageSize, 1, errors);
+        if (this.pageSize != null && this.pageSize > MAX_PAGE_SIZE) {
+            errors.add(new FieldError("page_size", "must be at most " + MAX_PAGE_SIZE));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        echo("pool", pool);
+        echo("up", up);
+        echo("in", in);
+        echo("host", host);
+        echo("search", search);
+        echo("ordering", ordering);
+        if (ids != null) {
+            ids.forEach(id -> echo("id__in[]", id));
+        }
+    }
+
+    /** A plain list when no page was asked for, as Calamari's clients expect; otherwise one {@link Page}. */
+    public Object apply(List<OsdView> osds) {
+        List<OsdView> matching = osds.stream().filter(this::matches).sorted(order).toList();
+        if (page == null && pageSize == null) {
+            return matching;
+        }
+        int size = Objects.requireNonNullElse(pageSize, DEFAULT_PAGE_SIZE);
+        int number = Objects.requireNonNullElse(page, 1);
+        long from = (long) (number - 1) * size;
+        List<OsdView> results = from >= matching.size() ? List.of()
+                : matching.subList((int) from, (int) Math.min(matching.size(), from + size));
+        int lastPage = Math.max(1, (matching.size() + size - 1) / size);
+        String next = number < lastPage ? link(number + 1, size) : null;
+        // past the end, "previous" leads back to the last page that has results
+        String previous = number > 1 ? link(Math.min(number - 1, lastPage), size) : null;
+        return new Page<>(matching.size(), next, previous, results);
+    }
+
+    private boolean matches(OsdView osd) {
+        return Stream.<Predicate<OsdView>>of(
+                o -> pool == null || o.pools().contains(pool),
+                o -> ids == null || ids.contains(o.id()),
+                o -> up == null || o.up() == up,
+                o -> in == null || o.in() == in,
+                o -> host == null || host.equals(o.host()) || host.equals(o.server()),
+                o -> search == null || searchable(o).contains(search)).allMatch(p -> p.test(osd));
+    }
+
+    private static String searchable(OsdView osd) {
+        return String.join("\n", "osd." + osd.id(), String.valueOf(osd.server()), String.valueOf(osd.host()),
+                String.valueOf(osd.uuid()), String.valueOf(osd.publicAddr()), String.valueOf(osd.clusterAddr()))
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private String link(int number, int size) {
+        StringBuilder query = new StringBuilder("?");
+        echoedParameters.forEach((key, value) -> query.append(encode(key)).append('=').append(encode(value)).append('&'));
+        return query.append("page=").append(number).append("&page_size=").append(size).toString();
+    }
+
+    private void echo(String key, String value) {
+        if (value != null && !value.isBlank()) {
+            echoedParameters.merge(key, value, (a, b) -> a);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static Comparator<OsdView> ordering(String ordering, List<FieldError> errors) {
+        Comparator<OsdView> byId = ORDERINGS.get("id");
+        if (blankToNull(ordering) == null) {
+            return byId;
+        }
+        boolean descending = ordering.startsWith("-");
+        Comparator<OsdView> field = ORDERINGS.get(descending ? ordering.substring(1) : ordering);
+        if (field == null) {
+            errors.add(new FieldError("ordering", "must be one of " + String.join(", ", ORDERINGS.keySet().stream().sorted().toList())
+                    + ", with - in front for descending order"));
+            return byId;
+        }
+        return (descending ? field.reversed() : field).thenComparing(byId);
+    }
+
+    private static Set<Integer> idSet(List<String> ids, List<FieldError> errors) {
+        if (ids == null || ids.isEmpty()) {
+            return null;
+        }
+        Set<Integer> parsed = new HashSet<>();
+        for (String id : ids) {
+            Integer value = integer("id__in[]", id, 0, errors);
+            if (value != null) {
+                parsed.add(value);
+            }
+        }
+        return parsed;
+    }
+
+    private static Integer integer(String field, String value, int minimum, List<FieldError> errors) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < minimum) {
+                errors.add(new FieldError(field, "must be at least " + minimum));
+                return null;
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "must be a whole number, not '" + value + "'"));
+            return null;
+        }
+    }
+
+    private static Boolean bool(String field, String value, List<FieldError> errors) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> {
+                errors.add(new FieldError(field, "must be true or false, not '" + value + "'"));
+                yield null;
+            }
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,56 @@
+package io.loligo.contracts.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OSDs in Calamari's v2 paths and shapes, with server-side filtering, search, ordering and pagination for large
+ * clusters. Query values are taken as text so that a bad one is answered with a 400 naming it.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public interface OsdApi {
+
+    /**
+     * Without {@code page} or {@code page_size}, the plain array Calamari's clients expect; with either, one page as
+     * {@code {count, next, previous, results}}.
+     *
+     * @param pool only OSDs serving this pool (Calamari's filter)
+     * @param ids only these OSDs (Calamari's {@code id__in[]})
+     * @param search a substring of the id ("osd.12"), server, host, uuid or an address
+     * @param ordering a field, {@code -} first for descending: id, up, in, reweight, server, host
+     */
+    @GET
+    @Path("/cluster/{fsid}/osd")
+    JsonNode osds(@PathParam("fsid") String fsid,
+                  @QueryParam("pool") String pool,
+                  @QueryParam("id__in[]") List<String> ids,
+                  @QueryParam("up") String up,
+                  @QueryParam("in") String in,
+                  @QueryParam("host") String host,
+                  @QueryParam("search") String search,
+                  @QueryParam("ordering") String ordering,
+                  @QueryParam("page") String page,
+                  @QueryParam("page_size") String pageSize);
+
+    @GET
+    @Path("/cluster/{fsid}/osd/{id}")
+    OsdView osd(@PathParam("fsid") String fsid, @PathParam("id") String id);
+
+    /** The commands Loligo implements for OSDs. */
+    @GET
+    @Path("/cluster/{fsid}/osd/command")
+    List<String> osdCommands(@PathParam("fsid") String fsid);
+
+    /** {@code {<id>: {"valid_commands": [...]}}}: what may be run on this OSD now. */
+    @GET
+    @Path("/cluster/{fsid}/osd/{id}/command")
+    Map<String, Map<String, List<String>>> osdValidCommands(@PathParam("fsid") String fsid, @PathParam("id") String id);
+}
