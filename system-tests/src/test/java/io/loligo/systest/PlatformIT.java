@@ -205,6 +205,10 @@ class PlatformIT {
         await().atMost(period.multipliedBy(5)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !server().path("late").asBoolean());
         assertThat(platform.clusterService.logText()).contains("is late reporting in").contains("regained contact");
+        api().get("/api/v2/server/{fqdn}/event", fqdn).then().statusCode(200)
+                .body("results[0].message", equalTo("Server " + fqdn + " regained contact"))
+                .body("results[0].severity", equalTo("RECOVERY"))
+                .body("results[1].message", org.hamcrest.Matchers.startsWith("Server " + fqdn + " is late reporting in"));
     }
 
     @Test
@@ -325,6 +329,12 @@ class PlatformIT {
             platform.ceph("osd", "in", "2");
         }
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> osdIn(fsid, 2) == 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                api().get("/api/v2/cluster/{fsid}/event?page_size=100", fsid).then().statusCode(200)
+                        .body("results.message", org.hamcrest.Matchers.hasItems("OSD osd.2 was marked out", "OSD osd.2 was marked in")));
+        api().get("/api/v2/cluster/{fsid}/event?severity=WARNING&page_size=100", fsid).then()
+                .body("results.message", org.hamcrest.Matchers.hasItem("OSD osd.2 was marked out"))
+                .body("results.message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("OSD osd.2 was marked in")));
     }
 
     private static int osdIn(String fsid, int id) throws Exception {

@@ -2,14 +2,19 @@ package io.loligo.cluster.server;
 
 import io.loligo.cluster.cluster.ClusterEntity;
 import io.loligo.cluster.cluster.MapVersions;
+import io.loligo.cluster.event.Event;
+import io.loligo.cluster.event.EventLog;
+import io.loligo.cluster.event.Severity;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +24,30 @@ import java.util.Objects;
 @ApplicationScoped
 @Transactional
 public class ServerInventory {
+    @Inject
+    EventLog events;
 
     public void record(NodeHeartbeat heartbeat, Instant receivedAt) {
         ServerEntity server = ServerEntity.findById(heartbeat.fqdn());
         boolean isNew = server == null;
+        List<Event> happened = new ArrayList<>();
         if (isNew) {
             server = new ServerEntity();
             server.fqdn = heartbeat.fqdn();
             Log.infof("new server %s with %d Ceph services", heartbeat.fqdn(), heartbeat.services().size());
-        } else if (server.late || receivedAt.isAfter(server.lateAfter)) {
-            if (!server.late) {
-                // overdue, and back before the sweep noticed: readers saw it late, so the log must say so too
-                logLate(server);
+            happened.add(Event.server(Severity.INFO, heartbeat.fqdn(),
+                    "Added server " + heartbeat.fqdn() + " with " + heartbeat.services().size() + " Ceph services"));
+        } else {
+            if (server.late || receivedAt.isAfter(server.lateAfter)) {
+                if (!server.late) {
+                    // overdue, and back before the sweep noticed: readers saw it late, so the record must say so too
+                    happened.add(late(server));
+                }
+                Log.infof("server %s regained contact after %s", heartbeat.fqdn(), server.lastContact);
+                happened.add(Event.server(Severity.RECOVERY, server.fqdn, "Server " + server.fqdn + " regained contact"));
             }
-            Log.infof("server %s regained contact after %s", heartbeat.fqdn(), server.lastContact);
+            happened.addAll(ServerChanges.between(server.fqdn, server.bootTime, heartbeat.bootTime(),
+                    server.cephVersion, heartbeat.cephVersion()));
         }
         server.nodeId = heartbeat.nodeId();
         server.hostname = heartbeat.hostname();
@@ -49,6 +64,7 @@ public class ServerInventory {
             server.persist();
         }
         heartbeat.clusters().forEach(report -> recordCluster(report, receivedAt));
+        events.record(happened, receivedAt);
     }
 
     /** Marks late every server whose silence has passed its limit, and returns their fqdns. */
@@ -56,14 +72,16 @@ public class ServerInventory {
         List<ServerEntity> overdue = ServerEntity.list("late = false and lateAfter < ?1", now);
         for (ServerEntity server : overdue) {
             server.late = true;
-            logLate(server);
+            events.record(List.of(late(server)), now);
         }
         return overdue.stream().map(s -> s.fqdn).toList();
     }
 
-    private static void logLate(ServerEntity server) {
+    private static Event late(ServerEntity server) {
         Log.warnf("server %s is late reporting in: no heartbeat since %s (period %d s)",
                 server.fqdn, server.lastContact, server.heartbeatPeriod);
+        return Event.server(Severity.WARNING, server.fqdn,
+                "Server " + server.fqdn + " is late reporting in (no heartbeat since " + server.lastContact + ")");
     }
 
     /**

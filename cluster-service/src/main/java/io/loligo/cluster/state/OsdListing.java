@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -24,7 +23,6 @@ import java.util.stream.Stream;
  * a single 400. Pure.
  */
 public final class OsdListing {
-    public static final int MAX_PAGE_SIZE = 1000;
     public static final int DEFAULT_PAGE_SIZE = 100;
     private static final Map<String, Comparator<OsdView>> ORDERINGS = Map.of(
             "id", Comparator.comparingInt(OsdView::id),
@@ -41,8 +39,7 @@ public final class OsdListing {
     private final String host;
     private final String search;
     private final Comparator<OsdView> order;
-    private final Integer page;
-    private final Integer pageSize;
+    private final PageRequest page;
     private final Map<String, String> echoedParameters = new LinkedHashMap<>();
 
     /** @throws ApiException 400 naming each invalid parameter */
@@ -51,16 +48,12 @@ public final class OsdListing {
         List<FieldError> errors = new ArrayList<>();
         this.pool = integer("pool", pool, 0, errors);
         this.ids = idSet(ids, errors);
-        this.up = bool("up", up, errors);
-        this.in = bool("in", in, errors);
+        this.up = QueryValues.bool("up", up, errors);
+        this.in = QueryValues.bool("in", in, errors);
         this.host = blankToNull(host);
         this.search = blankToNull(search) == null ? null : search.strip().toLowerCase(Locale.ROOT);
         this.order = ordering(ordering, errors);
-        this.page = integer("page", page, 1, errors);
-        this.pageSize = integer("page_size", pageSize, 1, errors);
-        if (this.pageSize != null && this.pageSize > MAX_PAGE_SIZE) {
-            errors.add(new FieldError("page_size", "must be at most " + MAX_PAGE_SIZE));
-        }
+        this.page = PageRequest.parse(page, pageSize, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -78,12 +71,12 @@ public final class OsdListing {
     /** A plain list when no page was asked for, as Calamari's clients expect; otherwise one {@link Page}. */
     public Object apply(List<OsdView> osds) {
         List<OsdView> matching = osds.stream().filter(this::matches).sorted(order).toList();
-        if (page == null && pageSize == null) {
+        if (!page.requested()) {
             return matching;
         }
-        int size = Objects.requireNonNullElse(pageSize, DEFAULT_PAGE_SIZE);
-        int number = Objects.requireNonNullElse(page, 1);
-        long from = (long) (number - 1) * size;
+        int size = page.size(DEFAULT_PAGE_SIZE);
+        int number = page.number();
+        long from = page.offset(DEFAULT_PAGE_SIZE);
         List<OsdView> results = from >= matching.size() ? List.of()
                 : matching.subList((int) from, (int) Math.min(matching.size(), from + size));
         int lastPage = Math.max(1, (matching.size() + size - 1) / size);
@@ -154,38 +147,11 @@ public final class OsdListing {
         return parsed;
     }
 
-    private static Integer integer(String field, String value, int minimum, List<FieldError> errors) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < minimum) {
-                errors.add(new FieldError(field, "must be at least " + minimum));
-                return null;
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "must be a whole number, not '" + value + "'"));
-            return null;
-        }
-    }
-
-    private static Boolean bool(String field, String value, List<FieldError> errors) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1" -> true;
-            case "false", "0" -> false;
-            default -> {
-                errors.add(new FieldError(field, "must be true or false, not '" + value + "'"));
-                yield null;
-            }
-        };
-    }
-
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return QueryValues.blankToNull(value);
+    }
+
+    private static Integer integer(String field, String value, int minimum, List<FieldError> errors) {
+        return QueryValues.integer(field, value, minimum, errors);
     }
 }

@@ -1,5 +1,6 @@
 package io.loligo.cluster.sync;
 
+import io.loligo.cluster.event.EventLog;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.heartbeat.ClusterMap;
@@ -30,6 +31,8 @@ public class MapSync {
     SyncObjects store;
     @Inject
     CommandSender commands;
+    @Inject
+    EventLog events;
 
     public void onHeartbeat(NodeHeartbeat heartbeat, Instant now) {
         Duration silenceLimit = Duration.ofSeconds((long) Liveness.MISSED_PERIODS * heartbeat.periodSeconds());
@@ -51,7 +54,11 @@ public class MapSync {
             return;
         }
         fetches.finish(map.fsid(), map.map());
-        store.offer(map, reply.nodeId(), now);
+        SyncObjects.Offered offered = store.offer(map, reply.nodeId(), now);
+        // a cluster's first copy of a map is no change: nothing happened that an operator should hear of
+        if (offered.stored() && offered.previous() != null) {
+            events.recordMapChange(map.fsid(), map.map(), offered.previous(), map.content(), now);
+        }
     }
 
     private void fetchWhatMoved(ClusterReport report, String nodeId, Instant now) {

@@ -37,15 +37,16 @@ public class SyncObjects {
      * Stores a fetched map unless a newer one is already held: replies can arrive late, or out of order when a
      * fetch was repeated.
      *
-     * @return whether the map was stored
+     * @return whether the map was stored, and the content it replaced (null for a cluster's first copy)
      */
-    public boolean offer(CommandReply.MapContent fetched, String nodeId, Instant now) {
+    public Offered offer(CommandReply.MapContent fetched, String nodeId, Instant now) {
         SyncObjectEntity.Key key = new SyncObjectEntity.Key(fetched.fsid(), fetched.map().name());
         SyncObjectEntity held = SyncObjectEntity.findById(key);
         if (held != null && !fetched.map().isNewer(fetched.version(), held.version)) {
             Log.debugf("dropped a stale %s (version %d, holding %d)", fetched.map(), fetched.version(), held.version);
-            return false;
+            return new Offered(false, null);
         }
+        JsonNode previous = held == null ? null : held.content;
         if (held == null) {
             held = new SyncObjectEntity();
             held.key = key;
@@ -56,7 +57,10 @@ public class SyncObjects {
         held.fetchedFrom = nodeId;
         held.persist();
         Log.debugf("stored %s version %d from %s", fetched.map(), fetched.version(), nodeId);
-        return true;
+        return new Offered(true, previous);
+    }
+
+    public record Offered(boolean stored, JsonNode previous) {
     }
 
     public Optional<Stored> get(String fsid, ClusterMap map) {

@@ -139,6 +139,32 @@ class HeartbeatInventoryTest {
     }
 
     @Test
+    void servers_arriving_going_late_and_returning_are_events_with_a_severity_threshold() throws Exception {
+        String fsid = UUID.randomUUID().toString();
+        String fqdn = "events-" + fsid.substring(0, 8) + ".example.com";
+        publish(heartbeat(fqdn, fsid, 1, daemons(fsid)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/server/{fqdn}/event", fqdn).then().statusCode(200)
+                        .body("results.message", hasItem("Added server " + fqdn + " with 3 Ceph services")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/server/{fqdn}/event?severity=warning", fqdn).then()
+                        .body("results[0].severity", equalTo("WARNING"))
+                        .body("results[0].message", org.hamcrest.Matchers.startsWith("Server " + fqdn + " is late reporting in")));
+        publish(heartbeat(fqdn, fsid, 1, daemons(fsid)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/server/{fqdn}/event", fqdn).then()
+                        .body("count", equalTo(3))
+                        .body("results.severity", contains("RECOVERY", "WARNING", "INFO")));
+        given().get("/internal/v2/server/{fqdn}/event?severity=WARNING", fqdn).then().body("count", equalTo(1));
+        given().get("/internal/v2/server/{fqdn}/event?page=1&page_size=2", fqdn).then()
+                .body("results", org.hamcrest.Matchers.hasSize(2)).body("next", equalTo("?page=2&page_size=2"));
+        given().get("/internal/v2/event?severity=loud&page=0").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("severity", "page"));
+        given().get("/internal/v2/cluster/{fsid}/event", fsid).then().statusCode(200).body("count", equalTo(0));
+    }
+
+    @Test
     void unknown_clusters_and_servers_are_problems() {
         given().get("/internal/v2/cluster/{fsid}", "00000000-0000-0000-0000-000000000000").then()
                 .statusCode(404).contentType("application/problem+json")

@@ -1,0 +1,107 @@
+package io.loligo.cluster.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.cluster.ClusterEntity;
+import io.loligo.cluster.state.PageRequest;
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.EventView;
+import io.loligo.contracts.api.Page;
+import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Records events and reads them back, newest first. */
+@ApplicationScoped
+@Transactional
+public class EventLog {
+    /** Calamari's default page size for events. */
+    static final int DEFAULT_PAGE_SIZE = 10;
+
+    public void record(List<Event> events, Instant at) {
+        for (Event event : events) {
+            EventEntity entity = new EventEntity();
+            entity.at = at;
+            entity.severity = (short) event.severity().level();
+            entity.message = event.message();
+            entity.fsid = event.fsid();
+            entity.fqdn = event.fqdn();
+            entity.serviceType = event.serviceType();
+            entity.serviceId = event.serviceId();
+            entity.persist();
+            Log.infof("event %s: %s", event.severity(), event.message());
+        }
+    }
+
+    /** Records what the change from {@code before} to {@code after} of a cluster map means. */
+    public void recordMapChange(String fsid, ClusterMap map, JsonNode before, JsonNode after, Instant at) {
+        String clusterName = ClusterEntity.<ClusterEntity>findByIdOptional(fsid).map(c -> c.name).orElse(fsid);
+        record(MapEvents.between(fsid, clusterName, map, before, after), at);
+    }
+
+    /**
+     * @param fsid only this cluster's events, when not null
+     * @param fqdn only this server's events, when not null
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<EventView> page(String fsid, String fqdn, String severity, String page, String pageSize) {
+        List<FieldError> errors = new ArrayList<>();
+        Severity threshold = severity(severity, errors);
+        PageRequest request = PageRequest.parse(page, pageSize, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        StringBuilder where = new StringBuilder("severity <= :level");
+        Parameters parameters = Parameters.with("level", (short) threshold.level());
+        if (fsid != null) {
+            where.append(" and fsid = :fsid");
+            parameters.and("fsid", fsid);
+        }
+        if (fqdn != null) {
+            where.append(" and fqdn = :fqdn");
+            parameters.and("fqdn", fqdn);
+        }
+        PanacheQuery<EventEntity> query = EventEntity.find(where.toString(), Sort.descending("at", "id"), parameters);
+        int size = request.size(DEFAULT_PAGE_SIZE);
+        long count = query.count();
+        List<EventView> results = query.range((int) request.offset(DEFAULT_PAGE_SIZE),
+                (int) Math.min(Integer.MAX_VALUE, request.offset(DEFAULT_PAGE_SIZE) + size - 1)).list().stream()
+                .map(EventLog::view).toList();
+        long lastPage = Math.max(1, (count + size - 1) / size);
+        String suffix = "&page_size=" + size + (severity == null || severity.isBlank() ? "" : "&severity=" + threshold.name());
+        String next = request.number() < lastPage ? "?page=" + (request.number() + 1) + suffix : null;
+        String previous = request.number() > 1 ? "?page=" + Math.min(request.number() - 1, lastPage) + suffix : null;
+        return new Page<>(count, next, previous, results);
+    }
+
+    private static Severity severity(String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return Severity.INFO;
+        }
+        try {
+            return Severity.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notAName) {
+            try {
+                return Severity.ofLevel(Integer.parseInt(value.strip()));
+            } catch (IllegalArgumentException notALevel) {
+                errors.add(new FieldError("severity", "must be CRITICAL, ERROR, WARNING, RECOVERY or INFO (or 1 to 5), not '" + value + "'"));
+                return Severity.INFO;
+            }
+        }
+    }
+
+    private static EventView view(EventEntity event) {
+        return new EventView(event.id, event.at.atOffset(ZoneOffset.UTC), Severity.ofLevel(event.severity).name(),
+                event.message, event.fsid, event.fqdn, event.serviceType, event.serviceId);
+    }
+}

@@ -1,0 +1,43 @@
+package io.loligo.cluster.state;
+
+import io.loligo.contracts.api.Problem.FieldError;
+
+import java.util.List;
+
+/**
+ * {@code page} and {@code page_size} as a client sent them. Invalid values are added to {@code errors} by name, so
+ * that one 400 can list everything wrong with a request. Pure.
+ *
+ * @param page from 1, or null when not given
+ * @param pageSize null when not given
+ */
+public record PageRequest(Integer page, Integer pageSize) {
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    public static PageRequest parse(String page, String pageSize, List<FieldError> errors) {
+        Integer number = QueryValues.integer("page", page, 1, errors);
+        Integer size = QueryValues.integer("page_size", pageSize, 1, errors);
+        if (size != null && size > MAX_PAGE_SIZE) {
+            errors.add(new FieldError("page_size", "must be at most " + MAX_PAGE_SIZE));
+            size = null;
+        }
+        return new PageRequest(number, size);
+    }
+
+    public boolean requested() {
+        return page != null || pageSize != null;
+    }
+
+    public int number() {
+        return page == null ? 1 : page;
+    }
+
+    public int size(int defaultSize) {
+        return pageSize == null ? defaultSize : pageSize;
+    }
+
+    /** The first item's index. */
+    public long offset(int defaultSize) {
+        return (long) (number() - 1) * size(defaultSize);
+    }
+}
