@@ -6,8 +6,9 @@ import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -17,11 +18,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Keeps the agent's view of its cluster fresh, on its own schedule: a mon outage costs this probe up to the
- * connect and command timeouts, and must not delay the heartbeats, which only read the last result.
+ * Keeps the agent's view of its cluster fresh, on its own thread: a mon outage costs this probe up to the connect
+ * and command timeouts, and must not delay the heartbeats, which only read the last result. When a map version
+ * moves, it says so at once (see {@link VersionsMoved}).
  */
 @ApplicationScoped
 public class ClusterProbe {
@@ -29,44 +34,66 @@ public class ClusterProbe {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final AtomicReference<Observation> latest = new AtomicReference<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cluster-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Event<VersionsMoved> versionsMoved;
     private RadosHandle handle;
     private String lastFailure;
 
     @Inject
-    public ClusterProbe(AgentConfig config, ObjectMapper mapper) {
+    public ClusterProbe(AgentConfig config, ObjectMapper mapper, Event<VersionsMoved> versionsMoved) {
         this.config = config;
         this.mapper = mapper;
+        this.versionsMoved = versionsMoved;
         this.clock = Clock.systemUTC();
     }
 
     /** The last report, if it is recent enough to stand for the cluster's state now. */
     public Optional<ClusterReport> current() {
         Observation observation = latest.get();
-        Instant freshness = clock.instant().minus(config.heartbeatPeriod().multipliedBy(2));
+        Instant freshness = clock.instant().minus(config.heartbeatPeriod().multipliedBy(2).plus(config.clusterPollInterval()));
         return observation == null || observation.at().isBefore(freshness)
                 ? Optional.empty() : Optional.of(observation.report());
     }
 
-    @Scheduled(every = "${loligo.agent.heartbeat-period}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    synchronized void refresh() {
+    void onStart(@Observes StartupEvent event) {
+        long interval = config.clusterPollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** One poll. An exception escaping it would end the schedule for good, so none does. */
+    private void poll() {
+        try {
+            refresh().ifPresent(report -> versionsMoved.fire(new VersionsMoved(report)));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "reading the cluster's map versions failed unexpectedly");
+        }
+    }
+
+    /** @return the new report when a map version moved since the last poll */
+    synchronized Optional<ClusterReport> refresh() {
         Path conf = config.ceph().conf();
         if (!Files.isReadable(conf)) {
             reportFailure("no readable cluster config at " + conf + "; reporting the host only");
-            return;
+            return Optional.empty();
         }
         try {
             RadosHandle connected = connected();
             ClusterReport report = new ClusterReport(connected.fsid(), config.ceph().clusterName(),
                     new ClusterMapReader(connected, mapper).versions());
-            latest.set(new Observation(report, clock.instant()));
+            Observation previous = latest.getAndSet(new Observation(report, clock.instant()));
             if (lastFailure != null) {
                 Log.infof("reaching cluster %s again", report.fsid());
                 lastFailure = null;
             }
+            return previous != null && !previous.report().equals(report) ? Optional.of(report) : Optional.empty();
         } catch (RadosException | UncheckedIOException e) {
             reportFailure(e.getMessage());
             disconnect();
+            return Optional.empty();
         }
     }
 
@@ -81,7 +108,12 @@ public class ClusterProbe {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        poller.shutdownNow();
         disconnect();
+    }
+
+    /** A map version moved: whoever reports the cluster should say so now rather than at the next period. */
+    public record VersionsMoved(ClusterReport report) {
     }
 
     private RadosHandle connected() {

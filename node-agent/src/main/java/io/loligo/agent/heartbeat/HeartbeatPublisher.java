@@ -11,6 +11,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -54,7 +55,16 @@ public class HeartbeatPublisher {
 
     @Scheduled(every = "${loligo.agent.heartbeat-period}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void publish() {
+    void onPeriod() {
+        publish();
+    }
+
+    /** A map version moved: cluster-service hears of it now, not at the next period. */
+    void onVersionsMoved(@Observes ClusterProbe.VersionsMoved moved) {
+        publish();
+    }
+
+    synchronized void publish() {
         NodeHeartbeat heartbeat = build();
         MDC.put("node", heartbeat.nodeId());
         try {

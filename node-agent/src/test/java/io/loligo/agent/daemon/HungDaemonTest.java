@@ -101,6 +101,7 @@ class HungDaemonTest {
         return new AgentConfig() {
             public String nodeId() { return "test-node"; }
             public Duration heartbeatPeriod() { return Duration.ofSeconds(5); }
+            public Duration clusterPollInterval() { return Duration.ofMillis(500); }
             public Path hostRoot() { return Path.of("/"); }
             public Ceph ceph() { return ceph; }
         };

@@ -1,0 +1,142 @@
+package io.loligo.systest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * How long a change in the cluster takes to show in the API, with its event: {@code ceph osd out}/{@code in}, and an
+ * OSD process stopped (SIGTERM) and started again. Prints the distribution; asserts nothing, since a figure is
+ * not a test. Run with {@code ./dev/loligo bench propagation}; the target is p95 within one second.
+ */
+class PropagationBench {
+    private static final int TRIALS = Integer.getInteger("trials", 20);
+    private static final int OSD = 2;
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private LocalPlatform platform;
+    private String session;
+    private String fsid;
+
+    @Test
+    void propagation() throws Exception {
+        try (LocalPlatform started = new LocalPlatform()) {
+            platform = started;
+            platform.start();
+            session = given().baseUri(platform.gateway.url()).contentType(ContentType.JSON)
+                    .body("{\"username\":\"admin\",\"password\":\"" + platform.adminPassword() + "\"}")
+                    .post("/api/v2/auth/login").getCookie("loligo_session");
+            fsid = platform.ceph("fsid");
+            waitFor(() -> osd().isPresent());
+
+            List<Long> outIn = new ArrayList<>();
+            List<Long> stopStart = new ArrayList<>();
+            for (int trial = 0; trial < TRIALS; trial++) {
+                outIn.add(measure(() -> platform.ceph("osd", "out", String.valueOf(OSD)), "in", 0, "was marked out"));
+                outIn.add(measure(() -> platform.ceph("osd", "in", String.valueOf(OSD)), "in", 1, "was marked in"));
+                stopStart.add(measure(this::stopOsd, "up", 0, "went down"));
+                // a restarted OSD takes seconds to boot and rejoin: that is Ceph's time, not ours, so it is not measured
+                long beforeRestart = lastEventId();
+                startOsd();
+                waitFor(() -> field("up") == 1 && eventSince(beforeRestart, "came up"));
+            }
+            print("ceph osd out / in", outIn);
+            print("OSD process stopped (SIGTERM)", stopStart);
+        }
+    }
+
+    /** From the moment Ceph has taken the change to the moment the API shows both the change and its event. */
+    private long measure(Callable<?> change, String field, int expected, String eventText) throws Exception {
+        long lastEvent = lastEventId();
+        change.call();
+        long start = System.nanoTime();
+        waitFor(() -> field(field) == expected && eventSince(lastEvent, eventText));
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private Object stopOsd() throws Exception {
+        Path pidFile = platform.cephConf.getParent().resolve("run/ceph-osd." + OSD + ".pid");
+        String pid = Files.readString(pidFile).strip();
+        LocalPlatform.run(List.of("kill", pid));
+        return pid;
+    }
+
+    private void startOsd() throws Exception {
+        LocalPlatform.run(List.of("ceph-osd", "--conf", platform.cephConf.toString(), "-i", String.valueOf(OSD)));
+    }
+
+    private RequestSpecification api() {
+        return given().baseUri(platform.gateway.url()).cookie("loligo_session", session);
+    }
+
+    private java.util.Optional<JsonNode> osd() throws Exception {
+        String body = api().get("/api/v2/cluster/{fsid}/osd/{id}", fsid, OSD).asString();
+        JsonNode osd = MAPPER.readTree(body);
+        return osd.has("id") ? java.util.Optional.of(osd) : java.util.Optional.empty();
+    }
+
+    private int field(String name) throws Exception {
+        return osd().map(osd -> osd.path(name).asBoolean() ? 1 : 0).orElse(-1);
+    }
+
+    private long lastEventId() throws Exception {
+        JsonNode page = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/event?page_size=1", fsid).asString());
+        return page.path("results").path(0).path("id").asLong(0);
+    }
+
+    private boolean eventSince(long lastId, String text) throws Exception {
+        JsonNode page = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/event?page_size=20", fsid).asString());
+        for (JsonNode event : page.path("results")) {
+            if (event.path("id").asLong() > lastId && event.path("message").asText().equals("OSD osd." + OSD + " " + text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no change within " + LIMIT);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static void print(String what, List<Long> millis) {
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "%n== propagation: %s (%d trials, milliseconds until API and event show it)%n", what, sorted.size());
+        System.out.printf(Locale.ROOT, "min %d  p50 %d  p90 %d  p95 %d  max %d%n", sorted.get(0), percentile(sorted, 50),
+                percentile(sorted, 90), percentile(sorted, 95), sorted.get(sorted.size() - 1));
+        long[] bounds = {100, 250, 500, 750, 1000, 2000, 5000, Long.MAX_VALUE};
+        long from = 0;
+        for (long bound : bounds) {
+            long lower = from;
+            long count = sorted.stream().filter(ms -> ms >= lower && ms < bound).count();
+            System.out.printf(Locale.ROOT, "  %5d..%-5s ms  %3d  %s%n", lower, bound == Long.MAX_VALUE ? "" : String.valueOf(bound),
+                    count, "#".repeat((int) count));
+            from = bound;
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
