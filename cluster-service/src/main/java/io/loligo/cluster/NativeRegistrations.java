@@ -4,6 +4,7 @@ import io.loligo.contracts.api.EventView;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.Page;
+import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
@@ -21,7 +22,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, ClusterReport.class, ClusterMap.class,
         CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, CommandReply.class, CommandReply.Failure.class,
-        CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, Page.class, EventView.class,
+        CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, Page.class, EventView.class,
         HealthCountersView.class, HealthCountersView.Buckets.class, HealthCountersView.Bucket.class,
         HealthCountersView.Mds.class, HealthCountersView.Pools.class})
 final class NativeRegistrations {

@@ -301,6 +301,20 @@ class PlatformIT {
                 .body("", org.hamcrest.Matchers.contains("scrub", "deep_scrub", "repair"));
         api().get("/api/v2/cluster/{fsid}/osd/{id}/command", fsid, 2).then().statusCode(200)
                 .body("'2'.valid_commands", org.hamcrest.Matchers.hasSize(3));
+
+        JsonNode cliPools = MAPPER.readTree(platform.ceph("osd", "pool", "ls", "detail", "--format", "json"));
+        JsonNode pools = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/pool", fsid).then().statusCode(200).extract().asString());
+        assertThat(pools).hasSize(cliPools.size());
+        for (int i = 0; i < pools.size(); i++) {
+            assertThat(pools.get(i).path("id").asInt()).isEqualTo(cliPools.get(i).path("pool_id").asInt());
+            assertThat(pools.get(i).path("name").asText()).isEqualTo(cliPools.get(i).path("pool_name").asText());
+            assertThat(pools.get(i).path("size").asInt()).isEqualTo(cliPools.get(i).path("size").asInt());
+            assertThat(pools.get(i).path("pg_num").asInt()).isEqualTo(cliPools.get(i).path("pg_num").asInt());
+        }
+        api().get("/api/v2/cluster/{fsid}/pool/{id}", fsid, pools.get(0).path("id").asInt()).then().statusCode(200)
+                .body("name", equalTo(pools.get(0).path("name").asText()));
+        api().get("/api/v2/cluster/{fsid}/pool/{id}", fsid, "lab").then().statusCode(400).body("errors[0].field", equalTo("id"));
+        api().get("/api/v2/cluster/{fsid}/pool/{id}", fsid, 999).then().statusCode(404);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
 import io.loligo.contracts.api.OsdView;
+import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,6 +78,10 @@ public class ClusterStateQueries {
             }
         });
         return cached.osds().stream().map(osd -> servers.containsKey(osd.id()) ? osd.withServer(servers.get(osd.id())) : osd).toList();
+    }
+
+    public List<PoolView> pools(String fsid) {
+        return Pools.from(require(fsid, ClusterMap.OSD_MAP).content().path("osd_dump"));
     }
 
     private record OsdCache(long osdMapVersion, Long pgSummaryVersion, List<OsdView> osds) {

@@ -1,0 +1,22 @@
+package io.loligo.contracts.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Pools in Calamari's v2 paths and shapes, read from the OSD map. */
+@Produces(MediaType.APPLICATION_JSON)
+public interface PoolApi {
+
+    @GET
+    @Path("/cluster/{fsid}/pool")
+    List<PoolView> pools(@PathParam("fsid") String fsid);
+
+    @GET
+    @Path("/cluster/{fsid}/pool/{id}")
+    PoolView pool(@PathParam("fsid") String fsid, @PathParam("id") String id);
+}
