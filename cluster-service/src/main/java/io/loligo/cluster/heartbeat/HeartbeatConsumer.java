@@ -45,12 +45,19 @@ public class HeartbeatConsumer {
         heartbeat.clusters().stream().findFirst().ifPresent(c -> MDC.put("fsid", c.fsid()));
         try {
             Instant now = Instant.now();
-            inventory.record(heartbeat, now);
-            mapSync.onHeartbeat(heartbeat, now);
+            try {
+                inventory.record(heartbeat, now);
+            } catch (RuntimeException e) {
+                Log.errorf(e, "could not record the heartbeat of %s", heartbeat.fqdn());
+                return message.nack(e);
+            }
+            try {
+                mapSync.onHeartbeat(heartbeat, now);
+            } catch (RuntimeException e) {
+                // the heartbeat itself is recorded; the next one retries whatever fetch failed to go out
+                Log.errorf(e, "could not ask %s for the maps that moved", heartbeat.nodeId());
+            }
             return message.ack();
-        } catch (RuntimeException e) {
-            Log.errorf(e, "could not record the heartbeat of %s", heartbeat.fqdn());
-            return message.nack(e);
         } finally {
             MDC.remove("node");
             MDC.remove("fsid");
