@@ -1,6 +1,7 @@
 package io.loligo.cluster.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.cluster.ClusterEntity;
 import io.loligo.cluster.cluster.SyncObjectEntity;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.heartbeat.ClusterMap;
@@ -40,6 +41,11 @@ public class SyncObjects {
      * @return whether the map was stored, and the content it replaced (null for a cluster's first copy)
      */
     public Offered offer(CommandReply.MapContent fetched, String nodeId, Instant now) {
+        if (ClusterEntity.findById(fetched.fsid()) == null) {
+            // durable queues outlive their askers: a late reply can name a cluster this database no longer knows
+            Log.infof("dropped a %s of cluster %s, which is not known here", fetched.map(), fetched.fsid());
+            return new Offered(false, null);
+        }
         SyncObjectEntity.Key key = new SyncObjectEntity.Key(fetched.fsid(), fetched.map().name());
         SyncObjectEntity held = SyncObjectEntity.findById(key);
         if (held != null && !fetched.map().isNewer(fetched.version(), held.version)) {

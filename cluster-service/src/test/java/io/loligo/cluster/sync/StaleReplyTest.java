@@ -104,4 +104,22 @@ class StaleReplyTest {
                 .body("reason", equalTo("UnknownSyncObject"));
         given().get("/q/health/ready").then().statusCode(200);
     }
+
+    @Test
+    void a_reply_for_a_cluster_unknown_here_is_dropped() throws Exception {
+        String unknown = UUID.randomUUID().toString();
+        reply(unknown, 5, "orphan");
+        String fsid = UUID.randomUUID().toString();
+        NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, "agent-2", "agent-2.example.com", "agent-2",
+                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", Map.of())));
+        send(heartbeats, AmqpMessage.create().subject("loligo-test.heartbeat.agent-2").contentType("application/json")
+                .withBufferAsBody(Buffer.buffer(codec.encode(heartbeat))).build());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(200));
+        // replies are taken in order, so the orphan has been handled by now
+        reply(fsid, 1, "after the orphan");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/cluster/{fsid}/sync_object/osd_map", fsid).then().statusCode(200));
+        given().get("/internal/v2/cluster/{fsid}", unknown).then().statusCode(404);
+    }
 }
