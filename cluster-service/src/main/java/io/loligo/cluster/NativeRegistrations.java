@@ -1,5 +1,6 @@
 package io.loligo.cluster;
 
+import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.EventView;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.OsdView;
@@ -22,7 +23,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, ClusterReport.class, ClusterMap.class,
         CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, CommandReply.class, CommandReply.Failure.class,
-        CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, Page.class, EventView.class,
+        CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, CrushViews.Rule.class, CrushViews.RuleSet.class, CrushViews.Node.class,
+        CrushViews.Item.class, CrushViews.Type.class, Page.class, EventView.class,
         HealthCountersView.class, HealthCountersView.Buckets.class, HealthCountersView.Bucket.class,
         HealthCountersView.Mds.class, HealthCountersView.Pools.class})
 final class NativeRegistrations {

@@ -315,6 +315,23 @@ class PlatformIT {
                 .body("name", equalTo(pools.get(0).path("name").asText()));
         api().get("/api/v2/cluster/{fsid}/pool/{id}", fsid, "lab").then().statusCode(400).body("errors[0].field", equalTo("id"));
         api().get("/api/v2/cluster/{fsid}/pool/{id}", fsid, 999).then().statusCode(404);
+
+        JsonNode cliRules = MAPPER.readTree(platform.ceph("osd", "crush", "rule", "dump", "--format", "json"));
+        JsonNode rules = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/crush_rule", fsid).then().statusCode(200).extract().asString());
+        assertThat(rules).hasSize(cliRules.size());
+        assertThat(rules.get(0).path("name").asText()).isEqualTo(cliRules.get(0).path("rule_name").asText());
+        assertThat(rules.get(0).path("steps")).isEqualTo(cliRules.get(0).path("steps"));
+        assertThat(rules.get(0).path("osd_count").asInt()).isEqualTo(MAPPER.readTree(platform.ceph("osd", "ls", "--format", "json")).size());
+        JsonNode crush = MAPPER.readTree(platform.ceph("osd", "crush", "dump", "--format", "json"));
+        JsonNode nodes = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/crush_node", fsid).asString());
+        Set<String> bucketNames = new TreeSet<>();
+        crush.path("buckets").forEach(bucket -> bucketNames.add(bucket.path("name").asText()));
+        Set<String> nodeNames = new TreeSet<>();
+        nodes.forEach(node -> nodeNames.add(node.path("name").asText()));
+        assertThat(nodeNames).isEqualTo(bucketNames);
+        api().get("/api/v2/cluster/{fsid}/crush_type/{id}", fsid, 1).then().statusCode(200).body("name", equalTo("host"));
+        api().get("/api/v2/cluster/{fsid}/crush_rule_set", fsid).then().statusCode(200).body("[0].rules", org.hamcrest.Matchers.hasSize(1));
+        api().get("/api/v2/cluster/{fsid}/crush_node/{id}", fsid, -1).then().statusCode(200).body("bucket_type", equalTo("root"));
     }
 
     @Test

@@ -80,6 +80,11 @@ public class ClusterStateQueries {
         return cached.osds().stream().map(osd -> servers.containsKey(osd.id()) ? osd.withServer(servers.get(osd.id())) : osd).toList();
     }
 
+    /** {@code osd crush dump}, which travels with the OSD map. */
+    public JsonNode crushMap(String fsid) {
+        return require(fsid, ClusterMap.OSD_MAP).content().path("crush_dump");
+    }
+
     public List<PoolView> pools(String fsid) {
         return Pools.from(require(fsid, ClusterMap.OSD_MAP).content().path("osd_dump"));
     }

@@ -41,6 +41,8 @@ public final class ClusterMapReader {
                 content.set("osd_tree", mon("osd tree"));
                 // one call for every OSD's metadata, where Calamari made one per OSD per epoch
                 content.set("osd_metadata", mon("osd metadata"));
+                // CRUSH changes move the OSD map epoch too, so the map travels with it
+                content.set("crush_dump", mon("osd crush dump"));
                 yield new Versioned(dump.path("epoch").asLong(), content);
             }
             case MON_MAP -> epoch(mon("mon dump"), "epoch");

@@ -88,6 +88,7 @@ class FetchCommandTest {
         assertThat(reply.map().content().path("osd_dump").path("osds")).hasSize(cli.path("osds").size());
         assertThat(reply.map().content().path("osd_tree").path("nodes")).isNotEmpty();
         assertThat(reply.map().content().path("osd_metadata")).hasSize(cli.path("osds").size());
+        assertThat(reply.map().content().path("crush_dump").path("rules")).isNotEmpty();
     }
 
     @Test
