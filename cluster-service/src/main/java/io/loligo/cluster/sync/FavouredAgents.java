@@ -3,7 +3,6 @@ package io.loligo.cluster.sync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,10 +28,6 @@ public class FavouredAgents {
             return keep ? current : new Favourite(nodeId, now, silenceLimit);
         });
         return next.nodeId().equals(nodeId);
-    }
-
-    public Optional<String> favourite(String fsid) {
-        return Optional.ofNullable(byCluster.get(fsid)).map(Favourite::nodeId);
     }
 
     /** The favourite did not answer a fetch in time: the next agent to report the cluster takes over. */

@@ -102,11 +102,6 @@ public class ClusterProbe {
         return new ClusterMapReader(connected(), mapper).read(map);
     }
 
-    /** Runs a command on the monitors through the agent's connection. */
-    public synchronized CommandResult monCommand(String json) {
-        return connected().monCommand(json);
-    }
-
     void onStop(@Observes ShutdownEvent event) {
         poller.shutdownNow();
         disconnect();

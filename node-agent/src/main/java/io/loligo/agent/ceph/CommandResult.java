@@ -1,7 +1,5 @@
 package io.loligo.agent.ceph;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * A Ceph command's reply.
  *
@@ -9,7 +7,4 @@ import java.nio.charset.StandardCharsets;
  * @param status the human status line Ceph adds ("instructed osd(s) 0 to scrub", ...)
  */
 public record CommandResult(byte[] output, String status) {
-    public String outputText() {
-        return new String(output, StandardCharsets.UTF_8);
-    }
 }

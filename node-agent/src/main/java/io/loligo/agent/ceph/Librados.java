@@ -34,14 +34,6 @@ interface Librados extends Library {
                           PointerByReference outBuf, SizeTByReference outBufLen,
                           PointerByReference outs, SizeTByReference outsLen);
 
-    int rados_mgr_command(Pointer cluster, String[] cmd, SizeT cmdLen, byte[] inBuf, SizeT inBufLen,
-                          PointerByReference outBuf, SizeTByReference outBufLen,
-                          PointerByReference outs, SizeTByReference outsLen);
-
-    int rados_osd_command(Pointer cluster, int osdId, String[] cmd, SizeT cmdLen, byte[] inBuf, SizeT inBufLen,
-                          PointerByReference outBuf, SizeTByReference outBufLen,
-                          PointerByReference outs, SizeTByReference outsLen);
-
     void rados_buffer_free(Pointer buf);
 
     void rados_shutdown(Pointer cluster);

@@ -1,8 +1,7 @@
 package io.loligo.agent.ceph;
 
 /**
- * A librados call that failed. {@code returnCode} is librados' negative errno, except that
- * rados_mgr_command reports a timeout as a positive 110; both count as failure.
+ * A librados call that failed, with librados' negative errno.
  */
 public class RadosException extends RuntimeException {
     private final int returnCode;
@@ -11,10 +10,6 @@ public class RadosException extends RuntimeException {
         super(operation + " failed: " + describe(returnCode)
                 + (status == null || status.isBlank() ? "" : " (" + status.strip() + ")"));
         this.returnCode = returnCode;
-    }
-
-    public int returnCode() {
-        return returnCode;
     }
 
     public boolean isTimeout() {

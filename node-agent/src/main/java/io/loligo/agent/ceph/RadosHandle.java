@@ -68,21 +68,6 @@ public final class RadosHandle implements AutoCloseable {
         return reply.finish("mon command " + prefixOf(json), rc);
     }
 
-    /** Runs a command on the active mgr directly: it works while the mons are down, but knows no mon-only command. */
-    public CommandResult mgrCommand(String json) {
-        Reply reply = new Reply();
-        int rc = RADOS.rados_mgr_command(cluster, new String[]{json}, new SizeT(1), null, new SizeT(0),
-                reply.out, reply.outLen, reply.status, reply.statusLen);
-        return reply.finish("mgr command " + prefixOf(json), rc);
-    }
-
-    public CommandResult osdCommand(int osdId, String json) {
-        Reply reply = new Reply();
-        int rc = RADOS.rados_osd_command(cluster, osdId, new String[]{json}, new SizeT(1), null, new SizeT(0),
-                reply.out, reply.outLen, reply.status, reply.statusLen);
-        return reply.finish("osd." + osdId + " command " + prefixOf(json), rc);
-    }
-
     @Override
     public void close() {
         // rados_shutdown on a handle twice is a double free
