@@ -128,7 +128,7 @@ class PlatformIT {
         given().baseUri(platform.gateway.url()).get("/api/v2/cluster").then().statusCode(401)
                 .contentType("application/problem+json");
         given().baseUri(platform.gateway.url()).get("/api/v2/server").then().statusCode(401);
-        given().baseUri(platform.gateway.url()).get("/api/v2/info").then().statusCode(200);
+        given().baseUri(platform.gateway.url()).get("/api/v2/info").then().statusCode(200).body("fqdn", equalTo(fqdn));
         api().get("/api/v2/server/{fqdn}", "no-such-host.example.com").then().statusCode(404)
                 .contentType("application/problem+json").body("reason", equalTo("NotFound"));
     }

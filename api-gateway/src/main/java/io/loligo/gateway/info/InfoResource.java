@@ -1,6 +1,7 @@
 package io.loligo.gateway.info;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.loligo.contracts.host.LocalHost;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,14 +36,11 @@ public class InfoResource {
 
     @GET
     public Info info() {
-        String fqdn;
+        String fqdn = LocalHost.fqdn();
         String address;
         try {
-            InetAddress local = InetAddress.getLocalHost();
-            fqdn = local.getCanonicalHostName();
-            address = local.getHostAddress();
+            address = InetAddress.getByName(fqdn).getHostAddress();
         } catch (UnknownHostException e) {
-            fqdn = "localhost";
             address = null;
         }
         String hostname = fqdn.contains(".") ? fqdn.substring(0, fqdn.indexOf('.')) : fqdn;

@@ -1,6 +1,6 @@
 package io.loligo.agent.config;
 
-import io.loligo.agent.host.HostIdentity;
+import io.loligo.contracts.host.LocalHost;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.util.Map;
@@ -42,7 +42,7 @@ public class NodeIdDefault implements ConfigSource {
 
     private String fqdn() {
         if (fqdn == null) {
-            fqdn = HostIdentity.resolveFqdn();
+            fqdn = LocalHost.fqdn();
         }
         return fqdn;
     }

@@ -8,18 +8,6 @@ public final class HostFacts {
     private HostFacts() {
     }
 
-    /**
-     * The fully qualified name, as {@code hostname -f} would give it: the resolver's canonical name when it is a
-     * qualified form of the host name, else the host name itself. A reverse lookup that yields "localhost"
-     * (common where the host name maps to a loopback address) is not the host's name.
-     */
-    public static String fqdn(String hostname, String canonicalName) {
-        if (hostname.contains(".") || canonicalName == null) {
-            return hostname;
-        }
-        return canonicalName.startsWith(hostname + ".") ? canonicalName : hostname;
-    }
-
     /** The boot time from /proc/stat's {@code btime} line (seconds since the epoch). */
     public static Optional<Instant> bootTime(String procStat) {
         return procStat.lines()

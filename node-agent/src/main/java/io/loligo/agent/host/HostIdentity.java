@@ -1,13 +1,12 @@
 package io.loligo.agent.host;
 
 import io.loligo.agent.config.AgentConfig;
+import io.loligo.contracts.host.LocalHost;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +21,7 @@ public class HostIdentity {
     @Inject
     public HostIdentity(AgentConfig config) {
         this.config = config;
-        this.fqdn = resolveFqdn();
+        this.fqdn = LocalHost.fqdn();
         int dot = fqdn.indexOf('.');
         this.hostname = dot > 0 ? fqdn.substring(0, dot) : fqdn;
     }
@@ -56,23 +55,6 @@ public class HostIdentity {
         } catch (IOException e) {
             Log.debugf("cannot read %s: %s", file, e.getMessage());
             return "";
-        }
-    }
-
-    /** The host's fully qualified name, as {@code hostname -f} gives it. */
-    public static String resolveFqdn() {
-        String hostname;
-        try {
-            hostname = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            // the host's own name does not resolve; the exception still names it
-            String message = e.getMessage();
-            return message == null ? "localhost" : message.split(":")[0].strip();
-        }
-        try {
-            return HostFacts.fqdn(hostname, InetAddress.getByName(hostname).getCanonicalHostName());
-        } catch (UnknownHostException e) {
-            return hostname;
         }
     }
 }

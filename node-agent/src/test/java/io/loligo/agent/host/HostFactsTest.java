@@ -29,12 +29,4 @@ class HostFactsTest {
         assertThat(HostFacts.operatingSystem("NAME='Alpine Linux'\nVERSION=3.20\n")).contains("Alpine Linux 3.20");
         assertThat(HostFacts.operatingSystem("")).isEmpty();
     }
-
-    @Test
-    void theFqdnIsTheQualifiedHostNameNeverLocalhost() {
-        assertThat(HostFacts.fqdn("ceph1", "ceph1.lab.example.com")).isEqualTo("ceph1.lab.example.com");
-        assertThat(HostFacts.fqdn("vm", "localhost")).isEqualTo("vm");
-        assertThat(HostFacts.fqdn("ceph1.lab.example.com", "localhost")).isEqualTo("ceph1.lab.example.com");
-        assertThat(HostFacts.fqdn("ceph1", "ceph10.lab.example.com")).isEqualTo("ceph1");
-    }
 }
