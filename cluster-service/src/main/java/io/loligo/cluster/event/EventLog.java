@@ -72,16 +72,12 @@ public class EventLog {
             parameters.and("fqdn", fqdn);
         }
         PanacheQuery<EventEntity> query = EventEntity.find(where.toString(), Sort.descending("at", "id"), parameters);
-        int size = request.size(DEFAULT_PAGE_SIZE);
-        long count = query.count();
-        List<EventView> results = query.range((int) request.offset(DEFAULT_PAGE_SIZE),
-                (int) Math.min(Integer.MAX_VALUE, request.offset(DEFAULT_PAGE_SIZE) + size - 1)).list().stream()
+        long first = request.offset(DEFAULT_PAGE_SIZE);
+        long last = Math.min(Integer.MAX_VALUE, first + request.size(DEFAULT_PAGE_SIZE) - 1);
+        List<EventView> results = query.range((int) Math.min(first, Integer.MAX_VALUE), (int) last).list().stream()
                 .map(EventLog::view).toList();
-        long lastPage = Math.max(1, (count + size - 1) / size);
-        String suffix = "&page_size=" + size + (severity == null || severity.isBlank() ? "" : "&severity=" + threshold.name());
-        String next = request.number() < lastPage ? "?page=" + (request.number() + 1) + suffix : null;
-        String previous = request.number() > 1 ? "?page=" + Math.min(request.number() - 1, lastPage) + suffix : null;
-        return new Page<>(count, next, previous, results);
+        String echoed = severity == null || severity.isBlank() ? "" : "severity=" + threshold.name() + "&";
+        return request.page(query.count(), results, DEFAULT_PAGE_SIZE, echoed);
     }
 
     private static Severity severity(String value, List<FieldError> errors) {

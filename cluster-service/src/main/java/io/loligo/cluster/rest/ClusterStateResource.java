@@ -23,19 +23,19 @@ public class ClusterStateResource implements ClusterStateApi {
 
     @Override
     public HealthView health(String fsid) {
-        requireCluster(fsid);
+        inventory.requireCluster(fsid);
         return state.health(fsid);
     }
 
     @Override
     public HealthCountersView healthCounters(String fsid) {
-        requireCluster(fsid);
+        inventory.requireCluster(fsid);
         return state.healthCounters(fsid);
     }
 
     @Override
     public List<MonView> mons(String fsid) {
-        requireCluster(fsid);
+        inventory.requireCluster(fsid);
         return state.mons(fsid);
     }
 
@@ -47,17 +47,14 @@ public class ClusterStateResource implements ClusterStateApi {
 
     @Override
     public List<String> syncObjectTypes(String fsid) {
-        requireCluster(fsid);
+        inventory.requireCluster(fsid);
         return state.syncObjectTypes(fsid);
     }
 
     @Override
     public JsonNode syncObject(String fsid, String type) {
-        requireCluster(fsid);
+        inventory.requireCluster(fsid);
         return state.syncObject(fsid, type);
     }
 
-    private void requireCluster(String fsid) {
-        inventory.cluster(fsid).orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
-    }
 }

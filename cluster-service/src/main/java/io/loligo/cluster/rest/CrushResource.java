@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.Crush;
-import io.loligo.contracts.api.ApiException;
+import io.loligo.cluster.state.QueryValues;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.CrushViews;
-import io.loligo.contracts.api.Problem.FieldError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -59,17 +58,12 @@ public class CrushResource implements CrushApi {
     }
 
     private JsonNode crushMap(String fsid) {
-        inventory.cluster(fsid).orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
+        inventory.requireCluster(fsid);
         return state.crushMap(fsid);
     }
 
     private static <T> T find(List<T> items, ToIntFunction<T> idOf, String id, String what) {
-        int wanted;
-        try {
-            wanted = Integer.parseInt(id);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(List.of(new FieldError("id", "must be a " + what + " id (a whole number), not '" + id + "'")));
-        }
+        int wanted = QueryValues.pathId(id, what);
         return items.stream().filter(item -> idOf.applyAsInt(item) == wanted).findFirst()
                 .orElseThrow(() -> new NotFoundException("no " + what + " with id " + wanted));
     }

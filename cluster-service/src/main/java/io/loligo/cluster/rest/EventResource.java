@@ -6,7 +6,6 @@ import io.loligo.contracts.api.EventApi;
 import io.loligo.contracts.api.EventView;
 import io.loligo.contracts.api.Page;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 
 /** Events for api-gateway. */
@@ -24,13 +23,13 @@ public class EventResource implements EventApi {
 
     @Override
     public Page<EventView> clusterEvents(String fsid, String severity, String page, String pageSize) {
-        inventory.cluster(fsid).orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
+        inventory.requireCluster(fsid);
         return events.page(fsid, null, severity, page, pageSize);
     }
 
     @Override
     public Page<EventView> serverEvents(String fqdn, String severity, String page, String pageSize) {
-        inventory.server(fqdn).orElseThrow(() -> new NotFoundException("no server with fqdn " + fqdn));
+        inventory.requireServer(fqdn);
         return events.page(null, fqdn, severity, page, pageSize);
     }
 }

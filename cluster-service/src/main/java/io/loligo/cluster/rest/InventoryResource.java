@@ -28,7 +28,7 @@ public class InventoryResource implements InventoryApi {
 
     @Override
     public List<ServerView> clusterServers(String fsid) {
-        cluster(fsid);
+        queries.requireCluster(fsid);
         return queries.serversOf(fsid);
     }
 

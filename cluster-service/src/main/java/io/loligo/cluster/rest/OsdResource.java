@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.OsdListing;
-import io.loligo.contracts.api.ApiException;
+import io.loligo.cluster.state.QueryValues;
 import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.OsdView;
-import io.loligo.contracts.api.Problem.FieldError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -30,21 +29,21 @@ public class OsdResource implements OsdApi {
     public JsonNode osds(String fsid, String pool, List<String> ids, String up, String in, String host, String search,
                          String ordering, String page, String pageSize) {
         OsdListing listing = new OsdListing(pool, ids, up, in, host, search, ordering, page, pageSize);
-        requireCluster(fsid);
+        inventory.requireCluster(fsid);
         return mapper.valueToTree(listing.apply(state.osds(fsid)));
     }
 
     @Override
     public OsdView osd(String fsid, String id) {
-        requireCluster(fsid);
-        int osdId = osdId(id);
+        inventory.requireCluster(fsid);
+        int osdId = QueryValues.pathId(id, "OSD");
         return state.osds(fsid).stream().filter(osd -> osd.id() == osdId).findFirst()
                 .orElseThrow(() -> new NotFoundException("no osd." + osdId + " in cluster " + fsid));
     }
 
     @Override
     public List<String> osdCommands(String fsid) {
-        requireCluster(fsid);
+        inventory.requireCluster(fsid);
         return OsdView.COMMANDS;
     }
 
@@ -52,21 +51,5 @@ public class OsdResource implements OsdApi {
     public Map<String, Map<String, List<String>>> osdValidCommands(String fsid, String id) {
         OsdView osd = osd(fsid, id);
         return Map.of(String.valueOf(osd.id()), Map.of("valid_commands", osd.validCommands()));
-    }
-
-    private void requireCluster(String fsid) {
-        inventory.cluster(fsid).orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
-    }
-
-    private static int osdId(String id) {
-        try {
-            int parsed = Integer.parseInt(id);
-            if (parsed >= 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below, like a negative id
-        }
-        throw ApiException.invalid(List.of(new FieldError("id", "must be an OSD id (0 or more), not '" + id + "'")));
     }
 }

@@ -2,10 +2,9 @@ package io.loligo.cluster.rest;
 
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
-import io.loligo.contracts.api.ApiException;
+import io.loligo.cluster.state.QueryValues;
 import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.PoolView;
-import io.loligo.contracts.api.Problem.FieldError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -22,18 +21,13 @@ public class PoolResource implements PoolApi {
 
     @Override
     public List<PoolView> pools(String fsid) {
-        inventory.cluster(fsid).orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
+        inventory.requireCluster(fsid);
         return state.pools(fsid);
     }
 
     @Override
     public PoolView pool(String fsid, String id) {
-        int poolId;
-        try {
-            poolId = Integer.parseInt(id);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(List.of(new FieldError("id", "must be a pool id (a whole number), not '" + id + "'")));
-        }
+        int poolId = QueryValues.pathId(id, "pool");
         return pools(fsid).stream().filter(pool -> pool.id() == poolId).findFirst()
                 .orElseThrow(() -> new NotFoundException("no pool " + poolId + " in cluster " + fsid));
     }

@@ -6,6 +6,7 @@ import io.loligo.contracts.api.ServerView;
 import io.loligo.contracts.api.ServiceView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +27,16 @@ public class InventoryQueries {
 
     public Optional<ClusterView> cluster(String fsid) {
         return ClusterEntity.<ClusterEntity>findByIdOptional(fsid).map(InventoryQueries::view);
+    }
+
+    /** @throws NotFoundException naming the fsid when no such cluster is known */
+    public void requireCluster(String fsid) {
+        cluster(fsid).orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
+    }
+
+    /** @throws NotFoundException naming the fqdn when no such server is known */
+    public void requireServer(String fqdn) {
+        server(fqdn).orElseThrow(() -> new NotFoundException("no server with fqdn " + fqdn));
     }
 
     public List<ServerView> servers() {

@@ -2,7 +2,6 @@ package io.loligo.cluster.state;
 
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.OsdView;
-import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.Problem.FieldError;
 
 import java.net.URLEncoder;
@@ -74,16 +73,12 @@ public final class OsdListing {
         if (!page.requested()) {
             return matching;
         }
-        int size = page.size(DEFAULT_PAGE_SIZE);
-        int number = page.number();
         long from = page.offset(DEFAULT_PAGE_SIZE);
         List<OsdView> results = from >= matching.size() ? List.of()
-                : matching.subList((int) from, (int) Math.min(matching.size(), from + size));
-        int lastPage = Math.max(1, (matching.size() + size - 1) / size);
-        String next = number < lastPage ? link(number + 1, size) : null;
-        // past the end, "previous" leads back to the last page that has results
-        String previous = number > 1 ? link(Math.min(number - 1, lastPage), size) : null;
-        return new Page<>(matching.size(), next, previous, results);
+                : matching.subList((int) from, (int) Math.min(matching.size(), from + page.size(DEFAULT_PAGE_SIZE)));
+        StringBuilder echoed = new StringBuilder();
+        echoedParameters.forEach((key, value) -> echoed.append(encode(key)).append('=').append(encode(value)).append('&'));
+        return page.page(matching.size(), results, DEFAULT_PAGE_SIZE, echoed.toString());
     }
 
     private boolean matches(OsdView osd) {
@@ -100,12 +95,6 @@ public final class OsdListing {
         return String.join("\n", "osd." + osd.id(), String.valueOf(osd.server()), String.valueOf(osd.host()),
                 String.valueOf(osd.uuid()), String.valueOf(osd.publicAddr()), String.valueOf(osd.clusterAddr()))
                 .toLowerCase(Locale.ROOT);
-    }
-
-    private String link(int number, int size) {
-        StringBuilder query = new StringBuilder("?");
-        echoedParameters.forEach((key, value) -> query.append(encode(key)).append('=').append(encode(value)).append('&'));
-        return query.append("page=").append(number).append("&page_size=").append(size).toString();
     }
 
     private void echo(String key, String value) {

@@ -1,5 +1,6 @@
 package io.loligo.cluster.state;
 
+import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.Problem.FieldError;
 
 import java.util.List;
@@ -34,6 +35,24 @@ public record PageRequest(Integer page, Integer pageSize) {
 
     public int size(int defaultSize) {
         return pageSize == null ? defaultSize : pageSize;
+    }
+
+    /**
+     * One page of {@code count} items, with links to its neighbours.
+     *
+     * @param echoedQuery the other query parameters the links must carry, each followed by {@code &}
+     */
+    public <T> Page<T> page(long count, List<T> results, int defaultSize, String echoedQuery) {
+        int size = size(defaultSize);
+        long lastPage = Math.max(1, (count + size - 1) / size);
+        String next = number() < lastPage ? link(echoedQuery, number() + 1, size) : null;
+        // past the end, "previous" leads back to the last page that has results
+        String previous = number() > 1 ? link(echoedQuery, Math.min(number() - 1, lastPage), size) : null;
+        return new Page<>(count, next, previous, results);
+    }
+
+    private static String link(String echoedQuery, long number, int size) {
+        return "?" + echoedQuery + "page=" + number + "&page_size=" + size;
     }
 
     /** The first item's index. */

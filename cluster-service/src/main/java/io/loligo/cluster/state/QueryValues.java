@@ -1,5 +1,6 @@
 package io.loligo.cluster.state;
 
+import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
 
 import java.util.List;
@@ -39,6 +40,20 @@ public final class QueryValues {
                 yield null;
             }
         };
+    }
+
+    /**
+     * An id from the path, such as a pool's or a CRUSH node's.
+     *
+     * @param what what the id names, for the message
+     * @throws ApiException 400 naming the {@code id} field when it is not a whole number
+     */
+    public static int pathId(String value, String what) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(List.of(new FieldError("id", "must be a " + what + " id (a whole number), not '" + value + "'")));
+        }
     }
 
     public static String blankToNull(String value) {
