@@ -1,13 +1,18 @@
 package io.loligo.gateway.inventory;
 
+import io.loligo.contracts.api.ClusterStateApi;
+import io.loligo.contracts.api.CrushApi;
+import io.loligo.contracts.api.EventApi;
 import io.loligo.contracts.api.InventoryApi;
+import io.loligo.contracts.api.OsdApi;
+import io.loligo.contracts.api.PoolApi;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** cluster-service's internal inventory API. */
+/** cluster-service's internal API: every path it serves, declared once in the contracts. */
 @RegisterRestClient(configKey = "cluster-service")
 @RegisterProvider(UpstreamProblems.class)
 @Path("/internal/v2")
-public interface ClusterServiceClient extends InventoryApi {
+public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi {
 }

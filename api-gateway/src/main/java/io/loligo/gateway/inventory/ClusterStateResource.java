@@ -16,7 +16,7 @@ import java.util.List;
 public class ClusterStateResource implements ClusterStateApi {
     @Inject
     @RestClient
-    ClusterStateClient clusterService;
+    ClusterServiceClient clusterService;
 
     @Override
     public HealthView health(String fsid) {

@@ -13,7 +13,7 @@ import java.util.List;
 public class CrushResource implements CrushApi {
     @Inject
     @RestClient
-    CrushClient clusterService;
+    ClusterServiceClient clusterService;
 
     @Override
     public List<CrushViews.Rule> crushRules(String fsid) {

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class EventResource implements EventApi {
     @Inject
     @RestClient
-    EventClient clusterService;
+    ClusterServiceClient clusterService;
 
     @Override
     public Page<EventView> events(String severity, String page, String pageSize) {

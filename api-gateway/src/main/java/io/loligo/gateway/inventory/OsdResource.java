@@ -15,7 +15,7 @@ import java.util.Map;
 public class OsdResource implements OsdApi {
     @Inject
     @RestClient
-    OsdClient clusterService;
+    ClusterServiceClient clusterService;
 
     @Override
     public JsonNode osds(String fsid, String pool, List<String> ids, String up, String in, String host, String search,

@@ -13,7 +13,7 @@ import java.util.List;
 public class PoolResource implements PoolApi {
     @Inject
     @RestClient
-    PoolClient clusterService;
+    ClusterServiceClient clusterService;
 
     @Override
     public List<PoolView> pools(String fsid) {
