@@ -5,11 +5,14 @@ import io.loligo.contracts.api.HealthCountersView.Bucket;
 import io.loligo.contracts.api.HealthCountersView.Buckets;
 import io.loligo.contracts.api.HealthCountersView.Mds;
 
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Calamari's health counters, computed from the maps. Pure.
@@ -50,27 +53,54 @@ public final class HealthCounters {
 
     /** @param pgCountsByState PG counts by full state name ("active+clean": 32), as the PG summary holds them */
     public static Buckets pgs(JsonNode pgCountsByState) {
-        long[] counts = new long[3];
-        @SuppressWarnings("unchecked")
-        Map<String, Long>[] states = new Map[]{new TreeMap<>(), new TreeMap<>(), new TreeMap<>()};
+        Map<Level, Tally> tallies = new EnumMap<>(Level.class);
+        for (Level level : Level.values()) {
+            tallies.put(level, new Tally());
+        }
         pgCountsByState.fields().forEachRemaining(entry -> {
             long count = entry.getValue().asLong();
-            Set<String> parts = new HashSet<>();
-            for (String part : entry.getKey().toLowerCase(Locale.ROOT).split("\\+")) {
-                parts.add(part);
-            }
-            int bucket = classify(parts);
-            counts[bucket] += count;
-            Set<String> matched = new HashSet<>(parts);
-            matched.retainAll(bucket == CRITICAL ? CRITICAL_PG_STATES : bucket == WARN ? WARN_PG_STATES : OK_PG_STATES);
-            if (matched.isEmpty()) {
-                // critical because no known state vouches for it: name the states it has
-                matched = parts;
-            }
-            matched.forEach(state -> states[bucket].merge(state, count, Long::sum));
+            Set<String> states = new HashSet<>(Arrays.asList(entry.getKey().toLowerCase(Locale.ROOT).split("\\+")));
+            Level level = Level.of(states);
+            Set<String> reasons = new TreeSet<>(states);
+            reasons.retainAll(level.states);
+            // a PG critical because no known state vouches for it is named by the states it has
+            tallies.get(level).add(count, reasons.isEmpty() ? states : reasons);
         });
-        return new Buckets(new Bucket(counts[OK], states[OK]), new Bucket(counts[WARN], states[WARN]),
-                new Bucket(counts[CRITICAL], states[CRITICAL]));
+        return new Buckets(tallies.get(Level.OK).bucket(), tallies.get(Level.WARN).bucket(), tallies.get(Level.CRITICAL).bucket());
+    }
+
+    /** The buckets, worst first: a PG belongs to the first whose states it has, and to CRITICAL if none. */
+    private enum Level {
+        CRITICAL(CRITICAL_PG_STATES), WARN(WARN_PG_STATES), OK(OK_PG_STATES);
+
+        private final Set<String> states;
+
+        Level(Set<String> states) {
+            this.states = states;
+        }
+
+        static Level of(Set<String> pgStates) {
+            for (Level level : values()) {
+                if (pgStates.stream().anyMatch(level.states::contains)) {
+                    return level;
+                }
+            }
+            return CRITICAL;
+        }
+    }
+
+    private static final class Tally {
+        private long count;
+        private final Map<String, Long> states = new TreeMap<>();
+
+        void add(long pgs, Set<String> reasons) {
+            count += pgs;
+            reasons.forEach(state -> states.merge(state, pgs, Long::sum));
+        }
+
+        Bucket bucket() {
+            return new Bucket(count, states);
+        }
     }
 
     /** @param quorumStatus the {@code quorum_status} reply */
@@ -98,20 +128,6 @@ public final class HealthCounters {
             in += map.path("in").size();
         }
         return new Mds(total, in, up - in, total - up);
-    }
-
-    private static final int OK = 0;
-    private static final int WARN = 1;
-    private static final int CRITICAL = 2;
-
-    private static int classify(Set<String> states) {
-        if (states.stream().anyMatch(CRITICAL_PG_STATES::contains)) {
-            return CRITICAL;
-        }
-        if (states.stream().anyMatch(WARN_PG_STATES::contains)) {
-            return WARN;
-        }
-        return states.stream().anyMatch(OK_PG_STATES::contains) ? OK : CRITICAL;
     }
 
     private static Bucket single(String state, long count) {

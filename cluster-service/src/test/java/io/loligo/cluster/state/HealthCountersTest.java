@@ -48,7 +48,7 @@ class HealthCountersTest {
     void eachPgGoesToTheWorstBucketOfItsStates() throws IOException {
         JsonNode counts = mapper.readTree("""
                 {"active+clean": 30, "active+clean+scrubbing+deep": 2, "active+undersized+degraded": 4,
-                 "stale+active+clean": 1, "unknown": 5, "peering": 3}""");
+                 "stale+active+clean": 1, "unknown": 5, "peering": 3, "active+active+clean": 0}""");
 
         Buckets pgs = HealthCounters.pgs(counts);
 
