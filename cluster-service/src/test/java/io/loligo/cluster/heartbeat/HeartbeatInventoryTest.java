@@ -1,5 +1,6 @@
 package io.loligo.cluster.heartbeat;
 
+import io.loligo.cluster.BrokerClient;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;

@@ -1,28 +1,23 @@
 package io.loligo.cluster.sync;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.loligo.cluster.BrokerClient;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.amqp.AmqpClient;
-import io.vertx.amqp.AmqpClientOptions;
-import io.vertx.amqp.AmqpMessage;
-import io.vertx.amqp.AmqpSender;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -32,29 +27,22 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class StaleReplyTest {
     private final WireCodec codec = new WireCodec();
-    private Vertx vertx;
-    private AmqpClient client;
-    private AmqpSender replies;
-    private AmqpSender heartbeats;
+    private BrokerClient broker;
 
     @BeforeEach
     void connect() throws Exception {
-        vertx = Vertx.vertx();
-        client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
-                .setUsername("guest").setPassword("guest"));
-        var connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        replies = connection.createSender("/amq/queue/loligo-test.replies").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        heartbeats = connection.createSender("/exchange/amq.topic").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        broker = new BrokerClient();
     }
 
     @AfterEach
     void disconnect() {
-        client.close();
-        vertx.close();
+        broker.close();
     }
 
-    private void send(AmqpSender sender, AmqpMessage message) throws Exception {
-        sender.sendWithAck(message).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    private void heartbeat(String node, String fsid) throws Exception {
+        NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, node, node + ".example.com", node,
+                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", Map.of())));
+        broker.publishJson("loligo-test.heartbeat." + node, codec.encode(heartbeat));
     }
 
     private void reply(String fsid, long epoch, String marker) throws Exception {
@@ -65,17 +53,13 @@ class StaleReplyTest {
         var content = JsonNodeFactory.instance.objectNode().put("epoch", epoch).put("marker", marker);
         var reply = new CommandReply(UUID.randomUUID().toString(), "agent-1", null,
                 new CommandReply.MapContent(fsid, map, epoch, content));
-        send(replies, AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer(codec.encode(reply))).build());
+        broker.reply(codec.encode(reply));
     }
 
     @Test
     void an_older_epoch_arriving_late_is_dropped_and_unreadable_replies_are_rejected() throws Exception {
         String fsid = UUID.randomUUID().toString();
-        NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, "agent-1", "agent-1.example.com", "agent-1",
-                Instant.now(), 5, Instant.now(), null, null, List.of(),
-                List.of(new ClusterReport(fsid, "ceph", Map.of())));
-        send(heartbeats, AmqpMessage.create().subject("loligo-test.heartbeat.agent-1").contentType("application/json")
-                .withBufferAsBody(Buffer.buffer(codec.encode(heartbeat))).build());
+        heartbeat("agent-1", fsid);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(200));
         given().get("/internal/v2/cluster/{fsid}/sync_object/osd_map", fsid).then().statusCode(503)
@@ -87,7 +71,7 @@ class StaleReplyTest {
                         .body("marker", equalTo("newer")));
 
         reply(fsid, 11, "late");
-        send(replies, AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer("{\"map\":")).build());
+        broker.reply("{\"map\":".getBytes(StandardCharsets.UTF_8));
         reply(fsid, 12, "same epoch again");
         // replies are taken in order: once this one is stored, the three before it have been handled
         reply(fsid, ClusterMap.MON_MAP, 1, "barrier");
@@ -110,10 +94,7 @@ class StaleReplyTest {
         String unknown = UUID.randomUUID().toString();
         reply(unknown, 5, "orphan");
         String fsid = UUID.randomUUID().toString();
-        NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, "agent-2", "agent-2.example.com", "agent-2",
-                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", Map.of())));
-        send(heartbeats, AmqpMessage.create().subject("loligo-test.heartbeat.agent-2").contentType("application/json")
-                .withBufferAsBody(Buffer.buffer(codec.encode(heartbeat))).build());
+        heartbeat("agent-2", fsid);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(200));
         // replies are taken in order, so the orphan has been handled by now

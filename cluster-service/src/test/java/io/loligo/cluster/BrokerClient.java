@@ -1,0 +1,53 @@
+package io.loligo.cluster;
+
+import io.vertx.amqp.AmqpClient;
+import io.vertx.amqp.AmqpClientOptions;
+import io.vertx.amqp.AmqpConnection;
+import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpSender;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes on the real broker exactly as agents do (heartbeats to the topic exchange, replies to cluster-service's
+ * queue), and also what no agent should send.
+ */
+public final class BrokerClient implements AutoCloseable {
+    private final Vertx vertx = Vertx.vertx();
+    private final AmqpClient client;
+    private final AmqpSender topic;
+    private final AmqpSender replies;
+
+    public BrokerClient() throws Exception {
+        client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+                .setUsername("guest").setPassword("guest"));
+        AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        topic = connection.createSender("/exchange/amq.topic").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        replies = connection.createSender("/amq/queue/loligo-test.replies").toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    public void publishJson(String routingKey, byte[] json) throws Exception {
+        send(topic, AmqpMessage.create().subject(routingKey).contentType("application/json").withBufferAsBody(Buffer.buffer(json)).build());
+    }
+
+    public void publishText(String routingKey, String text) throws Exception {
+        send(topic, AmqpMessage.create().subject(routingKey).withBody(text).build());
+    }
+
+    public void reply(byte[] json) throws Exception {
+        send(replies, AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer(json)).build());
+    }
+
+    private static void send(AmqpSender sender, AmqpMessage message) throws Exception {
+        sender.sendWithAck(message).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        vertx.close();
+    }
+}
