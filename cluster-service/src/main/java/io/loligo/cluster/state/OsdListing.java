@@ -45,12 +45,12 @@ public final class OsdListing {
     public OsdListing(String pool, List<String> ids, String up, String in, String host, String search,
                       String ordering, String page, String pageSize) {
         List<FieldError> errors = new ArrayList<>();
-        this.pool = integer("pool", pool, 0, errors);
+        this.pool = QueryValues.integer("pool", pool, 0, errors);
         this.ids = idSet(ids, errors);
         this.up = QueryValues.bool("up", up, errors);
         this.in = QueryValues.bool("in", in, errors);
-        this.host = blankToNull(host);
-        this.search = blankToNull(search) == null ? null : search.strip().toLowerCase(Locale.ROOT);
+        this.host = QueryValues.blankToNull(host);
+        this.search = QueryValues.blankToNull(search) == null ? null : search.strip().toLowerCase(Locale.ROOT);
         this.order = ordering(ordering, errors);
         this.page = PageRequest.parse(page, pageSize, errors);
         if (!errors.isEmpty()) {
@@ -109,7 +109,7 @@ public final class OsdListing {
 
     private static Comparator<OsdView> ordering(String ordering, List<FieldError> errors) {
         Comparator<OsdView> byId = ORDERINGS.get("id");
-        if (blankToNull(ordering) == null) {
+        if (QueryValues.blankToNull(ordering) == null) {
             return byId;
         }
         boolean descending = ordering.startsWith("-");
@@ -128,19 +128,11 @@ public final class OsdListing {
         }
         Set<Integer> parsed = new HashSet<>();
         for (String id : ids) {
-            Integer value = integer("id__in[]", id, 0, errors);
+            Integer value = QueryValues.integer("id__in[]", id, 0, errors);
             if (value != null) {
                 parsed.add(value);
             }
         }
         return parsed;
-    }
-
-    private static String blankToNull(String value) {
-        return QueryValues.blankToNull(value);
-    }
-
-    private static Integer integer(String field, String value, int minimum, List<FieldError> errors) {
-        return QueryValues.integer(field, value, minimum, errors);
     }
 }
