@@ -1,5 +1,7 @@
 package io.loligo.systest;
 
+import io.restassured.http.ContentType;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * The whole platform as separate processes on the real local cluster (see dev/), on its own databases and
@@ -48,13 +52,17 @@ final class LocalPlatform implements AutoCloseable {
                 "loligo.agent.ceph.conf", cephConf.toString()));
     }
 
-    /** Empties the databases once, so that each run starts from nothing while restarts within a run keep their data. */
     void start() throws Exception {
+        start(clusterService, metricsService, gateway, agent);
+    }
+
+    /** Empties the databases once, so that each run starts from nothing while restarts within a run keep their data. */
+    void start(ServiceProcess... services) throws Exception {
         for (String database : List.of(CLUSTER_DATABASE, GATEWAY_DATABASE)) {
             run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc",
                     "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION loligo"));
         }
-        for (ServiceProcess service : List.of(clusterService, metricsService, gateway, agent)) {
+        for (ServiceProcess service : services) {
             service.start();
             started.add(service);
         }
@@ -69,6 +77,15 @@ final class LocalPlatform implements AutoCloseable {
 
     String adminPassword() throws IOException {
         return Files.readString(adminPasswordFile()).strip();
+    }
+
+    /** Logs in as the first administrator; returns the session cookie. */
+    String login() throws IOException {
+        var login = given().baseUri(gateway.url()).contentType(ContentType.JSON)
+                .body("{\"username\":\"admin\",\"password\":\"" + adminPassword() + "\"}")
+                .post("/api/v2/auth/login");
+        login.then().statusCode(200);
+        return login.getCookie("loligo_session");
     }
 
     /** Runs the ceph CLI on the same cluster: the reference every figure is checked against. */

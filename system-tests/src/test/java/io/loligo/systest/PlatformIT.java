@@ -2,7 +2,6 @@ package io.loligo.systest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
@@ -51,11 +50,7 @@ class PlatformIT {
         platform = new LocalPlatform();
         platform.start();
         fqdn = LocalPlatform.run(List.of("hostname", "-f"));
-        var login = given().baseUri(platform.gateway.url()).contentType(ContentType.JSON)
-                .body("{\"username\":\"admin\",\"password\":\"" + platform.adminPassword() + "\"}")
-                .post("/api/v2/auth/login");
-        login.then().statusCode(200);
-        session = login.getCookie("loligo_session");
+        session = platform.login();
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package io.loligo.systest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import static io.restassured.RestAssured.given;
@@ -27,6 +24,7 @@ class PropagationBench {
     private static final int OSD = 2;
     private static final Duration LIMIT = Duration.ofSeconds(30);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final long[] HISTOGRAM = {100, 250, 500, 750, 1000, 2000, 5000};
 
     private LocalPlatform platform;
     private String session;
@@ -37,9 +35,7 @@ class PropagationBench {
         try (LocalPlatform started = new LocalPlatform()) {
             platform = started;
             platform.start();
-            session = given().baseUri(platform.gateway.url()).contentType(ContentType.JSON)
-                    .body("{\"username\":\"admin\",\"password\":\"" + platform.adminPassword() + "\"}")
-                    .post("/api/v2/auth/login").getCookie("loligo_session");
+            session = platform.login();
             fsid = platform.ceph("fsid");
             waitFor(() -> osd().isPresent());
 
@@ -54,8 +50,8 @@ class PropagationBench {
                 startOsd();
                 waitFor(() -> field("up") == 1 && eventSince(beforeRestart, "came up"));
             }
-            print("ceph osd out / in", outIn);
-            print("OSD process stopped (SIGTERM)", stopStart);
+            new Distribution(outIn).print("propagation: ceph osd out / in, until API and event show it", HISTOGRAM);
+            new Distribution(stopStart).print("propagation: OSD process stopped (SIGTERM), until API and event show it", HISTOGRAM);
         }
     }
 
@@ -116,27 +112,5 @@ class PropagationBench {
             }
             Thread.sleep(10);
         }
-    }
-
-    private static void print(String what, List<Long> millis) {
-        List<Long> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "%n== propagation: %s (%d trials, milliseconds until API and event show it)%n", what, sorted.size());
-        System.out.printf(Locale.ROOT, "min %d  p50 %d  p90 %d  p95 %d  max %d%n", sorted.get(0), percentile(sorted, 50),
-                percentile(sorted, 90), percentile(sorted, 95), sorted.get(sorted.size() - 1));
-        long[] bounds = {100, 250, 500, 750, 1000, 2000, 5000, Long.MAX_VALUE};
-        long from = 0;
-        for (long bound : bounds) {
-            long lower = from;
-            long count = sorted.stream().filter(ms -> ms >= lower && ms < bound).count();
-            System.out.printf(Locale.ROOT, "  %5d..%-5s ms  %3d  %s%n", lower, bound == Long.MAX_VALUE ? "" : String.valueOf(bound),
-                    count, "#".repeat((int) count));
-            from = bound;
-        }
-    }
-
-    private static long percentile(List<Long> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

@@ -20,6 +20,7 @@ final class ServiceProcess {
     private final Map<String, String> properties;
     private final Path log;
     private final int port;
+    private String maxHeap = "256m";
     private Process process;
 
     ServiceProcess(String name, Path repository, Path logDir, Map<String, String> properties) throws IOException {
@@ -51,8 +52,18 @@ final class ServiceProcess {
         return log;
     }
 
+    /** For runs that hold far larger maps than the local cluster's. */
+    ServiceProcess maxHeap(String size) {
+        this.maxHeap = size;
+        return this;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     void start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap, "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -1,6 +1,5 @@
 package io.loligo.gateway.inventory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.OsdView;
 import jakarta.inject.Inject;
@@ -18,7 +17,7 @@ public class OsdResource implements OsdApi {
     ClusterServiceClient clusterService;
 
     @Override
-    public JsonNode osds(String fsid, String pool, List<String> ids, String up, String in, String host, String search,
+    public byte[] osds(String fsid, String pool, List<String> ids, String up, String in, String host, String search,
                          String ordering, String page, String pageSize) {
         return clusterService.osds(fsid, pool, ids, up, in, host, search, ordering, page, pageSize);
     }

@@ -1,14 +1,11 @@
 package io.loligo.cluster.cluster;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -22,9 +19,9 @@ public class SyncObjectEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public JsonNode content;
+    /** The map's JSON, gzip-compressed. */
+    @Column(name = "content_gzip", nullable = false)
+    public byte[] contentGzip;
 
     @Column(name = "fetched_at", nullable = false)
     public Instant fetchedAt;

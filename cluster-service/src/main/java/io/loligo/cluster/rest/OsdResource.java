@@ -1,6 +1,6 @@
 package io.loligo.cluster.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
@@ -26,11 +26,15 @@ public class OsdResource implements OsdApi {
     ObjectMapper mapper;
 
     @Override
-    public JsonNode osds(String fsid, String pool, List<String> ids, String up, String in, String host, String search,
+    public byte[] osds(String fsid, String pool, List<String> ids, String up, String in, String host, String search,
                          String ordering, String page, String pageSize) {
         OsdListing listing = new OsdListing(pool, ids, up, in, host, search, ordering, page, pageSize);
         inventory.requireCluster(fsid);
-        return mapper.valueToTree(listing.apply(state.osds(fsid)));
+        try {
+            return mapper.writeValueAsBytes(listing.apply(state.osds(fsid)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the OSD list of " + fsid, e);
+        }
     }
 
     @Override

@@ -16,9 +16,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Records what heartbeats say about servers, their services and the clusters they reach. */
 @ApplicationScoped
@@ -26,6 +28,12 @@ import java.util.Objects;
 public class ServerInventory {
     @Inject
     EventLog events;
+    @Inject
+    jakarta.enterprise.event.Event<OsdPlacementChanged> osdPlacementChanged;
+
+    /** An OSD service appeared on a server, left it or changed cluster: OSD views must look up their servers again. */
+    public record OsdPlacementChanged(String fsid) {
+    }
 
     public void record(NodeHeartbeat heartbeat, Instant receivedAt) {
         ServerEntity server = ServerEntity.findById(heartbeat.fqdn());
@@ -59,7 +67,7 @@ public class ServerInventory {
         server.lastContact = receivedAt;
         server.lateAfter = Liveness.lateAfter(receivedAt, heartbeat.periodSeconds());
         server.late = false;
-        mergeServices(server, heartbeat.services());
+        mergeServices(server, heartbeat.services()).forEach(fsid -> osdPlacementChanged.fire(new OsdPlacementChanged(fsid)));
         if (isNew) {
             server.persist();
         }
@@ -88,7 +96,9 @@ public class ServerInventory {
      * Updates services in place rather than replacing them: Hibernate inserts before it deletes,
      * so a replaced row would collide with its own unique key.
      */
-    private static void mergeServices(ServerEntity server, List<DaemonService> reported) {
+    /** @return the clusters whose OSDs were placed anew: added, removed or moved to another cluster */
+    private static Set<String> mergeServices(ServerEntity server, List<DaemonService> reported) {
+        Set<String> osdsPlaced = new HashSet<>();
         Map<String, ServiceEntity> existing = new HashMap<>();
         server.services.forEach(s -> existing.put(key(s.cluster, s.type, s.serviceId), s));
         for (DaemonService daemon : reported) {
@@ -103,10 +113,25 @@ public class ServerInventory {
             }
             service.running = daemon.running();
             // a stopped daemon cannot tell its fsid; it still belongs to the cluster it served
-            service.fsid = Objects.requireNonNullElse(daemon.fsid(), service.fsid);
+            String fsid = Objects.requireNonNullElse(daemon.fsid(), service.fsid);
+            if (isOsd(service) && !Objects.equals(fsid, service.fsid)) {
+                if (service.fsid != null) {
+                    osdsPlaced.add(service.fsid);
+                }
+                if (fsid != null) {
+                    osdsPlaced.add(fsid);
+                }
+            }
+            service.fsid = fsid;
             service.version = Objects.requireNonNullElse(daemon.version(), service.version);
         }
+        existing.values().stream().filter(ServerInventory::isOsd).map(s -> s.fsid).filter(Objects::nonNull).forEach(osdsPlaced::add);
         server.services.removeAll(existing.values());
+        return osdsPlaced;
+    }
+
+    private static boolean isOsd(ServiceEntity service) {
+        return "osd".equals(service.type);
     }
 
     private static void recordCluster(ClusterReport report, Instant receivedAt) {

@@ -2,6 +2,7 @@ package io.loligo.cluster.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.loligo.cluster.server.ServerInventory;
 import io.loligo.cluster.server.ServiceEntity;
 import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.contracts.api.ApiException;
@@ -12,6 +13,8 @@ import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /** Reads a cluster's state from its stored maps. */
@@ -31,6 +35,8 @@ import java.util.stream.Stream;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ClusterStateQueries {
     private final Map<String, OsdCache> osdCache = new ConcurrentHashMap<>();
+    /** Counts OSD placement changes in every cluster: rare enough that one counter serves them all. */
+    private final AtomicLong osdPlacements = new AtomicLong();
 
     @Inject
     SyncObjects maps;
@@ -54,30 +60,35 @@ public class ClusterStateQueries {
                 updated.atOffset(ZoneOffset.UTC), updated.getEpochSecond());
     }
 
-    /** Every OSD, rebuilt only when the OSD map or the PG summary moved; servers come from the agents' reports. */
+    /**
+     * Every OSD with its server, rebuilt only when the OSD map or the PG summary moved, or an OSD service was placed
+     * anew: at 10,000 OSDs, rebuilding them or reading their services at each request would cost more than the page.
+     */
     public List<OsdView> osds(String fsid) {
         Map<ClusterMap, Long> versions = maps.heldVersions(fsid);
         if (!versions.containsKey(ClusterMap.OSD_MAP)) {
             throw notSynchronised(fsid, ClusterMap.OSD_MAP);
         }
+        OsdCache wanted = new OsdCache(versions.get(ClusterMap.OSD_MAP), versions.get(ClusterMap.PG_SUMMARY),
+                osdPlacements.get(), null);
         OsdCache cached = osdCache.get(fsid);
-        Long pgVersion = versions.get(ClusterMap.PG_SUMMARY);
-        if (cached == null || cached.osdMapVersion() != versions.get(ClusterMap.OSD_MAP) || !Objects.equals(cached.pgSummaryVersion(), pgVersion)) {
-            SyncObjects.Stored osdMap = require(fsid, ClusterMap.OSD_MAP);
-            JsonNode pgSummary = maps.get(fsid, ClusterMap.PG_SUMMARY).map(SyncObjects.Stored::content)
-                    .orElse(MissingNode.getInstance());
-            cached = new OsdCache(osdMap.version(), pgVersion, Osds.from(osdMap.content(), pgSummary));
-            osdCache.put(fsid, cached);
+        if (cached != null && cached.sameVersions(wanted)) {
+            return cached.osds();
         }
-        Map<Integer, String> servers = new HashMap<>();
-        ServiceEntity.<ServiceEntity>list("fsid = ?1 and type = 'osd'", fsid).forEach(service -> {
-            try {
-                servers.put(Integer.parseInt(service.serviceId), service.server.fqdn);
-            } catch (NumberFormatException notAnOsdId) {
-                // an admin socket named oddly: it cannot be matched to an OSD id
-            }
-        });
-        return cached.osds().stream().map(osd -> servers.containsKey(osd.id()) ? osd.withServer(servers.get(osd.id())) : osd).toList();
+        SyncObjects.Stored osdMap = require(fsid, ClusterMap.OSD_MAP);
+        JsonNode pgSummary = maps.get(fsid, ClusterMap.PG_SUMMARY).map(SyncObjects.Stored::content)
+                .orElse(MissingNode.getInstance());
+        Map<String, String> servers = serversOf(fsid, "osd");
+        List<OsdView> osds = Osds.from(osdMap.content(), pgSummary).stream().map(osd -> {
+            String server = servers.get(String.valueOf(osd.id()));
+            return server == null ? osd : osd.withServer(server);
+        }).toList();
+        osdCache.put(fsid, new OsdCache(wanted.osdMapVersion(), wanted.pgSummaryVersion(), wanted.placements(), osds));
+        return osds;
+    }
+
+    void onOsdPlacementChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ServerInventory.OsdPlacementChanged changed) {
+        osdPlacements.incrementAndGet();
     }
 
     /** {@code osd crush dump}, which travels with the OSD map. */
@@ -89,14 +100,15 @@ public class ClusterStateQueries {
         return Pools.from(require(fsid, ClusterMap.OSD_MAP).content().path("osd_dump"));
     }
 
-    private record OsdCache(long osdMapVersion, Long pgSummaryVersion, List<OsdView> osds) {
+    private record OsdCache(long osdMapVersion, Long pgSummaryVersion, long placements, List<OsdView> osds) {
+        boolean sameVersions(OsdCache other) {
+            return osdMapVersion == other.osdMapVersion && Objects.equals(pgSummaryVersion, other.pgSummaryVersion)
+                    && placements == other.placements;
+        }
     }
 
     public List<MonView> mons(String fsid) {
-        Map<String, String> serversByMon = new HashMap<>();
-        ServiceEntity.<ServiceEntity>list("fsid = ?1 and type = 'mon'", fsid)
-                .forEach(service -> serversByMon.put(service.serviceId, service.server.fqdn));
-        return Mons.from(require(fsid, ClusterMap.MON_STATUS).content(), serversByMon);
+        return Mons.from(require(fsid, ClusterMap.MON_STATUS).content(), serversOf(fsid, "mon"));
     }
 
     public List<String> syncObjectTypes(String fsid) {
@@ -108,6 +120,17 @@ public class ClusterStateQueries {
                 .orElseThrow(() -> new ApiException(404, "UnknownSyncObject", "no sync object '" + type + "'; known: "
                         + String.join(", ", Arrays.stream(ClusterMap.values()).map(ClusterMap::syncType).toList())));
         return require(fsid, map).content();
+    }
+
+    /** The fqdn of the server whose agent reports each service of a type, by service id. */
+    private static Map<String, String> serversOf(String fsid, String type) {
+        Map<String, String> servers = new HashMap<>();
+        ServiceEntity.getEntityManager()
+                .createQuery("select s.serviceId, s.server.fqdn from ServiceEntity s where s.fsid = ?1 and s.type = ?2", Object[].class)
+                .setParameter(1, fsid).setParameter(2, type)
+                .getResultList()
+                .forEach(row -> servers.put((String) row[0], (String) row[1]));
+        return servers;
     }
 
     private SyncObjects.Stored require(String fsid, ClusterMap map) {

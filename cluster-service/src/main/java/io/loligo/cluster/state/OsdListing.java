@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Filters, searches, orders and pages a list of OSDs. Built from raw query values: every invalid one is named in
@@ -67,9 +66,18 @@ public final class OsdListing {
         }
     }
 
-    /** A plain list when no page was asked for, as Calamari's clients expect; otherwise one {@link Page}. */
+    /**
+     * A plain list when no page was asked for, as Calamari's clients expect; otherwise one {@link Page}.
+     *
+     * @param osds in id order, so that the default order costs no sort
+     */
     public Object apply(List<OsdView> osds) {
-        List<OsdView> matching = osds.stream().filter(this::matches).sorted(order).toList();
+        List<Predicate<OsdView>> filters = filters();
+        List<OsdView> matching = filters.isEmpty() ? osds
+                : osds.stream().filter(osd -> filters.stream().allMatch(filter -> filter.test(osd))).toList();
+        if (order != null) {
+            matching = matching.stream().sorted(order).toList();
+        }
         if (!page.requested()) {
             return matching;
         }
@@ -81,14 +89,27 @@ public final class OsdListing {
         return page.page(matching.size(), results, DEFAULT_PAGE_SIZE, echoed.toString());
     }
 
-    private boolean matches(OsdView osd) {
-        return Stream.<Predicate<OsdView>>of(
-                o -> pool == null || o.pools().contains(pool),
-                o -> ids == null || ids.contains(o.id()),
-                o -> up == null || o.up() == up,
-                o -> in == null || o.in() == in,
-                o -> host == null || host.equals(o.host()) || host.equals(o.server()),
-                o -> search == null || searchable(o).contains(search)).allMatch(p -> p.test(osd));
+    private List<Predicate<OsdView>> filters() {
+        List<Predicate<OsdView>> filters = new ArrayList<>();
+        if (pool != null) {
+            filters.add(o -> o.pools().contains(pool));
+        }
+        if (ids != null) {
+            filters.add(o -> ids.contains(o.id()));
+        }
+        if (up != null) {
+            filters.add(o -> o.up() == up);
+        }
+        if (in != null) {
+            filters.add(o -> o.in() == in);
+        }
+        if (host != null) {
+            filters.add(o -> host.equals(o.host()) || host.equals(o.server()));
+        }
+        if (search != null) {
+            filters.add(o -> searchable(o).contains(search));
+        }
+        return filters;
     }
 
     private static String searchable(OsdView osd) {
@@ -107,17 +128,18 @@ public final class OsdListing {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** @return null for the id order the OSDs already come in */
     private static Comparator<OsdView> ordering(String ordering, List<FieldError> errors) {
         Comparator<OsdView> byId = ORDERINGS.get("id");
-        if (QueryValues.blankToNull(ordering) == null) {
-            return byId;
+        if (QueryValues.blankToNull(ordering) == null || "id".equals(ordering)) {
+            return null;
         }
         boolean descending = ordering.startsWith("-");
         Comparator<OsdView> field = ORDERINGS.get(descending ? ordering.substring(1) : ordering);
         if (field == null) {
             errors.add(new FieldError("ordering", "must be one of " + String.join(", ", ORDERINGS.keySet().stream().sorted().toList())
                     + ", with - in front for descending order"));
-            return byId;
+            return null;
         }
         return (descending ? field.reversed() : field).thenComparing(byId);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.OsdView;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class Osds {
      * @param osdMap the OSD_MAP sync object: {@code osd_dump}, {@code osd_tree}, {@code osd_metadata}
      * @param pgSummary the PG_SUMMARY sync object, or a missing node when none is held yet
      * Each OSD's server is its CRUSH host until an agent is known to run it (see {@link OsdView#withServer}).
+     * @return in id order
      */
     public static List<OsdView> from(JsonNode osdMap, JsonNode pgSummary) {
         Tree tree = Tree.of(osdMap.path("osd_tree"));
@@ -42,6 +44,8 @@ public final class Osds {
                     deviceNode(meta), text(meta, "osd_data", null), text(meta, "osd_journal", null),
                     host, tree.crushWeight(id), osd.path("primary_affinity").asDouble(1.0), pgStates));
         }
+        // listings rely on id order, which Ceph's dump has but does not promise
+        osds.sort(Comparator.comparingInt(OsdView::id));
         return osds;
     }
 

@@ -33,12 +33,13 @@ public class CommandSender {
     /** @return the command's id, which its reply will carry */
     public String send(String nodeId, AgentCommand command) {
         CommandEnvelope envelope = new CommandEnvelope(UUID.randomUUID().toString(), nodeId, Instant.now(), command);
+        WireCodec.WireMessage wire = codec.toWire(envelope);
         OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
                 .withSubject(busPrefix + ".cmd." + nodeId)
-                .withContentType("application/json")
+                .withContentType(wire.contentType())
                 .withDurable(true)
                 .build();
-        commands.send(Message.of(codec.encode(envelope), Metadata.of(amqp)));
+        commands.send(Message.of(wire.body(), Metadata.of(amqp)));
         return envelope.commandId();
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,26 @@ class WireCodecTest {
                 List.of(new DaemonService("ceph", "e2f2da39-33df-4313-b190-f5212afac1dd", "osd", "0", true, "16.2.15")),
                 List.of(new ClusterReport("e2f2da39-33df-4313-b190-f5212afac1dd", "ceph",
                         Map.of(ClusterMap.OSD_MAP, 20L, ClusterMap.MON_MAP, 1L))));
+    }
+
+    @Test
+    void largeMessagesTravelCompressedAndSmallOnesAsJson() {
+        List<DaemonService> manyOsds = new ArrayList<>();
+        for (int id = 0; id < 2000; id++) {
+            manyOsds.add(new DaemonService("ceph", "e2f2da39-33df-4313-b190-f5212afac1dd", "osd", String.valueOf(id), true, "16.2.15"));
+        }
+        NodeHeartbeat large = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, "node1.example.com", "node1.example.com", "node1",
+                Instant.parse("2026-11-26T00:00:00Z"), 5, null, null, null, manyOsds, List.of());
+
+        WireCodec.WireMessage compressed = codec.toWire(large);
+        WireCodec.WireMessage plain = codec.toWire(heartbeat());
+
+        assertThat(compressed.contentType()).isEqualTo("application/gzip");
+        assertThat(compressed.body().length).isLessThan(codec.encode(large).length / 10);
+        assertThat(codec.decode(compressed.body(), NodeHeartbeat.class)).isEqualTo(large);
+        assertThat(codec.decode(Buffer.buffer(compressed.body()), NodeHeartbeat.class)).isEqualTo(large);
+        assertThat(plain.contentType()).isEqualTo("application/json");
+        assertThat(plain.body()).isEqualTo(codec.encode(heartbeat()));
     }
 
     @Test

@@ -54,11 +54,11 @@ public class CommandConsumer {
         }
         MDC.put("command", envelope.commandId());
         try {
-            CommandReply reply = run(envelope);
+            WireCodec.WireMessage wire = codec.toWire(run(envelope));
             OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
-                    .withContentType("application/json").withDurable(true).build();
+                    .withContentType(wire.contentType()).withDurable(true).build();
             CompletableFuture<Void> accepted = new CompletableFuture<>();
-            replies.send(Message.of(codec.encode(reply), Metadata.of(amqp))
+            replies.send(Message.of(wire.body(), Metadata.of(amqp))
                     .withAck(() -> {
                         accepted.complete(null);
                         return CompletableFuture.completedFuture(null);

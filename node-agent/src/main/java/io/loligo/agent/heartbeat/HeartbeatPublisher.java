@@ -68,12 +68,13 @@ public class HeartbeatPublisher {
         NodeHeartbeat heartbeat = build();
         MDC.put("node", heartbeat.nodeId());
         try {
+            WireCodec.WireMessage wire = codec.toWire(heartbeat);
             OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
                     .withSubject(routingKey(heartbeat.nodeId()))
-                    .withContentType("application/json")
+                    .withContentType(wire.contentType())
                     .withDurable(false)
                     .build();
-            emitter.send(Message.of(codec.encode(heartbeat), Metadata.of(amqp)));
+            emitter.send(Message.of(wire.body(), Metadata.of(amqp)));
             Log.debugf("heartbeat sent: %d services, %d clusters", heartbeat.services().size(), heartbeat.clusters().size());
         } finally {
             MDC.remove("node");

@@ -1,0 +1,291 @@
+package io.loligo.systest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.loligo.contracts.command.CommandEnvelope;
+import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.command.FetchClusterMap;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.wire.WireCodec;
+import io.vertx.amqp.AmqpClient;
+import io.vertx.amqp.AmqpClientOptions;
+import io.vertx.amqp.AmqpConnection;
+import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpReceiverOptions;
+import io.vertx.amqp.AmqpSender;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * cluster-service and api-gateway holding a cluster of 10,000 OSDs on 500 hosts with 1,000,000 PGs. A synthetic
+ * agent speaks for that cluster over the real broker, in the real message records and map shapes. Prints the time
+ * to apply one OSD map update, the heap after a full GC, and the latency of {@code GET osd} pages under
+ * concurrent load. Asserts nothing: run with {@code ./dev/loligo bench scale}.
+ */
+class ScaleBench {
+    private static final int OSDS = Integer.getInteger("osds", 10_000);
+    private static final int HOSTS = Integer.getInteger("hosts", 500);
+    private static final long PGS = Long.getLong("pgs", 1_000_000);
+    private static final int POOLS = 8;
+    private static final int UPDATES = Integer.getInteger("updates", 10);
+    private static final int CLIENTS = Integer.getInteger("clients", 8);
+    private static final Duration LOAD = Duration.ofSeconds(Long.getLong("load-seconds", 20));
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("warm-up-seconds", 10));
+    private static final String NODE = "synthetic-agent.scale.test";
+    private static final long FIRST_EPOCH = 1000;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final WireCodec CODEC = new WireCodec();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicLong osdEpoch = new AtomicLong(FIRST_EPOCH);
+    /** Each OSD map epoch's content, encoded before it is announced: reading the map from Ceph is not measured here. */
+    private final Map<Long, byte[]> osdMapContent = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> osdMapReplySent = new AtomicReference<>();
+    private SyntheticCluster cluster;
+    private LocalPlatform platform;
+    private String session;
+    private AmqpSender topic;
+    private AmqpSender replies;
+
+    @Test
+    void scale() throws Exception {
+        cluster = new SyntheticCluster(java.nio.file.Path.of("../cluster-service/src/test/resources/ceph"), OSDS, HOSTS, POOLS, PGS);
+        osdMapContent.put(FIRST_EPOCH, encode(cluster.content(ClusterMap.OSD_MAP, FIRST_EPOCH, Set.of())));
+        System.out.printf(Locale.ROOT, "%n== scale: %d OSDs on %d hosts, %d PGs in %d pools; OSD map %.1f MB as JSON%n",
+                OSDS, HOSTS, PGS, POOLS, osdMapContent.get(FIRST_EPOCH).length / 1e6);
+        Vertx vertx = Vertx.vertx();
+        try (LocalPlatform started = new LocalPlatform()) {
+            platform = started;
+            platform.clusterService.maxHeap("2g");
+            platform.start(platform.clusterService, platform.gateway);
+            session = platform.login();
+            AmqpClient amqp = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+                    .setUsername("guest").setPassword("guest"));
+            connectAsAgent(amqp);
+            Instant firstHeartbeat = Instant.now();
+            heartbeat();
+            vertx.setPeriodic(5000, timer -> sendHeartbeat());
+            waitFor(Duration.ofMinutes(3), () -> osdCount() == OSDS);
+            System.out.printf(Locale.ROOT, "first sync of every map, from the first heartbeat: %d ms%n",
+                    Duration.between(firstHeartbeat, Instant.now()).toMillis());
+
+            measureUpdates();
+            printHeap();
+            measureOsdPages("through api-gateway", platform.gateway.url() + "/api/v2");
+            measureOsdPages("from cluster-service directly", platform.clusterService.url() + "/internal/v2");
+            amqp.close();
+        } finally {
+            vertx.close();
+        }
+    }
+
+    /** Each update marks one more OSD down; the clock runs from the heartbeat that announces it. */
+    private void measureUpdates() throws Exception {
+        List<Long> announcedToVisible = new ArrayList<>();
+        List<Long> replyToVisible = new ArrayList<>();
+        Set<Integer> down = ConcurrentHashMap.newKeySet();
+        for (int update = 1; update <= UPDATES; update++) {
+            int osd = update * 7;
+            down.add(osd);
+            long epoch = FIRST_EPOCH + update;
+            osdMapContent.put(epoch, encode(cluster.content(ClusterMap.OSD_MAP, epoch, down)));
+            osdMapReplySent.set(null);
+            osdEpoch.set(epoch);
+            long start = System.nanoTime();
+            heartbeat();
+            waitFor(Duration.ofSeconds(60), () -> !osdIsUp(osd));
+            long visible = System.nanoTime();
+            announcedToVisible.add((visible - start) / 1_000_000);
+            Instant replied = osdMapReplySent.get();
+            replyToVisible.add(Duration.between(replied, Instant.now()).toMillis() - (System.nanoTime() - visible) / 1_000_000);
+        }
+        new Distribution(announcedToVisible).print("scale: one OSD map update, from the heartbeat announcing it until GET osd/{id} shows it", 250, 500, 1000, 2000);
+        new Distribution(replyToVisible).print("scale: the same, from the agent's reply (parse, store, events, OSD view)", 250, 500, 1000, 2000);
+    }
+
+    private void printHeap() throws Exception {
+        long pid = platform.clusterService.pid();
+        LocalPlatform.run(List.of("jcmd", String.valueOf(pid), "GC.run"));
+        String heap = LocalPlatform.run(List.of("jcmd", String.valueOf(pid), "GC.heap_info"));
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(heap);
+        String rss = LocalPlatform.run(List.of("ps", "-o", "rss=", "-p", String.valueOf(pid)));
+        System.out.printf(Locale.ROOT, "%n== scale: cluster-service memory%nheap used after a full GC: %.0f MiB; resident set: %.0f MiB%n",
+                used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN, Long.parseLong(rss.strip()) / 1024.0);
+    }
+
+    /**
+     * Pages of 100 OSDs, at random, from several clients at once. The same load runs unmeasured first: the JIT
+     * compiler still works on a fresh service, and a running Loligo is warm.
+     */
+    private void measureOsdPages(String route, String api) throws Exception {
+        loadOsdPages(api, WARM_UP);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        long failures = loadOsdPages(api, LOAD, latencies);
+        new Distribution(latencies).print(String.format(Locale.ROOT,
+                "scale: GET osd?page_size=100 at a random page %s, %d concurrent clients for %ds after %ds of warm-up: "
+                        + "%.0f requests/s, %d failed",
+                route, CLIENTS, LOAD.toSeconds(), WARM_UP.toSeconds(), latencies.size() / (double) LOAD.toSeconds(), failures),
+                5, 10, 25, 50, 100);
+    }
+
+    private void loadOsdPages(String api, Duration duration) throws Exception {
+        loadOsdPages(api, duration, Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    /** @return how many requests failed */
+    private long loadOsdPages(String api, Duration duration, List<Double> latencies) throws Exception {
+        int pages = OSDS / 100;
+        AtomicLong failures = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.add(new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    int page = ThreadLocalRandom.current().nextInt(pages) + 1;
+                    long start = System.nanoTime();
+                    HttpResponse<byte[]> response = get(api + "/cluster/" + SyntheticCluster.FSID + "/osd?page_size=100&page=" + page);
+                    latencies.add((System.nanoTime() - start) / 1e6);
+                    if (response.statusCode() != 200) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        clients.forEach(Thread::start);
+        for (Thread client : clients) {
+            client.join();
+        }
+        return failures.get();
+    }
+
+    private void connectAsAgent(AmqpClient amqp) throws Exception {
+        AmqpConnection connection = amqp.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        topic = connection.createSender("/exchange/amq.topic").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        replies = connection.createSender("/amq/queue/" + LocalPlatform.BUS_PREFIX + ".replies").toCompletionStage()
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        connection.createReceiver("/queue/" + LocalPlatform.BUS_PREFIX + ".cmd." + NODE, new AmqpReceiverOptions().setDurable(true))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                .handler(message -> answer(CODEC.decode(message.bodyAsBinary(), CommandEnvelope.class)));
+    }
+
+    private void answer(CommandEnvelope envelope) {
+        FetchClusterMap fetch = (FetchClusterMap) envelope.command();
+        long version = versions().get(fetch.map());
+        byte[] content = fetch.map() == ClusterMap.OSD_MAP ? osdMapContent.get(version)
+                : encode(cluster.content(fetch.map(), version, Set.of()));
+        byte[] reply = withContent(new CommandReply(envelope.commandId(), NODE, null,
+                new CommandReply.MapContent(SyntheticCluster.FSID, fetch.map(), version, TextNode.valueOf(PLACEHOLDER))), content);
+        // compressed on the agent's path, as a real agent's reply is
+        WireCodec.WireMessage wire = WireCodec.asWireMessage(reply);
+        replies.sendWithAck(AmqpMessage.create().contentType(wire.contentType()).withBufferAsBody(Buffer.buffer(wire.body())).build())
+                .onSuccess(sent -> {
+                    if (fetch.map() == ClusterMap.OSD_MAP) {
+                        osdMapReplySent.set(Instant.now());
+                    }
+                });
+    }
+
+    private static final String PLACEHOLDER = "\u0000content\u0000";
+
+    /** The reply with the pre-encoded content in place of its placeholder. */
+    private static byte[] withContent(CommandReply reply, byte[] content) {
+        String encoded = new String(CODEC.encode(reply), StandardCharsets.UTF_8);
+        String quoted = new String(CODEC.encode(PLACEHOLDER), StandardCharsets.UTF_8);
+        int at = encoded.indexOf(quoted);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + encoded.length());
+        out.writeBytes(encoded.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(encoded.substring(at + quoted.length()).getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private Map<ClusterMap, Long> versions() {
+        Map<ClusterMap, Long> versions = new EnumMap<>(ClusterMap.class);
+        for (ClusterMap map : ClusterMap.values()) {
+            versions.put(map, 1L);
+        }
+        versions.put(ClusterMap.OSD_MAP, osdEpoch.get());
+        return versions;
+    }
+
+    private void heartbeat() throws Exception {
+        sendHeartbeat().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private io.vertx.core.Future<Void> sendHeartbeat() {
+        NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, NODE, NODE, "synthetic-agent", Instant.now(),
+                5, Instant.now().minus(Duration.ofDays(1)), "synthetic", "16.2.15", List.of(),
+                List.of(new ClusterReport(SyntheticCluster.FSID, "ceph", versions())));
+        return topic.sendWithAck(AmqpMessage.create().subject(LocalPlatform.BUS_PREFIX + ".heartbeat." + NODE)
+                .contentType("application/json").withBufferAsBody(Buffer.buffer(CODEC.encode(heartbeat))).build());
+    }
+
+    private int osdCount() throws Exception {
+        HttpResponse<byte[]> response = get(platform.gateway.url() + "/api/v2/cluster/" + SyntheticCluster.FSID + "/osd?page_size=1");
+        return response.statusCode() == 200 ? MAPPER.readTree(response.body()).path("count").asInt() : -1;
+    }
+
+    private boolean osdIsUp(int osd) throws Exception {
+        JsonNode view = MAPPER.readTree(get(platform.gateway.url() + "/api/v2/cluster/" + SyntheticCluster.FSID + "/osd/" + osd).body());
+        return view.path("up").asBoolean(true);
+    }
+
+    private HttpResponse<byte[]> get(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Cookie", "loligo_session=" + session).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + url + " failed", e);
+        }
+    }
+
+    private static byte[] encode(JsonNode content) {
+        try {
+            return MAPPER.writeValueAsBytes(content);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void waitFor(Duration limit, Check check) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not reached within " + limit);
+            }
+            Thread.sleep(5);
+        }
+    }
+}
