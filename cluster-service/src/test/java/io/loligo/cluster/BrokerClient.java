@@ -1,5 +1,6 @@
 package io.loligo.cluster;
 
+import io.loligo.contracts.wire.WireCodec;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpConnection;
@@ -39,6 +40,11 @@ public final class BrokerClient implements AutoCloseable {
 
     public void reply(byte[] json) throws Exception {
         send(replies, AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer(json)).build());
+    }
+
+    /** As an agent sends it: compressed when large. */
+    public void reply(WireCodec.WireMessage wire) throws Exception {
+        send(replies, AmqpMessage.create().contentType(wire.contentType()).withBufferAsBody(Buffer.buffer(wire.body())).build());
     }
 
     private static void send(AmqpSender sender, AmqpMessage message) throws Exception {

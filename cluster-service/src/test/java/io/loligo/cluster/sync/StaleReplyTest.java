@@ -8,6 +8,7 @@ import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,20 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Replies over the real broker into the real database: late and unreadable ones never replace a newer map. */
+/**
+ * Replies over the real broker into the real database: late and unreadable ones never replace a newer map, and
+ * large ones arrive compressed.
+ */
 @QuarkusTest
 class StaleReplyTest {
     private final WireCodec codec = new WireCodec();
     private BrokerClient broker;
+    @Inject
+    SyncObjectArchive archive;
 
     @BeforeEach
     void connect() throws Exception {
@@ -87,6 +94,30 @@ class StaleReplyTest {
         given().get("/internal/v2/cluster/{fsid}/sync_object/{type}", fsid, "crush").then().statusCode(404)
                 .body("reason", equalTo("UnknownSyncObject"));
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void a_large_map_arrives_compressed_and_is_archived() throws Exception {
+        String fsid = UUID.randomUUID().toString();
+        heartbeat("agent-3", fsid);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(200));
+        var content = JsonNodeFactory.instance.objectNode().put("epoch", 40).put("marker", "large");
+        var osds = content.putArray("osds");
+        for (int id = 0; id < 5000; id++) {
+            osds.addObject().put("osd", id).put("uuid", UUID.randomUUID().toString()).put("up", 1).put("in", 1);
+        }
+        WireCodec.WireMessage wire = codec.toWire(new CommandReply(UUID.randomUUID().toString(), "agent-3", null,
+                new CommandReply.MapContent(fsid, ClusterMap.OSD_MAP, 40, content)));
+        assertThat(wire.contentType()).isEqualTo("application/gzip");
+
+        broker.reply(wire);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/cluster/{fsid}/sync_object/osd_map", fsid).then().statusCode(200)
+                        .body("marker", equalTo("large")).body("osds.size()", equalTo(5000)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(archive.load(fsid))
+                .hasEntrySatisfying(ClusterMap.OSD_MAP, copy -> assertThat(copy.content()).isEqualTo(content)));
     }
 
     @Test
