@@ -363,6 +363,38 @@ class PlatformIT {
                 .body("results.message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("OSD osd.2 was marked in")));
     }
 
+    @Test
+    @Order(11)
+    void the_configuration_is_the_quorum_leaders_and_follows_a_change() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String leader = MAPPER.readTree(platform.ceph("quorum_status", "--format", "json")).path("quorum_leader_name").asText();
+        JsonNode cli = MAPPER.readTree(platform.ceph("tell", "mon." + leader, "config", "show", "--format", "json"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                api().get("/api/v2/cluster/{fsid}/config", fsid).then().statusCode(200));
+        JsonNode config = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/config", fsid).asString());
+        assertThat(config).hasSize(cli.size());
+        for (String key : List.of("fsid", "mon_host", "osd_pool_default_size", "public_network", "osd_max_backfills")) {
+            api().get("/api/v2/cluster/{fsid}/config/{key}", fsid, key).then().statusCode(200)
+                    .body("key", equalTo(key)).body("value", equalTo(cli.path(key).asText()));
+        }
+        api().get("/api/v2/cluster/{fsid}/config/{key}", fsid, "no_such_option").then().statusCode(404)
+                .contentType("application/problem+json").body("reason", equalTo("UnknownConfigKey"));
+
+        String backfills = cli.path("osd_max_backfills").asText();
+        String changed = String.valueOf(Integer.parseInt(backfills) + 6);
+        try {
+            platform.ceph("config", "set", "global", "osd_max_backfills", changed);
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    api().get("/api/v2/cluster/{fsid}/config/osd_max_backfills", fsid).then().body("value", equalTo(changed)));
+            api().get("/api/v2/cluster/{fsid}/event?page_size=100", fsid).then().body("results.message", org.hamcrest.Matchers.hasItem(
+                    "Configuration of cluster 'ceph' changed: osd_max_backfills " + backfills + " → " + changed));
+        } finally {
+            platform.ceph("config", "rm", "global", "osd_max_backfills");
+        }
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                api().get("/api/v2/cluster/{fsid}/config/osd_max_backfills", fsid).then().body("value", equalTo(backfills)));
+    }
+
     private static int osdIn(String fsid, int id) throws Exception {
         JsonNode osds = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/sync_object/osd_map", fsid).asString())
                 .path("osd_dump").path("osds");

@@ -31,6 +31,7 @@ final class SyntheticCluster {
     private final JsonNode recordedCrush;
     private final JsonNode recordedQuorum;
     private final JsonNode recordedFs;
+    private final JsonNode recordedConfig;
 
     SyntheticCluster(Path recordedMaps, int osds, int hosts, int pools, long pgs) throws IOException {
         this.osds = osds;
@@ -43,6 +44,7 @@ final class SyntheticCluster {
         recordedCrush = MAPPER.readTree(recordedMaps.resolve("crush-dump.json").toFile());
         recordedQuorum = MAPPER.readTree(recordedMaps.resolve("quorum-status.json").toFile());
         recordedFs = MAPPER.readTree(recordedMaps.resolve("fs-dump.json").toFile());
+        recordedConfig = MAPPER.readTree(recordedMaps.resolve("config-show.json").toFile());
     }
 
     /** The content of one map, as a {@code FetchClusterMap} reply carries it. */
@@ -53,6 +55,7 @@ final class SyntheticCluster {
             case MON_STATUS -> recordedQuorum;
             case MON_MAP -> recordedQuorum.path("monmap");
             case FS_MAP -> recordedFs;
+            case CONFIG -> recordedConfig;
             case HEALTH -> MAPPER.createObjectNode().put("status", "HEALTH_OK")
                     .<ObjectNode>set("checks", MAPPER.createObjectNode()).set("mutes", MAPPER.createArrayNode());
         };

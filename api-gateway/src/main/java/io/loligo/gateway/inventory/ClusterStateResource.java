@@ -1,7 +1,7 @@
 package io.loligo.gateway.inventory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.ClusterStateApi;
+import io.loligo.contracts.api.ConfigView;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
@@ -44,7 +44,17 @@ public class ClusterStateResource implements ClusterStateApi {
     }
 
     @Override
-    public JsonNode syncObject(String fsid, String type) {
+    public byte[] syncObject(String fsid, String type) {
         return clusterService.syncObject(fsid, type);
+    }
+
+    @Override
+    public List<ConfigView> config(String fsid) {
+        return clusterService.config(fsid);
+    }
+
+    @Override
+    public ConfigView configOption(String fsid, String key) {
+        return clusterService.configOption(fsid, key);
     }
 }

@@ -1,6 +1,7 @@
 package io.loligo.cluster.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.state.ConfigOptions;
 import io.loligo.cluster.state.HealthCounters;
 import io.loligo.contracts.heartbeat.ClusterMap;
 
@@ -14,6 +15,8 @@ import java.util.TreeSet;
 
 /** The events one map change means, from the previous and the new version of the map. Pure. */
 public final class MapEvents {
+    private static final int CONFIG_CHANGES_NAMED = 5;
+
     private MapEvents() {
     }
 
@@ -23,6 +26,7 @@ public final class MapEvents {
             case HEALTH -> health(fsid, clusterName, before, after);
             case MON_STATUS -> quorum(fsid, before, after);
             case PG_SUMMARY -> pgs(fsid, clusterName, before.path("all"), after.path("all"));
+            case CONFIG -> config(fsid, clusterName, before, after);
             case MON_MAP, FS_MAP -> List.of();
         };
     }
@@ -89,6 +93,28 @@ public final class MapEvents {
         was.stream().filter(mon -> !now.contains(mon)).forEach(mon ->
                 events.add(Event.service(Severity.WARNING, fsid, "mon", mon, "Monitor mon." + mon + " left quorum")));
         return events;
+    }
+
+    /** Names what changed in the quorum leader's running configuration, old and new value, the first few in full. */
+    static List<Event> config(String fsid, String clusterName, JsonNode before, JsonNode after) {
+        List<String> changes = new ArrayList<>();
+        Set<String> keys = new TreeSet<>();
+        before.fieldNames().forEachRemaining(keys::add);
+        after.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            JsonNode was = before.path(key);
+            JsonNode now = after.path(key);
+            if (!was.equals(now) && !ConfigOptions.isSecret(key)) {
+                changes.add(key + " " + (was.isMissingNode() ? "(unset)" : was.asText()) + " → "
+                        + (now.isMissingNode() ? "(unset)" : now.asText()));
+            }
+        }
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        String named = String.join(", ", changes.subList(0, Math.min(CONFIG_CHANGES_NAMED, changes.size())))
+                + (changes.size() > CONFIG_CHANGES_NAMED ? " and " + (changes.size() - CONFIG_CHANGES_NAMED) + " more" : "");
+        return List.of(Event.cluster(Severity.INFO, fsid, "Configuration of cluster '" + clusterName + "' changed: " + named));
     }
 
     static List<Event> pgs(String fsid, String clusterName, JsonNode before, JsonNode after) {

@@ -1,9 +1,10 @@
 package io.loligo.cluster.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
+import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.ClusterStateApi;
+import io.loligo.contracts.api.ConfigView;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
@@ -20,6 +21,8 @@ public class ClusterStateResource implements ClusterStateApi {
     ClusterStateQueries state;
     @Inject
     InventoryQueries inventory;
+    @Inject
+    JsonBytes json;
 
     @Override
     public HealthView health(String fsid) {
@@ -52,9 +55,21 @@ public class ClusterStateResource implements ClusterStateApi {
     }
 
     @Override
-    public JsonNode syncObject(String fsid, String type) {
+    public byte[] syncObject(String fsid, String type) {
         inventory.requireCluster(fsid);
-        return state.syncObject(fsid, type);
+        return json.write(state.syncObject(fsid, type));
+    }
+
+    @Override
+    public List<ConfigView> config(String fsid) {
+        inventory.requireCluster(fsid);
+        return state.config(fsid);
+    }
+
+    @Override
+    public ConfigView configOption(String fsid, String key) {
+        return config(fsid).stream().filter(option -> option.key().equals(key)).findFirst()
+                .orElseThrow(() -> new ApiException(404, "UnknownConfigKey", "cluster " + fsid + " has no configuration option '" + key + "'"));
     }
 
 }

@@ -1,7 +1,5 @@
 package io.loligo.cluster.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.OsdListing;
@@ -23,18 +21,14 @@ public class OsdResource implements OsdApi {
     @Inject
     InventoryQueries inventory;
     @Inject
-    ObjectMapper mapper;
+    JsonBytes json;
 
     @Override
     public byte[] osds(String fsid, String pool, List<String> ids, String up, String in, String host, String search,
                          String ordering, String page, String pageSize) {
         OsdListing listing = new OsdListing(pool, ids, up, in, host, search, ordering, page, pageSize);
         inventory.requireCluster(fsid);
-        try {
-            return mapper.writeValueAsBytes(listing.apply(state.osds(fsid)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the OSD list of " + fsid, e);
-        }
+        return json.write(listing.apply(state.osds(fsid)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.loligo.cluster.server.ServerInventory;
 import io.loligo.cluster.server.ServiceEntity;
 import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.ConfigView;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
@@ -120,6 +121,10 @@ public class ClusterStateQueries {
                 .orElseThrow(() -> new ApiException(404, "UnknownSyncObject", "no sync object '" + type + "'; known: "
                         + String.join(", ", Arrays.stream(ClusterMap.values()).map(ClusterMap::syncType).toList())));
         return require(fsid, map).content();
+    }
+
+    public List<ConfigView> config(String fsid) {
+        return ConfigOptions.from(require(fsid, ClusterMap.CONFIG).content());
     }
 
     /** The fqdn of the server whose agent reports each service of a type, by service id. */

@@ -107,4 +107,23 @@ class MapEventsTest {
                 .satisfies(e -> assertThat(e.severity()).isEqualTo(Severity.RECOVERY));
         assertThat(MapEvents.between(FSID, "ceph", ClusterMap.PG_SUMMARY, clean, degraded)).isEmpty();
     }
+
+    @Test
+    void configurationChangesNameOptionOldAndNewValueButNeverASecret() throws IOException {
+        ObjectNode before = (ObjectNode) mapper.readTree(getClass().getResource("/ceph/config-show.json"));
+        ObjectNode after = before.deepCopy();
+        after.put("osd_max_backfills", "3");
+        after.remove("mon_data_avail_warn");
+        after.put("key", "AQBxyz==");
+
+        List<Event> events = MapEvents.between(FSID, "ceph", ClusterMap.CONFIG, before, after);
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.severity()).isEqualTo(Severity.INFO);
+            assertThat(event.message()).isEqualTo("Configuration of cluster 'ceph' changed: mon_data_avail_warn "
+                    + before.path("mon_data_avail_warn").asText() + " → (unset), osd_max_backfills "
+                    + before.path("osd_max_backfills").asText() + " → 3");
+        });
+        assertThat(MapEvents.between(FSID, "ceph", ClusterMap.CONFIG, before, before.deepCopy())).isEmpty();
+    }
 }

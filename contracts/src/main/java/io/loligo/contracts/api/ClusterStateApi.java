@@ -1,6 +1,5 @@
 package io.loligo.contracts.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,8 +36,21 @@ public interface ClusterStateApi {
     @Path("/cluster/{fsid}/sync_object")
     List<String> syncObjectTypes(@PathParam("fsid") String fsid);
 
-    /** One map as the cluster reported it. */
+    /**
+     * One map as the cluster reported it.
+     *
+     * @return the JSON itself: an OSD map can weigh tens of megabytes, which the gateway passes on untouched
+     */
     @GET
     @Path("/cluster/{fsid}/sync_object/{type}")
-    JsonNode syncObject(@PathParam("fsid") String fsid, @PathParam("type") String type);
+    byte[] syncObject(@PathParam("fsid") String fsid, @PathParam("type") String type);
+
+    /** Every configuration option the quorum leader runs with, ordered by key. */
+    @GET
+    @Path("/cluster/{fsid}/config")
+    List<ConfigView> config(@PathParam("fsid") String fsid);
+
+    @GET
+    @Path("/cluster/{fsid}/config/{key}")
+    ConfigView configOption(@PathParam("fsid") String fsid, @PathParam("key") String key);
 }

@@ -14,7 +14,13 @@ public enum ClusterMap {
     /** {@code health detail}; versioned by a digest of its content. */
     HEALTH(false, "health"),
     /** PG counts by state, overall, by pool and by OSD; versioned by a digest of the state counts and the OSD map epoch. */
-    PG_SUMMARY(false, "pg_summary");
+    PG_SUMMARY(false, "pg_summary"),
+    /**
+     * The quorum leader's running configuration ({@code config show}, as Calamari read it from a mon); versioned by a
+     * digest of the configuration database's version and the election epoch, since a restarted mon may read a
+     * changed ceph.conf and always causes an election.
+     */
+    CONFIG(false, "config");
 
     private final boolean epochVersioned;
     private final String syncType;

@@ -22,9 +22,9 @@ public final class ClusterMapReader {
         this.mapper = mapper;
     }
 
-    /** The current version of every map, from three small commands. */
+    /** The current version of every map, from four small commands. */
     public Map<ClusterMap, Long> versions() {
-        return MapVersions.of(mon("status"), healthDetail(), mon("pg stat"));
+        return MapVersions.of(mon("status"), healthDetail(), mon("pg stat"), configLog());
     }
 
     public JsonNode status() {
@@ -52,6 +52,12 @@ public final class ClusterMapReader {
                 JsonNode health = healthDetail();
                 yield new Versioned(MapVersions.health(health), health);
             }
+            case CONFIG -> {
+                // the version first, as for the PG summary
+                JsonNode quorum = mon("quorum_status");
+                long version = MapVersions.config(configLog(), quorum.path("election_epoch").asLong());
+                yield new Versioned(version, tellMon(quorum.path("quorum_leader_name").asText(), "config show"));
+            }
             case PG_SUMMARY -> {
                 // the version first: a change between the two reads then shows up as a newer version next time
                 long version = MapVersions.pgSummary(mon("pg stat"), mon("status").path("osdmap").path("epoch").asLong());
@@ -64,6 +70,10 @@ public final class ClusterMapReader {
     public record Versioned(long version, JsonNode content) {
     }
 
+    private JsonNode configLog() {
+        return mon("config log", "\"num\":1");
+    }
+
     private JsonNode healthDetail() {
         return mon("health", "\"detail\":\"detail\"");
     }
@@ -73,9 +83,20 @@ public final class ClusterMapReader {
     }
 
     private JsonNode mon(String prefix, String extraArguments) {
-        String command = "{\"prefix\":\"" + prefix + "\",\"format\":\"json\"" + (extraArguments == null ? "" : "," + extraArguments) + "}";
+        return parse(prefix, rados.monCommand(command(prefix, extraArguments)).output());
+    }
+
+    private JsonNode tellMon(String name, String prefix) {
+        return parse(prefix, rados.monCommand(name, command(prefix, null)).output());
+    }
+
+    private static String command(String prefix, String extraArguments) {
+        return "{\"prefix\":\"" + prefix + "\",\"format\":\"json\"" + (extraArguments == null ? "" : "," + extraArguments) + "}";
+    }
+
+    private JsonNode parse(String prefix, byte[] output) {
         try {
-            return mapper.readTree(rados.monCommand(command).output());
+            return mapper.readTree(output);
         } catch (IOException e) {
             throw new UncheckedIOException("'" + prefix + "' returned unreadable JSON", e);
         }

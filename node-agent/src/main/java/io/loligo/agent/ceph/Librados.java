@@ -34,6 +34,10 @@ interface Librados extends Library {
                           PointerByReference outBuf, SizeTByReference outBufLen,
                           PointerByReference outs, SizeTByReference outsLen);
 
+    int rados_mon_command_target(Pointer cluster, String name, String[] cmd, SizeT cmdLen, byte[] inBuf, SizeT inBufLen,
+                                 PointerByReference outBuf, SizeTByReference outBufLen,
+                                 PointerByReference outs, SizeTByReference outsLen);
+
     void rados_buffer_free(Pointer buf);
 
     void rados_shutdown(Pointer cluster);

@@ -20,8 +20,11 @@ public final class MapVersions {
     private MapVersions() {
     }
 
-    /** Every map's version from the replies to {@code status}, {@code health detail} and {@code pg stat}. */
-    public static Map<ClusterMap, Long> of(JsonNode status, JsonNode healthDetail, JsonNode pgStat) {
+    /**
+     * Every map's version from the replies to {@code status}, {@code health detail}, {@code pg stat} and
+     * {@code config log 1}.
+     */
+    public static Map<ClusterMap, Long> of(JsonNode status, JsonNode healthDetail, JsonNode pgStat, JsonNode configLog) {
         Map<ClusterMap, Long> versions = new EnumMap<>(ClusterMap.class);
         long osdMapEpoch = status.path("osdmap").path("epoch").asLong();
         versions.put(ClusterMap.OSD_MAP, osdMapEpoch);
@@ -30,7 +33,15 @@ public final class MapVersions {
         versions.put(ClusterMap.FS_MAP, status.path("fsmap").path("epoch").asLong());
         versions.put(ClusterMap.HEALTH, health(healthDetail));
         versions.put(ClusterMap.PG_SUMMARY, pgSummary(pgStat, osdMapEpoch));
+        versions.put(ClusterMap.CONFIG, config(configLog, status.path("election_epoch").asLong()));
         return versions;
+    }
+
+    public static long config(JsonNode configLog, long electionEpoch) {
+        ObjectNode basis = JsonNodeFactory.instance.objectNode();
+        basis.put("config_version", configLog.path(0).path("version").asLong());
+        basis.put("election_epoch", electionEpoch);
+        return digest(basis);
     }
 
     public static long health(JsonNode healthDetail) {

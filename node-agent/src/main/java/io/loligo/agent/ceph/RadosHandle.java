@@ -68,6 +68,14 @@ public final class RadosHandle implements AutoCloseable {
         return reply.finish("mon command " + prefixOf(json), rc);
     }
 
+    /** Runs a command on one monitor, by name: what {@code ceph tell mon.<name>} does, such as reading its running config. */
+    public CommandResult monCommand(String monName, String json) {
+        Reply reply = new Reply();
+        int rc = RADOS.rados_mon_command_target(cluster, monName, new String[]{json}, new SizeT(1), null, new SizeT(0),
+                reply.out, reply.outLen, reply.status, reply.statusLen);
+        return reply.finish("command " + prefixOf(json) + " on mon." + monName, rc);
+    }
+
     @Override
     public void close() {
         // rados_shutdown on a handle twice is a double free

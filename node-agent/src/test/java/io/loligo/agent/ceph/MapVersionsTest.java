@@ -2,6 +2,7 @@ package io.loligo.agent.ceph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,25 @@ class MapVersionsTest {
 
     @Test
     void epochsComeFromStatusAndDigestsFromContent() throws IOException {
-        Map<ClusterMap, Long> versions = MapVersions.of(fixture("status.json"), fixture("health-detail.json"), fixture("pg-stat.json"));
+        Map<ClusterMap, Long> versions = MapVersions.of(fixture("status.json"), fixture("health-detail.json"),
+                fixture("pg-stat.json"), fixture("config-log.json"));
 
         assertThat(versions).containsEntry(ClusterMap.OSD_MAP, 20L).containsEntry(ClusterMap.MON_MAP, 1L)
                 .containsEntry(ClusterMap.MON_STATUS, 3L).containsEntry(ClusterMap.FS_MAP, 1L);
         assertThat(versions.get(ClusterMap.HEALTH)).isPositive();
         assertThat(versions.get(ClusterMap.PG_SUMMARY)).isPositive();
+        assertThat(versions.get(ClusterMap.CONFIG)).isPositive();
+    }
+
+    @Test
+    void aConfigurationChangeOrAnElectionMovesTheConfigDigest() throws IOException {
+        JsonNode log = fixture("config-log.json");
+        ArrayNode changed = log.deepCopy();
+        ((ObjectNode) changed.get(0)).put("version", log.path(0).path("version").asLong() + 1);
+
+        assertThat(MapVersions.config(log, 3)).isEqualTo(MapVersions.config(log.deepCopy(), 3));
+        assertThat(MapVersions.config(changed, 3)).isNotEqualTo(MapVersions.config(log, 3));
+        assertThat(MapVersions.config(log, 4)).isNotEqualTo(MapVersions.config(log, 3));
     }
 
     @Test
