@@ -1,5 +1,6 @@
 package io.loligo.cluster;
 
+import io.loligo.contracts.api.ConfigView;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.EventView;
 import io.loligo.contracts.api.HealthCountersView;
@@ -7,10 +8,13 @@ import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.api.UsageViews;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.FetchClusterMap;
+import io.loligo.contracts.command.ReadClusterLog;
+import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
@@ -22,11 +26,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * a Response, and views turned into JSON trees (the OSD list and its pages). A native image would drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, ClusterReport.class, ClusterMap.class,
-        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, CommandReply.class, CommandReply.Failure.class,
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, CrushViews.Rule.class, CrushViews.RuleSet.class, CrushViews.Node.class,
         CrushViews.Item.class, CrushViews.Type.class, Page.class, EventView.class,
         HealthCountersView.class, HealthCountersView.Buckets.class, HealthCountersView.Bucket.class,
-        HealthCountersView.Mds.class, HealthCountersView.Pools.class})
+        HealthCountersView.Mds.class, HealthCountersView.Pools.class, ConfigView.class, UsageViews.ClusterStats.class,
+        UsageViews.Space.class, UsageViews.PoolStats.class, UsageViews.ClusterLog.class, UsageViews.LogEntry.class})
 final class NativeRegistrations {
     private NativeRegistrations() {
     }

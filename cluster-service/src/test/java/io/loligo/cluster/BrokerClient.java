@@ -1,15 +1,18 @@
 package io.loligo.cluster;
 
+import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.wire.WireCodec;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpConnection;
 import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpReceiverOptions;
 import io.vertx.amqp.AmqpSender;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Publishes on the real broker exactly as agents do (heartbeats to the topic exchange, replies to cluster-service's
@@ -17,14 +20,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BrokerClient implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
+    private final WireCodec codec = new WireCodec();
     private final AmqpClient client;
     private final AmqpSender topic;
     private final AmqpSender replies;
+    private final AmqpConnection connection;
 
     public BrokerClient() throws Exception {
         client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
                 .setUsername("guest").setPassword("guest"));
-        AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         topic = connection.createSender("/exchange/amq.topic").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         replies = connection.createSender("/amq/queue/loligo-test.replies").toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
@@ -45,6 +50,13 @@ public final class BrokerClient implements AutoCloseable {
     /** As an agent sends it: compressed when large. */
     public void reply(WireCodec.WireMessage wire) throws Exception {
         send(replies, AmqpMessage.create().contentType(wire.contentType()).withBufferAsBody(Buffer.buffer(wire.body())).build());
+    }
+
+    /** Takes the commands sent to an agent, as the agent's own durable queue delivers them. */
+    public void onCommands(String nodeId, Consumer<CommandEnvelope> handler) throws Exception {
+        connection.createReceiver("/queue/loligo-test.cmd." + nodeId, new AmqpReceiverOptions().setDurable(true))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                .handler(message -> handler.accept(codec.decode(message.bodyAsBinary(), CommandEnvelope.class)));
     }
 
     private static void send(AmqpSender sender, AmqpMessage message) throws Exception {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
@@ -393,6 +394,34 @@ class PlatformIT {
         }
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 api().get("/api/v2/cluster/{fsid}/config/osd_max_backfills", fsid).then().body("value", equalTo(backfills)));
+    }
+
+    @Test
+    @Order(12)
+    void usage_and_the_cluster_log_are_read_live_from_the_cluster() throws Exception {
+        String fsid = platform.ceph("fsid");
+        JsonNode df = MAPPER.readTree(platform.ceph("df", "detail", "--format", "json"));
+        long totalBytes = df.path("stats").path("total_bytes").asLong();
+        api().get("/api/v2/cluster/{fsid}/stats", fsid).then().statusCode(200)
+                .body("kb", equalTo((int) (totalBytes / 1024))).body("num_objects", equalTo(0));
+        api().get("/api/v2/cluster/{fsid}/space", fsid).then().statusCode(200)
+                .body("capacity_bytes", equalTo(totalBytes))
+                .body("free_bytes", org.hamcrest.Matchers.lessThanOrEqualTo(totalBytes));
+        JsonNode pools = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/pool/stats", fsid).then().statusCode(200).extract().asString());
+        assertThat(pools.findValuesAsText("name")).isEqualTo(df.path("pools").findValuesAsText("name"));
+        int poolId = df.path("pools").path(0).path("id").asInt();
+        api().get("/api/v2/cluster/{fsid}/pool/{id}/stats", fsid, poolId).then().statusCode(200)
+                .body("pool", equalTo(poolId)).body("max_avail", equalTo(df.path("pools").path(0).path("stats").path("max_avail").asLong()));
+        api().get("/api/v2/cluster/{fsid}/pool/{id}/stats", fsid, 999).then().statusCode(404);
+
+        String note = "Loligo system test " + UUID.randomUUID();
+        platform.ceph("log", note);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                api().get("/api/v2/cluster/{fsid}/log?lines=5", fsid).then().statusCode(200)
+                        .body("entries.message", org.hamcrest.Matchers.hasItem(note))
+                        .body("lines", org.hamcrest.Matchers.containsString("[INF] " + note)));
+        api().get("/api/v2/cluster/{fsid}/log?lines=0&level=loud", fsid).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.contains("lines", "level"));
     }
 
     private static int osdIn(String fsid, int id) throws Exception {

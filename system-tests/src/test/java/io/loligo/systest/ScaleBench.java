@@ -200,7 +200,7 @@ class ScaleBench {
         long version = versions().get(fetch.map());
         byte[] content = fetch.map() == ClusterMap.OSD_MAP ? osdMapContent.get(version)
                 : encode(cluster.content(fetch.map(), version, Set.of()));
-        byte[] reply = withContent(new CommandReply(envelope.commandId(), NODE, null,
+        byte[] reply = withContent(CommandReply.withMap(envelope.commandId(), NODE,
                 new CommandReply.MapContent(SyntheticCluster.FSID, fetch.map(), version, TextNode.valueOf(PLACEHOLDER))), content);
         // compressed on the agent's path, as a real agent's reply is
         WireCodec.WireMessage wire = WireCodec.asWireMessage(reply);

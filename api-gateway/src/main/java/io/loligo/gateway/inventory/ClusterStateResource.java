@@ -2,6 +2,7 @@ package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.ClusterStateApi;
 import io.loligo.contracts.api.ConfigView;
+import io.loligo.contracts.api.UsageViews;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
@@ -51,6 +52,21 @@ public class ClusterStateResource implements ClusterStateApi {
     @Override
     public List<ConfigView> config(String fsid) {
         return clusterService.config(fsid);
+    }
+
+    @Override
+    public UsageViews.ClusterStats stats(String fsid) {
+        return clusterService.stats(fsid);
+    }
+
+    @Override
+    public UsageViews.Space space(String fsid) {
+        return clusterService.space(fsid);
+    }
+
+    @Override
+    public UsageViews.ClusterLog log(String fsid, String lines, String level) {
+        return clusterService.log(fsid, lines, level);
     }
 
     @Override

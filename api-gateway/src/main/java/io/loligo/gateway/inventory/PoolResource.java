@@ -2,6 +2,7 @@ package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.PoolView;
+import io.loligo.contracts.api.UsageViews;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -23,5 +24,15 @@ public class PoolResource implements PoolApi {
     @Override
     public PoolView pool(String fsid, String id) {
         return clusterService.pool(fsid, id);
+    }
+
+    @Override
+    public List<UsageViews.PoolStats> poolStats(String fsid) {
+        return clusterService.poolStats(fsid);
+    }
+
+    @Override
+    public UsageViews.PoolStats poolStatsOf(String fsid, String id) {
+        return clusterService.poolStatsOf(fsid, id);
     }
 }

@@ -5,6 +5,12 @@ import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.ClusterStateApi;
 import io.loligo.contracts.api.ConfigView;
+import io.loligo.contracts.api.UsageViews;
+import io.loligo.contracts.command.ReadClusterLog;
+import io.loligo.contracts.command.ReadUsage;
+import io.loligo.cluster.state.ClusterLogTail;
+import io.loligo.cluster.state.Usage;
+import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
@@ -23,6 +29,8 @@ public class ClusterStateResource implements ClusterStateApi {
     InventoryQueries inventory;
     @Inject
     JsonBytes json;
+    @Inject
+    LiveReads liveReads;
 
     @Override
     public HealthView health(String fsid) {
@@ -64,6 +72,25 @@ public class ClusterStateResource implements ClusterStateApi {
     public List<ConfigView> config(String fsid) {
         inventory.requireCluster(fsid);
         return state.config(fsid);
+    }
+
+    @Override
+    public UsageViews.ClusterStats stats(String fsid) {
+        inventory.requireCluster(fsid);
+        return Usage.stats(liveReads.read(new ReadUsage(fsid)));
+    }
+
+    @Override
+    public UsageViews.Space space(String fsid) {
+        inventory.requireCluster(fsid);
+        return Usage.space(liveReads.read(new ReadUsage(fsid)));
+    }
+
+    @Override
+    public UsageViews.ClusterLog log(String fsid, String lines, String level) {
+        ClusterLogTail tail = new ClusterLogTail(lines, level);
+        inventory.requireCluster(fsid);
+        return tail.apply(liveReads.read(new ReadClusterLog(fsid)));
     }
 
     @Override

@@ -5,6 +5,10 @@ import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.QueryValues;
 import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.PoolView;
+import io.loligo.contracts.api.UsageViews;
+import io.loligo.contracts.command.ReadUsage;
+import io.loligo.cluster.state.Usage;
+import io.loligo.cluster.sync.LiveReads;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -18,11 +22,26 @@ public class PoolResource implements PoolApi {
     ClusterStateQueries state;
     @Inject
     InventoryQueries inventory;
+    @Inject
+    LiveReads liveReads;
 
     @Override
     public List<PoolView> pools(String fsid) {
         inventory.requireCluster(fsid);
         return state.pools(fsid);
+    }
+
+    @Override
+    public List<UsageViews.PoolStats> poolStats(String fsid) {
+        inventory.requireCluster(fsid);
+        return Usage.pools(liveReads.read(new ReadUsage(fsid)));
+    }
+
+    @Override
+    public UsageViews.PoolStats poolStatsOf(String fsid, String id) {
+        int poolId = QueryValues.pathId(id, "pool");
+        return poolStats(fsid).stream().filter(pool -> pool.pool() == poolId).findFirst()
+                .orElseThrow(() -> new NotFoundException("no pool " + poolId + " in cluster " + fsid));
     }
 
     @Override

@@ -32,7 +32,14 @@ public class CommandSender {
 
     /** @return the command's id, which its reply will carry */
     public String send(String nodeId, AgentCommand command) {
-        CommandEnvelope envelope = new CommandEnvelope(UUID.randomUUID().toString(), nodeId, Instant.now(), command);
+        String commandId = UUID.randomUUID().toString();
+        send(commandId, nodeId, command);
+        return commandId;
+    }
+
+    /** For a caller that must know the id before the command leaves. */
+    public void send(String commandId, String nodeId, AgentCommand command) {
+        CommandEnvelope envelope = new CommandEnvelope(commandId, nodeId, Instant.now(), command);
         WireCodec.WireMessage wire = codec.toWire(envelope);
         OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
                 .withSubject(busPrefix + ".cmd." + nodeId)
@@ -40,6 +47,5 @@ public class CommandSender {
                 .withDurable(true)
                 .build();
         commands.send(Message.of(wire.body(), Metadata.of(amqp)));
-        return envelope.commandId();
     }
 }

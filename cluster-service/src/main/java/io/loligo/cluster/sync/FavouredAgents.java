@@ -3,6 +3,7 @@ package io.loligo.cluster.sync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +29,12 @@ public class FavouredAgents {
             return keep ? current : new Favourite(nodeId, now, silenceLimit);
         });
         return next.nodeId().equals(nodeId);
+    }
+
+    public Optional<String> current(String fsid, Instant now) {
+        Favourite favourite = byCluster.get(fsid);
+        return favourite == null || !favourite.lastHeard().plus(favourite.silenceLimit()).isAfter(now)
+                ? Optional.empty() : Optional.of(favourite.nodeId());
     }
 
     /** The favourite did not answer a fetch in time: the next agent to report the cluster takes over. */

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps each cluster's maps fresh, as Calamari's cthulhu did: heartbeats carry versions, and a map is fetched
@@ -41,6 +42,11 @@ public class MapSync {
                 fetchWhatMoved(report, heartbeat.nodeId(), now);
             }
         }
+    }
+
+    /** The agent the cluster's reads go to, unless it has been silent too long. */
+    public Optional<String> favouredAgent(String fsid, Instant now) {
+        return favourites.current(fsid, now);
     }
 
     public void onReply(CommandReply reply, Instant now) {

@@ -21,6 +21,8 @@ public class ReplyConsumer {
 
     @Inject
     MapSync sync;
+    @Inject
+    LiveReads liveReads;
 
     @Incoming("replies")
     @Blocking
@@ -38,7 +40,9 @@ public class ReplyConsumer {
             MDC.put("fsid", reply.map().fsid());
         }
         try {
-            sync.onReply(reply, Instant.now());
+            if (!liveReads.complete(reply)) {
+                sync.onReply(reply, Instant.now());
+            }
             return message.ack();
         } catch (RuntimeException e) {
             Log.errorf(e, "could not store the reply to %s", reply.commandId());

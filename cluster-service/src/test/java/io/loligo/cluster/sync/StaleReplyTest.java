@@ -58,7 +58,7 @@ class StaleReplyTest {
 
     private void reply(String fsid, ClusterMap map, long epoch, String marker) throws Exception {
         var content = JsonNodeFactory.instance.objectNode().put("epoch", epoch).put("marker", marker);
-        var reply = new CommandReply(UUID.randomUUID().toString(), "agent-1", null,
+        var reply = CommandReply.withMap(UUID.randomUUID().toString(), "agent-1",
                 new CommandReply.MapContent(fsid, map, epoch, content));
         broker.reply(codec.encode(reply));
     }
@@ -107,7 +107,7 @@ class StaleReplyTest {
         for (int id = 0; id < 5000; id++) {
             osds.addObject().put("osd", id).put("uuid", UUID.randomUUID().toString()).put("up", 1).put("in", 1);
         }
-        WireCodec.WireMessage wire = codec.toWire(new CommandReply(UUID.randomUUID().toString(), "agent-3", null,
+        WireCodec.WireMessage wire = codec.toWire(CommandReply.withMap(UUID.randomUUID().toString(), "agent-3",
                 new CommandReply.MapContent(fsid, ClusterMap.OSD_MAP, 40, content)));
         assertThat(wire.contentType()).isEqualTo("application/gzip");
 

@@ -3,6 +3,7 @@ package io.loligo.contracts.api;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -49,6 +50,27 @@ public interface ClusterStateApi {
     @GET
     @Path("/cluster/{fsid}/config")
     List<ConfigView> config(@PathParam("fsid") String fsid);
+
+    /** Read from the cluster now. */
+    @GET
+    @Path("/cluster/{fsid}/stats")
+    UsageViews.ClusterStats stats(@PathParam("fsid") String fsid);
+
+    /** Read from the cluster now. */
+    @GET
+    @Path("/cluster/{fsid}/space")
+    UsageViews.Space space(@PathParam("fsid") String fsid);
+
+    /**
+     * The newest entries of the cluster log, read from the mons now. They keep only the last few dozen entries of
+     * every level ({@code mon_log_max_summary}), so fewer than {@code lines} may come back.
+     *
+     * @param lines at most this many, 1 to 1000, default 40
+     * @param level the lowest priority shown: debug, info (the default), sec, warn or error
+     */
+    @GET
+    @Path("/cluster/{fsid}/log")
+    UsageViews.ClusterLog log(@PathParam("fsid") String fsid, @QueryParam("lines") String lines, @QueryParam("level") String level);
 
     @GET
     @Path("/cluster/{fsid}/config/{key}")

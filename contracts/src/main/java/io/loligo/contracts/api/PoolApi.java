@@ -19,4 +19,13 @@ public interface PoolApi {
     @GET
     @Path("/cluster/{fsid}/pool/{id}")
     PoolView pool(@PathParam("fsid") String fsid, @PathParam("id") String id);
+
+    /** Every pool's figures, read from the cluster now. */
+    @GET
+    @Path("/cluster/{fsid}/pool/stats")
+    List<UsageViews.PoolStats> poolStats(@PathParam("fsid") String fsid);
+
+    @GET
+    @Path("/cluster/{fsid}/pool/{id}/stats")
+    UsageViews.PoolStats poolStatsOf(@PathParam("fsid") String fsid, @PathParam("id") String id);
 }

@@ -8,6 +8,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * written by the agent, in one place per command.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = FetchClusterMap.class, name = "fetch-cluster-map")})
-public sealed interface AgentCommand permits FetchClusterMap {
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = FetchClusterMap.class, name = "fetch-cluster-map"),
+        @JsonSubTypes.Type(value = ReadUsage.class, name = "read-usage"),
+        @JsonSubTypes.Type(value = ReadClusterLog.class, name = "read-cluster-log")})
+public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog {
+    /** The cluster the command is for. */
+    String fsid();
 }

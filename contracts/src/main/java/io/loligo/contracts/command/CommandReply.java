@@ -10,11 +10,28 @@ import java.util.Objects;
  *
  * @param error null on success; otherwise a machine reason ("RadosError", "Timeout", ...) and a message
  * @param map for {@link FetchClusterMap}: the map's content and the version it has
+ * @param output for a read ({@link ReadUsage}, {@link ReadClusterLog}): Ceph's JSON answer
  */
-public record CommandReply(String commandId, String nodeId, Failure error, MapContent map) {
+public record CommandReply(String commandId, String nodeId, Failure error, MapContent map, JsonNode output) {
     public CommandReply {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(nodeId, "nodeId");
+        // Jackson reads a JSON null into a JsonNode field as NullNode: no output is no output
+        if (output != null && output.isNull()) {
+            output = null;
+        }
+    }
+
+    public static CommandReply failed(String commandId, String nodeId, Failure error) {
+        return new CommandReply(commandId, nodeId, Objects.requireNonNull(error, "error"), null, null);
+    }
+
+    public static CommandReply withMap(String commandId, String nodeId, MapContent map) {
+        return new CommandReply(commandId, nodeId, null, Objects.requireNonNull(map, "map"), null);
+    }
+
+    public static CommandReply withOutput(String commandId, String nodeId, JsonNode output) {
+        return new CommandReply(commandId, nodeId, null, null, Objects.requireNonNull(output, "output"));
     }
 
     public record Failure(String reason, String message) {

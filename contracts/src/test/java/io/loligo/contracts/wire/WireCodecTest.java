@@ -1,5 +1,6 @@
 package io.loligo.contracts.wire;
 
+import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
@@ -93,5 +94,16 @@ class WireCodecTest {
                 .isInstanceOf(MalformedMessageException.class).hasMessageContaining("schema 99");
         assertThatThrownBy(() -> codec.decode(json.copy().put("periodSeconds", 0), NodeHeartbeat.class))
                 .isInstanceOf(MalformedMessageException.class).hasMessageContaining("periodSeconds");
+    }
+
+    @Test
+    void aReplyWithoutOutputDecodesWithoutOutput() {
+        CommandReply map = CommandReply.withMap("c1", "node1", new CommandReply.MapContent("fsid", ClusterMap.MON_MAP, 3,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("epoch", 3)));
+
+        CommandReply decoded = codec.decode(codec.encode(map), CommandReply.class);
+
+        assertThat(decoded.output()).isNull();
+        assertThat(decoded).isEqualTo(map);
     }
 }

@@ -10,8 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Reads cluster maps and their versions through librados. Every mon command the agent sends to read a map is
- * written here, and so is the definition of each map's version: heartbeats and fetches must agree on it.
+ * Reads cluster maps and their versions, and the figures read live, through librados. Every mon command the agent
+ * sends to read the cluster is written here, and so is the definition of each map's version: heartbeats and fetches
+ * must agree on it.
  */
 public final class ClusterMapReader {
     private final RadosHandle rados;
@@ -64,6 +65,16 @@ public final class ClusterMapReader {
                 yield new Versioned(version, PgSummary.reduce(mon("pg dump", "\"dumpcontents\":[\"pgs_brief\"]")));
             }
         };
+    }
+
+    /** Space, overall and by pool: {@code df detail}. */
+    public JsonNode usage() {
+        return mon("df", "\"detail\":\"detail\"");
+    }
+
+    /** Every cluster log entry the mons hold, oldest first: a count larger than any mon keeps asks for all of them. */
+    public JsonNode clusterLog() {
+        return mon("log last", "\"num\":100000,\"level\":\"debug\",\"channel\":\"cluster\"");
     }
 
     /** Content plus the version it belongs to. */

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Keeps the agent's view of its cluster fresh, on its own thread: a mon outage costs this probe up to the connect
@@ -97,9 +98,9 @@ public class ClusterProbe {
         }
     }
 
-    /** Reads one map's content through the agent's connection. */
-    public synchronized ClusterMapReader.Versioned read(ClusterMap map) {
-        return new ClusterMapReader(connected(), mapper).read(map);
+    /** Reads through the agent's connection: a map, the usage, the cluster log. */
+    public synchronized <T> T read(Function<ClusterMapReader, T> reading) {
+        return reading.apply(new ClusterMapReader(connected(), mapper));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -5,7 +5,10 @@ import io.loligo.agent.ceph.ClusterProbe;
 import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.contracts.command.CommandEnvelope;
+import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.command.ReadClusterLog;
+import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.wire.MalformedMessageException;
 import io.loligo.contracts.wire.WireCodec;
@@ -75,24 +78,28 @@ public class CommandConsumer {
         }
     }
 
+    /** Runs one command on the cluster; a failure of librados becomes a reply that says what failed. */
     private CommandReply run(CommandEnvelope envelope) {
-        if (envelope.command() instanceof FetchClusterMap fetch) {
-            return fetch(envelope, fetch);
-        }
-        throw new IllegalStateException("no handler for " + envelope.command().getClass().getSimpleName());
-    }
-
-    private CommandReply fetch(CommandEnvelope envelope, FetchClusterMap fetch) {
-        MDC.put("fsid", fetch.fsid());
+        AgentCommand command = envelope.command();
+        MDC.put("fsid", command.fsid());
         try {
-            ClusterMapReader.Versioned map = cluster.read(fetch.map());
-            Log.debugf("fetched %s version %d", fetch.map(), map.version());
-            return new CommandReply(envelope.commandId(), config.nodeId(), null,
-                    new CommandReply.MapContent(fetch.fsid(), fetch.map(), map.version(), map.content()));
+            if (command instanceof FetchClusterMap fetch) {
+                ClusterMapReader.Versioned map = cluster.read(reader -> reader.read(fetch.map()));
+                Log.debugf("fetched %s version %d", fetch.map(), map.version());
+                return CommandReply.withMap(envelope.commandId(), config.nodeId(),
+                        new CommandReply.MapContent(fetch.fsid(), fetch.map(), map.version(), map.content()));
+            }
+            if (command instanceof ReadUsage) {
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(ClusterMapReader::usage));
+            }
+            if (command instanceof ReadClusterLog) {
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(ClusterMapReader::clusterLog));
+            }
+            throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
         } catch (RadosException | UncheckedIOException e) {
-            Log.warnf("could not fetch %s: %s", fetch.map(), e.getMessage());
+            Log.warnf("could not run %s: %s", command.getClass().getSimpleName(), e.getMessage());
             String reason = e instanceof RadosException rados && rados.isTimeout() ? "Timeout" : "RadosError";
-            return new CommandReply(envelope.commandId(), config.nodeId(), new CommandReply.Failure(reason, e.getMessage()), null);
+            return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure(reason, e.getMessage()));
         } finally {
             MDC.remove("fsid");
         }

@@ -1,0 +1,71 @@
+package io.loligo.cluster.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.command.AgentCommand;
+import io.loligo.contracts.command.CommandReply;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Figures that move too often to keep (usage, the cluster log) are read through the cluster's favoured agent while
+ * the caller waits, as Calamari's synchronous mon jobs were.
+ */
+@ApplicationScoped
+public class LiveReads {
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private final Map<String, CompletableFuture<CommandReply>> waiting = new ConcurrentHashMap<>();
+
+    @Inject
+    MapSync sync;
+    @Inject
+    CommandSender commands;
+
+    /** @throws ApiException 503 when no agent reports the cluster or the agent failed, 504 when it did not answer */
+    public JsonNode read(AgentCommand command) {
+        String agent = sync.favouredAgent(command.fsid(), Instant.now()).orElseThrow(() -> new ApiException(503, "NoAgent",
+                "no agent has reported cluster " + command.fsid() + " recently; it cannot be read now"));
+        String commandId = UUID.randomUUID().toString();
+        CompletableFuture<CommandReply> answer = new CompletableFuture<>();
+        // registered before sending: the reply can come back before send returns
+        waiting.put(commandId, answer);
+        try {
+            commands.send(commandId, agent, command);
+            CommandReply reply = answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (reply.error() != null) {
+                throw new ApiException(503, reply.error().reason(), "agent " + agent + " could not read cluster "
+                        + command.fsid() + ": " + reply.error().message());
+            }
+            return reply.output();
+        } catch (TimeoutException e) {
+            throw new ApiException(504, "AgentTimeout", "agent " + agent + " did not answer within " + TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "Interrupted", "the read of cluster " + command.fsid() + " was interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a live read never completes exceptionally", e);
+        } finally {
+            waiting.remove(commandId);
+        }
+    }
+
+    /** @return whether the reply answered a read still waiting; a late one is dropped here too */
+    public boolean complete(CommandReply reply) {
+        CompletableFuture<CommandReply> answer = waiting.remove(reply.commandId());
+        if (answer != null) {
+            answer.complete(reply);
+            return true;
+        }
+        return reply.output() != null;
+    }
+}

@@ -1,0 +1,61 @@
+package io.loligo.cluster.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.UsageViews;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Usage and the cluster log tail from a real Pacific cluster's {@code df detail} and {@code log last}. */
+class UsageTest {
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private JsonNode fixture(String name) throws IOException {
+        return mapper.readTree(getClass().getResource("/ceph/" + name));
+    }
+
+    @Test
+    void statsSpaceAndPoolsComeFromDf() throws IOException {
+        JsonNode df = fixture("df-detail.json");
+        JsonNode totals = df.path("stats");
+
+        assertThat(Usage.stats(df)).isEqualTo(new UsageViews.ClusterStats(totals.path("total_bytes").asLong() / 1024,
+                totals.path("total_used_raw_bytes").asLong() / 1024, totals.path("total_avail_bytes").asLong() / 1024, 0));
+        assertThat(Usage.space(df).capacityBytes()).isEqualTo(totals.path("total_bytes").asLong());
+        assertThat(Usage.pools(df)).extracting(UsageViews.PoolStats::name)
+                .containsExactly(df.path("pools").findValuesAsText("name").toArray(String[]::new));
+        assertThat(Usage.pools(df).get(0).maxAvail()).isEqualTo(df.path("pools").path(0).path("stats").path("max_avail").asLong());
+    }
+
+    @Test
+    void theLogTailKeepsTheNewestLinesAtOrAboveTheLevel() throws IOException {
+        JsonNode entries = fixture("log-last.json");
+        long atLeastInfo = entries.findValuesAsText("priority").stream().filter(p -> !p.equals("[DBG]")).count();
+
+        UsageViews.ClusterLog everything = new ClusterLogTail("1000", "debug").apply(entries);
+        UsageViews.ClusterLog info = new ClusterLogTail(null, null).apply(entries);
+        UsageViews.ClusterLog lastTwo = new ClusterLogTail("2", "debug").apply(entries);
+
+        assertThat(everything.entries()).hasSize(entries.size());
+        assertThat(info.entries()).hasSize((int) atLeastInfo).allSatisfy(entry -> assertThat(entry.priority()).isNotEqualTo("[DBG]"));
+        assertThat(lastTwo.entries()).extracting(UsageViews.LogEntry::seq)
+                .containsExactly(entries.get(entries.size() - 2).path("seq").asLong(), entries.get(entries.size() - 1).path("seq").asLong());
+        JsonNode last = entries.get(entries.size() - 1);
+        assertThat(lastTwo.lines()).endsWith(last.path("stamp").asText() + " " + last.path("name").asText() + " "
+                + last.path("seq").asLong() + " : cluster " + last.path("priority").asText() + " " + last.path("message").asText() + "\n");
+    }
+
+    @Test
+    void badLinesOrLevelAreNamed() {
+        assertThatThrownBy(() -> new ClusterLogTail("0", "loud")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.problem().status()).isEqualTo(400);
+            assertThat(e.problem().errors()).extracting(error -> error.field()).containsExactly("lines", "level");
+        });
+        assertThatThrownBy(() -> new ClusterLogTail("1001", null)).isInstanceOf(ApiException.class);
+    }
+}
