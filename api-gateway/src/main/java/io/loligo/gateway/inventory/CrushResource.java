@@ -1,5 +1,6 @@
 package io.loligo.gateway.inventory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.CrushViews;
 import jakarta.inject.Inject;
@@ -14,6 +15,11 @@ public class CrushResource implements CrushApi {
     @Inject
     @RestClient
     ClusterServiceClient clusterService;
+
+    @Override
+    public JsonNode crushMapText(String fsid) {
+        return clusterService.crushMapText(fsid);
+    }
 
     @Override
     public List<CrushViews.Rule> crushRules(String fsid) {

@@ -1,9 +1,11 @@
 package io.loligo.cluster.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.Crush;
+import io.loligo.cluster.state.CrushMapText;
 import io.loligo.cluster.state.QueryValues;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.CrushViews;
@@ -21,6 +23,11 @@ public class CrushResource implements CrushApi {
     ClusterStateQueries state;
     @Inject
     InventoryQueries inventory;
+
+    @Override
+    public JsonNode crushMapText(String fsid) {
+        return TextNode.valueOf(CrushMapText.of(crushMap(fsid)));
+    }
 
     @Override
     public List<CrushViews.Rule> crushRules(String fsid) {

@@ -1,5 +1,6 @@
 package io.loligo.contracts.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +12,14 @@ import java.util.List;
 /** The CRUSH map's rules, buckets and types in Calamari's v2 paths and shapes. */
 @Produces(MediaType.APPLICATION_JSON)
 public interface CrushApi {
+
+    /**
+     * The CRUSH map as {@code crushtool -d} writes it, as one JSON string (Calamari's shape). The CRUSH map is part
+     * of the OSD map, so it is as fresh as the OSD map's epoch.
+     */
+    @GET
+    @Path("/cluster/{fsid}/crush_map")
+    JsonNode crushMapText(@PathParam("fsid") String fsid);
 
     @GET
     @Path("/cluster/{fsid}/crush_rule")
