@@ -18,6 +18,7 @@ import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
+import io.loligo.contracts.heartbeat.HostInterface;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -25,7 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * Types that Jackson handles where Quarkus cannot see it: messages read by our own codec, problems returned inside
  * a Response, and views turned into JSON trees (the OSD list and its pages). A native image would drop their accessors unless they are registered here.
  */
-@RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, ClusterReport.class, ClusterMap.class,
+@RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
         CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, CrushViews.Rule.class, CrushViews.RuleSet.class, CrushViews.Node.class,
         CrushViews.Item.class, CrushViews.Type.class, Page.class, EventView.class,

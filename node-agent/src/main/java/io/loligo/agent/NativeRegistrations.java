@@ -9,6 +9,7 @@ import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
+import io.loligo.contracts.heartbeat.HostInterface;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -16,7 +17,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The messages this service reads and writes with its own ObjectMapper. Quarkus cannot see that use, so a native image would
  * drop their accessors unless they are registered here.
  */
-@RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, ClusterReport.class, ClusterMap.class,
+@RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
         CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class})
 final class NativeRegistrations {

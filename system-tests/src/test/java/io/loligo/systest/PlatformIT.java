@@ -435,6 +435,24 @@ class PlatformIT {
                 .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.contains("lines", "level"));
     }
 
+    @Test
+    @Order(13)
+    void a_clusters_servers_show_their_ceph_addresses_and_the_interfaces_holding_them() throws Exception {
+        String fsid = platform.ceph("fsid");
+        JsonNode dump = MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json"));
+        String publicAddr = dump.path("osds").path(0).path("public_addr").asText();
+        String clusterAddr = dump.path("osds").path(0).path("cluster_addr").asText();
+        String frontIface = LocalPlatform.run(List.of("ip", "-o", "addr", "show", "to", publicAddr.substring(0, publicAddr.lastIndexOf(':'))))
+                .split("\\s+")[1];
+
+        api().get("/api/v2/cluster/{fsid}/server/{fqdn}", fsid, fqdn).then().statusCode(200)
+                .body("frontend_addr", equalTo(publicAddr.substring(0, publicAddr.lastIndexOf(':'))))
+                .body("backend_addr", equalTo(clusterAddr.substring(0, clusterAddr.lastIndexOf(':'))))
+                .body("frontend_iface", equalTo(frontIface));
+        api().get("/api/v2/cluster/{fsid}/server", fsid).then().statusCode(200).body("[0].frontend_iface", equalTo(frontIface));
+        api().get("/api/v2/cluster/{fsid}/server/{fqdn}", fsid, "nowhere.example.com").then().statusCode(404);
+    }
+
     private static int osdIn(String fsid, int id) throws Exception {
         JsonNode osds = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/sync_object/osd_map", fsid).asString())
                 .path("osd_dump").path("osds");

@@ -242,7 +242,7 @@ class ScaleBench {
     private io.vertx.core.Future<Void> sendHeartbeat() {
         NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, NODE, NODE, "synthetic-agent", Instant.now(),
                 5, Instant.now().minus(Duration.ofDays(1)), "synthetic", "16.2.15", List.of(),
-                List.of(new ClusterReport(SyntheticCluster.FSID, "ceph", versions())));
+                List.of(new ClusterReport(SyntheticCluster.FSID, "ceph", versions())), List.of());
         return topic.sendWithAck(AmqpMessage.create().subject(LocalPlatform.BUS_PREFIX + ".heartbeat." + NODE)
                 .contentType("application/json").withBufferAsBody(Buffer.buffer(CODEC.encode(heartbeat))).build());
     }

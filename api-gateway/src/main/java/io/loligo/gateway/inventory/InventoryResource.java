@@ -32,6 +32,11 @@ public class InventoryResource implements InventoryApi {
     }
 
     @Override
+    public ServerView clusterServer(String fsid, String fqdn) {
+        return clusterService.clusterServer(fsid, fqdn);
+    }
+
+    @Override
     public List<ServerView> servers() {
         return clusterService.servers();
     }

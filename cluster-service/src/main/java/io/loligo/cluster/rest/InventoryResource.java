@@ -33,6 +33,12 @@ public class InventoryResource implements InventoryApi {
     }
 
     @Override
+    public ServerView clusterServer(String fsid, String fqdn) {
+        return clusterServers(fsid).stream().filter(server -> server.fqdn().equals(fqdn)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no server " + fqdn + " in cluster " + fsid));
+    }
+
+    @Override
     public List<ServerView> servers() {
         return queries.servers();
     }

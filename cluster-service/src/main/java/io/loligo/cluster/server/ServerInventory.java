@@ -64,6 +64,7 @@ public class ServerInventory {
         server.os = heartbeat.os();
         server.cephVersion = heartbeat.cephVersion();
         server.heartbeatPeriod = heartbeat.periodSeconds();
+        server.interfaces = new ArrayList<>(heartbeat.interfaces());
         server.lastContact = receivedAt;
         server.lateAfter = Liveness.lateAfter(receivedAt, heartbeat.periodSeconds());
         server.late = false;

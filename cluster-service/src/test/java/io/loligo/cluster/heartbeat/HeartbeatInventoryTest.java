@@ -45,7 +45,7 @@ class HeartbeatInventoryTest {
     private static NodeHeartbeat heartbeat(String fqdn, String fsid, int period, List<DaemonService> services) {
         return new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, fqdn, fqdn, fqdn.split("\\.")[0], Instant.now(), period,
                 Instant.parse("2026-11-20T08:00:00Z"), "Debian GNU/Linux 12 (bookworm)", "16.2.15", services,
-                List.of(new ClusterReport(fsid, "ceph", Map.of(ClusterMap.OSD_MAP, 20L, ClusterMap.MON_MAP, 1L))));
+                List.of(new ClusterReport(fsid, "ceph", Map.of(ClusterMap.OSD_MAP, 20L, ClusterMap.MON_MAP, 1L))), List.of());
     }
 
     private static List<DaemonService> daemons(String fsid) {

@@ -48,7 +48,7 @@ class StaleReplyTest {
 
     private void heartbeat(String node, String fsid) throws Exception {
         NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, node, node + ".example.com", node,
-                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", Map.of())));
+                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", Map.of())), List.of());
         broker.publishJson("loligo-test.heartbeat." + node, codec.encode(heartbeat));
     }
 

@@ -23,9 +23,14 @@ public interface InventoryApi {
     @Path("/cluster/{fsid}")
     ClusterView cluster(@PathParam("fsid") String fsid);
 
+    /** The cluster's servers, with their front and back addresses in it and the interfaces that hold them. */
     @GET
     @Path("/cluster/{fsid}/server")
     List<ServerView> clusterServers(@PathParam("fsid") String fsid);
+
+    @GET
+    @Path("/cluster/{fsid}/server/{fqdn}")
+    ServerView clusterServer(@PathParam("fsid") String fsid, @PathParam("fqdn") String fqdn);
 
     @GET
     @Path("/server")

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param cephVersion the Ceph version of the host's daemons, or null when none answered
  * @param services the Ceph daemons found on the host
  * @param clusters the clusters the agent reached through librados (zero or one today)
+ * @param interfaces the host's network interfaces with their addresses; absent from older agents
  */
 public record NodeHeartbeat(
         int schema,
@@ -31,7 +32,8 @@ public record NodeHeartbeat(
         String os,
         String cephVersion,
         List<DaemonService> services,
-        List<ClusterReport> clusters) {
+        List<ClusterReport> clusters,
+        List<HostInterface> interfaces) {
 
     public static final int CURRENT_SCHEMA = 1;
 
@@ -48,5 +50,6 @@ public record NodeHeartbeat(
         }
         services = services == null ? List.of() : List.copyOf(services);
         clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
     }
 }

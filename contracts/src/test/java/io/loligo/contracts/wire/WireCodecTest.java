@@ -4,6 +4,7 @@ import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
+import io.loligo.contracts.heartbeat.HostInterface;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -28,7 +29,8 @@ class WireCodecTest {
                 "Debian GNU/Linux 12 (bookworm)", "16.2.15",
                 List.of(new DaemonService("ceph", "e2f2da39-33df-4313-b190-f5212afac1dd", "osd", "0", true, "16.2.15")),
                 List.of(new ClusterReport("e2f2da39-33df-4313-b190-f5212afac1dd", "ceph",
-                        Map.of(ClusterMap.OSD_MAP, 20L, ClusterMap.MON_MAP, 1L))));
+                        Map.of(ClusterMap.OSD_MAP, 20L, ClusterMap.MON_MAP, 1L))),
+                List.of(new HostInterface("eth0", List.of("10.0.0.5", "fe80::1"))));
     }
 
     @Test
@@ -38,7 +40,7 @@ class WireCodecTest {
             manyOsds.add(new DaemonService("ceph", "e2f2da39-33df-4313-b190-f5212afac1dd", "osd", String.valueOf(id), true, "16.2.15"));
         }
         NodeHeartbeat large = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, "node1.example.com", "node1.example.com", "node1",
-                Instant.parse("2026-11-26T00:00:00Z"), 5, null, null, null, manyOsds, List.of());
+                Instant.parse("2026-11-26T00:00:00Z"), 5, null, null, null, manyOsds, List.of(), List.of());
 
         WireCodec.WireMessage compressed = codec.toWire(large);
         WireCodec.WireMessage plain = codec.toWire(heartbeat());

@@ -87,7 +87,7 @@ public class HeartbeatPublisher {
                 .filter(v -> v != null).findFirst().orElse(null);
         return new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, host.nodeId(), host.fqdn(), host.hostname(),
                 Instant.now(), (int) Math.max(1, config.heartbeatPeriod().toSeconds()), host.bootTime(),
-                host.operatingSystem(), cephVersion, services, cluster.current().stream().toList());
+                host.operatingSystem(), cephVersion, services, cluster.current().stream().toList(), host.interfaces());
     }
 
     String routingKey(String nodeId) {
