@@ -62,7 +62,7 @@ public final class ClusterMapReader {
             case PG_SUMMARY -> {
                 // the version first: a change between the two reads then shows up as a newer version next time
                 long version = MapVersions.pgSummary(mon("pg stat"), mon("status").path("osdmap").path("epoch").asLong());
-                yield new Versioned(version, PgSummary.reduce(mon("pg dump", "\"dumpcontents\":[\"pgs_brief\"]")));
+                yield new Versioned(version, PgSummary.reduce(rados.monCommand(command("pg dump", "\"dumpcontents\":[\"pgs_brief\"]")).output()));
             }
         };
     }

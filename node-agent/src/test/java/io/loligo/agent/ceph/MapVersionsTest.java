@@ -8,9 +8,12 @@ import io.loligo.contracts.heartbeat.ClusterMap;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Versions and the PG summary from recorded replies of a real Pacific cluster. */
 class MapVersionsTest {
@@ -63,7 +66,7 @@ class MapVersionsTest {
         JsonNode brief = fixture("pg-dump-pgs-brief.json");
         int pgs = brief.path("pg_stats").size();
 
-        JsonNode summary = PgSummary.reduce(brief);
+        JsonNode summary = PgSummary.reduce(getClass().getResourceAsStream("/ceph/pg-dump-pgs-brief.json").readAllBytes());
 
         long all = 0;
         for (JsonNode count : summary.path("all")) {
@@ -81,5 +84,13 @@ class MapVersionsTest {
         assertThat(summary.path("by_osd").path("0").path("active+clean").asLong()).isEqualTo(pgs);
         assertThat(summary.path("by_pool").path("2").path("active+clean").asLong()).isEqualTo(32);
         assertThat(summary.path("pools_by_osd").path("1")).extracting(JsonNode::asInt).containsExactly(1, 2);
+    }
+
+    @Test
+    void aDumpThatIsNotPgsBriefIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> PgSummary.reduce("{\"pg_ready\":true}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("no pg_stats array");
+        assertThatThrownBy(() -> PgSummary.reduce("{\"pg_stats\":[{\"pgid\":".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UncheckedIOException.class);
     }
 }
