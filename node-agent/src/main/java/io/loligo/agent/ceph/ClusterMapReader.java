@@ -2,11 +2,11 @@ package io.loligo.agent.ceph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.heartbeat.ClusterMap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,15 +36,17 @@ public final class ClusterMapReader {
     public Versioned read(ClusterMap map) {
         return switch (map) {
             case OSD_MAP -> {
-                JsonNode dump = mon("osd dump");
-                ObjectNode content = mapper.createObjectNode();
-                content.set("osd_dump", dump);
-                content.set("osd_tree", mon("osd tree"));
+                byte[] dump = monOutput("osd dump", null);
+                Map<String, byte[]> parts = new LinkedHashMap<>();
+                parts.put("osd_dump", dump);
+                parts.put("osd_tree", monOutput("osd tree", null));
                 // one call for every OSD's metadata, where Calamari made one per OSD per epoch
-                content.set("osd_metadata", mon("osd metadata"));
+                parts.put("osd_metadata", monOutput("osd metadata", null));
                 // CRUSH changes move the OSD map epoch too, so the map travels with it
-                content.set("crush_dump", mon("osd crush dump"));
-                yield new Versioned(dump.path("epoch").asLong(), content);
+                parts.put("crush_dump", monOutput("osd crush dump", null));
+                long epoch = RawJson.topLevelLong(dump, "epoch")
+                        .orElseThrow(() -> new UncheckedIOException(new IOException("'osd dump' has no epoch")));
+                yield new Versioned(epoch, RawJson.object(parts));
             }
             case MON_MAP -> epoch(mon("mon dump"), "epoch");
             case MON_STATUS -> epoch(mon("quorum_status"), "election_epoch");
@@ -62,7 +64,7 @@ public final class ClusterMapReader {
             case PG_SUMMARY -> {
                 // the version first: a change between the two reads then shows up as a newer version next time
                 long version = MapVersions.pgSummary(mon("pg stat"), mon("status").path("osdmap").path("epoch").asLong());
-                yield new Versioned(version, PgSummary.reduce(rados.monCommand(command("pg dump", "\"dumpcontents\":[\"pgs_brief\"]")).output()));
+                yield new Versioned(version, PgSummary.reduce(monOutput("pg dump", "\"dumpcontents\":[\"pgs_brief\"]")));
             }
         };
     }
@@ -94,7 +96,12 @@ public final class ClusterMapReader {
     }
 
     private JsonNode mon(String prefix, String extraArguments) {
-        return parse(prefix, rados.monCommand(command(prefix, extraArguments)).output());
+        return parse(prefix, monOutput(prefix, extraArguments));
+    }
+
+    /** The reply as bytes, for the replies too large to hold as trees. */
+    private byte[] monOutput(String prefix, String extraArguments) {
+        return rados.monCommand(command(prefix, extraArguments)).output();
     }
 
     private JsonNode tellMon(String name, String prefix) {
