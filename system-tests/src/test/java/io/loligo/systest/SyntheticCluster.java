@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.heartbeat.OsdMapContent;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -132,7 +133,8 @@ final class SyntheticCluster {
 
     private ArrayNode osdMetadata() {
         ArrayNode all = MAPPER.createArrayNode();
-        JsonNode recorded = recordedMetadata.path(0);
+        // as the agent sends it: only the fields that describe an OSD
+        ObjectNode recorded = ((ObjectNode) recordedMetadata.path(0).deepCopy()).retain(OsdMapContent.METADATA_FIELDS);
         for (int id = 0; id < osds; id++) {
             all.add(((ObjectNode) recorded.deepCopy()).put("id", id).put("hostname", hostName(hostOf(id)))
                     .put("osd_data", "/var/lib/ceph/osd/ceph-" + id)

@@ -3,6 +3,7 @@ package io.loligo.agent.ceph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.heartbeat.OsdMapContent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ public final class ClusterMapReader {
                 parts.put("osd_dump", dump);
                 parts.put("osd_tree", monOutput("osd tree", null));
                 // one call for every OSD's metadata, where Calamari made one per OSD per epoch
-                parts.put("osd_metadata", monOutput("osd metadata", null));
+                parts.put("osd_metadata", RawJson.keepFields(monOutput("osd metadata", null), OsdMapContent.METADATA_FIELDS));
                 // CRUSH changes move the OSD map epoch too, so the map travels with it
                 parts.put("crush_dump", monOutput("osd crush dump", null));
                 long epoch = RawJson.topLevelLong(dump, "epoch")

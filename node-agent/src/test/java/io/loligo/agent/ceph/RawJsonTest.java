@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,5 +28,15 @@ class RawJsonTest {
         assertThat(joined.path("list")).isEqualTo(mapper.readTree("[1,2]"));
         assertThat(RawJson.topLevelLong(status, "election_epoch")).hasValue(mapper.readTree(status).path("election_epoch").asLong());
         assertThat(RawJson.topLevelLong("{\"osdmap\":{\"epoch\":3}}".getBytes(StandardCharsets.UTF_8), "epoch")).isEmpty();
+    }
+
+    @Test
+    void onlyTheKeptFieldsOfEachObjectRemain() throws IOException {
+        byte[] metadata = "[{\"id\":0,\"hostname\":\"a\",\"noise\":{\"deep\":[1]}},{\"id\":1,\"noise\":\"x\"}]"
+                .getBytes(StandardCharsets.UTF_8);
+
+        byte[] kept = RawJson.keepFields(metadata, Set.of("id", "hostname"));
+
+        assertThat(mapper.readTree(kept)).isEqualTo(mapper.readTree("[{\"id\":0,\"hostname\":\"a\"},{\"id\":1}]"));
     }
 }
