@@ -1,5 +1,6 @@
 package io.loligo.cluster.event;
 
+import io.loligo.cluster.CephFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +20,7 @@ class MapEventsTest {
 
     private ObjectNode osdMap() throws IOException {
         ObjectNode map = mapper.createObjectNode();
-        map.set("osd_dump", mapper.readTree(getClass().getResource("/ceph/osd-dump.json")));
+        map.set("osd_dump", CephFixtures.json("osd-dump.json"));
         return map;
     }
 
@@ -110,7 +111,7 @@ class MapEventsTest {
 
     @Test
     void configurationChangesNameOptionOldAndNewValueButNeverASecret() throws IOException {
-        ObjectNode before = (ObjectNode) mapper.readTree(getClass().getResource("/ceph/config-show.json"));
+        ObjectNode before = (ObjectNode) CephFixtures.json("config-show.json");
         ObjectNode after = before.deepCopy();
         after.put("osd_max_backfills", "3");
         after.remove("mon_data_avail_warn");

@@ -10,7 +10,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LivenessTest {
-
     @Test
     void aServerIsLateAfterThreeMissedPeriods() {
         Instant contact = Instant.parse("2026-11-26T00:00:00Z");

@@ -1,7 +1,7 @@
 package io.loligo.cluster.server;
 
+import io.loligo.cluster.CephFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.loligo.contracts.heartbeat.HostInterface;
 import org.junit.jupiter.api.Test;
@@ -14,21 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Addresses from a real Pacific cluster's {@code osd dump} and {@code quorum_status}. */
 class ServerAddressesTest {
-    private final ObjectMapper mapper = new ObjectMapper();
     private final List<HostInterface> interfaces = List.of(new HostInterface("eth0", List.of("10.1.0.7")),
             new HostInterface("lo", List.of("127.0.0.1", "::1")));
 
-    private JsonNode fixture(String name) throws IOException {
-        return mapper.readTree(getClass().getResource("/ceph/" + name));
-    }
-
     @Test
-    void anOsdServerShowsItsLowestOsdsPublicAndClusterAddresses() throws IOException {
-        JsonNode dump = fixture("osd-dump.json");
+    void anOsdServerShowsItsLowestOsdsPublicAndClusterAddresses() {
+        JsonNode dump = CephFixtures.json("osd-dump.json");
         String publicAddr = dump.path("osds").path(1).path("public_addr").asText();
         String clusterAddr = dump.path("osds").path(1).path("cluster_addr").asText();
 
-        ServerAddresses addresses = ServerAddresses.of(Set.of(2, 1), Set.of("a"), dump, fixture("quorum-status.json"), interfaces);
+        ServerAddresses addresses = ServerAddresses.of(Set.of(2, 1), Set.of("a"), dump, CephFixtures.json("quorum-status.json"), interfaces);
 
         assertThat(addresses.frontendAddr()).isEqualTo(publicAddr.substring(0, publicAddr.lastIndexOf(':')));
         assertThat(addresses.backendAddr()).isEqualTo(clusterAddr.substring(0, clusterAddr.lastIndexOf(':')));
@@ -37,9 +32,9 @@ class ServerAddressesTest {
     }
 
     @Test
-    void aMonOnlyServerShowsItsMonsAddressAndNoBackend() throws IOException {
+    void aMonOnlyServerShowsItsMonsAddressAndNoBackend() {
         ServerAddresses addresses = ServerAddresses.of(Set.of(), Set.of("a"), MissingNode.getInstance(),
-                fixture("quorum-status.json"), List.of());
+                CephFixtures.json("quorum-status.json"), List.of());
 
         assertThat(addresses).isEqualTo(new ServerAddresses("127.0.0.1", null, null, null));
     }

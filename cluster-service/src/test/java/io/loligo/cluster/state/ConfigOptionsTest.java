@@ -1,6 +1,6 @@
 package io.loligo.cluster.state;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.cluster.CephFixtures;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.api.ConfigView;
 import org.junit.jupiter.api.Test;
@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Options from a recorded {@code config show} of a real Pacific mon. */
 class ConfigOptionsTest {
     @Test
-    void everyOptionInKeyOrderWithSecretsRedacted() throws IOException {
-        ObjectNode configShow = (ObjectNode) new ObjectMapper().readTree(getClass().getResource("/ceph/config-show.json"));
+    void everyOptionInKeyOrderWithSecretsRedacted() {
+        ObjectNode configShow = (ObjectNode) CephFixtures.json("config-show.json");
         configShow.put("key", "AQBxyz==");
 
         var options = ConfigOptions.from(configShow);

@@ -1,7 +1,7 @@
 package io.loligo.cluster.state;
 
+import io.loligo.cluster.CephFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.api.CrushViews;
@@ -14,14 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** CRUSH resources from a recorded {@code osd crush dump} of a real Pacific cluster (one host, three OSDs). */
 class CrushTest {
-    private final ObjectMapper mapper = new ObjectMapper();
 
-    private JsonNode dump() throws IOException {
-        return mapper.readTree(getClass().getResource("/ceph/crush-dump.json"));
+    private JsonNode dump() {
+        return CephFixtures.json("crush-dump.json");
     }
 
     @Test
-    void theDefaultRuleReachesEveryOsd() throws IOException {
+    void theDefaultRuleReachesEveryOsd() {
         List<CrushViews.Rule> rules = Crush.rules(dump());
 
         assertThat(rules).singleElement().satisfies(rule -> {
@@ -33,7 +32,7 @@ class CrushTest {
     }
 
     @Test
-    void bucketsCarryTheirWeightsInUsualUnits() throws IOException {
+    void bucketsCarryTheirWeightsInUsualUnits() {
         List<CrushViews.Node> nodes = Crush.nodes(dump());
 
         CrushViews.Node root = nodes.stream().filter(n -> n.bucketType().equals("root")).findFirst().orElseThrow();
@@ -47,7 +46,7 @@ class CrushTest {
     }
 
     @Test
-    void aBucketThatContainsItselfDoesNotLoop() throws IOException {
+    void aBucketThatContainsItselfDoesNotLoop() {
         ObjectNode dump = (ObjectNode) dump();
         ObjectNode host = (ObjectNode) dump.path("buckets").get(1);
         ((ArrayNode) host.path("items")).addObject().put("id", dump.path("buckets").get(0).path("id").asInt()).put("weight", 0).put("pos", 3);

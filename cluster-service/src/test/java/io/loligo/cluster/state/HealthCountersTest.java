@@ -1,5 +1,6 @@
 package io.loligo.cluster.state;
 
+import io.loligo.cluster.CephFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,22 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HealthCountersTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
-    private JsonNode fixture(String name) throws IOException {
-        return mapper.readTree(getClass().getResource("/ceph/" + name));
-    }
-
     @Test
     void aHealthyClusterIsAllOk() throws IOException {
-        assertThat(HealthCounters.osds(fixture("osd-dump.json"))).isEqualTo(new Buckets(
+        assertThat(HealthCounters.osds(CephFixtures.json("osd-dump.json"))).isEqualTo(new Buckets(
                 new Bucket(3, Map.of("up/in", 3L)), new Bucket(0, Map.of()), new Bucket(0, Map.of())));
-        assertThat(HealthCounters.mons(fixture("quorum-status.json"))).isEqualTo(new Buckets(
+        assertThat(HealthCounters.mons(CephFixtures.json("quorum-status.json"))).isEqualTo(new Buckets(
                 new Bucket(1, Map.of("in", 1L)), new Bucket(0, Map.of()), new Bucket(0, Map.of())));
-        assertThat(HealthCounters.mds(fixture("fs-dump.json"))).isEqualTo(new Mds(0, 0, 0, 0));
+        assertThat(HealthCounters.mds(CephFixtures.json("fs-dump.json"))).isEqualTo(new Mds(0, 0, 0, 0));
     }
 
     @Test
     void osdsThatAreOutOrDownWarnAndThoseThatAreBothAreCritical() throws IOException {
-        JsonNode dump = fixture("osd-dump.json");
+        JsonNode dump = CephFixtures.json("osd-dump.json");
         ArrayNode osds = (ArrayNode) dump.path("osds");
         ((ObjectNode) osds.get(0)).put("in", 0);
         ((ObjectNode) osds.get(1)).put("up", 0);
@@ -59,7 +56,7 @@ class HealthCountersTest {
 
     @Test
     void monsOutOfQuorumAreCritical() throws IOException {
-        ObjectNode quorum = (ObjectNode) fixture("quorum-status.json");
+        ObjectNode quorum = (ObjectNode) CephFixtures.json("quorum-status.json");
         ObjectNode second = ((ObjectNode) quorum.path("monmap").path("mons").get(0)).deepCopy().put("name", "b").put("rank", 1);
         ((ArrayNode) quorum.path("monmap").path("mons")).add(second);
 

@@ -1,7 +1,7 @@
 package io.loligo.cluster.state;
 
+import io.loligo.cluster.CephFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.api.MonView;
@@ -14,11 +14,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MonsTest {
-    private final ObjectMapper mapper = new ObjectMapper();
-
     @Test
-    void monsFromARecordedQuorumStatus() throws IOException {
-        JsonNode quorum = mapper.readTree(getClass().getResource("/ceph/quorum-status.json"));
+    void monsFromARecordedQuorumStatus() {
+        JsonNode quorum = CephFixtures.json("quorum-status.json");
 
         List<MonView> mons = Mons.from(quorum, Map.of("a", "vm"));
 
@@ -26,8 +24,8 @@ class MonsTest {
     }
 
     @Test
-    void aMonOutOfQuorumIsNeitherInItNorLeader() throws IOException {
-        ObjectNode quorum = (ObjectNode) mapper.readTree(getClass().getResource("/ceph/quorum-status.json"));
+    void aMonOutOfQuorumIsNeitherInItNorLeader() {
+        ObjectNode quorum = (ObjectNode) CephFixtures.json("quorum-status.json");
         ObjectNode second = ((ObjectNode) quorum.path("monmap").path("mons").get(0)).deepCopy();
         second.put("name", "b").put("rank", 1).put("public_addr", "127.0.0.1:40003/0");
         ((ArrayNode) quorum.path("monmap").path("mons")).add(second);

@@ -1,5 +1,6 @@
 package io.loligo.cluster.state;
 
+import io.loligo.cluster.CephFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,9 +19,9 @@ class OsdsTest {
 
     private JsonNode osdMap() throws IOException {
         ObjectNode map = mapper.createObjectNode();
-        map.set("osd_dump", mapper.readTree(getClass().getResource("/ceph/osd-dump.json")));
-        map.set("osd_tree", mapper.readTree(getClass().getResource("/ceph/osd-tree.json")));
-        map.set("osd_metadata", mapper.readTree(getClass().getResource("/ceph/osd-metadata.json")));
+        map.set("osd_dump", CephFixtures.json("osd-dump.json"));
+        map.set("osd_tree", CephFixtures.json("osd-tree.json"));
+        map.set("osd_metadata", CephFixtures.json("osd-metadata.json"));
         return map;
     }
 

@@ -1,7 +1,7 @@
 package io.loligo.cluster.state;
 
+import io.loligo.cluster.CephFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.api.PoolView;
 import org.junit.jupiter.api.Test;
@@ -13,11 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pools from a recorded {@code osd dump} of a real Pacific cluster. */
 class PoolsTest {
-    private final ObjectMapper mapper = new ObjectMapper();
-
     @Test
-    void poolsInCalamarisShape() throws IOException {
-        JsonNode dump = mapper.readTree(getClass().getResource("/ceph/osd-dump.json"));
+    void poolsInCalamarisShape() {
+        JsonNode dump = CephFixtures.json("osd-dump.json");
 
         List<PoolView> pools = Pools.from(dump);
 
@@ -27,8 +25,8 @@ class PoolsTest {
     }
 
     @Test
-    void erasureCodedPoolsNameTheirProfile() throws IOException {
-        JsonNode dump = mapper.readTree(getClass().getResource("/ceph/osd-dump.json"));
+    void erasureCodedPoolsNameTheirProfile() {
+        JsonNode dump = CephFixtures.json("osd-dump.json");
         ((ObjectNode) dump.path("pools").get(1)).put("type", 3).put("erasure_code_profile", "ec21").put("flags_names", "hashpspool,full");
 
         PoolView pool = Pools.from(dump).get(1);

@@ -1,7 +1,7 @@
 package io.loligo.cluster.state;
 
+import io.loligo.cluster.CephFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.UsageViews;
 import org.junit.jupiter.api.Test;
@@ -13,15 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Usage and the cluster log tail from a real Pacific cluster's {@code df detail} and {@code log last}. */
 class UsageTest {
-    private final ObjectMapper mapper = new ObjectMapper();
-
-    private JsonNode fixture(String name) throws IOException {
-        return mapper.readTree(getClass().getResource("/ceph/" + name));
-    }
-
     @Test
-    void statsSpaceAndPoolsComeFromDf() throws IOException {
-        JsonNode df = fixture("df-detail.json");
+    void statsSpaceAndPoolsComeFromDf() {
+        JsonNode df = CephFixtures.json("df-detail.json");
         JsonNode totals = df.path("stats");
 
         assertThat(Usage.stats(df)).isEqualTo(new UsageViews.ClusterStats(totals.path("total_bytes").asLong() / 1024,
@@ -33,8 +27,8 @@ class UsageTest {
     }
 
     @Test
-    void theLogTailKeepsTheNewestLinesAtOrAboveTheLevel() throws IOException {
-        JsonNode entries = fixture("log-last.json");
+    void theLogTailKeepsTheNewestLinesAtOrAboveTheLevel() {
+        JsonNode entries = CephFixtures.json("log-last.json");
         long atLeastInfo = entries.findValuesAsText("priority").stream().filter(p -> !p.equals("[DBG]")).count();
 
         UsageViews.ClusterLog everything = new ClusterLogTail("1000", "debug").apply(entries);

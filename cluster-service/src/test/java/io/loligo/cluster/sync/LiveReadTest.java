@@ -1,6 +1,6 @@
 package io.loligo.cluster.sync;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.cluster.CephFixtures;
 import io.loligo.cluster.BrokerClient;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.ReadUsage;
@@ -44,7 +44,7 @@ class LiveReadTest {
     void usageIsReadThroughTheFavouredAgentAndAnAgentThatDoesNotAnswerIsNamed() throws Exception {
         String fsid = UUID.randomUUID().toString();
         String agent = "live-" + UUID.randomUUID();
-        var df = new ObjectMapper().readTree(getClass().getResource("/ceph/df-detail.json"));
+        var df = CephFixtures.json("df-detail.json");
         AtomicBoolean answering = new AtomicBoolean(true);
         broker.onCommands(agent, envelope -> {
             if (answering.get() && envelope.command() instanceof ReadUsage) {
