@@ -6,6 +6,7 @@ import io.loligo.contracts.api.EventApi;
 import io.loligo.contracts.api.InventoryApi;
 import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.PoolApi;
+import io.loligo.contracts.api.RequestApi;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -14,5 +15,5 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "cluster-service")
 @RegisterProvider(UpstreamProblems.class)
 @Path("/internal/v2")
-public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi {
+public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi {
 }

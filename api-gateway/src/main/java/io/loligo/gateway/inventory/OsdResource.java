@@ -1,9 +1,11 @@
 package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.OsdApi;
+import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
@@ -15,6 +17,8 @@ public class OsdResource implements OsdApi {
     @Inject
     @RestClient
     ClusterServiceClient clusterService;
+    @Inject
+    Mutations mutations;
 
     @Override
     public byte[] osds(String fsid, String pool, List<String> ids, String up, String in, String host, String search,
@@ -35,5 +39,30 @@ public class OsdResource implements OsdApi {
     @Override
     public Map<String, Map<String, List<String>>> osdValidCommands(String fsid, String id) {
         return clusterService.osdValidCommands(fsid, id);
+    }
+
+    @Override
+    public Response updateOsd(String fsid, String id, OsdPatch patch, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.updateOsd(fsid, id, patch, user));
+    }
+
+    @Override
+    public Map<String, Boolean> osdCommandValid(String fsid, String id, String command) {
+        return clusterService.osdCommandValid(fsid, id, command);
+    }
+
+    @Override
+    public Response runOsdCommand(String fsid, String id, String command, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.runOsdCommand(fsid, id, command, user));
+    }
+
+    @Override
+    public Map<String, Boolean> osdConfig(String fsid) {
+        return clusterService.osdConfig(fsid);
+    }
+
+    @Override
+    public Response updateOsdConfig(String fsid, Map<String, Boolean> flags, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.updateOsdConfig(fsid, flags, user));
     }
 }

@@ -1,14 +1,17 @@
 package io.loligo.cluster.rest;
 
+import io.loligo.cluster.osd.OsdChanges;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.OsdListing;
 import io.loligo.cluster.state.QueryValues;
 import io.loligo.contracts.api.OsdApi;
+import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,8 @@ public class OsdResource implements OsdApi {
     InventoryQueries inventory;
     @Inject
     JsonBytes json;
+    @Inject
+    Mutations mutations;
 
     @Override
     public byte[] osds(String fsid, String pool, List<String> ids, String up, String in, String host, String search,
@@ -49,5 +54,36 @@ public class OsdResource implements OsdApi {
     public Map<String, Map<String, List<String>>> osdValidCommands(String fsid, String id) {
         OsdView osd = osd(fsid, id);
         return Map.of(String.valueOf(osd.id()), Map.of("valid_commands", osd.validCommands()));
+    }
+
+    @Override
+    public Response updateOsd(String fsid, String id, OsdPatch patch, String user) {
+        return mutations.run(fsid, user, OsdChanges.patch(fsid, osd(fsid, id), patch));
+    }
+
+    @Override
+    public Map<String, Boolean> osdCommandValid(String fsid, String id, String command) {
+        OsdView osd = osd(fsid, id);
+        if (!OsdChanges.isCommand(command)) {
+            throw new NotFoundException("no OSD command '" + command + "'");
+        }
+        return Map.of("valid", osd.validCommands().contains(command));
+    }
+
+    @Override
+    public Response runOsdCommand(String fsid, String id, String command, String user) {
+        return mutations.run(fsid, user, OsdChanges.command(fsid, osd(fsid, id), command));
+    }
+
+    @Override
+    public Map<String, Boolean> osdConfig(String fsid) {
+        inventory.requireCluster(fsid);
+        return OsdChanges.flags(state.osdDump(fsid));
+    }
+
+    @Override
+    public Response updateOsdConfig(String fsid, Map<String, Boolean> flags, String user) {
+        inventory.requireCluster(fsid);
+        return mutations.run(fsid, user, OsdChanges.flags(fsid, state.osdDump(fsid), flags));
     }
 }

@@ -98,7 +98,12 @@ public class ClusterStateQueries {
     }
 
     public List<PoolView> pools(String fsid) {
-        return Pools.from(require(fsid, ClusterMap.OSD_MAP).content().path("osd_dump"));
+        return Pools.from(osdDump(fsid));
+    }
+
+    /** {@code osd dump}, part of the OSD map. */
+    public JsonNode osdDump(String fsid) {
+        return require(fsid, ClusterMap.OSD_MAP).content().path("osd_dump");
     }
 
     private record OsdCache(long osdMapVersion, Long pgSummaryVersion, long placements, List<OsdView> osds) {

@@ -9,6 +9,7 @@ import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.cluster.server.Liveness;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -34,6 +35,12 @@ public class MapSync {
     CommandSender commands;
     @Inject
     EventLog events;
+    @Inject
+    Event<MapStored> mapStored;
+
+    /** A newer copy of a map is held: what waits for a map version can look again. */
+    public record MapStored(String fsid, ClusterMap map, long version) {
+    }
 
     public void onHeartbeat(NodeHeartbeat heartbeat, Instant now) {
         Duration silenceLimit = Duration.ofSeconds((long) Liveness.MISSED_PERIODS * heartbeat.periodSeconds());
@@ -64,6 +71,9 @@ public class MapSync {
         // a cluster's first copy of a map is no change: nothing happened that an operator should hear of
         if (offered.stored() && offered.previous() != null) {
             events.recordMapChange(map.fsid(), map.map(), offered.previous(), map.content(), now);
+        }
+        if (offered.stored()) {
+            mapStored.fire(new MapStored(map.fsid(), map.map(), map.version()));
         }
     }
 

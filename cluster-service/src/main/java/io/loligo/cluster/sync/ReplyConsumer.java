@@ -1,5 +1,6 @@
 package io.loligo.cluster.sync;
 
+import io.loligo.cluster.request.Requests;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.wire.MalformedMessageException;
 import io.loligo.contracts.wire.WireCodec;
@@ -23,6 +24,8 @@ public class ReplyConsumer {
     MapSync sync;
     @Inject
     LiveReads liveReads;
+    @Inject
+    Requests requests;
 
     @Incoming("replies")
     @Blocking
@@ -40,7 +43,9 @@ public class ReplyConsumer {
             MDC.put("fsid", reply.map().fsid());
         }
         try {
-            if (!liveReads.complete(reply)) {
+            if (Requests.answers(reply)) {
+                requests.onReply(reply, Instant.now());
+            } else if (!liveReads.complete(reply)) {
                 sync.onReply(reply, Instant.now());
             }
             return message.ack();

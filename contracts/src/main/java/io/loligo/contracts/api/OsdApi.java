@@ -1,11 +1,16 @@
 package io.loligo.contracts.api;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Map;
@@ -54,4 +59,43 @@ public interface OsdApi {
     @GET
     @Path("/cluster/{fsid}/osd/{id}/command")
     Map<String, Map<String, List<String>>> osdValidCommands(@PathParam("fsid") String fsid, @PathParam("id") String id);
+
+    /**
+     * Changes an OSD: {@code 202} with the request that follows it until the OSD map shows it, or {@code 304} when
+     * the OSD already is as asked.
+     *
+     * @param user who asks; set by the gateway from the session
+     */
+    @PATCH
+    @Path("/cluster/{fsid}/osd/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, OsdPatch patch,
+                       @HeaderParam(REQUESTED_BY) String user);
+
+    /** {@code {"valid": bool}}: whether the command may run on this OSD now. */
+    @GET
+    @Path("/cluster/{fsid}/osd/{id}/command/{command}")
+    Map<String, Boolean> osdCommandValid(@PathParam("fsid") String fsid, @PathParam("id") String id,
+                                         @PathParam("command") String command);
+
+    /** Runs scrub, deep_scrub or repair: {@code 202} with the request, {@code 403} when not valid now. */
+    @POST
+    @Path("/cluster/{fsid}/osd/{id}/command/{command}")
+    Response runOsdCommand(@PathParam("fsid") String fsid, @PathParam("id") String id,
+                           @PathParam("command") String command, @HeaderParam(REQUESTED_BY) String user);
+
+    /** The cluster's OSD flags, Calamari's {@code osd_config}: each flag set or not. */
+    @GET
+    @Path("/cluster/{fsid}/osd_config")
+    Map<String, Boolean> osdConfig(@PathParam("fsid") String fsid);
+
+    /** Sets or clears flags: {@code 202} with the request, or {@code 304} when every flag already is as asked. */
+    @PATCH
+    @Path("/cluster/{fsid}/osd_config")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateOsdConfig(@PathParam("fsid") String fsid, Map<String, Boolean> flags,
+                             @HeaderParam(REQUESTED_BY) String user);
+
+    /** The header in which the gateway names the user behind a mutation. */
+    String REQUESTED_BY = "X-Loligo-User";
 }

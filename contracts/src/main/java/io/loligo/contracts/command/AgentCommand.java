@@ -4,15 +4,17 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * What cluster-service asks an agent to do. Each command is a record with typed fields; its Ceph JSON is
- * written by the agent, in one place per command.
+ * What cluster-service asks an agent to do. Each command is a record with typed fields. Reads have their Ceph JSON
+ * written by the agent, in one place per read; a {@link ClusterChange} writes its own.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = FetchClusterMap.class, name = "fetch-cluster-map"),
         @JsonSubTypes.Type(value = ReadUsage.class, name = "read-usage"),
-        @JsonSubTypes.Type(value = ReadClusterLog.class, name = "read-cluster-log")})
-public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog {
+        @JsonSubTypes.Type(value = ReadClusterLog.class, name = "read-cluster-log"),
+        @JsonSubTypes.Type(value = OsdChange.class, name = "osd-change"),
+        @JsonSubTypes.Type(value = OsdFlagChange.class, name = "osd-flag-change")})
+public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ClusterChange {
     /** The cluster the command is for. */
     String fsid();
 }

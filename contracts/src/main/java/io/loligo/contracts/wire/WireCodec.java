@@ -2,6 +2,7 @@ package io.loligo.contracts.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -53,6 +54,20 @@ public final class WireCodec {
     }
 
     public record WireMessage(byte[] body, String contentType) {
+    }
+
+    /** A record as a JSON tree in the wire form, for keeping it where JSON is kept. */
+    public JsonNode toTree(Object message) {
+        return mapper.valueToTree(message);
+    }
+
+    /** @throws MalformedMessageException when the tree is not a valid {@code type} */
+    public <T> T fromTree(JsonNode tree, Class<T> type) {
+        try {
+            return mapper.treeToValue(tree, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedMessageException("not a valid " + type.getSimpleName() + ": " + rootMessage(e), e);
+        }
     }
 
     /** @throws MalformedMessageException when the payload is not a valid {@code type} */

@@ -2,6 +2,8 @@ package io.loligo.agent.ceph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.OsdMapContent;
 
@@ -78,6 +80,18 @@ public final class ClusterMapReader {
     /** Every cluster log entry the mons hold, oldest first: a count larger than any mon keeps asks for all of them. */
     public JsonNode clusterLog() {
         return mon("log last", "\"num\":100000,\"level\":\"debug\",\"channel\":\"cluster\"");
+    }
+
+    /**
+     * Makes a change, then reads the OSD map epoch: the change has happened in the cluster's maps once
+     * cluster-service holds that epoch.
+     */
+    public JsonNode apply(ClusterChange change) {
+        CommandResult result = rados.monCommand(change.monCommand());
+        ObjectNode applied = mapper.createObjectNode();
+        applied.put("outs", result.status());
+        applied.put("osd_map_epoch", mon("status").path("osdmap").path("epoch").asLong());
+        return applied;
     }
 
     /** Content plus the version it belongs to. */

@@ -6,6 +6,7 @@ import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.AgentCommand;
+import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.ReadUsage;
@@ -44,6 +45,7 @@ public class CommandConsumer {
     @Inject
     @Channel("replies")
     Emitter<byte[]> replies;
+    private final AnsweredCommands answered = new AnsweredCommands(AnsweredCommands.REMEMBERED);
 
     @Incoming("commands")
     @Blocking
@@ -57,7 +59,7 @@ public class CommandConsumer {
         }
         MDC.put("command", envelope.commandId());
         try {
-            WireCodec.WireMessage wire = codec.toWire(run(envelope));
+            WireCodec.WireMessage wire = codec.toWire(answered.answer(envelope, this::run));
             OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
                     .withContentType(wire.contentType()).withDurable(true).build();
             CompletableFuture<Void> accepted = new CompletableFuture<>();
@@ -94,6 +96,10 @@ public class CommandConsumer {
             }
             if (command instanceof ReadClusterLog) {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(ClusterMapReader::clusterLog));
+            }
+            if (command instanceof ClusterChange change) {
+                Log.infof("applying %s", change);
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.apply(change)));
             }
             throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
         } catch (RadosException | UncheckedIOException e) {

@@ -1,0 +1,17 @@
+package io.loligo.cluster.request;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "loligo.requests")
+public interface RequestConfig {
+    /** How long an agent may take to answer one change before its request fails. */
+    @WithDefault("30s")
+    Duration replyTimeout();
+
+    /** How long the OSD map may take to show a change once made: propagation takes well under a second. */
+    @WithDefault("60s")
+    Duration mapTimeout();
+}

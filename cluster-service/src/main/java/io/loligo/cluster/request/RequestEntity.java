@@ -1,0 +1,76 @@
+package io.loligo.cluster.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "request")
+public class RequestEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String fsid;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RequestState state;
+
+    @Column(nullable = false)
+    public String headline;
+
+    @Column(nullable = false)
+    public String phase;
+
+    @Column(name = "requested_by", nullable = false)
+    public String requestedBy;
+
+    @Column(name = "requested_at", nullable = false)
+    public Instant requestedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @Column(name = "error_message")
+    public String errorMessage;
+
+    /** The changes, run in order, one at a time, in their wire form (see {@link Requests#changes}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public JsonNode commands;
+
+    /** The change in flight, or the next to send; equal to the number of changes once all have run. */
+    @Column(name = "next_command", nullable = false)
+    public int nextCommand;
+
+    /** The agent the change in flight went to. */
+    public String agent;
+
+    /** When the current phase began: the change in flight was sent, or the wait for the OSD map started. */
+    @Column(name = "phase_since")
+    public Instant phaseSince;
+
+    /** Set once every change has run: the request completes when the held OSD map reaches this epoch. */
+    @Column(name = "awaited_osd_epoch")
+    public Long awaitedOsdEpoch;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<LogLine> log = new ArrayList<>();
+
+    public record LogLine(Instant at, String message) {
+    }
+}

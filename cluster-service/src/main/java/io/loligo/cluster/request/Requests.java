@@ -1,0 +1,252 @@
+package io.loligo.cluster.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.loligo.cluster.sync.CommandSender;
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.RequestView;
+import io.loligo.cluster.sync.MapSync;
+import io.loligo.cluster.sync.SyncObjects;
+import io.loligo.contracts.command.AgentCommand;
+import io.loligo.contracts.command.ClusterChange;
+import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.wire.WireCodec;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.ws.rs.NotFoundException;
+import org.jboss.logging.MDC;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs requests: sends their changes one at a time to the cluster's favoured agent, and completes each request only
+ * when the OSD map held here has reached the epoch the agent read after its last change. All of a request's state
+ * is in PostgreSQL, so a restarted cluster-service goes on where it stopped.
+ */
+@ApplicationScoped
+public class Requests {
+    private static final String COMMAND_ID_PREFIX = "request:";
+
+    private final WireCodec codec = new WireCodec();
+
+    @Inject
+    MapSync sync;
+    @Inject
+    SyncObjects maps;
+    @Inject
+    CommandSender commands;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    RequestConfig config;
+
+    /** Records the request and sends its first change. */
+    @Transactional
+    public UUID submit(String fsid, String user, String headline, List<? extends ClusterChange> changes, Instant now) {
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("a request changes something");
+        }
+        RequestEntity request = new RequestEntity();
+        request.id = UUID.randomUUID();
+        request.fsid = fsid;
+        request.state = RequestState.QUEUED;
+        request.headline = headline;
+        request.phase = "Queued";
+        request.requestedBy = user;
+        request.requestedAt = now;
+        ArrayNode commands = JsonNodeFactory.instance.arrayNode();
+        // one by one: a list would lose each change's type to erasure
+        changes.forEach(change -> commands.add(codec.toTree(change)));
+        request.commands = commands;
+        log(request, now, "Requested by " + user);
+        request.persist();
+        Log.infof("request %s by %s: %s", request.id, user, headline);
+        sendNext(request, now);
+        return request.id;
+    }
+
+    public static boolean answers(CommandReply reply) {
+        return reply.commandId().startsWith(COMMAND_ID_PREFIX);
+    }
+
+    /** An agent's answer to one of the changes. A late or repeated answer changes nothing. */
+    @Transactional
+    public void onReply(CommandReply reply, Instant now) {
+        String[] parts = reply.commandId().substring(COMMAND_ID_PREFIX.length()).split(":");
+        Optional<RequestEntity> found = parts.length == 2 ? RequestEntity.findByIdOptional(parseId(parts[0])) : Optional.empty();
+        if (found.isEmpty()) {
+            Log.warnf("dropped a reply to %s, which names no request", reply.commandId());
+            return;
+        }
+        RequestEntity request = found.get();
+        MDC.put("request", request.id.toString());
+        try {
+            int index = Integer.parseInt(parts[1]);
+            if (index != request.nextCommand || request.awaitedOsdEpoch != null) {
+                Log.debugf("dropped a repeated reply to change %d", index);
+                return;
+            }
+            if (request.state.ended()) {
+                log(request, now, "The agent answered after the request had ended: "
+                        + (reply.error() == null ? describe(reply.output()) : reply.error().message()));
+                return;
+            }
+            if (reply.error() != null) {
+                fail(request, now, "Agent " + reply.nodeId() + " could not make the change: " + reply.error().message());
+                return;
+            }
+            long epoch = reply.output().path("osd_map_epoch").asLong();
+            log(request, now, "Ceph answered: " + describe(reply.output()));
+            request.nextCommand++;
+            if (request.nextCommand < changes(request).size()) {
+                sendNext(request, now);
+                return;
+            }
+            request.awaitedOsdEpoch = epoch;
+            request.phase = "Waiting for OSD map epoch " + epoch;
+            request.phaseSince = now;
+            completeIfMapsShowIt(request, now);
+        } finally {
+            MDC.remove("request");
+        }
+    }
+
+    void onMapStored(@Observes MapSync.MapStored stored) {
+        if (stored.map() == ClusterMap.OSD_MAP) {
+            completeWaiting(stored.fsid(), Instant.now());
+        }
+    }
+
+    /** Completes the requests of a cluster whose awaited OSD map epoch is held now. */
+    @Transactional
+    public void completeWaiting(String fsid, Instant now) {
+        RequestEntity.<RequestEntity>list("fsid = ?1 and state = ?2 and awaitedOsdEpoch is not null", fsid, RequestState.SUBMITTED)
+                .forEach(request -> completeIfMapsShowIt(request, now));
+    }
+
+    /**
+     * Ends what waited too long: a change the agent never answered, or a change the OSD map never showed. Also
+     * completes requests whose epoch arrived while no update was watched for them, such as across a restart.
+     */
+    @Transactional
+    public void sweep(Instant now) {
+        for (RequestEntity request : RequestEntity.<RequestEntity>list("state = ?1", RequestState.SUBMITTED)) {
+            if (request.awaitedOsdEpoch == null) {
+                if (request.phaseSince.plus(config.replyTimeout()).isBefore(now)) {
+                    fail(request, now, "Agent " + request.agent + " did not answer within " + config.replyTimeout().toSeconds() + " s");
+                }
+            } else if (!completeIfMapsShowIt(request, now) && request.phaseSince.plus(config.mapTimeout()).isBefore(now)) {
+                fail(request, now, "The OSD map did not reach epoch " + request.awaitedOsdEpoch + " within "
+                        + config.mapTimeout().toSeconds() + " s");
+            }
+        }
+    }
+
+    /**
+     * @return the request, cancelled
+     * @throws NotFoundException when there is no such request
+     * @throws ApiException 409 when it has already ended
+     */
+    @Transactional
+    public RequestView cancel(UUID id, Instant now) {
+        RequestEntity request = RequestEntity.<RequestEntity>findByIdOptional(id)
+                .orElseThrow(() -> new NotFoundException("no request " + id));
+        if (request.state.ended()) {
+            throw new ApiException(409, "RequestEnded", "request " + id + " has already ended (" + request.state.apiName() + ")");
+        }
+        request.state = request.state.to(RequestState.CANCELLED);
+        request.completedAt = now;
+        request.errorMessage = "Cancelled";
+        request.phase = "Cancelled";
+        log(request, now, request.nextCommand < changes(request).size() && request.agent != null
+                ? "Cancelled; the change sent to agent " + request.agent + " may still take effect" : "Cancelled");
+        return RequestQueries.view(request);
+    }
+
+    private void sendNext(RequestEntity request, Instant now) {
+        ClusterChange change = changes(request).get(request.nextCommand);
+        Optional<String> agent = sync.favouredAgent(request.fsid, now);
+        if (agent.isEmpty()) {
+            fail(request, now, "No agent has reported cluster " + request.fsid + " recently: nothing can make the change");
+            return;
+        }
+        request.state = request.state.to(RequestState.SUBMITTED);
+        request.agent = agent.get();
+        request.phaseSince = now;
+        request.phase = "Running " + change.monCommand();
+        log(request, now, "Sent to agent " + agent.get() + ": " + change.monCommand());
+        String commandId = COMMAND_ID_PREFIX + request.id + ":" + request.nextCommand;
+        // only once the request says so: a reply overtaking the commit would find the change not yet sent
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    commands.send(commandId, agent.get(), change);
+                }
+            }
+        });
+    }
+
+    private boolean completeIfMapsShowIt(RequestEntity request, Instant now) {
+        Long held = maps.heldVersions(request.fsid).get(ClusterMap.OSD_MAP);
+        if (held == null || held < request.awaitedOsdEpoch) {
+            return false;
+        }
+        request.state = request.state.to(RequestState.COMPLETE);
+        request.completedAt = now;
+        request.phase = "Complete";
+        log(request, now, "The OSD map shows the change (epoch " + held + ")");
+        Log.infof("request %s complete: %s", request.id, request.headline);
+        return true;
+    }
+
+    private void fail(RequestEntity request, Instant now, String message) {
+        request.state = request.state.to(RequestState.ERROR);
+        request.completedAt = now;
+        request.errorMessage = message;
+        request.phase = "Failed";
+        log(request, now, message);
+        Log.warnf("request %s failed: %s", request.id, message);
+    }
+
+    List<ClusterChange> changes(RequestEntity request) {
+        List<ClusterChange> changes = new ArrayList<>();
+        request.commands.forEach(change -> changes.add((ClusterChange) codec.fromTree(change, AgentCommand.class)));
+        return changes;
+    }
+
+    private static void log(RequestEntity request, Instant at, String message) {
+        List<RequestEntity.LogLine> log = new ArrayList<>(request.log);
+        log.add(new RequestEntity.LogLine(at, message));
+        request.log = log;
+    }
+
+    private static String describe(JsonNode output) {
+        String outs = output.path("outs").asText("");
+        return (outs.isBlank() ? "done" : outs.strip()) + " (OSD map epoch " + output.path("osd_map_epoch").asLong() + ")";
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return new UUID(0, 0);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.loligo.cluster.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loligo.cluster.BrokerClient;
+import io.loligo.cluster.CephFixtures;
+import io.loligo.contracts.api.OsdApi;
+import io.loligo.contracts.command.AgentCommand;
+import io.loligo.contracts.command.CommandEnvelope;
+import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.command.FetchClusterMap;
+import io.loligo.contracts.command.OsdChange;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.wire.WireCodec;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * A request over the real broker and database, with a stand-in agent that answers from recorded maps: it completes
+ * only once the OSD map held shows the change, and fails when the agent stays silent.
+ */
+@QuarkusTest
+class RequestLifecycleTest {
+    private final WireCodec codec = new WireCodec();
+    private final String fsid = UUID.randomUUID().toString();
+    private final String agent = "requests-" + UUID.randomUUID();
+    private final AtomicLong epoch = new AtomicLong(20);
+    private final AtomicReference<ObjectNode> osdMap = new AtomicReference<>();
+    private final BlockingQueue<CommandEnvelope> changes = new LinkedBlockingQueue<>();
+    private BrokerClient broker;
+
+    @BeforeEach
+    void startAgent() throws Exception {
+        ObjectNode map = JsonNodeFactory.instance.objectNode();
+        map.set("osd_dump", CephFixtures.json("osd-dump.json"));
+        map.set("osd_tree", CephFixtures.json("osd-tree.json"));
+        map.set("osd_metadata", CephFixtures.json("osd-metadata.json"));
+        osdMap.set(map);
+        broker = new BrokerClient();
+        broker.onCommands(agent, envelope -> {
+            if (envelope.command() instanceof FetchClusterMap fetch && fetch.map() == ClusterMap.OSD_MAP) {
+                reply(CommandReply.withMap(envelope.commandId(), agent,
+                        new CommandReply.MapContent(fsid, ClusterMap.OSD_MAP, epoch.get(), osdMap.get().deepCopy())));
+            } else if (envelope.command() instanceof OsdChange) {
+                changes.add(envelope);
+            }
+        });
+        heartbeat();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(200).body("in", equalTo(true)));
+    }
+
+    @AfterEach
+    void stopAgent() {
+        broker.close();
+    }
+
+    @Test
+    void aRequestCompletesOnlyWhenTheOsdMapShowsTheChange() throws Exception {
+        String id = given().contentType(ContentType.JSON).header(OsdApi.REQUESTED_BY, "alice").body("{\"in\": false}")
+                .patch("/internal/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(202).extract().path("request_id");
+
+        CommandEnvelope sent = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(sent).isNotNull();
+        assertThat(sent.command()).isEqualTo(OsdChange.of(fsid, 1, OsdChange.Kind.MARK_OUT));
+        reply(CommandReply.withOutput(sent.commandId(), agent, applied("marked out osd.1. ", 21)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("submitted")).body("status", equalTo("Waiting for OSD map epoch 21"))
+                .body("progress", equalTo(50)).body("requested_by", equalTo("alice")));
+
+        // the cluster's map moves on; the agent reports it, and cluster-service fetches it
+        ((ObjectNode) osdMap.get().path("osd_dump").path("osds").get(1)).put("in", 0);
+        epoch.set(21);
+        heartbeat();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("complete")).body("progress", equalTo(100)).body("error", equalTo(false)));
+        given().get("/internal/v2/cluster/{fsid}/osd/1", fsid).then().body("in", equalTo(false));
+        given().get("/internal/v2/cluster/{fsid}/request?state=complete", fsid).then().statusCode(200)
+                .body("results.id", hasItem(id)).body("results[0].log.message", hasItem("Ceph answered: marked out osd.1. (OSD map epoch 21)"));
+        // delivered again, the reply changes nothing
+        reply(CommandReply.withOutput(sent.commandId(), agent, applied("marked out osd.1. ", 21)));
+        given().contentType(ContentType.JSON).body("{\"in\": false}").patch("/internal/v2/cluster/{fsid}/osd/1", fsid)
+                .then().statusCode(304);
+        given().post("/internal/v2/request/{id}/cancel", id).then().statusCode(409).body("reason", equalTo("RequestEnded"));
+    }
+
+    @Test
+    void aChangeTheAgentNeverAnswersFailsWithItsReason() throws Exception {
+        String id = given().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
+                .patch("/internal/v2/cluster/{fsid}/osd/2", fsid).then().statusCode(202).extract().path("request_id");
+        assertThat(changes.poll(10, TimeUnit.SECONDS)).isNotNull();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("error")).body("error", equalTo(true))
+                .body("error_message", equalTo("Agent " + agent + " did not answer within 3 s")));
+        given().get("/internal/v2/request?state=sideways").then().statusCode(400).body("errors[0].field", equalTo("state"));
+        given().get("/internal/v2/request/{id}", "not-an-id").then().statusCode(404);
+    }
+
+    @Test
+    void aCancelledRequestSaysTheChangeMayStillHappen() throws Exception {
+        String id = given().contentType(ContentType.JSON).body("{\"up\": false}")
+                .patch("/internal/v2/cluster/{fsid}/osd/0", fsid).then().statusCode(202).extract().path("request_id");
+        assertThat(changes.poll(10, TimeUnit.SECONDS)).isNotNull();
+
+        given().post("/internal/v2/request/{id}/cancel", id).then().statusCode(200).body("state", equalTo("cancelled"))
+                .body("log.message", hasItem("Cancelled; the change sent to agent " + agent + " may still take effect"));
+        given().contentType(ContentType.JSON).body("{\"up\": true, \"reweight\": 2}")
+                .patch("/internal/v2/cluster/{fsid}/osd/0", fsid).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("up", "reweight"));
+    }
+
+    private static JsonNode applied(String outs, long osdMapEpoch) {
+        return JsonNodeFactory.instance.objectNode().put("outs", outs).put("osd_map_epoch", osdMapEpoch);
+    }
+
+    private void heartbeat() throws Exception {
+        Map<ClusterMap, Long> versions = Map.of(ClusterMap.OSD_MAP, epoch.get());
+        NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, agent, agent + ".example.com", agent,
+                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", versions)), List.of());
+        broker.publishJson("loligo-test.heartbeat." + agent, codec.encode(heartbeat));
+    }
+
+    /** Off the broker client's event loop, which the reply's acknowledgement needs. */
+    private void reply(CommandReply reply) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                broker.reply(codec.toWire(reply));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
