@@ -1,6 +1,7 @@
 package io.loligo.systest;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,13 +80,23 @@ final class LocalPlatform implements AutoCloseable {
         return Files.readString(adminPasswordFile()).strip();
     }
 
-    /** Logs in as the first administrator; returns the session cookie. */
-    String login() throws IOException {
+    /** A logged-in user's session cookie and the XSRF token its unsafe requests echo. */
+    record Session(String cookie, String xsrfToken) {
+    }
+
+    /** Logs in as the first administrator. */
+    Session login() throws IOException {
         var login = given().baseUri(gateway.url()).contentType(ContentType.JSON)
                 .body("{\"username\":\"admin\",\"password\":\"" + adminPassword() + "\"}")
                 .post("/api/v2/auth/login");
         login.then().statusCode(200);
-        return login.getCookie("loligo_session");
+        return new Session(login.getCookie("loligo_session"), login.getCookie("XSRF-TOKEN"));
+    }
+
+    /** The gateway's API as that user, as the web UI calls it. */
+    RequestSpecification api(Session session) {
+        return given().baseUri(gateway.url()).cookie("loligo_session", session.cookie())
+                .header("X-XSRF-TOKEN", session.xsrfToken());
     }
 
     /** Runs the ceph CLI on the same cluster: the reference every figure is checked against. */

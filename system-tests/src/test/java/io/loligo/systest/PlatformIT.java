@@ -2,6 +2,7 @@ package io.loligo.systest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
 import static io.restassured.RestAssured.given;
@@ -44,7 +46,7 @@ import static org.hamcrest.Matchers.equalTo;
 class PlatformIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static LocalPlatform platform;
-    private static String session;
+    private static LocalPlatform.Session session;
     private static String fqdn;
 
     @BeforeAll
@@ -63,7 +65,7 @@ class PlatformIT {
     }
 
     private static RequestSpecification api() {
-        return given().baseUri(platform.gateway.url()).cookie("loligo_session", session);
+        return platform.api(session);
     }
 
     private static JsonNode server() throws Exception {
@@ -451,6 +453,86 @@ class PlatformIT {
                 .body("frontend_iface", equalTo(frontIface));
         api().get("/api/v2/cluster/{fsid}/server", fsid).then().statusCode(200).body("[0].frontend_iface", equalTo(frontIface));
         api().get("/api/v2/cluster/{fsid}/server/{fqdn}", fsid, "nowhere.example.com").then().statusCode(404);
+    }
+
+    @Test
+    @Order(14)
+    void an_osd_marked_out_and_in_through_the_api_completes_when_the_cluster_shows_it() throws Exception {
+        String fsid = platform.ceph("fsid");
+        try {
+            String out = api().contentType(ContentType.JSON).body("{\"in\": false}")
+                    .patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(202).extract().path("request_id");
+            JsonNode request = awaitEnded(out);
+            assertThat(request.path("state").asText()).isEqualTo("complete");
+            // complete means the cluster and the API have it already: no waiting here
+            assertThat(cliOsdIn(2)).isZero();
+            assertThat(osdIn(fsid, 2)).isZero();
+            assertThat(request.path("requested_by").asText()).isEqualTo("admin");
+            assertThat(request.path("headline").asText()).isEqualTo("Updating osd.2: out");
+        } finally {
+            String in = api().contentType(ContentType.JSON).body("{\"in\": true}")
+                    .patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(202).extract().path("request_id");
+            assertThat(awaitEnded(in).path("state").asText()).isEqualTo("complete");
+        }
+        assertThat(cliOsdIn(2)).isEqualTo(1);
+        assertThat(osdIn(fsid, 2)).isEqualTo(1);
+        api().contentType(ContentType.JSON).body("{\"in\": true}").patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 2)
+                .then().statusCode(304);
+        api().contentType(ContentType.JSON).body("{\"up\": true}").patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 2)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("up"));
+        api().contentType(ContentType.JSON).body("{\"in\": false}").patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 99)
+                .then().statusCode(404);
+        given().baseUri(platform.gateway.url()).cookie("loligo_session", session.cookie()).contentType(ContentType.JSON)
+                .body("{\"in\": false}").patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(403);
+        api().get("/api/v2/cluster/{fsid}/request?state=complete&page_size=100", fsid).then().statusCode(200)
+                .body("results.headline", org.hamcrest.Matchers.hasItems("Updating osd.2: out", "Updating osd.2: in"));
+    }
+
+    @Test
+    @Order(15)
+    void osd_flags_and_osd_commands_go_through_requests() throws Exception {
+        String fsid = platform.ceph("fsid");
+        try {
+            String set = api().contentType(ContentType.JSON).body("{\"noout\": true}")
+                    .patch("/api/v2/cluster/{fsid}/osd_config", fsid).then().statusCode(202).extract().path("request_id");
+            assertThat(awaitEnded(set).path("state").asText()).isEqualTo("complete");
+            assertThat(MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json")).path("flags").asText()).contains("noout");
+            api().get("/api/v2/cluster/{fsid}/osd_config", fsid).then().body("noout", equalTo(true)).body("noin", equalTo(false));
+        } finally {
+            String clear = api().contentType(ContentType.JSON).body("{\"noout\": false}")
+                    .patch("/api/v2/cluster/{fsid}/osd_config", fsid).then().statusCode(202).extract().path("request_id");
+            assertThat(awaitEnded(clear).path("state").asText()).isEqualTo("complete");
+        }
+        assertThat(MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json")).path("flags").asText()).doesNotContain("noout");
+        api().contentType(ContentType.JSON).body("{\"sortbitwise\": false}").patch("/api/v2/cluster/{fsid}/osd_config", fsid)
+                .then().statusCode(400).body("errors[0].field", equalTo("sortbitwise"));
+
+        api().get("/api/v2/cluster/{fsid}/osd/0/command/deep_scrub", fsid).then().statusCode(200).body("valid", equalTo(true));
+        String scrub = api().post("/api/v2/cluster/{fsid}/osd/0/command/deep_scrub", fsid).then().statusCode(202)
+                .extract().path("request_id");
+        JsonNode scrubbed = awaitEnded(scrub);
+        assertThat(scrubbed.path("state").asText()).isEqualTo("complete");
+        assertThat(scrubbed.path("log").findValuesAsText("message")).anyMatch(line -> line.contains("\"prefix\":\"osd deep-scrub\""));
+        api().post("/api/v2/cluster/{fsid}/osd/0/command/defrag", fsid).then().statusCode(404);
+    }
+
+    private static JsonNode awaitEnded(String requestId) throws Exception {
+        AtomicReference<JsonNode> ended = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode request = MAPPER.readTree(api().get("/api/v2/request/{id}", requestId).then().statusCode(200).extract().asString());
+            ended.set(request);
+            return !Set.of("queued", "submitted").contains(request.path("state").asText());
+        });
+        return ended.get();
+    }
+
+    private static int cliOsdIn(int id) throws Exception {
+        for (JsonNode osd : MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json")).path("osds")) {
+            if (osd.path("osd").asInt() == id) {
+                return osd.path("in").asInt();
+            }
+        }
+        throw new AssertionError("osd." + id + " is not in the CLI's OSD map");
     }
 
     private static int osdIn(String fsid, int id) throws Exception {

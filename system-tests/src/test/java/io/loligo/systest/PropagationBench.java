@@ -27,7 +27,7 @@ class PropagationBench {
     private static final long[] HISTOGRAM = {100, 250, 500, 750, 1000, 2000, 5000};
 
     private LocalPlatform platform;
-    private String session;
+    private LocalPlatform.Session session;
     private String fsid;
 
     @Test
@@ -76,7 +76,7 @@ class PropagationBench {
     }
 
     private RequestSpecification api() {
-        return given().baseUri(platform.gateway.url()).cookie("loligo_session", session);
+        return platform.api(session);
     }
 
     private java.util.Optional<JsonNode> osd() throws Exception {

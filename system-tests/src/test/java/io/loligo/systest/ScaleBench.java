@@ -70,7 +70,7 @@ class ScaleBench {
     private final AtomicReference<Instant> osdMapReplySent = new AtomicReference<>();
     private SyntheticCluster cluster;
     private LocalPlatform platform;
-    private String session;
+    private LocalPlatform.Session session;
     private AmqpSender topic;
     private AmqpSender replies;
 
@@ -260,7 +260,7 @@ class ScaleBench {
     private HttpResponse<byte[]> get(String url) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Cookie", "loligo_session=" + session).timeout(Duration.ofSeconds(30)).build(),
+                    .header("Cookie", "loligo_session=" + session.cookie()).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException("GET " + url + " failed", e);
