@@ -516,6 +516,25 @@ class PlatformIT {
         api().post("/api/v2/cluster/{fsid}/osd/0/command/defrag", fsid).then().statusCode(404);
     }
 
+    @Test
+    @Order(16)
+    void a_request_survives_cluster_service_being_killed_in_its_middle() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String out = api().contentType(ContentType.JSON).body("{\"in\": false}")
+                .patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(202).extract().path("request_id");
+        try {
+            platform.clusterService.kill();
+            platform.clusterService.start();
+            platform.clusterService.awaitReady(Duration.ofSeconds(60));
+
+            JsonNode request = awaitEnded(out);
+            assertThat(request.path("state").asText()).as(request.toString()).isEqualTo("complete");
+            assertThat(cliOsdIn(1)).isZero();
+        } finally {
+            platform.ceph("osd", "in", "1");
+        }
+    }
+
     private static JsonNode awaitEnded(String requestId) throws Exception {
         AtomicReference<JsonNode> ended = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {

@@ -105,6 +105,13 @@ final class ServiceProcess {
         }
     }
 
+    /** SIGKILL: the process gets no chance to finish anything. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }

@@ -123,6 +123,18 @@ public class Requests {
         }
     }
 
+    /**
+     * After a restart, sends each change still in flight again, under its first command id: the broker may have lost
+     * it with the process, and an agent that did get it answers with its first reply instead of running it twice.
+     */
+    @Transactional
+    public void resendInFlight(Instant now) {
+        for (RequestEntity request : RequestEntity.<RequestEntity>list("state = ?1 and awaitedOsdEpoch is null", RequestState.SUBMITTED)) {
+            log(request, now, "cluster-service restarted: sending the change in flight again");
+            send(request, request.agent, now);
+        }
+    }
+
     void onMapStored(@Observes MapSync.MapStored stored) {
         if (stored.map() == ClusterMap.OSD_MAP) {
             completeWaiting(stored.fsid(), Instant.now());
@@ -176,17 +188,21 @@ public class Requests {
     }
 
     private void sendNext(RequestEntity request, Instant now) {
-        ClusterChange change = changes(request).get(request.nextCommand);
         Optional<String> agent = sync.favouredAgent(request.fsid, now);
         if (agent.isEmpty()) {
             fail(request, now, "No agent has reported cluster " + request.fsid + " recently: nothing can make the change");
             return;
         }
+        send(request, agent.get(), now);
+    }
+
+    private void send(RequestEntity request, String agent, Instant now) {
+        ClusterChange change = changes(request).get(request.nextCommand);
         request.state = request.state.to(RequestState.SUBMITTED);
-        request.agent = agent.get();
+        request.agent = agent;
         request.phaseSince = now;
         request.phase = "Running " + change.monCommand();
-        log(request, now, "Sent to agent " + agent.get() + ": " + change.monCommand());
+        log(request, now, "Sent to agent " + agent + ": " + change.monCommand());
         String commandId = COMMAND_ID_PREFIX + request.id + ":" + request.nextCommand;
         // only once the request says so: a reply overtaking the commit would find the change not yet sent
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -197,7 +213,7 @@ public class Requests {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    commands.send(commandId, agent.get(), change);
+                    commands.send(commandId, agent, change);
                 }
             }
         });
