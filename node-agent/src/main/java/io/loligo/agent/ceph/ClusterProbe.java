@@ -65,6 +65,11 @@ public class ClusterProbe {
         poller.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
     }
 
+    /** Reads the versions now rather than at the next tick: after a change, the maps are known to move. */
+    public void pollSoon() {
+        poller.execute(this::poll);
+    }
+
     /** One poll. An exception escaping it would end the schedule for good, so none does. */
     private void poll() {
         try {

@@ -99,7 +99,9 @@ public class CommandConsumer {
             }
             if (command instanceof ClusterChange change) {
                 Log.infof("applying %s", change);
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.apply(change)));
+                CommandReply reply = CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.apply(change)));
+                cluster.pollSoon();
+                return reply;
             }
             throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
         } catch (RadosException | UncheckedIOException e) {
