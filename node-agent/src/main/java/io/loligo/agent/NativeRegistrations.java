@@ -4,7 +4,11 @@ import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.FetchClusterMap;
+import io.loligo.contracts.command.OsdChange;
+import io.loligo.contracts.command.OsdFlagChange;
+import io.loligo.contracts.command.PgChange;
 import io.loligo.contracts.command.ReadClusterLog;
+import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
@@ -18,7 +22,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
-        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, CommandReply.class, CommandReply.Failure.class,
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class})
 final class NativeRegistrations {
     private NativeRegistrations() {

@@ -535,6 +535,52 @@ class PlatformIT {
         }
     }
 
+    @Test
+    @Order(17)
+    void a_pools_pgs_are_listed_and_a_deep_scrub_through_the_api_moves_the_pgs_stamp() throws Exception {
+        String fsid = platform.ceph("fsid");
+        JsonNode cli = MAPPER.readTree(platform.ceph("pg", "ls-by-pool", "lab", "--format", "json")).path("pg_stats");
+        int labPool = 0;
+        for (JsonNode detail : MAPPER.readTree(platform.ceph("osd", "pool", "ls", "detail", "--format", "json"))) {
+            if (detail.path("pool_name").asText().equals("lab")) {
+                labPool = detail.path("pool_id").asInt();
+            }
+        }
+        JsonNode page = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/pool/{pool}/pg?page_size=10", fsid, labPool)
+                .then().statusCode(200).extract().asString());
+        assertThat(page.path("count").asInt()).isEqualTo(cli.size());
+        assertThat(page.path("results")).hasSize(10);
+        JsonNode first = page.path("results").path(0);
+        JsonNode cliFirst = null;
+        for (JsonNode pg : cli) {
+            if (pg.path("pgid").asText().equals(first.path("id").asText())) {
+                cliFirst = pg;
+            }
+        }
+        assertThat(cliFirst).as("PG " + first.path("id").asText() + " in the CLI's list").isNotNull();
+        assertThat(first.path("pool").asText()).isEqualTo("lab");
+        assertThat(first.path("acting")).isEqualTo(cliFirst.path("acting"));
+        assertThat(first.path("up_primary").asInt()).isEqualTo(cliFirst.path("up_primary").asInt());
+        assertThat(first.path("valid_commands")).extracting(JsonNode::asText).containsExactly("scrub", "deep_scrub", "repair");
+
+        String pgid = first.path("id").asText();
+        String before = cliFirst.path("last_deep_scrub_stamp").asText();
+        String scrub = api().post("/api/v2/cluster/{fsid}/pool/{pool}/pg/{pgid}/command/deep_scrub", fsid, labPool, pgid)
+                .then().statusCode(202).extract().path("request_id");
+        assertThat(awaitEnded(scrub).path("state").asText()).isEqualTo("complete");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !MAPPER.readTree(platform.ceph("pg", pgid, "query", "--format", "json")).path("info").path("stats")
+                        .path("last_deep_scrub_stamp").asText().equals(before));
+
+        JsonNode valid = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/pool/{pool}/pg/{pgid}/command", fsid, labPool, pgid)
+                .then().statusCode(200).extract().asString());
+        assertThat(valid.path(pgid).path("valid_commands")).extracting(JsonNode::asText).contains("deep_scrub");
+        api().get("/api/v2/cluster/{fsid}/pool/{pool}/pg/{pgid}/command", fsid, labPool, "99.0").then().statusCode(404);
+        api().post("/api/v2/cluster/{fsid}/pool/{pool}/pg/{pgid}/command/defrag", fsid, labPool, pgid).then().statusCode(404);
+        api().get("/api/v2/cluster/{fsid}/pool/{pool}/pg?page_size=0", fsid, labPool).then().statusCode(400)
+                .body("errors[0].field", equalTo("page_size"));
+    }
+
     private static JsonNode awaitEnded(String requestId) throws Exception {
         AtomicReference<JsonNode> ended = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {

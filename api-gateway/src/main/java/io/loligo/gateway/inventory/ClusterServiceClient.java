@@ -5,6 +5,7 @@ import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.EventApi;
 import io.loligo.contracts.api.InventoryApi;
 import io.loligo.contracts.api.OsdApi;
+import io.loligo.contracts.api.PgApi;
 import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.RequestApi;
 import jakarta.ws.rs.Path;
@@ -15,5 +16,5 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "cluster-service")
 @RegisterProvider(UpstreamProblems.class)
 @Path("/internal/v2")
-public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi {
+public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi, PgApi {
 }

@@ -47,7 +47,7 @@ public class PoolResource implements PoolApi {
     @Override
     public PoolView pool(String fsid, String id) {
         int poolId = QueryValues.pathId(id, "pool");
-        return pools(fsid).stream().filter(pool -> pool.id() == poolId).findFirst()
-                .orElseThrow(() -> new NotFoundException("no pool " + poolId + " in cluster " + fsid));
+        inventory.requireCluster(fsid);
+        return state.pool(fsid, poolId);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -99,6 +100,12 @@ public class ClusterStateQueries {
 
     public List<PoolView> pools(String fsid) {
         return Pools.from(osdDump(fsid));
+    }
+
+    /** @throws NotFoundException naming a pool id the OSD map does not have */
+    public PoolView pool(String fsid, int poolId) {
+        return pools(fsid).stream().filter(pool -> pool.id() == poolId).findFirst()
+                .orElseThrow(() -> new NotFoundException("no pool " + poolId + " in cluster " + fsid));
     }
 
     /** {@code osd dump}, part of the OSD map. */

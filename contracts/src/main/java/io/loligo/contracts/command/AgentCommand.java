@@ -13,8 +13,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ReadUsage.class, name = "read-usage"),
         @JsonSubTypes.Type(value = ReadClusterLog.class, name = "read-cluster-log"),
         @JsonSubTypes.Type(value = OsdChange.class, name = "osd-change"),
-        @JsonSubTypes.Type(value = OsdFlagChange.class, name = "osd-flag-change")})
-public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ClusterChange {
+        @JsonSubTypes.Type(value = OsdFlagChange.class, name = "osd-flag-change"),
+        @JsonSubTypes.Type(value = PgChange.class, name = "pg-change"),
+        @JsonSubTypes.Type(value = ReadPgs.class, name = "read-pgs")})
+public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, ClusterChange {
     /** The cluster the command is for. */
     String fsid();
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.command.ClusterChange;
+import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.OsdMapContent;
 
@@ -67,9 +68,18 @@ public final class ClusterMapReader {
             case PG_SUMMARY -> {
                 // the version first: a change between the two reads then shows up as a newer version next time
                 long version = MapVersions.pgSummary(mon("pg stat"), mon("status").path("osdmap").path("epoch").asLong());
-                yield new Versioned(version, PgSummary.reduce(monOutput("pg dump", "\"dumpcontents\":[\"pgs_brief\"]")));
+                yield new Versioned(version, PgSummary.reduce(pgsBrief()));
             }
         };
+    }
+
+    /** One page of a pool's PGs, or one PG, from {@code pg dump pgs_brief}. */
+    public JsonNode pgs(ReadPgs read) {
+        return PgsBrief.page(pgsBrief(), read.pool(), read.pgid(), read.offset(), read.limit());
+    }
+
+    private byte[] pgsBrief() {
+        return monOutput("pg dump", "\"dumpcontents\":[\"pgs_brief\"]");
     }
 
     /** Space, overall and by pool: {@code df detail}. */

@@ -9,6 +9,7 @@ import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.ReadClusterLog;
+import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.wire.MalformedMessageException;
@@ -96,6 +97,9 @@ public class CommandConsumer {
             }
             if (command instanceof ReadClusterLog) {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(ClusterMapReader::clusterLog));
+            }
+            if (command instanceof ReadPgs read) {
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.pgs(read)));
             }
             if (command instanceof ClusterChange change) {
                 Log.infof("applying %s", change);

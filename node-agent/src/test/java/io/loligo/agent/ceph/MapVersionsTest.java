@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,5 +94,31 @@ class MapVersionsTest {
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("no pg_stats array");
         assertThatThrownBy(() -> PgSummary.reduce("{\"pg_stats\":[{\"pgid\":".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void aPoolsPgsArePagedInTheDumpsOrder() throws IOException {
+        byte[] brief = getClass().getResourceAsStream("/ceph/pg-dump-pgs-brief.json").readAllBytes();
+        JsonNode all = mapper.readTree(brief).path("pg_stats");
+        List<String> pool2 = new ArrayList<>();
+        all.forEach(pg -> {
+            if (pg.path("pgid").asText().startsWith("2.")) {
+                pool2.add(pg.path("pgid").asText());
+            }
+        });
+
+        JsonNode page = PgsBrief.page(brief, 2, null, 10, 10);
+        JsonNode one = PgsBrief.page(brief, 2, pool2.get(3), 0, 100);
+
+        assertThat(page.path("count").asInt()).isEqualTo(pool2.size());
+        assertThat(page.path("pgs").findValuesAsText("pgid")).isEqualTo(pool2.subList(10, 20));
+        assertThat(one.path("pgs")).hasSize(1);
+        JsonNode recorded = null;
+        for (JsonNode pg : all) {
+            if (pg.path("pgid").asText().equals(pool2.get(3))) {
+                recorded = pg;
+            }
+        }
+        assertThat(one.path("pgs").path(0)).isEqualTo(recorded);
     }
 }

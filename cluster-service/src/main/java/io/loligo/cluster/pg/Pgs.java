@@ -1,0 +1,54 @@
+package io.loligo.cluster.pg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.request.Planned;
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.PgView;
+import io.loligo.contracts.command.PgChange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** PGs as the API shows them, and the changes PG commands make. Pure. */
+public final class Pgs {
+    private static final Map<String, PgChange.Kind> COMMANDS = Map.of(
+            "scrub", PgChange.Kind.SCRUB, "deep_scrub", PgChange.Kind.DEEP_SCRUB, "repair", PgChange.Kind.REPAIR);
+
+    private Pgs() {
+    }
+
+    /** @param pgs the {@code pgs} of an agent's page, as {@code pg dump pgs_brief} lists them */
+    public static List<PgView> views(JsonNode pgs, String poolName) {
+        List<PgView> views = new ArrayList<>();
+        for (JsonNode pg : pgs) {
+            String state = pg.path("state").asText();
+            views.add(new PgView(pg.path("pgid").asText(), poolName, state, ids(pg.path("up")), ids(pg.path("acting")),
+                    pg.path("up_primary").asInt(), pg.path("acting_primary").asInt(), validCommands(state)));
+        }
+        return views;
+    }
+
+    /** Ceph scrubs and repairs only active PGs. */
+    static List<String> validCommands(String state) {
+        return List.of(state.split("\\+")).contains("active") ? PgView.COMMANDS : List.of();
+    }
+
+    /** @throws ApiException 404 for a command Loligo does not implement, 403 for one not valid on this PG now */
+    public static Planned command(String fsid, PgView pg, String command) {
+        PgChange.Kind kind = COMMANDS.get(command);
+        if (kind == null) {
+            throw new ApiException(404, "UnknownCommand", "no PG command '" + command + "'; known: " + String.join(", ", PgView.COMMANDS));
+        }
+        if (!pg.validCommands().contains(command)) {
+            throw new ApiException(403, "CommandNotValid", command + " not valid on PG " + pg.id() + " now: it is " + pg.state());
+        }
+        return new Planned("Running " + command + " on PG " + pg.id(), List.of(new PgChange(fsid, pg.id(), kind)));
+    }
+
+    private static List<Integer> ids(JsonNode array) {
+        List<Integer> ids = new ArrayList<>();
+        array.forEach(id -> ids.add(id.asInt()));
+        return ids;
+    }
+}
