@@ -9,16 +9,19 @@ import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.PgView;
+import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.RequestView;
 import io.loligo.contracts.api.UsageViews;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.command.OsdChange;
 import io.loligo.contracts.command.OsdFlagChange;
 import io.loligo.contracts.command.PgChange;
+import io.loligo.contracts.command.PoolChange;
 import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.command.ReadUsage;
@@ -34,13 +37,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * a Response, and views turned into JSON trees (the OSD list and its pages). A native image would drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
-        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CommandReply.class, CommandReply.Failure.class,
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
+        PoolChange.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, CrushViews.Rule.class, CrushViews.RuleSet.class, CrushViews.Node.class,
         CrushViews.Item.class, CrushViews.Type.class, Page.class, EventView.class,
         HealthCountersView.class, HealthCountersView.Buckets.class, HealthCountersView.Bucket.class,
         HealthCountersView.Mds.class, HealthCountersView.Pools.class, ConfigView.class, UsageViews.ClusterStats.class,
         UsageViews.Space.class, UsageViews.PoolStats.class, UsageViews.ClusterLog.class, UsageViews.LogEntry.class, RequestView.class, RequestView.LogLine.class, RequestView.Accepted.class,
-        OsdPatch.class, PgView.class})
+        OsdPatch.class, PgView.class, PoolForm.class})
 final class NativeRegistrations {
     private NativeRegistrations() {
     }

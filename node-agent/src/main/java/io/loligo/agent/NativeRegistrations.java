@@ -3,10 +3,12 @@ package io.loligo.agent;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.command.OsdChange;
 import io.loligo.contracts.command.OsdFlagChange;
 import io.loligo.contracts.command.PgChange;
+import io.loligo.contracts.command.PoolChange;
 import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.command.ReadUsage;
@@ -22,7 +24,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
-        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CommandReply.class, CommandReply.Failure.class,
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
+        PoolChange.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class})
 final class NativeRegistrations {
     private NativeRegistrations() {

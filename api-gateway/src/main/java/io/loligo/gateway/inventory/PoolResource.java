@@ -1,10 +1,12 @@
 package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.PoolApi;
+import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.UsageViews;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
@@ -15,6 +17,8 @@ public class PoolResource implements PoolApi {
     @Inject
     @RestClient
     ClusterServiceClient clusterService;
+    @Inject
+    Mutations mutations;
 
     @Override
     public List<PoolView> pools(String fsid) {
@@ -34,5 +38,25 @@ public class PoolResource implements PoolApi {
     @Override
     public UsageViews.PoolStats poolStatsOf(String fsid, String id) {
         return clusterService.poolStatsOf(fsid, id);
+    }
+
+    @Override
+    public Response createPool(String fsid, PoolForm pool, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.createPool(fsid, pool, user));
+    }
+
+    @Override
+    public PoolForm poolDefaults(String fsid) {
+        return clusterService.poolDefaults(fsid);
+    }
+
+    @Override
+    public Response updatePool(String fsid, String id, PoolForm changes, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.updatePool(fsid, id, changes, user));
+    }
+
+    @Override
+    public Response deletePool(String fsid, String id, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.deletePool(fsid, id, user));
     }
 }

@@ -3,7 +3,9 @@ package io.loligo.cluster.rest;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.QueryValues;
+import io.loligo.cluster.pool.PoolChanges;
 import io.loligo.contracts.api.PoolApi;
+import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.UsageViews;
 import io.loligo.contracts.command.ReadUsage;
@@ -12,6 +14,7 @@ import io.loligo.cluster.sync.LiveReads;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -24,6 +27,8 @@ public class PoolResource implements PoolApi {
     InventoryQueries inventory;
     @Inject
     LiveReads liveReads;
+    @Inject
+    Mutations mutations;
 
     @Override
     public List<PoolView> pools(String fsid) {
@@ -49,5 +54,33 @@ public class PoolResource implements PoolApi {
         int poolId = QueryValues.pathId(id, "pool");
         inventory.requireCluster(fsid);
         return state.pool(fsid, poolId);
+    }
+
+    @Override
+    public Response createPool(String fsid, PoolForm pool, String user) {
+        return mutations.run(fsid, user, PoolChanges.create(cluster(fsid), pool));
+    }
+
+    @Override
+    public PoolForm poolDefaults(String fsid) {
+        inventory.requireCluster(fsid);
+        return PoolChanges.defaults(state.configShow(fsid));
+    }
+
+    @Override
+    public Response updatePool(String fsid, String id, PoolForm changes, String user) {
+        PoolView pool = pool(fsid, id);
+        return mutations.run(fsid, user, PoolChanges.update(cluster(fsid), pool, changes));
+    }
+
+    @Override
+    public Response deletePool(String fsid, String id, String user) {
+        PoolView pool = pool(fsid, id);
+        return mutations.run(fsid, user, PoolChanges.delete(cluster(fsid), pool));
+    }
+
+    private PoolChanges.Cluster cluster(String fsid) {
+        inventory.requireCluster(fsid);
+        return new PoolChanges.Cluster(fsid, state.pools(fsid), state.crushMap(fsid), state.osdDump(fsid), state.configShow(fsid));
     }
 }

@@ -135,6 +135,11 @@ public class ClusterStateQueries {
         return require(fsid, map).content();
     }
 
+    /** The quorum leader's {@code config show}, or a missing node when it has not been read yet. */
+    public JsonNode configShow(String fsid) {
+        return maps.get(fsid, ClusterMap.CONFIG).map(SyncObjects.Stored::content).orElse(MissingNode.getInstance());
+    }
+
     public List<ConfigView> config(String fsid) {
         return ConfigOptions.from(require(fsid, ClusterMap.CONFIG).content());
     }

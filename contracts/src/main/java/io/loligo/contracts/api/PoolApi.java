@@ -1,10 +1,16 @@
 package io.loligo.contracts.api;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -28,4 +34,33 @@ public interface PoolApi {
     @GET
     @Path("/cluster/{fsid}/pool/{id}/stats")
     UsageViews.PoolStats poolStatsOf(@PathParam("fsid") String fsid, @PathParam("id") String id);
+
+    /**
+     * Creates a pool: {@code 202} with the request, {@code 409} when the name is taken. {@code ?defaults} instead
+     * answers the values a new pool gets when the form leaves them out.
+     */
+    @POST
+    @Path("/cluster/{fsid}/pool")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createPool(@PathParam("fsid") String fsid, PoolForm pool, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** What a new pool gets when the form leaves a field out (Calamari's {@code GET pool?defaults}). */
+    @GET
+    @Path("/cluster/{fsid}/pool/defaults")
+    PoolForm poolDefaults(@PathParam("fsid") String fsid);
+
+    /** Changes a pool: {@code 202} with the request, or {@code 304} when it already is as asked. */
+    @PATCH
+    @Path("/cluster/{fsid}/pool/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updatePool(@PathParam("fsid") String fsid, @PathParam("id") String id, PoolForm changes,
+                        @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /**
+     * Deletes a pool: {@code 202} with the request, or {@code 409} while the cluster forbids it
+     * ({@code mon_allow_pool_delete} is false).
+     */
+    @DELETE
+    @Path("/cluster/{fsid}/pool/{id}")
+    Response deletePool(@PathParam("fsid") String fsid, @PathParam("id") String id, @HeaderParam(OsdApi.REQUESTED_BY) String user);
 }
