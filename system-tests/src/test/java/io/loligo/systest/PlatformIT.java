@@ -629,6 +629,40 @@ class PlatformIT {
         api().get("/api/v2/cluster/{fsid}/pool/{id}", fsid, id).then().statusCode(404);
     }
 
+    @Test
+    @Order(19)
+    void an_erasure_code_profile_and_an_erasure_coded_pool_on_it() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String profile = "loligo-it-" + UUID.randomUUID().toString().substring(0, 8);
+        String pool = profile + "-pool";
+        String create = api().contentType(ContentType.JSON)
+                .body("{\"name\": \"" + profile + "\", \"k\": \"2\", \"m\": \"1\", \"crush-failure-domain\": \"osd\"}")
+                .post("/api/v2/cluster/{fsid}/erasure_code_profile", fsid).then().statusCode(202).extract().path("request_id");
+        assertThat(awaitEnded(create).path("state").asText()).isEqualTo("complete");
+        JsonNode cli = MAPPER.readTree(platform.ceph("osd", "erasure-code-profile", "get", profile, "--format", "json"));
+        assertThat(cli.path("k").asText()).isEqualTo("2");
+        assertThat(cli.path("crush-failure-domain").asText()).isEqualTo("osd");
+        api().get("/api/v2/cluster/{fsid}/erasure_code_profile/{name}", fsid, profile).then().statusCode(200).body("m", equalTo("1"));
+
+        String ecPool = api().contentType(ContentType.JSON)
+                .body("{\"name\": \"" + pool + "\", \"pg_num\": 8, \"type\": \"erasure\", \"erasure_code_profile\": \"" + profile + "\"}")
+                .post("/api/v2/cluster/{fsid}/pool", fsid).then().statusCode(202).extract().path("request_id");
+        assertThat(awaitEnded(ecPool).path("state").asText()).isEqualTo("complete");
+        JsonNode created = cliPool(pool);
+        assertThat(created.path("erasure_code_profile").asText()).isEqualTo(profile);
+        assertThat(created.path("size").asInt()).isEqualTo(3);
+        api().delete("/api/v2/cluster/{fsid}/erasure_code_profile/{name}", fsid, profile).then().statusCode(409)
+                .body("reason", equalTo("ProfileInUse"));
+
+        String dropPool = api().delete("/api/v2/cluster/{fsid}/pool/{id}", fsid, created.path("pool_id").asInt())
+                .then().statusCode(202).extract().path("request_id");
+        assertThat(awaitEnded(dropPool).path("state").asText()).isEqualTo("complete");
+        String dropProfile = api().delete("/api/v2/cluster/{fsid}/erasure_code_profile/{name}", fsid, profile)
+                .then().statusCode(202).extract().path("request_id");
+        assertThat(awaitEnded(dropProfile).path("state").asText()).isEqualTo("complete");
+        assertThat(platform.ceph("osd", "erasure-code-profile", "ls")).doesNotContain(profile);
+    }
+
     private static JsonNode cliPool(String name) throws Exception {
         for (JsonNode pool : MAPPER.readTree(platform.ceph("osd", "pool", "ls", "detail", "--format", "json"))) {
             if (pool.path("pool_name").asText().equals(name)) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
+import java.util.Map;
 
 /** Pools for any logged-in user, from cluster-service. */
 @Path("/api/v2")
@@ -58,5 +59,25 @@ public class PoolResource implements PoolApi {
     @Override
     public Response deletePool(String fsid, String id, String ignoredUser) {
         return mutations.asUser(user -> clusterService.deletePool(fsid, id, user));
+    }
+
+    @Override
+    public List<Map<String, String>> erasureCodeProfiles(String fsid) {
+        return clusterService.erasureCodeProfiles(fsid);
+    }
+
+    @Override
+    public Map<String, String> erasureCodeProfile(String fsid, String name) {
+        return clusterService.erasureCodeProfile(fsid, name);
+    }
+
+    @Override
+    public Response createErasureCodeProfile(String fsid, Map<String, String> profile, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.createErasureCodeProfile(fsid, profile, user));
+    }
+
+    @Override
+    public Response deleteErasureCodeProfile(String fsid, String name, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.deleteErasureCodeProfile(fsid, name, user));
     }
 }

@@ -3,6 +3,7 @@ package io.loligo.cluster.rest;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.QueryValues;
+import io.loligo.cluster.pool.ErasureCodeProfiles;
 import io.loligo.cluster.pool.PoolChanges;
 import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.PoolForm;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Map;
 
 /** Pools for api-gateway. */
 @Path("/internal/v2")
@@ -77,6 +79,30 @@ public class PoolResource implements PoolApi {
     public Response deletePool(String fsid, String id, String user) {
         PoolView pool = pool(fsid, id);
         return mutations.run(fsid, user, PoolChanges.delete(cluster(fsid), pool));
+    }
+
+    @Override
+    public List<Map<String, String>> erasureCodeProfiles(String fsid) {
+        inventory.requireCluster(fsid);
+        return ErasureCodeProfiles.from(state.osdDump(fsid));
+    }
+
+    @Override
+    public Map<String, String> erasureCodeProfile(String fsid, String name) {
+        inventory.requireCluster(fsid);
+        return ErasureCodeProfiles.one(state.osdDump(fsid), name);
+    }
+
+    @Override
+    public Response createErasureCodeProfile(String fsid, Map<String, String> profile, String user) {
+        inventory.requireCluster(fsid);
+        return mutations.run(fsid, user, ErasureCodeProfiles.create(fsid, state.osdDump(fsid), profile));
+    }
+
+    @Override
+    public Response deleteErasureCodeProfile(String fsid, String name, String user) {
+        inventory.requireCluster(fsid);
+        return mutations.run(fsid, user, ErasureCodeProfiles.delete(fsid, state.osdDump(fsid), state.pools(fsid), name));
     }
 
     private PoolChanges.Cluster cluster(String fsid) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Map;
 
 /** Pools in Calamari's v2 paths and shapes, read from the OSD map. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,4 +64,29 @@ public interface PoolApi {
     @DELETE
     @Path("/cluster/{fsid}/pool/{id}")
     Response deletePool(@PathParam("fsid") String fsid, @PathParam("id") String id, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** The cluster's erasure-code profiles: each one's name and properties, as Ceph keeps them. */
+    @GET
+    @Path("/cluster/{fsid}/erasure_code_profile")
+    List<Map<String, String>> erasureCodeProfiles(@PathParam("fsid") String fsid);
+
+    @GET
+    @Path("/cluster/{fsid}/erasure_code_profile/{name}")
+    Map<String, String> erasureCodeProfile(@PathParam("fsid") String fsid, @PathParam("name") String name);
+
+    /**
+     * Creates a profile from {@code {"name": ..., "k": ..., "m": ..., <any other property>}}: {@code 202} with the
+     * request, {@code 409} when the name is taken.
+     */
+    @POST
+    @Path("/cluster/{fsid}/erasure_code_profile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createErasureCodeProfile(@PathParam("fsid") String fsid, Map<String, String> profile,
+                                      @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Removes a profile: {@code 202} with the request, {@code 409} while a pool uses it. */
+    @DELETE
+    @Path("/cluster/{fsid}/erasure_code_profile/{name}")
+    Response deleteErasureCodeProfile(@PathParam("fsid") String fsid, @PathParam("name") String name,
+                                      @HeaderParam(OsdApi.REQUESTED_BY) String user);
 }

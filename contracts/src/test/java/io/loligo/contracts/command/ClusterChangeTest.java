@@ -21,6 +21,10 @@ class ClusterChangeTest {
                 .isEqualTo(mapper.readTree("{\"prefix\":\"osd reweight\",\"format\":\"json\",\"id\":2,\"weight\":0.5}"));
         assertThat(mapper.readTree(OsdChange.of("f", 1, OsdChange.Kind.DEEP_SCRUB).monCommand()))
                 .isEqualTo(mapper.readTree("{\"prefix\":\"osd deep-scrub\",\"format\":\"json\",\"who\":\"1\"}"));
+        assertThat(mapper.readTree(new ErasureCodeProfileChange("f", "fast", java.util.Map.of("m", "1", "k", "2")).monCommand()))
+                .isEqualTo(mapper.readTree("{\"prefix\":\"osd erasure-code-profile set\",\"format\":\"json\",\"name\":\"fast\",\"profile\":[\"k=2\",\"m=1\"]}"));
+        assertThat(mapper.readTree(new PoolChange("f", "images", PoolChange.Kind.QUOTA_MAX_BYTES, "1024").monCommand()))
+                .isEqualTo(mapper.readTree("{\"prefix\":\"osd pool set-quota\",\"format\":\"json\",\"pool\":\"images\",\"field\":\"max_bytes\",\"val\":\"1024\"}"));
         assertThat(mapper.readTree(new OsdFlagChange("f", "noout", false).monCommand()))
                 .isEqualTo(mapper.readTree("{\"prefix\":\"osd unset\",\"format\":\"json\",\"key\":\"noout\"}"));
     }
