@@ -1,6 +1,7 @@
 package io.loligo.cluster;
 
 import io.loligo.contracts.api.ConfigView;
+import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.EventView;
 import io.loligo.contracts.api.HealthCountersView;
@@ -17,6 +18,7 @@ import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CreatePool;
+import io.loligo.contracts.command.CrushChange;
 import io.loligo.contracts.command.ErasureCodeProfileChange;
 import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.command.OsdChange;
@@ -39,13 +41,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
         CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
-        PoolChange.class, ErasureCodeProfileChange.class, CommandReply.class, CommandReply.Failure.class,
+        PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, CrushViews.Rule.class, CrushViews.RuleSet.class, CrushViews.Node.class,
         CrushViews.Item.class, CrushViews.Type.class, Page.class, EventView.class,
         HealthCountersView.class, HealthCountersView.Buckets.class, HealthCountersView.Bucket.class,
         HealthCountersView.Mds.class, HealthCountersView.Pools.class, ConfigView.class, UsageViews.ClusterStats.class,
         UsageViews.Space.class, UsageViews.PoolStats.class, UsageViews.ClusterLog.class, UsageViews.LogEntry.class, RequestView.class, RequestView.LogLine.class, RequestView.Accepted.class,
-        OsdPatch.class, PgView.class, PoolForm.class})
+        OsdPatch.class, PgView.class, PoolForm.class, CrushForms.Rule.class, CrushForms.Node.class})
 final class NativeRegistrations {
     private NativeRegistrations() {
     }

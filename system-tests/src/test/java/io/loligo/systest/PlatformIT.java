@@ -545,32 +545,42 @@ class PlatformIT {
     @Order(17)
     void a_pools_pgs_are_listed_and_a_deep_scrub_through_the_api_moves_the_pgs_stamp() throws Exception {
         String fsid = platform.ceph("fsid");
-        JsonNode cli = MAPPER.readTree(platform.ceph("pg", "ls-by-pool", "lab", "--format", "json")).path("pg_stats");
         int labPool = 0;
         for (JsonNode detail : MAPPER.readTree(platform.ceph("osd", "pool", "ls", "detail", "--format", "json"))) {
             if (detail.path("pool_name").asText().equals("lab")) {
                 labPool = detail.path("pool_id").asInt();
             }
         }
-        JsonNode page = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/pool/{pool}/pg?page_size=10", fsid, labPool)
-                .then().statusCode(200).extract().asString());
-        assertThat(page.path("count").asInt()).isEqualTo(cli.size());
-        assertThat(page.path("results")).hasSize(10);
-        JsonNode first = page.path("results").path(0);
-        JsonNode cliFirst = null;
-        for (JsonNode pg : cli) {
-            if (pg.path("pgid").asText().equals(first.path("id").asText())) {
-                cliFirst = pg;
+        int pool = labPool;
+        // earlier tests moved OSDs out and in: PGs may still be remapping, so compare once both reads agree
+        AtomicReference<JsonNode> apiFirst = new AtomicReference<>();
+        AtomicReference<JsonNode> cliFirst = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode cli = MAPPER.readTree(platform.ceph("pg", "ls-by-pool", "lab", "--format", "json")).path("pg_stats");
+            JsonNode page = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/pool/{pool}/pg?page_size=10", fsid, pool)
+                    .then().statusCode(200).extract().asString());
+            assertThat(page.path("count").asInt()).isEqualTo(cli.size());
+            assertThat(page.path("results")).hasSize(10);
+            JsonNode first = page.path("results").path(0);
+            JsonNode same = null;
+            for (JsonNode pg : cli) {
+                if (pg.path("pgid").asText().equals(first.path("id").asText())) {
+                    same = pg;
+                }
             }
-        }
-        assertThat(cliFirst).as("PG " + first.path("id").asText() + " in the CLI's list").isNotNull();
+            assertThat(same).as("PG " + first.path("id").asText() + " in the CLI's list").isNotNull();
+            assertThat(first.path("acting")).isEqualTo(same.path("acting"));
+            assertThat(first.path("up_primary").asInt()).isEqualTo(same.path("up_primary").asInt());
+            assertThat(first.path("state").asText()).isEqualTo(same.path("state").asText());
+            apiFirst.set(first);
+            cliFirst.set(same);
+        });
+        JsonNode first = apiFirst.get();
         assertThat(first.path("pool").asText()).isEqualTo("lab");
-        assertThat(first.path("acting")).isEqualTo(cliFirst.path("acting"));
-        assertThat(first.path("up_primary").asInt()).isEqualTo(cliFirst.path("up_primary").asInt());
         assertThat(first.path("valid_commands")).extracting(JsonNode::asText).containsExactly("scrub", "deep_scrub", "repair");
 
         String pgid = first.path("id").asText();
-        String before = cliFirst.path("last_deep_scrub_stamp").asText();
+        String before = cliFirst.get().path("last_deep_scrub_stamp").asText();
         String scrub = api().post("/api/v2/cluster/{fsid}/pool/{pool}/pg/{pgid}/command/deep_scrub", fsid, labPool, pgid)
                 .then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(scrub).path("state").asText()).isEqualTo("complete");
@@ -661,6 +671,59 @@ class PlatformIT {
                 .then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(dropProfile).path("state").asText()).isEqualTo("complete");
         assertThat(platform.ceph("osd", "erasure-code-profile", "ls")).doesNotContain(profile);
+    }
+
+    @Test
+    @Order(20)
+    void crush_rules_and_buckets_are_created_renamed_moved_and_removed_through_requests() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String rule = "loligo-it-rule-" + suffix;
+        String created = api().contentType(ContentType.JSON)
+                .body("{\"name\": \"" + rule + "\", \"root\": \"default\", \"failure_domain\": \"osd\", \"device_class\": \"hdd\"}")
+                .post("/api/v2/cluster/{fsid}/crush_rule", fsid).then().statusCode(202).extract().path("request_id");
+        assertThat(awaitEnded(created).path("state").asText()).isEqualTo("complete");
+        JsonNode cliRule = MAPPER.readTree(platform.ceph("osd", "crush", "rule", "dump", rule, "--format", "json"));
+        assertThat(cliRule.path("steps").path(0).path("item_name").asText()).isEqualTo("default~hdd");
+        int ruleId = cliRule.path("rule_id").asInt();
+        String renamedRule = rule + "-renamed";
+        String rename = api().contentType(ContentType.JSON).body("{\"name\": \"" + renamedRule + "\"}")
+                .patch("/api/v2/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(202).extract().path("request_id");
+        assertThat(awaitEnded(rename).path("state").asText()).isEqualTo("complete");
+        assertThat(platform.ceph("osd", "crush", "rule", "ls")).contains(renamedRule).doesNotContain(rule + "\n");
+        String dropRule = api().delete("/api/v2/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(202)
+                .extract().path("request_id");
+        assertThat(awaitEnded(dropRule).path("state").asText()).isEqualTo("complete");
+        assertThat(platform.ceph("osd", "crush", "rule", "ls")).doesNotContain(renamedRule);
+        api().delete("/api/v2/cluster/{fsid}/crush_rule/{id}", fsid, 0).then().statusCode(409).body("reason", equalTo("RuleInUse"));
+
+        String rack = "loligo-it-rack-" + suffix;
+        String add = api().contentType(ContentType.JSON).body("{\"name\": \"" + rack + "\", \"bucket_type\": \"rack\", \"parent\": -1}")
+                .post("/api/v2/cluster/{fsid}/crush_node", fsid).then().statusCode(202).extract().path("request_id");
+        assertThat(awaitEnded(add).path("state").asText()).isEqualTo("complete");
+        JsonNode rackBucket = cliBucket(rack);
+        assertThat(rackBucket).isNotNull();
+        assertThat(cliBucket("default").path("items").findValuesAsText("id")).contains(rackBucket.path("id").asText());
+        String renamedRack = rack + "-renamed";
+        String renameRack = api().contentType(ContentType.JSON).body("{\"name\": \"" + renamedRack + "\"}")
+                .patch("/api/v2/cluster/{fsid}/crush_node/{id}", fsid, rackBucket.path("id").asInt()).then().statusCode(202)
+                .extract().path("request_id");
+        assertThat(awaitEnded(renameRack).path("state").asText()).isEqualTo("complete");
+        assertThat(cliBucket(renamedRack)).isNotNull();
+        api().delete("/api/v2/cluster/{fsid}/crush_node/{id}", fsid, -1).then().statusCode(409).body("reason", equalTo("BucketNotEmpty"));
+        String dropRack = api().delete("/api/v2/cluster/{fsid}/crush_node/{id}", fsid, rackBucket.path("id").asInt())
+                .then().statusCode(202).extract().path("request_id");
+        assertThat(awaitEnded(dropRack).path("state").asText()).isEqualTo("complete");
+        assertThat(cliBucket(renamedRack)).isNull();
+    }
+
+    private static JsonNode cliBucket(String name) throws Exception {
+        for (JsonNode bucket : MAPPER.readTree(platform.ceph("osd", "crush", "dump", "--format", "json")).path("buckets")) {
+            if (bucket.path("name").asText().equals(name)) {
+                return bucket;
+            }
+        }
+        return null;
     }
 
     private static JsonNode cliPool(String name) throws Exception {

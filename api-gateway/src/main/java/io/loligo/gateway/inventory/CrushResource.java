@@ -2,9 +2,11 @@ package io.loligo.gateway.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.CrushApi;
+import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
@@ -15,6 +17,8 @@ public class CrushResource implements CrushApi {
     @Inject
     @RestClient
     ClusterServiceClient clusterService;
+    @Inject
+    Mutations mutations;
 
     @Override
     public JsonNode crushMapText(String fsid) {
@@ -54,5 +58,35 @@ public class CrushResource implements CrushApi {
     @Override
     public CrushViews.Type crushType(String fsid, String id) {
         return clusterService.crushType(fsid, id);
+    }
+
+    @Override
+    public Response createCrushRule(String fsid, CrushForms.Rule rule, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.createCrushRule(fsid, rule, user));
+    }
+
+    @Override
+    public Response updateCrushRule(String fsid, String id, CrushForms.Rule rule, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.updateCrushRule(fsid, id, rule, user));
+    }
+
+    @Override
+    public Response deleteCrushRule(String fsid, String id, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.deleteCrushRule(fsid, id, user));
+    }
+
+    @Override
+    public Response createCrushNode(String fsid, CrushForms.Node node, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.createCrushNode(fsid, node, user));
+    }
+
+    @Override
+    public Response updateCrushNode(String fsid, String id, CrushForms.Node node, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.updateCrushNode(fsid, id, node, user));
+    }
+
+    @Override
+    public Response deleteCrushNode(String fsid, String id, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.deleteCrushNode(fsid, id, user));
     }
 }

@@ -2,16 +2,19 @@ package io.loligo.cluster.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.loligo.cluster.crush.CrushChanges;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.Crush;
 import io.loligo.cluster.state.CrushMapText;
 import io.loligo.cluster.state.QueryValues;
 import io.loligo.contracts.api.CrushApi;
+import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -23,6 +26,8 @@ public class CrushResource implements CrushApi {
     ClusterStateQueries state;
     @Inject
     InventoryQueries inventory;
+    @Inject
+    Mutations mutations;
 
     @Override
     public JsonNode crushMapText(String fsid) {
@@ -62,6 +67,36 @@ public class CrushResource implements CrushApi {
     @Override
     public CrushViews.Type crushType(String fsid, String id) {
         return find(crushTypes(fsid), CrushViews.Type::id, id, "crush type");
+    }
+
+    @Override
+    public Response createCrushRule(String fsid, CrushForms.Rule rule, String user) {
+        return mutations.run(fsid, user, CrushChanges.createRule(fsid, crushMap(fsid), rule));
+    }
+
+    @Override
+    public Response updateCrushRule(String fsid, String id, CrushForms.Rule rule, String user) {
+        return mutations.run(fsid, user, CrushChanges.updateRule(fsid, crushMap(fsid), crushRule(fsid, id), rule));
+    }
+
+    @Override
+    public Response deleteCrushRule(String fsid, String id, String user) {
+        return mutations.run(fsid, user, CrushChanges.deleteRule(fsid, crushRule(fsid, id), state.pools(fsid)));
+    }
+
+    @Override
+    public Response createCrushNode(String fsid, CrushForms.Node node, String user) {
+        return mutations.run(fsid, user, CrushChanges.createNode(fsid, crushMap(fsid), node));
+    }
+
+    @Override
+    public Response updateCrushNode(String fsid, String id, CrushForms.Node node, String user) {
+        return mutations.run(fsid, user, CrushChanges.updateNode(fsid, crushMap(fsid), crushNode(fsid, id), node));
+    }
+
+    @Override
+    public Response deleteCrushNode(String fsid, String id, String user) {
+        return mutations.run(fsid, user, CrushChanges.deleteNode(fsid, crushNode(fsid, id)));
     }
 
     private JsonNode crushMap(String fsid) {

@@ -1,11 +1,17 @@
 package io.loligo.contracts.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -48,4 +54,40 @@ public interface CrushApi {
     @GET
     @Path("/cluster/{fsid}/crush_type/{id}")
     CrushViews.Type crushType(@PathParam("fsid") String fsid, @PathParam("id") String id);
+
+    /** Creates a replicated rule: {@code 202} with the request, {@code 409} when the name is taken. */
+    @POST
+    @Path("/cluster/{fsid}/crush_rule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createCrushRule(@PathParam("fsid") String fsid, CrushForms.Rule rule, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Renames a rule: {@code 202}, or {@code 304} when the name is the same. */
+    @PATCH
+    @Path("/cluster/{fsid}/crush_rule/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateCrushRule(@PathParam("fsid") String fsid, @PathParam("id") String id, CrushForms.Rule rule,
+                             @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Removes a rule: {@code 202}, or {@code 409} while a pool uses it. */
+    @DELETE
+    @Path("/cluster/{fsid}/crush_rule/{id}")
+    Response deleteCrushRule(@PathParam("fsid") String fsid, @PathParam("id") String id, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Creates a bucket, under {@code parent} when given: {@code 202}, or {@code 409} when the name is taken. */
+    @POST
+    @Path("/cluster/{fsid}/crush_node")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createCrushNode(@PathParam("fsid") String fsid, CrushForms.Node node, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Moves and renames a bucket: {@code 202}, or {@code 304} when it already is so. */
+    @PATCH
+    @Path("/cluster/{fsid}/crush_node/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateCrushNode(@PathParam("fsid") String fsid, @PathParam("id") String id, CrushForms.Node node,
+                             @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Removes a bucket: {@code 202}, or {@code 409} while it holds items. */
+    @DELETE
+    @Path("/cluster/{fsid}/crush_node/{id}")
+    Response deleteCrushNode(@PathParam("fsid") String fsid, @PathParam("id") String id, @HeaderParam(OsdApi.REQUESTED_BY) String user);
 }

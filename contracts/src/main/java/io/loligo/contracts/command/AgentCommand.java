@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CreatePool.class, name = "create-pool"),
         @JsonSubTypes.Type(value = PoolChange.class, name = "pool-change"),
         @JsonSubTypes.Type(value = ErasureCodeProfileChange.class, name = "erasure-code-profile-change"),
+        @JsonSubTypes.Type(value = CrushChange.class, name = "crush-change"),
         @JsonSubTypes.Type(value = ReadPgs.class, name = "read-pgs")})
 public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, ClusterChange {
     /** The cluster the command is for. */

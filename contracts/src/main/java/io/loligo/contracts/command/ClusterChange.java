@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A change an agent makes to its cluster with one mon command. Each change writes its own Ceph JSON, here and
  * nowhere else: the agent runs it without knowing what it is, and cluster-service never builds command strings.
  */
-public sealed interface ClusterChange extends AgentCommand permits OsdChange, OsdFlagChange, PgChange, CreatePool, PoolChange, ErasureCodeProfileChange {
+public sealed interface ClusterChange extends AgentCommand permits OsdChange, OsdFlagChange, PgChange, CreatePool, PoolChange, ErasureCodeProfileChange,
+        CrushChange {
     /** The mon command, as librados takes it. */
     String monCommand();
 

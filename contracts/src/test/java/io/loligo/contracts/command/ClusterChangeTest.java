@@ -25,6 +25,8 @@ class ClusterChangeTest {
                 .isEqualTo(mapper.readTree("{\"prefix\":\"osd erasure-code-profile set\",\"format\":\"json\",\"name\":\"fast\",\"profile\":[\"k=2\",\"m=1\"]}"));
         assertThat(mapper.readTree(new PoolChange("f", "images", PoolChange.Kind.QUOTA_MAX_BYTES, "1024").monCommand()))
                 .isEqualTo(mapper.readTree("{\"prefix\":\"osd pool set-quota\",\"format\":\"json\",\"pool\":\"images\",\"field\":\"max_bytes\",\"val\":\"1024\"}"));
+        assertThat(mapper.readTree(CrushChange.of("f", CrushChange.Kind.MOVE_BUCKET, "rack1", "root=default").monCommand()))
+                .isEqualTo(mapper.readTree("{\"prefix\":\"osd crush move\",\"format\":\"json\",\"name\":\"rack1\",\"args\":[\"root=default\"]}"));
         assertThat(mapper.readTree(new OsdFlagChange("f", "noout", false).monCommand()))
                 .isEqualTo(mapper.readTree("{\"prefix\":\"osd unset\",\"format\":\"json\",\"key\":\"noout\"}"));
     }
