@@ -17,6 +17,7 @@ import java.util.List;
  */
 class RequestBench {
     private static final int TRIALS = Integer.getInteger("trials", 20);
+    private static final int POOL_TRIALS = Integer.getInteger("pool-trials", 5);
     private static final int OSD = 2;
     private static final Duration LIMIT = Duration.ofSeconds(30);
     private static final long[] HISTOGRAM = {100, 250, 500, 750, 1000, 2000, 5000};
@@ -47,6 +48,15 @@ class RequestBench {
             }
             new Distribution(api).print("requests: osd out / in through the API, until the request is complete", HISTOGRAM);
             new Distribution(cli).print("requests: the same with the ceph CLI, until the command returns", HISTOGRAM);
+
+            List<Long> apiPools = new ArrayList<>();
+            List<Long> cliPools = new ArrayList<>();
+            for (int trial = 0; trial < POOL_TRIALS; trial++) {
+                apiPools.add(createPoolThroughApi("loligo-bench-api-" + trial));
+                cliPools.add(createPoolThroughCli("loligo-bench-cli-" + trial));
+            }
+            new Distribution(apiPools).print("requests: pool create (8 PGs, size 2) through the API, until the request is complete", HISTOGRAM);
+            new Distribution(cliPools).print("requests: the same with the ceph CLI (create, then set size), until it returns", HISTOGRAM);
         }
     }
 
@@ -54,6 +64,30 @@ class RequestBench {
         long start = System.nanoTime();
         String id = platform.api(session).contentType(ContentType.JSON).body("{\"in\": " + in + "}")
                 .patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, OSD).then().statusCode(202).extract().path("request_id");
+        return awaitComplete(id, start);
+    }
+
+    /** The pool is removed afterwards, untimed, so that every trial starts from the same cluster. */
+    private long createPoolThroughApi(String name) throws Exception {
+        long start = System.nanoTime();
+        String id = platform.api(session).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\", \"pg_num\": 8, \"size\": 2}")
+                .post("/api/v2/cluster/{fsid}/pool", fsid).then().statusCode(202).extract().path("request_id");
+        long took = awaitComplete(id, start);
+        platform.ceph("osd", "pool", "rm", name, name, "--yes-i-really-really-mean-it");
+        return took;
+    }
+
+    private long createPoolThroughCli(String name) throws Exception {
+        long start = System.nanoTime();
+        platform.ceph("osd", "pool", "create", name, "8");
+        platform.ceph("osd", "pool", "set", name, "size", "2");
+        long took = (System.nanoTime() - start) / 1_000_000;
+        platform.ceph("osd", "pool", "rm", name, name, "--yes-i-really-really-mean-it");
+        return took;
+    }
+
+    private long awaitComplete(String id, long start) throws Exception {
         while (true) {
             JsonNode request = MAPPER.readTree(platform.api(session).get("/api/v2/request/{id}", id).asString());
             String state = request.path("state").asText();
