@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.CephFixtures;
 import io.loligo.cluster.state.Crush;
 import io.loligo.cluster.state.Pools;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.command.CrushChange;
@@ -12,22 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.loligo.cluster.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Rule and bucket forms against a real Pacific cluster's recorded CRUSH map (root default, host vm, three OSDs). */
 class CrushChangesTest {
     private static final String FSID = "f4dc3c52-ad92-433d-97b3-30f93c036321";
     private final JsonNode crush = CephFixtures.json("crush-dump.json");
-
-    private static void assertProblem(Runnable call, int status, String... fields) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.problem().status()).isEqualTo(status);
-            if (fields.length > 0) {
-                assertThat(e.problem().errors()).extracting(error -> error.field()).containsExactly(fields);
-            }
-        });
-    }
 
     @Test
     void aReplicatedRuleIsCheckedAgainstTheMap() {

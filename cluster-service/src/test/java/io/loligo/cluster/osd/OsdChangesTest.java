@@ -3,7 +3,6 @@ package io.loligo.cluster.osd;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.cluster.CephFixtures;
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.command.OsdChange;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static io.loligo.cluster.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OsdChangesTest {
     private static final String FSID = "f4dc3c52-ad92-433d-97b3-30f93c036321";
@@ -22,15 +21,6 @@ class OsdChangesTest {
     private static OsdView osd(boolean up, boolean in, double reweight) {
         return new OsdView(2, "uuid", up, in, reweight, "vm", List.of(1), up ? OsdView.COMMANDS : List.of(), null, null,
                 List.of(), null, null, null, null, "vm", 0.01, 1.0, Map.of());
-    }
-
-    private static void assertNamed(Runnable call, int status, String... fields) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.problem().status()).isEqualTo(status);
-            if (fields.length > 0) {
-                assertThat(e.problem().errors()).extracting(error -> error.field()).containsExactly(fields);
-            }
-        });
     }
 
     @Test
@@ -45,18 +35,18 @@ class OsdChangesTest {
 
     @Test
     void whatCannotBeIsNamedField() {
-        assertNamed(() -> OsdChanges.patch(FSID, osd(true, true, 1.0), new OsdPatch(null, true, 1.5, -1.0)), 400,
+        assertProblem(() -> OsdChanges.patch(FSID, osd(true, true, 1.0), new OsdPatch(null, true, 1.5, -1.0)), 400,
                 "up", "reweight", "primary_affinity");
-        assertNamed(() -> OsdChanges.patch(FSID, osd(true, true, 1.0), new OsdPatch(null, null, null, null)), 400, "body");
-        assertNamed(() -> OsdChanges.patch(FSID, osd(true, true, 1.0), null), 400, "body");
+        assertProblem(() -> OsdChanges.patch(FSID, osd(true, true, 1.0), new OsdPatch(null, null, null, null)), 400, "body");
+        assertProblem(() -> OsdChanges.patch(FSID, osd(true, true, 1.0), null), 400, "body");
     }
 
     @Test
     void commandsRunOnlyOnAnOsdThatIsUp() {
         assertThat(OsdChanges.command(FSID, osd(true, true, 1.0), "deep_scrub").changes())
                 .containsExactly(OsdChange.of(FSID, 2, OsdChange.Kind.DEEP_SCRUB));
-        assertNamed(() -> OsdChanges.command(FSID, osd(false, true, 1.0), "scrub"), 403);
-        assertNamed(() -> OsdChanges.command(FSID, osd(true, true, 1.0), "defrag"), 404);
+        assertProblem(() -> OsdChanges.command(FSID, osd(false, true, 1.0), "scrub"), 403);
+        assertProblem(() -> OsdChanges.command(FSID, osd(true, true, 1.0), "defrag"), 404);
     }
 
     @Test
@@ -69,6 +59,6 @@ class OsdChangesTest {
         assertThat(flags).containsEntry("noout", true).containsEntry("pause", true).containsEntry("noin", false).hasSize(9);
         assertThat(OsdChanges.flags(FSID, dump, Map.of("noout", true, "noin", true)).changes())
                 .containsExactly(new OsdFlagChange(FSID, "noin", true));
-        assertNamed(() -> OsdChanges.flags(FSID, dump, Map.of("sortbitwise", false)), 400, "sortbitwise");
+        assertProblem(() -> OsdChanges.flags(FSID, dump, Map.of("sortbitwise", false)), 400, "sortbitwise");
     }
 }

@@ -11,6 +11,7 @@ import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.command.PoolChange;
 import org.junit.jupiter.api.Test;
 
+import static io.loligo.cluster.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,13 +28,6 @@ class PoolChangesTest {
 
     private static PoolForm form(String name, Integer pgNum, Integer pgpNum, Integer size, Integer minSize) {
         return new PoolForm(name, null, null, pgNum, pgpNum, size, minSize, null, null, null, null);
-    }
-
-    private static void assertProblem(Runnable call, int status, String... fields) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.problem().status()).isEqualTo(status);
-            assertThat(e.problem().errors()).extracting(error -> error.field()).containsExactly(fields);
-        });
     }
 
     @Test
