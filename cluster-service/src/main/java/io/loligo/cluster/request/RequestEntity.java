@@ -63,6 +63,10 @@ public class RequestEntity extends PanacheEntityBase {
     @Column(name = "phase_since")
     public Instant phaseSince;
 
+    /** How often the change in flight was sent again without an answer. */
+    @Column(nullable = false)
+    public int resends;
+
     /** Set once every change has run: the request completes when the held OSD map reaches this epoch. */
     @Column(name = "awaited_osd_epoch")
     public Long awaitedOsdEpoch;

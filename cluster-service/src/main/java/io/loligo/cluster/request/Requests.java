@@ -24,6 +24,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.NotFoundException;
 import org.jboss.logging.MDC;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Requests {
     private static final String COMMAND_ID_PREFIX = "request:";
+    /** How often a change is sent again, evenly within the reply timeout, before its request fails. */
+    static final int RESENDS = 2;
 
     private final WireCodec codec = new WireCodec();
 
@@ -156,8 +159,13 @@ public class Requests {
     public void sweep(Instant now) {
         for (RequestEntity request : RequestEntity.<RequestEntity>list("state = ?1", RequestState.SUBMITTED)) {
             if (request.awaitedOsdEpoch == null) {
-                if (request.phaseSince.plus(config.replyTimeout()).isBefore(now)) {
+                Duration waited = Duration.between(request.phaseSince, now);
+                if (waited.compareTo(config.replyTimeout()) > 0) {
                     fail(request, now, "Agent " + request.agent + " did not answer within " + config.replyTimeout().toSeconds() + " s");
+                } else if (waited.compareTo(config.replyTimeout().dividedBy(RESENDS + 1).multipliedBy(request.resends + 1)) > 0) {
+                    request.resends++;
+                    log(request, now, "No answer yet: sending the change again (" + request.resends + " of " + RESENDS + ")");
+                    dispatchAfterCommit(request);
                 }
             } else if (!completeIfMapsShowIt(request, now) && request.phaseSince.plus(config.mapTimeout()).isBefore(now)) {
                 fail(request, now, "The OSD map did not reach epoch " + request.awaitedOsdEpoch + " within "
@@ -201,10 +209,20 @@ public class Requests {
         request.state = request.state.to(RequestState.SUBMITTED);
         request.agent = agent;
         request.phaseSince = now;
+        request.resends = 0;
         request.phase = "Running " + change.monCommand();
         log(request, now, "Sent to agent " + agent + ": " + change.monCommand());
+        dispatchAfterCommit(request);
+    }
+
+    /**
+     * Sends the change in flight to the request's agent under its command id, once the transaction commits: a reply
+     * overtaking the commit would find the change not yet sent.
+     */
+    private void dispatchAfterCommit(RequestEntity request) {
+        ClusterChange change = changes(request).get(request.nextCommand);
         String commandId = COMMAND_ID_PREFIX + request.id + ":" + request.nextCommand;
-        // only once the request says so: a reply overtaking the commit would find the change not yet sent
+        String agent = request.agent;
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

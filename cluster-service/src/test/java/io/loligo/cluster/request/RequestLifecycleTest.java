@@ -113,7 +113,12 @@ class RequestLifecycleTest {
     void aChangeTheAgentNeverAnswersFailsWithItsReason() throws Exception {
         String id = given().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
                 .patch("/internal/v2/cluster/{fsid}/osd/2", fsid).then().statusCode(202).extract().path("request_id");
-        assertThat(changes.poll(10, TimeUnit.SECONDS)).isNotNull();
+        CommandEnvelope first = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        // sent again twice within the reply timeout, under the same id, before the request gives up
+        for (int resend = 0; resend < Requests.RESENDS; resend++) {
+            assertThat(changes.poll(10, TimeUnit.SECONDS)).extracting(CommandEnvelope::commandId).isEqualTo(first.commandId());
+        }
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
                 .body("state", equalTo("error")).body("error", equalTo(true))
