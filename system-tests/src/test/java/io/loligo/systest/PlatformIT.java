@@ -717,6 +717,39 @@ class PlatformIT {
         assertThat(cliBucket(renamedRack)).isNull();
     }
 
+    @Test
+    @Order(21)
+    void a_rabbitmq_restart_during_a_burst_of_requests_loses_none_of_them() throws Exception {
+        String fsid = platform.ceph("fsid");
+        int lab = cliPool("lab").path("pool_id").asInt();
+        List<String> requests = new ArrayList<>();
+        try {
+            for (int quota = 1001; quota <= 1003; quota++) {
+                requests.add(quotaRequest(fsid, lab, quota));
+            }
+            LocalPlatform.run(List.of("rabbitmqctl", "stop_app"));
+            try {
+                for (int quota = 1004; quota <= 1006; quota++) {
+                    requests.add(quotaRequest(fsid, lab, quota));
+                }
+            } finally {
+                LocalPlatform.run(List.of("rabbitmqctl", "start_app"));
+            }
+            for (String request : requests) {
+                JsonNode ended = awaitEnded(request, Duration.ofSeconds(90));
+                assertThat(ended.path("state").asText()).as(ended.toString()).isEqualTo("complete");
+            }
+            assertThat(cliPool("lab").path("quota_max_objects").asLong()).isEqualTo(1006);
+        } finally {
+            platform.ceph("osd", "pool", "set-quota", "lab", "max_objects", "0");
+        }
+    }
+
+    private static String quotaRequest(String fsid, int pool, int quota) {
+        return api().contentType(ContentType.JSON).body("{\"quota_max_objects\": " + quota + "}")
+                .patch("/api/v2/cluster/{fsid}/pool/{id}", fsid, pool).then().statusCode(202).extract().path("request_id");
+    }
+
     private static JsonNode cliBucket(String name) throws Exception {
         for (JsonNode bucket : MAPPER.readTree(platform.ceph("osd", "crush", "dump", "--format", "json")).path("buckets")) {
             if (bucket.path("name").asText().equals(name)) {
@@ -736,8 +769,12 @@ class PlatformIT {
     }
 
     private static JsonNode awaitEnded(String requestId) throws Exception {
+        return awaitEnded(requestId, Duration.ofSeconds(30));
+    }
+
+    private static JsonNode awaitEnded(String requestId, Duration limit) throws Exception {
         AtomicReference<JsonNode> ended = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(limit).pollInterval(Duration.ofMillis(100)).until(() -> {
             JsonNode request = MAPPER.readTree(api().get("/api/v2/request/{id}", requestId).then().statusCode(200).extract().asString());
             ended.set(request);
             return !Set.of("queued", "submitted").contains(request.path("state").asText());
