@@ -88,7 +88,8 @@ public class Requests {
     @Transactional
     public void onReply(CommandReply reply, Instant now) {
         String[] parts = reply.commandId().substring(COMMAND_ID_PREFIX.length()).split(":");
-        Optional<RequestEntity> found = parts.length == 2 ? RequestEntity.findByIdOptional(parseId(parts[0])) : Optional.empty();
+        Optional<RequestEntity> found = parts.length == 2 && parts[1].matches("\\d{1,9}")
+                ? RequestEntity.findByIdOptional(parseId(parts[0])) : Optional.empty();
         if (found.isEmpty()) {
             Log.warnf("dropped a reply to %s, which names no request", reply.commandId());
             return;
