@@ -35,7 +35,7 @@ service_properties() {
     metrics-service) echo "-Dquarkus.http.port=8483" ;;
     api-gateway) echo "-Dquarkus.http.port=$LOLIGO_HTTP_PORT -Dquarkus.rest-client.cluster-service.url=http://127.0.0.1:8481" \
       "-Dloligo.gateway.initial-admin-password-file=$LOLIGO_STATE/admin-password" ;;
-    node-agent) echo "-Dquarkus.http.port=8482 -Dloligo.agent.ceph.conf=$LOLIGO_CEPH_CONF" \
+    node-agent) echo "-Dquarkus.http.port=8482 -Dloligo.agent.ceph.conf=$LOLIGO_CEPH_CONF -Dloligo.agent.state-dir=$LOLIGO_STATE/agent" \
       "${LOLIGO_CEPH_KEYRING:+-Dloligo.agent.ceph.keyring=$LOLIGO_CEPH_KEYRING}" \
       "${LOLIGO_CEPH_USER:+-Dloligo.agent.ceph.user=$LOLIGO_CEPH_USER}" ;;
   esac

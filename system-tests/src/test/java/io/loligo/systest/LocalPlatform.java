@@ -50,7 +50,8 @@ final class LocalPlatform implements AutoCloseable {
         agent = new ServiceProcess("node-agent", repository, workDir, Map.of(
                 "loligo.bus.prefix", BUS_PREFIX,
                 "loligo.agent.heartbeat-period", HEARTBEAT_PERIOD.toSeconds() + "s",
-                "loligo.agent.ceph.conf", cephConf.toString()));
+                "loligo.agent.ceph.conf", cephConf.toString(),
+                "loligo.agent.state-dir", workDir.resolve("agent-state").toString()));
     }
 
     void start() throws Exception {

@@ -475,6 +475,9 @@ class PlatformIT {
             assertThat(osdIn(fsid, 2)).isZero();
             assertThat(request.path("requested_by").asText()).isEqualTo("admin");
             assertThat(request.path("headline").asText()).isEqualTo("Updating osd.2: out");
+            // the agent journals its reply, so that a redelivery after its restart is answered, not run again
+            assertThat(Files.readString(platform.workDir.resolve("agent-state/answered-commands.jsonl")))
+                    .contains("\"commandId\":\"request:" + out + ":0\"");
         } finally {
             String in = api().contentType(ContentType.JSON).body("{\"in\": true}")
                     .patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(202).extract().path("request_id");

@@ -3,6 +3,7 @@ package io.loligo.cluster.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.loligo.cluster.cluster.ClusterEntity;
 import io.loligo.cluster.sync.CommandSender;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.RequestView;
@@ -14,9 +15,11 @@ import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
@@ -74,9 +77,15 @@ public class Requests {
         changes.forEach(change -> commands.add(codec.toTree(change)));
         request.commands = commands;
         log(request, now, "Requested by " + user);
+        lockCluster(fsid);
+        long earlier = RequestEntity.count("fsid = ?1 and state in ?2", fsid, List.of(RequestState.QUEUED, RequestState.SUBMITTED));
         request.persist();
         Log.infof("request %s by %s: %s", request.id, user, headline);
-        sendNext(request, now);
+        if (earlier == 0) {
+            sendNext(request, now);
+        } else {
+            request.phase = "Queued behind " + earlier + " earlier request" + (earlier == 1 ? "" : "s");
+        }
         return request.id;
     }
 
@@ -158,6 +167,8 @@ public class Requests {
      */
     @Transactional
     public void sweep(Instant now) {
+        RequestEntity.<RequestEntity>list("state = ?1", RequestState.QUEUED).stream().map(request -> request.fsid).distinct()
+                .forEach(fsid -> startNextQueued(fsid, now));
         for (RequestEntity request : RequestEntity.<RequestEntity>list("state = ?1", RequestState.SUBMITTED)) {
             if (request.awaitedOsdEpoch == null) {
                 Duration waited = Duration.between(request.phaseSince, now);
@@ -193,7 +204,29 @@ public class Requests {
         request.phase = "Cancelled";
         log(request, now, request.nextCommand < changes(request).size() && request.agent != null
                 ? "Cancelled; the change sent to agent " + request.agent + " may still take effect" : "Cancelled");
+        startNextQueued(request.fsid, now);
         return RequestQueries.view(request);
+    }
+
+    /**
+     * A cluster's requests run one at a time, in the order they were made: two requests on one pool or OSD then end
+     * as the later one asks, whatever the broker does with their commands.
+     */
+    private void startNextQueued(String fsid, Instant now) {
+        lockCluster(fsid);
+        if (RequestEntity.count("fsid = ?1 and state = ?2", fsid, RequestState.SUBMITTED) > 0) {
+            return;
+        }
+        RequestEntity.<RequestEntity>find("fsid = ?1 and state = ?2", Sort.ascending("requestedAt", "id"), fsid, RequestState.QUEUED)
+                .firstResultOptional().ifPresent(next -> {
+                    log(next, now, "Earlier requests have ended: starting");
+                    sendNext(next, now);
+                });
+    }
+
+    /** Serialises the decisions about one cluster's requests across threads and instances. */
+    private static void lockCluster(String fsid) {
+        ClusterEntity.findByIdOptional(fsid, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void sendNext(RequestEntity request, Instant now) {
@@ -248,6 +281,7 @@ public class Requests {
         request.phase = "Complete";
         log(request, now, "The OSD map shows the change (epoch " + held + ")");
         Log.infof("request %s complete: %s", request.id, request.headline);
+        startNextQueued(request.fsid, now);
         return true;
     }
 
@@ -258,6 +292,7 @@ public class Requests {
         request.phase = "Failed";
         log(request, now, message);
         Log.warnf("request %s failed: %s", request.id, message);
+        startNextQueued(request.fsid, now);
     }
 
     List<ClusterChange> changes(RequestEntity request) {

@@ -140,6 +140,35 @@ class RequestLifecycleTest {
                 .body("errors.field", org.hamcrest.Matchers.contains("up", "reweight"));
     }
 
+    @Test
+    void aClustersRequestsRunOneAtATimeInTheOrderMade() throws Exception {
+        String first = given().contentType(ContentType.JSON).body("{\"in\": false}")
+                .patch("/internal/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(202).extract().path("request_id");
+        String second = given().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
+                .patch("/internal/v2/cluster/{fsid}/osd/2", fsid).then().statusCode(202).extract().path("request_id");
+        CommandEnvelope sent = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(sent.command()).isEqualTo(OsdChange.of(fsid, 1, OsdChange.Kind.MARK_OUT));
+        given().get("/internal/v2/request/{id}", second).then().body("state", equalTo("queued"))
+                .body("status", equalTo("Queued behind 1 earlier request"));
+        // nothing for the second request yet; the first may be sent again for want of an answer
+        CommandEnvelope meanwhile = changes.poll(1, TimeUnit.SECONDS);
+        if (meanwhile != null) {
+            assertThat(meanwhile.commandId()).isEqualTo(sent.commandId());
+        }
+
+        reply(CommandReply.withOutput(sent.commandId(), agent, applied("marked out osd.1. ", 20)));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/request/{id}", first).then().body("state", equalTo("complete")));
+        CommandEnvelope next;
+        do {
+            next = changes.poll(10, TimeUnit.SECONDS);
+            assertThat(next).isNotNull();
+        } while (next.commandId().equals(sent.commandId()));
+        assertThat(next.command()).isEqualTo(new OsdChange(fsid, 2, OsdChange.Kind.REWEIGHT, 0.5));
+        given().get("/internal/v2/request/{id}", second).then().body("state", equalTo("submitted"));
+    }
+
     private static JsonNode applied(String outs, long osdMapEpoch) {
         return JsonNodeFactory.instance.objectNode().put("outs", outs).put("osd_map_epoch", osdMapEpoch);
     }

@@ -46,7 +46,8 @@ public class CommandConsumer {
     @Inject
     @Channel("replies")
     Emitter<byte[]> replies;
-    private final AnsweredCommands answered = new AnsweredCommands(AnsweredCommands.REMEMBERED);
+    @Inject
+    AnsweredCommands answered;
 
     @Incoming("commands")
     @Blocking

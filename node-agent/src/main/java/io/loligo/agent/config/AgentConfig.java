@@ -36,6 +36,12 @@ public interface AgentConfig {
     @WithDefault("/")
     Path hostRoot();
 
+    /**
+     * Where the agent keeps what must outlive it: its replies to the latest commands, so that a command the broker
+     * delivers again after an agent restart is answered, not run twice. Unset, they are kept in memory only.
+     */
+    Optional<Path> stateDir();
+
     Ceph ceph();
 
     interface Ceph {

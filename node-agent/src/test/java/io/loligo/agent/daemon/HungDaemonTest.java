@@ -103,6 +103,7 @@ class HungDaemonTest {
             public Duration heartbeatPeriod() { return Duration.ofSeconds(5); }
             public Duration clusterPollInterval() { return Duration.ofMillis(500); }
             public Path hostRoot() { return Path.of("/"); }
+            public Optional<Path> stateDir() { return Optional.empty(); }
             public Ceph ceph() { return ceph; }
         };
     }
