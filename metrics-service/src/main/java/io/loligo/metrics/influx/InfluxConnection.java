@@ -13,6 +13,7 @@ import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Pong;
 import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
 
 import java.util.concurrent.TimeUnit;
 
@@ -48,9 +49,17 @@ public class InfluxConnection {
         influx.close();
     }
 
-    /** Idempotent: CREATE DATABASE on an existing database changes nothing. */
+    /**
+     * Idempotent: CREATE DATABASE on an existing database changes nothing.
+     *
+     * @throws IllegalStateException when InfluxDB refuses, as a freshly started one does for a moment: the client
+     *                               reports that only in the result
+     */
     public void ensureDatabase() {
-        influx.query(new Query("CREATE DATABASE \"" + config.database() + "\""));
+        QueryResult result = influx.query(new Query("CREATE DATABASE \"" + config.database() + "\"", null, true));
+        if (result.hasError()) {
+            throw new IllegalStateException("InfluxDB did not create database " + config.database() + ": " + result.getError());
+        }
     }
 
     /** The server's version, or an exception when it does not answer. */

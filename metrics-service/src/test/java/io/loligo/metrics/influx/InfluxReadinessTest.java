@@ -9,8 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,9 +23,10 @@ class InfluxReadinessTest {
 
     @Test
     void ready_once_influxdb_answers_and_holds_the_database() throws Exception {
-        given().get("/q/health/ready").then().statusCode(200)
+        // a freshly started InfluxDB refuses to create databases for a moment; readiness waits for it
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("influxdb"))
-                .body("checks.find { it.name == 'influxdb' }.data.version", equalTo("1.6.7~rc0"));
+                .body("checks.find { it.name == 'influxdb' }.data.version", equalTo("1.6.7~rc0")));
 
         String show = URLEncoder.encode("SHOW DATABASES", StandardCharsets.UTF_8);
         HttpResponse<String> databases = HttpClient.newHttpClient().send(
