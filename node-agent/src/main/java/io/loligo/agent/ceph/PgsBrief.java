@@ -33,7 +33,7 @@ public final class PgsBrief {
     /** @throws UncheckedIOException when the dump is not the JSON {@code pg dump pgs_brief} writes */
     public static void forEach(byte[] pgsBrief, Consumer<Pg> each) {
         try (JsonParser parser = JSON.createParser(pgsBrief)) {
-            if (!seekField(parser, "pg_stats") || parser.nextToken() != JsonToken.START_ARRAY) {
+            if (!RawJson.seekTopLevelField(parser, "pg_stats") || parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new IOException("no pg_stats array");
             }
             while (parser.nextToken() == JsonToken.START_OBJECT) {
@@ -101,21 +101,5 @@ public final class PgsBrief {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             ids.add(parser.getIntValue());
         }
-    }
-
-    /** Moves to the value of a top-level field. */
-    private static boolean seekField(JsonParser parser, String name) throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-            return false;
-        }
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            if (parser.currentName().equals(name)) {
-                return true;
-            }
-            if (parser.nextToken().isStructStart()) {
-                parser.skipChildren();
-            }
-        }
-        return false;
     }
 }

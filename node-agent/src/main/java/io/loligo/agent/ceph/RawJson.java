@@ -75,22 +75,26 @@ final class RawJson {
     /** A number at the top level of a JSON object, read without reading the rest. */
     static OptionalLong topLevelLong(byte[] json, String field) {
         try (JsonParser parser = JSON.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return OptionalLong.empty();
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                boolean wanted = parser.currentName().equals(field);
-                JsonToken value = parser.nextToken();
-                if (wanted && value.isNumeric()) {
-                    return OptionalLong.of(parser.getLongValue());
-                }
-                if (value.isStructStart()) {
-                    parser.skipChildren();
-                }
-            }
-            return OptionalLong.empty();
+            return seekTopLevelField(parser, field) && parser.nextToken().isNumeric()
+                    ? OptionalLong.of(parser.getLongValue()) : OptionalLong.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable JSON while looking for '" + field + "'", e);
         }
+    }
+
+    /** Moves the parser to just before the value of a top-level field, skipping the fields before it unread. */
+    static boolean seekTopLevelField(JsonParser parser, String name) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            if (parser.currentName().equals(name)) {
+                return true;
+            }
+            if (parser.nextToken().isStructStart()) {
+                parser.skipChildren();
+            }
+        }
+        return false;
     }
 }
