@@ -13,6 +13,7 @@ import io.loligo.contracts.command.CrushChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** CRUSH rule and bucket forms, checked against the CRUSH map as it is, turned into changes. Pure. */
 public final class CrushChanges {
@@ -141,17 +142,17 @@ public final class CrushChanges {
     }
 
     private static Optional<JsonNode> bucket(JsonNode crushDump, String name) {
-        for (JsonNode bucket : crushDump.path("buckets")) {
-            if (bucket.path("name").asText().equals(name) && !name.contains(SHADOW_MARK)) {
-                return Optional.of(bucket);
-            }
-        }
-        return Optional.empty();
+        return bucket(crushDump, bucket -> bucket.path("name").asText().equals(name));
     }
 
     private static Optional<JsonNode> bucket(JsonNode crushDump, int id) {
+        return bucket(crushDump, bucket -> bucket.path("id").asInt() == id);
+    }
+
+    /** A bucket an operator names; the per-class shadow buckets are CRUSH's own. */
+    private static Optional<JsonNode> bucket(JsonNode crushDump, Predicate<JsonNode> wanted) {
         for (JsonNode bucket : crushDump.path("buckets")) {
-            if (bucket.path("id").asInt() == id && !bucket.path("name").asText().contains(SHADOW_MARK)) {
+            if (wanted.test(bucket) && !bucket.path("name").asText().contains(SHADOW_MARK)) {
                 return Optional.of(bucket);
             }
         }
