@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Requests as the API shows them: newest first, paginated, with a state filter. */
@@ -62,10 +63,14 @@ public class RequestQueries {
 
     /** @throws NotFoundException naming the id, also when it is not a request id at all */
     public static UUID requestId(String id) {
+        return parseRequestId(id).orElseThrow(() -> new NotFoundException("no request " + id));
+    }
+
+    static Optional<UUID> parseRequestId(String id) {
         try {
-            return UUID.fromString(id);
+            return Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException("no request " + id);
+            return Optional.empty();
         }
     }
 

@@ -98,7 +98,9 @@ public class Requests {
     public void onReply(CommandReply reply, Instant now) {
         String[] parts = reply.commandId().substring(COMMAND_ID_PREFIX.length()).split(":");
         Optional<RequestEntity> found = parts.length == 2 && parts[1].matches("\\d{1,9}")
-                ? RequestEntity.findByIdOptional(parseId(parts[0])) : Optional.empty();
+                // a lambda, not a method reference: Panache only implements the statics it sees called on the entity
+                ? RequestQueries.parseRequestId(parts[0]).flatMap(id -> RequestEntity.<RequestEntity>findByIdOptional(id))
+                : Optional.empty();
         if (found.isEmpty()) {
             Log.warnf("dropped a reply to %s, which names no request", reply.commandId());
             return;
@@ -310,13 +312,5 @@ public class Requests {
     private static String describe(JsonNode output) {
         String outs = output.path("outs").asText("");
         return (outs.isBlank() ? "done" : outs.strip()) + " (OSD map epoch " + output.path("osd_map_epoch").asLong() + ")";
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException notAnId) {
-            return new UUID(0, 0);
-        }
     }
 }
