@@ -11,6 +11,7 @@ import io.vertx.amqp.AmqpSender;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -49,7 +50,25 @@ public final class BrokerClient implements AutoCloseable {
 
     /** As an agent sends it: compressed when large. */
     public void reply(WireCodec.WireMessage wire) throws Exception {
-        send(replies, AmqpMessage.create().contentType(wire.contentType()).withBufferAsBody(Buffer.buffer(wire.body())).build());
+        send(replies, replyMessage(wire));
+    }
+
+    /**
+     * The same on another thread, without waiting: a command handler runs on the client's event loop, which the
+     * broker's acknowledgement needs.
+     */
+    public void replyWithoutWaiting(WireCodec.WireMessage wire) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                reply(wire);
+            } catch (Exception e) {
+                throw new IllegalStateException("the broker did not take the reply", e);
+            }
+        });
+    }
+
+    private static AmqpMessage replyMessage(WireCodec.WireMessage wire) {
+        return AmqpMessage.create().contentType(wire.contentType()).withBufferAsBody(Buffer.buffer(wire.body())).build();
     }
 
     /** Takes the commands sent to an agent, as the agent's own durable queue delivers them. */
