@@ -18,7 +18,9 @@ import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CreatePool;
+import io.loligo.contracts.command.CompileCrushMap;
 import io.loligo.contracts.command.CrushChange;
+import io.loligo.contracts.command.CrushMapChange;
 import io.loligo.contracts.command.ErasureCodeProfileChange;
 import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.command.OsdChange;
@@ -41,7 +43,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
         CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
-        PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CommandReply.class, CommandReply.Failure.class,
+        PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CrushMapChange.class, CompileCrushMap.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, CrushViews.Rule.class, CrushViews.RuleSet.class, CrushViews.Node.class,
         CrushViews.Item.class, CrushViews.Type.class, Page.class, EventView.class,
         HealthCountersView.class, HealthCountersView.Buckets.class, HealthCountersView.Bucket.class,

@@ -4,7 +4,9 @@ import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CreatePool;
+import io.loligo.contracts.command.CompileCrushMap;
 import io.loligo.contracts.command.CrushChange;
+import io.loligo.contracts.command.CrushMapChange;
 import io.loligo.contracts.command.ErasureCodeProfileChange;
 import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.command.OsdChange;
@@ -27,7 +29,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
         CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
-        PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CommandReply.class, CommandReply.Failure.class,
+        PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CrushMapChange.class, CompileCrushMap.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class})
 final class NativeRegistrations {
     private NativeRegistrations() {

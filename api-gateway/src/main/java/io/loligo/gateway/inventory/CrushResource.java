@@ -61,6 +61,11 @@ public class CrushResource implements CrushApi {
     }
 
     @Override
+    public Response replaceCrushMap(String fsid, JsonNode crushMap, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.replaceCrushMap(fsid, crushMap, user));
+    }
+
+    @Override
     public Response createCrushRule(String fsid, CrushForms.Rule rule, String ignoredUser) {
         return mutations.asUser(user -> clusterService.createCrushRule(fsid, rule, user));
     }

@@ -1,7 +1,12 @@
 package io.loligo.cluster.crush;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.cluster.request.Planned;
+import io.loligo.cluster.state.CrushMapText;
+import io.loligo.cluster.state.HeldCrushMap;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
@@ -11,22 +16,80 @@ import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.CrushChange;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** CRUSH rule and bucket forms, checked against the CRUSH map as it is, turned into changes. Pure. */
 public final class CrushChanges {
     private static final String SHADOW_MARK = "~";
+    /** What {@code create-replicated} gives a rule. */
+    private static final int DEFAULT_MAX_SIZE = 10;
+    /** CRUSH keeps a rule's sizes in one byte each. */
+    private static final int MAX_RULE_SIZE = 255;
+
+    /** Ceph's rule types, by the numbers {@code osd crush dump} gives them. */
+    private enum RuleType {
+        REPLICATED(1), ERASURE(3);
+
+        final int number;
+
+        RuleType(int number) {
+            this.number = number;
+        }
+
+        static RuleType of(int number) {
+            return number == ERASURE.number ? ERASURE : REPLICATED;
+        }
+
+        /** @return null for a type that is neither */
+        static RuleType parse(String given) {
+            for (RuleType type : values()) {
+                if (given.equalsIgnoreCase(type.name()) || given.equals(String.valueOf(type.number))) {
+                    return type;
+                }
+            }
+            return null;
+        }
+    }
 
     private CrushChanges() {
     }
 
-    public static Planned createRule(String fsid, JsonNode crushDump, CrushForms.Rule form) {
-        List<FieldError> errors = new ArrayList<>();
+    /**
+     * A replicated rule in short form is made by Ceph's {@code create-replicated}; a rule with steps can only be
+     * written into the CRUSH map.
+     */
+    public static Planned createRule(String fsid, HeldCrushMap crushMap, CrushForms.Rule form) {
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give name, root and failure_domain")));
+            throw ApiException.invalid(List.of(new FieldError("body", "give name and steps, or name, root and failure_domain")));
         }
+        JsonNode crushDump = crushMap.dump();
+        if (form.steps() == null) {
+            return createReplicatedRule(fsid, crushDump, form);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (blank(form.name())) {
+            errors.add(new FieldError("name", "is needed"));
+        }
+        requireOneForm(form, errors);
+        ObjectNode rule = JsonNodeFactory.instance.objectNode();
+        int id = freeRuleId(crushDump);
+        rule.put("rule_id", id).put("rule_name", form.name()).put("ruleset", id);
+        writeRule(crushDump, rule, form, RuleType.REPLICATED, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        requireFreeRuleName(crushDump, form.name());
+        ObjectNode changed = crushDump.deepCopy();
+        ((ArrayNode) changed.withArray("rules")).add(rule);
+        return new Planned("Creating CRUSH rule '" + form.name() + "'", List.of(crushMap.replacedBy(changed)));
+    }
+
+    private static Planned createReplicatedRule(String fsid, JsonNode crushDump, CrushForms.Rule form) {
+        List<FieldError> errors = new ArrayList<>();
         if (blank(form.name())) {
             errors.add(new FieldError("name", "is needed"));
         }
@@ -39,6 +102,9 @@ public final class CrushChanges {
         if (form.deviceClass() != null && !hasDeviceClass(crushDump, form.deviceClass())) {
             errors.add(new FieldError("device_class", "no device has the class '" + form.deviceClass() + "'"));
         }
+        if (form.type() != null && RuleType.parse(form.type()) != RuleType.REPLICATED) {
+            errors.add(new FieldError("type", "root and failure_domain make a replicated rule; give steps for an erasure rule"));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -47,18 +113,101 @@ public final class CrushChanges {
                 CrushChange.Kind.CREATE_REPLICATED_RULE, form.name(), form.root(), form.failureDomain(), form.deviceClass())));
     }
 
-    /** Only a rule's name changes: its steps belong to the pools that use it. */
-    public static Planned updateRule(String fsid, JsonNode crushDump, CrushViews.Rule rule, CrushForms.Rule form) {
-        if (form == null || form.root() != null || form.failureDomain() != null || form.deviceClass() != null) {
-            throw ApiException.invalid(List.of(new FieldError("body",
-                    "only a rule's name can change; create a new rule and move the pools to it")));
+    /**
+     * A new name alone is Ceph's rename; anything else rewrites the rule in the CRUSH map, keeping its id, so the
+     * pools that use it follow.
+     */
+    public static Planned updateRule(String fsid, HeldCrushMap crushMap, CrushViews.Rule rule, CrushForms.Rule form) {
+        if (form == null) {
+            throw ApiException.invalid(List.of(new FieldError("body", "give what changes: name, type, min_size, max_size, steps")));
         }
-        if (blank(form.name()) || form.name().equals(rule.name())) {
-            return new Planned("Renaming CRUSH rule '" + rule.name() + "'", List.of());
+        JsonNode crushDump = crushMap.dump();
+        List<FieldError> errors = new ArrayList<>();
+        requireOneForm(form, errors);
+        String name = blank(form.name()) ? rule.name() : form.name();
+        ObjectNode changed = crushDump.deepCopy();
+        ObjectNode dumped = null;
+        for (JsonNode candidate : changed.path("rules")) {
+            if (candidate.path("rule_id").asInt() == rule.id()) {
+                dumped = (ObjectNode) candidate;
+            }
         }
-        requireFreeRuleName(crushDump, form.name());
-        return new Planned("Renaming CRUSH rule '" + rule.name() + "' to '" + form.name() + "'",
-                List.of(CrushChange.of(fsid, CrushChange.Kind.RENAME_RULE, rule.name(), form.name())));
+        if (dumped == null) {
+            throw new IllegalStateException("rule " + rule.id() + " is in the view but not in the map it came from");
+        }
+        writeRule(crushDump, dumped, form, RuleType.of(rule.type()), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        boolean renamed = !name.equals(rule.name());
+        if (renamed) {
+            requireFreeRuleName(crushDump, name);
+        }
+        String headline = "Changing CRUSH rule '" + rule.name() + "'";
+        if (CrushMapText.of(changed).equals(CrushMapText.of(crushDump))) {
+            return new Planned(headline, renamed ? List.of(CrushChange.of(fsid, CrushChange.Kind.RENAME_RULE, rule.name(), name)) : List.of());
+        }
+        dumped.put("rule_name", name);
+        return new Planned(headline, List.of(crushMap.replacedBy(changed)));
+    }
+
+    /** Calamari's {@code POST crush_map}: the whole map as text, compiled by the agent. */
+    public static Planned replaceMap(HeldCrushMap crushMap, JsonNode text) {
+        if (text == null || !text.isTextual() || text.asText().isBlank()) {
+            throw ApiException.invalid(List.of(new FieldError("body", "give the CRUSH map as crushtool -d writes it, as one JSON string")));
+        }
+        if (text.asText().equals(CrushMapText.of(crushMap.dump()))) {
+            return new Planned("Replacing the CRUSH map", List.of());
+        }
+        return new Planned("Replacing the CRUSH map", List.of(crushMap.replacedBy(text.asText())));
+    }
+
+    private static void requireOneForm(CrushForms.Rule form, List<FieldError> errors) {
+        boolean shortForm = form.root() != null || form.failureDomain() != null || form.deviceClass() != null;
+        if (shortForm && form.steps() != null) {
+            errors.add(new FieldError("steps", "give steps, or root and failure_domain, not both"));
+        } else if (shortForm && (blank(form.root()) || blank(form.failureDomain()))) {
+            errors.add(new FieldError(blank(form.root()) ? "root" : "failure_domain", "the short form needs root and failure_domain"));
+        }
+    }
+
+    /** Sets what the form gives on a rule as Ceph dumps it: type, sizes and steps. */
+    private static void writeRule(JsonNode crushDump, ObjectNode rule, CrushForms.Rule form, RuleType typeUnlessGiven,
+                                  List<FieldError> errors) {
+        RuleType type = form.type() == null ? typeUnlessGiven : RuleType.parse(form.type());
+        if (type == null) {
+            errors.add(new FieldError("type", "is replicated or erasure"));
+        } else {
+            rule.put("type", type.number);
+        }
+        int minSize = form.minSize() != null ? form.minSize() : rule.path("min_size").asInt(1);
+        int maxSize = form.maxSize() != null ? form.maxSize() : rule.path("max_size").asInt(DEFAULT_MAX_SIZE);
+        if (minSize < 1 || minSize > maxSize) {
+            errors.add(new FieldError("min_size", "must be at least 1 and at most max_size"));
+        }
+        if (maxSize > MAX_RULE_SIZE) {
+            errors.add(new FieldError("max_size", "must be at most " + MAX_RULE_SIZE));
+        }
+        rule.put("min_size", minSize).put("max_size", maxSize);
+        boolean shortForm = form.root() != null && form.failureDomain() != null;
+        List<CrushForms.Step> steps = shortForm ? RuleSteps.replicated(form.root(), form.failureDomain(), form.deviceClass()) : form.steps();
+        if (steps != null) {
+            ArrayNode dumped = RuleSteps.check(crushDump, steps, shortForm ? "root" : "steps", errors);
+            if (dumped != null) {
+                rule.set("steps", dumped);
+            }
+        }
+    }
+
+    /** The lowest id no rule has, as Ceph picks one. */
+    private static int freeRuleId(JsonNode crushDump) {
+        Set<Integer> taken = new HashSet<>();
+        crushDump.path("rules").forEach(rule -> taken.add(rule.path("rule_id").asInt()));
+        int id = 0;
+        while (taken.contains(id)) {
+            id++;
+        }
+        return id;
     }
 
     public static Planned deleteRule(String fsid, CrushViews.Rule rule, List<PoolView> pools) {
@@ -159,7 +308,7 @@ public final class CrushChanges {
         return Optional.empty();
     }
 
-    private static boolean hasType(JsonNode crushDump, String type) {
+    static boolean hasType(JsonNode crushDump, String type) {
         for (JsonNode known : crushDump.path("types")) {
             if (known.path("name").asText().equals(type)) {
                 return true;

@@ -3,10 +3,12 @@ package io.loligo.cluster.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.loligo.cluster.crush.CrushChanges;
+import io.loligo.cluster.crush.CrushMapCompiler;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.Crush;
 import io.loligo.cluster.state.CrushMapText;
+import io.loligo.cluster.state.HeldCrushMap;
 import io.loligo.cluster.state.QueryValues;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.CrushForms;
@@ -28,6 +30,8 @@ public class CrushResource implements CrushApi {
     InventoryQueries inventory;
     @Inject
     Mutations mutations;
+    @Inject
+    CrushMapCompiler compiler;
 
     @Override
     public JsonNode crushMapText(String fsid) {
@@ -70,13 +74,19 @@ public class CrushResource implements CrushApi {
     }
 
     @Override
+    public Response replaceCrushMap(String fsid, JsonNode crushMap, String user) {
+        return mutations.run(fsid, user, compiler.compiles(CrushChanges.replaceMap(heldCrushMap(fsid), crushMap), "body"));
+    }
+
+    @Override
     public Response createCrushRule(String fsid, CrushForms.Rule rule, String user) {
-        return mutations.run(fsid, user, CrushChanges.createRule(fsid, crushMap(fsid), rule));
+        return mutations.run(fsid, user, compiler.compiles(CrushChanges.createRule(fsid, heldCrushMap(fsid), rule), "steps"));
     }
 
     @Override
     public Response updateCrushRule(String fsid, String id, CrushForms.Rule rule, String user) {
-        return mutations.run(fsid, user, CrushChanges.updateRule(fsid, crushMap(fsid), crushRule(fsid, id), rule));
+        CrushViews.Rule current = crushRule(fsid, id);
+        return mutations.run(fsid, user, compiler.compiles(CrushChanges.updateRule(fsid, heldCrushMap(fsid), current, rule), "steps"));
     }
 
     @Override
@@ -97,6 +107,11 @@ public class CrushResource implements CrushApi {
     @Override
     public Response deleteCrushNode(String fsid, String id, String user) {
         return mutations.run(fsid, user, CrushChanges.deleteNode(fsid, crushNode(fsid, id)));
+    }
+
+    private HeldCrushMap heldCrushMap(String fsid) {
+        inventory.requireCluster(fsid);
+        return state.heldCrushMap(fsid);
     }
 
     private JsonNode crushMap(String fsid) {

@@ -98,6 +98,12 @@ public class ClusterStateQueries {
         return require(fsid, ClusterMap.OSD_MAP).content().path("crush_dump");
     }
 
+    /** The CRUSH map with its version, read from one copy of the OSD map. */
+    public HeldCrushMap heldCrushMap(String fsid) {
+        JsonNode osdMap = require(fsid, ClusterMap.OSD_MAP).content();
+        return new HeldCrushMap(fsid, osdMap.path("crush_dump"), osdMap.path("osd_dump").path("crush_version").asLong());
+    }
+
     public List<PoolView> pools(String fsid) {
         return Pools.from(osdDump(fsid));
     }

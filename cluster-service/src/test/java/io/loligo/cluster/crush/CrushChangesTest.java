@@ -1,12 +1,16 @@
 package io.loligo.cluster.crush;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.loligo.cluster.CephFixtures;
 import io.loligo.cluster.state.Crush;
+import io.loligo.cluster.state.CrushMapText;
+import io.loligo.cluster.state.HeldCrushMap;
 import io.loligo.cluster.state.Pools;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.command.CrushChange;
+import io.loligo.contracts.command.CrushMapChange;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,29 +18,106 @@ import java.util.List;
 import static io.loligo.cluster.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Rule and bucket forms against a real Pacific cluster's recorded CRUSH map (root default, host vm, three OSDs). */
+/**
+ * Rule and bucket forms against a real Pacific cluster's recorded CRUSH map (root default, host vm, three hdd OSDs,
+ * rule 0 replicated_rule: take default, choose firstn 0 type osd, emit).
+ */
 class CrushChangesTest {
     private static final String FSID = "f4dc3c52-ad92-433d-97b3-30f93c036321";
+    private static final long CRUSH_VERSION = 7;
     private final JsonNode crush = CephFixtures.json("crush-dump.json");
+    private final HeldCrushMap held = new HeldCrushMap(FSID, crush, CRUSH_VERSION);
 
     @Test
     void aReplicatedRuleIsCheckedAgainstTheMap() {
-        assertThat(CrushChanges.createRule(FSID, crush, new CrushForms.Rule("fast", "default", "host", "hdd")).changes())
+        assertThat(CrushChanges.createRule(FSID, held, CrushForms.Rule.replicated("fast", "default", "host", "hdd")).changes())
                 .containsExactly(new CrushChange(FSID, CrushChange.Kind.CREATE_REPLICATED_RULE, "fast", "default", "host", "hdd"));
-        assertProblem(() -> CrushChanges.createRule(FSID, crush, new CrushForms.Rule("replicated_rule", "default", "host", null)), 409, "name");
-        assertProblem(() -> CrushChanges.createRule(FSID, crush, new CrushForms.Rule("", "nowhere", "shelf", "nvme")), 400,
+        assertProblem(() -> CrushChanges.createRule(FSID, held, CrushForms.Rule.replicated("replicated_rule", "default", "host", null)), 409, "name");
+        assertProblem(() -> CrushChanges.createRule(FSID, held, CrushForms.Rule.replicated("", "nowhere", "shelf", "nvme")), 400,
                 "name", "root", "failure_domain", "device_class");
     }
 
     @Test
-    void aRuleAPoolUsesStaysAndOnlyItsNameChanges() {
+    void aRuleWithStepsIsWrittenIntoTheMapUnderTheLowestFreeId() {
+        List<CrushForms.Step> steps = List.of(step("set_chooseleaf_tries", 5, null), step("set_choose_tries", 100, null),
+                take("default~hdd"), step("chooseleaf_indep", 0, "osd"), emit());
+
+        CrushMapChange change = (CrushMapChange) CrushChanges.createRule(FSID, held, CrushForms.Rule.withSteps("ec", "erasure", steps))
+                .changes().get(0);
+
+        assertThat(change.priorVersion()).isEqualTo(CRUSH_VERSION);
+        assertThat(change.text()).contains("""
+                rule ec {
+                	id 1
+                	type erasure
+                	min_size 1
+                	max_size 10
+                	step set_chooseleaf_tries 5
+                	step set_choose_tries 100
+                	step take default class hdd
+                	step chooseleaf indep 0 type osd
+                	step emit
+                }
+                """);
+        assertThat(change.text()).contains("rule replicated_rule {");
+    }
+
+    @Test
+    void eachWrongStepIsNamed() {
+        List<CrushForms.Step> steps = List.of(step("chooseleaf_firstn", null, "shelf"), take("nowhere"), step("spin", null, null));
+
+        assertProblem(() -> CrushChanges.createRule(FSID, held, new CrushForms.Rule("r", "mirrored", 3, 2, steps, null, null, null)), 400,
+                "type", "min_size", "steps[0].op", "steps[0].num", "steps[0].type", "steps[1].item_name", "steps[2].op");
+        assertProblem(() -> CrushChanges.createRule(FSID, held, new CrushForms.Rule("r", null, null, null, steps, "default", "host", null)),
+                400, "steps");
+    }
+
+    @Test
+    void aRuleKeepsItsIdWhenItsStepsChangeAndANewNameAloneIsARename() {
         CrushViews.Rule rule = Crush.rules(crush).get(0);
 
         assertProblem(() -> CrushChanges.deleteRule(FSID, rule, Pools.from(CephFixtures.json("osd-dump.json"))), 409);
-        assertThat(CrushChanges.updateRule(FSID, crush, rule, new CrushForms.Rule("renamed", null, null, null)).changes())
+        assertThat(CrushChanges.updateRule(FSID, held, rule, CrushForms.Rule.withSteps("renamed", null, null)).changes())
                 .containsExactly(CrushChange.of(FSID, CrushChange.Kind.RENAME_RULE, "replicated_rule", "renamed"));
-        assertThat(CrushChanges.updateRule(FSID, crush, rule, new CrushForms.Rule(rule.name(), null, null, null)).changesNothing()).isTrue();
-        assertProblem(() -> CrushChanges.updateRule(FSID, crush, rule, new CrushForms.Rule(null, "default", null, null)), 400, "body");
+        assertThat(CrushChanges.updateRule(FSID, held, rule, CrushForms.Rule.withSteps(rule.name(), null, null)).changesNothing()).isTrue();
+        assertThat(CrushChanges.updateRule(FSID, held, rule, CrushForms.Rule.withSteps(null, "replicated",
+                List.of(take("default"), step("choose_firstn", 0, "osd"), emit()))).changesNothing()).as("the steps it has").isTrue();
+
+        CrushMapChange change = (CrushMapChange) CrushChanges.updateRule(FSID, held, rule,
+                CrushForms.Rule.replicated("by_osd", "default", "osd", "hdd")).changes().get(0);
+        assertThat(change.text()).contains("""
+                rule by_osd {
+                	id 0
+                	type replicated
+                	min_size 1
+                	max_size 10
+                	step take default class hdd
+                	step chooseleaf firstn 0 type osd
+                	step emit
+                }
+                """).doesNotContain("rule replicated_rule");
+        assertProblem(() -> CrushChanges.updateRule(FSID, held, rule, CrushForms.Rule.replicated(null, "default", null, null)), 400,
+                "failure_domain");
+    }
+
+    @Test
+    void aWholeMapIsTextAndTheMapAsItIsChangesNothing() {
+        assertThat(CrushChanges.replaceMap(held, TextNode.valueOf(CrushMapText.of(crush))).changesNothing()).isTrue();
+        assertThat(CrushChanges.replaceMap(held, TextNode.valueOf("# begin crush map\n")).changes())
+                .containsExactly(new CrushMapChange(FSID, "# begin crush map\n", CRUSH_VERSION));
+        assertProblem(() -> CrushChanges.replaceMap(held, CephFixtures.json("crush-dump.json")), 400, "body");
+    }
+
+    private static CrushForms.Step take(String itemName) {
+        return new CrushForms.Step("take", null, itemName, null, null);
+    }
+
+    private static CrushForms.Step step(String op, Integer num, String type) {
+        return new CrushForms.Step(op, null, null, num, type);
+    }
+
+    private static CrushForms.Step emit() {
+        return new CrushForms.Step("emit", null, null, null, null);
     }
 
     @Test

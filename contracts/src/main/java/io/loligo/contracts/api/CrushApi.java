@@ -27,6 +27,15 @@ public interface CrushApi {
     @Path("/cluster/{fsid}/crush_map")
     JsonNode crushMapText(@PathParam("fsid") String fsid);
 
+    /**
+     * Replaces the whole CRUSH map with text in {@code crushtool -d}'s form, as one JSON string: {@code 202}, {@code 304}
+     * when it is the map as it is, or {@code 400} with crushtool's message when it does not compile.
+     */
+    @POST
+    @Path("/cluster/{fsid}/crush_map")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response replaceCrushMap(@PathParam("fsid") String fsid, JsonNode crushMap, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
     @GET
     @Path("/cluster/{fsid}/crush_rule")
     List<CrushViews.Rule> crushRules(@PathParam("fsid") String fsid);
@@ -55,13 +64,19 @@ public interface CrushApi {
     @Path("/cluster/{fsid}/crush_type/{id}")
     CrushViews.Type crushType(@PathParam("fsid") String fsid, @PathParam("id") String id);
 
-    /** Creates a replicated rule: {@code 202} with the request, {@code 409} when the name is taken. */
+    /**
+     * Creates a rule, from its steps or as a replicated rule in short form: {@code 202} with the request, {@code 409}
+     * when the name is taken.
+     */
     @POST
     @Path("/cluster/{fsid}/crush_rule")
     @Consumes(MediaType.APPLICATION_JSON)
     Response createCrushRule(@PathParam("fsid") String fsid, CrushForms.Rule rule, @HeaderParam(OsdApi.REQUESTED_BY) String user);
 
-    /** Renames a rule: {@code 202}, or {@code 304} when the name is the same. */
+    /**
+     * Changes a rule's name, type, sizes or steps, keeping its id: {@code 202}, or {@code 304} when the rule already
+     * is so.
+     */
     @PATCH
     @Path("/cluster/{fsid}/crush_rule/{id}")
     @Consumes(MediaType.APPLICATION_JSON)

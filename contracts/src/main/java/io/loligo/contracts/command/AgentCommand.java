@@ -19,8 +19,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PoolChange.class, name = "pool-change"),
         @JsonSubTypes.Type(value = ErasureCodeProfileChange.class, name = "erasure-code-profile-change"),
         @JsonSubTypes.Type(value = CrushChange.class, name = "crush-change"),
+        @JsonSubTypes.Type(value = CrushMapChange.class, name = "crush-map-change"),
+        @JsonSubTypes.Type(value = CompileCrushMap.class, name = "compile-crush-map"),
         @JsonSubTypes.Type(value = ReadPgs.class, name = "read-pgs")})
-public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, ClusterChange {
+public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, CompileCrushMap,
+        ClusterChange {
     /** The cluster the command is for. */
     String fsid();
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * nowhere else: the agent runs it without knowing what it is, and cluster-service never builds command strings.
  */
 public sealed interface ClusterChange extends AgentCommand permits OsdChange, OsdFlagChange, PgChange, CreatePool, PoolChange, ErasureCodeProfileChange,
-        CrushChange {
+        CrushChange, CrushMapChange {
     /** The mon command, as librados takes it. */
     String monCommand();
 

@@ -95,9 +95,11 @@ public final class ClusterMapReader {
     /**
      * Makes a change, then reads the OSD map epoch: the change has happened in the cluster's maps once
      * cluster-service holds that epoch.
+     *
+     * @param input the data the command takes besides its arguments, or null
      */
-    public JsonNode apply(ClusterChange change) {
-        CommandResult result = rados.monCommand(change.monCommand());
+    public JsonNode apply(ClusterChange change, byte[] input) {
+        CommandResult result = rados.monCommand(change.monCommand(), input);
         ObjectNode applied = mapper.createObjectNode();
         applied.put("outs", result.status());
         applied.put("osd_map_epoch", mon("status").path("osdmap").path("epoch").asLong());

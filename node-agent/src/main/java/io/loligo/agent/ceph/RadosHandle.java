@@ -62,8 +62,13 @@ public final class RadosHandle implements AutoCloseable {
 
     /** Runs a command on the monitors, which also proxy every command the active mgr offers. */
     public CommandResult monCommand(String json) {
+        return monCommand(json, (byte[]) null);
+    }
+
+    /** A mon command that takes data besides its arguments, as {@code osd setcrushmap} takes the compiled map. */
+    public CommandResult monCommand(String json, byte[] input) {
         Reply reply = new Reply();
-        int rc = RADOS.rados_mon_command(cluster, new String[]{json}, new SizeT(1), null, new SizeT(0),
+        int rc = RADOS.rados_mon_command(cluster, new String[]{json}, new SizeT(1), input, new SizeT(input == null ? 0 : input.length),
                 reply.out, reply.outLen, reply.status, reply.statusLen);
         return reply.finish("mon command " + prefixOf(json), rc);
     }

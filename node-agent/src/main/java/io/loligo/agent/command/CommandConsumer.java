@@ -1,13 +1,18 @@
 package io.loligo.agent.command;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.agent.ceph.ClusterMapReader;
 import io.loligo.agent.ceph.ClusterProbe;
+import io.loligo.agent.ceph.CrushTool;
 import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.command.CompileCrushMap;
+import io.loligo.contracts.command.CrushMapChange;
 import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.command.ReadUsage;
@@ -48,6 +53,8 @@ public class CommandConsumer {
     Emitter<byte[]> replies;
     @Inject
     AnsweredCommands answered;
+    @Inject
+    CrushTool crushTool;
 
     @Incoming("commands")
     @Blocking
@@ -82,6 +89,17 @@ public class CommandConsumer {
         }
     }
 
+    /** Whether CRUSH text compiles: {@code {"error": crushtool's message}} when it does not, an empty object when it does. */
+    private ObjectNode compiles(String text) {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        try {
+            crushTool.compile(text);
+        } catch (CrushTool.InvalidCrushMapException e) {
+            answer.put("error", e.getMessage());
+        }
+        return answer;
+    }
+
     /** Runs one command on the cluster; a failure of librados becomes a reply that says what failed. */
     private CommandReply run(CommandEnvelope envelope) {
         AgentCommand command = envelope.command();
@@ -102,13 +120,21 @@ public class CommandConsumer {
             if (command instanceof ReadPgs read) {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.pgs(read)));
             }
+            if (command instanceof CompileCrushMap compile) {
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), compiles(compile.text()));
+            }
             if (command instanceof ClusterChange change) {
                 Log.infof("applying %s", change);
-                CommandReply reply = CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.apply(change)));
+                // the one change that carries data; compiled here, where Ceph's own crushtool is
+                byte[] input = change instanceof CrushMapChange crushMap ? crushTool.compile(crushMap.text()) : null;
+                CommandReply reply = CommandReply.withOutput(envelope.commandId(), config.nodeId(),
+                        cluster.read(reader -> reader.apply(change, input)));
                 cluster.pollSoon();
                 return reply;
             }
             throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
+        } catch (CrushTool.InvalidCrushMapException e) {
+            return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("InvalidCrushMap", e.getMessage()));
         } catch (RadosException | UncheckedIOException e) {
             Log.warnf("could not run %s: %s", command.getClass().getSimpleName(), e.getMessage());
             String reason = e instanceof RadosException rados && rados.isTimeout() ? "Timeout" : "RadosError";

@@ -42,6 +42,10 @@ public interface AgentConfig {
      */
     Optional<Path> stateDir();
 
+    /** Ceph's CRUSH compiler, from the ceph-base package: a change to a CRUSH rule's steps needs it. */
+    @WithDefault("crushtool")
+    String crushtool();
+
     Ceph ceph();
 
     interface Ceph {
