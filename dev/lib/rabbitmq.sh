@@ -18,6 +18,10 @@ rabbitmq_up() {
   # Private queues behind /topic/ and /exchange/ sources are neither exclusive nor auto-delete on 3.10:
   # without this policy every vanished subscriber would leave a queue that fills with heartbeats forever.
   rabbitmqctl -q set_policy --apply-to queues loligo-private-queue-expiry '^amq\.gen-' '{"expires":60000,"message-ttl":60000}' >/dev/null
+  # Metric batches wait in their queue while InfluxDB is away, up to a bound; beyond it the broker refuses new
+  # batches, and the agents keep them and log it, rather than the broker filling its disk.
+  rabbitmqctl -q set_policy --apply-to queues loligo-metrics-bound '\.metrics$' \
+    "{\"max-length-bytes\":${LOLIGO_METRICS_QUEUE_BYTES:-1073741824},\"overflow\":\"reject-publish\"}" >/dev/null
 }
 
 rabbit_amqp1_ready() { rabbitmq-plugins list -E -m 2>/dev/null | grep -qx rabbitmq_amqp1_0 && (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }

@@ -34,6 +34,7 @@ service_properties() {
     cluster-service) echo "-Dquarkus.http.port=8481" ;;
     metrics-service) echo "-Dquarkus.http.port=8483" ;;
     api-gateway) echo "-Dquarkus.http.port=$LOLIGO_HTTP_PORT -Dquarkus.rest-client.cluster-service.url=http://127.0.0.1:8481" \
+      "-Dquarkus.rest-client.metrics-service.url=http://127.0.0.1:8483" \
       "-Dloligo.gateway.initial-admin-password-file=$LOLIGO_STATE/admin-password" ;;
     node-agent) echo "-Dquarkus.http.port=8482 -Dloligo.agent.ceph.conf=$LOLIGO_CEPH_CONF -Dloligo.agent.state-dir=$LOLIGO_STATE/agent" \
       "${LOLIGO_CEPH_KEYRING:+-Dloligo.agent.ceph.keyring=$LOLIGO_CEPH_KEYRING}" \

@@ -23,8 +23,11 @@ final class LocalPlatform implements AutoCloseable {
     static final String BUS_PREFIX = "loligo-systest";
     static final String CLUSTER_DATABASE = "loligo_cluster_systest";
     static final String GATEWAY_DATABASE = "loligo_gateway_systest";
+    static final String INFLUX_DATABASE = "loligo_systest";
     /** Short, so that lateness shows within seconds; real agents use 5 s. */
     static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(2);
+    /** Short, so that series fill within seconds; real agents collect every 10 s. */
+    static final Duration METRICS_INTERVAL = Duration.ofSeconds(2);
 
     final Path repository = Path.of("..").toAbsolutePath().normalize();
     final Path workDir = Path.of("target/systest").toAbsolutePath();
@@ -42,14 +45,17 @@ final class LocalPlatform implements AutoCloseable {
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + CLUSTER_DATABASE,
                 "loligo.bus.prefix", BUS_PREFIX));
         metricsService = new ServiceProcess("metrics-service", repository, workDir, Map.of(
-                "loligo.metrics.influx.database", "loligo_systest"));
+                "loligo.metrics.influx.database", INFLUX_DATABASE,
+                "loligo.bus.prefix", BUS_PREFIX));
         gateway = new ServiceProcess("api-gateway", repository, workDir, Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + GATEWAY_DATABASE,
                 "quarkus.rest-client.cluster-service.url", clusterService.url(),
+                "quarkus.rest-client.metrics-service.url", metricsService.url(),
                 "loligo.gateway.initial-admin-password-file", adminPasswordFile().toString()));
         agent = new ServiceProcess("node-agent", repository, workDir, Map.of(
                 "loligo.bus.prefix", BUS_PREFIX,
                 "loligo.agent.heartbeat-period", HEARTBEAT_PERIOD.toSeconds() + "s",
+                "loligo.agent.metrics.interval", METRICS_INTERVAL.toSeconds() + "s",
                 "loligo.agent.ceph.conf", cephConf.toString(),
                 "loligo.agent.state-dir", workDir.resolve("agent-state").toString()));
     }
@@ -105,6 +111,11 @@ final class LocalPlatform implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("ceph", "--conf", cephConf.toString(), "--connect-timeout", "10"));
         command.addAll(List.of(args));
         return run(command);
+    }
+
+    /** Stops or starts the local InfluxDB through the project's own script. */
+    void influxdb(String verb) throws IOException, InterruptedException {
+        run(List.of(repository.resolve("dev/loligo").toString(), "influxdb", verb));
     }
 
     static String run(List<String> command) throws IOException, InterruptedException {

@@ -49,8 +49,35 @@ public final class WireCodec {
 
     /** JSON that is already encoded, as it goes on the broker. */
     public static WireMessage asWireMessage(byte[] json) {
-        return json.length > COMPRESS_ABOVE_BYTES ? new WireMessage(Gzip.compress(json), "application/gzip")
-                : new WireMessage(json, "application/json");
+        return asWireMessage(json, "application/json");
+    }
+
+    /** Any body, as it goes on the broker: labelled with its content type, or compressed when large. */
+    public static WireMessage asWireMessage(byte[] body, String contentType) {
+        return body.length > COMPRESS_ABOVE_BYTES ? new WireMessage(Gzip.compress(body), "application/gzip")
+                : new WireMessage(body, contentType);
+    }
+
+    /**
+     * A body that is not JSON as the broker client hands it over, uncompressed.
+     *
+     * @throws MalformedMessageException when it is neither bytes nor text, or its compression is broken
+     */
+    public static byte[] bodyBytes(Object payload) {
+        try {
+            if (payload instanceof byte[] bytes) {
+                return Gzip.isCompressed(bytes) ? Gzip.open(bytes).readAllBytes() : bytes;
+            }
+            if (payload instanceof Buffer buffer) {
+                return bodyBytes(buffer.getBytes());
+            }
+            if (payload instanceof String text) {
+                return text.getBytes(StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new MalformedMessageException("a compressed body that cannot be read: " + e.getMessage(), e);
+        }
+        throw new MalformedMessageException("expected bytes or text, got " + describe(payload));
     }
 
     public record WireMessage(byte[] body, String contentType) {

@@ -1,5 +1,6 @@
 package io.loligo.metrics.influx;
 
+import io.loligo.metrics.ingest.PointStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -12,14 +13,17 @@ import org.eclipse.microprofile.health.Readiness;
 public class InfluxReadiness implements HealthCheck {
     @Inject
     InfluxConnection influx;
+    @Inject
+    PointStore store;
 
     @Override
     public HealthCheckResponse call() {
         try {
             String version = influx.ping();
-            influx.ensureDatabase();
+            influx.ensureSchema();
             return HealthCheckResponse.named("influxdb").up()
-                    .withData("version", version).withData("database", influx.database()).build();
+                    .withData("version", version).withData("database", influx.database())
+                    .withData("points_stored", store.pointsStored()).build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.named("influxdb").down().withData("error", String.valueOf(e.getMessage())).build();
         }

@@ -82,6 +82,14 @@ public final class ClusterMapReader {
         return monOutput("pg dump", "\"dumpcontents\":[\"pgs_brief\"]");
     }
 
+    /** What a cluster's series are read from: five small commands. */
+    public MetricReadings metricReadings() {
+        return new MetricReadings(mon("status"), mon("osd pool stats"), usage(), mon("osd perf"), mon("osd df"));
+    }
+
+    public record MetricReadings(JsonNode status, JsonNode poolStats, JsonNode dfDetail, JsonNode osdPerf, JsonNode osdDf) {
+    }
+
     /** Space, overall and by pool: {@code df detail}. */
     public JsonNode usage() {
         return mon("df", "\"detail\":\"detail\"");

@@ -48,6 +48,22 @@ public interface AgentConfig {
 
     Ceph ceph();
 
+    Metrics metrics();
+
+    interface Metrics {
+        /** How often the series are collected; points are timed on this grid. */
+        @WithDefault("10s")
+        Duration interval();
+
+        /** Batches kept while the broker is away or refuses them; beyond this the oldest are given up, and logged. */
+        @WithDefault("360")
+        int maxWaitingBatches();
+
+        /** Batches sent and not yet taken by the broker. */
+        @WithDefault("8")
+        int maxInFlight();
+    }
+
     interface Ceph {
         /** The cluster's config file. Without it the agent still reports the host and its daemons. */
         @WithDefault("/etc/ceph/ceph.conf")

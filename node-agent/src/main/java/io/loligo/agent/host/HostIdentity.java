@@ -7,12 +7,9 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,12 +20,14 @@ import java.util.List;
 @ApplicationScoped
 public class HostIdentity {
     private final AgentConfig config;
+    private final HostFiles files;
     private final String fqdn;
     private final String hostname;
 
     @Inject
-    public HostIdentity(AgentConfig config) {
+    public HostIdentity(AgentConfig config, HostFiles files) {
         this.config = config;
+        this.files = files;
         this.fqdn = LocalHost.fqdn();
         int dot = fqdn.indexOf('.');
         this.hostname = dot > 0 ? fqdn.substring(0, dot) : fqdn;
@@ -48,12 +47,12 @@ public class HostIdentity {
 
     /** Read at every heartbeat: a reboot changes it, and receivers detect reboots from it. */
     public Instant bootTime() {
-        return HostFacts.bootTime(read("proc/stat")).orElse(null);
+        return HostFacts.bootTime(files.read("proc/stat")).orElse(null);
     }
 
     public String operatingSystem() {
-        String osRelease = read("etc/os-release");
-        return HostFacts.operatingSystem(osRelease.isEmpty() ? read("usr/lib/os-release") : osRelease).orElse(null);
+        String osRelease = files.read("etc/os-release");
+        return HostFacts.operatingSystem(osRelease.isEmpty() ? files.read("usr/lib/os-release") : osRelease).orElse(null);
     }
 
     /**
@@ -76,16 +75,6 @@ public class HostIdentity {
         } catch (SocketException e) {
             Log.debugf("cannot list the network interfaces: %s", e.getMessage());
             return List.of();
-        }
-    }
-
-    private String read(String relative) {
-        Path file = config.hostRoot().resolve(relative);
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            Log.debugf("cannot read %s: %s", file, e.getMessage());
-            return "";
         }
     }
 }

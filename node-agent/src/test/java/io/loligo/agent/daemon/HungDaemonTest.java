@@ -106,6 +106,7 @@ class HungDaemonTest {
             public Optional<Path> stateDir() { return Optional.empty(); }
             public String crushtool() { return "crushtool"; }
             public Ceph ceph() { return ceph; }
+            public Metrics metrics() { return null; }
         };
     }
 }

@@ -1,0 +1,67 @@
+package io.loligo.metrics.query;
+
+import io.loligo.contracts.api.Problem.FieldError;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The forms a time or a resolution takes in a query. Pure. */
+final class QueryParams {
+    /** {@code 10s}, {@code 5m}, {@code 1h}, {@code 7d}, {@code 2w}; a bare number is seconds. */
+    private static final Pattern SPAN = Pattern.compile("(\\d+)([smhdw]?)");
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{1,12}");
+
+    private QueryParams() {
+    }
+
+    /**
+     * @param given epoch seconds, an ISO-8601 instant, {@code now}, or {@code -<span>} before now
+     * @return the instant, or null after adding an error to {@code errors}
+     */
+    static Instant time(String given, Instant fallback, Instant now, String field, List<FieldError> errors) {
+        if (given == null || given.isBlank()) {
+            return fallback;
+        }
+        String value = given.trim();
+        if (value.equals("now")) {
+            return now;
+        }
+        if (value.startsWith("-")) {
+            Duration before = span(value.substring(1));
+            if (before != null) {
+                return now.minus(before);
+            }
+        } else if (EPOCH_SECONDS.matcher(value).matches()) {
+            return Instant.ofEpochSecond(Long.parseLong(value));
+        } else {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        errors.add(new FieldError(field, "'" + given + "' is not a time: give epoch seconds, an ISO-8601 instant, now, or -1h, -7d ..."));
+        return null;
+    }
+
+    /** @return the span, or null when it is not one */
+    static Duration span(String given) {
+        Matcher matcher = SPAN.matcher(given.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches() || matcher.group(1).length() > 9) {
+            return null;
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "", "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> Duration.ofDays(7 * amount);
+        };
+    }
+}

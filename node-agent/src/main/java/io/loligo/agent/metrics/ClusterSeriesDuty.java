@@ -1,0 +1,61 @@
+package io.loligo.agent.metrics;
+
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.wire.WireCodec;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Decides which agent writes a cluster's own series (cluster, pools, OSDs): of the agents heard from within three
+ * heartbeat periods that reach the cluster, the one with the lowest node id. Every agent hears every heartbeat, so
+ * they agree without talking, and when that agent stops, the next one takes over three periods later. For a moment
+ * two may both write; their points carry the same times, so InfluxDB keeps one.
+ */
+@ApplicationScoped
+public class ClusterSeriesDuty {
+    private static final int PERIODS_BEFORE_LATE = 3;
+
+    private final WireCodec codec = new WireCodec();
+    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+
+    private record Peer(Set<String> fsids, Instant heardAt, Duration period) {
+        boolean alive(Instant now) {
+            return heardAt.plus(period.multipliedBy(PERIODS_BEFORE_LATE)).isAfter(now);
+        }
+    }
+
+    @Incoming("peers")
+    public CompletionStage<Void> onHeartbeat(Message<?> message) {
+        try {
+            NodeHeartbeat heartbeat = codec.decode(message.getPayload(), NodeHeartbeat.class);
+            heard(heartbeat, Instant.now());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            Log.debugf("ignored a heartbeat that could not be read: %s", e.getMessage());
+        }
+        return message.ack();
+    }
+
+    void heard(NodeHeartbeat heartbeat, Instant now) {
+        Set<String> fsids = heartbeat.clusters().stream().map(ClusterReport::fsid).collect(Collectors.toSet());
+        peers.put(heartbeat.nodeId(), new Peer(fsids, now, Duration.ofSeconds(heartbeat.periodSeconds())));
+    }
+
+    /** Whether this agent, which reaches the cluster, is the one to write its series now. */
+    public boolean isMine(String nodeId, String fsid, Instant now) {
+        return peers.entrySet().stream()
+                .filter(peer -> peer.getValue().fsids().contains(fsid) && peer.getValue().alive(now))
+                .map(Map.Entry::getKey)
+                .allMatch(other -> other.compareTo(nodeId) >= 0);
+    }
+}

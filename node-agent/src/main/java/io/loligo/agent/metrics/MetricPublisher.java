@@ -1,0 +1,161 @@
+package io.loligo.agent.metrics;
+
+import io.loligo.agent.ceph.ClusterMapReader;
+import io.loligo.agent.ceph.ClusterProbe;
+import io.loligo.agent.ceph.RadosException;
+import io.loligo.agent.config.AgentConfig;
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.metrics.LineProtocol;
+import io.loligo.contracts.metrics.MetricBatch;
+import io.loligo.contracts.wire.WireCodec;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Collects the host's series, and the cluster's when it is this agent's duty, once per interval, and sends them to
+ * metrics-service's durable queue. A batch leaves the agent's memory only once the broker has taken it: while the
+ * broker is away or refuses (its queue full), batches wait here, the oldest given up first when too many wait.
+ */
+@ApplicationScoped
+public class MetricPublisher {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final Deque<MetricBatch> waiting = new ArrayDeque<>();
+    private final AtomicLong pointsAccepted = new AtomicLong();
+    private final AtomicLong pointsGivenUp = new AtomicLong();
+    private int inFlight;
+    private long lastSlot;
+    private volatile boolean stopping;
+
+    @Inject
+    AgentConfig config;
+    @Inject
+    HostCollector host;
+    @Inject
+    ClusterProbe cluster;
+    @Inject
+    ClusterSeriesDuty duty;
+    @Inject
+    @Channel("metrics")
+    Emitter<byte[]> emitter;
+
+    @Scheduled(every = "${loligo.agent.metrics.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void collectAndSend() {
+        if (stopping) {
+            return;
+        }
+        Instant now = Instant.now();
+        // on the interval's grid: two agents writing one cluster's series for a moment write the same points
+        long interval = config.metrics().interval().toSeconds();
+        long at = now.getEpochSecond() / interval * interval;
+        if (at == lastSlot) {
+            // a late run landed in the slot the previous one filled: one point per series and slot
+            return;
+        }
+        lastSlot = at;
+        LineProtocol lines = new LineProtocol();
+        host.collect(lines, at);
+        cluster.current().map(ClusterReport::fsid).filter(fsid -> duty.isMine(config.nodeId(), fsid, now)).ifPresent(fsid -> {
+            try {
+                ClusterMapReader.MetricReadings readings = cluster.read(ClusterMapReader::metricReadings);
+                ClusterMetrics.all(lines, fsid, readings, at);
+            } catch (RadosException | UncheckedIOException e) {
+                Log.warnf("could not read the series of cluster %s: %s", fsid, e.getMessage());
+            }
+        });
+        if (!lines.isEmpty()) {
+            enqueue(MetricBatch.of(config.nodeId(), lines));
+        }
+        sendWaiting();
+    }
+
+    /** Points the broker has taken since the agent started. */
+    public long pointsAccepted() {
+        return pointsAccepted.get();
+    }
+
+    /** Points given up because too many batches waited for the broker. */
+    public long pointsGivenUp() {
+        return pointsGivenUp.get();
+    }
+
+    public synchronized int batchesWaiting() {
+        return waiting.size();
+    }
+
+    private synchronized void enqueue(MetricBatch batch) {
+        waiting.addLast(batch);
+        while (waiting.size() > config.metrics().maxWaitingBatches()) {
+            MetricBatch dropped = waiting.removeFirst();
+            pointsGivenUp.addAndGet(dropped.points());
+            Log.warnf("gave up %d points: %d batches already wait for the broker (loligo.agent.metrics.max-waiting-batches)",
+                    dropped.points(), waiting.size());
+        }
+    }
+
+    private synchronized void sendWaiting() {
+        while (inFlight < config.metrics().maxInFlight() && !waiting.isEmpty()) {
+            send(waiting.removeFirst());
+        }
+    }
+
+    private void send(MetricBatch batch) {
+        inFlight++;
+        WireCodec.WireMessage body = batch.body();
+        OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder().withContentType(body.contentType()).withDurable(true)
+                .withApplicationProperties(new JsonObject(batch.properties())).build();
+        emitter.send(Message.of(body.body(), Metadata.of(amqp))
+                .withAck(() -> {
+                    settled(batch, true);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    Log.warnf("the broker did not take %d points, kept to send again: %s", batch.points(), failure.getMessage());
+                    settled(batch, false);
+                    return CompletableFuture.completedFuture(null);
+                }));
+    }
+
+    private synchronized void settled(MetricBatch batch, boolean accepted) {
+        inFlight--;
+        notifyAll();
+        if (accepted) {
+            pointsAccepted.addAndGet(batch.points());
+        } else {
+            // first in line again, so that points keep their order
+            waiting.addFirst(batch);
+        }
+    }
+
+    /** Stops collecting and gives the batches in flight a moment to be taken, so that the totals logged are final. */
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        synchronized (this) {
+            long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+            while (inFlight > 0 && System.nanoTime() < deadline) {
+                wait(STOP_GRACE.toMillis() / 10);
+            }
+            Log.infof("metric points taken by the broker: %d; given up: %d; batches not taken: %d", pointsAccepted.get(),
+                    pointsGivenUp.get(), waiting.size() + inFlight);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package io.loligo.systest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.contracts.metrics.Measurement;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The metric pipeline end to end: node-agent collecting from the real host and cluster, batches over the real
+ * broker, metrics-service writing to the real InfluxDB, the query API through the gateway.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MetricsIT {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String INFLUX = "http://127.0.0.1:18086";
+    private static final Pattern POINTS_TAKEN = Pattern.compile("metric points taken by the broker: (\\d+); given up: (\\d+)");
+    private static LocalPlatform platform;
+    private static LocalPlatform.Session session;
+    private static String fqdn;
+    private static String fsid;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = new LocalPlatform();
+        platform.start();
+        fqdn = LocalPlatform.run(List.of("hostname", "-f"));
+        fsid = platform.ceph("fsid");
+        session = platform.login();
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        if (platform != null) {
+            platform.influxdb("start");
+            platform.close();
+        }
+    }
+
+    private static RequestSpecification api() {
+        return platform.api(session);
+    }
+
+    @Test
+    @Order(1)
+    void the_host_series_match_proc() throws Exception {
+        JsonNode memory = awaitSeries("/api/v2/server/{fqdn}/metrics/memory?from=-2m", fqdn);
+        long memTotal = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", "")) * 1024;
+        assertThat(lastValue(memory, "total")).isEqualTo(memTotal);
+
+        JsonNode load = awaitSeries("/api/v2/server/{fqdn}/metrics/load?from=-2m", fqdn);
+        double loadNow = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[2]);
+        assertThat(lastValue(load, "load15")).isCloseTo(loadNow, within(0.5));
+
+        JsonNode cpu = awaitSeries("/api/v2/server/{fqdn}/metrics/cpu?from=-2m", fqdn);
+        double shares = 0;
+        for (String field : List.of("user", "system", "iowait", "steal", "idle")) {
+            shares += lastValue(cpu, field);
+        }
+        assertThat(shares).as("user, system, iowait, steal and idle of all CPUs").isBetween(90.0, 100.01);
+
+        JsonNode loopback = values("measurement=network&field=rx_bytes&tag=interface:lo&tag=host:" + fqdn + "&from=-2m&aggregate=max");
+        long loRxNow = loopbackReceived();
+        double stored = lastValue(loopback, "rx_bytes");
+        assertThat(stored).as("a counter, read a few seconds before /proc").isLessThanOrEqualTo(loRxNow).isGreaterThan(loRxNow * 0.5);
+    }
+
+    @Test
+    @Order(2)
+    void writing_objects_raises_the_write_iops_of_the_cluster_and_the_pool() throws Exception {
+        int lab = 0;
+        for (JsonNode pool : MAPPER.readTree(platform.ceph("osd", "pool", "ls", "detail", "--format", "json"))) {
+            if (pool.path("pool_name").asText().equals("lab")) {
+                lab = pool.path("pool_id").asInt();
+            }
+        }
+        try {
+            LocalPlatform.run(List.of("rados", "--conf", platform.cephConf.toString(), "-p", "lab", "bench", "8", "write", "-t", "4",
+                    "-b", "65536", "--no-cleanup"));
+            int pool = lab;
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                assertThat(maxValue(get("/api/v2/cluster/{fsid}/metrics/iops?from=-1m", fsid), "write_ops")).isGreaterThan(1);
+                assertThat(maxValue(get("/api/v2/cluster/{fsid}/pool/" + pool + "/metrics/iops?from=-1m", fsid), "write_ops")).isGreaterThan(1);
+                assertThat(maxValue(get("/api/v2/cluster/{fsid}/metrics/throughput?from=-1m", fsid), "write_bytes")).isGreaterThan(65536);
+            });
+        } finally {
+            LocalPlatform.run(List.of("rados", "--conf", platform.cephConf.toString(), "-p", "lab", "cleanup"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void bad_parameters_are_named() {
+        api().get("/api/v2/metrics/values?measurement=cpu&field=usr&from=tomorrow&resolution=0").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("field", "from", "resolution"));
+        api().get("/api/v2/metrics/values?measurement=cpu&from=-1h&until=-2h").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("from"));
+        api().get("/api/v2/metrics/values?measurement=disk&from=-30d&resolution=10s").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("resolution"));
+        api().get("/api/v2/metrics/values?measurement=nothing").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("measurement"));
+    }
+
+    /**
+     * InfluxDB away for a minute while the agent goes on collecting: once it is back, every point the broker took
+     * from the agent is in InfluxDB, counted point by point.
+     */
+    @Test
+    @Order(4)
+    void no_point_is_lost_while_influxdb_is_away_for_a_minute() throws Exception {
+        // from nothing: an agent whose count starts at zero, and a database that holds only its points
+        platform.agent.stop();
+        awaitQueueEmpty();
+        influxQuery("DROP DATABASE \"" + LocalPlatform.INFLUX_DATABASE + "\"");
+        platform.agent.start();
+        platform.agent.awaitReady(Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedPoints() > 0);
+
+        platform.influxdb("stop");
+        try {
+            Thread.sleep(Duration.ofSeconds(60).toMillis());
+            assertThat(queueDepth()).as("batches waiting in the broker").isGreaterThan(0);
+        } finally {
+            platform.influxdb("start");
+        }
+        Thread.sleep(Duration.ofSeconds(5).toMillis());
+        platform.agent.stop();
+        Matcher taken = POINTS_TAKEN.matcher(platform.agent.logText());
+        long sent = -1;
+        long givenUp = -1;
+        while (taken.find()) {
+            sent = Long.parseLong(taken.group(1));
+            givenUp = Long.parseLong(taken.group(2));
+        }
+        assertThat(givenUp).isZero();
+        awaitQueueEmpty();
+        assertThat(storedPoints()).isEqualTo(sent);
+        platform.agent.start();
+        platform.agent.awaitReady(Duration.ofSeconds(60));
+    }
+
+    private static JsonNode get(String path, String subject) throws Exception {
+        return MAPPER.readTree(api().get(path, subject).then().statusCode(200).extract().asString());
+    }
+
+    private static JsonNode values(String query) throws Exception {
+        return MAPPER.readTree(api().get("/api/v2/metrics/values?" + query).then().statusCode(200).extract().asString());
+    }
+
+    private static JsonNode awaitSeries(String path, String subject) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> get(path, subject), answer -> answer.path("series").size() > 0
+                        && answer.path("series").path(0).path("points").size() > 0);
+    }
+
+    private static double lastValue(JsonNode answer, String field) {
+        for (JsonNode series : answer.path("series")) {
+            if (series.path("field").asText().equals(field)) {
+                JsonNode points = series.path("points");
+                return points.path(points.size() - 1).path(1).asDouble();
+            }
+        }
+        throw new AssertionError("no series of " + field + " in " + answer);
+    }
+
+    private static double maxValue(JsonNode answer, String field) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (JsonNode series : answer.path("series")) {
+            if (series.path("field").asText().equals(field)) {
+                for (JsonNode point : series.path("points")) {
+                    max = Math.max(max, point.path(1).asDouble());
+                }
+            }
+        }
+        return max;
+    }
+
+    private static long loopbackReceived() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/net/dev"))) {
+            if (line.trim().startsWith("lo:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim().split("\\s+")[0]);
+            }
+        }
+        throw new AssertionError("no loopback in /proc/net/dev");
+    }
+
+    /** Every point in the database: each point carries its measurement's first field, so counting that counts points. */
+    private static long storedPoints() throws Exception {
+        long points = 0;
+        for (Measurement measurement : Measurement.values()) {
+            JsonNode answer = influxQuery("SELECT count(\"" + measurement.presentField() + "\") FROM \"" + LocalPlatform.INFLUX_DATABASE
+                    + "\".\"raw\".\"" + measurement.influxName() + "\"");
+            JsonNode values = answer.path("results").path(0).path("series").path(0).path("values");
+            if (values.size() > 0) {
+                points += values.path(0).path(1).asLong();
+            }
+        }
+        return points;
+    }
+
+    private static JsonNode influxQuery(String statement) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(INFLUX + "/query"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8))).build();
+        return MAPPER.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** Messages in the test platform's metric queue, taken or not yet acknowledged. */
+    private static long queueDepth() throws Exception {
+        for (String line : LocalPlatform.run(List.of("rabbitmqctl", "-q", "list_queues", "name", "messages")).split("\n")) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length == 2 && columns[0].equals(LocalPlatform.BUS_PREFIX + ".metrics")) {
+                return Long.parseLong(columns[1]);
+            }
+        }
+        throw new AssertionError("no queue " + LocalPlatform.BUS_PREFIX + ".metrics");
+    }
+
+    private static void awaitQueueEmpty() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> queueDepth() == 0);
+    }
+}
