@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,12 +92,7 @@ class MetricsIT {
     @Test
     @Order(2)
     void writing_objects_raises_the_write_iops_of_the_cluster_and_the_pool() throws Exception {
-        int lab = 0;
-        for (JsonNode pool : MAPPER.readTree(platform.ceph("osd", "pool", "ls", "detail", "--format", "json"))) {
-            if (pool.path("pool_name").asText().equals("lab")) {
-                lab = pool.path("pool_id").asInt();
-            }
-        }
+        int lab = labPool();
         try {
             LocalPlatform.run(List.of("rados", "--conf", platform.cephConf.toString(), "-p", "lab", "bench", "8", "write", "-t", "4",
                     "-b", "65536", "--no-cleanup"));
@@ -124,12 +121,50 @@ class MetricsIT {
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("measurement"));
     }
 
+    /** Graphite's render and find, for Calamari's paths, answer from the same series as the query API. */
+    @Test
+    @Order(4)
+    void graphite_clients_read_calamaris_paths() throws Exception {
+        String host = fqdn.replace('.', '_');
+        JsonNode load = awaitSeries("/api/v2/server/{fqdn}/metrics/load?from=-2m", fqdn);
+        JsonNode rendered = MAPPER.readTree(api().get("/render?target=servers." + host + ".loadavg.15&from=-2min&format=json")
+                .then().statusCode(200).extract().asString());
+        assertThat(rendered.path(0).path("target").asText()).isEqualTo("servers." + host + ".loadavg.15");
+        Map<Long, Double> fromApi = points(load, "load15");
+        int common = 0;
+        // Graphite's order: value, then time
+        for (JsonNode datapoint : rendered.path(0).path("datapoints")) {
+            Double value = fromApi.get(datapoint.path(1).asLong());
+            if (value != null) {
+                assertThat(datapoint.path(0).asDouble()).isEqualTo(value);
+                common++;
+            }
+        }
+        assertThat(common).isPositive();
+
+        JsonNode iops = MAPPER.readTree(api().get("/graphite/render/?target=sumSeries(ceph.cluster." + fsid + ".pool.all.num_read,ceph.cluster."
+                + fsid + ".pool.all.num_write)&target=servers.*.cpu.total.idle&from=-2min&format=json-array").then().statusCode(200)
+                .extract().asString());
+        assertThat(iops.size()).isPositive();
+        assertThat(iops.path(0).size()).as("time, iops, idle").isEqualTo(3);
+
+        JsonNode hosts = MAPPER.readTree(api().get("/metrics/find?query=servers.*").then().statusCode(200).extract().asString());
+        assertThat(hosts.findValuesAsText("text")).contains(host);
+        JsonNode pools = MAPPER.readTree(api().get("/metrics/find?query=ceph.cluster." + fsid + ".pool.*").then().statusCode(200)
+                .extract().asString());
+        assertThat(pools.findValuesAsText("text")).contains("all", String.valueOf(labPool()));
+
+        io.restassured.RestAssured.given().baseUri(platform.gateway.url()).get("/render?target=servers.*.loadavg.01").then().statusCode(401);
+        api().get("/render?target=sumSeries(a,&format=png").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("format", "target"));
+    }
+
     /**
      * InfluxDB away for a minute while the agent goes on collecting: once it is back, every point the broker took
      * from the agent is in InfluxDB, counted point by point.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void no_point_is_lost_while_influxdb_is_away_for_a_minute() throws Exception {
         // from nothing: an agent whose count starts at zero, and a database that holds only its points
         platform.agent.stop();
@@ -160,6 +195,25 @@ class MetricsIT {
         assertThat(storedPoints()).isEqualTo(sent);
         platform.agent.start();
         platform.agent.awaitReady(Duration.ofSeconds(60));
+    }
+
+    private static int labPool() throws Exception {
+        for (JsonNode pool : MAPPER.readTree(platform.ceph("osd", "pool", "ls", "detail", "--format", "json"))) {
+            if (pool.path("pool_name").asText().equals("lab")) {
+                return pool.path("pool_id").asInt();
+            }
+        }
+        throw new AssertionError("the local cluster has no pool lab");
+    }
+
+    private static Map<Long, Double> points(JsonNode answer, String field) {
+        Map<Long, Double> points = new HashMap<>();
+        for (JsonNode series : answer.path("series")) {
+            if (series.path("field").asText().equals(field)) {
+                series.path("points").forEach(point -> points.put(point.path(0).asLong(), point.path(1).asDouble()));
+            }
+        }
+        return points;
     }
 
     private static JsonNode get(String path, String subject) throws Exception {

@@ -64,6 +64,31 @@ public class MetricQueries {
         return bytes(series);
     }
 
+    /** One field of one series: its points in time order. */
+    public record Series(String field, Map<String, String> tags, List<Point> points) {
+    }
+
+    public record Point(long time, double value) {
+    }
+
+    public List<Series> read(ValuesQuery query) {
+        List<Series> series = new ArrayList<>();
+        for (QueryResult.Series found : run(query.influxQl(influx.database()))) {
+            List<String> columns = found.getColumns();
+            Map<String, String> tags = found.getTags() == null ? Map.of() : found.getTags();
+            for (int column = 1; column < columns.size(); column++) {
+                List<Point> points = new ArrayList<>(found.getValues().size());
+                for (List<Object> row : found.getValues()) {
+                    if (row.get(column) instanceof Number value) {
+                        points.add(new Point(((Number) row.get(0)).longValue(), value.doubleValue()));
+                    }
+                }
+                series.add(new Series(columns.get(column), tags, points));
+            }
+        }
+        return series;
+    }
+
     public byte[] values(ValuesQuery query) {
         ObjectNode answer = mapper.createObjectNode()
                 .put("measurement", query.measurement().influxName())
@@ -74,21 +99,37 @@ public class MetricQueries {
                 .put("resolution", query.resolution().toSeconds())
                 .put("rollup", query.rollup().retentionPolicy());
         ArrayNode series = answer.putArray("series");
-        for (QueryResult.Series found : run(query.influxQl(influx.database()))) {
-            List<String> columns = found.getColumns();
-            for (int column = 1; column < columns.size(); column++) {
-                ObjectNode one = series.addObject().put("field", columns.get(column));
-                (found.getTags() == null ? Map.<String, String>of() : found.getTags()).forEach(one.putObject("tags")::put);
-                ArrayNode points = one.putArray("points");
-                for (List<Object> row : found.getValues()) {
-                    Object value = row.get(column);
-                    if (value instanceof Number number) {
-                        points.addArray().add(((Number) row.get(0)).longValue()).add(number.doubleValue());
-                    }
-                }
-            }
+        for (Series one : read(query)) {
+            ObjectNode entry = series.addObject().put("field", one.field());
+            one.tags().forEach(entry.putObject("tags")::put);
+            ArrayNode points = entry.putArray("points");
+            one.points().forEach(point -> points.addArray().add(point.time()).add(point.value()));
         }
         return bytes(answer);
+    }
+
+    /** The values a tag has in a measurement, where the other tags have the given values. */
+    public List<String> tagValues(Measurement measurement, String tag, Map<String, String> where) {
+        StringBuilder query = new StringBuilder("SHOW TAG VALUES FROM \"").append(measurement.influxName()).append("\" WITH KEY = \"")
+                .append(tag).append('"');
+        String joiner = " WHERE ";
+        for (Map.Entry<String, String> filter : where.entrySet()) {
+            query.append(joiner).append('"').append(filter.getKey()).append("\" = '").append(ValuesQuery.quoted(filter.getValue())).append('\'');
+            joiner = " AND ";
+        }
+        List<String> values = new ArrayList<>();
+        for (QueryResult.Series found : run(query.toString())) {
+            found.getValues().forEach(row -> values.add(String.valueOf(row.get(1))));
+        }
+        return values;
+    }
+
+    public byte[] bytes(Object tree) {
+        try {
+            return mapper.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always writes", e);
+        }
     }
 
     private List<QueryResult.Series> run(String influxQl) {
@@ -110,13 +151,5 @@ public class MetricQueries {
             }
         });
         return series;
-    }
-
-    private byte[] bytes(Object tree) {
-        try {
-            return mapper.writeValueAsBytes(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always writes", e);
-        }
     }
 }

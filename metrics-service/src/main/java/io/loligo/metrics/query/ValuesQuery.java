@@ -81,6 +81,14 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
         return new ValuesQuery(measurement, fields, tags, start, end, step, function, perSecond, rollup);
     }
 
+    /** The length of a range in the forms {@link #of} takes; zero when either end is not a time. */
+    public static Duration length(String from, String until, Instant now) {
+        List<FieldError> ignored = new ArrayList<>();
+        Instant start = QueryParams.time(from, now, now, "from", ignored);
+        Instant end = QueryParams.time(until, now, now, "until", ignored);
+        return start == null || end == null || end.isBefore(start) ? Duration.ZERO : Duration.between(start, end);
+    }
+
     /** The InfluxQL, with every name from the catalog and every tag value quoted. */
     public String influxQl(String database) {
         String select = fields.stream().map(field -> {
