@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,12 +53,23 @@ final class LocalPlatform implements AutoCloseable {
                 "quarkus.rest-client.cluster-service.url", clusterService.url(),
                 "quarkus.rest-client.metrics-service.url", metricsService.url(),
                 "loligo.gateway.initial-admin-password-file", adminPasswordFile().toString()));
-        agent = new ServiceProcess("node-agent", repository, workDir, Map.of(
+        agent = new ServiceProcess("node-agent", repository, workDir, agentProperties("agent-state"));
+    }
+
+    /** Another agent on this host, for the cluster the first one reaches, under its own node id. */
+    ServiceProcess anotherAgent(String nodeId) throws IOException {
+        Map<String, String> properties = new HashMap<>(agentProperties("agent-state-" + nodeId));
+        properties.put("loligo.agent.node-id", nodeId);
+        return new ServiceProcess("node-agent", "node-agent-" + nodeId, repository, workDir, properties);
+    }
+
+    private Map<String, String> agentProperties(String stateDir) {
+        return Map.of(
                 "loligo.bus.prefix", BUS_PREFIX,
                 "loligo.agent.heartbeat-period", HEARTBEAT_PERIOD.toSeconds() + "s",
                 "loligo.agent.metrics.interval", METRICS_INTERVAL.toSeconds() + "s",
                 "loligo.agent.ceph.conf", cephConf.toString(),
-                "loligo.agent.state-dir", workDir.resolve("agent-state").toString()));
+                "loligo.agent.state-dir", workDir.resolve(stateDir).toString());
     }
 
     void start() throws Exception {

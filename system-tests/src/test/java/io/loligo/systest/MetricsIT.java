@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,9 @@ class MetricsIT {
                 assertThat(maxValue(get("/api/v2/cluster/{fsid}/metrics/iops?from=-1m", fsid), "write_ops")).isGreaterThan(1);
                 assertThat(maxValue(get("/api/v2/cluster/{fsid}/pool/" + pool + "/metrics/iops?from=-1m", fsid), "write_ops")).isGreaterThan(1);
                 assertThat(maxValue(get("/api/v2/cluster/{fsid}/metrics/throughput?from=-1m", fsid), "write_bytes")).isGreaterThan(65536);
+                // the OSDs' own count of writes, from their admin sockets
+                assertThat(maxValue(values("measurement=perf&field=value&tag=counter:osd.op_w&from=-1m&rate=true"), "value"))
+                        .isGreaterThan(1);
             });
         } finally {
             LocalPlatform.run(List.of("rados", "--conf", platform.cephConf.toString(), "-p", "lab", "cleanup"));
@@ -160,11 +165,45 @@ class MetricsIT {
     }
 
     /**
+     * One agent writes a cluster's own series: a second agent with a lower node id takes them over, and when it stops
+     * the first takes them back within three heartbeat periods, leaving no longer gap in the series.
+     */
+    @Test
+    @Order(5)
+    void another_agent_takes_the_clusters_series_over_and_gives_them_back_when_it_stops() throws Exception {
+        String writes = "this agent now writes the series of cluster " + fsid;
+        // "0-" sorts before any host name
+        ServiceProcess second = platform.anotherAgent("0-second-agent");
+        second.start();
+        try {
+            second.awaitReady(Duration.ofSeconds(60));
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.logText().contains(writes));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    platform.agent.logText().contains("another agent now writes the series of cluster " + fsid));
+        } finally {
+            second.stop();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> platform.agent.logText().split(Pattern.quote(writes), -1).length - 1 >= 2);
+        Thread.sleep(LocalPlatform.METRICS_INTERVAL.multipliedBy(2).toMillis());
+
+        JsonNode iops = get("/api/v2/cluster/{fsid}/metrics/iops?from=-90s&resolution=2s", fsid);
+        List<Long> times = new ArrayList<>(points(iops, "read_ops").keySet());
+        Collections.sort(times);
+        long longestGap = 0;
+        for (int i = 1; i < times.size(); i++) {
+            longestGap = Math.max(longestGap, times.get(i) - times.get(i - 1));
+        }
+        long threePeriods = LocalPlatform.HEARTBEAT_PERIOD.multipliedBy(3).toSeconds();
+        assertThat(longestGap).as("seconds without the cluster's series around the hand-overs")
+                .isLessThanOrEqualTo(threePeriods + 2 * LocalPlatform.METRICS_INTERVAL.toSeconds());
+    }
+
+    /**
      * InfluxDB away for a minute while the agent goes on collecting: once it is back, every point the broker took
      * from the agent is in InfluxDB, counted point by point.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void no_point_is_lost_while_influxdb_is_away_for_a_minute() throws Exception {
         // from nothing: an agent whose count starts at zero, and a database that holds only its points
         platform.agent.stop();

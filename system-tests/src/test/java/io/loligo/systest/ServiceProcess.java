@@ -24,8 +24,13 @@ final class ServiceProcess {
     private Process process;
 
     ServiceProcess(String name, Path repository, Path logDir, Map<String, String> properties) throws IOException {
-        this.name = name;
-        this.jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        this(name, name, repository, logDir, properties);
+    }
+
+    /** @param instance names this process and its log, for a module run more than once */
+    ServiceProcess(String module, String instance, Path repository, Path logDir, Map<String, String> properties) throws IOException {
+        this.name = instance;
+        this.jar = repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
         }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The node-agent's settings, under {@code loligo.agent}. */
@@ -62,6 +63,15 @@ public interface AgentConfig {
         /** Batches sent and not yet taken by the broker. */
         @WithDefault("8")
         int maxInFlight();
+
+        /**
+         * The perf counters read from each daemon's admin socket, as {@code section.counter}. Each counter is one
+         * series per daemon, so the list is short: an OSD has several hundred counters.
+         */
+        @WithDefault("osd.op,osd.op_r,osd.op_w,osd.op_rw,osd.op_in_bytes,osd.op_out_bytes,osd.op_latency,osd.op_r_latency,"
+                + "osd.op_w_latency,osd.subop,osd.subop_w_latency,osd.recovery_ops,bluestore.kv_flush_lat,bluestore.kv_commit_lat,"
+                + "bluestore.commit_lat,paxos.commit,paxos.commit_latency,mon.num_elections")
+        List<String> perfCounters();
     }
 
     interface Ceph {

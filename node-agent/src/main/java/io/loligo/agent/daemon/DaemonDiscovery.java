@@ -20,9 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 
 /**
  * Finds the Ceph daemons of this host through their admin sockets, as Calamari's agent did, and asks each
@@ -57,22 +60,46 @@ public class DaemonDiscovery {
      * few of them would hold the heartbeat back long enough for the host to look late.
      */
     public List<DaemonService> discover() {
+        return onEverySocket(this::inspect).values().stream()
+                .sorted(Comparator.comparing(DaemonService::type).thenComparing(DaemonService::id, DaemonDiscovery::byDaemonId))
+                .toList();
+    }
+
+    /** Each answering daemon's {@code perf dump}, by its name ({@code osd.0}), asked of every socket at once. */
+    public Map<String, JsonNode> perfDumps() {
+        Map<String, JsonNode> dumps = new TreeMap<>();
+        onEverySocket((socket, name) -> {
+            try {
+                return ask(socket, "{\"prefix\":\"perf dump\"}");
+            } catch (IOException | TimeoutException e) {
+                Log.debugf("%s.%s gives no perf counters: %s", name.type(), name.id(), e.getMessage());
+                return null;
+            }
+        }).forEach((name, dump) -> {
+            if (dump != null) {
+                dumps.put(name.type() + "." + name.id(), dump);
+            }
+        });
+        return dumps;
+    }
+
+    private <T> Map<AdminSocketName, T> onEverySocket(BiFunction<Path, AdminSocketName, T> exchange) {
         Path dir = runDir();
-        List<CompletableFuture<DaemonService>> inspections = new ArrayList<>();
+        Map<AdminSocketName, CompletableFuture<T>> exchanges = new LinkedHashMap<>();
         try (DirectoryStream<Path> sockets = Files.newDirectoryStream(dir, "*.asok")) {
             for (Path socket : sockets) {
                 AdminSocketName.parse(socket.getFileName().toString()).ifPresent(name ->
-                        inspections.add(CompletableFuture.supplyAsync(() -> inspect(socket, name), inspectors)));
+                        exchanges.put(name, CompletableFuture.supplyAsync(() -> exchange.apply(socket, name), inspectors)));
             }
         } catch (NoSuchFileException e) {
-            return List.of();
+            return Map.of();
         } catch (IOException e) {
             Log.warnf("cannot list admin sockets in %s: %s", dir, e.getMessage());
-            return List.of();
+            return Map.of();
         }
-        return inspections.stream().map(CompletableFuture::join)
-                .sorted(Comparator.comparing(DaemonService::type).thenComparing(DaemonService::id, DaemonDiscovery::byDaemonId))
-                .toList();
+        Map<AdminSocketName, T> answers = new LinkedHashMap<>();
+        exchanges.forEach((name, answer) -> answers.put(name, answer.join()));
+        return answers;
     }
 
     public Path runDir() {

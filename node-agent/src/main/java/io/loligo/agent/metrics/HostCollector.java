@@ -1,5 +1,7 @@
 package io.loligo.agent.metrics;
 
+import io.loligo.agent.config.AgentConfig;
+import io.loligo.agent.daemon.DaemonDiscovery;
 import io.loligo.agent.host.HostFiles;
 import io.loligo.agent.host.HostIdentity;
 import io.loligo.contracts.metrics.LineProtocol;
@@ -14,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Reads the host's series from its /proc and /sys. */
+/** Reads the host's series from its /proc and /sys, and its daemons' perf counters from their admin sockets. */
 @ApplicationScoped
 public class HostCollector {
     private final HostMetrics metrics = new HostMetrics();
@@ -23,6 +25,10 @@ public class HostCollector {
     HostFiles files;
     @Inject
     HostIdentity identity;
+    @Inject
+    DaemonDiscovery daemons;
+    @Inject
+    AgentConfig config;
 
     synchronized void collect(LineProtocol out, long at) {
         String host = identity.fqdn();
@@ -32,6 +38,7 @@ public class HostCollector {
         HostMetrics.disks(out, host, files.read("proc/diskstats"), blockDevices(), at);
         HostMetrics.network(out, host, files.read("proc/net/dev"), at);
         HostMetrics.filesystems(out, host, files.read("proc/mounts"), this::space, at);
+        PerfCounters.write(out, host, daemons.perfDumps(), config.metrics().perfCounters(), at);
     }
 
     private Set<String> blockDevices() {

@@ -43,6 +43,7 @@ public class MetricPublisher {
     private final AtomicLong pointsGivenUp = new AtomicLong();
     private int inFlight;
     private long lastSlot;
+    private boolean writingClusterSeries;
     private volatile boolean stopping;
 
     @Inject
@@ -74,7 +75,7 @@ public class MetricPublisher {
         lastSlot = at;
         LineProtocol lines = new LineProtocol();
         host.collect(lines, at);
-        cluster.current().map(ClusterReport::fsid).filter(fsid -> duty.isMine(config.nodeId(), fsid, now)).ifPresent(fsid -> {
+        cluster.current().map(ClusterReport::fsid).filter(fsid -> mine(fsid, now)).ifPresent(fsid -> {
             try {
                 ClusterMapReader.MetricReadings readings = cluster.read(ClusterMapReader::metricReadings);
                 ClusterMetrics.all(lines, fsid, readings, at);
@@ -86,6 +87,16 @@ public class MetricPublisher {
             enqueue(MetricBatch.of(config.nodeId(), lines));
         }
         sendWaiting();
+    }
+
+    /** Whether this agent writes the cluster's own series now; says so when that changes. */
+    private boolean mine(String fsid, Instant now) {
+        boolean mine = duty.isMine(config.nodeId(), fsid, now);
+        if (mine != writingClusterSeries) {
+            writingClusterSeries = mine;
+            Log.infof(mine ? "this agent now writes the series of cluster %s" : "another agent now writes the series of cluster %s", fsid);
+        }
+        return mine;
     }
 
     /** Points the broker has taken since the agent started. */
