@@ -205,7 +205,51 @@ class MetricsIT {
     @Test
     @Order(6)
     void no_point_is_lost_while_influxdb_is_away_for_a_minute() throws Exception {
-        // from nothing: an agent whose count starts at zero, and a database that holds only its points
+        assertEveryPointAccountedFor(() -> {
+            platform.influxdb("stop");
+            try {
+                Thread.sleep(Duration.ofSeconds(60).toMillis());
+                assertThat(queueDepth()).as("batches waiting in the broker").isGreaterThan(0);
+            } finally {
+                platform.influxdb("start");
+            }
+        });
+    }
+
+    /**
+     * metrics-service away and its queue full: the broker drops the oldest batches into the dropped queue, and
+     * metrics-service counts and logs them once back. What InfluxDB holds and what was dropped are every point sent.
+     */
+    @Test
+    @Order(7)
+    void points_the_full_broker_drops_are_counted_and_logged() throws Exception {
+        String queue = LocalPlatform.BUS_PREFIX + ".metrics";
+        assertEveryPointAccountedFor(() -> {
+            platform.metricsService.stop();
+            LocalPlatform.run(List.of("rabbitmqctl", "-q", "set_policy", "--priority", "10", "--apply-to", "queues", "loligo-systest-tiny",
+                    "^" + Pattern.quote(queue) + "$", "{\"max-length\":3,\"dead-letter-exchange\":\"\",\"dead-letter-routing-key\":\""
+                            + queue + ".dropped\"}"));
+            try {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> depth(queue + ".dropped") > 0);
+            } finally {
+                LocalPlatform.run(List.of("rabbitmqctl", "-q", "clear_policy", "loligo-systest-tiny"));
+                platform.metricsService.start();
+                platform.metricsService.awaitReady(Duration.ofSeconds(60));
+            }
+        });
+        assertThat(readiness(platform.metricsService, "points_dropped_by_broker")).isPositive();
+        assertThat(platform.metricsService.logText()).contains("the broker dropped a batch of");
+    }
+
+    interface Disruption {
+        void run() throws Exception;
+    }
+
+    /**
+     * Counts every point a fresh agent had taken by the broker across a disruption against the points in a database
+     * that holds only that agent's, point by point, and those the broker dropped, as metrics-service counted them.
+     */
+    private static void assertEveryPointAccountedFor(Disruption disruption) throws Exception {
         platform.agent.stop();
         awaitQueueEmpty();
         influxQuery("DROP DATABASE \"" + LocalPlatform.INFLUX_DATABASE + "\"");
@@ -213,13 +257,8 @@ class MetricsIT {
         platform.agent.awaitReady(Duration.ofSeconds(60));
         await().atMost(Duration.ofSeconds(30)).until(() -> storedPoints() > 0);
 
-        platform.influxdb("stop");
-        try {
-            Thread.sleep(Duration.ofSeconds(60).toMillis());
-            assertThat(queueDepth()).as("batches waiting in the broker").isGreaterThan(0);
-        } finally {
-            platform.influxdb("start");
-        }
+        disruption.run();
+
         Thread.sleep(Duration.ofSeconds(5).toMillis());
         platform.agent.stop();
         Matcher taken = POINTS_TAKEN.matcher(platform.agent.logText());
@@ -231,9 +270,21 @@ class MetricsIT {
         }
         assertThat(givenUp).isZero();
         awaitQueueEmpty();
-        assertThat(storedPoints()).isEqualTo(sent);
+        assertThat(storedPoints() + readiness(platform.metricsService, "points_dropped_by_broker")).isEqualTo(sent);
         platform.agent.start();
         platform.agent.awaitReady(Duration.ofSeconds(60));
+    }
+
+    /** A figure a service reports in its readiness data. */
+    private static long readiness(ServiceProcess service, String figure) throws Exception {
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(service.url() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode check : MAPPER.readTree(ready.body()).path("checks")) {
+            if (check.path("data").has(figure)) {
+                return check.path("data").path(figure).asLong();
+            }
+        }
+        throw new AssertionError(service.name() + " reports no " + figure + ": " + ready.body());
     }
 
     private static int labPool() throws Exception {
@@ -323,16 +374,21 @@ class MetricsIT {
 
     /** Messages in the test platform's metric queue, taken or not yet acknowledged. */
     private static long queueDepth() throws Exception {
+        return depth(LocalPlatform.BUS_PREFIX + ".metrics");
+    }
+
+    private static long depth(String queue) throws Exception {
         for (String line : LocalPlatform.run(List.of("rabbitmqctl", "-q", "list_queues", "name", "messages")).split("\n")) {
             String[] columns = line.trim().split("\\s+");
-            if (columns.length == 2 && columns[0].equals(LocalPlatform.BUS_PREFIX + ".metrics")) {
+            if (columns.length == 2 && columns[0].equals(queue)) {
                 return Long.parseLong(columns[1]);
             }
         }
-        throw new AssertionError("no queue " + LocalPlatform.BUS_PREFIX + ".metrics");
+        throw new AssertionError("no queue " + queue);
     }
 
     private static void awaitQueueEmpty() {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> queueDepth() == 0);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> queueDepth() == 0 && depth(LocalPlatform.BUS_PREFIX + ".metrics.dropped") == 0);
     }
 }

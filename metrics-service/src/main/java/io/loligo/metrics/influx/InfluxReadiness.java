@@ -1,5 +1,6 @@
 package io.loligo.metrics.influx;
 
+import io.loligo.metrics.ingest.DroppedBatches;
 import io.loligo.metrics.ingest.PointStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,8 @@ public class InfluxReadiness implements HealthCheck {
     InfluxConnection influx;
     @Inject
     PointStore store;
+    @Inject
+    DroppedBatches dropped;
 
     @Override
     public HealthCheckResponse call() {
@@ -23,7 +26,8 @@ public class InfluxReadiness implements HealthCheck {
             influx.ensureSchema();
             return HealthCheckResponse.named("influxdb").up()
                     .withData("version", version).withData("database", influx.database())
-                    .withData("points_stored", store.pointsStored()).build();
+                    .withData("points_stored", store.pointsStored())
+                    .withData("points_dropped_by_broker", dropped.pointsDropped()).build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.named("influxdb").down().withData("error", String.valueOf(e.getMessage())).build();
         }

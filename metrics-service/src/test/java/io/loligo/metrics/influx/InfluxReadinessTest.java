@@ -28,10 +28,22 @@ class InfluxReadinessTest {
                 .body("checks.name", hasItem("influxdb"))
                 .body("checks.find { it.name == 'influxdb' }.data.version", equalTo("1.6.7~rc0")));
 
-        String show = URLEncoder.encode("SHOW DATABASES", StandardCharsets.UTF_8);
-        HttpResponse<String> databases = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:18086/query?q=" + show)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(databases.body()).contains("\"loligo_test\"");
+        assertThat(influx("SHOW DATABASES")).contains("\"loligo_test\"");
+    }
+
+    @Test
+    void raw_points_and_two_rollups_are_kept_for_their_configured_times() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+
+        // InfluxDB writes 7 days as 168h0m0s
+        assertThat(influx("SHOW RETENTION POLICIES ON \"loligo_test\"")).contains("[\"raw\",\"168h0m0s\"", "[\"rollup_5m\",\"2160h0m0s\"",
+                "[\"rollup_1h\",\"17520h0m0s\"");
+        assertThat(influx("SHOW CONTINUOUS QUERIES")).contains("loligo_rollup_5m", "GROUP BY time(5m), *", "loligo_rollup_1h",
+                "GROUP BY time(1h), *");
+    }
+
+    private static String influx(String statement) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18086/query?q="
+                + URLEncoder.encode(statement, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -41,10 +41,11 @@ public class MetricPublisher {
     private final Deque<MetricBatch> waiting = new ArrayDeque<>();
     private final AtomicLong pointsAccepted = new AtomicLong();
     private final AtomicLong pointsGivenUp = new AtomicLong();
+    private final Object collecting = new Object();
     private int inFlight;
     private long lastSlot;
     private boolean writingClusterSeries;
-    private volatile boolean stopping;
+    private boolean stopping;
 
     @Inject
     AgentConfig config;
@@ -61,10 +62,15 @@ public class MetricPublisher {
     @Scheduled(every = "${loligo.agent.metrics.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void collectAndSend() {
-        if (stopping) {
-            return;
+        // never while the agent stops: the totals it logs then must be final
+        synchronized (collecting) {
+            if (!stopping) {
+                collectAndSend(Instant.now());
+            }
         }
-        Instant now = Instant.now();
+    }
+
+    private void collectAndSend(Instant now) {
         // on the interval's grid: two agents writing one cluster's series for a moment write the same points
         long interval = config.metrics().interval().toSeconds();
         long at = now.getEpochSecond() / interval * interval;
@@ -159,7 +165,9 @@ public class MetricPublisher {
 
     /** Stops collecting and gives the batches in flight a moment to be taken, so that the totals logged are final. */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        stopping = true;
+        synchronized (collecting) {
+            stopping = true;
+        }
         synchronized (this) {
             long deadline = System.nanoTime() + STOP_GRACE.toNanos();
             while (inFlight > 0 && System.nanoTime() < deadline) {
