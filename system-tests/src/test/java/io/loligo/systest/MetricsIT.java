@@ -89,6 +89,10 @@ class MetricsIT {
         long loRxNow = loopbackReceived();
         double stored = lastValue(loopback, "rx_bytes");
         assertThat(stored).as("a counter, read a few seconds before /proc").isLessThanOrEqualTo(loRxNow).isGreaterThan(loRxNow * 0.5);
+
+        JsonNode found = MAPPER.readTree(api().get("/api/v2/metrics/series?measurement=network&tag=interface:l*&tag=host:" + fqdn)
+                .then().statusCode(200).extract().asString());
+        assertThat(found.findValuesAsText("interface")).contains("lo").allMatch(name -> name.startsWith("l"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A change an agent makes to its cluster with one mon command. Each change writes its own Ceph JSON, here and
  * nowhere else: the agent runs it without knowing what it is, and cluster-service never builds command strings.
+ * The one exception is {@link CrushMapChange}, whose text the agent compiles into the command's input.
  */
 public sealed interface ClusterChange extends AgentCommand permits OsdChange, OsdFlagChange, PgChange, CreatePool, PoolChange, ErasureCodeProfileChange,
         CrushChange, CrushMapChange {

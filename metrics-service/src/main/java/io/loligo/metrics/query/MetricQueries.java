@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.metrics.Measurement;
-import io.loligo.metrics.config.MetricsConfig;
 import io.loligo.metrics.influx.InfluxConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import org.influxdb.dto.QueryResult;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Answers the query API from InfluxDB, as JSON ready to send. */
@@ -24,15 +24,13 @@ public class MetricQueries {
     @Inject
     InfluxConnection influx;
     @Inject
-    MetricsConfig config;
-    @Inject
     ObjectMapper mapper;
 
     public byte[] catalog() {
         ArrayNode measurements = mapper.createArrayNode();
         for (Measurement measurement : Measurement.values()) {
             ObjectNode entry = measurements.addObject().put("measurement", measurement.influxName())
-                    .put("kind", measurement.kind().name().toLowerCase());
+                    .put("kind", measurement.kind().name().toLowerCase(Locale.ROOT));
             measurement.tags().forEach(entry.putArray("tags")::add);
             measurement.fields().forEach(entry.putArray("fields")::add);
         }
@@ -51,7 +49,7 @@ public class MetricQueries {
         StringBuilder query = new StringBuilder("SHOW SERIES FROM \"").append(measurement.influxName()).append('"');
         String joiner = " WHERE ";
         for (Map.Entry<String, String> tag : tags.entrySet()) {
-            query.append(joiner).append('"').append(tag.getKey()).append("\" = '").append(ValuesQuery.quoted(tag.getValue())).append('\'');
+            query.append(joiner).append(ValuesQuery.tagCondition(tag.getKey(), tag.getValue()));
             joiner = " AND ";
         }
         ArrayNode series = mapper.createArrayNode();

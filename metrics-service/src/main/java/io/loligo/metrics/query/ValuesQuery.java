@@ -98,7 +98,7 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
         StringBuilder query = new StringBuilder("SELECT ").append(select).append(" FROM \"").append(database).append("\".\"")
                 .append(rollup.retentionPolicy()).append("\".\"").append(measurement.influxName()).append("\" WHERE time >= ")
                 .append(from.getEpochSecond()).append("s AND time < ").append(until.getEpochSecond()).append('s');
-        tags.forEach((tag, value) -> query.append(" AND \"").append(tag).append("\" = '").append(quoted(value)).append('\''));
+        tags.forEach((tag, value) -> query.append(" AND ").append(tagCondition(tag, value)));
         query.append(" GROUP BY time(").append(resolution.toSeconds()).append("s)");
         measurement.tags().forEach(tag -> query.append(", \"").append(tag).append('"'));
         return query.append(" fill(none)").toString();
@@ -117,6 +117,25 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
             }
         }
         return tags;
+    }
+
+    /** A tag equal to a value, or matching it when the value holds {@code *}, which stands for any text. */
+    static String tagCondition(String tag, String value) {
+        if (!value.contains("*")) {
+            return "\"" + tag + "\" = '" + quoted(value) + "'";
+        }
+        StringBuilder regex = new StringBuilder("\"").append(tag).append("\" =~ /^");
+        for (char c : value.toCharArray()) {
+            if (c == '*') {
+                regex.append(".*");
+            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
+                regex.append(c);
+            } else {
+                // RE2 takes any punctuation escaped, and the slash must be, to stay inside the literal
+                regex.append('\\').append(c);
+            }
+        }
+        return regex.append("$/").toString();
     }
 
     /** InfluxQL string literals escape the quote and the backslash. */

@@ -78,6 +78,12 @@ class ValuesQueryTest {
     }
 
     @Test
+    void aStarInATagValueSearches() {
+        assertThat(query("filesystem", List.of("used"), List.of("mount:/var/lib/ceph/*", "host:*"), null, null, null, null, null)
+                .influxQl("loligo")).contains("AND \"mount\" =~ /^\\/var\\/lib\\/ceph\\/.*$/ AND \"host\" =~ /^.*$/ GROUP BY");
+    }
+
+    @Test
     void aCounterIsGraphedAsItsRate() {
         assertThat(query("network", List.of("rx_bytes"), null, null, null, null, null, "true").influxQl("loligo"))
                 .startsWith("SELECT non_negative_derivative(mean(\"rx_bytes\"), 1s) AS \"rx_bytes\" FROM");
