@@ -68,8 +68,11 @@ start_service() {
 
 services_up() {
   local s
-  for s in "${LOLIGO_SERVICES[@]}"; do start_service "$s"; done
+  # the agent last, once metrics-service has declared the queue its batches go to: the broker drops what is sent
+  # to a queue that does not exist yet
+  for s in "${LOLIGO_SERVICES[@]}"; do [[ $s == node-agent ]] || start_service "$s"; done
   for s in "${LOLIGO_SERVICES[@]}"; do
+    [[ $s == node-agent ]] && start_service "$s"
     wait_until 120 "$s to be ready (log: $SERVICES_DIR/$s.log)" service_ready "$s"
   done
 }

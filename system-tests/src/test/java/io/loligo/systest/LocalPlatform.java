@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +83,16 @@ final class LocalPlatform implements AutoCloseable {
             run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc",
                     "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION loligo"));
         }
-        for (ServiceProcess service : services) {
-            service.start();
-            started.add(service);
-        }
-        for (ServiceProcess service : started) {
-            service.awaitReady(Duration.ofSeconds(90));
+        // agents last, as dev/up starts them: metrics-service declares the queue their batches go to
+        for (boolean agents : new boolean[]{false, true}) {
+            List<ServiceProcess> batch = Arrays.stream(services).filter(service -> (service == agent) == agents).toList();
+            for (ServiceProcess service : batch) {
+                service.start();
+                started.add(service);
+            }
+            for (ServiceProcess service : batch) {
+                service.awaitReady(Duration.ofSeconds(90));
+            }
         }
     }
 
