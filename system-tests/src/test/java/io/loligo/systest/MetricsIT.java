@@ -157,6 +157,13 @@ class MetricsIT {
         assertThat(iops.size()).isPositive();
         assertThat(iops.path(0).size()).as("time, iops, idle").isEqualTo(3);
 
+        // the OSDs' write latency in each step, from their perf counters, after the rados bench of an earlier test
+        JsonNode latency = MAPPER.readTree(api().get("/render?target=servers." + host
+                + ".CephCollector.ceph.osd-*.osd.op_w_latency.last_interval_avg&from=-10min").then().statusCode(200).extract().asString());
+        assertThat(latency.findValuesAsText("target")).allMatch(target -> target.matches(".*\\.osd-\\d+\\.osd\\..*")).isNotEmpty();
+        assertThat(latency.findValues("datapoints").stream().flatMap(points -> java.util.stream.StreamSupport.stream(points.spliterator(), false))
+                .mapToDouble(point -> point.path(0).asDouble()).max().orElse(0)).as("seconds per write").isPositive();
+
         JsonNode hosts = MAPPER.readTree(api().get("/metrics/find?query=servers.*").then().statusCode(200).extract().asString());
         assertThat(hosts.findValuesAsText("text")).contains(host);
         JsonNode pools = MAPPER.readTree(api().get("/metrics/find?query=ceph.cluster." + fsid + ".pool.*").then().statusCode(200)

@@ -173,20 +173,41 @@ public class Graphite {
                 filters.add(tag + ":" + segment);
             }
         });
+        mapping.fixedTags().forEach((tag, value) -> filters.add(tag + ":" + value));
         ValuesQuery query = ValuesQuery.of(mapping.measurement().influxName(), mapping.fields(), filters, window.from(), window.until(),
                 window.resolution(), null, String.valueOf(mapping.rate()), window.now(), config);
-        Map<String, TreeMap<Long, Double>> byName = new LinkedHashMap<>();
+        // per name, per field: the stored series before they make one value
+        Map<String, Map<String, TreeMap<Long, Double>>> byName = new LinkedHashMap<>();
         for (MetricQueries.Series series : queries.read(query)) {
             String name = concreteName(mapping, segments, series.tags());
             if (name == null) {
                 continue;
             }
-            TreeMap<Long, Double> points = byName.computeIfAbsent(name, key -> new TreeMap<>());
+            TreeMap<Long, Double> points = byName.computeIfAbsent(name, key -> new LinkedHashMap<>())
+                    .computeIfAbsent(series.field(), field -> new TreeMap<>());
             series.points().forEach(point -> points.merge(point.time(), point.value() / mapping.divisor(), Double::sum));
         }
         List<Named> named = new ArrayList<>();
-        byName.forEach((name, points) -> named.add(new Named(name, points)));
+        byName.forEach((name, fields) -> named.add(new Named(name, combine(mapping, fields))));
         return named;
+    }
+
+    private static TreeMap<Long, Double> combine(GraphitePaths.Mapping mapping, Map<String, TreeMap<Long, Double>> fields) {
+        TreeMap<Long, Double> combined = new TreeMap<>();
+        if (mapping.combine() == GraphitePaths.Combine.SUM) {
+            fields.values().forEach(points -> points.forEach((time, value) -> combined.merge(time, value, Double::sum)));
+            return combined;
+        }
+        TreeMap<Long, Double> sums = fields.getOrDefault(mapping.fields().get(0), new TreeMap<>());
+        TreeMap<Long, Double> counts = fields.getOrDefault(mapping.fields().get(1), new TreeMap<>());
+        // a step without operations has no average, rather than a zero one
+        sums.forEach((time, sum) -> {
+            Double count = counts.get(time);
+            if (count != null && count > 0) {
+                combined.put(time, sum / count);
+            }
+        });
+        return combined;
     }
 
     /** The path with the series' own tag values, or null when they do not match what the path asked for. */

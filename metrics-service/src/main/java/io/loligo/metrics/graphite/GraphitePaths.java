@@ -20,11 +20,24 @@ final class GraphitePaths {
     /**
      * One path pattern and what answers it.
      *
-     * @param fields summed when there are several, as {@code iops} is reads plus writes
+     * @param fields summed when there are several, as {@code iops} is reads plus writes; for an interval average,
+     *               the sum and the count, divided
      * @param rate whether the fields are counters graphed as their per-second rate, as Diamond sent them
      * @param divisor what the stored value is divided by, for paths in kilobytes
+     * @param fixedTags tags the path names by its literal segments, such as the perf counter
      */
-    record Mapping(List<String> segments, Measurement measurement, List<String> fields, boolean rate, double divisor) {
+    record Mapping(List<String> segments, Measurement measurement, List<String> fields, boolean rate, double divisor,
+                   Combine combine, Map<String, String> fixedTags) {
+    }
+
+    /** How a path's fields make one value. */
+    enum Combine {
+        SUM,
+        /**
+         * Diamond's {@code last_interval_avg} of a long-running average: the growth of its sum over the growth of its
+         * count in each step, such as the mean latency of the operations of that step.
+         */
+        INTERVAL_AVERAGE
     }
 
     /** A path resolved: the mapping and, for each tag, the segment that names it (possibly {@code *}). */
@@ -95,13 +108,15 @@ final class GraphitePaths {
         return switch (tag) {
             case "host" -> value.replace('.', '_');
             case "mount" -> value.equals("/") ? "root" : value.replace('/', '_');
+            // Diamond's CephCollector named daemons osd-0
+            case "daemon" -> value.replace('.', '-');
             default -> value;
         };
     }
 
     /** Whether the segment's value is the tag's value as stored, so that a query can filter on it. */
     static boolean storedAsWritten(String tag) {
-        return !tag.equals("host") && !tag.equals("mount");
+        return !tag.equals("host") && !tag.equals("mount") && !tag.equals("daemon");
     }
 
     private static boolean isTag(String segment) {
@@ -152,6 +167,12 @@ final class GraphitePaths {
         add(mappings, diskspace + "byte_free", Measurement.FILESYSTEM, "free");
         add(mappings, diskspace + "byte_used", Measurement.FILESYSTEM, "used");
         add(mappings, diskspace + "byte_total", Measurement.FILESYSTEM, "size");
+        for (String latency : List.of("op_r_latency", "op_w_latency", "op_rw_latency")) {
+            String pattern = "servers.{host}.CephCollector.ceph.{daemon}.osd." + latency + ".last_interval_avg";
+            mappings.add(new Mapping(List.of(pattern.split("\\.")), Measurement.PERF, List.of("value", "count"), true, 1,
+                    Combine.INTERVAL_AVERAGE,
+                    Map.of("counter", "osd." + latency)));
+        }
         return List.copyOf(mappings);
     }
 
@@ -160,6 +181,6 @@ final class GraphitePaths {
     }
 
     private static Mapping mapping(String pattern, Measurement measurement, List<String> fields, boolean rate, double divisor) {
-        return new Mapping(List.of(pattern.split("\\.")), measurement, fields, rate, divisor);
+        return new Mapping(List.of(pattern.split("\\.")), measurement, fields, rate, divisor, Combine.SUM, Map.of());
     }
 }

@@ -68,9 +68,9 @@ public interface AgentConfig {
          * The perf counters read from each daemon's admin socket, as {@code section.counter}. Each counter is one
          * series per daemon, so the list is short: an OSD has several hundred counters.
          */
-        @WithDefault("osd.op,osd.op_r,osd.op_w,osd.op_rw,osd.op_in_bytes,osd.op_out_bytes,osd.op_latency,osd.op_r_latency,"
-                + "osd.op_w_latency,osd.subop,osd.subop_w_latency,osd.recovery_ops,bluestore.kv_flush_lat,bluestore.kv_commit_lat,"
-                + "bluestore.commit_lat,paxos.commit,paxos.commit_latency,mon.num_elections")
+        @WithDefault("osd.op,osd.op_r,osd.op_w,osd.op_rw,osd.op_in_bytes,osd.op_out_bytes,"
+                + "osd.op_latency,osd.op_r_latency,osd.op_w_latency,osd.op_rw_latency,osd.subop,osd.subop_w_latency,osd.recovery_ops,"
+                + "bluestore.kv_flush_lat,bluestore.kv_commit_lat,bluestore.commit_lat,paxos.commit,paxos.commit_latency,mon.num_elections")
         List<String> perfCounters();
     }
 
