@@ -151,6 +151,9 @@ class MetricsIT {
             }
         }
         assertThat(common).isPositive();
+        JsonNode coarse = MAPPER.readTree(api().get("/render?target=servers." + host + ".loadavg.15&from=-2min&maxDataPoints=4")
+                .then().statusCode(200).extract().asString());
+        assertThat(coarse.path(0).path("datapoints").size()).as("about 4 steps of 30 s").isBetween(1, 5);
 
         JsonNode iops = MAPPER.readTree(api().get("/graphite/render/?target=sumSeries(ceph.cluster." + fsid + ".pool.all.num_read,ceph.cluster."
                 + fsid + ".pool.all.num_write)&target=servers.*.cpu.total.idle&from=-2min&format=json-array").then().statusCode(200)

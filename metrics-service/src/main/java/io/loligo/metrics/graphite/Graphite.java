@@ -58,11 +58,9 @@ public class Graphite {
         if (!answerFormat.equals("json") && !answerFormat.equals("json-array")) {
             errors.add(new FieldError("format", "must be json or json-array"));
         }
-        String resolution = null;
-        if (maxDataPoints != null && !maxDataPoints.isBlank()) {
-            if (!maxDataPoints.matches("\\d{1,9}") || Long.parseLong(maxDataPoints) == 0) {
-                errors.add(new FieldError("maxDataPoints", "must be a positive number"));
-            }
+        boolean pointsGiven = maxDataPoints != null && !maxDataPoints.isBlank();
+        if (pointsGiven && (!maxDataPoints.matches("\\d{1,9}") || Long.parseLong(maxDataPoints) == 0)) {
+            errors.add(new FieldError("maxDataPoints", "must be a positive number"));
         }
         List<Target> parsed = new ArrayList<>();
         for (String target : targets == null ? List.<String>of() : targets) {
@@ -78,10 +76,8 @@ public class Graphite {
             throw ApiException.invalid(errors);
         }
         Instant now = Instant.now();
-        if (maxDataPoints != null && !maxDataPoints.isBlank()) {
-            long range = ValuesQuery.length(start, end, now).toSeconds();
-            resolution = String.valueOf(Math.max(1, range / Long.parseLong(maxDataPoints)));
-        }
+        String resolution = pointsGiven
+                ? String.valueOf(Math.max(1, ValuesQuery.length(start, end, now).toSeconds() / Long.parseLong(maxDataPoints))) : null;
         Window window = new Window(start, end, resolution, now);
         List<Named> series = new ArrayList<>();
         for (Target target : parsed) {
