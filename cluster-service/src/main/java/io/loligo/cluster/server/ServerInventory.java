@@ -7,6 +7,7 @@ import io.loligo.cluster.event.EventLog;
 import io.loligo.cluster.event.Severity;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
+import io.loligo.contracts.heartbeat.Liveness;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,7 +6,7 @@ import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
-import io.loligo.cluster.server.Liveness;
+import io.loligo.contracts.heartbeat.Liveness;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

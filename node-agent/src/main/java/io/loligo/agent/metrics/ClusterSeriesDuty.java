@@ -1,6 +1,7 @@
 package io.loligo.agent.metrics;
 
 import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.Liveness;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.logging.Log;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -17,21 +17,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Decides which agent writes a cluster's own series (cluster, pools, OSDs): of the agents heard from within three
- * heartbeat periods that reach the cluster, the one with the lowest node id. Every agent hears every heartbeat, so
- * they agree without talking, and when that agent stops, the next one takes over three periods later. For a moment
- * two may both write; their points carry the same times, so InfluxDB keeps one.
+ * Decides which agent writes a cluster's own series (cluster, pools, OSDs): of the agents that reach the cluster and
+ * are not late, as cluster-service judges lateness ({@link Liveness}), the one with the lowest node id. Every agent
+ * hears every heartbeat, so they agree without talking, and when that agent stops, the next one takes over once it
+ * is late. For a moment two may both write; their points carry the same times, so InfluxDB keeps one.
  */
 @ApplicationScoped
 public class ClusterSeriesDuty {
-    private static final int PERIODS_BEFORE_LATE = 3;
-
     private final WireCodec codec = new WireCodec();
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
 
-    private record Peer(Set<String> fsids, Instant heardAt, Duration period) {
+    private record Peer(Set<String> fsids, Instant lateAfter) {
         boolean alive(Instant now) {
-            return heardAt.plus(period.multipliedBy(PERIODS_BEFORE_LATE)).isAfter(now);
+            return lateAfter.isAfter(now);
         }
     }
 
@@ -48,7 +46,7 @@ public class ClusterSeriesDuty {
 
     void heard(NodeHeartbeat heartbeat, Instant now) {
         Set<String> fsids = heartbeat.clusters().stream().map(ClusterReport::fsid).collect(Collectors.toSet());
-        peers.put(heartbeat.nodeId(), new Peer(fsids, now, Duration.ofSeconds(heartbeat.periodSeconds())));
+        peers.put(heartbeat.nodeId(), new Peer(fsids, Liveness.lateAfter(now, heartbeat.periodSeconds())));
     }
 
     /** Whether this agent, which reaches the cluster, is the one to write its series now. */

@@ -1,21 +1,13 @@
-package io.loligo.cluster.server;
+package io.loligo.cluster.cluster;
 
-import io.loligo.cluster.cluster.MapVersions;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LivenessTest {
-    @Test
-    void aServerIsLateAfterThreeMissedPeriods() {
-        Instant contact = Instant.parse("2026-11-26T00:00:00Z");
-        assertThat(Liveness.lateAfter(contact, 5)).isEqualTo(Instant.parse("2026-11-26T00:00:15Z"));
-    }
-
+class MapVersionsTest {
     @Test
     void epochsNeverGoBackAndDigestsFollowTheLatestReport() {
         Map<String, Long> merged = MapVersions.merge(Map.of("OSD_MAP", 30L, "MON_MAP", 2L, "HEALTH", 900L),
