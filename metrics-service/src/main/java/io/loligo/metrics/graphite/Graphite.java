@@ -164,11 +164,7 @@ public class Graphite {
         GraphitePaths.Mapping mapping = found.get().mapping();
         Map<String, String> segments = found.get().tagSegments();
         List<String> filters = new ArrayList<>();
-        segments.forEach((tag, segment) -> {
-            if (GraphitePaths.storedAsWritten(tag) && !segment.contains("*")) {
-                filters.add(tag + ":" + segment);
-            }
-        });
+        GraphitePaths.queryable(segments).forEach((tag, value) -> filters.add(tag + ":" + value));
         mapping.fixedTags().forEach((tag, value) -> filters.add(tag + ":" + value));
         ValuesQuery query = ValuesQuery.of(mapping.measurement().influxName(), mapping.fields(), filters, window.from(), window.until(),
                 window.resolution(), null, String.valueOf(mapping.rate()), window.now(), config);
@@ -225,14 +221,8 @@ public class Graphite {
     }
 
     private List<String> tagValues(GraphitePaths.Child child) {
-        Map<String, String> where = new LinkedHashMap<>();
-        child.tagSegments().forEach((tag, segment) -> {
-            if (GraphitePaths.storedAsWritten(tag) && !segment.contains("*")) {
-                where.put(tag, segment);
-            }
-        });
         List<String> encoded = new ArrayList<>();
-        for (String value : queries.tagValues(child.mapping().measurement(), child.tag(), where)) {
+        for (String value : queries.tagValues(child.mapping().measurement(), child.tag(), GraphitePaths.queryable(child.tagSegments()))) {
             encoded.add(GraphitePaths.encode(child.tag(), value));
         }
         return new ArrayList<>(new TreeSet<>(encoded));

@@ -114,9 +114,19 @@ final class GraphitePaths {
         };
     }
 
-    /** Whether the segment's value is the tag's value as stored, so that a query can filter on it. */
-    static boolean storedAsWritten(String tag) {
-        return !tag.equals("host") && !tag.equals("mount") && !tag.equals("daemon");
+    /**
+     * The tags a query can filter on, from the segments that name them: those whose value is written as stored and
+     * is not a glob. The others are matched against each series the query answers.
+     */
+    static Map<String, String> queryable(Map<String, String> tagSegments) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        tagSegments.forEach((tag, segment) -> {
+            boolean storedAsWritten = !tag.equals("host") && !tag.equals("mount") && !tag.equals("daemon");
+            if (storedAsWritten && !segment.contains("*")) {
+                filters.put(tag, segment);
+            }
+        });
+        return filters;
     }
 
     private static boolean isTag(String segment) {

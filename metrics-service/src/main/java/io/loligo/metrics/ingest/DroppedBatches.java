@@ -1,7 +1,6 @@
 package io.loligo.metrics.ingest;
 
 import io.quarkus.logging.Log;
-import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -20,8 +19,7 @@ public class DroppedBatches {
 
     @Incoming("dropped")
     public CompletionStage<Void> onDropped(Message<?> message) {
-        Map<String, Object> properties = message.getMetadata(IncomingAmqpMetadata.class)
-                .map(amqp -> amqp.getProperties().getMap()).orElse(Map.of());
+        Map<String, Object> properties = MetricConsumer.properties(message);
         long points = properties.get("points") instanceof Number number ? number.longValue() : 0;
         pointsDropped.addAndGet(points);
         Log.errorf("the broker dropped a batch of %d points from %s: the metric queue was full while InfluxDB or metrics-service "

@@ -25,14 +25,17 @@ public class MetricConsumer {
     @Inject
     PointStore store;
 
+    /** A message's AMQP application properties, where a batch keeps all but its lines. */
+    static Map<String, Object> properties(Message<?> message) {
+        return message.getMetadata(IncomingAmqpMetadata.class).map(amqp -> amqp.getProperties().getMap()).orElse(Map.of());
+    }
+
     @Incoming("metrics")
     @Blocking(value = "metric-writers", ordered = false)
     public CompletionStage<Void> onBatch(Message<?> message) throws InterruptedException {
         MetricBatch batch;
         try {
-            Map<String, Object> properties = message.getMetadata(IncomingAmqpMetadata.class)
-                    .map(amqp -> amqp.getProperties().getMap()).orElse(Map.of());
-            batch = MetricBatch.fromWire(message.getPayload(), properties);
+            batch = MetricBatch.fromWire(message.getPayload(), properties(message));
         } catch (IllegalArgumentException e) {
             // handed back, it would come again for ever
             Log.errorf("dropped a metric batch that cannot be read: %s", e.getMessage());

@@ -39,21 +39,15 @@ public class MetricQueries {
 
     /** The series of a measurement, each as its tags, from InfluxDB's index. */
     public byte[] series(String measurementName, List<String> tagFilters) {
-        Measurement measurement = Measurement.named(measurementName == null ? "" : measurementName).orElseThrow(() ->
-                ApiException.invalid(List.of(new FieldError("measurement", "is not a measurement Loligo keeps; see /metrics/catalog"))));
+        Measurement measurement = ValuesQuery.measurement(measurementName);
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> tags = ValuesQuery.tags(measurement, tagFilters, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        StringBuilder query = new StringBuilder("SHOW SERIES FROM \"").append(measurement.influxName()).append('"');
-        String joiner = " WHERE ";
-        for (Map.Entry<String, String> tag : tags.entrySet()) {
-            query.append(joiner).append(ValuesQuery.tagCondition(tag.getKey(), tag.getValue()));
-            joiner = " AND ";
-        }
+        String query = "SHOW SERIES FROM \"" + measurement.influxName() + '"' + ValuesQuery.conditions(tags, " WHERE ");
         ArrayNode series = mapper.createArrayNode();
-        for (QueryResult.Series found : run(query.toString())) {
+        for (QueryResult.Series found : run(query)) {
             for (List<Object> row : found.getValues()) {
                 ObjectNode entry = series.addObject().put("measurement", measurement.influxName());
                 SeriesKey.tags(String.valueOf(row.get(0))).forEach(entry.putObject("tags")::put);
@@ -108,15 +102,10 @@ public class MetricQueries {
 
     /** The values a tag has in a measurement, where the other tags have the given values. */
     public List<String> tagValues(Measurement measurement, String tag, Map<String, String> where) {
-        StringBuilder query = new StringBuilder("SHOW TAG VALUES FROM \"").append(measurement.influxName()).append("\" WITH KEY = \"")
-                .append(tag).append('"');
-        String joiner = " WHERE ";
-        for (Map.Entry<String, String> filter : where.entrySet()) {
-            query.append(joiner).append('"').append(filter.getKey()).append("\" = '").append(ValuesQuery.quoted(filter.getValue())).append('\'');
-            joiner = " AND ";
-        }
+        String query = "SHOW TAG VALUES FROM \"" + measurement.influxName() + "\" WITH KEY = \"" + tag + '"'
+                + ValuesQuery.conditions(where, " WHERE ");
         List<String> values = new ArrayList<>();
-        for (QueryResult.Series found : run(query.toString())) {
+        for (QueryResult.Series found : run(query)) {
             found.getValues().forEach(row -> values.add(String.valueOf(row.get(1))));
         }
         return values;

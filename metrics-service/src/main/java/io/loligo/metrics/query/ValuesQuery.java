@@ -28,12 +28,7 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
     public static ValuesQuery of(String measurementName, List<String> fieldNames, List<String> tagFilters, String from, String until,
                                  String resolution, String aggregate, String rate, Instant now, MetricsConfig config) {
         List<FieldError> errors = new ArrayList<>();
-        Measurement measurement = Measurement.named(measurementName == null ? "" : measurementName).orElse(null);
-        if (measurement == null) {
-            errors.add(new FieldError("measurement", "must be one of " + Arrays.stream(Measurement.values())
-                    .map(Measurement::influxName).toList()));
-            throw ApiException.invalid(errors);
-        }
+        Measurement measurement = measurement(measurementName);
         List<String> fields = fieldNames == null || fieldNames.isEmpty() ? measurement.fields() : List.copyOf(fieldNames);
         fields.stream().filter(field -> !measurement.fields().contains(field)).findFirst().ifPresent(field ->
                 errors.add(new FieldError("field", "'" + field + "' is not a field of " + measurement.influxName() + ": " + measurement.fields())));
@@ -98,7 +93,7 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
         StringBuilder query = new StringBuilder("SELECT ").append(select).append(" FROM \"").append(database).append("\".\"")
                 .append(rollup.retentionPolicy()).append("\".\"").append(measurement.influxName()).append("\" WHERE time >= ")
                 .append(from.getEpochSecond()).append("s AND time < ").append(until.getEpochSecond()).append('s');
-        tags.forEach((tag, value) -> query.append(" AND ").append(tagCondition(tag, value)));
+        query.append(conditions(tags, " AND "));
         query.append(" GROUP BY time(").append(resolution.toSeconds()).append("s)");
         measurement.tags().forEach(tag -> query.append(", \"").append(tag).append('"'));
         return query.append(" fill(none)").toString();
@@ -117,6 +112,19 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
             }
         }
         return tags;
+    }
+
+    /** @throws ApiException 400 naming the measurements there are */
+    static Measurement measurement(String name) {
+        return Measurement.named(name == null ? "" : name).orElseThrow(() -> ApiException.invalid(List.of(new FieldError("measurement",
+                "must be one of " + Arrays.stream(Measurement.values()).map(Measurement::influxName).toList()))));
+    }
+
+    /** The tags' conditions joined by AND, after {@code first} ({@code " WHERE "} or {@code " AND "}); empty for none. */
+    static String conditions(Map<String, String> tags, String first) {
+        StringBuilder conditions = new StringBuilder();
+        tags.forEach((tag, value) -> conditions.append(conditions.isEmpty() ? first : " AND ").append(tagCondition(tag, value)));
+        return conditions.toString();
     }
 
     /** A tag equal to a value, or matching it when the value holds {@code *}, which stands for any text. */
@@ -139,7 +147,7 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
     }
 
     /** InfluxQL string literals escape the quote and the backslash. */
-    static String quoted(String value) {
+    private static String quoted(String value) {
         return value.replace("\\", "\\\\").replace("'", "\\'");
     }
 
