@@ -1,9 +1,16 @@
 package io.loligo.systest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +33,7 @@ final class LocalPlatform implements AutoCloseable {
     static final String CLUSTER_DATABASE = "loligo_cluster_systest";
     static final String GATEWAY_DATABASE = "loligo_gateway_systest";
     static final String INFLUX_DATABASE = "loligo_systest";
+    static final String INFLUX_URL = "http://127.0.0.1:18086";
     /** Short, so that lateness shows within seconds; real agents use 5 s. */
     static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(2);
     /** Short, so that series fill within seconds; real agents collect every 10 s. */
@@ -133,6 +141,20 @@ final class LocalPlatform implements AutoCloseable {
     /** Stops or starts the local InfluxDB through the project's own script. */
     void influxdb(String verb) throws IOException, InterruptedException {
         run(List.of(repository.resolve("dev/loligo").toString(), "influxdb", verb));
+    }
+
+    /** An InfluxQL statement on the local InfluxDB, read or write, with its answer. */
+    static JsonNode influxQuery(String statement) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(INFLUX_URL + "/query"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8))).build();
+        return new ObjectMapper().readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** The number a {@code SELECT count(...)} answers, 0 when nothing matched. */
+    static long influxCount(String countQuery) throws IOException, InterruptedException {
+        JsonNode values = influxQuery(countQuery).path("results").path(0).path("series").path(0).path("values");
+        return values.size() == 0 ? 0 : values.path(0).path(1).asLong();
     }
 
     static String run(List<String> command) throws IOException, InterruptedException {

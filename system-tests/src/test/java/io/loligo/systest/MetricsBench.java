@@ -1,6 +1,5 @@
 package io.loligo.systest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.contracts.metrics.LineProtocol;
 import io.loligo.contracts.metrics.Measurement;
@@ -18,11 +17,9 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +44,6 @@ class MetricsBench {
     private static final Duration STEP = Duration.ofSeconds(10);
     private static final Duration DAY = Duration.ofHours(24);
     private static final int QUERIES = Integer.getInteger("queries", 200);
-    private static final String INFLUX = "http://127.0.0.1:18086";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -119,7 +115,7 @@ class MetricsBench {
                 int first = stream;
                 writes.add(streams.submit(() -> {
                     for (int i = first; i < bodies.size(); i += 2) {
-                        HttpResponse<String> written = http.send(HttpRequest.newBuilder(URI.create(INFLUX + "/write?db="
+                        HttpResponse<String> written = http.send(HttpRequest.newBuilder(URI.create(LocalPlatform.INFLUX_URL + "/write?db="
                                         + LocalPlatform.INFLUX_DATABASE + "&rp=raw&precision=s"))
                                 .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());
                         if (written.statusCode() != 204) {
@@ -146,7 +142,7 @@ class MetricsBench {
      */
     private double sendThroughPipeline(Vertx vertx, ServiceProcess metricsService, List<LineProtocol> batches, String fsid, long points)
             throws Exception {
-        long storedBefore = pointsStored(metricsService);
+        long storedBefore = metricsService.readinessFigure("points_stored");
         List<AmqpMessage> messages = new ArrayList<>();
         for (LineProtocol lines : batches) {
             MetricBatch batch = MetricBatch.of("bench-agent", lines);
@@ -167,9 +163,9 @@ class MetricsBench {
         Future.all(accepted).toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
         double sentSeconds = (System.nanoTime() - began) / 1e9;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (pointsStored(metricsService) - storedBefore < points) {
+        while (metricsService.readinessFigure("points_stored") - storedBefore < points) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("metrics-service wrote " + (pointsStored(metricsService) - storedBefore) + " of " + points
+                throw new IllegalStateException("metrics-service wrote " + (metricsService.readinessFigure("points_stored") - storedBefore) + " of " + points
                         + " points after 10 minutes");
             }
             Thread.sleep(20);
@@ -184,25 +180,9 @@ class MetricsBench {
         return points / seconds;
     }
 
-    /** What metrics-service reports it has written, in its readiness data. */
-    private long pointsStored(ServiceProcess metricsService) throws Exception {
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(metricsService.url() + "/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        for (JsonNode check : MAPPER.readTree(ready.body()).path("checks")) {
-            if (check.path("data").has("points_stored")) {
-                return check.path("data").path("points_stored").asLong();
-            }
-        }
-        throw new IllegalStateException("metrics-service reports no points_stored: " + ready.body());
-    }
-
     private long stored(String fsid) throws Exception {
-        String query = "SELECT count(\"utilization\") FROM \"" + LocalPlatform.INFLUX_DATABASE + "\".\"raw\".\"osd\" WHERE \"fsid\" = '"
-                + fsid + "' AND time >= " + start + "s";
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(INFLUX + "/query?q="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode values = MAPPER.readTree(answer.body()).path("results").path(0).path("series").path(0).path("values");
-        return values.size() == 0 ? 0 : values.path(0).path(1).asLong();
+        return LocalPlatform.influxCount("SELECT count(\"utilization\") FROM \"" + LocalPlatform.INFLUX_DATABASE
+                + "\".\"raw\".\"osd\" WHERE \"fsid\" = '" + fsid + "' AND time >= " + start + "s");
     }
 
     private void measureQueries(String title, HttpRequest query) throws Exception {

@@ -11,12 +11,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +34,6 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String INFLUX = "http://127.0.0.1:18086";
     private static final Pattern POINTS_TAKEN = Pattern.compile("metric points taken by the broker: (\\d+); given up: (\\d+)");
     private static LocalPlatform platform;
     private static LocalPlatform.Session session;
@@ -253,7 +246,7 @@ class MetricsIT {
                 platform.metricsService.awaitReady(Duration.ofSeconds(60));
             }
         });
-        assertThat(readiness(platform.metricsService, "points_dropped_by_broker")).isPositive();
+        assertThat(platform.metricsService.readinessFigure("points_dropped_by_broker")).isPositive();
         assertThat(platform.metricsService.logText()).contains("the broker dropped a batch of");
     }
 
@@ -268,7 +261,7 @@ class MetricsIT {
     private static void assertEveryPointAccountedFor(Disruption disruption) throws Exception {
         platform.agent.stop();
         awaitQueueEmpty();
-        influxQuery("DROP DATABASE \"" + LocalPlatform.INFLUX_DATABASE + "\"");
+        LocalPlatform.influxQuery("DROP DATABASE \"" + LocalPlatform.INFLUX_DATABASE + "\"");
         platform.agent.start();
         platform.agent.awaitReady(Duration.ofSeconds(60));
         await().atMost(Duration.ofSeconds(30)).until(() -> storedPoints() > 0);
@@ -286,21 +279,9 @@ class MetricsIT {
         }
         assertThat(givenUp).isZero();
         awaitQueueEmpty();
-        assertThat(storedPoints() + readiness(platform.metricsService, "points_dropped_by_broker")).isEqualTo(sent);
+        assertThat(storedPoints() + platform.metricsService.readinessFigure("points_dropped_by_broker")).isEqualTo(sent);
         platform.agent.start();
         platform.agent.awaitReady(Duration.ofSeconds(60));
-    }
-
-    /** A figure a service reports in its readiness data. */
-    private static long readiness(ServiceProcess service, String figure) throws Exception {
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(service.url() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-        for (JsonNode check : MAPPER.readTree(ready.body()).path("checks")) {
-            if (check.path("data").has(figure)) {
-                return check.path("data").path(figure).asLong();
-            }
-        }
-        throw new AssertionError(service.name() + " reports no " + figure + ": " + ready.body());
     }
 
     private static int labPool() throws Exception {
@@ -371,21 +352,10 @@ class MetricsIT {
     private static long storedPoints() throws Exception {
         long points = 0;
         for (Measurement measurement : Measurement.values()) {
-            JsonNode answer = influxQuery("SELECT count(\"" + measurement.presentField() + "\") FROM \"" + LocalPlatform.INFLUX_DATABASE
-                    + "\".\"raw\".\"" + measurement.influxName() + "\"");
-            JsonNode values = answer.path("results").path(0).path("series").path(0).path("values");
-            if (values.size() > 0) {
-                points += values.path(0).path(1).asLong();
-            }
+            points += LocalPlatform.influxCount("SELECT count(\"" + measurement.presentField() + "\") FROM \""
+                    + LocalPlatform.INFLUX_DATABASE + "\".\"raw\".\"" + measurement.influxName() + "\"");
         }
         return points;
-    }
-
-    private static JsonNode influxQuery(String statement) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(INFLUX + "/query"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8))).build();
-        return MAPPER.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** Messages in the test platform's metric queue, taken or not yet acknowledged. */

@@ -1,5 +1,8 @@
 package io.loligo.systest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -97,6 +100,23 @@ final class ServiceProcess {
             return connection.getResponseCode() == 200;
         } catch (IOException notYet) {
             return false;
+        }
+    }
+
+    /** A figure the service reports in the data of its readiness checks, such as metrics-service's points_stored. */
+    long readinessFigure(String figure) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
+        connection.setConnectTimeout(1000);
+        connection.setReadTimeout(5000);
+        // a service that is not ready answers 503 with the same body
+        try (var body = connection.getResponseCode() < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            JsonNode ready = new ObjectMapper().readTree(body);
+            for (JsonNode check : ready.path("checks")) {
+                if (check.path("data").has(figure)) {
+                    return check.path("data").path(figure).asLong();
+                }
+            }
+            throw new IllegalStateException(name + " reports no " + figure + ": " + ready);
         }
     }
 
