@@ -2,7 +2,11 @@ package io.loligo.systest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.filter.FilterContext;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
@@ -17,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -30,6 +36,7 @@ import static io.restassured.RestAssured.given;
  */
 final class LocalPlatform implements AutoCloseable {
     static final String BUS_PREFIX = "loligo-systest";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String CLUSTER_DATABASE = "loligo_cluster_systest";
     static final String GATEWAY_DATABASE = "loligo_gateway_systest";
     static final String INFLUX_DATABASE = "loligo_systest";
@@ -47,6 +54,7 @@ final class LocalPlatform implements AutoCloseable {
     final ServiceProcess gateway;
     final ServiceProcess agent;
     private final List<ServiceProcess> started = new ArrayList<>();
+    private final List<Mutation> mutationsSent = new ArrayList<>();
 
     LocalPlatform() throws IOException {
         Files.createDirectories(workDir);
@@ -118,17 +126,60 @@ final class LocalPlatform implements AutoCloseable {
 
     /** Logs in as the first administrator. */
     Session login() throws IOException {
+        return login("admin", adminPassword());
+    }
+
+    Session login(String username, String password) {
         var login = given().baseUri(gateway.url()).contentType(ContentType.JSON)
-                .body("{\"username\":\"admin\",\"password\":\"" + adminPassword() + "\"}")
+                .body("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
                 .post("/api/v2/auth/login");
         login.then().statusCode(200);
         return new Session(login.getCookie("loligo_session"), login.getCookie("XSRF-TOKEN"));
     }
 
-    /** The gateway's API as that user, as the web UI calls it. */
+    /** The gateway's API as that user, as the web UI calls it. Every mutation sent is remembered for the audit check. */
     RequestSpecification api(Session session) {
         return given().baseUri(gateway.url()).cookie("loligo_session", session.cookie())
-                .header("X-XSRF-TOKEN", session.xsrfToken());
+                .header("X-XSRF-TOKEN", session.xsrfToken()).filter(this::rememberMutation);
+    }
+
+    /** A mutation as the audit log should hold it. */
+    record Mutation(String method, String path, int status) {
+    }
+
+    private Response rememberMutation(FilterableRequestSpecification request, FilterableResponseSpecification response,
+                                      FilterContext context) {
+        Response answer = context.next(request, response);
+        if (!Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod())) {
+            String path = URI.create(request.getURI()).getPath();
+            synchronized (mutationsSent) {
+                mutationsSent.add(new Mutation(request.getMethod(), path, answer.statusCode()));
+            }
+        }
+        return answer;
+    }
+
+    /** The mutations sent through {@link #api} so far. */
+    List<Mutation> mutationsSent() {
+        synchronized (mutationsSent) {
+            return List.copyOf(mutationsSent);
+        }
+    }
+
+    /** The whole audit log, oldest first, as the administrator reads it. */
+    List<Mutation> auditLog(Session admin) throws IOException {
+        List<Mutation> entries = new ArrayList<>();
+        String next = "?page_size=1000";
+        while (next != null) {
+            JsonNode page = MAPPER.readTree(given().baseUri(gateway.url()).cookie("loligo_session", admin.cookie())
+                    .get("/api/v2/audit" + next).then().statusCode(200).extract().asString());
+            page.path("results").forEach(entry -> entries.add(
+                    new Mutation(entry.path("method").asText(), URI.create(entry.path("path").asText()).getPath(),
+                            entry.path("status").asInt())));
+            next = page.path("next").isNull() ? null : page.path("next").asText();
+        }
+        Collections.reverse(entries);
+        return entries;
     }
 
     /** Runs the ceph CLI on the same cluster: the reference every figure is checked against. */
@@ -148,7 +199,7 @@ final class LocalPlatform implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(INFLUX_URL + "/query"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8))).build();
-        return new ObjectMapper().readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
+        return MAPPER.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** The number a {@code SELECT count(...)} answers, 0 when nothing matched. */

@@ -31,6 +31,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static io.restassured.RestAssured.given;
@@ -822,6 +823,41 @@ class PlatformIT {
         } finally {
             platform.ceph("osd", "pool", "set-quota", "lab", "max_objects", "0");
         }
+    }
+
+    @Test
+    @Order(23)
+    void a_read_only_user_reads_the_cluster_with_a_token_and_changes_nothing() throws Exception {
+        String fsid = platform.ceph("fsid");
+        api().contentType(ContentType.JSON)
+                .body("{\"username\":\"reader\",\"password\":\"reader-password\",\"role\":\"read-only\"}")
+                .post("/api/v2/user").then().statusCode(201);
+        LocalPlatform.Session reader = platform.login("reader", "reader-password");
+        platform.api(reader).contentType(ContentType.JSON).body("{\"in\": false}")
+                .patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(403)
+                .contentType("application/problem+json").body("reason", equalTo("RoleNotAllowed"));
+        assertThat(cliOsdIn(1)).isEqualTo(1);
+
+        String token = platform.api(reader).contentType(ContentType.JSON).body("{\"name\":\"monitoring\"}")
+                .post("/api/v2/user/me/token").then().statusCode(201).extract().path("token");
+        given().baseUri(platform.gateway.url()).auth().oauth2(token).get("/api/v2/cluster/{fsid}/osd", fsid).then()
+                .statusCode(200).body("size()", equalTo(3));
+        given().baseUri(platform.gateway.url()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"in\": false}").patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(403);
+    }
+
+    /** Last: what every earlier test changed through the API. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void every_mutation_the_suite_made_is_in_the_audit_log() throws Exception {
+        List<LocalPlatform.Mutation> sent = platform.mutationsSent();
+        Map<LocalPlatform.Mutation, Long> audited = platform.auditLog(session).stream()
+                .collect(Collectors.groupingBy(mutation -> mutation, Collectors.counting()));
+        Map<LocalPlatform.Mutation, Long> expected = sent.stream()
+                .collect(Collectors.groupingBy(mutation -> mutation, Collectors.counting()));
+        assertThat(sent).as("mutations this suite sent").hasSizeGreaterThan(40);
+        expected.forEach((mutation, times) ->
+                assertThat(audited.getOrDefault(mutation, 0L)).as(mutation.toString()).isGreaterThanOrEqualTo(times));
     }
 
     private static String quotaRequest(String fsid, int pool, int quota) {

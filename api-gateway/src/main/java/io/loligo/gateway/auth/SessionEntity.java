@@ -1,5 +1,6 @@
 package io.loligo.gateway.auth;
 
+import io.loligo.gateway.user.UserEntity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

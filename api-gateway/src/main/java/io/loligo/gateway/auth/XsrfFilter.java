@@ -30,7 +30,8 @@ public class XsrfFilter {
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
                 .map(identity -> {
-                    String expected = identity == null ? null : identity.getAttribute(SessionIdentityProvider.XSRF_ATTRIBUTE);
+                    Caller caller = identity == null ? null : identity.getAttribute(TokenIdentityProvider.CALLER_ATTRIBUTE);
+                    String expected = caller == null ? null : caller.xsrfToken();
                     if (expected == null || expected.equals(request.getHeaderString(HEADER))) {
                         return null;
                     }

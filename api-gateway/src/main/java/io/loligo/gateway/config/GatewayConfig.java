@@ -24,4 +24,25 @@ public interface GatewayConfig {
      * Without it the password goes to the log only.
      */
     Optional<Path> initialAdminPasswordFile();
+
+    /** How failed logins are slowed down and then locked out; see {@code ThrottlePolicy}. */
+    Login login();
+
+    /** How long a new API token lives when its creator does not say. */
+    @WithDefault("365d")
+    Duration apiTokenLifetime();
+
+    interface Login {
+        /** Consecutive failures that cost nothing. */
+        @WithDefault("3")
+        int freeFailures();
+
+        /** Consecutive failures that lock the user name. */
+        @WithDefault("10")
+        int lockAfter();
+
+        /** How long a lock lasts. */
+        @WithDefault("15m")
+        Duration lockFor();
+    }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
+import io.loligo.gateway.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -60,36 +62,43 @@ public class CrushResource implements CrushApi {
         return clusterService.crushType(fsid, id);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response replaceCrushMap(String fsid, JsonNode crushMap, String ignoredUser) {
         return mutations.asUser(user -> clusterService.replaceCrushMap(fsid, crushMap, user));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response createCrushRule(String fsid, CrushForms.Rule rule, String ignoredUser) {
         return mutations.asUser(user -> clusterService.createCrushRule(fsid, rule, user));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response updateCrushRule(String fsid, String id, CrushForms.Rule rule, String ignoredUser) {
         return mutations.asUser(user -> clusterService.updateCrushRule(fsid, id, rule, user));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response deleteCrushRule(String fsid, String id, String ignoredUser) {
         return mutations.asUser(user -> clusterService.deleteCrushRule(fsid, id, user));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response createCrushNode(String fsid, CrushForms.Node node, String ignoredUser) {
         return mutations.asUser(user -> clusterService.createCrushNode(fsid, node, user));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response updateCrushNode(String fsid, String id, CrushForms.Node node, String ignoredUser) {
         return mutations.asUser(user -> clusterService.updateCrushNode(fsid, id, node, user));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response deleteCrushNode(String fsid, String id, String ignoredUser) {
         return mutations.asUser(user -> clusterService.deleteCrushNode(fsid, id, user));

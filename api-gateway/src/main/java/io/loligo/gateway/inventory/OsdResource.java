@@ -3,6 +3,8 @@ package io.loligo.gateway.inventory;
 import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
+import io.loligo.gateway.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -41,6 +43,7 @@ public class OsdResource implements OsdApi {
         return clusterService.osdValidCommands(fsid, id);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response updateOsd(String fsid, String id, OsdPatch patch, String ignoredUser) {
         return mutations.asUser(user -> clusterService.updateOsd(fsid, id, patch, user));
@@ -51,6 +54,7 @@ public class OsdResource implements OsdApi {
         return clusterService.osdCommandValid(fsid, id, command);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response runOsdCommand(String fsid, String id, String command, String ignoredUser) {
         return mutations.asUser(user -> clusterService.runOsdCommand(fsid, id, command, user));
@@ -61,6 +65,7 @@ public class OsdResource implements OsdApi {
         return clusterService.osdConfig(fsid);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response updateOsdConfig(String fsid, Map<String, Boolean> flags, String ignoredUser) {
         return mutations.asUser(user -> clusterService.updateOsdConfig(fsid, flags, user));

@@ -3,6 +3,8 @@ package io.loligo.gateway.inventory;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PgApi;
 import io.loligo.contracts.api.PgView;
+import io.loligo.gateway.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +32,7 @@ public class PgResource implements PgApi {
         return clusterService.pgValidCommands(fsid, pool, pgid);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response runPgCommand(String fsid, String pool, String pgid, String command, String ignoredUser) {
         return mutations.asUser(user -> clusterService.runPgCommand(fsid, pool, pgid, command, user));

@@ -4,6 +4,8 @@ import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.UsageViews;
+import io.loligo.gateway.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -41,6 +43,7 @@ public class PoolResource implements PoolApi {
         return clusterService.poolStatsOf(fsid, id);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response createPool(String fsid, PoolForm pool, String ignoredUser) {
         return mutations.asUser(user -> clusterService.createPool(fsid, pool, user));
@@ -51,11 +54,13 @@ public class PoolResource implements PoolApi {
         return clusterService.poolDefaults(fsid);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response updatePool(String fsid, String id, PoolForm changes, String ignoredUser) {
         return mutations.asUser(user -> clusterService.updatePool(fsid, id, changes, user));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response deletePool(String fsid, String id, String ignoredUser) {
         return mutations.asUser(user -> clusterService.deletePool(fsid, id, user));
@@ -71,11 +76,13 @@ public class PoolResource implements PoolApi {
         return clusterService.erasureCodeProfile(fsid, name);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response createErasureCodeProfile(String fsid, Map<String, String> profile, String ignoredUser) {
         return mutations.asUser(user -> clusterService.createErasureCodeProfile(fsid, profile, user));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public Response deleteErasureCodeProfile(String fsid, String name, String ignoredUser) {
         return mutations.asUser(user -> clusterService.deleteErasureCodeProfile(fsid, name, user));

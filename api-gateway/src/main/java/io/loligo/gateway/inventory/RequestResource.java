@@ -3,6 +3,8 @@ package io.loligo.gateway.inventory;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.RequestApi;
 import io.loligo.contracts.api.RequestView;
+import io.loligo.gateway.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -24,6 +26,7 @@ public class RequestResource implements RequestApi {
         return clusterService.request(id);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public RequestView cancel(String id) {
         return clusterService.cancel(id);

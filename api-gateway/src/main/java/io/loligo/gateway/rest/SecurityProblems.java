@@ -16,13 +16,13 @@ public class SecurityProblems {
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return ProblemMapper.respond(Problem.of(401, "Unauthorized", "NotAuthenticated",
-                "log in with POST /api/v2/auth/login first"));
+                "log in with POST /api/v2/auth/login first, or send an API token as Authorization: Bearer"));
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return ProblemMapper.respond(Problem.of(401, "Unauthorized", "SessionExpired",
-                "the session has expired or does not exist; log in again"));
+        return ProblemMapper.respond(Problem.of(401, "Unauthorized", "CredentialsRejected",
+                e.getMessage() == null ? "log in again" : e.getMessage() + "; log in again"));
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package io.loligo.gateway.auth;
 
+import io.loligo.gateway.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
@@ -7,6 +9,7 @@ import jakarta.ws.rs.Path;
 @Path("/api/v2/test-echo")
 public class EchoResource {
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     public String echo(String body) {
         return body;
     }

@@ -19,20 +19,10 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class LoginTest {
 
-    private static String adminPassword() throws Exception {
-        return Files.readString(Path.of("target/admin-password")).strip();
-    }
-
-    private static Response login(String username, String password) {
-        return given().contentType(ContentType.JSON)
-                .body("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
-                .post("/api/v2/auth/login");
-    }
-
     @Test
     void the_first_administrator_gets_a_generated_password_written_only_for_the_operator() throws Exception {
         Path file = Path.of("target/admin-password");
-        assertThat(adminPassword()).hasSize(20).doesNotContain("admin");
+        assertThat(TestUsers.adminPassword()).hasSize(20).doesNotContain("admin");
         assertThat(Files.getPosixFilePermissions(file))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
@@ -50,8 +40,8 @@ class LoginTest {
         given().get("/api/v2/cluster").then().statusCode(401).contentType("application/problem+json")
                 .body("reason", equalTo("NotAuthenticated"));
         given().get("/api/v2/server/some.host").then().statusCode(401);
-        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, "forged").get("/api/v2/cluster").then()
-                .statusCode(401).body("reason", equalTo("SessionExpired"));
+        given().cookie(TokenAuthenticationMechanism.SESSION_COOKIE, "forged").get("/api/v2/cluster").then()
+                .statusCode(401).body("reason", equalTo("CredentialsRejected"));
     }
 
     @Test
@@ -62,37 +52,37 @@ class LoginTest {
                 .body("errors.field", containsInAnyOrder("username", "password"));
         given().contentType(ContentType.JSON).body("{\"username\": ").post("/api/v2/auth/login").then()
                 .statusCode(400).contentType("application/problem+json");
-        login("admin", "wrong-password").then().statusCode(401).body("reason", equalTo("BadCredentials"));
-        login("nobody", "wrong-password").then().statusCode(401).body("reason", equalTo("BadCredentials"));
+        TestUsers.attemptLogin("admin", "wrong-password").then().statusCode(401).body("reason", equalTo("BadCredentials"));
+        TestUsers.attemptLogin("nobody", "wrong-password").then().statusCode(401).body("reason", equalTo("BadCredentials"));
     }
 
     @Test
     void a_session_opens_the_api_and_logout_closes_it() throws Exception {
         given().get("/api/v2/auth/login").then().statusCode(200).cookie(AuthResource.XSRF_COOKIE, notNullValue());
-        Response login = login("admin", adminPassword());
+        Response login = TestUsers.attemptLogin("admin", TestUsers.adminPassword());
         login.then().statusCode(200).body("username", equalTo("admin")).body("role", equalTo("administrator"));
-        String session = login.getCookie(SessionAuthenticationMechanism.SESSION_COOKIE);
-        assertThat(login.getDetailedCookie(SessionAuthenticationMechanism.SESSION_COOKIE).isHttpOnly()).isTrue();
+        String session = login.getCookie(TokenAuthenticationMechanism.SESSION_COOKIE);
+        assertThat(login.getDetailedCookie(TokenAuthenticationMechanism.SESSION_COOKIE).isHttpOnly()).isTrue();
 
         // logged in, the gateway forwards to cluster-service, which is not running in this test
-        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).get("/api/v2/cluster").then()
+        given().cookie(TokenAuthenticationMechanism.SESSION_COOKIE, session).get("/api/v2/cluster").then()
                 .statusCode(503).contentType("application/problem+json").body("reason", equalTo("BackendUnavailable"));
 
-        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).post("/api/v2/auth/logout").then().statusCode(200);
-        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).get("/api/v2/cluster").then().statusCode(401);
+        given().cookie(TokenAuthenticationMechanism.SESSION_COOKIE, session).post("/api/v2/auth/logout").then().statusCode(200);
+        given().cookie(TokenAuthenticationMechanism.SESSION_COOKIE, session).get("/api/v2/cluster").then().statusCode(401);
     }
 
     @Test
     void unsafe_requests_with_a_session_must_echo_its_xsrf_token() throws Exception {
-        Response login = login("admin", adminPassword());
-        String session = login.getCookie(SessionAuthenticationMechanism.SESSION_COOKIE);
+        Response login = TestUsers.attemptLogin("admin", TestUsers.adminPassword());
+        String session = login.getCookie(TokenAuthenticationMechanism.SESSION_COOKIE);
         String xsrf = login.getCookie(AuthResource.XSRF_COOKIE);
 
-        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).body("hello").post("/api/v2/test-echo")
+        given().cookie(TokenAuthenticationMechanism.SESSION_COOKIE, session).body("hello").post("/api/v2/test-echo")
                 .then().statusCode(403).contentType("application/problem+json").body("reason", equalTo("XsrfTokenMismatch"));
-        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).header(XsrfFilter.HEADER, "guess")
+        given().cookie(TokenAuthenticationMechanism.SESSION_COOKIE, session).header(XsrfFilter.HEADER, "guess")
                 .body("hello").post("/api/v2/test-echo").then().statusCode(403);
-        given().cookie(SessionAuthenticationMechanism.SESSION_COOKIE, session).header(XsrfFilter.HEADER, xsrf)
+        given().cookie(TokenAuthenticationMechanism.SESSION_COOKIE, session).header(XsrfFilter.HEADER, xsrf)
                 .body("hello").post("/api/v2/test-echo").then().statusCode(200).body(equalTo("hello"));
         given().body("hello").post("/api/v2/test-echo").then().statusCode(401);
     }

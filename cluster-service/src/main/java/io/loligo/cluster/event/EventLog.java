@@ -2,7 +2,7 @@ package io.loligo.cluster.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.cluster.ClusterEntity;
-import io.loligo.cluster.state.PageRequest;
+import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.EventView;
 import io.loligo.contracts.api.Page;

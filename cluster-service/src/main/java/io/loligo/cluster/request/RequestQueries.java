@@ -1,6 +1,6 @@
 package io.loligo.cluster.request;
 
-import io.loligo.cluster.state.PageRequest;
+import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.Problem.FieldError;

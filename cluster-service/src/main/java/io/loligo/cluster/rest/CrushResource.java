@@ -9,7 +9,7 @@ import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.Crush;
 import io.loligo.cluster.state.CrushMapText;
 import io.loligo.cluster.state.HeldCrushMap;
-import io.loligo.cluster.state.QueryValues;
+import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;

@@ -4,7 +4,7 @@ import io.loligo.cluster.osd.OsdChanges;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.OsdListing;
-import io.loligo.cluster.state.QueryValues;
+import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;

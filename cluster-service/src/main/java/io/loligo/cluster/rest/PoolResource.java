@@ -2,7 +2,7 @@ package io.loligo.cluster.rest;
 
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
-import io.loligo.cluster.state.QueryValues;
+import io.loligo.contracts.api.QueryValues;
 import io.loligo.cluster.pool.ErasureCodeProfiles;
 import io.loligo.cluster.pool.PoolChanges;
 import io.loligo.contracts.api.PoolApi;

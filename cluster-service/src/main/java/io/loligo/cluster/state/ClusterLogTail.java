@@ -2,6 +2,7 @@ package io.loligo.cluster.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.UsageViews;
 

@@ -1,6 +1,8 @@
 package io.loligo.cluster.state;
 
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.PageRequest;
+import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.Problem.FieldError;
 

@@ -1,4 +1,4 @@
-package io.loligo.gateway.auth;
+package io.loligo.gateway.user;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
@@ -20,12 +20,19 @@ public class UserEntity extends PanacheEntity {
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 
+    @Column(nullable = false)
+    public String email = "";
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Role role;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    public static long administrators() {
+        return count("role", Role.ADMINISTRATOR);
+    }
 
     public static Optional<UserEntity> findByUsername(String username) {
         return find("username", username).firstResultOptional();

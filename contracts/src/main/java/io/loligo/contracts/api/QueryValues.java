@@ -1,6 +1,5 @@
-package io.loligo.cluster.state;
+package io.loligo.contracts.api;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
 
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.loligo.gateway.auth;
+package io.loligo.gateway.user;
 
+import io.loligo.gateway.auth.Secrets;
 import io.loligo.gateway.config.GatewayConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;

@@ -13,20 +13,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 
-/** Calamari's browser flow: a session cookie set by {@code POST /api/v2/auth/login}. */
+/**
+ * Both ways in: a script's {@code Authorization: Bearer} API token, or else Calamari's browser flow, a session
+ * cookie set by {@code POST /api/v2/auth/login}.
+ */
 @ApplicationScoped
-public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
+public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism {
     public static final String SESSION_COOKIE = "loligo_session";
+    private static final String BEARER = "Bearer ";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        Cookie cookie = context.request().getCookie(SESSION_COOKIE);
-        if (cookie == null || cookie.getValue().isBlank()) {
+        TokenRequest request = presented(context);
+        if (request == null) {
             return Uni.createFrom().nullItem();
         }
-        SessionTokenRequest request = new SessionTokenRequest(cookie.getValue());
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request);
+    }
+
+    private static TokenRequest presented(RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return new TokenRequest(TokenRequest.Kind.API_TOKEN, authorization.substring(BEARER.length()).strip());
+        }
+        Cookie cookie = context.request().getCookie(SESSION_COOKIE);
+        if (cookie == null || cookie.getValue().isBlank()) {
+            return null;
+        }
+        return new TokenRequest(TokenRequest.Kind.SESSION, cookie.getValue());
     }
 
     @Override
@@ -36,6 +51,6 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(SessionTokenRequest.class);
+        return Set.of(TokenRequest.class);
     }
 }

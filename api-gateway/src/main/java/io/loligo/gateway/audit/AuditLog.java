@@ -1,0 +1,96 @@
+package io.loligo.gateway.audit;
+
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.Page;
+import io.loligo.contracts.api.PageRequest;
+import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.api.QueryValues;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Where every mutation is written, and read back by administrators, newest first. */
+@ApplicationScoped
+public class AuditLog {
+    static final int DEFAULT_PAGE_SIZE = 100;
+    private static final Set<String> OUTCOMES = Set.of("succeeded", "refused", "failed");
+
+    @Transactional
+    public void record(AuditEntryEntity entry) {
+        entry.persist();
+    }
+
+    /**
+     * @param path a prefix of the path, such as {@code /api/v2/cluster/<fsid>/pool}
+     * @param since and {@code until}: ISO-8601 instants, both inclusive
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AuditView> query(String user, String method, String path, String outcome, String since, String until,
+                                 String page, String pageSize) {
+        List<FieldError> errors = new ArrayList<>();
+        PageRequest paging = PageRequest.parse(page, pageSize, errors);
+        Instant from = instant("since", since, errors);
+        Instant to = instant("until", until, errors);
+        if (QueryValues.blankToNull(outcome) != null && !OUTCOMES.contains(outcome)) {
+            errors.add(new FieldError("outcome", "must be succeeded, refused or failed, not '" + outcome + "'"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        StringBuilder echoed = new StringBuilder();
+        condition(conditions, parameters, echoed, "user", "username = :user", user, user);
+        condition(conditions, parameters, echoed, "method", "method = :method", method,
+                method == null ? null : method.toUpperCase(Locale.ROOT));
+        condition(conditions, parameters, echoed, "path", "path like :path escape '\\'", path, path == null ? null : escapeLike(path) + "%");
+        condition(conditions, parameters, echoed, "outcome", "outcome = :outcome", outcome, outcome);
+        condition(conditions, parameters, echoed, "since", "at >= :since", since, from);
+        condition(conditions, parameters, echoed, "until", "at <= :until", until, to);
+        PanacheQuery<AuditEntryEntity> query = AuditEntryEntity.find(String.join(" and ", conditions),
+                Sort.descending("at").and("id", Sort.Direction.Descending), parameters);
+        long count = query.count();
+        List<AuditView> results = query.range((int) paging.offset(DEFAULT_PAGE_SIZE),
+                        (int) paging.offset(DEFAULT_PAGE_SIZE) + paging.size(DEFAULT_PAGE_SIZE) - 1)
+                .list().stream().map(AuditView::of).toList();
+        return paging.page(count, results, DEFAULT_PAGE_SIZE, echoed.toString());
+    }
+
+    /** Adds a filter the client gave, as {@code clause} with the parameter {@code :name}, and echoes it in page links. */
+    private static void condition(List<String> conditions, Parameters parameters, StringBuilder echoed, String name,
+                                  String clause, String given, Object value) {
+        if (QueryValues.blankToNull(given) == null) {
+            return;
+        }
+        conditions.add(clause);
+        parameters.and(name, value);
+        echoed.append(name).append('=').append(URLEncoder.encode(given, StandardCharsets.UTF_8)).append('&');
+    }
+
+    private static Instant instant(String field, String value, List<FieldError> errors) {
+        if (QueryValues.blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-11-26T08:00:00Z, not '" + value + "'"));
+            return null;
+        }
+    }
+
+    private static String escapeLike(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,52 @@
+package io.loligo.gateway.auth;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+
+/** Turns a session or API token into the identity of its user, holding the roles the user's role grants. */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenRequest> {
+    /** The identity attribute holding the {@link Caller}. */
+    public static final String CALLER_ATTRIBUTE = "loligo.caller";
+
+    @Inject
+    Sessions sessions;
+    @Inject
+    ApiTokens apiTokens;
+
+    @Override
+    public Class<TokenRequest> getRequestType() {
+        return TokenRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> lookup(request));
+    }
+
+    @ActivateRequestContext
+    SecurityIdentity lookup(TokenRequest request) {
+        Optional<Caller> caller = request.kind() == TokenRequest.Kind.SESSION
+                ? sessions.find(request.token())
+                : apiTokens.find(request.token());
+        return caller
+                .map(found -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(found.username()))
+                        .addRoles(found.role().grantedRoleNames())
+                        .addAttribute(CALLER_ATTRIBUTE, found)
+                        .build())
+                .orElseThrow(() -> new AuthenticationFailedException(request.kind() == TokenRequest.Kind.SESSION
+                        ? "the session has expired or does not exist"
+                        : "the API token has expired, was revoked, or does not exist"));
+    }
+}
