@@ -1,6 +1,8 @@
 package io.loligo.gateway.auth;
 
 import io.loligo.gateway.user.UserEntity;
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheResult;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,6 +45,7 @@ public class ApiTokens {
     }
 
     /** Whether the user had a token with this id, which is gone now. */
+    @CacheInvalidateAll(cacheName = Sessions.CALLERS)
     public boolean revoke(UserEntity user, long id) {
         boolean revoked = ApiTokenEntity.delete("user = ?1 and id = ?2", user, id) > 0;
         if (revoked) {
@@ -51,6 +54,7 @@ public class ApiTokens {
         return revoked;
     }
 
+    @CacheResult(cacheName = Sessions.CALLERS)
     public Optional<Caller> find(String token) {
         Instant now = Instant.now();
         return ApiTokenEntity.<ApiTokenEntity>find("tokenHash", Secrets.sha256(token)).firstResultOptional()

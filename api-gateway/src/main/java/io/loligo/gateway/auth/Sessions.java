@@ -2,6 +2,8 @@ package io.loligo.gateway.auth;
 
 import io.loligo.gateway.config.GatewayConfig;
 import io.loligo.gateway.user.UserEntity;
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheResult;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -19,6 +21,11 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class Sessions {
+    /**
+     * Who each session and API token belongs to, as last read. A change to a user or a credential empties it here;
+     * other gateway replicas see the change when their entry expires ({@code quarkus.cache.caffeine.callers.*}).
+     */
+    public static final String CALLERS = "callers";
     /**
      * Compared against when the user does not exist, so that an unknown name costs as long as a wrong password
      * and response times do not reveal which names exist.
@@ -94,6 +101,7 @@ public class Sessions {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @CacheResult(cacheName = CALLERS)
     public Optional<Caller> find(String token) {
         String hash = Secrets.sha256(token);
         return SessionEntity.<SessionEntity>findByIdOptional(hash)
@@ -101,11 +109,13 @@ public class Sessions {
                 .map(s -> new Caller(s.user.id, s.user.username, s.user.role, s.xsrfToken, hash));
     }
 
+    @CacheInvalidateAll(cacheName = CALLERS)
     public void logout(String token) {
         SessionEntity.deleteById(Secrets.sha256(token));
     }
 
     /** Ends every session of a user but the one named, after the user's password changed. */
+    @CacheInvalidateAll(cacheName = CALLERS)
     public void endOtherSessions(UserEntity user, String keptSessionHash) {
         SessionEntity.delete("user = ?1 and tokenHash <> ?2", user, keptSessionHash == null ? "" : keptSessionHash);
     }

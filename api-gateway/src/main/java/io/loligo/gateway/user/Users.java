@@ -11,6 +11,7 @@ import io.loligo.gateway.user.UserForms.TokenForm;
 import io.loligo.gateway.user.UserForms.TokenView;
 import io.loligo.gateway.user.UserForms.UserForm;
 import io.loligo.gateway.user.UserForms.UserView;
+import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +75,7 @@ public class Users {
         return UserView.of(visible(id, caller));
     }
 
+    @CacheInvalidateAll(cacheName = Sessions.CALLERS)
     public UserView update(String id, UserForm form, Caller caller) {
         UserEntity user = visible(id, caller);
         if (form == null) {
@@ -116,6 +118,7 @@ public class Users {
         return UserView.of(user);
     }
 
+    @CacheInvalidateAll(cacheName = Sessions.CALLERS)
     public void delete(String id, Caller caller) {
         UserEntity user = visible(id, caller);
         requireAnotherAdministrator(user, "delete");
