@@ -15,6 +15,7 @@ import io.loligo.contracts.command.PgChange;
 import io.loligo.contracts.command.PoolChange;
 import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.ReadPgs;
+import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
@@ -28,7 +29,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
-        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, RunCli.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
         PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CrushMapChange.class, CompileCrushMap.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class})
 final class NativeRegistrations {

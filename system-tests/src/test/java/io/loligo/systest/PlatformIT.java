@@ -846,6 +846,36 @@ class PlatformIT {
                 .body("{\"in\": false}").patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(403);
     }
 
+    @Test
+    @Order(24)
+    void the_cli_endpoint_runs_allowed_ceph_commands_for_administrators_only() throws Exception {
+        String fsid = platform.ceph("fsid");
+        JsonNode tree = MAPPER.readTree(api().contentType(ContentType.JSON).body("{\"command\": \"ceph osd tree -f json\"}")
+                .post("/api/v2/cluster/{fsid}/cli", fsid).then().statusCode(200).body("status", equalTo(0))
+                .body("prefix", equalTo("osd tree")).extract().asString());
+        JsonNode cliTree = MAPPER.readTree(platform.ceph("osd", "tree", "--format", "json"));
+        assertThat(MAPPER.readTree(tree.path("out").asText()).path("nodes")).isEqualTo(cliTree.path("nodes"));
+
+        // a failed command is still a 200, with Ceph's code and message, as Calamari answered
+        api().contentType(ContentType.JSON).body("{\"command\": [\"ceph\", \"osd\", \"pool\", \"get\", \"no-such-pool\", \"size\"]}")
+                .post("/api/v2/cluster/{fsid}/cli", fsid).then().statusCode(200).body("status", equalTo(-2))
+                .body("err", equalTo("unrecognized pool 'no-such-pool'"));
+        api().contentType(ContentType.JSON).body("{\"command\": \"ceph osd out 1\"}")
+                .post("/api/v2/cluster/{fsid}/cli", fsid).then().statusCode(403).contentType("application/problem+json")
+                .body("reason", equalTo("CommandNotAllowed"));
+        assertThat(cliOsdIn(1)).isEqualTo(1);
+        api().contentType(ContentType.JSON).body("{\"command\": \"ceph osd pool get\"}")
+                .post("/api/v2/cluster/{fsid}/cli", fsid).then().statusCode(400)
+                .body("errors[0].field", equalTo("command")).body("errors[0].message", equalTo("osd pool get: missing <pool>"));
+
+        api().contentType(ContentType.JSON)
+                .body("{\"username\":\"cli-operator\",\"password\":\"operator-password\",\"role\":\"operator\"}")
+                .post("/api/v2/user").then().statusCode(201);
+        platform.api(platform.login("cli-operator", "operator-password")).contentType(ContentType.JSON)
+                .body("{\"command\": \"ceph health\"}").post("/api/v2/cluster/{fsid}/cli", fsid).then().statusCode(403)
+                .body("reason", equalTo("RoleNotAllowed"));
+    }
+
     /** Last: what every earlier test changed through the API. */
     @Test
     @Order(Integer.MAX_VALUE)

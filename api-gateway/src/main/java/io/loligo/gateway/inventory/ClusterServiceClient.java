@@ -1,5 +1,6 @@
 package io.loligo.gateway.inventory;
 
+import io.loligo.contracts.api.CliApi;
 import io.loligo.contracts.api.ClusterStateApi;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.EventApi;
@@ -16,5 +17,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "cluster-service")
 @RegisterProvider(UpstreamProblems.class)
 @Path("/internal/v2")
-public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi, PgApi {
+public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi, PgApi,
+        CliApi {
 }

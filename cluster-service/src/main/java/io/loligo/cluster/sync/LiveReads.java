@@ -33,6 +33,11 @@ public class LiveReads {
 
     /** @throws ApiException 503 when no agent reports the cluster or the agent failed, 504 when it did not answer */
     public JsonNode read(AgentCommand command) {
+        return read(command, TIMEOUT);
+    }
+
+    /** As {@link #read(AgentCommand)}, for a read that may take longer. */
+    public JsonNode read(AgentCommand command, Duration timeout) {
         String agent = sync.favouredAgent(command.fsid(), Instant.now()).orElseThrow(() -> new ApiException(503, "NoAgent",
                 "no agent has reported cluster " + command.fsid() + " recently; it cannot be read now"));
         String commandId = UUID.randomUUID().toString();
@@ -41,14 +46,14 @@ public class LiveReads {
         waiting.put(commandId, answer);
         try {
             commands.send(commandId, agent, command);
-            CommandReply reply = answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            CommandReply reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (reply.error() != null) {
                 throw new ApiException(503, reply.error().reason(), "agent " + agent + " could not read cluster "
                         + command.fsid() + ": " + reply.error().message());
             }
             return reply.output();
         } catch (TimeoutException e) {
-            throw new ApiException(504, "AgentTimeout", "agent " + agent + " did not answer within " + TIMEOUT.toSeconds() + " s");
+            throw new ApiException(504, "AgentTimeout", "agent " + agent + " did not answer within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "Interrupted", "the read of cluster " + command.fsid() + " was interrupted");

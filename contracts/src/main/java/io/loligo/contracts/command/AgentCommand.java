@@ -21,9 +21,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CrushChange.class, name = "crush-change"),
         @JsonSubTypes.Type(value = CrushMapChange.class, name = "crush-map-change"),
         @JsonSubTypes.Type(value = CompileCrushMap.class, name = "compile-crush-map"),
-        @JsonSubTypes.Type(value = ReadPgs.class, name = "read-pgs")})
+        @JsonSubTypes.Type(value = ReadPgs.class, name = "read-pgs"),
+        @JsonSubTypes.Type(value = RunCli.class, name = "run-cli")})
 public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, CompileCrushMap,
-        ClusterChange {
+        RunCli, ClusterChange {
     /** The cluster the command is for. */
     String fsid();
 }

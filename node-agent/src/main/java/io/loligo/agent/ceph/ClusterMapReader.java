@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.ReadPgs;
+import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.OsdMapContent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -112,6 +114,29 @@ public final class ClusterMapReader {
         applied.put("outs", result.status());
         applied.put("osd_map_epoch", mon("status").path("osdmap").path("epoch").asLong());
         return applied;
+    }
+
+    /**
+     * Runs a command line if its prefix is allowed. Ceph's own signatures decide what the words mean, so they are
+     * read first, from the monitors this agent reaches.
+     */
+    public JsonNode runCli(RunCli run) {
+        ObjectNode answer = mapper.createObjectNode();
+        CliArguments.Command command;
+        try {
+            command = new CliArguments(mon("get_command_descriptions")).parse(run.words());
+        } catch (CliArguments.Invalid e) {
+            return answer.put("invalid", e.getMessage());
+        }
+        answer.put("prefix", command.prefix());
+        if (!run.allows(command.prefix())) {
+            return answer.put("refused", "'" + command.prefix() + "' (Ceph permission " + command.permission()
+                    + ") is not on the CLI allow-list");
+        }
+        RadosHandle.Attempt attempt = rados.attemptMonCommand(command.json().toString());
+        return answer.put("status", attempt.returnCode())
+                .put("out", new String(attempt.output(), StandardCharsets.UTF_8))
+                .put("err", attempt.status());
     }
 
     /** Content plus the version it belongs to. */

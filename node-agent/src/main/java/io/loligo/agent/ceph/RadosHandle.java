@@ -73,6 +73,18 @@ public final class RadosHandle implements AutoCloseable {
         return reply.finish("mon command " + prefixOf(json), rc);
     }
 
+    /** A command's answer, whether it succeeded or not. */
+    public record Attempt(int returnCode, byte[] output, String status) {
+    }
+
+    /** Runs a command and answers what it did even when it failed, as the ceph CLI shows a failure. */
+    public Attempt attemptMonCommand(String json) {
+        Reply reply = new Reply();
+        int rc = RADOS.rados_mon_command(cluster, new String[]{json}, new SizeT(1), null, new SizeT(0),
+                reply.out, reply.outLen, reply.status, reply.statusLen);
+        return reply.attempt(rc);
+    }
+
     /** Runs a command on one monitor, by name: what {@code ceph tell mon.<name>} does, such as reading its running config. */
     public CommandResult monCommand(String monName, String json) {
         Reply reply = new Reply();
@@ -129,13 +141,17 @@ public final class RadosHandle implements AutoCloseable {
         final SizeTByReference statusLen = new SizeTByReference();
 
         CommandResult finish(String operation, int rc) {
+            Attempt attempt = attempt(rc);
+            if (rc != 0) {
+                throw new RadosException(operation, rc, attempt.status());
+            }
+            return new CommandResult(attempt.output(), attempt.status());
+        }
+
+        Attempt attempt(int rc) {
             try {
-                byte[] data = read(out.getValue(), outLen.value());
-                String statusText = new String(read(status.getValue(), statusLen.value()), StandardCharsets.UTF_8);
-                if (rc != 0) {
-                    throw new RadosException(operation, rc, statusText);
-                }
-                return new CommandResult(data, statusText);
+                return new Attempt(rc, read(out.getValue(), outLen.value()),
+                        new String(read(status.getValue(), statusLen.value()), StandardCharsets.UTF_8));
             } finally {
                 free(out.getValue());
                 free(status.getValue());

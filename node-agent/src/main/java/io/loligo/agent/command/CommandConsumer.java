@@ -16,6 +16,7 @@ import io.loligo.contracts.command.CrushMapChange;
 import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.command.ReadUsage;
+import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.wire.MalformedMessageException;
 import io.loligo.contracts.wire.WireCodec;
@@ -119,6 +120,10 @@ public class CommandConsumer {
             }
             if (command instanceof ReadPgs read) {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.pgs(read)));
+            }
+            if (command instanceof RunCli run) {
+                Log.infof("running 'ceph %s' for cluster-service", String.join(" ", run.words()));
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.runCli(run)));
             }
             if (command instanceof CompileCrushMap compile) {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), compiles(compile.text()));

@@ -1,0 +1,25 @@
+package io.loligo.gateway.inventory;
+
+import io.loligo.contracts.api.CliApi;
+import io.loligo.gateway.user.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The CLI endpoint, for administrators only: even a read can reveal more than the API shows. */
+@Path("/api/v2")
+public class CliResource implements CliApi {
+    @Inject
+    @RestClient
+    ClusterServiceClient clusterService;
+    @Inject
+    SecurityIdentity identity;
+
+    @Override
+    @RolesAllowed(Roles.ADMINISTRATOR)
+    public CliView runCli(String fsid, CliForm form, String ignoredUser) {
+        return clusterService.runCli(fsid, form, identity.getPrincipal().getName());
+    }
+}

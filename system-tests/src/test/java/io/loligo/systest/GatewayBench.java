@@ -1,0 +1,146 @@
+package io.loligo.systest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Loligo's gateway beside the Ceph Dashboard on the same local cluster, in one run, under the same wrk load:
+ * the OSD list and the health summary, each with a bearer token. Prints requests/s and p99 for both; asserts
+ * nothing. Run with {@code ./dev/loligo bench gateway}; the target is 10 times the Dashboard's throughput with a
+ * p99 of at most 10 ms.
+ */
+class GatewayBench {
+    private static final String DASHBOARD = "http://127.0.0.1:40080";
+    private static final String DASHBOARD_USER = "loligo-bench";
+    private static final int CONNECTIONS = Integer.getInteger("connections", 8);
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warm-up-seconds", 30));
+    private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("seconds", 15));
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern P99 = Pattern.compile("\\s99%\\s+([\\d.]+)(us|ms|s)");
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+    record Figures(double requestsPerSecond, double p99Millis) {
+    }
+
+    @Test
+    void loligoBesideTheDashboard() throws Exception {
+        try (LocalPlatform platform = new LocalPlatform()) {
+            platform.start();
+            String fsid = platform.ceph("fsid");
+            LocalPlatform.Session session = platform.login();
+            String loligoToken = platform.api(session).contentType(ContentType.JSON).body("{\"name\":\"gateway bench\"}")
+                    .post("/api/v2/user/me/token").then().statusCode(201).extract().path("token");
+            await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(platform.gateway.url()).auth().oauth2(loligoToken)
+                    .get("/api/v2/cluster/{fsid}/osd", fsid).statusCode() == 200);
+            String dashboardToken = enableDashboard(platform);
+            try {
+                List<String> loligo = List.of("-H", "Authorization: Bearer " + loligoToken);
+                List<String> dashboard = List.of("-H", "Authorization: Bearer " + dashboardToken,
+                        "-H", "Accept: application/vnd.ceph.api.v1.0+json");
+                String gateway = platform.gateway.url();
+                print("OSD list", wrk(gateway + "/api/v2/cluster/" + fsid + "/osd", loligo),
+                        wrk(DASHBOARD + "/api/osd", dashboard));
+                print("health", wrk(gateway + "/api/v2/cluster/" + fsid + "/health", loligo),
+                        wrk(DASHBOARD + "/api/health/minimal", dashboard));
+            } finally {
+                platform.ceph("mgr", "module", "disable", "dashboard");
+            }
+        }
+    }
+
+    /** Turns the Dashboard on as ceph.md §5 shows, with a user of its own, and logs in. */
+    private static String enableDashboard(LocalPlatform platform) throws Exception {
+        platform.ceph("config", "set", "mgr", "mgr/dashboard/ssl", "false");
+        platform.ceph("config", "set", "mgr", "mgr/dashboard/server_addr", "127.0.0.1");
+        platform.ceph("config", "set", "mgr", "mgr/dashboard/server_port", "40080");
+        platform.ceph("mgr", "module", "enable", "dashboard");
+        String password = "Bench-" + Long.toHexString(System.nanoTime()) + "!x";
+        Path file = Files.createTempFile("dashboard", ".pw");
+        try {
+            Files.writeString(file, password);
+            HttpClient http = HttpClient.newHttpClient();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            while (true) {
+                try {
+                    platform.ceph("dashboard", "ac-user-delete", DASHBOARD_USER);
+                } catch (IOException gone) {
+                    // not there yet: nothing to delete
+                }
+                try {
+                    platform.ceph("dashboard", "ac-user-create", "--force-password", DASHBOARD_USER, "-i", file.toString(), "administrator");
+                    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(DASHBOARD + "/api/auth"))
+                            .header("Accept", "application/vnd.ceph.api.v1.0+json").header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + DASHBOARD_USER + "\",\"password\":\"" + password + "\"}"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    if (login.statusCode() / 100 == 2) {
+                        return new ObjectMapper().readTree(login.body()).path("token").asText();
+                    }
+                } catch (IOException notYet) {
+                    // the mgr re-executes itself when a module is enabled; its port answers seconds later
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the Ceph Dashboard did not let us log in within 90 s");
+                }
+                Thread.sleep(1000);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** A warm-up run, long enough for the JIT compilers to settle on two cores, then the measured one. */
+    private static Figures wrk(String url, List<String> headers) throws Exception {
+        run(url, headers, WARM_UP);
+        return run(url, headers, MEASURED);
+    }
+
+    private static Figures run(String url, List<String> headers, Duration duration) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s", "--latency"));
+        command.addAll(headers);
+        command.add(url);
+        String output = LocalPlatform.run(command);
+        Matcher failed = NON_2XX.matcher(output);
+        if (failed.find()) {
+            throw new IllegalStateException(url + " answered " + failed.group(1) + " requests with an error:\n" + output);
+        }
+        Matcher rate = RATE.matcher(output);
+        Matcher p99 = P99.matcher(output);
+        if (!rate.find() || !p99.find()) {
+            throw new IllegalStateException("wrk printed no figures for " + url + ":\n" + output);
+        }
+        double value = Double.parseDouble(p99.group(1));
+        double millis = switch (p99.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+        return new Figures(Double.parseDouble(rate.group(1)), millis);
+    }
+
+    private static void print(String what, Figures loligo, Figures dashboard) {
+        System.out.printf(Locale.ROOT, "== gateway: %s, wrk 1 thread, %d connections, %d s%n", what, CONNECTIONS, MEASURED.toSeconds());
+        System.out.printf(Locale.ROOT, "  Loligo          %10.0f req/s   p99 %7.2f ms%n", loligo.requestsPerSecond(), loligo.p99Millis());
+        System.out.printf(Locale.ROOT, "  Ceph Dashboard  %10.0f req/s   p99 %7.2f ms%n", dashboard.requestsPerSecond(), dashboard.p99Millis());
+        System.out.printf(Locale.ROOT, "  throughput ratio: %.1fx (target 10x); Loligo's p99 %s 10 ms%n",
+                loligo.requestsPerSecond() / dashboard.requestsPerSecond(), loligo.p99Millis() <= 10 ? "within" : "ABOVE");
+    }
+}
