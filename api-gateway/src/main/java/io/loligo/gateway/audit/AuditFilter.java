@@ -6,6 +6,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.ext.Provider;
@@ -25,6 +27,8 @@ import java.util.Set;
  * input) or failed. The answer waits for the entry, so that no mutation happens unrecorded.
  */
 @Provider
+// the REST clients read their answers through interceptors too; theirs are no requests to audit
+@ConstrainedTo(RuntimeType.SERVER)
 public class AuditFilter implements ReaderInterceptor {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String BODY_PROPERTY = "loligo.audit.body";
