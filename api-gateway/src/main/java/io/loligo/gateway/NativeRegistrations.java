@@ -1,5 +1,7 @@
 package io.loligo.gateway;
 
+import io.loligo.contracts.api.KeyApi;
+import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.Problem;
 import io.loligo.gateway.audit.AuditView;
 import io.loligo.gateway.auth.AuthResource;
@@ -11,7 +13,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * would drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {Problem.class, Problem.FieldError.class, AuthResource.LoggedIn.class,
-        UserForms.UserView.class, UserForms.TokenView.class, AuditView.class})
+        UserForms.UserView.class, UserForms.TokenView.class, AuditView.class, LiveUpdate.class, KeyApi.KeyView.class,
+        KeyApi.KeyPatch.class})
 final class NativeRegistrations {
     private NativeRegistrations() {
     }

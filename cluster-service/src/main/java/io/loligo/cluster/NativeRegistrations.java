@@ -6,6 +6,8 @@ import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.EventView;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.OsdView;
+import io.loligo.contracts.api.KeyApi;
+import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.OsdPatch;
@@ -50,7 +52,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         HealthCountersView.class, HealthCountersView.Buckets.class, HealthCountersView.Bucket.class,
         HealthCountersView.Mds.class, HealthCountersView.Pools.class, ConfigView.class, UsageViews.ClusterStats.class,
         UsageViews.Space.class, UsageViews.PoolStats.class, UsageViews.ClusterLog.class, UsageViews.LogEntry.class, RequestView.class, RequestView.LogLine.class, RequestView.Accepted.class,
-        OsdPatch.class, PgView.class, PoolForm.class, CrushForms.Rule.class, CrushForms.Node.class})
+        OsdPatch.class, PgView.class, PoolForm.class, CrushForms.Rule.class, CrushForms.Node.class, LiveUpdate.class,
+        KeyApi.KeyView.class, KeyApi.KeyPatch.class})
 final class NativeRegistrations {
     private NativeRegistrations() {
     }

@@ -1,6 +1,9 @@
 package io.loligo.cluster;
 
+import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.command.CommandEnvelope;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.identity.AgentSignatures;
 import io.loligo.contracts.wire.WireCodec;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
@@ -10,10 +13,18 @@ import io.vertx.amqp.AmqpReceiverOptions;
 import io.vertx.amqp.AmqpSender;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Publishes on the real broker exactly as agents do (heartbeats to the topic exchange, replies to cluster-service's
@@ -26,6 +37,8 @@ public final class BrokerClient implements AutoCloseable {
     private final AmqpSender topic;
     private final AmqpSender replies;
     private final AmqpConnection connection;
+    private final KeyPair key = AgentSignatures.newKeyPair();
+    private final Set<String> accepted = new HashSet<>();
 
     public BrokerClient() throws Exception {
         client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
@@ -34,6 +47,34 @@ public final class BrokerClient implements AutoCloseable {
         topic = connection.createSender("/exchange/amq.topic").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         replies = connection.createSender("/amq/queue/loligo-test.replies").toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
+    }
+
+    /** The key this client signs heartbeats with, for every node it plays. */
+    public String publicKey() {
+        return AgentSignatures.encode(key.getPublic());
+    }
+
+    /**
+     * Publishes a heartbeat as an accepted agent sends it, signed. A node's first one is accepted first, through
+     * the API as an administrator would: published, found pending, accepted, then published again.
+     */
+    public void heartbeat(NodeHeartbeat heartbeat) throws Exception {
+        signedHeartbeat(heartbeat);
+        if (accepted.add(heartbeat.nodeId())) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    given().get("/internal/v2/key/{id}", heartbeat.nodeId()).then().statusCode(200));
+            given().contentType("application/json").header(OsdApi.REQUESTED_BY, "test").body("{\"status\": \"accepted\"}")
+                    .patch("/internal/v2/key/{id}", heartbeat.nodeId()).then().statusCode(200);
+            signedHeartbeat(heartbeat);
+        }
+    }
+
+    /** A heartbeat signed with this client's key, accepted or not. */
+    public void signedHeartbeat(NodeHeartbeat heartbeat) throws Exception {
+        byte[] json = codec.encode(heartbeat);
+        send(topic, AmqpMessage.create().subject("loligo-test.heartbeat." + heartbeat.nodeId()).contentType("application/json")
+                .applicationProperties(new JsonObject(AgentSignatures.signatureProperties(key.getPrivate(), json)))
+                .withBufferAsBody(Buffer.buffer(json)).build());
     }
 
     public void publishJson(String routingKey, byte[] json) throws Exception {

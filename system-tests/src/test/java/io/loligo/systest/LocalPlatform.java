@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole platform as separate processes on the real local cluster (see dev/), on its own databases and
@@ -110,6 +111,18 @@ final class LocalPlatform implements AutoCloseable {
                 service.awaitReady(Duration.ofSeconds(90));
             }
         }
+        if (Arrays.asList(services).contains(agent)) {
+            acceptAgent(run(List.of("hostname", "-f")));
+        }
+    }
+
+    /** Accepts an agent's key as an administrator would, once the agent has asked: until then it is not trusted. */
+    void acceptAgent(String nodeId) throws IOException {
+        Session admin = login();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                api(admin).get("/api/v2/key/{id}", nodeId).statusCode() == 200);
+        api(admin).contentType(ContentType.JSON).body("{\"status\": \"accepted\"}").patch("/api/v2/key/{id}", nodeId)
+                .then().statusCode(200);
     }
 
     Path adminPasswordFile() {

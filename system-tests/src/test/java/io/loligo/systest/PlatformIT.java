@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +33,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static io.restassured.RestAssured.given;
@@ -874,6 +884,67 @@ class PlatformIT {
         platform.api(platform.login("cli-operator", "operator-password")).contentType(ContentType.JSON)
                 .body("{\"command\": \"ceph health\"}").post("/api/v2/cluster/{fsid}/cli", fsid).then().statusCode(403)
                 .body("reason", equalTo("RoleNotAllowed"));
+    }
+
+    @Test
+    @Order(25)
+    void the_live_stream_carries_health_changes_events_and_each_step_of_a_request() throws Exception {
+        String fsid = platform.ceph("fsid");
+        given().baseUri(platform.gateway.url()).get("/api/v2/stream").then().statusCode(401)
+                .contentType("application/problem+json");
+        List<JsonNode> updates = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gateway.url() + "/api/v2/stream?fsid=" + fsid))
+                .header("Cookie", "loligo_session=" + session.cookie()).header("Accept", "text/event-stream").build();
+        // HTTP/1.1 as browsers' EventSource speaks it here: the client's default cleartext HTTP/2 upgrade is refused
+        CompletableFuture<HttpResponse<Stream<String>>> stream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .build().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> stream.join().body()
+                .filter(line -> line.startsWith("data:"))
+                .forEach(line -> {
+                    try {
+                        updates.add(MAPPER.readTree(line.substring("data:".length())));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("not JSON: " + line, e);
+                    }
+                }));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertThat(stream.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            // a ping within seconds says the stream is open end to end, before anything is changed
+            awaitUpdate(updates, update -> update.path("type").asText().equals("ping"));
+
+            platform.ceph("osd", "set", "noout");
+            JsonNode health = awaitUpdate(updates, update -> update.path("type").asText().equals("health"));
+            assertThat(health.path("fsid").asText()).isEqualTo(fsid);
+            assertThat(health.path("data").path("status").asText()).isEqualTo("HEALTH_WARN");
+            assertThat(health.path("data").path("checks").toString()).contains("OSDMAP_FLAGS");
+            awaitUpdate(updates, update -> update.path("type").asText().equals("event")
+                    && update.path("data").path("message").asText().contains("OSDMAP_FLAGS"));
+
+            int lab = cliPool("lab").path("pool_id").asInt();
+            String requestId = quotaRequest(fsid, lab, 77);
+            Predicate<JsonNode> ours = update -> update.path("type").asText().equals("request")
+                    && update.path("data").path("id").asText().equals(requestId);
+            JsonNode complete = awaitUpdate(updates, ours.and(update -> update.path("data").path("state").asText().equals("complete")));
+            assertThat(complete.path("data").path("progress").asInt()).isEqualTo(100);
+            assertThat(updates.stream().filter(ours).map(update -> update.path("data").path("state").asText()))
+                    .as("the steps seen live").contains("submitted", "complete");
+        } finally {
+            platform.ceph("osd", "unset", "noout");
+            platform.ceph("osd", "pool", "set-quota", "lab", "max_objects", "0");
+            stream.cancel(true);
+        }
+    }
+
+    /** The first update received so far, or within 30 s, that is {@code wanted}. */
+    private static JsonNode awaitUpdate(List<JsonNode> updates, Predicate<JsonNode> wanted) {
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            updates.stream().filter(wanted).findFirst().ifPresent(found::set);
+            return found.get() != null;
+        });
+        return found.get();
     }
 
     /** Last: what every earlier test changed through the API. */

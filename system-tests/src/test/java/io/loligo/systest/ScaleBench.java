@@ -9,6 +9,7 @@ import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.identity.AgentSignatures;
 import io.loligo.contracts.wire.WireCodec;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
@@ -18,6 +19,7 @@ import io.vertx.amqp.AmqpReceiverOptions;
 import io.vertx.amqp.AmqpSender;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -26,6 +28,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +62,7 @@ class ScaleBench {
     private static final Duration LOAD = Duration.ofSeconds(Long.getLong("load-seconds", 20));
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("warm-up-seconds", 10));
     private static final String NODE = "synthetic-agent.scale.test";
+    private static final KeyPair KEY = AgentSignatures.newKeyPair();
     private static final long FIRST_EPOCH = 1000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final WireCodec CODEC = new WireCodec();
@@ -89,6 +93,9 @@ class ScaleBench {
             AmqpClient amqp = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
                     .setUsername("guest").setPassword("guest"));
             connectAsAgent(amqp);
+            // an agent's first heartbeat asks for acceptance; the sync is timed from the first one trusted
+            heartbeat();
+            platform.acceptAgent(NODE);
             Instant firstHeartbeat = Instant.now();
             heartbeat();
             vertx.setPeriodic(5000, timer -> sendHeartbeat());
@@ -242,9 +249,12 @@ class ScaleBench {
     private io.vertx.core.Future<Void> sendHeartbeat() {
         NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, NODE, NODE, "synthetic-agent", Instant.now(),
                 5, Instant.now().minus(Duration.ofDays(1)), "synthetic", "16.2.15", List.of(),
-                List.of(new ClusterReport(SyntheticCluster.FSID, "ceph", versions())), List.of());
+                List.of(new ClusterReport(SyntheticCluster.FSID, "ceph", versions())), List.of(),
+                AgentSignatures.encode(KEY.getPublic()));
+        byte[] json = CODEC.encode(heartbeat);
         return topic.sendWithAck(AmqpMessage.create().subject(LocalPlatform.BUS_PREFIX + ".heartbeat." + NODE)
-                .contentType("application/json").withBufferAsBody(Buffer.buffer(CODEC.encode(heartbeat))).build());
+                .applicationProperties(new JsonObject(AgentSignatures.signatureProperties(KEY.getPrivate(), json)))
+                .contentType("application/json").withBufferAsBody(Buffer.buffer(json)).build());
     }
 
     private int osdCount() throws Exception {

@@ -5,6 +5,7 @@ import io.loligo.contracts.api.ClusterStateApi;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.EventApi;
 import io.loligo.contracts.api.InventoryApi;
+import io.loligo.contracts.api.KeyApi;
 import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.PgApi;
 import io.loligo.contracts.api.PoolApi;
@@ -18,5 +19,5 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterProvider(UpstreamProblems.class)
 @Path("/internal/v2")
 public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi, PgApi,
-        CliApi {
+        CliApi, KeyApi {
 }

@@ -2,9 +2,11 @@ package io.loligo.cluster.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.cluster.ClusterEntity;
+import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.EventView;
+import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.heartbeat.ClusterMap;
@@ -13,6 +15,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -20,6 +23,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /** Records events and reads them back, newest first. */
 @ApplicationScoped
@@ -27,6 +32,9 @@ import java.util.Locale;
 public class EventLog {
     /** Calamari's default page size for events. */
     static final int DEFAULT_PAGE_SIZE = 10;
+
+    @Inject
+    LiveUpdates live;
 
     public void record(List<Event> events, Instant at) {
         for (Event event : events) {
@@ -39,6 +47,7 @@ public class EventLog {
             entity.serviceType = event.serviceType();
             entity.serviceId = event.serviceId();
             entity.persist();
+            live.afterCommit(LiveUpdate.EVENT, String.valueOf(entity.id), entity.fsid, () -> view(entity));
             Log.infof("event %s: %s", event.severity(), event.message());
         }
     }
@@ -47,6 +56,14 @@ public class EventLog {
     public void recordMapChange(String fsid, ClusterMap map, JsonNode before, JsonNode after, Instant at) {
         String clusterName = ClusterEntity.<ClusterEntity>findByIdOptional(fsid).map(c -> c.name).orElse(fsid);
         record(MapEvents.between(fsid, clusterName, map, before, after), at);
+        if (map == ClusterMap.HEALTH) {
+            String previous = before.path("status").asText("HEALTH_UNKNOWN");
+            String status = after.path("status").asText("HEALTH_UNKNOWN");
+            Set<String> checks = MapEvents.checks(after);
+            if (!status.equals(previous) || !checks.equals(MapEvents.checks(before))) {
+                live.afterCommit(LiveUpdate.HEALTH, fsid, fsid, () -> Map.of("status", status, "previous", previous, "checks", checks));
+            }
+        }
     }
 
     /**

@@ -145,7 +145,8 @@ public final class MapEvents {
         };
     }
 
-    private static Set<String> checks(JsonNode health) {
+    /** The names of the health checks that fail, such as {@code OSDMAP_FLAGS}. */
+    static Set<String> checks(JsonNode health) {
         Set<String> names = new TreeSet<>();
         health.path("checks").fieldNames().forEachRemaining(names::add);
         return names;

@@ -1,12 +1,15 @@
 package io.loligo.cluster.heartbeat;
 
+import io.loligo.cluster.agent.AgentKeys;
 import io.loligo.cluster.server.ServerInventory;
 import io.loligo.cluster.sync.MapSync;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.identity.AgentSignatures;
 import io.loligo.contracts.wire.MalformedMessageException;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,8 +20,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Takes every agent's heartbeat from this service's own subscription to the heartbeat topic.
- * A message that is not a valid heartbeat is rejected and logged; it never stops the stream.
+ * Takes every agent's heartbeat from this service's own subscription to the heartbeat topic, and acts on those of
+ * accepted agents. A message that is not a valid heartbeat is rejected and logged; it never stops the stream.
  */
 @ApplicationScoped
 public class HeartbeatConsumer {
@@ -26,6 +29,8 @@ public class HeartbeatConsumer {
 
     private final WireCodec codec = new WireCodec();
 
+    @Inject
+    AgentKeys keys;
     @Inject
     ServerInventory inventory;
     @Inject
@@ -45,6 +50,13 @@ public class HeartbeatConsumer {
         heartbeat.clusters().stream().findFirst().ifPresent(c -> MDC.put("fsid", c.fsid()));
         try {
             Instant now = Instant.now();
+            String signature = message.getMetadata(IncomingAmqpMetadata.class).map(IncomingAmqpMetadata::getProperties)
+                    .map(properties -> properties.getString(AgentSignatures.SIGNATURE_PROPERTY)).orElse(null);
+            // signed as the agent encoded it: the connector hands JSON bodies over parsed, not as they were sent
+            if (!keys.trusts(heartbeat, codec.encode(heartbeat), signature, now)) {
+                // read and understood, but not to be acted on: no server, no map fetch, no command
+                return message.ack();
+            }
             try {
                 inventory.record(heartbeat, now);
             } catch (RuntimeException e) {

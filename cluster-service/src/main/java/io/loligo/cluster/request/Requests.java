@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.loligo.cluster.cluster.ClusterEntity;
+import io.loligo.cluster.live.LiveUpdates;
+import io.loligo.cluster.transaction.AfterCommit;
 import io.loligo.cluster.sync.CommandSender;
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.RequestView;
 import io.loligo.cluster.sync.MapSync;
 import io.loligo.cluster.sync.SyncObjects;
@@ -20,8 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.NotFoundException;
@@ -57,6 +58,8 @@ public class Requests {
     TransactionSynchronizationRegistry transactions;
     @Inject
     RequestConfig config;
+    @Inject
+    LiveUpdates live;
 
     /** Records the request and sends its first change. */
     @Transactional
@@ -259,18 +262,7 @@ public class Requests {
         ClusterChange change = changes(request).get(request.nextCommand);
         String commandId = COMMAND_ID_PREFIX + request.id + ":" + request.nextCommand;
         String agent = request.agent;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    commands.send(commandId, agent, change);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> commands.send(commandId, agent, change));
     }
 
     private boolean completeIfMapsShowIt(RequestEntity request, Instant now) {
@@ -303,10 +295,12 @@ public class Requests {
         return changes;
     }
 
-    private static void log(RequestEntity request, Instant at, String message) {
+    /** Each step of a request is logged here, and so reaches live clients too. */
+    private void log(RequestEntity request, Instant at, String message) {
         List<RequestEntity.LogLine> log = new ArrayList<>(request.log);
         log.add(new RequestEntity.LogLine(at, message));
         request.log = log;
+        live.afterCommit(LiveUpdate.REQUEST, request.id.toString(), request.fsid, () -> RequestQueries.view(request));
     }
 
     private static String describe(JsonNode output) {

@@ -5,7 +5,6 @@ import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
-import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,6 @@ import static org.hamcrest.Matchers.notNullValue;
 class HeartbeatInventoryTest {
     private static final String ROUTING_KEY_PREFIX = "loligo-test.heartbeat.";
     private static BrokerClient broker;
-    private final WireCodec codec = new WireCodec();
 
     @BeforeAll
     static void connect() throws Exception {
@@ -42,10 +40,11 @@ class HeartbeatInventoryTest {
         broker.close();
     }
 
-    private static NodeHeartbeat heartbeat(String fqdn, String fsid, int period, List<DaemonService> services) {
+    private NodeHeartbeat heartbeat(String fqdn, String fsid, int period, List<DaemonService> services) {
         return new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, fqdn, fqdn, fqdn.split("\\.")[0], Instant.now(), period,
                 Instant.parse("2026-11-20T08:00:00Z"), "Debian GNU/Linux 12 (bookworm)", "16.2.15", services,
-                List.of(new ClusterReport(fsid, "ceph", Map.of(ClusterMap.OSD_MAP, 20L, ClusterMap.MON_MAP, 1L))), List.of());
+                List.of(new ClusterReport(fsid, "ceph", Map.of(ClusterMap.OSD_MAP, 20L, ClusterMap.MON_MAP, 1L))), List.of(),
+                broker.publicKey());
     }
 
     private static List<DaemonService> daemons(String fsid) {
@@ -55,7 +54,7 @@ class HeartbeatInventoryTest {
     }
 
     private void publish(NodeHeartbeat heartbeat) throws Exception {
-        broker.publishJson(ROUTING_KEY_PREFIX + heartbeat.nodeId(), codec.encode(heartbeat));
+        broker.heartbeat(heartbeat);
     }
 
     @Test
@@ -154,8 +153,9 @@ class HeartbeatInventoryTest {
         publish(heartbeat(fqdn, fsid, 1, daemons(fsid)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().get("/internal/v2/server/{fqdn}/event", fqdn).then()
-                        .body("count", equalTo(3))
-                        .body("results.severity", contains("RECOVERY", "WARNING", "INFO")));
+                        // before these, the agent's enrolment: asked to be accepted, and accepted
+                        .body("count", equalTo(5))
+                        .body("results.severity", contains("RECOVERY", "WARNING", "INFO", "INFO", "INFO")));
         given().get("/internal/v2/server/{fqdn}/event?severity=WARNING", fqdn).then().body("count", equalTo(1));
         given().get("/internal/v2/server/{fqdn}/event?page=1&page_size=2", fqdn).then()
                 .body("results", org.hamcrest.Matchers.hasSize(2)).body("next", equalTo("?page=2&page_size=2"));

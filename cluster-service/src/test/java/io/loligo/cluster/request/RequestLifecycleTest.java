@@ -176,8 +176,8 @@ class RequestLifecycleTest {
     private void heartbeat() throws Exception {
         Map<ClusterMap, Long> versions = Map.of(ClusterMap.OSD_MAP, epoch.get());
         NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, agent, agent + ".example.com", agent,
-                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", versions)), List.of());
-        broker.publishJson("loligo-test.heartbeat." + agent, codec.encode(heartbeat));
+                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", versions)), List.of(), broker.publicKey());
+        broker.heartbeat(heartbeat);
     }
 
     private void reply(CommandReply reply) {

@@ -51,8 +51,8 @@ class LiveReadTest {
             }
         });
         NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, agent, agent + ".example.com", agent,
-                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", Map.of())), List.of());
-        broker.publishJson("loligo-test.heartbeat." + agent, codec.encode(heartbeat));
+                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", Map.of())), List.of(), broker.publicKey());
+        broker.heartbeat(heartbeat);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(200));
 

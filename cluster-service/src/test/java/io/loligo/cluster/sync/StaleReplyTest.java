@@ -48,8 +48,8 @@ class StaleReplyTest {
 
     private void heartbeat(String node, String fsid) throws Exception {
         NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, node, node + ".example.com", node,
-                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", Map.of())), List.of());
-        broker.publishJson("loligo-test.heartbeat." + node, codec.encode(heartbeat));
+                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", Map.of())), List.of(), broker.publicKey());
+        broker.heartbeat(heartbeat);
     }
 
     private void reply(String fsid, long epoch, String marker) throws Exception {

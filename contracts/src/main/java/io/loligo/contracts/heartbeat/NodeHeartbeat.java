@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param services the Ceph daemons found on the host
  * @param clusters the clusters the agent reached through librados (zero or one today)
  * @param interfaces the host's network interfaces with their addresses; absent from older agents
+ * @param publicKey the agent's Ed25519 key (X.509, base64), whose signature the message carries; receivers trust
+ *                  the heartbeat only once an administrator has accepted this key
  */
 public record NodeHeartbeat(
         int schema,
@@ -33,7 +35,8 @@ public record NodeHeartbeat(
         String cephVersion,
         List<DaemonService> services,
         List<ClusterReport> clusters,
-        List<HostInterface> interfaces) {
+        List<HostInterface> interfaces,
+        String publicKey) {
 
     public static final int CURRENT_SCHEMA = 1;
 

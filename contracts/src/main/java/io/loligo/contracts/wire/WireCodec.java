@@ -27,6 +27,8 @@ public final class WireCodec {
     private final ObjectMapper mapper = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // one encoding for one message, whatever map a sender built: receivers check signatures over it
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             // newer agents may add fields; older receivers must still understand the rest
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,27 @@ class WireCodecTest {
                 List.of(new DaemonService("ceph", "e2f2da39-33df-4313-b190-f5212afac1dd", "osd", "0", true, "16.2.15")),
                 List.of(new ClusterReport("e2f2da39-33df-4313-b190-f5212afac1dd", "ceph",
                         Map.of(ClusterMap.OSD_MAP, 20L, ClusterMap.MON_MAP, 1L))),
-                List.of(new HostInterface("eth0", List.of("10.0.0.5", "fe80::1"))));
+                List.of(new HostInterface("eth0", List.of("10.0.0.5", "fe80::1"))), "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=");
+    }
+
+    /**
+     * Receivers check an agent's signature over the heartbeat encoded again: the encoding must survive the trip,
+     * whatever order the sender's maps iterate in.
+     */
+    @Test
+    void aHeartbeatEncodesToTheSameBytesAfterTheBrokerClientParsedIt() {
+        Map<ClusterMap, Long> versions = new LinkedHashMap<>();
+        versions.put(ClusterMap.PG_SUMMARY, 7L);
+        versions.put(ClusterMap.OSD_MAP, 20L);
+        versions.put(ClusterMap.CONFIG, 3L);
+        NodeHeartbeat sent = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, "node1.example.com", "node1.example.com", "node1",
+                Instant.parse("2026-11-26T08:00:00.123456789Z"), 5, Instant.parse("2026-11-20T08:00:00.5Z"),
+                "Debian GNU/Linux 12 (bookworm) – «ünïcode»", "16.2.15", heartbeat().services(),
+                List.of(new ClusterReport("e2f2da39-33df-4313-b190-f5212afac1dd", "ceph", versions)),
+                heartbeat().interfaces(), heartbeat().publicKey());
+        byte[] signed = codec.encode(sent);
+        NodeHeartbeat received = codec.decode(new JsonObject(Buffer.buffer(signed)), NodeHeartbeat.class);
+        assertThat(codec.encode(received)).isEqualTo(signed);
     }
 
     @Test
@@ -40,7 +61,7 @@ class WireCodecTest {
             manyOsds.add(new DaemonService("ceph", "e2f2da39-33df-4313-b190-f5212afac1dd", "osd", String.valueOf(id), true, "16.2.15"));
         }
         NodeHeartbeat large = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, "node1.example.com", "node1.example.com", "node1",
-                Instant.parse("2026-11-26T00:00:00Z"), 5, null, null, null, manyOsds, List.of(), List.of());
+                Instant.parse("2026-11-26T00:00:00Z"), 5, null, null, null, manyOsds, List.of(), List.of(), null);
 
         WireCodec.WireMessage compressed = codec.toWire(large);
         WireCodec.WireMessage plain = codec.toWire(heartbeat());

@@ -4,12 +4,14 @@ import io.loligo.agent.ceph.ClusterProbe;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.daemon.DaemonDiscovery;
 import io.loligo.agent.host.HostIdentity;
+import io.loligo.agent.identity.AgentKey;
 import io.loligo.contracts.heartbeat.DaemonService;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -36,12 +38,13 @@ public class HeartbeatPublisher {
     private final DaemonDiscovery daemons;
     private final ClusterProbe cluster;
     private final AgentConfig config;
+    private final AgentKey key;
     private final String topicPrefix;
     private final WireCodec codec = new WireCodec();
     private final Emitter<byte[]> emitter;
 
     @Inject
-    public HeartbeatPublisher(HostIdentity host, DaemonDiscovery daemons, ClusterProbe cluster, AgentConfig config,
+    public HeartbeatPublisher(HostIdentity host, DaemonDiscovery daemons, ClusterProbe cluster, AgentConfig config, AgentKey key,
                               @ConfigProperty(name = "loligo.bus.prefix") String topicPrefix,
                               // a heartbeat that cannot leave now is worthless later: never queue them up
                               @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.DROP) Emitter<byte[]> emitter) {
@@ -49,6 +52,7 @@ public class HeartbeatPublisher {
         this.daemons = daemons;
         this.cluster = cluster;
         this.config = config;
+        this.key = key;
         this.topicPrefix = topicPrefix;
         this.emitter = emitter;
     }
@@ -68,10 +72,12 @@ public class HeartbeatPublisher {
         NodeHeartbeat heartbeat = build();
         MDC.put("node", heartbeat.nodeId());
         try {
-            WireCodec.WireMessage wire = codec.toWire(heartbeat);
+            byte[] json = codec.encode(heartbeat);
+            WireCodec.WireMessage wire = WireCodec.asWireMessage(json);
             OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
                     .withSubject(routingKey(heartbeat.nodeId()))
                     .withContentType(wire.contentType())
+                    .withApplicationProperties(new JsonObject(key.signatureProperties(json)))
                     .withDurable(false)
                     .build();
             emitter.send(Message.of(wire.body(), Metadata.of(amqp)));
@@ -87,7 +93,8 @@ public class HeartbeatPublisher {
                 .filter(v -> v != null).findFirst().orElse(null);
         return new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, host.nodeId(), host.fqdn(), host.hostname(),
                 Instant.now(), (int) Math.max(1, config.heartbeatPeriod().toSeconds()), host.bootTime(),
-                host.operatingSystem(), cephVersion, services, cluster.current().stream().toList(), host.interfaces());
+                host.operatingSystem(), cephVersion, services, cluster.current().stream().toList(), host.interfaces(),
+                key.publicKey());
     }
 
     String routingKey(String nodeId) {

@@ -36,6 +36,6 @@ class ClusterSeriesDutyTest {
 
     private static NodeHeartbeat heartbeat(String nodeId, String fsid) {
         return new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, nodeId, nodeId, nodeId, NOW, 5, NOW, "Debian", null, List.of(),
-                List.of(new ClusterReport(fsid, "ceph", Map.of())), List.of());
+                List.of(new ClusterReport(fsid, "ceph", Map.of())), List.of(), null);
     }
 }

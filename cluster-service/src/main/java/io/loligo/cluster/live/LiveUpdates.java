@@ -1,0 +1,70 @@
+package io.loligo.cluster.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.cluster.transaction.AfterCommit;
+import io.loligo.contracts.api.LiveUpdate;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Changes as they are committed, for the gateway's live stream. A change is published only once its transaction
+ * commits, since a rolled-back one never happened, and as it stands at the commit.
+ */
+@ApplicationScoped
+public class LiveUpdates {
+    /** A client that falls this far behind is dropped; browsers reconnect by themselves and read the lists again. */
+    private static final int SLOW_CLIENT_BUFFER = 10_000;
+    /** Well within the gateway's read timeout on its calls to cluster-service. */
+    static final Duration PING_EVERY = Duration.ofSeconds(5);
+
+    private final BroadcastProcessor<LiveUpdate> published = BroadcastProcessor.create();
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    ObjectMapper mapper;
+
+    /**
+     * Publishes an update when the current transaction commits, or now outside one. Of several updates of one thing
+     * in a transaction (a request's steps, say), the last is published, once.
+     *
+     * @param id what changed, within its type
+     * @param data read at the commit, so that it shows the final state; written as the REST API writes it
+     */
+    public void afterCommit(String type, String id, String fsid, Supplier<Object> data) {
+        Supplier<LiveUpdate> update = () -> new LiveUpdate(type, fsid, mapper.valueToTree(data.get()));
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
+            published.onNext(update.get());
+            return;
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Supplier<LiveUpdate>> pending = (Map<String, Supplier<LiveUpdate>>) transactions.getResource(LiveUpdates.class);
+        if (pending == null) {
+            Map<String, Supplier<LiveUpdate>> created = new LinkedHashMap<>();
+            transactions.putResource(LiveUpdates.class, created);
+            AfterCommit.run(transactions, () -> created.values().forEach(committed -> published.onNext(committed.get())));
+            pending = created;
+        }
+        pending.put(type + ":" + id, update);
+    }
+
+    /** Every update from now on, and a ping whenever {@link #PING_EVERY} passes, to keep the stream open. */
+    public Multi<LiveUpdate> stream() {
+        Multi<LiveUpdate> pings = Multi.createFrom().ticks().every(PING_EVERY)
+                .map(tick -> new LiveUpdate(LiveUpdate.PING, null, null));
+        return Multi.createBy().merging().streams(published, pings).onOverflow().buffer(SLOW_CLIENT_BUFFER);
+    }
+}
