@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -31,7 +32,9 @@ import static org.awaitility.Awaitility.await;
 class GatewayBench {
     private static final String DASHBOARD = "http://127.0.0.1:40080";
     private static final String DASHBOARD_USER = "loligo-bench";
-    private static final int CONNECTIONS = Integer.getInteger("connections", 8);
+    /** Under load, then one request at a time: the latency a user sees when the host is not busy. */
+    private static final List<Integer> CONNECTIONS = Arrays.stream(System.getProperty("connections", "8,1").split(","))
+            .map(String::strip).map(Integer::parseInt).toList();
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warm-up-seconds", 30));
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("seconds", 15));
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
@@ -57,10 +60,13 @@ class GatewayBench {
                 List<String> dashboard = List.of("-H", "Authorization: Bearer " + dashboardToken,
                         "-H", "Accept: application/vnd.ceph.api.v1.0+json");
                 String gateway = platform.gateway.url();
-                print("OSD list", wrk(gateway + "/api/v2/cluster/" + fsid + "/osd", loligo),
-                        wrk(DASHBOARD + "/api/osd", dashboard));
-                print("health", wrk(gateway + "/api/v2/cluster/" + fsid + "/health", loligo),
-                        wrk(DASHBOARD + "/api/health/minimal", dashboard));
+                for (int connections : CONNECTIONS) {
+                    boolean first = connections == CONNECTIONS.get(0);
+                    print("OSD list", connections, wrk(gateway + "/api/v2/cluster/" + fsid + "/osd", loligo, connections, first),
+                            wrk(DASHBOARD + "/api/osd", dashboard, connections, first));
+                    print("health", connections, wrk(gateway + "/api/v2/cluster/" + fsid + "/health", loligo, connections, first),
+                            wrk(DASHBOARD + "/api/health/minimal", dashboard, connections, first));
+                }
             } finally {
                 platform.ceph("mgr", "module", "disable", "dashboard");
             }
@@ -107,14 +113,16 @@ class GatewayBench {
         }
     }
 
-    /** A warm-up run, long enough for the JIT compilers to settle on two cores, then the measured one. */
-    private static Figures wrk(String url, List<String> headers) throws Exception {
-        run(url, headers, WARM_UP);
-        return run(url, headers, MEASURED);
+    /** The measured run, after a warm-up long enough for the JIT compilers to settle on two cores when asked. */
+    private static Figures wrk(String url, List<String> headers, int connections, boolean warmUp) throws Exception {
+        if (warmUp) {
+            run(url, headers, connections, WARM_UP);
+        }
+        return run(url, headers, connections, MEASURED);
     }
 
-    private static Figures run(String url, List<String> headers, Duration duration) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s", "--latency"));
+    private static Figures run(String url, List<String> headers, int connections, Duration duration) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s", "--latency"));
         command.addAll(headers);
         command.add(url);
         String output = LocalPlatform.run(command);
@@ -136,8 +144,8 @@ class GatewayBench {
         return new Figures(Double.parseDouble(rate.group(1)), millis);
     }
 
-    private static void print(String what, Figures loligo, Figures dashboard) {
-        System.out.printf(Locale.ROOT, "== gateway: %s, wrk 1 thread, %d connections, %d s%n", what, CONNECTIONS, MEASURED.toSeconds());
+    private static void print(String what, int connections, Figures loligo, Figures dashboard) {
+        System.out.printf(Locale.ROOT, "== gateway: %s, wrk 1 thread, %d connections, %d s%n", what, connections, MEASURED.toSeconds());
         System.out.printf(Locale.ROOT, "  Loligo          %10.0f req/s   p99 %7.2f ms%n", loligo.requestsPerSecond(), loligo.p99Millis());
         System.out.printf(Locale.ROOT, "  Ceph Dashboard  %10.0f req/s   p99 %7.2f ms%n", dashboard.requestsPerSecond(), dashboard.p99Millis());
         System.out.printf(Locale.ROOT, "  throughput ratio: %.1fx (target 10x); Loligo's p99 %s 10 ms%n",

@@ -937,6 +937,40 @@ class PlatformIT {
         }
     }
 
+    @Test
+    @Order(26)
+    void a_new_agent_waits_for_acceptance_and_until_then_no_command_goes_to_it() throws Exception {
+        String fsid = platform.ceph("fsid");
+        // after any host name in order, so that it does not take the cluster's series over either
+        String node = "zz-new-agent";
+        ServiceProcess stranger = platform.anotherAgent(node);
+        stranger.start();
+        try {
+            stranger.awaitReady(Duration.ofSeconds(60));
+            Matcher logged = Pattern.compile("agent key (SHA256:[A-Za-z0-9+/]+)").matcher(stranger.logText());
+            assertThat(logged.find()).as("the agent logs its key's fingerprint").isTrue();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get("/api/v2/key/{id}", node).then()
+                    .statusCode(200).body("status", equalTo("pre")).body("fingerprint", equalTo(logged.group(1))));
+
+            // what the cluster is asked now goes to the accepted agent only
+            int lab = cliPool("lab").path("pool_id").asInt();
+            awaitEnded(quotaRequest(fsid, lab, 88));
+            api().contentType(ContentType.JSON).body("{\"command\": \"ceph health\"}").post("/api/v2/cluster/{fsid}/cli", fsid)
+                    .then().statusCode(200);
+            assertThat(platform.agent.logText()).contains("running 'ceph health'");
+            assertThat(stranger.logText()).doesNotContain("running 'ceph").doesNotContain("applying");
+
+            api().contentType(ContentType.JSON).body("{\"status\": \"rejected\"}").patch("/api/v2/key/{id}", node).then()
+                    .statusCode(200).body("status", equalTo("rejected"));
+            api().contentType(ContentType.JSON).body("{\"status\": \"accepted\"}").patch("/api/v2/key/{id}", node).then()
+                    .statusCode(400).body("errors[0].field", equalTo("status"));
+            api().delete("/api/v2/key/{id}", node).then().statusCode(204);
+        } finally {
+            stranger.stop();
+            platform.ceph("osd", "pool", "set-quota", "lab", "max_objects", "0");
+        }
+    }
+
     /** The first update received so far, or within 30 s, that is {@code wanted}. */
     private static JsonNode awaitUpdate(List<JsonNode> updates, Predicate<JsonNode> wanted) {
         AtomicReference<JsonNode> found = new AtomicReference<>();

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Calamari's login flow against the real database. */
 @QuarkusTest
@@ -33,6 +34,15 @@ class LoginTest {
                 .body("fqdn", equalTo(io.loligo.contracts.host.LocalHost.fqdn()));
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/").then().statusCode(200).contentType(ContentType.HTML);
+    }
+
+    @Test
+    void cross_origin_requests_get_no_cors_grant_and_unknown_paths_are_problems() {
+        given().header("Origin", "https://elsewhere.example.com").header("Access-Control-Request-Method", "POST")
+                .options("/api/v2/auth/login").then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://elsewhere.example.com").get("/api/v2/info").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().get("/api/v2/no-such-thing").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

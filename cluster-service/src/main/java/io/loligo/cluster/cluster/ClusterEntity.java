@@ -1,6 +1,7 @@
 package io.loligo.cluster.cluster;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+/** Read on every API call that names a cluster, and written only by this service: kept in Hibernate's cache. */
 @Entity
+@Cacheable
 @Table(name = "cluster")
 public class ClusterEntity extends PanacheEntityBase {
     @Id
