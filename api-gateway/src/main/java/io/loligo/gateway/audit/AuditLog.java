@@ -5,10 +5,14 @@ import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.QueryValues;
+import io.loligo.gateway.config.GatewayConfig;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.net.URLEncoder;
@@ -26,9 +30,21 @@ public class AuditLog {
     static final int DEFAULT_PAGE_SIZE = 100;
     private static final Set<String> OUTCOMES = Set.of("succeeded", "refused", "failed");
 
+    @Inject
+    GatewayConfig config;
+
     @Transactional
     public void record(AuditEntryEntity entry) {
         entry.persist();
+    }
+
+    @Transactional
+    @Scheduled(every = "1h", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purgeExpired() {
+        long purged = AuditEntryEntity.delete("at < ?1", Instant.now().minus(config.auditRetention()));
+        if (purged > 0) {
+            Log.infof("deleted %d audit entries older than %s", purged, config.auditRetention());
+        }
     }
 
     /**

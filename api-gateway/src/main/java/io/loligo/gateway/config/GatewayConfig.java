@@ -32,6 +32,10 @@ public interface GatewayConfig {
     @WithDefault("365d")
     Duration apiTokenLifetime();
 
+    /** How long the audit log keeps an entry: it grows with every mutation, so it does not keep them forever. */
+    @WithDefault("400d")
+    Duration auditRetention();
+
     interface Login {
         /** Consecutive failures that cost nothing. */
         @WithDefault("3")

@@ -5,8 +5,10 @@ import io.loligo.gateway.auth.TestUsers.Account;
 import io.loligo.gateway.auth.TestUsers.Session;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
@@ -17,6 +19,8 @@ import static org.hamcrest.Matchers.equalTo;
 /** The audit log against the real database: every kind of mutation and outcome, and the administrators' query. */
 @QuarkusTest
 class AuditLogTest {
+    @Inject
+    AuditLog auditLog;
 
     @Test
     void mutations_are_recorded_with_who_what_where_and_how_they_ended() {
@@ -47,6 +51,30 @@ class AuditLogTest {
         assertThat((String) created.get("body")).contains(operator.username()).contains("\"password\":\"***\"")
                 .doesNotContain(operator.password());
         assertThat(log.getList("results.body", String.class)).noneMatch(body -> body != null && body.contains("not-the-password"));
+    }
+
+    @Test
+    void entries_older_than_the_retention_are_deleted() {
+        AuditEntryEntity old = entry(Instant.now().minus(Duration.ofDays(401)), "/api/v2/too-old");
+        AuditEntryEntity recent = entry(Instant.now().minus(Duration.ofDays(399)), "/api/v2/recent-enough");
+        auditLog.record(old);
+        auditLog.record(recent);
+
+        auditLog.purgeExpired();
+        JsonPath log = TestUsers.admin().request().queryParam("until", Instant.now().minus(Duration.ofDays(300)).toString())
+                .get("/api/v2/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(log.getList("results.path", String.class)).contains("/api/v2/recent-enough").doesNotContain("/api/v2/too-old");
+    }
+
+    private static AuditEntryEntity entry(Instant at, String path) {
+        AuditEntryEntity entry = new AuditEntryEntity();
+        entry.at = at;
+        entry.source = "127.0.0.1";
+        entry.method = "POST";
+        entry.path = path;
+        entry.status = 200;
+        entry.outcome = "succeeded";
+        return entry;
     }
 
     @Test
