@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * Loligo's gateway beside the Ceph Dashboard on the same local cluster, in one run, under the same wrk load:
  * the OSD list and the health summary, each with a bearer token. Prints requests/s and p99 for both; asserts
  * nothing. Run with {@code ./dev/loligo bench gateway}; the target is 10 times the Dashboard's throughput with a
- * p99 of at most 10 ms.
+ * p99 of at most 10 ms. Each side is warmed up until its throughput is steady.
  */
 class GatewayBench {
     private static final String DASHBOARD = "http://127.0.0.1:40080";
@@ -35,7 +35,9 @@ class GatewayBench {
     /** Under load, then one request at a time: the latency a user sees when the host is not busy. */
     private static final List<Integer> CONNECTIONS = Arrays.stream(System.getProperty("connections", "8,1").split(","))
             .map(String::strip).map(Integer::parseInt).toList();
-    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warm-up-seconds", 30));
+    /** Warm-up runs go on until two in a row agree within this much, or {@link #MAX_WARM_UP_RUNS} have run. */
+    private static final double STEADY = 0.10;
+    private static final int MAX_WARM_UP_RUNS = 16;
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("seconds", 15));
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([\\d.]+)(us|ms|s)");
@@ -113,10 +115,20 @@ class GatewayBench {
         }
     }
 
-    /** The measured run, after a warm-up long enough for the JIT compilers to settle on two cores when asked. */
+    /**
+     * The measured run, after warming up when asked: on two cores a JVM's compilers take minutes under load before
+     * its throughput settles, and a Python server none.
+     */
     private static Figures wrk(String url, List<String> headers, int connections, boolean warmUp) throws Exception {
         if (warmUp) {
-            run(url, headers, connections, WARM_UP);
+            double previous = run(url, headers, connections, MEASURED).requestsPerSecond();
+            for (int runs = 1; runs < MAX_WARM_UP_RUNS; runs++) {
+                double current = run(url, headers, connections, MEASURED).requestsPerSecond();
+                if (Math.abs(current - previous) <= STEADY * previous) {
+                    break;
+                }
+                previous = current;
+            }
         }
         return run(url, headers, connections, MEASURED);
     }
