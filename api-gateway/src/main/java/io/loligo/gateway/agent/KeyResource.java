@@ -1,9 +1,9 @@
 package io.loligo.gateway.agent;
 
 import io.loligo.contracts.api.KeyApi;
+import io.loligo.gateway.auth.Callers;
 import io.loligo.gateway.inventory.ClusterServiceClient;
 import io.loligo.gateway.user.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -20,7 +20,7 @@ public class KeyResource implements KeyApi {
     @RestClient
     ClusterServiceClient clusterService;
     @Inject
-    SecurityIdentity identity;
+    Callers callers;
 
     @Override
     public List<KeyView> keys() {
@@ -48,6 +48,6 @@ public class KeyResource implements KeyApi {
     }
 
     private String user() {
-        return identity.getPrincipal().getName();
+        return callers.current().username();
     }
 }

@@ -1,8 +1,8 @@
 package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.CliApi;
+import io.loligo.gateway.auth.Callers;
 import io.loligo.gateway.user.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -15,11 +15,11 @@ public class CliResource implements CliApi {
     @RestClient
     ClusterServiceClient clusterService;
     @Inject
-    SecurityIdentity identity;
+    Callers callers;
 
     @Override
     @RolesAllowed(Roles.ADMINISTRATOR)
     public CliView runCli(String fsid, CliForm form, String ignoredUser) {
-        return clusterService.runCli(fsid, form, identity.getPrincipal().getName());
+        return clusterService.runCli(fsid, form, callers.current().username());
     }
 }

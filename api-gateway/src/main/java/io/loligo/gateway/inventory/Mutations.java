@@ -1,7 +1,7 @@
 package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.RequestView;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.loligo.gateway.auth.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -15,10 +15,10 @@ import java.util.function.Function;
 @RequestScoped
 public class Mutations {
     @Inject
-    SecurityIdentity identity;
+    Callers callers;
 
     public Response asUser(Function<String, Response> mutation) {
-        Response upstream = mutation.apply(identity.getPrincipal().getName());
+        Response upstream = mutation.apply(callers.current().username());
         if (upstream.getStatus() == Response.Status.ACCEPTED.getStatusCode()) {
             return Response.accepted(upstream.readEntity(RequestView.Accepted.class)).build();
         }
