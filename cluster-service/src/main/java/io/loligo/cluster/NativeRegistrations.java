@@ -1,5 +1,6 @@
 package io.loligo.cluster;
 
+import io.loligo.cluster.event.MapEvents;
 import io.loligo.contracts.api.ConfigView;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
@@ -53,7 +54,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         HealthCountersView.Mds.class, HealthCountersView.Pools.class, ConfigView.class, UsageViews.ClusterStats.class,
         UsageViews.Space.class, UsageViews.PoolStats.class, UsageViews.ClusterLog.class, UsageViews.LogEntry.class, RequestView.class, RequestView.LogLine.class, RequestView.Accepted.class,
         OsdPatch.class, PgView.class, PoolForm.class, CrushForms.Rule.class, CrushForms.Node.class, LiveUpdate.class,
-        KeyApi.KeyView.class, KeyApi.KeyPatch.class})
+        KeyApi.KeyView.class, KeyApi.KeyPatch.class, MapEvents.HealthChange.class})
 final class NativeRegistrations {
     private NativeRegistrations() {
     }

@@ -23,8 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /** Records events and reads them back, newest first. */
 @ApplicationScoped
@@ -57,12 +55,7 @@ public class EventLog {
         String clusterName = ClusterEntity.<ClusterEntity>findByIdOptional(fsid).map(c -> c.name).orElse(fsid);
         record(MapEvents.between(fsid, clusterName, map, before, after), at);
         if (map == ClusterMap.HEALTH) {
-            String previous = before.path("status").asText("HEALTH_UNKNOWN");
-            String status = after.path("status").asText("HEALTH_UNKNOWN");
-            Set<String> checks = MapEvents.checks(after);
-            if (!status.equals(previous) || !checks.equals(MapEvents.checks(before))) {
-                live.afterCommit(LiveUpdate.HEALTH, fsid, fsid, () -> Map.of("status", status, "previous", previous, "checks", checks));
-            }
+            MapEvents.healthChange(before, after).ifPresent(change -> live.afterCommit(LiveUpdate.HEALTH, fsid, fsid, () -> change));
         }
     }
 

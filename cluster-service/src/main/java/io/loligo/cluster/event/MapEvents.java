@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -58,9 +59,22 @@ public final class MapEvents {
         return events;
     }
 
+    /** What live clients hear of a health change: the status, the one before, and the checks that fail now. */
+    public record HealthChange(String status, String previous, Set<String> checks) {
+    }
+
+    /** The change from {@code before} to {@code after}, when the status or the failing checks differ. */
+    static Optional<HealthChange> healthChange(JsonNode before, JsonNode after) {
+        Set<String> checks = checks(after);
+        if (status(after).equals(status(before)) && checks.equals(checks(before))) {
+            return Optional.empty();
+        }
+        return Optional.of(new HealthChange(status(after), status(before), checks));
+    }
+
     static List<Event> health(String fsid, String clusterName, JsonNode before, JsonNode after) {
-        String was = before.path("status").asText("HEALTH_UNKNOWN");
-        String now = after.path("status").asText("HEALTH_UNKNOWN");
+        String was = status(before);
+        String now = status(after);
         Set<String> oldChecks = checks(before);
         Set<String> newChecks = checks(after);
         Set<String> appeared = new TreeSet<>(newChecks);
@@ -145,8 +159,11 @@ public final class MapEvents {
         };
     }
 
-    /** The names of the health checks that fail, such as {@code OSDMAP_FLAGS}. */
-    static Set<String> checks(JsonNode health) {
+    private static String status(JsonNode health) {
+        return health.path("status").asText("HEALTH_UNKNOWN");
+    }
+
+    private static Set<String> checks(JsonNode health) {
         Set<String> names = new TreeSet<>();
         health.path("checks").fieldNames().forEachRemaining(names::add);
         return names;

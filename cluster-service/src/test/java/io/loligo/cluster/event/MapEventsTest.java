@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +83,13 @@ class MapEventsTest {
         assertThat(MapEvents.between(FSID, "ceph", ClusterMap.HEALTH, warn, otherWarn)).singleElement()
                 .satisfies(e -> assertThat(e.message()).isEqualTo("Health checks of cluster 'ceph' changed; cleared: PG_DEGRADED"));
         assertThat(MapEvents.between(FSID, "ceph", ClusterMap.HEALTH, ok, ok)).isEmpty();
+
+        // what live clients hear: a change of status or of the failing checks, never the same health again
+        assertThat(MapEvents.healthChange(ok, warn)).contains(
+                new MapEvents.HealthChange("HEALTH_WARN", "HEALTH_OK", Set.of("OSD_DOWN", "PG_DEGRADED")));
+        assertThat(MapEvents.healthChange(warn, otherWarn)).contains(
+                new MapEvents.HealthChange("HEALTH_WARN", "HEALTH_WARN", Set.of("OSD_DOWN")));
+        assertThat(MapEvents.healthChange(warn, warn)).isEmpty();
     }
 
     @Test
