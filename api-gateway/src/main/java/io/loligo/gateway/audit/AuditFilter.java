@@ -2,6 +2,7 @@ package io.loligo.gateway.audit;
 
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.RequestView;
+import io.loligo.gateway.rest.HttpMethods;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -20,7 +21,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * Writes every unsafe request the API answers to the audit log: accepted, refused (a missing login, a role, bad
@@ -30,7 +30,6 @@ import java.util.Set;
 // the REST clients read their answers through interceptors too; theirs are no requests to audit
 @ConstrainedTo(RuntimeType.SERVER)
 public class AuditFilter implements ReaderInterceptor {
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String BODY_PROPERTY = "loligo.audit.body";
 
     @Inject
@@ -49,7 +48,7 @@ public class AuditFilter implements ReaderInterceptor {
 
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
-        if (SAFE_METHODS.contains(request.getMethod())) {
+        if (HttpMethods.isSafe(request.getMethod())) {
             return Uni.createFrom().voidItem();
         }
         AuditEntryEntity entry = new AuditEntryEntity();

@@ -2,6 +2,7 @@ package io.loligo.gateway.auth;
 
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.ProblemMapper;
+import io.loligo.gateway.rest.HttpMethods;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -9,22 +10,19 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.util.Set;
-
 /**
  * A cookie rides along with any request the browser makes, including one forged by another site: an unsafe request
  * authenticated by the session cookie must also echo the session's XSRF token, which only our own pages can read.
  */
 public class XsrfFilter {
     public static final String HEADER = "X-XSRF-TOKEN";
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
     CurrentIdentityAssociation identities;
 
     @ServerRequestFilter
     public Uni<Response> requireXsrfToken(ContainerRequestContext request) {
-        if (SAFE_METHODS.contains(request.getMethod()) || request.getUriInfo().getPath().startsWith("/api/v2/auth/")) {
+        if (HttpMethods.isSafe(request.getMethod()) || request.getUriInfo().getPath().startsWith("/api/v2/auth/")) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity()
