@@ -3,11 +3,14 @@
 rabbit_running() { rabbitmq-diagnostics -q check_running >/dev/null 2>&1; }
 
 rabbitmq_up() {
-  if ! rabbitmq-plugins list -e -m 2>/dev/null | grep -qx rabbitmq_amqp1_0; then
-    log "enabling RabbitMQ's AMQP 1.0 plugin"
-    if rabbit_running; then rabbitmq-plugins enable rabbitmq_amqp1_0 >/dev/null
-    else rabbitmq-plugins enable --offline rabbitmq_amqp1_0 >/dev/null; fi
-  fi
+  local plugin
+  for plugin in rabbitmq_amqp1_0 rabbitmq_auth_backend_http; do
+    if ! rabbitmq-plugins list -e -m 2>/dev/null | grep -qx $plugin; then
+      log "enabling RabbitMQ's plugin $plugin"
+      if rabbit_running; then rabbitmq-plugins enable $plugin >/dev/null
+      else rabbitmq-plugins enable --offline $plugin >/dev/null; fi
+    fi
+  done
   if ! rabbit_running; then
     log "starting RabbitMQ"
     rabbitmq-server -detached
@@ -20,7 +23,40 @@ rabbitmq_up() {
   rabbitmqctl -q set_policy --apply-to queues loligo-private-queue-expiry '^amq\.gen-' '{"expires":60000,"message-ttl":60000}' >/dev/null
   # the platform's prefix, the one of the services' own tests, and the one of the system tests
   local prefix
-  for prefix in loligo loligo-test loligo-systest; do metrics_queue_bound "$prefix"; done
+  for prefix in loligo loligo-test loligo-systest; do
+    agent_routes_bound "$prefix"
+    metrics_queue_bound "$prefix"
+  done
+}
+
+# agent_routes_bound PREFIX: agents publish their replies and metric batches to amq.topic under their own routing
+# keys (the broker holds each agent to its own); these bindings lead them into the services' durable queues, which
+# AMQP 1.0 cannot bind by itself on RabbitMQ 3.10.
+agent_routes_bound() {
+  local definitions
+  definitions=$(mktemp)
+  chmod a+r "$definitions"  # rabbitmqctl has the broker read it, as user rabbitmq
+  cat >"$definitions" <<JSON
+{"queues": [
+  {"name": "$1.replies", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}},
+  {"name": "$1.metrics", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}],
+ "bindings": [
+  {"source": "amq.topic", "vhost": "/", "destination": "$1.replies", "destination_type": "queue", "routing_key": "$1.reply.#", "arguments": {}},
+  {"source": "amq.topic", "vhost": "/", "destination": "$1.metrics", "destination_type": "queue", "routing_key": "$1.metrics.#", "arguments": {}}]}
+JSON
+  rabbitmqctl -q import_definitions "$definitions" >/dev/null
+  rm -f "$definitions"
+}
+
+# broker_asks_cluster_service URL: agents log in with their key and the broker asks cluster-service at URL (its
+# /internal/broker endpoints) what each may do; the services' own user stays the broker's internal one, checked
+# first. Set at runtime, as one broker serves whichever platform runs on this host: dev/up's, or the system tests'.
+broker_asks_cluster_service() {
+  local url=$1/internal/broker
+  rabbitmqctl -q eval "
+    [application:set_env(rabbitmq_auth_backend_http, Key, Value) || {Key, Value} <- [{http_method, post},
+      {user_path, \"$url/user\"}, {vhost_path, \"$url/vhost\"}, {resource_path, \"$url/resource\"}, {topic_path, \"$url/topic\"}]],
+    application:set_env(rabbit, auth_backends, [rabbit_auth_backend_internal, rabbit_auth_backend_http])." >/dev/null
 }
 
 # metrics_queue_bound PREFIX: metric batches wait in their queue while InfluxDB or metrics-service is away, up to a

@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.HashSet;
@@ -27,8 +28,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Publishes on the real broker exactly as agents do (heartbeats to the topic exchange, replies to cluster-service's
- * queue), and also what no agent should send.
+ * Publishes on the real broker as agents do (heartbeats and replies to the topic exchange), and also what no agent
+ * should send. It logs in as the services' broker user, which may publish under any agent's routing key.
  */
 public final class BrokerClient implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
@@ -45,8 +46,8 @@ public final class BrokerClient implements AutoCloseable {
                 .setUsername("guest").setPassword("guest"));
         connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         topic = connection.createSender("/exchange/amq.topic").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        replies = connection.createSender("/amq/queue/loligo-test.replies").toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        replies = connection.createSender("/exchange/amq.topic/loligo-test.reply.broker-client").toCompletionStage()
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     /** The key this client signs heartbeats with, for every node it plays. */
@@ -86,7 +87,7 @@ public final class BrokerClient implements AutoCloseable {
     }
 
     public void reply(byte[] json) throws Exception {
-        send(replies, AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer(json)).build());
+        send(replies, fromServiceUser(AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer(json)).build()));
     }
 
     /** As an agent sends it: compressed when large. */
@@ -109,7 +110,16 @@ public final class BrokerClient implements AutoCloseable {
     }
 
     private static AmqpMessage replyMessage(WireCodec.WireMessage wire) {
-        return AmqpMessage.create().contentType(wire.contentType()).withBufferAsBody(Buffer.buffer(wire.body())).build();
+        return fromServiceUser(AmqpMessage.create().contentType(wire.contentType()).withBufferAsBody(Buffer.buffer(wire.body())).build());
+    }
+
+    /**
+     * Marks a reply as sent by the services' broker user, which this client logs in as: cluster-service believes
+     * such a reply whatever agent it names, as it believes an agent's own.
+     */
+    private static AmqpMessage fromServiceUser(AmqpMessage message) {
+        message.unwrap().setUserId("guest".getBytes(StandardCharsets.UTF_8));
+        return message;
     }
 
     /** Takes the commands sent to an agent, as the agent's own durable queue delivers them. */

@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.amqp.AmqpMessage;
 
 import java.io.IOException;
 import java.net.URI;
@@ -100,8 +101,12 @@ final class LocalPlatform implements AutoCloseable {
             run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc",
                     "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION loligo"));
         }
-        // agents last, as dev/up starts them: metrics-service declares the queue their batches go to
+        // agents last, as dev/up starts them, once the broker asks this platform's cluster-service about them
         for (boolean agents : new boolean[]{false, true}) {
+            if (agents && Arrays.asList(services).contains(clusterService)) {
+                run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/rabbitmq.sh\"; broker_asks_cluster_service \"$2\"",
+                        "-", repository.toString(), clusterService.url()));
+            }
             List<ServiceProcess> batch = Arrays.stream(services).filter(service -> (service == agent) == agents).toList();
             for (ServiceProcess service : batch) {
                 service.start();
@@ -219,6 +224,15 @@ final class LocalPlatform implements AutoCloseable {
     static long influxCount(String countQuery) throws IOException, InterruptedException {
         JsonNode values = influxQuery(countQuery).path("results").path(0).path("series").path(0).path("values");
         return values.size() == 0 ? 0 : values.path(0).path(1).asLong();
+    }
+
+    /**
+     * Marks a message as sent by the services' broker user, which the tests log in as to play agents: the services
+     * believe such a message whatever agent it names, as they believe an agent's own.
+     */
+    static AmqpMessage fromServiceUser(AmqpMessage message) {
+        message.unwrap().setUserId("guest".getBytes(StandardCharsets.UTF_8));
+        return message;
     }
 
     static String run(List<String> command) throws IOException, InterruptedException {

@@ -147,13 +147,13 @@ class MetricsBench {
         for (LineProtocol lines : batches) {
             MetricBatch batch = MetricBatch.of("bench-agent", lines);
             WireCodec.WireMessage body = batch.body();
-            messages.add(AmqpMessage.create().durable(true).contentType(body.contentType())
-                    .applicationProperties(new JsonObject(batch.properties())).withBufferAsBody(Buffer.buffer(body.body())).build());
+            messages.add(LocalPlatform.fromServiceUser(AmqpMessage.create().durable(true).contentType(body.contentType())
+                    .applicationProperties(new JsonObject(batch.properties())).withBufferAsBody(Buffer.buffer(body.body())).build()));
         }
         AmqpClient amqp = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
                 .setUsername("guest").setPassword("guest"));
         AmqpConnection connection = amqp.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        AmqpSender sender = connection.createSender("/amq/queue/" + LocalPlatform.BUS_PREFIX + ".metrics")
+        AmqpSender sender = connection.createSender("/exchange/amq.topic/" + LocalPlatform.BUS_PREFIX + ".metrics.bench-agent")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         long began = System.nanoTime();
         List<Future<Void>> accepted = new ArrayList<>();

@@ -195,7 +195,7 @@ class ScaleBench {
     private void connectAsAgent(AmqpClient amqp) throws Exception {
         AmqpConnection connection = amqp.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         topic = connection.createSender("/exchange/amq.topic").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        replies = connection.createSender("/amq/queue/" + LocalPlatform.BUS_PREFIX + ".replies").toCompletionStage()
+        replies = connection.createSender("/exchange/amq.topic/" + LocalPlatform.BUS_PREFIX + ".reply." + NODE).toCompletionStage()
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
         connection.createReceiver("/queue/" + LocalPlatform.BUS_PREFIX + ".cmd." + NODE, new AmqpReceiverOptions().setDurable(true))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
@@ -211,7 +211,8 @@ class ScaleBench {
                 new CommandReply.MapContent(SyntheticCluster.FSID, fetch.map(), version, TextNode.valueOf(PLACEHOLDER))), content);
         // compressed on the agent's path, as a real agent's reply is
         WireCodec.WireMessage wire = WireCodec.asWireMessage(reply);
-        replies.sendWithAck(AmqpMessage.create().contentType(wire.contentType()).withBufferAsBody(Buffer.buffer(wire.body())).build())
+        replies.sendWithAck(LocalPlatform.fromServiceUser(AmqpMessage.create().contentType(wire.contentType())
+                        .withBufferAsBody(Buffer.buffer(wire.body())).build()))
                 .onSuccess(sent -> {
                     if (fetch.map() == ClusterMap.OSD_MAP) {
                         osdMapReplySent.set(Instant.now());

@@ -9,6 +9,7 @@ import io.loligo.contracts.api.KeyApi.KeyView;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.identity.AgentSignatures;
+import io.loligo.contracts.identity.BrokerLogins;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -74,6 +76,44 @@ public class AgentKeys {
             key.fqdn = heartbeat.fqdn();
         }
         return key.status == KeyStatus.ACCEPTED;
+    }
+
+    /**
+     * Whether the broker may let an agent in: its password proves a key (see {@link BrokerLogins}) that is not
+     * refused for its node. A node not heard of yet may come in to ask; a pending node may come in under a newer
+     * key, as its heartbeats may (see {@link #trusts}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean admitsToBroker(String nodeId, String password) {
+        if (nodeId == null || nodeId.isEmpty()) {
+            return false;
+        }
+        if (password == null) {
+            // the broker's second look at a user it let in: each AMQP 1.0 session logs in again, with the name only.
+            // A client cannot leave the password out: SASL PLAIN always carries one, empty or not.
+            AgentKeyEntity key = AgentKeyEntity.findById(nodeId);
+            return key == null || key.status != KeyStatus.REJECTED;
+        }
+        Optional<String> publicKey = BrokerLogins.provenKey(nodeId, password);
+        if (publicKey.isEmpty()) {
+            warnOnce(nodeId, "refused %s on the broker: its password proves no key", nodeId);
+            return false;
+        }
+        AgentKeyEntity key = AgentKeyEntity.findById(nodeId);
+        if (key == null || key.status == KeyStatus.PRE) {
+            return true;
+        }
+        if (key.status == KeyStatus.REJECTED || !key.publicKey.equals(publicKey.get())) {
+            warnOnce(nodeId, "refused %s on the broker: its key is not the one %s", nodeId, key.status.apiName());
+            return false;
+        }
+        return true;
+    }
+
+    /** Also asked outside any request, by the reply consumer: the class's own transaction gives it a session. */
+    public boolean isAccepted(String nodeId) {
+        AgentKeyEntity key = AgentKeyEntity.findById(nodeId);
+        return key != null && key.status == KeyStatus.ACCEPTED;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

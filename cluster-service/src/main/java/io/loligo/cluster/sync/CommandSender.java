@@ -1,12 +1,12 @@
 package io.loligo.cluster.sync;
 
+import io.loligo.contracts.bus.BusRoutes;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.wire.WireCodec;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -27,8 +27,8 @@ public class CommandSender {
     @Channel("commands")
     Emitter<byte[]> commands;
 
-    @ConfigProperty(name = "loligo.bus.prefix")
-    String busPrefix;
+    @Inject
+    BusRoutes routes;
 
     /** @return the command's id, which its reply will carry */
     public String send(String nodeId, AgentCommand command) {
@@ -42,7 +42,7 @@ public class CommandSender {
         CommandEnvelope envelope = new CommandEnvelope(commandId, nodeId, Instant.now(), command);
         WireCodec.WireMessage wire = codec.toWire(envelope);
         OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
-                .withSubject(busPrefix + ".cmd." + nodeId)
+                .withSubject(routes.commandQueue(nodeId))
                 .withContentType(wire.contentType())
                 .withDurable(true)
                 .build();

@@ -7,6 +7,7 @@ import io.loligo.agent.ceph.ClusterProbe;
 import io.loligo.agent.ceph.CrushTool;
 import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.config.AgentConfig;
+import io.loligo.agent.identity.BrokerLogin;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.ClusterChange;
@@ -33,8 +34,12 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.MDC;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the commands cluster-service sends to this agent's durable queue, and answers each on the replies queue.
@@ -43,12 +48,18 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 public class CommandConsumer {
+    /** The broker takes a reply within milliseconds; this long, and it is not going to. */
+    private static final Duration REPLY_TAKEN_WITHIN = Duration.ofSeconds(10);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+
     private final WireCodec codec = new WireCodec();
 
     @Inject
     ClusterProbe cluster;
     @Inject
     AgentConfig config;
+    @Inject
+    BrokerLogin brokerLogin;
     @Inject
     @Channel("replies")
     Emitter<byte[]> replies;
@@ -70,23 +81,45 @@ public class CommandConsumer {
         MDC.put("command", envelope.commandId());
         try {
             WireCodec.WireMessage wire = codec.toWire(answered.answer(envelope, this::run));
-            OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
-                    .withContentType(wire.contentType()).withDurable(true).build();
-            CompletableFuture<Void> accepted = new CompletableFuture<>();
+            sendUntilTaken(wire);
+            // the broker holds the reply now; only then is the command done with
+            return message.ack();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return message.nack(e);
+        } finally {
+            MDC.remove("command");
+        }
+    }
+
+    /**
+     * Sends a reply again and again until the broker takes it. It refuses while it cannot ask cluster-service what
+     * this agent may do (cluster-service restarting), and cannot take anything while it is away itself. Commands
+     * wait meanwhile, in order; a reply sent twice is told apart by its command id.
+     */
+    private void sendUntilTaken(WireCodec.WireMessage wire) throws InterruptedException {
+        OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
+                .withContentType(wire.contentType()).withUserId(brokerLogin.username()).withDurable(true).build();
+        Duration pause = Duration.ofSeconds(1);
+        while (true) {
+            CompletableFuture<Void> taken = new CompletableFuture<>();
             replies.send(Message.of(wire.body(), Metadata.of(amqp))
                     .withAck(() -> {
-                        accepted.complete(null);
+                        taken.complete(null);
                         return CompletableFuture.completedFuture(null);
                     })
                     .withNack(failure -> {
-                        accepted.completeExceptionally(failure);
+                        taken.completeExceptionally(failure);
                         return CompletableFuture.completedFuture(null);
                     }));
-            // the broker holds the reply now; only then is the command done with
-            return accepted.thenCompose(done -> message.ack())
-                    .exceptionallyCompose(failure -> message.nack(failure));
-        } finally {
-            MDC.remove("command");
+            try {
+                taken.get(REPLY_TAKEN_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                Log.warnf("the broker did not take the reply (%s); sending it again in %s", e.getCause() == null ? e : e.getCause(), pause);
+                Thread.sleep(pause.toMillis());
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
         }
     }
 

@@ -43,6 +43,16 @@ public interface AgentConfig {
      */
     Optional<Path> stateDir();
 
+    /**
+     * How the agent logs in to the broker. {@code key}: as its node id, proving its key (see
+     * {@code BrokerLogins}), which holds it to its own queues and routing keys once cluster-service answers the
+     * broker's questions. {@code configured}: as {@code amqp-username}, for a broker without that backend.
+     */
+    @WithDefault("key")
+    BrokerLogin brokerLogin();
+
+    enum BrokerLogin { KEY, CONFIGURED }
+
     /** Ceph's CRUSH compiler, from the ceph-base package: a change to a CRUSH rule's steps needs it. */
     @WithDefault("crushtool")
     String crushtool();

@@ -5,6 +5,8 @@ import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.daemon.DaemonDiscovery;
 import io.loligo.agent.host.HostIdentity;
 import io.loligo.agent.identity.AgentKey;
+import io.loligo.agent.identity.BrokerLogin;
+import io.loligo.contracts.bus.BusRoutes;
 import io.loligo.contracts.heartbeat.DaemonService;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.wire.WireCodec;
@@ -28,7 +30,7 @@ import java.util.List;
 
 /**
  * Sends this node's heartbeat to the topic exchange, where every service that cares has its own subscription.
- * The routing key names the node, so that broker permissions can later confine each agent to its own key.
+ * The routing key names the node: the broker lets each agent publish under its own only.
  */
 @ApplicationScoped
 public class HeartbeatPublisher {
@@ -39,13 +41,14 @@ public class HeartbeatPublisher {
     private final ClusterProbe cluster;
     private final AgentConfig config;
     private final AgentKey key;
-    private final String topicPrefix;
+    private final BusRoutes routes;
+    private final BrokerLogin brokerLogin;
     private final WireCodec codec = new WireCodec();
     private final Emitter<byte[]> emitter;
 
     @Inject
     public HeartbeatPublisher(HostIdentity host, DaemonDiscovery daemons, ClusterProbe cluster, AgentConfig config, AgentKey key,
-                              @ConfigProperty(name = "loligo.bus.prefix") String topicPrefix,
+                              BrokerLogin brokerLogin, @ConfigProperty(name = "loligo.bus.prefix") String busPrefix,
                               // a heartbeat that cannot leave now is worthless later: never queue them up
                               @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.DROP) Emitter<byte[]> emitter) {
         this.host = host;
@@ -53,7 +56,8 @@ public class HeartbeatPublisher {
         this.cluster = cluster;
         this.config = config;
         this.key = key;
-        this.topicPrefix = topicPrefix;
+        this.brokerLogin = brokerLogin;
+        this.routes = new BusRoutes(busPrefix);
         this.emitter = emitter;
     }
 
@@ -75,7 +79,8 @@ public class HeartbeatPublisher {
             byte[] json = codec.encode(heartbeat);
             WireCodec.WireMessage wire = WireCodec.asWireMessage(json);
             OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
-                    .withSubject(routingKey(heartbeat.nodeId()))
+                    .withSubject(routes.heartbeat(heartbeat.nodeId()))
+                    .withUserId(brokerLogin.username())
                     .withContentType(wire.contentType())
                     .withApplicationProperties(new JsonObject(key.signatureProperties(json)))
                     .withDurable(false)
@@ -95,9 +100,5 @@ public class HeartbeatPublisher {
                 Instant.now(), (int) Math.max(1, config.heartbeatPeriod().toSeconds()), host.bootTime(),
                 host.operatingSystem(), cephVersion, services, cluster.current().stream().toList(), host.interfaces(),
                 key.publicKey());
-    }
-
-    String routingKey(String nodeId) {
-        return topicPrefix + ".heartbeat." + nodeId;
     }
 }

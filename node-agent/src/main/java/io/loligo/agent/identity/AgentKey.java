@@ -2,6 +2,7 @@ package io.loligo.agent.identity;
 
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.contracts.identity.AgentSignatures;
+import io.loligo.contracts.identity.BrokerLogins;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,11 @@ public class AgentKey {
     /** The AMQP application properties that prove a message's body is this agent's. */
     public Map<String, Object> signatureProperties(byte[] body) {
         return AgentSignatures.signatureProperties(privateKey, body);
+    }
+
+    /** The password that proves this key to the broker, for the given user name. */
+    public String brokerPassword(String username) {
+        return BrokerLogins.password(username, publicKey, privateKey);
     }
 
     private static KeyPair loadOrCreate(Path file) {

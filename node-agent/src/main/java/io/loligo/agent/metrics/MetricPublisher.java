@@ -4,6 +4,7 @@ import io.loligo.agent.ceph.ClusterMapReader;
 import io.loligo.agent.ceph.ClusterProbe;
 import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.config.AgentConfig;
+import io.loligo.agent.identity.BrokerLogin;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.metrics.LineProtocol;
 import io.loligo.contracts.metrics.MetricBatch;
@@ -55,6 +56,8 @@ public class MetricPublisher {
     ClusterProbe cluster;
     @Inject
     ClusterSeriesDuty duty;
+    @Inject
+    BrokerLogin brokerLogin;
     @Inject
     @Channel("metrics")
     Emitter<byte[]> emitter;
@@ -138,7 +141,7 @@ public class MetricPublisher {
     private void send(MetricBatch batch) {
         inFlight++;
         WireCodec.WireMessage body = batch.body();
-        OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder().withContentType(body.contentType()).withDurable(true)
+        OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder().withContentType(body.contentType()).withUserId(brokerLogin.username()).withDurable(true)
                 .withApplicationProperties(new JsonObject(batch.properties())).build();
         emitter.send(Message.of(body.body(), Metadata.of(amqp))
                 .withAck(() -> {

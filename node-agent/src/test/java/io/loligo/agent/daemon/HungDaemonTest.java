@@ -104,6 +104,7 @@ class HungDaemonTest {
             public Duration clusterPollInterval() { return Duration.ofMillis(500); }
             public Path hostRoot() { return Path.of("/"); }
             public Optional<Path> stateDir() { return Optional.empty(); }
+            public BrokerLogin brokerLogin() { return BrokerLogin.CONFIGURED; }
             public String crushtool() { return "crushtool"; }
             public Ceph ceph() { return ceph; }
             public Metrics metrics() { return null; }

@@ -1,0 +1,225 @@
+package io.loligo.cluster.broker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.CephFixtures;
+import io.loligo.contracts.api.OsdApi;
+import io.loligo.contracts.command.CommandEnvelope;
+import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.heartbeat.ClusterReport;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.identity.AgentSignatures;
+import io.loligo.contracts.identity.BrokerLogins;
+import io.loligo.contracts.wire.WireCodec;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.vertx.amqp.AmqpClient;
+import io.vertx.amqp.AmqpClientOptions;
+import io.vertx.amqp.AmqpConnection;
+import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpReceiverOptions;
+import io.vertx.amqp.AmqpSender;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Agents on the real broker, logged in with their keys, while the broker asks this service what each may do
+ * (RabbitMQ's HTTP auth backend, set up by dev/lib/rabbitmq.sh as dev/up sets it up). Each refusal ends the AMQP
+ * connection it happened on, so every attempt gets one of its own.
+ */
+@QuarkusTest
+class BrokerLoginTest {
+    private static final Duration REFUSAL_WAIT = Duration.ofSeconds(3);
+    private final WireCodec codec = new WireCodec();
+    private final Vertx vertx = Vertx.vertx();
+    private final String node = "broker-" + UUID.randomUUID();
+    private final KeyPair key = AgentSignatures.newKeyPair();
+    private final String publicKey = AgentSignatures.encode(key.getPublic());
+
+    @BeforeEach
+    void brokerAsksThisService() throws Exception {
+        Process process = new ProcessBuilder("bash", "-c",
+                "set -e; source ../dev/lib/common.sh; source ../dev/lib/rabbitmq.sh; broker_asks_cluster_service \"$1\"",
+                "-", "http://127.0.0.1:" + RestAssured.port).inheritIO().start();
+        assertThat(process.waitFor()).as("broker_asks_cluster_service").isZero();
+    }
+
+    @AfterEach
+    void close() {
+        vertx.close();
+    }
+
+    @Test
+    void aLoginThatProvesNoKeyIsRefused() {
+        assertThatThrownBy(() -> connect(node, "not a key")).as("no key").isInstanceOf(Exception.class);
+        String anotherNodesPassword = BrokerLogins.password("another-node", publicKey, key.getPrivate());
+        assertThatThrownBy(() -> connect(node, anotherNodesPassword)).as("signed for another name").isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void aPendingAgentAsksToBeAcceptedButSendsNoMetrics() throws Exception {
+        assertThat(publishes(node, "heartbeat." + node, heartbeat())).as("own heartbeat").isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/key/{id}", node).then().statusCode(200).body("status", equalTo("pre")));
+
+        assertThat(publishes(node, "metrics." + node, "{}".getBytes(StandardCharsets.UTF_8))).as("metrics while pending").isFalse();
+        assertThat(publishes(node, "heartbeat.someone-else", heartbeat())).as("another's heartbeat").isFalse();
+        assertThat(takes(node, "loligo-test.cmd." + node)).as("own command queue").isTrue();
+    }
+
+    @Test
+    void anAcceptedAgentAnswersUnderItsOwnNameOnly() throws Exception {
+        assertThat(publishes(node, "heartbeat." + node, heartbeat())).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/key/{id}", node).then().statusCode(200));
+        given().contentType(ContentType.JSON).header(OsdApi.REQUESTED_BY, "admin").body("{\"status\": \"accepted\"}")
+                .patch("/internal/v2/key/{id}", node).then().statusCode(200);
+
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        assertThat(publishes(node, "metrics." + node, body)).as("own metrics").isTrue();
+        assertThat(publishes(node, "reply." + node, body)).as("own reply").isTrue();
+        assertThat(publishes(node, "reply.someone-else", body)).as("under another's routing key").isFalse();
+        assertThat(publishes(node, "reply." + node, body, "someone-else")).as("as another broker user").isFalse();
+        assertThat(takes(node, "loligo-test.cmd.someone-else")).as("another's command queue").isFalse();
+        assertThat(takes(node, "loligo-test.replies")).as("cluster-service's queue").isFalse();
+    }
+
+    @Test
+    void aRejectedAgentIsShutOut() throws Exception {
+        assertThat(publishes(node, "heartbeat." + node, heartbeat())).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/key/{id}", node).then().statusCode(200));
+        given().contentType(ContentType.JSON).header(OsdApi.REQUESTED_BY, "admin").body("{\"status\": \"rejected\"}")
+                .patch("/internal/v2/key/{id}", node).then().statusCode(200);
+
+        assertThatThrownBy(() -> connect(node, BrokerLogins.password(node, publicKey, key.getPrivate()))).isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void aReplyCountsOnlyFromTheAcceptedAgentItNames() throws Exception {
+        String fsid = UUID.randomUUID().toString();
+        String pending = node + "-pending";
+        AmqpConnection agent = connect(node, BrokerLogins.password(node, publicKey, key.getPrivate()));
+        AmqpConnection stranger = connect(pending, BrokerLogins.password(pending, publicKey, key.getPrivate()));
+        AmqpSender agentReplies = sender(agent, "reply." + node);
+        AmqpSender strangerReplies = sender(stranger, "reply." + pending);
+        // a usage read goes to the agent, and is answered by the stranger first, then by the agent itself when told to
+        AtomicBoolean agentAnswers = new AtomicBoolean();
+        List<Throwable> unsent = new CopyOnWriteArrayList<>();
+        JsonNode usage = CephFixtures.json("df-detail.json");
+        agent.createReceiver("/queue/loligo-test.cmd." + node, new AmqpReceiverOptions().setDurable(true))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                .handler(command -> CompletableFuture.runAsync(() -> {
+                    String commandId = codec.decode(command.bodyAsBinary(), CommandEnvelope.class).commandId();
+                    try {
+                        // one naming the agent, which the broker lets the stranger send under its own name only
+                        send(strangerReplies, pending, CommandReply.withOutput(commandId, node, usage));
+                        // one naming the stranger, which is not accepted
+                        send(strangerReplies, pending, CommandReply.withOutput(commandId, pending, usage));
+                        if (agentAnswers.get()) {
+                            send(agentReplies, node, CommandReply.withOutput(commandId, node, usage));
+                        }
+                    } catch (Exception e) {
+                        unsent.add(e);
+                    }
+                }));
+        assertThat(publishes(node, "heartbeat." + node, heartbeat(node, fsid))).isTrue();
+        assertThat(publishes(pending, "heartbeat." + pending, heartbeat(pending, fsid))).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/key/{id}", node).then().statusCode(200));
+        given().contentType(ContentType.JSON).header(OsdApi.REQUESTED_BY, "admin").body("{\"status\": \"accepted\"}")
+                .patch("/internal/v2/key/{id}", node).then().statusCode(200);
+        assertThat(publishes(node, "heartbeat." + node, heartbeat(node, fsid))).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(200));
+
+        given().get("/internal/v2/cluster/{fsid}/stats", fsid).then().statusCode(504).body("reason", equalTo("AgentTimeout"));
+        agentAnswers.set(true);
+        given().get("/internal/v2/cluster/{fsid}/stats", fsid).then().statusCode(200)
+                .body("kb", equalTo((int) (usage.path("stats").path("total_bytes").asLong() / 1024)));
+        assertThat(unsent).as("the broker took every reply").isEmpty();
+    }
+
+    private AmqpSender sender(AmqpConnection connection, String routingKey) throws Exception {
+        return connection.createSender("/exchange/amq.topic/loligo-test." + routingKey).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private void send(AmqpSender sender, String userId, CommandReply reply) throws Exception {
+        WireCodec.WireMessage wire = codec.toWire(reply);
+        AmqpMessage message = AmqpMessage.create().contentType(wire.contentType()).withBufferAsBody(Buffer.buffer(wire.body())).build();
+        message.unwrap().setUserId(userId.getBytes(StandardCharsets.UTF_8));
+        sender.sendWithAck(message).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private byte[] heartbeat() {
+        return heartbeat(node, null);
+    }
+
+    /** A node's heartbeat, reporting the cluster when there is one. */
+    private byte[] heartbeat(String nodeId, String fsid) {
+        List<ClusterReport> clusters = fsid == null ? List.of() : List.of(new ClusterReport(fsid, "ceph", Map.of()));
+        return codec.encode(new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, nodeId, nodeId + ".example.com", nodeId, Instant.now(), 5,
+                Instant.now(), null, null, List.of(), clusters, List.of(), publicKey));
+    }
+
+    private AmqpConnection connect(String username, String password) throws Exception {
+        AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+                .setUsername(username).setPassword(password));
+        return client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Whether the broker takes a message published as this agent, under the routing key after the prefix. */
+    private boolean publishes(String username, String routingKey, byte[] body) throws Exception {
+        return publishes(username, routingKey, body, username);
+    }
+
+    private boolean publishes(String username, String routingKey, byte[] body, String userId) throws Exception {
+        AmqpConnection connection = connect(username, BrokerLogins.password(username, publicKey, key.getPrivate()));
+        try {
+            AmqpMessage message = AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer(body))
+                    .applicationProperties(new JsonObject(AgentSignatures.signatureProperties(key.getPrivate(), body))).build();
+            message.unwrap().setUserId(userId.getBytes(StandardCharsets.UTF_8));
+            connection.createSender("/exchange/amq.topic/loligo-test." + routingKey)
+                    .compose(sender -> sender.sendWithAck(message))
+                    .toCompletionStage().toCompletableFuture().get(REFUSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception refused) {
+            return false;
+        } finally {
+            connection.close();
+        }
+    }
+
+    /** Whether the broker lets this agent consume from a queue. */
+    private boolean takes(String username, String queue) throws Exception {
+        AmqpConnection connection = connect(username, BrokerLogins.password(username, publicKey, key.getPrivate()));
+        try {
+            connection.createReceiver("/queue/" + queue, new AmqpReceiverOptions().setDurable(true))
+                    .toCompletionStage().toCompletableFuture().get(REFUSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception refused) {
+            return false;
+        } finally {
+            connection.close();
+        }
+    }
+}
