@@ -952,6 +952,14 @@ class PlatformIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get("/api/v2/key/{id}", node).then()
                     .statusCode(200).body("status", equalTo("pre")).body("fingerprint", equalTo(logged.group(1))));
 
+            // each agent is on the broker as itself (AMQP 1.0 sessions are listed as channels, not connections), and
+            // the broker takes no metric batch from one not accepted
+            assertThat(LocalPlatform.run(List.of("rabbitmqctl", "-q", "list_channels", "user")).lines().map(String::strip))
+                    .contains(node, LocalPlatform.run(List.of("hostname", "-f")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stranger.readinessFigure("batches_waiting") >= 2);
+            assertThat(stranger.readinessFigure("points_accepted")).isZero();
+            assertThat(platform.agent.readinessFigure("points_accepted")).isPositive();
+
             // what the cluster is asked now goes to the accepted agent only
             int lab = cliPool("lab").path("pool_id").asInt();
             awaitEnded(quotaRequest(fsid, lab, 88));
@@ -968,6 +976,27 @@ class PlatformIT {
         } finally {
             stranger.stop();
             platform.ceph("osd", "pool", "set-quota", "lab", "max_objects", "0");
+        }
+    }
+
+    @Test
+    @Order(27)
+    void a_read_the_gateway_keeps_follows_the_cluster_at_once() throws Exception {
+        String fsid = platform.ceph("fsid");
+        // well under how long the gateway keeps a read at most: only its following the stream can pass this
+        Duration promptly = Duration.ofSeconds(5);
+        for (String flag : List.of("out", "in")) {
+            for (int i = 0; i < 3; i++) {
+                api().get("/api/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(200);
+                api().get("/api/v2/cluster/{fsid}/health_counters", fsid).then().statusCode(200);
+            }
+            platform.ceph("osd", flag, "1");
+            boolean in = flag.equals("in");
+            await().atMost(promptly).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                    api().get("/api/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(200).body("in", equalTo(in)));
+            await().atMost(promptly).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                    api().get("/api/v2/cluster/{fsid}/health_counters", fsid).then().statusCode(200)
+                            .body("osd.ok.count", equalTo(in ? 3 : 2)));
         }
     }
 

@@ -6,27 +6,30 @@ import io.loligo.contracts.api.UsageViews;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
+import io.loligo.gateway.live.ClusterReads;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
 
-/** A cluster's health, mons and raw maps for any logged-in user, from cluster-service. */
+/** A cluster's health, mons and raw maps for any logged-in user, from cluster-service; health as kept until it changes. */
 @Path("/api/v2")
 public class ClusterStateResource implements ClusterStateApi {
     @Inject
     @RestClient
     ClusterServiceClient clusterService;
+    @Inject
+    ClusterReads reads;
 
     @Override
     public HealthView health(String fsid) {
-        return clusterService.health(fsid);
+        return reads.read(fsid, "health", () -> clusterService.health(fsid));
     }
 
     @Override
     public HealthCountersView healthCounters(String fsid) {
-        return clusterService.healthCounters(fsid);
+        return reads.read(fsid, "counters", () -> clusterService.healthCounters(fsid));
     }
 
     @Override

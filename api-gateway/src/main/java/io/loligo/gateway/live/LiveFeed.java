@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -23,13 +24,23 @@ public class LiveFeed {
     @RestClient
     LiveStreamClient upstream;
 
+    @Inject
+    Event<Interrupted> interrupted;
+
     private Multi<LiveUpdate> shared;
+
+    /** The stream broke: updates may have been missed until it is taken again. */
+    public record Interrupted() {
+    }
 
     @PostConstruct
     void connect() {
         shared = Multi.createFrom().deferred(() -> upstream.stream())
                 .onCompletion().failWith(() -> new IllegalStateException("cluster-service ended the live stream"))
-                .onFailure().invoke(e -> Log.warnf("live stream from cluster-service lost (%s); reconnecting", e.getMessage()))
+                .onFailure().invoke(e -> {
+                    Log.warnf("live stream from cluster-service lost (%s); reconnecting", e.getMessage());
+                    interrupted.fire(new Interrupted());
+                })
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
                 .broadcast().withCancellationAfterLastSubscriberDeparture().toAllSubscribers();
     }

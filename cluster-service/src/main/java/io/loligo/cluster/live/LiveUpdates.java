@@ -41,12 +41,12 @@ public class LiveUpdates {
      * @param data read at the commit, so that it shows the final state; written as the REST API writes it
      */
     public void afterCommit(String type, String id, String fsid, Supplier<Object> data) {
-        Supplier<LiveUpdate> update = () -> new LiveUpdate(type, fsid, mapper.valueToTree(data.get()));
         int status = transactions.getTransactionStatus();
         if (status == Status.STATUS_NO_TRANSACTION) {
-            published.onNext(update.get());
+            publish(type, fsid, data.get());
             return;
         }
+        Supplier<LiveUpdate> update = () -> new LiveUpdate(type, fsid, mapper.valueToTree(data.get()));
         if (status != Status.STATUS_ACTIVE) {
             return;
         }
@@ -59,6 +59,11 @@ public class LiveUpdates {
             pending = created;
         }
         pending.put(type + ":" + id, update);
+    }
+
+    /** Publishes an update now, for a change that is committed already. */
+    public void publish(String type, String fsid, Object data) {
+        published.onNext(new LiveUpdate(type, fsid, mapper.valueToTree(data)));
     }
 
     /** Every update from now on, and a ping whenever {@link #PING_EVERY} passes, to keep the stream open. */

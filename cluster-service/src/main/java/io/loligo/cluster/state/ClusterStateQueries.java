@@ -2,13 +2,16 @@ package io.loligo.cluster.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.cluster.server.ServerInventory;
 import io.loligo.cluster.server.ServiceEntity;
+import io.loligo.cluster.sync.MapSync;
 import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.ConfigView;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
+import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.MonView;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.PoolView;
@@ -42,6 +45,8 @@ public class ClusterStateQueries {
 
     @Inject
     SyncObjects maps;
+    @Inject
+    LiveUpdates live;
 
     public HealthView health(String fsid) {
         SyncObjects.Stored health = require(fsid, ClusterMap.HEALTH);
@@ -89,8 +94,19 @@ public class ClusterStateQueries {
         return osds;
     }
 
+    /**
+     * Live clients, the gateway's kept reads among them, hear of it only once the OSD list has moved on: told any
+     * earlier, a client that read again at once could get the list as it was.
+     */
     void onOsdPlacementChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ServerInventory.OsdPlacementChanged changed) {
         osdPlacements.incrementAndGet();
+        live.publish(LiveUpdate.SYNC, changed.fsid(), Map.of("type", "osd_placement"));
+    }
+
+    /** The maps are read from memory, where a new version is held before this fires. */
+    void onMapStored(@Observes MapSync.MapStored stored) {
+        live.afterCommit(LiveUpdate.SYNC, stored.map().syncType(), stored.fsid(),
+                () -> Map.of("type", stored.map().syncType(), "version", stored.version()));
     }
 
     /** {@code osd crush dump}, which travels with the OSD map. */
