@@ -91,10 +91,7 @@ class BrokerLoginTest {
 
     @Test
     void anAcceptedAgentAnswersUnderItsOwnNameOnly() throws Exception {
-        assertThat(publishes(node, "heartbeat." + node, heartbeat())).isTrue();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/key/{id}", node).then().statusCode(200));
-        given().contentType(ContentType.JSON).header(OsdApi.REQUESTED_BY, "admin").body("{\"status\": \"accepted\"}")
-                .patch("/internal/v2/key/{id}", node).then().statusCode(200);
+        askAndBe(heartbeat(), "accepted");
 
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         assertThat(publishes(node, "metrics." + node, body)).as("own metrics").isTrue();
@@ -107,10 +104,7 @@ class BrokerLoginTest {
 
     @Test
     void aRejectedAgentIsShutOut() throws Exception {
-        assertThat(publishes(node, "heartbeat." + node, heartbeat())).isTrue();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/key/{id}", node).then().statusCode(200));
-        given().contentType(ContentType.JSON).header(OsdApi.REQUESTED_BY, "admin").body("{\"status\": \"rejected\"}")
-                .patch("/internal/v2/key/{id}", node).then().statusCode(200);
+        askAndBe(heartbeat(), "rejected");
 
         assertThatThrownBy(() -> connect(node, BrokerLogins.password(node, publicKey, key.getPrivate()))).isInstanceOf(Exception.class);
     }
@@ -143,11 +137,8 @@ class BrokerLoginTest {
                         unsent.add(e);
                     }
                 }));
-        assertThat(publishes(node, "heartbeat." + node, heartbeat(node, fsid))).isTrue();
         assertThat(publishes(pending, "heartbeat." + pending, heartbeat(pending, fsid))).isTrue();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/key/{id}", node).then().statusCode(200));
-        given().contentType(ContentType.JSON).header(OsdApi.REQUESTED_BY, "admin").body("{\"status\": \"accepted\"}")
-                .patch("/internal/v2/key/{id}", node).then().statusCode(200);
+        askAndBe(heartbeat(node, fsid), "accepted");
         assertThat(publishes(node, "heartbeat." + node, heartbeat(node, fsid))).isTrue();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(200));
 
@@ -156,6 +147,14 @@ class BrokerLoginTest {
         given().get("/internal/v2/cluster/{fsid}/stats", fsid).then().statusCode(200)
                 .body("kb", equalTo((int) (usage.path("stats").path("total_bytes").asLong() / 1024)));
         assertThat(unsent).as("the broker took every reply").isEmpty();
+    }
+
+    /** Publishes this node's heartbeat, and decides its key as an administrator would once it is asked for. */
+    private void askAndBe(byte[] heartbeat, String status) throws Exception {
+        assertThat(publishes(node, "heartbeat." + node, heartbeat)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/key/{id}", node).then().statusCode(200));
+        given().contentType(ContentType.JSON).header(OsdApi.REQUESTED_BY, "admin").body("{\"status\": \"" + status + "\"}")
+                .patch("/internal/v2/key/{id}", node).then().statusCode(200);
     }
 
     private AmqpSender sender(AmqpConnection connection, String routingKey) throws Exception {
