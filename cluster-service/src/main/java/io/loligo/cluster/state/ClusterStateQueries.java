@@ -105,7 +105,7 @@ public class ClusterStateQueries {
 
     /** The maps are read from memory, where a new version is held before this fires. */
     void onMapStored(@Observes MapSync.MapStored stored) {
-        live.afterCommit(LiveUpdate.SYNC, stored.map().syncType(), stored.fsid(),
+        live.afterCommit(LiveUpdate.SYNC, stored.fsid() + "/" + stored.map().syncType(), stored.fsid(),
                 () -> Map.of("type", stored.map().syncType(), "version", stored.version()));
     }
 
