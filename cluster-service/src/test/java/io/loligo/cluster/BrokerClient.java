@@ -129,6 +129,12 @@ public final class BrokerClient implements AutoCloseable {
                 .handler(message -> handler.accept(codec.decode(message.bodyAsBinary(), CommandEnvelope.class)));
     }
 
+    /** Hears the heartbeats cluster-service passes on to the agents, as every agent does. */
+    public void onPeers(Consumer<NodeHeartbeat> handler) throws Exception {
+        connection.createReceiver("/topic/loligo-test.peer.#").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                .handler(message -> handler.accept(codec.decode(message.bodyAsBinary(), NodeHeartbeat.class)));
+    }
+
     private static void send(AmqpSender sender, AmqpMessage message) throws Exception {
         sender.sendWithAck(message).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

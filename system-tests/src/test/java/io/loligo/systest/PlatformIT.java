@@ -941,8 +941,8 @@ class PlatformIT {
     @Order(26)
     void a_new_agent_waits_for_acceptance_and_until_then_no_command_goes_to_it() throws Exception {
         String fsid = platform.ceph("fsid");
-        // after any host name in order, so that it does not take the cluster's series over either
-        String node = "zz-new-agent";
+        // before any host name in order: were it heard, the accepted agent would hand it the cluster's series
+        String node = "0-new-agent";
         ServiceProcess stranger = platform.anotherAgent(node);
         stranger.start();
         try {
@@ -959,6 +959,8 @@ class PlatformIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> stranger.readinessFigure("batches_waiting") >= 2);
             assertThat(stranger.readinessFigure("points_accepted")).isZero();
             assertThat(platform.agent.readinessFigure("points_accepted")).isPositive();
+            assertThat(platform.agent.logText()).as("the accepted agent goes on writing the cluster's series")
+                    .doesNotContain("another agent now writes the series of cluster " + fsid);
 
             // what the cluster is asked now goes to the accepted agent only
             int lab = cliPool("lab").path("pool_id").asInt();

@@ -5,8 +5,9 @@ import io.loligo.contracts.bus.BusRoutes;
 /**
  * What an agent may do on the broker, decided for RabbitMQ operation by operation. Every agent that proved its key
  * may publish its own heartbeats, to ask to be accepted, take its own command queue, answer what it finds there, and
- * hear the other agents' heartbeats. Only an accepted agent also sends metric batches. Each agent publishes under
- * routing keys that end in its own node id only.
+ * hear the accepted agents' heartbeats as cluster-service passes them on. Only an accepted agent also sends metric
+ * batches. Each agent publishes under routing keys that end in its own node id only, and never hears another's
+ * heartbeat straight from it.
  * <p>
  * A pending agent's queue holds at most commands left from before, say when its key was deleted, and cluster-service
  * drops its replies. They are let through the broker all the same, and so are the heartbeats a pending agent hears,
@@ -30,7 +31,7 @@ public record BrokerPolicy(BusRoutes routes) {
      */
     public boolean mayUse(String nodeId, String kind, String name, String permission) {
         return switch (kind) {
-            // writing is further limited to the agent's own routing keys (mayRoute); reading binds the peers' queue
+            // writing is further limited to the agent's own routing keys (mayRoute); reading binds its peers' queue
             case "exchange" -> BusRoutes.EXCHANGE.equals(name) && ("write".equals(permission) || "read".equals(permission));
             case "queue" -> name.equals(routes.commandQueue(nodeId)) && !"write".equals(permission)
                     // the private queue behind the subscription to the peers' heartbeats, named by the broker
@@ -48,7 +49,7 @@ public record BrokerPolicy(BusRoutes routes) {
         return switch (permission) {
             case "write" -> routingKey.equals(routes.heartbeat(nodeId)) || routingKey.equals(routes.reply(nodeId))
                     || accepted && routingKey.equals(routes.metrics(nodeId));
-            case "read" -> routes.isHeartbeat(routingKey);
+            case "read" -> routes.isPeer(routingKey);
             default -> false;
         };
     }

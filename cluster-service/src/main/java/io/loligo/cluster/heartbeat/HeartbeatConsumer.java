@@ -3,6 +3,7 @@ package io.loligo.cluster.heartbeat;
 import io.loligo.cluster.agent.AgentKeys;
 import io.loligo.cluster.server.ServerInventory;
 import io.loligo.cluster.sync.MapSync;
+import io.loligo.contracts.bus.BusRoutes;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.identity.AgentSignatures;
 import io.loligo.contracts.wire.MalformedMessageException;
@@ -10,10 +11,15 @@ import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
+import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.MDC;
 
 import java.time.Instant;
@@ -21,7 +27,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Takes every agent's heartbeat from this service's own subscription to the heartbeat topic, and acts on those of
- * accepted agents. A message that is not a valid heartbeat is rejected and logged; it never stops the stream.
+ * accepted agents, which it also passes on to the agents. A message that is not a valid heartbeat is rejected and
+ * logged; it never stops the stream.
  */
 @ApplicationScoped
 public class HeartbeatConsumer {
@@ -35,6 +42,25 @@ public class HeartbeatConsumer {
     ServerInventory inventory;
     @Inject
     MapSync mapSync;
+    @Inject
+    BusRoutes routes;
+    @Inject
+    @Channel("peers")
+    // a heartbeat that cannot leave now is worthless later: never queue them up
+    @OnOverflow(OnOverflow.Strategy.DROP)
+    Emitter<byte[]> peers;
+
+    /**
+     * Tells the agents of an accepted agent: they hear each other only through this service, so that an agent not
+     * accepted has no say in which agent writes a cluster's series. While this service is away, agents hear nobody,
+     * and each writes the series of its clusters; the points of two writers carry the same times.
+     */
+    private void passOn(NodeHeartbeat heartbeat) {
+        WireCodec.WireMessage wire = codec.toWire(heartbeat);
+        OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder().withSubject(routes.peer(heartbeat.nodeId()))
+                .withContentType(wire.contentType()).withDurable(false).build();
+        peers.send(Message.of(wire.body(), Metadata.of(amqp)));
+    }
 
     @Incoming(CHANNEL)
     @Blocking
@@ -69,6 +95,7 @@ public class HeartbeatConsumer {
                 // the heartbeat itself is recorded; the next one retries whatever fetch failed to go out
                 Log.errorf(e, "could not ask %s for the maps that moved", heartbeat.nodeId());
             }
+            passOn(heartbeat);
             return message.ack();
         } finally {
             MDC.remove("node");

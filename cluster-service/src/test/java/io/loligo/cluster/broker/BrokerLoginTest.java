@@ -19,6 +19,7 @@ import io.vertx.amqp.AmqpConnection;
 import io.vertx.amqp.AmqpMessage;
 import io.vertx.amqp.AmqpReceiverOptions;
 import io.vertx.amqp.AmqpSender;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -37,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,28 +194,23 @@ class BrokerLoginTest {
     }
 
     private boolean publishes(String username, String routingKey, byte[] body, String userId) throws Exception {
-        AmqpConnection connection = connect(username, BrokerLogins.password(username, publicKey, key.getPrivate()));
-        try {
-            AmqpMessage message = AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer(body))
-                    .applicationProperties(new JsonObject(AgentSignatures.signatureProperties(key.getPrivate(), body))).build();
-            message.unwrap().setUserId(userId.getBytes(StandardCharsets.UTF_8));
-            connection.createSender("/exchange/amq.topic/loligo-test." + routingKey)
-                    .compose(sender -> sender.sendWithAck(message))
-                    .toCompletionStage().toCompletableFuture().get(REFUSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (Exception refused) {
-            return false;
-        } finally {
-            connection.close();
-        }
+        AmqpMessage message = AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer(body))
+                .applicationProperties(new JsonObject(AgentSignatures.signatureProperties(key.getPrivate(), body))).build();
+        message.unwrap().setUserId(userId.getBytes(StandardCharsets.UTF_8));
+        return allowed(username, connection -> connection.createSender("/exchange/amq.topic/loligo-test." + routingKey)
+                .compose(sender -> sender.sendWithAck(message)));
     }
 
     /** Whether the broker lets this agent consume from a queue. */
     private boolean takes(String username, String queue) throws Exception {
+        return allowed(username, connection -> connection.createReceiver("/queue/" + queue, new AmqpReceiverOptions().setDurable(true)));
+    }
+
+    /** Whether an attempt on a connection of this agent's own succeeds; a refusal ends that connection. */
+    private boolean allowed(String username, Function<AmqpConnection, Future<?>> attempt) throws Exception {
         AmqpConnection connection = connect(username, BrokerLogins.password(username, publicKey, key.getPrivate()));
         try {
-            connection.createReceiver("/queue/" + queue, new AmqpReceiverOptions().setDurable(true))
-                    .toCompletionStage().toCompletableFuture().get(REFUSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            attempt.apply(connection).toCompletionStage().toCompletableFuture().get(REFUSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (Exception refused) {
             return false;

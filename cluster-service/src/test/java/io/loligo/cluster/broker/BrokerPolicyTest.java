@@ -27,8 +27,10 @@ class BrokerPolicyTest {
     }
 
     @Test
-    void anAgentHearsHeartbeatsOnly() {
-        assertThat(policy.mayRoute("a", Standing.PENDING, "amq.topic", "read", "loligo.heartbeat.#")).isTrue();
+    void anAgentHearsOnlyTheHeartbeatsThatClusterServicePassesOn() {
+        assertThat(policy.mayRoute("a", Standing.PENDING, "amq.topic", "read", "loligo.peer.#")).isTrue();
+        assertThat(policy.mayRoute("a", Standing.ACCEPTED, "amq.topic", "read", "loligo.heartbeat.#")).isFalse();
+        assertThat(policy.mayRoute("a", Standing.ACCEPTED, "amq.topic", "write", "loligo.peer.a")).isFalse();
         assertThat(policy.mayRoute("a", Standing.ACCEPTED, "amq.topic", "read", "loligo.reply.#")).isFalse();
         assertThat(policy.mayRoute("a", Standing.ACCEPTED, "amq.topic", "read", "#")).isFalse();
         assertThat(policy.mayRoute("a", Standing.ACCEPTED, "amq.topic", "read", "loligo.metrics.b")).isFalse();

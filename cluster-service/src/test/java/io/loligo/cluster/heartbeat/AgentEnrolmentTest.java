@@ -27,7 +27,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/** Calamari's key model over the real broker and database: an agent is trusted only once its key is accepted. */
+/**
+ * Calamari's key model over the real broker and database: an agent is trusted, by cluster-service and by the other
+ * agents, only once its key is accepted.
+ */
 @QuarkusTest
 class AgentEnrolmentTest {
     private static BrokerClient agent;
@@ -62,6 +65,8 @@ class AgentEnrolmentTest {
         String fsid = UUID.randomUUID().toString();
         List<CommandEnvelope> commands = new CopyOnWriteArrayList<>();
         agent.onCommands(node, commands::add);
+        List<String> peersHeard = new CopyOnWriteArrayList<>();
+        agent.onPeers(peer -> peersHeard.add(peer.nodeId()));
 
         agent.signedHeartbeat(heartbeat(agent, node, fsid));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/key/{id}", node).then()
@@ -79,6 +84,7 @@ class AgentEnrolmentTest {
         given().get("/internal/v2/server/{fqdn}", node + ".example.com").then().statusCode(404);
         given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(404);
         assertThat(commands).as("commands sent to an agent not accepted").isEmpty();
+        assertThat(peersHeard).as("heartbeats of an agent not accepted, passed on to the agents").doesNotContain(node);
 
         // deleted, the key is asked for again, and this time accepted
         given().header(OsdApi.REQUESTED_BY, "admin").delete("/internal/v2/key/{id}", node).then().statusCode(204);
@@ -91,6 +97,7 @@ class AgentEnrolmentTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             given().get("/internal/v2/server/{fqdn}", node + ".example.com").then().statusCode(200);
             assertThat(commands).as("the map fetches an accepted agent is asked for").isNotEmpty();
+            assertThat(peersHeard).as("the agents hear of an accepted agent").contains(node);
         });
         given().get("/internal/v2/key/{id}", node).then().body("decided_by", equalTo("admin"));
     }

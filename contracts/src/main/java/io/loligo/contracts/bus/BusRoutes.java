@@ -20,11 +20,6 @@ public record BusRoutes(String prefix) {
         return prefix + ".heartbeat." + nodeId;
     }
 
-    /** What every heartbeat matches, for a subscription to all of them. */
-    public String everyHeartbeat() {
-        return prefix + ".heartbeat.#";
-    }
-
     public String reply(String nodeId) {
         return prefix + ".reply." + nodeId;
     }
@@ -38,7 +33,12 @@ public record BusRoutes(String prefix) {
         return prefix + ".cmd." + nodeId;
     }
 
-    public boolean isHeartbeat(String routingKey) {
-        return routingKey.startsWith(prefix + ".heartbeat.");
+    /** An accepted agent's heartbeat as cluster-service passes it on to the agents, the only ones they hear. */
+    public String peer(String nodeId) {
+        return prefix + ".peer." + nodeId;
+    }
+
+    public boolean isPeer(String routingKey) {
+        return routingKey.startsWith(prefix + ".peer.");
     }
 }

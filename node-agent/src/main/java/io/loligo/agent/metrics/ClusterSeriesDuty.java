@@ -17,10 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Decides which agent writes a cluster's own series (cluster, pools, OSDs): of the agents that reach the cluster and
- * are not late, as cluster-service judges lateness ({@link Liveness}), the one with the lowest node id. Every agent
- * hears every heartbeat, so they agree without talking, and when that agent stops, the next one takes over once it
- * is late. For a moment two may both write; their points carry the same times, so InfluxDB keeps one.
+ * Decides which agent writes a cluster's own series (cluster, pools, OSDs): of the accepted agents that reach the
+ * cluster and are not late, as cluster-service judges lateness ({@link Liveness}), the one with the lowest node id.
+ * Every agent hears the accepted agents' heartbeats, as cluster-service passes them on, so they agree without
+ * talking, and when that agent stops, the next one takes over once it is late. For a moment two may both write, as
+ * they all do while cluster-service is away; their points carry the same times, so InfluxDB keeps one.
  */
 @ApplicationScoped
 public class ClusterSeriesDuty {
