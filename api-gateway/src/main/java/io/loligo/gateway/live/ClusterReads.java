@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * Reads of cluster-service that change only when a cluster's synchronised maps do (the OSD list, health), kept by
  * the gateway until cluster-service's live stream says that something of that cluster changed. A read then costs
- * no second hop: it crossed two JVMs before, and on a small host the second one made the tail (issue 6's bench).
+ * no second hop: it crossed two JVMs before, and on a small host the second one made the tail (bench gateway).
  * <p>
  * Nothing kept is served unless the stream is known to be whole: from its first update on, and again from the
  * first update after an interruption, which forgets everything. A read that was on its way while its cluster
