@@ -64,10 +64,15 @@ public final class BrokerClient implements AutoCloseable {
         if (accepted.add(heartbeat.nodeId())) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     given().get("/internal/v2/key/{id}", heartbeat.nodeId()).then().statusCode(200));
-            given().contentType("application/json").header(OsdApi.REQUESTED_BY, "test").body("{\"status\": \"accepted\"}")
-                    .patch("/internal/v2/key/{id}", heartbeat.nodeId()).then().statusCode(200);
+            decideKey(heartbeat.nodeId(), "accepted", 200);
             signedHeartbeat(heartbeat);
         }
+    }
+
+    /** Decides an agent's key as an administrator would, expecting the given status code. */
+    public static void decideKey(String nodeId, String status, int expected) {
+        given().contentType("application/json").header(OsdApi.REQUESTED_BY, "admin").body("{\"status\": \"" + status + "\"}")
+                .patch("/internal/v2/key/{id}", nodeId).then().statusCode(expected);
     }
 
     /** A heartbeat signed with this client's key, accepted or not. */

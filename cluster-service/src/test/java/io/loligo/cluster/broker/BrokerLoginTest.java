@@ -1,8 +1,8 @@
 package io.loligo.cluster.broker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.BrokerClient;
 import io.loligo.cluster.CephFixtures;
-import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.heartbeat.ClusterReport;
@@ -12,7 +12,6 @@ import io.loligo.contracts.identity.BrokerLogins;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpConnection;
@@ -155,8 +154,7 @@ class BrokerLoginTest {
     private void askAndBe(byte[] heartbeat, String status) throws Exception {
         assertThat(publishes(node, "heartbeat." + node, heartbeat)).isTrue();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/key/{id}", node).then().statusCode(200));
-        given().contentType(ContentType.JSON).header(OsdApi.REQUESTED_BY, "admin").body("{\"status\": \"" + status + "\"}")
-                .patch("/internal/v2/key/{id}", node).then().statusCode(200);
+        BrokerClient.decideKey(node, status, 200);
     }
 
     private AmqpSender sender(AmqpConnection connection, String routingKey) throws Exception {

@@ -54,11 +54,6 @@ class AgentEnrolmentTest {
                 List.of(), from.publicKey());
     }
 
-    private static void decide(String node, String status, int expected) {
-        given().contentType(ContentType.JSON).header(OsdApi.REQUESTED_BY, "admin").body("{\"status\": \"" + status + "\"}")
-                .patch("/internal/v2/key/{id}", node).then().statusCode(expected);
-    }
-
     @Test
     void an_agent_not_accepted_creates_no_server_and_receives_no_command_until_it_is() throws Exception {
         String node = "pending-" + UUID.randomUUID();
@@ -77,9 +72,9 @@ class AgentEnrolmentTest {
         given().get("/internal/v2/event").then().body("results.message", hasItem("Agent " + node + " asks to be accepted (key "
                 + AgentSignatures.fingerprint(agent.publicKey()) + ")"));
 
-        decide(node, "rejected", 200);
+        BrokerClient.decideKey(node, "rejected", 200);
         agent.signedHeartbeat(heartbeat(agent, node, fsid));
-        decide(node, "accepted", 400);
+        BrokerClient.decideKey(node, "accepted", 400);
         Thread.sleep(2000);
         given().get("/internal/v2/server/{fqdn}", node + ".example.com").then().statusCode(404);
         given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(404);
@@ -91,8 +86,8 @@ class AgentEnrolmentTest {
         agent.signedHeartbeat(heartbeat(agent, node, fsid));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().get("/internal/v2/key/{id}", node).then().statusCode(200).body("status", equalTo("pre")));
-        decide(node, "accepted", 200);
-        decide(node, "accepted", 200);
+        BrokerClient.decideKey(node, "accepted", 200);
+        BrokerClient.decideKey(node, "accepted", 200);
         agent.signedHeartbeat(heartbeat(agent, node, fsid));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             given().get("/internal/v2/server/{fqdn}", node + ".example.com").then().statusCode(200);
@@ -130,7 +125,7 @@ class AgentEnrolmentTest {
                 .patch("/internal/v2/key").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("[1].id"));
         given().get("/internal/v2/key/{id}", node).then().body("status", equalTo("pre"));
-        decide(node, "maybe", 400);
+        BrokerClient.decideKey(node, "maybe", 400);
         given().contentType(ContentType.JSON).body("[{\"id\": \"" + node + "\", \"status\": \"accepted\"}]")
                 .patch("/internal/v2/key").then().statusCode(200).body("[0].status", equalTo("accepted"));
         given().get("/internal/v2/key").then().statusCode(200).body("id", hasItem(node));
