@@ -952,8 +952,8 @@ class PlatformIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get("/api/v2/key/{id}", node).then()
                     .statusCode(200).body("status", equalTo("pre")).body("fingerprint", equalTo(logged.group(1))));
 
-            // each agent is on the broker as itself (AMQP 1.0 sessions are listed as channels, not connections), and
-            // the broker takes no metric batch from one not accepted
+            // each agent is on the broker as itself (AMQP 1.0 sessions are listed as channels, not connections); one
+            // not accepted keeps its metric batches, which the broker would refuse
             assertThat(LocalPlatform.run(List.of("rabbitmqctl", "-q", "list_channels", "user")).lines().map(String::strip))
                     .contains(node, LocalPlatform.run(List.of("hostname", "-f")));
             await().atMost(Duration.ofSeconds(30)).until(() -> stranger.readinessFigure("batches_waiting") >= 2);

@@ -74,6 +74,10 @@ public interface AgentConfig {
         @WithDefault("8")
         int maxInFlight();
 
+        /** How long a batch sent may go unsettled before it counts as not taken and is sent again. */
+        @WithDefault("30s")
+        Duration settleTimeout();
+
         /**
          * The perf counters read from each daemon's admin socket, as {@code section.counter}. Each counter is one
          * series per daemon, so the list is short: an OSD has several hundred counters.

@@ -27,13 +27,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Collects the host's series, and the cluster's when it is this agent's duty, once per interval, and sends them to
  * metrics-service's durable queue. A batch leaves the agent's memory only once the broker has taken it: while the
- * broker is away or refuses (its queue full), batches wait here, the oldest given up first when too many wait.
+ * broker is away or refuses (its queue full), batches wait here, the oldest given up first when too many wait. An
+ * agent that logs in with its key also keeps them until it knows it is accepted: the broker would refuse them, and
+ * close the connection for each.
  */
 @ApplicationScoped
 public class MetricPublisher {
@@ -43,9 +46,10 @@ public class MetricPublisher {
     private final AtomicLong pointsAccepted = new AtomicLong();
     private final AtomicLong pointsGivenUp = new AtomicLong();
     private final Object collecting = new Object();
-    private int inFlight;
+    private final InFlightBatches inFlight = new InFlightBatches();
     private long lastSlot;
     private boolean writingClusterSeries;
+    private boolean waitingForAcceptance;
     private boolean stopping;
 
     @Inject
@@ -95,7 +99,7 @@ public class MetricPublisher {
         if (!lines.isEmpty()) {
             enqueue(MetricBatch.of(config.nodeId(), lines));
         }
-        sendWaiting();
+        sendWaiting(now);
     }
 
     /** Whether this agent writes the cluster's own series now; says so when that changes. */
@@ -132,37 +136,60 @@ public class MetricPublisher {
         }
     }
 
-    private synchronized void sendWaiting() {
-        while (inFlight < config.metrics().maxInFlight() && !waiting.isEmpty()) {
-            send(waiting.removeFirst());
+    private synchronized void sendWaiting(Instant now) {
+        List<MetricBatch> overdue = inFlight.takeOverdue(now, config.metrics().settleTimeout());
+        if (!overdue.isEmpty()) {
+            Log.warnf("%d batches went unsettled for %s, their connection lost: kept to send again (loligo.agent.metrics.settle-timeout)",
+                    overdue.size(), config.metrics().settleTimeout());
+            for (int i = overdue.size() - 1; i >= 0; i--) {
+                waiting.addFirst(overdue.get(i));
+            }
+        }
+        if (!mayPublish()) {
+            return;
+        }
+        while (inFlight.size() < config.metrics().maxInFlight() && !waiting.isEmpty()) {
+            send(waiting.removeFirst(), now);
         }
     }
 
-    private void send(MetricBatch batch) {
-        inFlight++;
+    private boolean mayPublish() {
+        boolean waitsForAcceptance = config.brokerLogin() == AgentConfig.BrokerLogin.KEY && !duty.isAccepted(config.nodeId());
+        if (waitsForAcceptance != waitingForAcceptance) {
+            waitingForAcceptance = waitsForAcceptance;
+            Log.infof(waitsForAcceptance ? "metric batches wait until an administrator accepts this agent"
+                    : "this agent is accepted: sending the %d metric batches that wait", waiting.size());
+        }
+        return !waitsForAcceptance;
+    }
+
+    private void send(MetricBatch batch, Instant now) {
+        InFlightBatches.Sent sent = inFlight.add(batch, now);
         WireCodec.WireMessage body = batch.body();
         OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder().withContentType(body.contentType()).withUserId(brokerLogin.username()).withDurable(true)
                 .withApplicationProperties(new JsonObject(batch.properties())).build();
         emitter.send(Message.of(body.body(), Metadata.of(amqp))
                 .withAck(() -> {
-                    settled(batch, true);
+                    settled(sent, true);
                     return CompletableFuture.completedFuture(null);
                 })
                 .withNack(failure -> {
                     Log.warnf("the broker did not take %d points, kept to send again: %s", batch.points(), failure.getMessage());
-                    settled(batch, false);
+                    settled(sent, false);
                     return CompletableFuture.completedFuture(null);
                 }));
     }
 
-    private synchronized void settled(MetricBatch batch, boolean accepted) {
-        inFlight--;
+    private synchronized void settled(InFlightBatches.Sent sent, boolean accepted) {
+        if (!inFlight.settle(sent)) {
+            return;
+        }
         notifyAll();
         if (accepted) {
-            pointsAccepted.addAndGet(batch.points());
+            pointsAccepted.addAndGet(sent.batch().points());
         } else {
             // first in line again, so that points keep their order
-            waiting.addFirst(batch);
+            waiting.addFirst(sent.batch());
         }
     }
 
@@ -173,11 +200,11 @@ public class MetricPublisher {
         }
         synchronized (this) {
             long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-            while (inFlight > 0 && System.nanoTime() < deadline) {
+            while (inFlight.size() > 0 && System.nanoTime() < deadline) {
                 wait(STOP_GRACE.toMillis() / 10);
             }
             Log.infof("metric points taken by the broker: %d; given up: %d; batches not taken: %d", pointsAccepted.get(),
-                    pointsGivenUp.get(), waiting.size() + inFlight);
+                    pointsGivenUp.get(), waiting.size() + inFlight.size());
         }
     }
 }

@@ -34,6 +34,22 @@ class ClusterSeriesDutyTest {
         assertThat(new ClusterSeriesDuty().isMine("a-node", FSID, NOW)).isTrue();
     }
 
+    @Test
+    void anAgentNotYetAcceptedLeavesTheSeriesToTheAcceptedOnesUntilItHearsItself() {
+        ClusterSeriesDuty duty = new ClusterSeriesDuty();
+        duty.heard(heartbeat("b-node", FSID), NOW);
+        assertThat(duty.isAccepted("a-node")).isFalse();
+        assertThat(duty.isMine("a-node", FSID, NOW)).isFalse();
+
+        duty.heard(heartbeat("a-node", FSID), NOW.plusSeconds(1));
+        assertThat(duty.isAccepted("a-node")).isTrue();
+        assertThat(duty.isMine("a-node", FSID, NOW.plusSeconds(1))).isTrue();
+        assertThat(duty.isMine("b-node", FSID, NOW.plusSeconds(1))).isFalse();
+        // cluster-service away: everyone falls silent, and every agent writes
+        assertThat(duty.isMine("b-node", FSID, NOW.plusSeconds(20))).isTrue();
+        assertThat(duty.isAccepted("a-node")).as("once heard, for as long as the agent runs").isTrue();
+    }
+
     private static NodeHeartbeat heartbeat(String nodeId, String fsid) {
         return new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, nodeId, nodeId, nodeId, NOW, 5, NOW, "Debian", null, List.of(),
                 List.of(new ClusterReport(fsid, "ceph", Map.of())), List.of(), null);
