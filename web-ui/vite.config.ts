@@ -1,7 +1,9 @@
 import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
 
 // The build lands where a jar serves static files from, so api-gateway serves it by depending on this module.
 export default defineConfig({
+  plugins: [preact()],
   build: {
     outDir: 'target/classes/META-INF/resources',
     emptyOutDir: true,

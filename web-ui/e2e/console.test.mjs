@@ -1,0 +1,139 @@
+// The console in Debian's Chromium against the running platform and the real local cluster:
+//   LOLIGO_URL=... LOLIGO_PASSWORD=... CEPH_CONF=... SCREENSHOTS=dir node --test e2e/
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, describe, test } from 'node:test';
+import {
+  callApi, ceph, cephJson, env, healthOk, launch, loggedIn, LOLIGO_URL, screenshot, startOsdProcess, stopOsdProcess, until,
+} from './browser.mjs';
+
+const PASSWORD = env('LOLIGO_PASSWORD');
+const fsid = ceph('fsid');
+let browser;
+let page;
+
+const osdRow = (id) => page.getByRole('row').filter({ has: page.getByRole('link', { name: `osd.${id}`, exact: true }) });
+const osdIsIn = (id) => cephJson('osd', 'dump').osds.find((osd) => osd.osd === id).in === 1;
+
+describe('the console', { concurrency: 1 }, () => {
+  before(async () => {
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    // the tests that follow expect the cluster as they left it
+    await until('HEALTH_OK after the console tests', healthOk, 180_000);
+  });
+
+  test('a wrong password is refused with the API\'s message, and the right one leads where the link asked', async () => {
+    const login = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login.goto(`${LOLIGO_URL}/ui/cluster/${fsid}/osd`);
+    await login.waitForURL(/\/ui\/login\?next=/);
+    await login.getByLabel('User name').fill('admin');
+    await login.getByLabel('Password').fill('not-the-password');
+    await login.getByRole('button', { name: 'Log in' }).click();
+    await login.getByRole('alert').filter({ hasText: 'wrong password' }).waitFor();
+    await screenshot(login, 'login');
+    await login.getByLabel('Password').fill(PASSWORD);
+    await login.getByRole('button', { name: 'Log in' }).click();
+    await login.getByRole('heading', { name: 'OSDs' }).waitFor();
+    assert.match(login.url(), new RegExp(`/ui/cluster/${fsid}/osd$`));
+    await login.close();
+    page = await loggedIn(browser, 'admin', PASSWORD);
+  });
+
+  test('the dashboard shows the real fsid, health and capacity, and graphs with real points', async () => {
+    await page.goto(`${LOLIGO_URL}/ui/`);
+    await page.waitForURL(new RegExp(`/ui/cluster/${fsid}$`));
+    assert.equal(await page.getByTestId('fsid').textContent(), fsid);
+    const status = cephJson('health').status;
+    await page.getByTestId('health-status').filter({ hasText: status }).waitFor();
+    const capacity = page.getByTestId('capacity').getByRole('meter');
+    assert.equal(Number(await capacity.getAttribute('max')), cephJson('df').stats.total_bytes);
+    await page.getByTestId('counter-OSDs').getByText(String(cephJson('osd', 'stat').num_osds), { exact: true }).waitFor();
+    const iops = page.locator('figure.chart', { hasText: 'IOPS' });
+    await until('IOPS points', async () => Number(await iops.getAttribute('data-points')) > 0, 60_000);
+    await page.getByRole('button', { name: 'Last day' }).click();
+    await page.waitForURL(/range=1d/);
+    await until('a day of IOPS points', async () => Number(await iops.getAttribute('data-points')) > 0, 30_000);
+    await screenshot(page, 'dashboard');
+  });
+
+  test('an OSD is marked out after confirmation, and back in, as Ceph shows', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'OSDs' }).click();
+    await osdRow(1).waitFor();
+    await screenshot(page, 'osds');
+
+    await osdRow(1).getByRole('checkbox').click();
+    await page.getByRole('toolbar').getByRole('button', { name: 'Mark out' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Mark osd.1 out?' }).waitFor();
+    await screenshot(page, 'osds-confirm-out');
+    await dialog.getByRole('button', { name: 'Mark out' }).click();
+    await page.getByRole('complementary', { name: 'Requests you started' }).getByText('Request complete').waitFor({ timeout: 60_000 });
+    await osdRow(1).getByText('out', { exact: true }).waitFor();
+    assert.equal(osdIsIn(1), false);
+
+    await osdRow(1).getByRole('checkbox').click();
+    await page.getByRole('toolbar').getByRole('button', { name: 'Mark in' }).click();
+    await osdRow(1).getByText('in', { exact: true }).waitFor({ timeout: 60_000 });
+    assert.equal(osdIsIn(1), true);
+  });
+
+  test('an OSD process that stops shows as a live event and on the OSD page, without a reload', async () => {
+    await page.goto(`${LOLIGO_URL}/ui/cluster/${fsid}/osd/2`);
+    await page.getByTestId('osd-up').filter({ hasText: 'up' }).waitFor();
+    stopOsdProcess(2);
+    try {
+      await page.getByTestId('osd-up').filter({ hasText: 'down' }).waitFor({ timeout: 60_000 });
+      await page.getByTestId('unseen-events').waitFor();
+      await page.getByRole('button', { name: /^Events/ }).click();
+      await page.getByRole('region', { name: 'Live events' }).getByText('OSD osd.2 went down').waitFor();
+      await screenshot(page, 'osd-down-event');
+      await page.getByRole('button', { name: /^Events/ }).click();
+    } finally {
+      startOsdProcess(2);
+    }
+    await page.getByTestId('osd-up').filter({ hasText: 'up' }).waitFor({ timeout: 90_000 });
+    await screenshot(page, 'osd');
+  });
+
+  test('the hosts page lists this server with its Ceph services', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts' }).click();
+    const fqdn = execFileSync('hostname', ['-f'], { encoding: 'utf8' }).trim();
+    const row = page.getByRole('table', { name: 'Hosts' }).getByRole('row').filter({ hasText: fqdn });
+    await row.getByText('Reporting').waitFor();
+    for (const service of ['mon.a', 'mgr.x', ...cephJson('osd', 'ls').map((id) => `osd.${id}`)]) {
+      await row.getByText(service, { exact: true }).waitFor();
+    }
+    await screenshot(page, 'hosts');
+  });
+
+  test('a read-only user sees no action controls', async () => {
+    const username = `viewer-${Date.now()}`;
+    const password = `viewer-password-${Date.now()}`;
+    const created = await callApi(page, 'POST', '/user', { username, password, email: `${username}@example.com`, role: 'read-only' });
+    assert.equal(created.status, 201, created.body);
+    const viewer = await loggedIn(browser, username, password);
+    try {
+      await viewer.goto(`${LOLIGO_URL}/ui/cluster/${fsid}/osd`);
+      await viewer.getByRole('link', { name: 'osd.0', exact: true }).waitFor();
+      assert.equal(await viewer.getByRole('toolbar').count(), 0);
+      assert.equal(await viewer.getByRole('checkbox').count(), 0);
+      await screenshot(viewer, 'osds-read-only');
+      await viewer.getByRole('link', { name: 'osd.0', exact: true }).click();
+      await viewer.getByRole('heading', { name: 'Metadata' }).waitFor();
+      assert.equal(await viewer.getByRole('button', { name: /Mark|scrub|Repair/i }).count(), 0);
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  test('logging out leads back to the login form', async () => {
+    await page.getByLabel('User menu').click();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/ui\/login/);
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+  });
+});

@@ -1,0 +1,146 @@
+// The shapes of /api/v2, as the gateway writes them (Calamari's names).
+
+export type Role = 'read-only' | 'operator' | 'administrator';
+
+export interface Me {
+  username: string;
+  role: Role;
+}
+
+export interface Cluster {
+  id: string;
+  name: string;
+  update_time: string;
+}
+
+export interface Page<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
+
+export interface HealthCheck {
+  severity: string;
+  summary: { message: string; count?: number };
+  detail?: { message: string }[];
+}
+
+export interface Health {
+  report: { status: string; checks: Record<string, HealthCheck> };
+  cluster_update_time: string;
+}
+
+export interface Bucket {
+  count: number;
+  states: Record<string, number>;
+}
+
+export interface Buckets {
+  ok: Bucket;
+  warn: Bucket;
+  critical: Bucket;
+}
+
+export interface HealthCounters {
+  osd: Buckets;
+  pg: Buckets;
+  mon: Buckets;
+  mds: { total: number; up_in: number; up_not_in: number; not_up_not_in: number };
+  pool: { total: number };
+}
+
+export interface Space {
+  used_bytes: number;
+  capacity_bytes: number;
+  free_bytes: number;
+}
+
+export interface Osd {
+  id: number;
+  uuid: string;
+  up: boolean;
+  in: boolean;
+  reweight: number;
+  server: string | null;
+  host: string | null;
+  pools: number[];
+  valid_commands: string[];
+  public_addr: string | null;
+  cluster_addr: string | null;
+  osd_data: string | null;
+  backend_device_node: string | null;
+  crush_weight: number;
+  primary_affinity: number;
+  pg_states: Record<string, number>;
+}
+
+export interface Pool {
+  id: number;
+  name: string;
+  size: number;
+  min_size: number;
+  pg_num: number;
+  type: string;
+}
+
+export interface Event {
+  id: number;
+  when: string;
+  severity: string;
+  message: string;
+  fsid: string | null;
+  fqdn: string | null;
+}
+
+export interface Request {
+  id: string;
+  state: 'queued' | 'submitted' | 'complete' | 'error' | 'cancelled';
+  error: boolean;
+  error_message: string | null;
+  headline: string;
+  status: string;
+  requested_at: string;
+  completed_at: string | null;
+  fsid: string | null;
+  progress: number;
+  requested_by: string | null;
+  log: { at: string; message: string }[];
+}
+
+export interface Service {
+  fsid: string | null;
+  type: string;
+  id: string;
+  running: boolean;
+}
+
+export interface Server {
+  fqdn: string;
+  hostname: string;
+  last_contact: string;
+  ceph_version: string | null;
+  services: Service[];
+  late: boolean;
+  os: string | null;
+}
+
+export interface Series {
+  field: string;
+  tags: Record<string, string>;
+  points: [number, number | null][];
+}
+
+export interface Graph {
+  from: number;
+  until: number;
+  resolution: number;
+  series: Series[];
+}
+
+/** One message of the live stream. */
+export interface LiveUpdate {
+  type: 'event' | 'request' | 'health' | 'sync' | 'ping';
+  fsid: string | null;
+  data: unknown;
+}

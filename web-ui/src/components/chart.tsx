@@ -1,0 +1,72 @@
+// Time series drawn with uPlot, from the metrics API's graph answers.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Graph } from '../api/types';
+
+const COLOURS = ['#2563eb', '#d97706', '#059669', '#dc2626', '#7c3aed', '#0891b2'];
+
+export const RANGES = [
+  { key: '1h', label: 'Last hour', from: '-1h' },
+  { key: '1d', label: 'Last day', from: '-1d' },
+  { key: '1w', label: 'Last week', from: '-7d' },
+] as const;
+export type RangeKey = (typeof RANGES)[number]['key'];
+
+export function rangeFrom(key: string | undefined): string {
+  return (RANGES.find((range) => range.key === key) ?? RANGES[0]).from;
+}
+
+/** The series on one time axis; a step a series lacks is a gap, not a zero. */
+export function aligned(graph: Graph): uPlot.AlignedData {
+  const times = [...new Set(graph.series.flatMap((series) => series.points.map(([time]) => time)))].sort((a, b) => a - b);
+  const index = new Map(times.map((time, i) => [time, i]));
+  const columns = graph.series.map((series) => {
+    const column: (number | null)[] = new Array(times.length).fill(null);
+    for (const [time, value] of series.points) column[index.get(time)!] = value;
+    return column;
+  });
+  return [times, ...columns];
+}
+
+export function pointCount(graph: Graph): number {
+  return graph.series.reduce((sum, series) => sum + series.points.filter(([, value]) => value !== null).length, 0);
+}
+
+export function Chart({ graph, title, unit, labels }: {
+  graph: Graph;
+  title: string;
+  unit: string;
+  labels?: Record<string, string>;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = box.current!;
+    const plot = new uPlot({
+      width: Math.max(element.clientWidth, 240),
+      height: 180,
+      series: [{}, ...graph.series.map((series, i) => ({
+        label: labels?.[series.field] ?? series.field,
+        stroke: COLOURS[i % COLOURS.length],
+        width: 1.5,
+        spanGaps: false,
+      }))],
+      axes: [{}, { label: unit, size: 60 }],
+      legend: { live: true },
+    }, aligned(graph), element);
+    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(element.clientWidth, 240), height: 180 }));
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [graph]);
+
+  return (
+    <figure class="chart" data-points={pointCount(graph)}>
+      <figcaption>{title}</figcaption>
+      <div ref={box} role="img" aria-label={`${title}: ${pointCount(graph)} points`} />
+    </figure>
+  );
+}

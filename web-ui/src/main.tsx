@@ -1,0 +1,74 @@
+import './style.css';
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { whenSessionEnds } from './api/client';
+import { ConfirmDialog, RequestTray } from './components/actions';
+import { clusterPath, Shell } from './components/shell';
+import { connectLive, disconnectLive } from './live';
+import { clusters, me, resume } from './session';
+import { Dashboard } from './pages/dashboard';
+import { Hosts } from './pages/hosts';
+import { Login } from './pages/login';
+import { OsdDetail } from './pages/osd';
+import { Osds } from './pages/osds';
+
+function Redirect({ to }: { to: string }) {
+  const { route } = useLocation();
+  useEffect(() => route(to, true), [to]);
+  return null;
+}
+
+/** Where "/" leads: the first cluster's dashboard, or a word on how clusters appear. */
+function Home() {
+  const [first] = clusters.value;
+  if (first) return <Redirect to={clusterPath(first.id)} />;
+  return <p class="empty">No cluster yet. A node-agent that reaches a cluster reports it within seconds, once an administrator accepts it.</p>;
+}
+
+function NotFound() {
+  return <p class="error" role="alert">Nothing here. <a href="/ui/">Go to the start</a>.</p>;
+}
+
+function App() {
+  const { path, url, route } = useLocation();
+  const [checked, setChecked] = useState(false);
+  const loggedIn = me.value !== null;
+
+  useEffect(() => {
+    whenSessionEnds(() => {
+      me.value = null;
+    });
+    resume().finally(() => setChecked(true));
+  }, []);
+
+  useEffect(() => {
+    if (loggedIn) connectLive();
+    else disconnectLive();
+  }, [loggedIn]);
+
+  useEffect(() => {
+    if (!checked) return;
+    if (!loggedIn && path !== '/ui/login') route(`/ui/login?next=${encodeURIComponent(url)}`, true);
+    if (loggedIn && (path === '/' || path === '/ui/login')) route('/ui/', true);
+  }, [checked, loggedIn, path]);
+
+  if (!checked) return <p class="loading" aria-busy="true">Loading…</p>;
+  if (!loggedIn) return path === '/ui/login' ? <Login /> : null;
+  return (
+    <Shell>
+      <Router>
+        <Route path="/ui/" component={Home} />
+        <Route path="/ui/cluster/:fsid" component={Dashboard} />
+        <Route path="/ui/cluster/:fsid/osd" component={Osds} />
+        <Route path="/ui/cluster/:fsid/osd/:id" component={OsdDetail} />
+        <Route path="/ui/hosts" component={Hosts} />
+        <Route default component={NotFound} />
+      </Router>
+      <ConfirmDialog />
+      <RequestTray />
+    </Shell>
+  );
+}
+
+render(<LocationProvider><App /></LocationProvider>, document.getElementById('app')!);
