@@ -55,7 +55,7 @@ export function stopOsdProcess(id) {
 }
 
 export function startOsdProcess(id) {
-  execFileSync('ceph-osd', ['--conf', CEPH_CONF, '-i', String(id)]);
+  execFileSync('ceph-osd', ['--conf', CEPH_CONF, '-i', String(id)], { stdio: 'ignore' });
 }
 
 export async function until(what, check, timeoutMs = 120_000) {

@@ -9,6 +9,7 @@ import {
 
 const PASSWORD = env('LOLIGO_PASSWORD');
 const fsid = ceph('fsid');
+const pool = `console-e2e-${Date.now()}`;
 let browser;
 let page;
 
@@ -99,6 +100,59 @@ describe('the console', { concurrency: 1 }, () => {
     await screenshot(page, 'osd');
   });
 
+  test('a pool made through the form, with its field errors shown first, appears in the console and in Ceph', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
+    await page.getByRole('table', { name: 'Pools' }).waitFor();
+    await screenshot(page, 'pools');
+    await page.getByRole('link', { name: 'Create pool' }).click();
+    const form = page.getByRole('form', { name: 'New pool' });
+    await form.getByLabel('Name').fill(pool);
+    await form.getByLabel('Placement groups').fill('0');
+    await form.getByLabel('Application').fill('rbd');
+    await form.getByRole('button', { name: 'Create pool' }).click();
+    // the API's message for the field, beside the field, and nothing typed is lost
+    await form.locator('.field', { has: page.getByLabel('Placement groups') }).getByText('must be between 1 and 65536').waitFor();
+    assert.equal(await form.getByLabel('Name').inputValue(), pool);
+    await screenshot(page, 'pool-form-errors');
+
+    await form.getByLabel('Placement groups').fill('8');
+    await form.getByRole('button', { name: 'Create pool' }).click();
+    await page.getByRole('table', { name: 'Pools' }).getByRole('link', { name: pool, exact: true }).waitFor({ timeout: 60_000 });
+    assert.ok(ceph('osd', 'pool', 'ls').split('\n').includes(pool));
+  });
+
+  test('a PG is deep-scrubbed from the PG table, its request followed until complete', async () => {
+    await page.getByRole('link', { name: pool, exact: true }).click();
+    await page.getByRole('tab', { name: 'Placement groups' }).click();
+    const table = page.getByRole('table', { name: `Placement groups of ${pool}` });
+    const firstPg = (await table.locator('tbody tr').first().locator('td').first().textContent()).trim();
+    await until(`PG ${firstPg} active`, async () => table.getByRole('button', { name: `Deep-scrub PG ${firstPg}` }).isEnabled(), 60_000);
+    const before = cephJson('pg', firstPg, 'query').info.stats.last_deep_scrub_stamp;
+    await table.getByRole('button', { name: `Deep-scrub PG ${firstPg}` }).click();
+    const tracked = page.getByRole('complementary', { name: 'Requests you started' }).locator('.tracked', { hasText: `Deep-scrub: PG ${firstPg}` });
+    await tracked.getByRole('progressbar').waitFor();
+    await screenshot(page, 'pool-pgs');
+    await tracked.getByText('Request complete').waitFor({ timeout: 120_000 });
+    await until(`a new deep-scrub stamp on PG ${firstPg}`,
+      () => cephJson('pg', firstPg, 'query').info.stats.last_deep_scrub_stamp !== before, 60_000);
+  });
+
+  test('a pool is deleted only once its name is typed', async () => {
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Delete pool' }).click();
+    const dialog = page.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: 'Delete pool' });
+    assert.equal(await confirm.isDisabled(), true);
+    await dialog.getByLabel('Confirmation').fill(pool.slice(0, -1));
+    assert.equal(await confirm.isDisabled(), true);
+    await dialog.getByLabel('Confirmation').fill(pool);
+    await screenshot(page, 'pool-delete-confirm');
+    await confirm.click();
+    await page.waitForURL(new RegExp(`/ui/cluster/${fsid}/pool$`), { timeout: 60_000 });
+    await until(`${pool} gone from the console`, async () => (await page.getByRole('link', { name: pool, exact: true }).count()) === 0, 30_000);
+    assert.ok(!ceph('osd', 'pool', 'ls').split('\n').includes(pool));
+  });
+
   test('the hosts page lists this server with its Ceph services', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts' }).click();
     const fqdn = execFileSync('hostname', ['-f'], { encoding: 'utf8' }).trim();
@@ -125,6 +179,14 @@ describe('the console', { concurrency: 1 }, () => {
       await viewer.getByRole('link', { name: 'osd.0', exact: true }).click();
       await viewer.getByRole('heading', { name: 'Metadata' }).waitFor();
       assert.equal(await viewer.getByRole('button', { name: /Mark|scrub|Repair/i }).count(), 0);
+      await viewer.goto(`${LOLIGO_URL}/ui/cluster/${fsid}/pool`);
+      await viewer.getByRole('table', { name: 'Pools' }).waitFor();
+      assert.equal(await viewer.getByRole('link', { name: 'Create pool' }).count(), 0);
+      await viewer.getByRole('table', { name: 'Pools' }).getByRole('link').first().click();
+      await viewer.getByRole('tab', { name: 'Placement groups' }).click();
+      await viewer.getByRole('table', { name: /^Placement groups of/ }).waitFor();
+      assert.equal(await viewer.getByRole('button', { name: /Delete|scrub|Repair|Save/i }).count(), 0);
+      await screenshot(viewer, 'pool-pgs-read-only');
     } finally {
       await viewer.close();
     }

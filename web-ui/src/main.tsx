@@ -12,6 +12,8 @@ import { Hosts } from './pages/hosts';
 import { Login } from './pages/login';
 import { OsdDetail } from './pages/osd';
 import { Osds } from './pages/osds';
+import { NewPool, PoolDetail } from './pages/pool';
+import { Pools } from './pages/pools';
 
 function Redirect({ to }: { to: string }) {
   const { route } = useLocation();
@@ -62,6 +64,9 @@ function App() {
         <Route path="/ui/cluster/:fsid" component={Dashboard} />
         <Route path="/ui/cluster/:fsid/osd" component={Osds} />
         <Route path="/ui/cluster/:fsid/osd/:id" component={OsdDetail} />
+        <Route path="/ui/cluster/:fsid/pool" component={Pools} />
+        <Route path="/ui/cluster/:fsid/pool/new" component={NewPool} />
+        <Route path="/ui/cluster/:fsid/pool/:id" component={PoolDetail} />
         <Route path="/ui/hosts" component={Hosts} />
         <Route default component={NotFound} />
       </Router>

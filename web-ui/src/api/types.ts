@@ -81,7 +81,54 @@ export interface Pool {
   size: number;
   min_size: number;
   pg_num: number;
-  type: string;
+  type: 'replicated' | 'erasure';
+  erasure_code_profile: string | null;
+  crush_ruleset: number;
+  quota_max_bytes: number;
+  quota_max_objects: number;
+  application: string[];
+  full: boolean;
+  pg_autoscale_mode: string;
+}
+
+/** What a pool form sends: every field optional in a change. */
+export interface PoolForm {
+  name?: string | null;
+  type?: string | null;
+  erasure_code_profile?: string | null;
+  pg_num?: number | null;
+  size?: number | null;
+  min_size?: number | null;
+  quota_max_bytes?: number | null;
+  quota_max_objects?: number | null;
+  application?: string | null;
+}
+
+export interface PoolStats {
+  pool: number;
+  name: string;
+  num_bytes: number;
+  num_objects: number;
+  num_rd: number;
+  num_rd_kb: number;
+  num_wr: number;
+  num_wr_kb: number;
+  bytes_used: number;
+  max_avail: number;
+  percent_used: number;
+}
+
+export interface Pg {
+  id: string;
+  pool: string;
+  state: string;
+  up: number[];
+  acting: number[];
+  up_primary: number;
+  acting_primary: number;
+  valid_commands: string[];
+  last_scrub_stamp?: string | null;
+  last_deep_scrub_stamp?: string | null;
 }
 
 export interface Event {

@@ -73,6 +73,11 @@ interface Tracked {
 
 const tracked = signal<Tracked[]>([]);
 const DONE: Request['state'][] = ['complete', 'error', 'cancelled'];
+const COMPLETE_SHOWN_MS = 15_000;
+
+function dismiss(label: string) {
+  tracked.value = tracked.value.filter((item) => item.label !== label);
+}
 
 function update(label: string, change: Partial<Tracked>) {
   tracked.value = tracked.value.map((item) => (item.label === label ? { ...item, ...change } : item));
@@ -92,8 +97,7 @@ export async function runRequest(label: string, send: () => Promise<Submitted>):
     throw failure;
   }
   if ('unchanged' in submitted) {
-    update(label, { error: undefined, request: undefined });
-    tracked.value = tracked.value.filter((item) => item.label !== label);
+    dismiss(label);
     return undefined;
   }
   const id = submitted.requestId;
@@ -103,6 +107,8 @@ export async function runRequest(label: string, send: () => Promise<Submitted>):
       if (DONE.includes(request.state)) {
         stop();
         resolve(request);
+        // what went well leaves the tray by itself; what failed stays until read
+        if (request.state === 'complete') window.setTimeout(() => dismiss(label), COMPLETE_SHOWN_MS);
       }
     };
     const stop = onLive((live) => {
@@ -126,7 +132,7 @@ export function RequestTray() {
             <div class="tracked-head">
               <strong>{label}</strong>
               <button type="button" class="link" aria-label={`Dismiss ${label}`}
-                      onClick={() => (tracked.value = tracked.value.filter((item) => item.label !== label))}>×</button>
+                      onClick={() => dismiss(label)}>×</button>
             </div>
             <progress max={100} value={request?.progress ?? 0} aria-label={`${label} progress`} />
             <div class="sub">{error ?? request?.error_message ?? request?.status ?? 'Sending…'}</div>

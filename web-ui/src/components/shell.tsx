@@ -114,6 +114,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         <nav aria-label="Main">
           {fsid && link(clusterPath(fsid), 'Dashboard', true)}
           {fsid && link(clusterPath(fsid, '/osd'), 'OSDs')}
+          {fsid && link(clusterPath(fsid, '/pool'), 'Pools')}
           {link('/ui/hosts', 'Hosts')}
         </nav>
         <span class="spacer" />

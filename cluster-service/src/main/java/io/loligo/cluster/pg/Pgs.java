@@ -6,6 +6,12 @@ import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.PgView;
 import io.loligo.contracts.command.PgChange;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +20,13 @@ import java.util.Map;
 public final class Pgs {
     private static final Map<String, PgChange.Kind> COMMANDS = Map.of(
             "scrub", PgChange.Kind.SCRUB, "deep_scrub", PgChange.Kind.DEEP_SCRUB, "repair", PgChange.Kind.REPAIR);
+
+    private static final DateTimeFormatter CEPH_STAMP = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd").appendPattern("[' '][\'T\']").appendPattern("HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
+            .toFormatter();
 
     private Pgs() {
     }
@@ -24,9 +37,22 @@ public final class Pgs {
         for (JsonNode pg : pgs) {
             String state = pg.path("state").asText();
             views.add(new PgView(pg.path("pgid").asText(), poolName, state, ids(pg.path("up")), ids(pg.path("acting")),
-                    pg.path("up_primary").asInt(), pg.path("acting_primary").asInt(), validCommands(state)));
+                    pg.path("up_primary").asInt(), pg.path("acting_primary").asInt(), validCommands(state),
+                    stamp(pg.path("last_scrub_stamp")), stamp(pg.path("last_deep_scrub_stamp"))));
         }
         return views;
+    }
+
+    /** Ceph's stamps ("2026-11-26T13:22:52.562427+0000"; older releases put a space for the T and no offset), or null. */
+    static Instant stamp(JsonNode stamp) {
+        if (!stamp.isTextual()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(stamp.asText(), CEPH_STAMP).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Ceph scrubs and repairs only active PGs. */

@@ -75,9 +75,9 @@ public final class ClusterMapReader {
         };
     }
 
-    /** One page of a pool's PGs, or one PG, from {@code pg dump pgs_brief}. */
+    /** One page of a pool's PGs, or one PG, from {@code pg ls}, which lists the pool's PGs with their scrub stamps. */
     public JsonNode pgs(ReadPgs read) {
-        return PgsBrief.page(pgsBrief(), read.pool(), read.pgid(), read.offset(), read.limit());
+        return PgsBrief.page(monOutput("pg ls", "\"pool\":" + read.pool()), read.pool(), read.pgid(), read.offset(), read.limit());
     }
 
     private byte[] pgsBrief() {

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * {@code pg dump pgs_brief} read as a stream, one PG at a time: a million PGs make 129 MB of JSON, which as a tree
- * would not fit an agent's heap. Pure.
+ * {@code pg dump pgs_brief}, or {@code pg ls} for one pool, read as a stream, one PG at a time: a million PGs make
+ * 129 MB of brief JSON, which as a tree would not fit an agent's heap. {@code pg ls} also holds each PG's scrub
+ * stamps, at about 2 KB a PG. Pure.
  */
 public final class PgsBrief {
     private static final JsonFactory JSON = new JsonFactory();
@@ -23,8 +24,9 @@ public final class PgsBrief {
     private PgsBrief() {
     }
 
-    /** One PG as the dump lists it. */
-    public record Pg(String pgid, String state, List<Integer> up, List<Integer> acting, int upPrimary, int actingPrimary) {
+    /** One PG as the dump lists it; the scrub stamps only {@code pg ls} gives, in Ceph's format, or null. */
+    public record Pg(String pgid, String state, List<Integer> up, List<Integer> acting, int upPrimary, int actingPrimary,
+                     String lastScrubStamp, String lastDeepScrubStamp) {
         public String pool() {
             return pgid.contains(".") ? pgid.substring(0, pgid.indexOf('.')) : pgid;
         }
@@ -46,7 +48,7 @@ public final class PgsBrief {
     }
 
     /**
-     * One page of a pool's PGs, in the dump's order, or the one PG named.
+     * One page of a pool's PGs, in the listing's order, or the one PG named.
      *
      * @return {@code {"count": <PGs matching>, "pgs": [<the page, as the dump lists them>]}}
      */
@@ -62,6 +64,9 @@ public final class PgsBrief {
                     pg.up().forEach(entry.putArray("up")::add);
                     pg.acting().forEach(entry.putArray("acting")::add);
                     entry.put("up_primary", pg.upPrimary()).put("acting_primary", pg.actingPrimary());
+                    if (pg.lastScrubStamp() != null) {
+                        entry.put("last_scrub_stamp", pg.lastScrubStamp()).put("last_deep_scrub_stamp", pg.lastDeepScrubStamp());
+                    }
                 }
                 count[0]++;
             }
@@ -77,6 +82,8 @@ public final class PgsBrief {
         List<Integer> acting = new ArrayList<>();
         int upPrimary = -1;
         int actingPrimary = -1;
+        String lastScrubStamp = null;
+        String lastDeepScrubStamp = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -87,6 +94,8 @@ public final class PgsBrief {
                 case "acting" -> readIds(parser, acting);
                 case "up_primary" -> upPrimary = parser.getIntValue();
                 case "acting_primary" -> actingPrimary = parser.getIntValue();
+                case "last_scrub_stamp" -> lastScrubStamp = parser.getText();
+                case "last_deep_scrub_stamp" -> lastDeepScrubStamp = parser.getText();
                 default -> {
                     if (value.isStructStart()) {
                         parser.skipChildren();
@@ -94,7 +103,7 @@ public final class PgsBrief {
                 }
             }
         }
-        return new Pg(pgid, state, up, acting, upPrimary, actingPrimary);
+        return new Pg(pgid, state, up, acting, upPrimary, actingPrimary, lastScrubStamp, lastDeepScrubStamp);
     }
 
     private static void readIds(JsonParser parser, List<Integer> ids) throws IOException {

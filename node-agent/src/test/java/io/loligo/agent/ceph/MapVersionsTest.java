@@ -121,4 +121,17 @@ class MapVersionsTest {
         }
         assertThat(one.path("pgs").path(0)).isEqualTo(recorded);
     }
+
+    @Test
+    void aPageFromPgLsCarriesEachPgsScrubStamps() throws IOException {
+        byte[] listing = getClass().getResourceAsStream("/ceph/pg-ls-pool-2.json").readAllBytes();
+        JsonNode recorded = mapper.readTree(listing).path("pg_stats").path(0);
+
+        JsonNode first = PgsBrief.page(listing, 2, null, 0, 1).path("pgs").path(0);
+
+        assertThat(first.path("pgid").asText()).isEqualTo(recorded.path("pgid").asText());
+        assertThat(first.path("last_scrub_stamp").asText()).isEqualTo(recorded.path("last_scrub_stamp").asText()).isNotBlank();
+        assertThat(first.path("last_deep_scrub_stamp").asText()).isEqualTo(recorded.path("last_deep_scrub_stamp").asText());
+        assertThat(first.has("stat_sum")).as("only what the API shows").isFalse();
+    }
 }

@@ -1,0 +1,117 @@
+// Creating a pool and changing one: one form, with the API's field errors beside the fields.
+import { useState } from 'preact/hooks';
+import { ApiError, get, message, submit } from '../api/client';
+import type { Pool, PoolForm as PoolFields } from '../api/types';
+import { runRequest } from '../components/actions';
+import { useLoad } from '../components/load';
+
+const APPLICATIONS = ['rbd', 'rgw', 'cephfs'];
+type Values = Record<keyof PoolFields, string>;
+
+function valuesOf(pool: PoolFields | Pool): Values {
+  const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+  const application = Array.isArray(pool.application) ? pool.application[0] : pool.application;
+  return {
+    name: text(pool.name), type: text(pool.type), erasure_code_profile: text(pool.erasure_code_profile),
+    pg_num: text(pool.pg_num), size: text(pool.size), min_size: text(pool.min_size),
+    quota_max_bytes: text(pool.quota_max_bytes), quota_max_objects: text(pool.quota_max_objects), application: text(application),
+  };
+}
+
+const NUMBERS: (keyof PoolFields)[] = ['pg_num', 'size', 'min_size', 'quota_max_bytes', 'quota_max_objects'];
+
+/** The fields to send: all that are filled in for a new pool, only the changed ones for an existing one. */
+function body(values: Values, initial: Values, creating: boolean): PoolFields {
+  const fields: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(values) as [keyof PoolFields, string][]) {
+    if (value === '' || (!creating && value === initial[key])) continue;
+    // a number the API cannot read is sent as typed, so that its error names the field
+    fields[key] = NUMBERS.includes(key) && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  }
+  if (creating && values.type === 'erasure') {
+    delete fields.size;
+    delete fields.min_size;
+  }
+  return fields as PoolFields;
+}
+
+export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done: (name: string) => void }) {
+  const creating = pool === undefined;
+  const defaults = useLoad<PoolFields | Pool>(() => (creating ? get<PoolFields>(`/cluster/${fsid}/pool/defaults`) : Promise.resolve(pool)),
+    [fsid, pool?.id]);
+  const profiles = useLoad(() => get<{ name: string }[]>(`/cluster/${fsid}/erasure_code_profile`), [fsid]);
+  const initial = defaults.data ? valuesOf(defaults.data) : undefined;
+  const [edited, setEdited] = useState<Partial<Values>>({});
+  const [error, setError] = useState<ApiError | string>();
+  const [busy, setBusy] = useState(false);
+  if (!initial) return <p class="loading" aria-busy="true">Loading…</p>;
+
+  const values = { ...initial, ...edited } as Values;
+  const set = (key: keyof PoolFields) => (event: { currentTarget: { value: string } }) =>
+    setEdited({ ...edited, [key]: event.currentTarget.value });
+  const fieldError = (key: string) => (error instanceof ApiError ? error.forField(key) : undefined);
+  const field = (key: keyof PoolFields, label: string, input: preact.JSX.Element, hint?: string) => (
+    <div class="field">
+      <label for={`pool-${key}`}>{label}</label>
+      {input}
+      {fieldError(key) ? <span class="field-error" id={`pool-${key}-error`}>{fieldError(key)}</span>
+        : hint && <span class="sub">{hint}</span>}
+    </div>
+  );
+  const input = (key: keyof PoolFields, attributes: preact.JSX.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <input id={`pool-${key}`} name={key} value={values[key]} onInput={set(key)} aria-invalid={!!fieldError(key)}
+           aria-describedby={fieldError(key) ? `pool-${key}-error` : undefined} {...attributes} />
+  );
+  const erasure = values.type === 'erasure';
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const name = values.name;
+    try {
+      const request = await runRequest(creating ? `Create pool ${name}` : `Change pool ${pool.name}`, () =>
+        submit(creating ? 'POST' : 'PATCH', creating ? `/cluster/${fsid}/pool` : `/cluster/${fsid}/pool/${pool.id}`,
+          body(values, initial, creating)));
+      if (request?.state === 'error') setError(request.error_message ?? 'The cluster refused the change.');
+      else done(name);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure : message(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="pool-form" aria-label={creating ? 'New pool' : `Settings of pool ${pool.name}`} onSubmit={save} noValidate>
+      {error && <p class="error" role="alert">{error instanceof ApiError ? error.message : error}</p>}
+      <div class="fields-grid">
+        {field('name', 'Name', input('name', { autocomplete: 'off', required: true }))}
+        {field('type', 'Type', (
+          <select id="pool-type" value={values.type} onChange={set('type')} disabled={!creating}>
+            <option value="replicated">Replicated</option>
+            <option value="erasure">Erasure-coded</option>
+          </select>
+        ), creating ? undefined : 'set at creation')}
+        {erasure && field('erasure_code_profile', 'Erasure-code profile', (
+          <select id="pool-erasure_code_profile" value={values.erasure_code_profile} onChange={set('erasure_code_profile')}
+                  disabled={!creating} aria-invalid={!!fieldError('erasure_code_profile')}>
+            <option value="">Default</option>
+            {profiles.data?.map((profile) => <option key={profile.name} value={profile.name}>{profile.name}</option>)}
+          </select>
+        ))}
+        {field('pg_num', 'Placement groups', input('pg_num', { type: 'number', min: 1, inputMode: 'numeric' }))}
+        {!erasure && field('size', 'Replicas', input('size', { type: 'number', min: 1, max: 10 }))}
+        {!erasure && field('min_size', 'Minimum replicas for I/O', input('min_size', { type: 'number', min: 1, max: 10 }))}
+        {field('quota_max_bytes', 'Quota, bytes', input('quota_max_bytes', { type: 'number', min: 0 }), '0: no quota')}
+        {field('quota_max_objects', 'Quota, objects', input('quota_max_objects', { type: 'number', min: 0 }), '0: no quota')}
+        {field('application', 'Application', input('application', { list: 'pool-applications', autocomplete: 'off' }),
+          'rbd, rgw, cephfs or your own')}
+      </div>
+      <datalist id="pool-applications">{APPLICATIONS.map((name) => <option key={name} value={name} />)}</datalist>
+      <div class="buttons">
+        <button type="submit" class="primary" disabled={busy}>{creating ? 'Create pool' : 'Save changes'}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,179 @@
+import { useMemo } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { get, query, submit } from '../api/client';
+import type { Graph, Page, Pg, Pool } from '../api/types';
+import { confirmAction, runRequest } from '../components/actions';
+import { Chart, RANGES, rangeFrom } from '../components/chart';
+import { Async, useLoad } from '../components/load';
+import { clusterPath } from '../components/shell';
+import { ServerTable, type Column } from '../components/table';
+import { timeAgo } from '../format';
+import { canOperate } from '../session';
+import { PoolForm } from './pool-form';
+import { poolsMayHaveChanged } from './pools';
+
+const PG_PAGE_SIZE = 50;
+const PG_COMMANDS = [
+  { key: 'scrub', label: 'Scrub' },
+  { key: 'deep_scrub', label: 'Deep-scrub' },
+  { key: 'repair', label: 'Repair', confirm: 'Ceph overwrites the copies it finds inconsistent with the authoritative one.' },
+];
+
+async function runPgCommand(fsid: string, pool: Pool, pg: Pg, command: (typeof PG_COMMANDS)[number]) {
+  if (command.confirm && !(await confirmAction({ title: `${command.label} PG ${pg.id}?`, body: command.confirm, confirmLabel: command.label }))) {
+    return;
+  }
+  await runRequest(`${command.label}: PG ${pg.id}`, () =>
+    submit('POST', `/cluster/${fsid}/pool/${pool.id}/pg/${pg.id}/command/${command.key}`)).catch(() => undefined);
+}
+
+function pgColumns(fsid: string, pool: Pool, operate: boolean): Column<Pg>[] {
+  const osds = (ids: number[], primary: number) => ids.map((id, i) => (
+    <span key={i}>{i > 0 && ', '}<a href={clusterPath(fsid, `/osd/${id}`)}>{id === primary ? <strong>{id}</strong> : id}</a></span>
+  ));
+  const columns: Column<Pg>[] = [
+    { id: 'id', header: 'PG', enableSorting: false, cell: ({ row }) => <span class="mono">{row.original.id}</span> },
+    { id: 'state', header: 'State', enableSorting: false, cell: ({ row }) => row.original.state },
+    { id: 'up', header: 'Up', enableSorting: false, cell: ({ row }) => osds(row.original.up, row.original.up_primary) },
+    { id: 'acting', header: 'Acting', enableSorting: false, cell: ({ row }) => osds(row.original.acting, row.original.acting_primary) },
+    { id: 'scrub', header: 'Last scrub', enableSorting: false, cell: ({ row }) => timeAgo(row.original.last_scrub_stamp) },
+    { id: 'deep', header: 'Last deep scrub', enableSorting: false, cell: ({ row }) => timeAgo(row.original.last_deep_scrub_stamp) },
+  ];
+  if (operate) {
+    columns.push({
+      id: 'actions', header: 'Actions', enableSorting: false,
+      cell: ({ row }) => (
+        <div class="row-actions">
+          {PG_COMMANDS.map((command) => (
+            <button type="button" key={command.key} disabled={!row.original.valid_commands.includes(command.key)}
+                    aria-label={`${command.label} PG ${row.original.id}`}
+                    onClick={() => runPgCommand(fsid, pool, row.original, command)}>{command.label}</button>
+          ))}
+        </div>
+      ),
+    });
+  }
+  return columns;
+}
+
+function PgTab({ fsid, pool }: { fsid: string; pool: Pool }) {
+  const { path, query: q, route } = useLocation();
+  const page = Math.max(1, Number(q.page ?? '1') || 1);
+  const pgs = useLoad(() => get<Page<Pg>>(`/cluster/${fsid}/pool/${pool.id}/pg${query({ page, page_size: PG_PAGE_SIZE })}`),
+    [fsid, pool.id, page], (update) => update.fsid === fsid && (update.type === 'request' || update.type === 'sync'), 1000);
+  const operate = canOperate.value;
+  const columns = useMemo(() => pgColumns(fsid, pool, operate), [fsid, pool, operate]);
+  return (
+    <Async loaded={pgs} empty={(data) => (data.count === 0 ? 'This pool has no placement group.' : undefined)}>
+      {(data) => (
+        <ServerTable<Pg> label={`Placement groups of ${pool.name}`} columns={columns} rows={data.results} rowCount={data.count}
+                         rowId={(pg) => pg.id} ordering="" onOrdering={() => undefined} page={page} pageSize={PG_PAGE_SIZE}
+                         onPage={(next) => route(`${path}${query({ ...q, page: next })}`)} />
+      )}
+    </Async>
+  );
+}
+
+function IoTab({ fsid, pool }: { fsid: string; pool: Pool }) {
+  const { path, query: q, route } = useLocation();
+  const range = q.range ?? '1h';
+  const from = rangeFrom(range);
+  const iops = useLoad(() => get<Graph>(`/cluster/${fsid}/pool/${pool.id}/metrics/iops${query({ from })}`), [fsid, pool.id, from]);
+  return (
+    <section class="panel">
+      <div role="group" aria-label="Time range" class="segmented">
+        {RANGES.map((option) => (
+          <button type="button" key={option.key} aria-pressed={option.key === range}
+                  onClick={() => route(`${path}${query({ ...q, range: option.key })}`, true)}>{option.label}</button>
+        ))}
+      </div>
+      <Async loaded={iops} empty={(graph) => (graph.series.length ? undefined : 'No I/O recorded in this range yet.')}>
+        {(graph) => <Chart graph={graph} title={`IOPS of ${pool.name}`} unit="ops/s" />}
+      </Async>
+    </section>
+  );
+}
+
+function SettingsTab({ fsid, pool }: { fsid: string; pool: Pool }) {
+  const { route } = useLocation();
+  if (!canOperate.value) {
+    return (
+      <dl class="fields panel">
+        <dt>Type</dt><dd>{pool.type}</dd>
+        <dt>Replicas</dt><dd>{pool.type === 'erasure' ? pool.erasure_code_profile : `${pool.size} (min ${pool.min_size})`}</dd>
+        <dt>Placement groups</dt><dd>{pool.pg_num} (autoscale {pool.pg_autoscale_mode})</dd>
+        <dt>Quotas</dt><dd>{pool.quota_max_bytes || 'no'} bytes, {pool.quota_max_objects || 'no'} objects</dd>
+        <dt>Applications</dt><dd>{pool.application.join(', ') || '–'}</dd>
+      </dl>
+    );
+  }
+  const remove = async () => {
+    const confirmed = await confirmAction({
+      title: `Delete pool ${pool.name}?`,
+      body: `Every object in ${pool.name} is lost, for good.`,
+      confirmLabel: 'Delete pool',
+      typed: pool.name,
+    });
+    if (!confirmed) return;
+    const request = await runRequest(`Delete pool ${pool.name}`, () => submit('DELETE', `/cluster/${fsid}/pool/${pool.id}`))
+      .catch(() => undefined);
+    if (request?.state === 'complete') route(clusterPath(fsid, '/pool'));
+  };
+  return (
+    <>
+      <section class="panel"><PoolForm fsid={fsid} pool={pool} done={() => undefined} /></section>
+      <section class="panel danger-zone" aria-labelledby="danger-title">
+        <h2 id="danger-title">Delete</h2>
+        <p class="sub">Deleting a pool destroys its data. You type its name to confirm.</p>
+        <button type="button" class="danger" onClick={remove}>Delete pool</button>
+      </section>
+    </>
+  );
+}
+
+const TABS = [
+  { key: 'settings', label: 'Settings', render: SettingsTab },
+  { key: 'pgs', label: 'Placement groups', render: PgTab },
+  { key: 'io', label: 'I/O', render: IoTab },
+];
+
+export function PoolDetail() {
+  const { params } = useRoute();
+  const { fsid, id } = params;
+  const { path, query: q, route } = useLocation();
+  const pool = useLoad(() => get<Pool>(`/cluster/${fsid}/pool/${id}`), [fsid, id], poolsMayHaveChanged(fsid), 1000);
+  const tab = TABS.find((candidate) => candidate.key === q.tab) ?? TABS[0];
+  const Tab = tab.render;
+  return (
+    <div>
+      <p><a href={clusterPath(fsid, '/pool')}>← Pools</a></p>
+      <Async loaded={pool}>
+        {(data) => (
+          <>
+            <h1>Pool {data.name}</h1>
+            <div role="tablist" aria-label="Pool" class="tabs">
+              {TABS.map((candidate) => (
+                <button type="button" role="tab" key={candidate.key} aria-selected={candidate === tab}
+                        onClick={() => route(`${path}${query({ tab: candidate.key })}`)}>{candidate.label}</button>
+              ))}
+            </div>
+            <div role="tabpanel" aria-label={tab.label}><Tab fsid={fsid} pool={data} /></div>
+          </>
+        )}
+      </Async>
+    </div>
+  );
+}
+
+export function NewPool() {
+  const { params } = useRoute();
+  const { route } = useLocation();
+  const fsid = params.fsid;
+  return (
+    <div>
+      <p><a href={clusterPath(fsid, '/pool')}>← Pools</a></p>
+      <h1>New pool</h1>
+      <section class="panel"><PoolForm fsid={fsid} done={() => route(clusterPath(fsid, '/pool'))} /></section>
+    </div>
+  );
+}
