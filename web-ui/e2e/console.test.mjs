@@ -153,6 +153,64 @@ describe('the console', { concurrency: 1 }, () => {
     assert.ok(!ceph('osd', 'pool', 'ls').split('\n').includes(pool));
   });
 
+  test('the monitors page names the quorum leader Ceph names', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitors' }).click();
+    await page.getByTestId('mon-leader').filter({ hasText: cephJson('quorum_status').quorum_leader_name }).waitFor();
+    await screenshot(page, 'monitors');
+  });
+
+  test('a CRUSH rule made in the rule editor is in Ceph, and deleted after confirmation', async () => {
+    const rule = `console_rule_${Date.now()}`;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CRUSH' }).click();
+    const tree = page.getByRole('list', { name: 'CRUSH hierarchy' });
+    for (const id of cephJson('osd', 'ls')) await tree.getByRole('link', { name: `osd.${id}`, exact: true }).waitFor();
+    await page.getByRole('button', { name: 'New rule' }).click();
+    const form = page.getByRole('form', { name: 'New replicated rule' });
+    await form.getByLabel('Name').fill(rule);
+    await form.getByLabel('Failure domain').selectOption('osd');
+    await screenshot(page, 'crush');
+    await form.getByRole('button', { name: 'Create rule' }).click();
+    const listed = page.locator('ul.rules li', { hasText: rule });
+    await listed.waitFor({ timeout: 60_000 });
+    assert.ok(cephJson('osd', 'crush', 'rule', 'ls').includes(rule));
+
+    await listed.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete rule' }).click();
+    await until(`${rule} gone from the page`, async () => (await listed.count()) === 0, 60_000);
+    assert.ok(!cephJson('osd', 'crush', 'rule', 'ls').includes(rule));
+  });
+
+  test('the config viewer filters the options the cluster runs with', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Config' }).click();
+    await page.getByRole('table', { name: 'Configuration' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Filter' }).fill('mon_allow_pool_delete');
+    const row = page.getByRole('row').filter({ hasText: 'mon_allow_pool_delete' });
+    await row.getByText('true', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('table', { name: 'Configuration' }).locator('tbody tr').count(), 1);
+    await screenshot(page, 'config');
+  });
+
+  test('the requests page shows each request\'s progress and its log', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Requests' }).click();
+    const deleted = page.getByRole('row').filter({ hasText: `Deleting pool '${pool}'` });
+    await deleted.getByText('complete: Complete').waitFor();
+    assert.equal(await deleted.getByRole('progressbar').getAttribute('value'), '100');
+    await deleted.getByText(`Deleting pool '${pool}'`).click();
+    await deleted.getByText('Ceph answered').waitFor();
+    await screenshot(page, 'requests');
+  });
+
+  test('the events page filters by severity and tails the cluster log', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events' }).click();
+    await page.getByLabel('Severity, at least').selectOption('WARNING');
+    await page.waitForURL(/severity=WARNING/);
+    const events = page.getByRole('table', { name: 'Events' });
+    await events.getByText('OSD osd.2 went down').first().waitFor();
+    assert.equal(await events.getByText(/^INFO$/).count(), 0);
+    await page.getByRole('region', { name: /Cluster log/ }).or(page.getByLabel('Cluster log')).first().getByText(/osd\.2/).first().waitFor();
+    await screenshot(page, 'events');
+  });
+
   test('the hosts page lists this server with its Ceph services', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts' }).click();
     const fqdn = execFileSync('hostname', ['-f'], { encoding: 'utf8' }).trim();
@@ -190,6 +248,37 @@ describe('the console', { concurrency: 1 }, () => {
     } finally {
       await viewer.close();
     }
+  });
+
+  test('an administrator sees users, agents and the audit log of what the tests did', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('table', { name: 'Users' }).getByText(/^viewer-/).first().waitFor();
+    await screenshot(page, 'admin-users');
+    await page.getByRole('tab', { name: 'Agents' }).click();
+    const fqdn = execFileSync('hostname', ['-f'], { encoding: 'utf8' }).trim();
+    await page.getByRole('table', { name: 'Agents' }).getByRole('row').filter({ hasText: fqdn }).getByText('accepted').waitFor();
+    await screenshot(page, 'admin-agents');
+    await page.getByRole('tab', { name: 'Audit log' }).click();
+    await page.getByRole('table', { name: 'Audit log' }).getByText(`DELETE /api/v2/cluster/${fsid}/pool/`).first().waitFor();
+    await screenshot(page, 'admin-audit');
+  });
+
+  test('an API token is shown once, works, and is revoked after confirmation', async () => {
+    await page.getByLabel('User menu').click();
+    await page.getByRole('link', { name: 'Password and API tokens' }).click();
+    const form = page.getByRole('form', { name: 'New API token' });
+    await form.getByLabel('Name').fill('console-e2e');
+    await form.getByRole('button', { name: 'Create token' }).click();
+    const token = (await page.getByTestId('new-token').textContent()).trim();
+    const answer = await fetch(`${LOLIGO_URL}/api/v2/cluster`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(answer.status, 200);
+    await screenshot(page, 'account');
+    await page.getByRole('table', { name: 'API tokens' }).getByRole('row').filter({ hasText: 'console-e2e' })
+      .getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await page.getByText('You have no API token.').waitFor();
+    const refused = await fetch(`${LOLIGO_URL}/api/v2/cluster`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(refused.status, 401);
   });
 
   test('logging out leads back to the login form', async () => {

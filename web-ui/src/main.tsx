@@ -6,8 +6,15 @@ import { whenSessionEnds } from './api/client';
 import { ConfirmDialog, RequestTray } from './components/actions';
 import { clusterPath, Shell } from './components/shell';
 import { connectLive, disconnectLive } from './live';
-import { clusters, me, resume } from './session';
+import { currentCluster, me, resume } from './session';
+import { Account } from './pages/account';
+import { Admin } from './pages/admin';
+import { Config } from './pages/config';
+import { Crush } from './pages/crush';
 import { Dashboard } from './pages/dashboard';
+import { Events } from './pages/events';
+import { Monitors } from './pages/monitors';
+import { Requests } from './pages/requests';
 import { Hosts } from './pages/hosts';
 import { Login } from './pages/login';
 import { OsdDetail } from './pages/osd';
@@ -21,10 +28,10 @@ function Redirect({ to }: { to: string }) {
   return null;
 }
 
-/** Where "/" leads: the first cluster's dashboard, or a word on how clusters appear. */
+/** Where "/" leads: the dashboard of the cluster last visited, or a word on how clusters appear. */
 function Home() {
-  const [first] = clusters.value;
-  if (first) return <Redirect to={clusterPath(first.id)} />;
+  const fsid = currentCluster.value;
+  if (fsid) return <Redirect to={clusterPath(fsid)} />;
   return <p class="empty">No cluster yet. A node-agent that reaches a cluster reports it within seconds, once an administrator accepts it.</p>;
 }
 
@@ -67,7 +74,14 @@ function App() {
         <Route path="/ui/cluster/:fsid/pool" component={Pools} />
         <Route path="/ui/cluster/:fsid/pool/new" component={NewPool} />
         <Route path="/ui/cluster/:fsid/pool/:id" component={PoolDetail} />
+        <Route path="/ui/cluster/:fsid/mon" component={Monitors} />
+        <Route path="/ui/cluster/:fsid/crush" component={Crush} />
+        <Route path="/ui/cluster/:fsid/config" component={Config} />
         <Route path="/ui/hosts" component={Hosts} />
+        <Route path="/ui/requests" component={Requests} />
+        <Route path="/ui/events" component={Events} />
+        <Route path="/ui/account" component={Account} />
+        <Route path="/ui/admin" component={Admin} />
         <Route default component={NotFound} />
       </Router>
       <ConfirmDialog />

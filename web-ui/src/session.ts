@@ -6,6 +6,19 @@ import type { Cluster, Me, Role } from './api/types';
 export const me = signal<Me | null>(null);
 export const clusters = signal<Cluster[]>([]);
 
+const CLUSTER_KEY = 'loligo.cluster';
+const remembered = signal<string | null>(localStorage.getItem(CLUSTER_KEY));
+
+/** The cluster pages outside any one cluster's URL stay with: the one last visited, or the first. */
+export const currentCluster = computed(() =>
+  clusters.value.find((cluster) => cluster.id === remembered.value)?.id ?? clusters.value[0]?.id);
+
+export function rememberCluster(fsid: string) {
+  if (remembered.value === fsid) return;
+  remembered.value = fsid;
+  localStorage.setItem(CLUSTER_KEY, fsid);
+}
+
 const RANK: Record<Role, number> = { 'read-only': 0, operator: 1, administrator: 2 };
 
 /** Whether the user may run operations: read-only users see no action controls. */

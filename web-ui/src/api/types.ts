@@ -191,3 +191,94 @@ export interface LiveUpdate {
   fsid: string | null;
   data: unknown;
 }
+
+export interface Mon {
+  name: string;
+  rank: number;
+  in_quorum: boolean;
+  leader: boolean;
+  server: string | null;
+  addr: string;
+}
+
+export interface ClusterLog {
+  entries: { stamp: string; name: string; seq: number; channel: string; priority: string; message: string }[];
+}
+
+export interface ConfigOption {
+  key: string;
+  value: string;
+}
+
+export interface CrushStep {
+  op: string;
+  item?: number | null;
+  item_name?: string | null;
+  num?: number | null;
+  type?: string | null;
+}
+
+export interface CrushRule {
+  id: number;
+  name: string;
+  type: number;
+  min_size: number;
+  max_size: number;
+  steps: CrushStep[];
+  osd_count: number;
+}
+
+export interface CrushNode {
+  bucket_type: string;
+  name: string;
+  id: number;
+  weight: number;
+  items: { id: number; weight: number; pos: number }[];
+}
+
+export interface CrushType {
+  id: number;
+  name: string;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  email: string;
+  role: Role;
+  created_at: string;
+}
+
+export interface Token {
+  id: number;
+  name: string;
+  hint: string;
+  token: string | null;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface AgentKey {
+  id: string;
+  status: 'pre' | 'accepted' | 'rejected';
+  fingerprint: string;
+  fqdn: string | null;
+  first_seen: string;
+  last_seen: string;
+  decided_by: string | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user: string | null;
+  source: string;
+  method: string;
+  path: string;
+  body: string | null;
+  status: number;
+  outcome: string;
+  reason: string | null;
+  request_id: string | null;
+}

@@ -2,6 +2,8 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useEffect, useRef } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { query } from '../api/client';
 import type { Graph } from '../api/types';
 
 const COLOURS = ['#2563eb', '#d97706', '#059669', '#dc2626', '#7c3aed', '#0891b2'];
@@ -13,8 +15,24 @@ export const RANGES = [
 ] as const;
 export type RangeKey = (typeof RANGES)[number]['key'];
 
-export function rangeFrom(key: string | undefined): string {
-  return (RANGES.find((range) => range.key === key) ?? RANGES[0]).from;
+/** The time range the URL asks for, as the metrics API's `from`. */
+export function useRangeFrom(): string {
+  const { query: params } = useLocation();
+  return (RANGES.find((range) => range.key === params.range) ?? RANGES[0]).from;
+}
+
+/** Last hour, day or week: kept in the URL, so that a link shows the same range. */
+export function RangePicker() {
+  const { path, query: params, route } = useLocation();
+  const current = params.range ?? RANGES[0].key;
+  return (
+    <div role="group" aria-label="Time range" class="segmented">
+      {RANGES.map((option) => (
+        <button type="button" key={option.key} aria-pressed={option.key === current}
+                onClick={() => route(`${path}${query({ ...params, range: option.key })}`, true)}>{option.label}</button>
+      ))}
+    </div>
+  );
 }
 
 /** The series on one time axis; a step a series lacks is a gap, not a zero. */

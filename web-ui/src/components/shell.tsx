@@ -1,11 +1,11 @@
 // The frame around every page: where you are, which cluster, its health, the live events, and who you are.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { get } from '../api/client';
 import type { Health } from '../api/types';
 import { recentEvents, streamConnected, unseenEvents } from '../live';
-import { clusters, logout, me } from '../session';
+import { clusters, currentCluster, isAdministrator, logout, me, rememberCluster } from '../session';
 import { severityClass, timeAgo } from '../format';
 import { useLoad } from './load';
 
@@ -29,7 +29,7 @@ function HealthBadge({ fsid }: { fsid: string }) {
   );
 }
 
-function ClusterSwitcher({ fsid }: { fsid: string | undefined }) {
+function ClusterSwitcher({ fsid, inPath }: { fsid: string | undefined; inPath: boolean }) {
   const { path, route } = useLocation();
   if (clusters.value.length === 0) return <span class="sub">No cluster yet</span>;
   return (
@@ -37,9 +37,9 @@ function ClusterSwitcher({ fsid }: { fsid: string | undefined }) {
       <span class="visually-hidden">Cluster</span>
       <select value={fsid ?? ''} aria-label="Cluster" onChange={(event) => {
         const chosen = event.currentTarget.value;
-        route(fsid ? path.replace(`/cluster/${fsid}`, `/cluster/${chosen}`) : clusterPath(chosen));
+        rememberCluster(chosen);
+        route(fsid && inPath ? path.replace(`/cluster/${fsid}`, `/cluster/${chosen}`) : clusterPath(chosen));
       }}>
-        {!fsid && <option value="">Choose a cluster</option>}
         {clusters.value.map((cluster) => (
           <option value={cluster.id} key={cluster.id}>{cluster.name} ({cluster.id.slice(0, 8)})</option>
         ))}
@@ -65,6 +65,7 @@ function EventsBell() {
       {open && (
         <div class="popover" role="region" aria-label="Live events">
           {!streamConnected.value && <p class="sub">Reconnecting to the live stream…</p>}
+          <p><a href="/ui/events" onClick={() => setOpen(false)}>All events and the cluster log</a></p>
           {recentEvents.value.length === 0 ? <p class="empty">No event since you opened the console.</p> : (
             <ul class="events">
               {recentEvents.value.map((event) => (
@@ -83,13 +84,19 @@ function EventsBell() {
 }
 
 function UserMenu() {
-  const { route } = useLocation();
+  const { path, route } = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
   const user = me.value!;
+  // a menu left open over the next page would hide it
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [path]);
   return (
-    <details class="user-menu">
+    <details class="user-menu" ref={menu}>
       <summary aria-label="User menu">{user.username}</summary>
       <div class="popover">
         <p class="sub">Signed in as <strong>{user.username}</strong> ({user.role})</p>
+        <p><a href="/ui/account">Password and API tokens</a></p>
         <button type="button" onClick={async () => {
           await logout();
           route('/ui/login');
@@ -101,7 +108,11 @@ function UserMenu() {
 
 export function Shell({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
-  const fsid = fsidOf(path);
+  const inPath = fsidOf(path);
+  useEffect(() => {
+    if (inPath) rememberCluster(inPath);
+  }, [inPath]);
+  const fsid = inPath ?? currentCluster.value;
   const link = (href: string, label: string, exact = false) => (
     <a href={href} aria-current={(exact ? path === href : path.startsWith(href)) ? 'page' : undefined}>{label}</a>
   );
@@ -109,13 +120,19 @@ export function Shell({ children }: { children: ComponentChildren }) {
     <>
       <header class="shell">
         <a class="brand" href="/ui/">Loligo</a>
-        <ClusterSwitcher fsid={fsid} />
+        <ClusterSwitcher fsid={fsid} inPath={inPath !== undefined} />
         {fsid && <HealthBadge fsid={fsid} />}
         <nav aria-label="Main">
           {fsid && link(clusterPath(fsid), 'Dashboard', true)}
           {fsid && link(clusterPath(fsid, '/osd'), 'OSDs')}
           {fsid && link(clusterPath(fsid, '/pool'), 'Pools')}
+          {fsid && link(clusterPath(fsid, '/crush'), 'CRUSH')}
+          {fsid && link(clusterPath(fsid, '/mon'), 'Monitors')}
+          {fsid && link(clusterPath(fsid, '/config'), 'Config')}
           {link('/ui/hosts', 'Hosts')}
+          {link('/ui/requests', 'Requests')}
+          {link('/ui/events', 'Events')}
+          {isAdministrator.value && link('/ui/admin', 'Admin')}
         </nav>
         <span class="spacer" />
         <EventsBell />

@@ -1,7 +1,7 @@
-import { useLocation, useRoute } from 'preact-iso';
+import { useRoute } from 'preact-iso';
 import { get, query } from '../api/client';
 import type { Buckets, Event, Graph, Health, HealthCounters, LiveUpdate, Page, Request, Space } from '../api/types';
-import { Chart, RANGES, rangeFrom } from '../components/chart';
+import { Chart, RangePicker, useRangeFrom } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
 import { bytes, percent, severityClass, timeAgo } from '../format';
@@ -98,21 +98,14 @@ function CapacityPanel({ fsid }: { fsid: string }) {
 const LABELS = { read_ops: 'read', write_ops: 'write', read_bytes: 'read', write_bytes: 'write' };
 
 function GraphsPanel({ fsid }: { fsid: string }) {
-  const { query: params, path, route } = useLocation();
-  const range = params.range ?? '1h';
-  const from = rangeFrom(range);
+  const from = useRangeFrom();
   const iops = useLoad(() => get<Graph>(`/cluster/${fsid}/metrics/iops${query({ from })}`), [fsid, from]);
   const throughput = useLoad(() => get<Graph>(`/cluster/${fsid}/metrics/throughput${query({ from })}`), [fsid, from]);
   return (
     <section class="panel wide" aria-labelledby="io-title">
       <div class="panel-head">
         <h2 id="io-title">Client I/O</h2>
-        <div role="group" aria-label="Time range" class="segmented">
-          {RANGES.map((option) => (
-            <button type="button" key={option.key} aria-pressed={option.key === range}
-                    onClick={() => route(`${path}${query({ range: option.key })}`, true)}>{option.label}</button>
-          ))}
-        </div>
+        <RangePicker />
       </div>
       <div class="charts">
         <Async loaded={iops} empty={(graph) => (graph.series.length ? undefined : 'No IOPS recorded in this range yet.')}>

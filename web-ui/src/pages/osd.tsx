@@ -1,7 +1,7 @@
-import { useLocation, useRoute } from 'preact-iso';
+import { useRoute } from 'preact-iso';
 import { get, query } from '../api/client';
 import type { Graph, Osd } from '../api/types';
-import { Chart, RANGES, rangeFrom } from '../components/chart';
+import { Chart, RangePicker, useRangeFrom } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
 import { canOperate } from '../session';
@@ -13,20 +13,13 @@ function Field({ name, value }: { name: string; value: string | number | null | 
 }
 
 function LatencyGraph({ fsid, id }: { fsid: string; id: string }) {
-  const { path, query: params, route } = useLocation();
-  const range = params.range ?? '1h';
-  const from = rangeFrom(range);
+  const from = useRangeFrom();
   const latency = useLoad(() => get<Graph>(`/cluster/${fsid}/osd/${id}/metrics/latency${query({ from })}`), [fsid, id, from]);
   return (
     <section class="panel wide" aria-labelledby="latency-title">
       <div class="panel-head">
         <h2 id="latency-title">Latency</h2>
-        <div role="group" aria-label="Time range" class="segmented">
-          {RANGES.map((option) => (
-            <button type="button" key={option.key} aria-pressed={option.key === range}
-                    onClick={() => route(`${path}${query({ range: option.key })}`, true)}>{option.label}</button>
-          ))}
-        </div>
+        <RangePicker />
       </div>
       <Async loaded={latency} empty={(graph) => (graph.series.length ? undefined : 'No latency recorded in this range yet.')}>
         {(graph) => <Chart graph={graph} title="Commit and apply latency" unit="ms"

@@ -3,7 +3,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { get, query, submit } from '../api/client';
 import type { Graph, Page, Pg, Pool } from '../api/types';
 import { confirmAction, runRequest } from '../components/actions';
-import { Chart, RANGES, rangeFrom } from '../components/chart';
+import { Chart, RangePicker, useRangeFrom } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
 import { ServerTable, type Column } from '../components/table';
@@ -75,18 +75,11 @@ function PgTab({ fsid, pool }: { fsid: string; pool: Pool }) {
 }
 
 function IoTab({ fsid, pool }: { fsid: string; pool: Pool }) {
-  const { path, query: q, route } = useLocation();
-  const range = q.range ?? '1h';
-  const from = rangeFrom(range);
+  const from = useRangeFrom();
   const iops = useLoad(() => get<Graph>(`/cluster/${fsid}/pool/${pool.id}/metrics/iops${query({ from })}`), [fsid, pool.id, from]);
   return (
     <section class="panel">
-      <div role="group" aria-label="Time range" class="segmented">
-        {RANGES.map((option) => (
-          <button type="button" key={option.key} aria-pressed={option.key === range}
-                  onClick={() => route(`${path}${query({ ...q, range: option.key })}`, true)}>{option.label}</button>
-        ))}
-      </div>
+        <RangePicker />
       <Async loaded={iops} empty={(graph) => (graph.series.length ? undefined : 'No I/O recorded in this range yet.')}>
         {(graph) => <Chart graph={graph} title={`IOPS of ${pool.name}`} unit="ops/s" />}
       </Async>

@@ -107,6 +107,7 @@ class ScaleBench {
             printHeap();
             measureOsdPages("through api-gateway", platform.gateway.url() + "/api/v2");
             measureOsdPages("from cluster-service directly", platform.clusterService.url() + "/internal/v2");
+            measureOsdPageInBrowser();
             amqp.close();
         } finally {
             vertx.close();
@@ -160,6 +161,23 @@ class ScaleBench {
                         + "%.0f requests/s, %d failed",
                 route, CLIENTS, LOAD.toSeconds(), WARM_UP.toSeconds(), latencies.size() / (double) LOAD.toSeconds(), failures),
                 5, 10, 25, 50, 100);
+    }
+
+    /** The console's OSD page in Chromium (web-ui/e2e/osd-page-bench.mjs), which prints its own figures. */
+    private void measureOsdPageInBrowser() throws Exception {
+        System.out.printf(Locale.ROOT, "%n== scale: the console's OSD page in Chromium, %d OSDs%n", OSDS);
+        ProcessBuilder browser = new ProcessBuilder("node", "e2e/osd-page-bench.mjs")
+                .directory(platform.repository.resolve("web-ui").toFile())
+                .inheritIO();
+        browser.environment().putAll(Map.of(
+                "LOLIGO_URL", platform.gateway.url(),
+                "LOLIGO_PASSWORD", platform.adminPassword(),
+                "FSID", SyntheticCluster.FSID,
+                "CEPH_CONF", platform.cephConf.toString(),
+                "SCREENSHOTS", platform.workDir.resolve("screenshots").toString()));
+        if (!browser.start().waitFor(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the browser benchmark did not finish within 5 minutes");
+        }
     }
 
     private void loadOsdPages(String api, Duration duration) throws Exception {

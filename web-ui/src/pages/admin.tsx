@@ -1,0 +1,231 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { ApiError, del, get, message, patch, post, query } from '../api/client';
+import type { AgentKey, AuditEntry, Page, Role, User } from '../api/types';
+import { confirmAction } from '../components/actions';
+import { Async, ErrorNote, useLoad } from '../components/load';
+import { ServerTable, type Column } from '../components/table';
+import { timeAgo } from '../format';
+import { isAdministrator, me } from '../session';
+
+const ROLES: Role[] = ['read-only', 'operator', 'administrator'];
+
+function NewUser({ done }: { done: () => void }) {
+  const [values, setValues] = useState({ username: '', email: '', password: '', role: 'read-only' });
+  const [error, setError] = useState<ApiError | string>();
+  const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => setValues({ ...values, [key]: event.currentTarget.value });
+  const fieldError = (key: string) => (error instanceof ApiError ? error.forField(key) : undefined);
+  const field = (key: keyof typeof values, label: string, type = 'text') => (
+    <div class="field">
+      <label for={`user-${key}`}>{label}</label>
+      <input id={`user-${key}`} type={type} value={values[key]} onInput={set(key)} aria-invalid={!!fieldError(key)} autocomplete="off" />
+      {fieldError(key) && <span class="field-error">{fieldError(key)}</span>}
+    </div>
+  );
+  const create = async (event: Event) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      await post('/user', values);
+      done();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure : message(failure));
+    }
+  };
+  return (
+    <form class="panel" aria-label="New user" onSubmit={create} noValidate>
+      {error && <p class="error" role="alert">{error instanceof ApiError ? error.message : error}</p>}
+      <div class="fields-grid">
+        {field('username', 'User name')}
+        {field('email', 'E-mail', 'email')}
+        {field('password', 'Password', 'password')}
+        <div class="field"><label for="user-role">Role</label>
+          <select id="user-role" value={values.role} onChange={set('role')}>{ROLES.map((role) => <option key={role}>{role}</option>)}</select>
+          {fieldError('role') && <span class="field-error">{fieldError('role')}</span>}</div>
+      </div>
+      <div class="buttons"><button type="button" onClick={done}>Cancel</button><button type="submit" class="primary">Create user</button></div>
+    </form>
+  );
+}
+
+function Users() {
+  const users = useLoad(() => get<User[]>('/user'), []);
+  const [creating, setCreating] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const act = (work: () => Promise<unknown>) => {
+    setFailure(undefined);
+    work().then(users.reload, (error) => setFailure(message(error)));
+  };
+  return (
+    <>
+      <div class="panel-head">
+        <h2>Users and roles</h2>
+        {!creating && <button type="button" onClick={() => setCreating(true)}>New user</button>}
+      </div>
+      {creating && <NewUser done={() => {
+        setCreating(false);
+        users.reload();
+      }} />}
+      {failure && <ErrorNote message={failure} />}
+      <Async loaded={users}>
+        {(list) => (
+          <div class="table-wrap">
+            <table aria-label="Users">
+              <thead><tr><th>User</th><th>E-mail</th><th>Role</th><th>Since</th><th /></tr></thead>
+              <tbody>
+                {list.map((user) => (
+                  <tr key={user.id}>
+                    <td>{user.username}</td>
+                    <td>{user.email || '–'}</td>
+                    <td>
+                      <select aria-label={`Role of ${user.username}`} value={user.role} disabled={user.username === me.value?.username}
+                              onChange={(event) => act(() => patch(`/user/${user.id}`, { role: event.currentTarget.value }))}>
+                        {ROLES.map((role) => <option key={role}>{role}</option>)}
+                      </select>
+                    </td>
+                    <td>{timeAgo(user.created_at)}</td>
+                    <td>
+                      {user.username !== me.value?.username && (
+                        <button type="button" onClick={async () => {
+                          if (await confirmAction({ title: `Delete user ${user.username}?`, body: 'Their sessions and API tokens stop working.', confirmLabel: 'Delete user' })) {
+                            act(() => del(`/user/${user.id}`));
+                          }
+                        }}>Delete</button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Async>
+    </>
+  );
+}
+
+function Agents() {
+  const keys = useLoad(() => get<AgentKey[]>('/key'), [], (update) => update.type === 'event');
+  const [failure, setFailure] = useState<string>();
+  const decide = async (key: AgentKey, status: 'accepted' | 'rejected') => {
+    if (status === 'rejected' && !(await confirmAction({
+      title: `Reject agent ${key.id}?`, body: 'It cannot be accepted again under this key: the agent needs a new one.', confirmLabel: 'Reject',
+    }))) return;
+    setFailure(undefined);
+    await patch(`/key/${encodeURIComponent(key.id)}`, { status }).catch((error) => setFailure(message(error)));
+    keys.reload();
+  };
+  const forget = async (key: AgentKey) => {
+    if (!(await confirmAction({ title: `Forget agent ${key.id}?`, body: 'It shows up as pending again when it next reports.', confirmLabel: 'Forget' }))) return;
+    await del(`/key/${encodeURIComponent(key.id)}`).catch((error) => setFailure(message(error)));
+    keys.reload();
+  };
+  return (
+    <>
+      <h2>Agent enrolment</h2>
+      <p class="sub">Compare a pending agent's fingerprint with the one it logged at its start before you accept it.</p>
+      {failure && <ErrorNote message={failure} />}
+      <Async loaded={keys} empty={(list) => (list.length ? undefined : 'No agent has reported yet.')}>
+        {(list) => (
+          <div class="table-wrap">
+            <table aria-label="Agents">
+              <thead><tr><th>Agent</th><th>Status</th><th>Fingerprint</th><th>Last seen</th><th>Decided by</th><th /></tr></thead>
+              <tbody>
+                {list.map((key) => (
+                  <tr key={key.id}>
+                    <td>{key.id}<div class="sub">{key.fqdn}</div></td>
+                    <td><span class={`badge ${key.status === 'accepted' ? 'ok' : key.status === 'pre' ? 'warn' : 'critical'}`}>
+                      {key.status === 'pre' ? 'pending' : key.status}</span></td>
+                    <td class="mono">{key.fingerprint}</td>
+                    <td>{timeAgo(key.last_seen)}</td>
+                    <td>{key.decided_by ?? '–'}</td>
+                    <td class="row-actions">
+                      {key.status === 'pre' && <button type="button" onClick={() => decide(key, 'accepted')}>Accept</button>}
+                      {key.status !== 'rejected' && <button type="button" onClick={() => decide(key, 'rejected')}>Reject</button>}
+                      <button type="button" onClick={() => forget(key)}>Forget</button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Async>
+    </>
+  );
+}
+
+const AUDIT_PAGE_SIZE = 50;
+const AUDIT_COLUMNS: Column<AuditEntry>[] = [
+  { id: 'at', header: 'When', enableSorting: false, cell: ({ row }) => <span title={row.original.at}>{timeAgo(row.original.at)}</span> },
+  { id: 'user', header: 'Who', enableSorting: false, cell: ({ row }) => row.original.user ?? '(anonymous)' },
+  { id: 'source', header: 'From', enableSorting: false, cell: ({ row }) => row.original.source },
+  {
+    id: 'what', header: 'What', enableSorting: false,
+    cell: ({ row }) => <><span class="mono">{row.original.method} {row.original.path}</span>
+      {row.original.body && <div class="sub mono">{row.original.body}</div>}</>,
+  },
+  {
+    id: 'outcome', header: 'Outcome', enableSorting: false,
+    cell: ({ row }) => <span class={`badge ${row.original.outcome === 'succeeded' ? 'ok' : 'critical'}`}>
+      {row.original.status} {row.original.outcome}{row.original.reason ? `: ${row.original.reason}` : ''}</span>,
+  },
+];
+
+function Audit() {
+  const { path, query: q, route } = useLocation();
+  const page = Math.max(1, Number(q.page ?? '1') || 1);
+  const [user, setUser] = useState(q.user ?? '');
+  const entries = useLoad(() => get<Page<AuditEntry>>(`/audit${query({ user: q.user, outcome: q.outcome, page, page_size: AUDIT_PAGE_SIZE })}`),
+    [q.user, q.outcome, page]);
+  const set = (changes: Record<string, string>) => route(`${path}${query({ ...q, page: undefined, ...changes })}`);
+  return (
+    <>
+      <h2>Audit log</h2>
+      <form class="filters" role="search" onSubmit={(event) => {
+        event.preventDefault();
+        set({ user });
+      }}>
+        <label>User<input value={user} onInput={(event) => setUser(event.currentTarget.value)} onBlur={() => set({ user })} /></label>
+        <label>Outcome
+          <select value={q.outcome ?? ''} onChange={(event) => set({ outcome: event.currentTarget.value })}>
+            <option value="">Any</option><option value="succeeded">succeeded</option><option value="failed">failed</option>
+            <option value="refused">refused</option>
+          </select>
+        </label>
+      </form>
+      <Async loaded={entries} empty={(data) => (data.count === 0 ? 'No entry matches.' : undefined)}>
+        {(data) => (
+          <ServerTable<AuditEntry> label="Audit log" columns={AUDIT_COLUMNS} rows={data.results} rowCount={data.count}
+                                   rowId={(entry) => String(entry.id)} ordering="" onOrdering={() => undefined} page={page}
+                                   pageSize={AUDIT_PAGE_SIZE} onPage={(next) => route(`${path}${query({ ...q, page: next })}`)} />
+        )}
+      </Async>
+    </>
+  );
+}
+
+const TABS = [
+  { key: 'users', label: 'Users', render: Users },
+  { key: 'agents', label: 'Agents', render: Agents },
+  { key: 'audit', label: 'Audit log', render: Audit },
+];
+
+export function Admin() {
+  const { path, query: q, route } = useLocation();
+  const tab = useMemo(() => TABS.find((candidate) => candidate.key === q.tab) ?? TABS[0], [q.tab]);
+  const Tab = tab.render;
+  if (!isAdministrator.value) return <ErrorNote message="Only administrators manage users, agents and the audit log." />;
+  return (
+    <div>
+      <h1>Administration</h1>
+      <div role="tablist" aria-label="Administration" class="tabs">
+        {TABS.map((candidate) => (
+          <button type="button" role="tab" key={candidate.key} aria-selected={candidate === tab}
+                  onClick={() => route(`${path}${query({ tab: candidate.key })}`)}>{candidate.label}</button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={tab.label}><Tab /></div>
+    </div>
+  );
+}

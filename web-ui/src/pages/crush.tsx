@@ -1,0 +1,191 @@
+import { useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { ApiError, get, message, submit } from '../api/client';
+import type { CrushNode, CrushRule, CrushStep, CrushType } from '../api/types';
+import { confirmAction, runRequest } from '../components/actions';
+import { Async, ErrorNote, useLoad } from '../components/load';
+import { clusterPath } from '../components/shell';
+import { canOperate } from '../session';
+
+/** Device-class shadow trees ("default~hdd") are Ceph's bookkeeping, not buckets an operator made. */
+const isShadow = (node: CrushNode) => node.name.includes('~');
+
+function Bucket({ fsid, node, nodes }: { fsid: string; node: CrushNode; nodes: Map<number, CrushNode> }) {
+  return (
+    <li>
+      <span class="bucket"><span class="chip">{node.bucket_type}</span> <strong>{node.name}</strong>
+        <span class="sub"> weight {node.weight.toFixed(4)}</span></span>
+      <ul>
+        {node.items.map((item) => {
+          const child = nodes.get(item.id);
+          return child ? <Bucket key={item.id} fsid={fsid} node={child} nodes={nodes} /> : (
+            <li key={item.id}><a href={clusterPath(fsid, `/osd/${item.id}`)}>osd.{item.id}</a>
+              <span class="sub"> weight {item.weight.toFixed(4)}</span></li>
+          );
+        })}
+      </ul>
+    </li>
+  );
+}
+
+function CrushTree({ fsid, nodes }: { fsid: string; nodes: CrushNode[] }) {
+  const real = nodes.filter((node) => !isShadow(node));
+  const byId = new Map(real.map((node) => [node.id, node]));
+  const children = new Set(real.flatMap((node) => node.items.map((item) => item.id)));
+  const roots = real.filter((node) => !children.has(node.id));
+  return <ul class="crush-tree" aria-label="CRUSH hierarchy">{roots.map((root) => <Bucket key={root.id} fsid={fsid} node={root} nodes={byId} />)}</ul>;
+}
+
+function describe(step: CrushStep): string {
+  switch (step.op) {
+    case 'take': return `take ${step.item_name ?? step.item}`;
+    case 'emit': return 'emit';
+    default: return `${step.op}${step.num !== undefined && step.num !== null ? ` ${step.num}` : ''}${step.type ? ` type ${step.type}` : ''}`;
+  }
+}
+
+function StepsEditor({ fsid, rule, done }: { fsid: string; rule: CrushRule; done: () => void }) {
+  const [text, setText] = useState(JSON.stringify(rule.steps, null, 2));
+  const [error, setError] = useState<string>();
+  const save = async (event: Event) => {
+    event.preventDefault();
+    let steps: unknown;
+    try {
+      steps = JSON.parse(text);
+    } catch (failure) {
+      setError(`steps: not JSON (${message(failure)})`);
+      return;
+    }
+    const confirmed = await confirmAction({
+      title: `Change the steps of rule ${rule.name}?`,
+      body: `Its ${rule.osd_count} OSDs' pools may move data to match the new placement.`,
+      confirmLabel: 'Change rule',
+    });
+    if (!confirmed) return;
+    try {
+      const request = await runRequest(`Change CRUSH rule ${rule.name}`, () => submit('PATCH', `/cluster/${fsid}/crush_rule/${rule.id}`, { steps }));
+      if (request?.state === 'error') setError(request.error_message ?? 'The cluster refused the change.');
+      else done();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.forField('steps') ?? failure.message : message(failure));
+    }
+  };
+  return (
+    <form onSubmit={save} aria-label={`Steps of rule ${rule.name}`}>
+      <label for={`steps-${rule.id}`}>Steps, as Ceph's <span class="mono">osd crush rule dump</span> shows them</label>
+      <textarea id={`steps-${rule.id}`} rows={8} value={text} spellcheck={false} class="mono" aria-invalid={!!error}
+                onInput={(event) => setText(event.currentTarget.value)} />
+      {error && <span class="field-error" role="alert">{error}</span>}
+      <div class="buttons"><button type="button" onClick={done}>Close</button><button type="submit" class="primary">Save steps</button></div>
+    </form>
+  );
+}
+
+function NewRule({ fsid, roots, types, done }: { fsid: string; roots: string[]; types: CrushType[]; done: () => void }) {
+  const [values, setValues] = useState({ name: '', root: roots[0] ?? 'default', failure_domain: 'host', device_class: '' });
+  const [error, setError] = useState<ApiError | string>();
+  const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => setValues({ ...values, [key]: event.currentTarget.value });
+  const fieldError = (key: string) => (error instanceof ApiError ? error.forField(key) : undefined);
+  const create = async (event: Event) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      const body = { ...values, device_class: values.device_class || undefined };
+      const request = await runRequest(`Create CRUSH rule ${values.name}`, () => submit('POST', `/cluster/${fsid}/crush_rule`, body));
+      if (request?.state === 'error') setError(request.error_message ?? 'The cluster refused the rule.');
+      else done();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure : message(failure));
+    }
+  };
+  return (
+    <form class="panel" aria-label="New replicated rule" onSubmit={create} noValidate>
+      <h2>New replicated rule</h2>
+      {error && <p class="error" role="alert">{error instanceof ApiError ? error.message : error}</p>}
+      <div class="fields-grid">
+        <div class="field"><label for="rule-name">Name</label>
+          <input id="rule-name" value={values.name} onInput={set('name')} aria-invalid={!!fieldError('name')} />
+          {fieldError('name') && <span class="field-error">{fieldError('name')}</span>}</div>
+        <div class="field"><label for="rule-root">Root</label>
+          <select id="rule-root" value={values.root} onChange={set('root')}>{roots.map((root) => <option key={root}>{root}</option>)}</select>
+          {fieldError('root') && <span class="field-error">{fieldError('root')}</span>}</div>
+        <div class="field"><label for="rule-domain">Failure domain</label>
+          <select id="rule-domain" value={values.failure_domain} onChange={set('failure_domain')}>
+            {types.map((type) => <option key={type.id}>{type.name}</option>)}
+          </select>
+          {fieldError('failure_domain') && <span class="field-error">{fieldError('failure_domain')}</span>}</div>
+        <div class="field"><label for="rule-class">Device class</label>
+          <input id="rule-class" value={values.device_class} placeholder="any" onInput={set('device_class')} />
+          {fieldError('device_class') && <span class="field-error">{fieldError('device_class')}</span>}</div>
+      </div>
+      <div class="buttons"><button type="button" onClick={done}>Cancel</button><button type="submit" class="primary">Create rule</button></div>
+    </form>
+  );
+}
+
+export function Crush() {
+  const { params } = useRoute();
+  const fsid = params.fsid;
+  const refresh = (update: { fsid: string | null; type: string }) => update.fsid === fsid && update.type === 'sync';
+  const nodes = useLoad(() => get<CrushNode[]>(`/cluster/${fsid}/crush_node`), [fsid], refresh);
+  const rules = useLoad(() => get<CrushRule[]>(`/cluster/${fsid}/crush_rule`), [fsid], refresh);
+  const types = useLoad(() => get<CrushType[]>(`/cluster/${fsid}/crush_type`), [fsid]);
+  const [editing, setEditing] = useState<number>();
+  const [creating, setCreating] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const operate = canOperate.value;
+
+  const remove = async (rule: CrushRule) => {
+    if (!(await confirmAction({ title: `Delete CRUSH rule ${rule.name}?`, body: 'Ceph refuses while a pool uses it.', confirmLabel: 'Delete rule' }))) return;
+    setFailure(undefined);
+    const request = await runRequest(`Delete CRUSH rule ${rule.name}`, () => submit('DELETE', `/cluster/${fsid}/crush_rule/${rule.id}`))
+      .catch((error) => setFailure(message(error)));
+    if (request && request.state === 'error') setFailure(request.error_message ?? 'The cluster refused.');
+  };
+
+  return (
+    <div>
+      <h1>CRUSH</h1>
+      <div class="grid">
+        <section class="panel" aria-labelledby="tree-title">
+          <h2 id="tree-title">Hierarchy</h2>
+          <Async loaded={nodes} empty={(list) => (list.length ? undefined : 'The CRUSH map has no bucket.')}>
+            {(list) => <CrushTree fsid={fsid} nodes={list} />}
+          </Async>
+        </section>
+        <section class="panel" aria-labelledby="rules-title">
+          <div class="panel-head">
+            <h2 id="rules-title">Rules</h2>
+            {operate && !creating && <button type="button" onClick={() => setCreating(true)}>New rule</button>}
+          </div>
+          {failure && <ErrorNote message={failure} />}
+          <Async loaded={rules} empty={(list) => (list.length ? undefined : 'No rule.')}>
+            {(list) => (
+              <ul class="rules">
+                {list.map((rule) => (
+                  <li key={rule.id}>
+                    <strong>{rule.name}</strong> <span class="sub">#{rule.id} · {rule.type === 3 ? 'erasure' : 'replicated'} · {rule.osd_count} OSDs</span>
+                    <div class="mono">{rule.steps.map(describe).join(' → ')}</div>
+                    {operate && editing !== rule.id && (
+                      <div class="row-actions">
+                        <button type="button" onClick={() => setEditing(rule.id)}>Edit steps</button>
+                        <button type="button" onClick={() => remove(rule)}>Delete</button>
+                      </div>
+                    )}
+                    {editing === rule.id && <StepsEditor fsid={fsid} rule={rule} done={() => setEditing(undefined)} />}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Async>
+        </section>
+        {creating && nodes.data && types.data && (
+          <div class="wide-slot">
+            <NewRule fsid={fsid} types={types.data} done={() => setCreating(false)}
+                     roots={nodes.data.filter((node) => node.bucket_type === 'root' && !isShadow(node)).map((node) => node.name)} />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useLocation } from 'preact-iso';
+import { get, query } from '../api/client';
+import type { ClusterLog, Event, Page, Server } from '../api/types';
+import { Async, useLoad } from '../components/load';
+import { ServerTable, type Column } from '../components/table';
+import { severityClass, timeAgo } from '../format';
+import { clusters, currentCluster } from '../session';
+
+const PAGE_SIZE = 50;
+const SEVERITIES = ['CRITICAL', 'ERROR', 'WARNING', 'RECOVERY', 'INFO'];
+const LOG_LINES = 100;
+
+const COLUMNS: Column<Event>[] = [
+  { id: 'when', header: 'When', enableSorting: false, cell: ({ row }) => <span title={row.original.when}>{timeAgo(row.original.when)}</span> },
+  {
+    id: 'severity', header: 'Severity', enableSorting: false,
+    cell: ({ row }) => <span class={`badge ${severityClass(row.original.severity)}`}>{row.original.severity}</span>,
+  },
+  { id: 'message', header: 'Event', enableSorting: false, cell: ({ row }) => row.original.message },
+  {
+    id: 'where', header: 'Where', enableSorting: false,
+    cell: ({ row }) => [clusters.value.find((cluster) => cluster.id === row.original.fsid)?.name, row.original.fqdn].filter(Boolean).join(' · ') || '–',
+  },
+];
+
+/** Events narrow to one server, or to one cluster, as the API lists them. */
+function eventsPath(fsid: string | undefined, fqdn: string | undefined): string {
+  if (fqdn) return `/server/${encodeURIComponent(fqdn)}/event`;
+  if (fsid) return `/cluster/${fsid}/event`;
+  return '/event';
+}
+
+function ClusterLogTail({ fsid }: { fsid: string }) {
+  const log = useLoad(() => get<ClusterLog>(`/cluster/${fsid}/log${query({ lines: LOG_LINES })}`), [fsid],
+    (update) => update.fsid === fsid && (update.type === 'event' || update.type === 'health'), 1000);
+  return (
+    <section class="panel" aria-labelledby="log-title">
+      <h2 id="log-title">Cluster log, latest {LOG_LINES} lines</h2>
+      <Async loaded={log} empty={(data) => (data.entries.length ? undefined : 'The cluster log is empty.')}>
+        {(data) => (
+          <pre class="log-tail" tabIndex={0} aria-label="Cluster log">
+            {data.entries.map((entry) => `${entry.stamp} ${entry.name} ${entry.priority} ${entry.message}`).join('\n')}
+          </pre>
+        )}
+      </Async>
+    </section>
+  );
+}
+
+export function Events() {
+  const { path, query: q, route } = useLocation();
+  const page = Math.max(1, Number(q.page ?? '1') || 1);
+  const servers = useLoad(() => get<Server[]>('/server'), []);
+  const events = useLoad(() => get<Page<Event>>(`${eventsPath(q.fsid, q.fqdn)}${query({ severity: q.severity, page, page_size: PAGE_SIZE })}`),
+    [q.fsid, q.fqdn, q.severity, page], (update) => update.type === 'event');
+  const set = (changes: Record<string, string>) => route(`${path}${query({ ...q, page: undefined, ...changes })}`);
+  const logCluster = q.fsid ?? currentCluster.value;
+  return (
+    <div>
+      <h1>Events</h1>
+      <div class="filters" role="search">
+        <label>Severity, at least
+          <select value={q.severity ?? ''} onChange={(event) => set({ severity: event.currentTarget.value })}>
+            <option value="">Any</option>
+            {SEVERITIES.map((severity) => <option key={severity} value={severity}>{severity.toLowerCase()}</option>)}
+          </select>
+        </label>
+        <label>Cluster
+          <select value={q.fsid ?? ''} onChange={(event) => set({ fsid: event.currentTarget.value, fqdn: '' })}>
+            <option value="">Any</option>
+            {clusters.value.map((cluster) => <option key={cluster.id} value={cluster.id}>{cluster.name}</option>)}
+          </select>
+        </label>
+        <label>Server
+          <select value={q.fqdn ?? ''} onChange={(event) => set({ fqdn: event.currentTarget.value, fsid: '' })}>
+            <option value="">Any</option>
+            {servers.data?.map((server) => <option key={server.fqdn} value={server.fqdn}>{server.hostname}</option>)}
+          </select>
+        </label>
+      </div>
+      <Async loaded={events} empty={(data) => (data.count === 0 ? 'No event matches.' : undefined)}>
+        {(data) => (
+          <ServerTable<Event> label="Events" columns={COLUMNS} rows={data.results} rowCount={data.count}
+                              rowId={(event) => String(event.id)} ordering="" onOrdering={() => undefined} page={page}
+                              pageSize={PAGE_SIZE} onPage={(next) => route(`${path}${query({ ...q, page: next })}`)} />
+        )}
+      </Async>
+      {logCluster && <ClusterLogTail fsid={logCluster} />}
+    </div>
+  );
+}

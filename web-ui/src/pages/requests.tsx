@@ -1,0 +1,99 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { get, message, post, query } from '../api/client';
+import type { Page, Request } from '../api/types';
+import { confirmAction } from '../components/actions';
+import { Async, ErrorNote, useLoad } from '../components/load';
+import { ServerTable, type Column } from '../components/table';
+import { timeAgo } from '../format';
+import { canOperate, clusters } from '../session';
+
+const PAGE_SIZE = 25;
+const STATES = ['queued', 'submitted', 'complete', 'error', 'cancelled'];
+
+function RequestLog({ request }: { request: Request }) {
+  return (
+    <ol class="request-log">
+      {request.log.map((line, i) => <li key={i}><span class="sub">{new Date(line.at).toLocaleTimeString()}</span> {line.message}</li>)}
+    </ol>
+  );
+}
+
+function columns(operate: boolean, cancel: (request: Request) => void): Column<Request>[] {
+  const clusterName = (fsid: string | null) => clusters.value.find((cluster) => cluster.id === fsid)?.name ?? fsid ?? '–';
+  const all: Column<Request>[] = [
+    {
+      id: 'headline', header: 'Request', enableSorting: false,
+      cell: ({ row }) => (
+        <details>
+          <summary>{row.original.headline}</summary>
+          <RequestLog request={row.original} />
+        </details>
+      ),
+    },
+    { id: 'cluster', header: 'Cluster', enableSorting: false, cell: ({ row }) => clusterName(row.original.fsid) },
+    { id: 'by', header: 'By', enableSorting: false, cell: ({ row }) => row.original.requested_by ?? '–' },
+    { id: 'when', header: 'Asked', enableSorting: false, cell: ({ row }) => timeAgo(row.original.requested_at) },
+    {
+      id: 'progress', header: 'Progress', enableSorting: false,
+      cell: ({ row }) => (
+        <div class="progress-cell">
+          <progress max={100} value={row.original.progress} aria-label={`${row.original.headline} progress`} />
+          <div class={`sub ${row.original.error ? 'field-error' : ''}`}>
+            {row.original.state}: {row.original.error ? row.original.error_message : row.original.status}
+          </div>
+        </div>
+      ),
+    },
+  ];
+  if (operate) {
+    all.push({
+      id: 'cancel', header: '', enableSorting: false,
+      cell: ({ row }) => (['queued', 'submitted'].includes(row.original.state)
+        ? <button type="button" onClick={() => cancel(row.original)}>Cancel</button> : null),
+    });
+  }
+  return all;
+}
+
+export function Requests() {
+  const { path, query: q, route } = useLocation();
+  const page = Math.max(1, Number(q.page ?? '1') || 1);
+  const [failure, setFailure] = useState<string>();
+  const requests = useLoad(() => get<Page<Request>>(`/request${query({ state: q.state, page, page_size: PAGE_SIZE })}`),
+    [q.state, page], (update) => update.type === 'request');
+  const cancel = async (request: Request) => {
+    const confirmed = await confirmAction({
+      title: `Cancel "${request.headline}"?`,
+      body: 'What was already sent to the cluster stays done; the rest is not sent.',
+      confirmLabel: 'Cancel request',
+    });
+    if (!confirmed) return;
+    setFailure(undefined);
+    await post(`/request/${request.id}/cancel`).catch((error) => setFailure(message(error)));
+    requests.reload();
+  };
+  const operate = canOperate.value;
+  const tableColumns = useMemo(() => columns(operate, cancel), [operate]);
+  return (
+    <div>
+      <h1>Requests</h1>
+      <div class="filters">
+        <label>State
+          <select value={q.state ?? ''} onChange={(event) => route(`${path}${query({ state: event.currentTarget.value })}`)}>
+            <option value="">Any</option>
+            {STATES.map((state) => <option key={state} value={state}>{state}</option>)}
+          </select>
+        </label>
+      </div>
+      {failure && <ErrorNote message={failure} />}
+      <Async loaded={requests} empty={(data) => (data.count === 0 ? 'No request matches.' : undefined)}>
+        {(data) => (
+          <ServerTable<Request> label="Requests" columns={tableColumns} rows={data.results} rowCount={data.count}
+                                rowId={(request) => request.id} ordering="" onOrdering={() => undefined} page={page}
+                                pageSize={PAGE_SIZE} onPage={(next) => route(`${path}${query({ ...q, page: next })}`)} />
+        )}
+      </Async>
+    </div>
+  );
+}
