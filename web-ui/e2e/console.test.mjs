@@ -44,6 +44,29 @@ describe('the console', { concurrency: 1 }, () => {
     page = await loggedIn(browser, 'admin', PASSWORD);
   });
 
+  test('the console works from the keyboard, and fits a tablet', async () => {
+    const tablet = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+    try {
+      await tablet.goto(`${LOLIGO_URL}/`);
+      await tablet.getByLabel('User name').waitFor();
+      // the user name has the focus; Tab, type and Enter are all a login takes
+      await tablet.keyboard.type('admin');
+      await tablet.keyboard.press('Tab');
+      await tablet.keyboard.type(PASSWORD);
+      await tablet.keyboard.press('Enter');
+      await tablet.getByTestId('fsid').waitFor();
+      for (const [name, path, shown] of [['dashboard-tablet', '', 'figure.chart'], ['osds-tablet', '/osd', 'table']]) {
+        await tablet.goto(`${LOLIGO_URL}/ui/cluster/${fsid}${path}`);
+        await tablet.locator(shown).first().waitFor();
+        const overflow = await tablet.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
+        await screenshot(tablet, name);
+      }
+    } finally {
+      await tablet.close();
+    }
+  });
+
   test('the dashboard shows the real fsid, health and capacity, and graphs with real points', async () => {
     await page.goto(`${LOLIGO_URL}/ui/`);
     await page.waitForURL(new RegExp(`/ui/cluster/${fsid}$`));
@@ -220,6 +243,11 @@ describe('the console', { concurrency: 1 }, () => {
       await row.getByText(service, { exact: true }).waitFor();
     }
     await screenshot(page, 'hosts');
+    await row.getByRole('link').first().click();
+    const cpu = page.locator('figure.chart', { hasText: 'CPU' });
+    await until('CPU points of this host', async () => Number(await cpu.getAttribute('data-points')) > 0, 60_000);
+    await page.locator('figure.chart', { hasText: 'Network' }).waitFor();
+    await screenshot(page, 'host');
   });
 
   test('a read-only user sees no action controls', async () => {

@@ -15,6 +15,7 @@ import { Dashboard } from './pages/dashboard';
 import { Events } from './pages/events';
 import { Monitors } from './pages/monitors';
 import { Requests } from './pages/requests';
+import { HostDetail } from './pages/host';
 import { Hosts } from './pages/hosts';
 import { Login } from './pages/login';
 import { OsdDetail } from './pages/osd';
@@ -78,6 +79,7 @@ function App() {
         <Route path="/ui/cluster/:fsid/crush" component={Crush} />
         <Route path="/ui/cluster/:fsid/config" component={Config} />
         <Route path="/ui/hosts" component={Hosts} />
+        <Route path="/ui/hosts/:fqdn" component={HostDetail} />
         <Route path="/ui/requests" component={Requests} />
         <Route path="/ui/events" component={Events} />
         <Route path="/ui/account" component={Account} />

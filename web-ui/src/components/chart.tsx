@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { query } from '../api/client';
-import type { Graph } from '../api/types';
+import type { Graph, Series } from '../api/types';
 
 const COLOURS = ['#2563eb', '#d97706', '#059669', '#dc2626', '#7c3aed', '#0891b2'];
 
@@ -47,6 +47,22 @@ export function aligned(graph: Graph): uPlot.AlignedData {
   return [times, ...columns];
 }
 
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** Axis values short enough for the axis: 1.5G rather than 1,500,000,000. */
+function compact(value: number): string {
+  return COMPACT.format(value);
+}
+
+/** The tags every series of a graph shares say what the graph is about; the others tell its lines apart. */
+const IMPLIED_TAGS = new Set(['fsid', 'fqdn', 'host', 'osd', 'pool']);
+
+function seriesLabel(series: Series, labels?: Record<string, string>): string {
+  const name = labels?.[series.field] ?? series.field.replaceAll('_', ' ');
+  const distinct = Object.entries(series.tags).filter(([key]) => !IMPLIED_TAGS.has(key)).map(([, value]) => value);
+  return distinct.length ? `${name} (${distinct.join(', ')})` : name;
+}
+
 export function pointCount(graph: Graph): number {
   return graph.series.reduce((sum, series) => sum + series.points.filter(([, value]) => value !== null).length, 0);
 }
@@ -65,12 +81,12 @@ export function Chart({ graph, title, unit, labels }: {
       width: Math.max(element.clientWidth, 240),
       height: 180,
       series: [{}, ...graph.series.map((series, i) => ({
-        label: labels?.[series.field] ?? series.field,
+        label: seriesLabel(series, labels),
         stroke: COLOURS[i % COLOURS.length],
         width: 1.5,
         spanGaps: false,
       }))],
-      axes: [{}, { label: unit, size: 60 }],
+      axes: [{}, { label: unit, size: 64, values: (_plot, splits) => splits.map(compact) }],
       legend: { live: true },
     }, aligned(graph), element);
     const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(element.clientWidth, 240), height: 180 }));

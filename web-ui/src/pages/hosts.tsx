@@ -15,7 +15,7 @@ export function Hosts() {
             <tbody>
               {list.map((server) => (
                 <tr key={server.fqdn} class={server.late ? 'late' : undefined}>
-                  <td><strong>{server.hostname}</strong><div class="sub">{server.fqdn}</div></td>
+                  <td><a href={`/ui/hosts/${encodeURIComponent(server.fqdn)}`}><strong>{server.hostname}</strong></a><div class="sub">{server.fqdn}</div></td>
                   <td><span class={`badge ${server.late ? 'warn' : 'ok'}`}>{server.late ? 'Late' : 'Reporting'}</span></td>
                   <td>{server.services.map((service) => (
                     <span key={`${service.type}.${service.id}`} class={`chip ${service.running ? '' : 'stopped'}`}

@@ -168,15 +168,20 @@ class ScaleBench {
         System.out.printf(Locale.ROOT, "%n== scale: the console's OSD page in Chromium, %d OSDs%n", OSDS);
         ProcessBuilder browser = new ProcessBuilder("node", "e2e/osd-page-bench.mjs")
                 .directory(platform.repository.resolve("web-ui").toFile())
-                .inheritIO();
+                .redirectErrorStream(true);
         browser.environment().putAll(Map.of(
                 "LOLIGO_URL", platform.gateway.url(),
                 "LOLIGO_PASSWORD", platform.adminPassword(),
                 "FSID", SyntheticCluster.FSID,
                 "CEPH_CONF", platform.cephConf.toString(),
                 "SCREENSHOTS", platform.workDir.resolve("screenshots").toString()));
-        if (!browser.start().waitFor(5, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("the browser benchmark did not finish within 5 minutes");
+        Process process = browser.start();
+        // through this JVM's own output: the test fork's stream carries only what the JVM writes
+        try (var lines = process.inputReader().lines()) {
+            lines.forEach(System.out::println);
+        }
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("the browser benchmark failed");
         }
     }
 
