@@ -40,8 +40,9 @@ export function ServerTable<T extends RowData>({ label, columns, rows, rowCount,
   rows: T[];
   rowCount: number;
   rowId: (row: T) => string;
-  ordering: string;
-  onOrdering: (ordering: string) => void;
+  /** Without these, the server keeps its own order and no column sorts. */
+  ordering?: string;
+  onOrdering?: (ordering: string) => void;
   /** From 1, as the API counts. */
   page: number;
   pageSize: number;
@@ -59,11 +60,12 @@ export function ServerTable<T extends RowData>({ label, columns, rows, rowCount,
     getRowId: rowId,
     manualSorting: true,
     manualPagination: true,
+    enableSorting: onOrdering !== undefined,
     enableMultiSort: false,
     enableRowSelection: !!onSelection,
     rowCount,
     state: { sorting, pagination, rowSelection: selection ?? {} },
-    onSortingChange: (updater) => onOrdering(orderingOf(resolve(updater, sorting))),
+    onSortingChange: (updater) => onOrdering?.(orderingOf(resolve(updater, sorting))),
     onPaginationChange: (updater) => onPage(resolve(updater, pagination).pageIndex + 1),
     onRowSelectionChange: (updater) => onSelection?.(resolve(updater, selection ?? {})),
   });

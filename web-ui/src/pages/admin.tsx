@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ApiError, del, get, message, patch, post, query } from '../api/client';
 import type { AgentKey, AuditEntry, Page, Role, User } from '../api/types';
 import { confirmAction } from '../components/actions';
 import { Async, ErrorNote, useLoad } from '../components/load';
 import { ServerTable, type Column } from '../components/table';
+import { Tabs, usePage, type Tab } from '../components/tabs';
 import { timeAgo } from '../format';
 import { isAdministrator, me } from '../session';
 
@@ -157,16 +158,16 @@ function Agents() {
 
 const AUDIT_PAGE_SIZE = 50;
 const AUDIT_COLUMNS: Column<AuditEntry>[] = [
-  { id: 'at', header: 'When', enableSorting: false, cell: ({ row }) => <span title={row.original.at}>{timeAgo(row.original.at)}</span> },
-  { id: 'user', header: 'Who', enableSorting: false, cell: ({ row }) => row.original.user ?? '(anonymous)' },
-  { id: 'source', header: 'From', enableSorting: false, cell: ({ row }) => row.original.source },
+  { id: 'at', header: 'When', cell: ({ row }) => <span title={row.original.at}>{timeAgo(row.original.at)}</span> },
+  { id: 'user', header: 'Who', cell: ({ row }) => row.original.user ?? '(anonymous)' },
+  { id: 'source', header: 'From', cell: ({ row }) => row.original.source },
   {
-    id: 'what', header: 'What', enableSorting: false,
+    id: 'what', header: 'What',
     cell: ({ row }) => <><span class="mono">{row.original.method} {row.original.path}</span>
       {row.original.body && <div class="sub mono">{row.original.body}</div>}</>,
   },
   {
-    id: 'outcome', header: 'Outcome', enableSorting: false,
+    id: 'outcome', header: 'Outcome',
     cell: ({ row }) => <span class={`badge ${row.original.outcome === 'succeeded' ? 'ok' : 'critical'}`}>
       {row.original.status} {row.original.outcome}{row.original.reason ? `: ${row.original.reason}` : ''}</span>,
   },
@@ -174,7 +175,7 @@ const AUDIT_COLUMNS: Column<AuditEntry>[] = [
 
 function Audit() {
   const { path, query: q, route } = useLocation();
-  const page = Math.max(1, Number(q.page ?? '1') || 1);
+  const [page, setPage] = usePage();
   const [user, setUser] = useState(q.user ?? '');
   const entries = useLoad(() => get<Page<AuditEntry>>(`/audit${query({ user: q.user, outcome: q.outcome, page, page_size: AUDIT_PAGE_SIZE })}`),
     [q.user, q.outcome, page]);
@@ -197,35 +198,25 @@ function Audit() {
       <Async loaded={entries} empty={(data) => (data.count === 0 ? 'No entry matches.' : undefined)}>
         {(data) => (
           <ServerTable<AuditEntry> label="Audit log" columns={AUDIT_COLUMNS} rows={data.results} rowCount={data.count}
-                                   rowId={(entry) => String(entry.id)} ordering="" onOrdering={() => undefined} page={page}
-                                   pageSize={AUDIT_PAGE_SIZE} onPage={(next) => route(`${path}${query({ ...q, page: next })}`)} />
+                                   rowId={(entry) => String(entry.id)} page={page} pageSize={AUDIT_PAGE_SIZE} onPage={setPage} />
         )}
       </Async>
     </>
   );
 }
 
-const TABS = [
+const TABS: Tab<object>[] = [
   { key: 'users', label: 'Users', render: Users },
   { key: 'agents', label: 'Agents', render: Agents },
   { key: 'audit', label: 'Audit log', render: Audit },
 ];
 
 export function Admin() {
-  const { path, query: q, route } = useLocation();
-  const tab = useMemo(() => TABS.find((candidate) => candidate.key === q.tab) ?? TABS[0], [q.tab]);
-  const Tab = tab.render;
   if (!isAdministrator.value) return <ErrorNote message="Only administrators manage users, agents and the audit log." />;
   return (
     <div>
       <h1>Administration</h1>
-      <div role="tablist" aria-label="Administration" class="tabs">
-        {TABS.map((candidate) => (
-          <button type="button" role="tab" key={candidate.key} aria-selected={candidate === tab}
-                  onClick={() => route(`${path}${query({ tab: candidate.key })}`)}>{candidate.label}</button>
-        ))}
-      </div>
-      <div role="tabpanel" aria-label={tab.label}><Tab /></div>
+      <Tabs label="Administration" tabs={TABS} props={{}} />
     </div>
   );
 }

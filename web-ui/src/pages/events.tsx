@@ -3,6 +3,7 @@ import { get, query } from '../api/client';
 import type { ClusterLog, Event, Page, Server } from '../api/types';
 import { Async, useLoad } from '../components/load';
 import { ServerTable, type Column } from '../components/table';
+import { usePage } from '../components/tabs';
 import { severityClass, timeAgo } from '../format';
 import { clusters, currentCluster } from '../session';
 
@@ -11,14 +12,14 @@ const SEVERITIES = ['CRITICAL', 'ERROR', 'WARNING', 'RECOVERY', 'INFO'];
 const LOG_LINES = 100;
 
 const COLUMNS: Column<Event>[] = [
-  { id: 'when', header: 'When', enableSorting: false, cell: ({ row }) => <span title={row.original.when}>{timeAgo(row.original.when)}</span> },
+  { id: 'when', header: 'When', cell: ({ row }) => <span title={row.original.when}>{timeAgo(row.original.when)}</span> },
   {
-    id: 'severity', header: 'Severity', enableSorting: false,
+    id: 'severity', header: 'Severity',
     cell: ({ row }) => <span class={`badge ${severityClass(row.original.severity)}`}>{row.original.severity}</span>,
   },
-  { id: 'message', header: 'Event', enableSorting: false, cell: ({ row }) => row.original.message },
+  { id: 'message', header: 'Event', cell: ({ row }) => row.original.message },
   {
-    id: 'where', header: 'Where', enableSorting: false,
+    id: 'where', header: 'Where',
     cell: ({ row }) => [clusters.value.find((cluster) => cluster.id === row.original.fsid)?.name, row.original.fqdn].filter(Boolean).join(' · ') || '–',
   },
 ];
@@ -49,7 +50,7 @@ function ClusterLogTail({ fsid }: { fsid: string }) {
 
 export function Events() {
   const { path, query: q, route } = useLocation();
-  const page = Math.max(1, Number(q.page ?? '1') || 1);
+  const [page, setPage] = usePage();
   const servers = useLoad(() => get<Server[]>('/server'), []);
   const events = useLoad(() => get<Page<Event>>(`${eventsPath(q.fsid, q.fqdn)}${query({ severity: q.severity, page, page_size: PAGE_SIZE })}`),
     [q.fsid, q.fqdn, q.severity, page], (update) => update.type === 'event');
@@ -81,8 +82,7 @@ export function Events() {
       <Async loaded={events} empty={(data) => (data.count === 0 ? 'No event matches.' : undefined)}>
         {(data) => (
           <ServerTable<Event> label="Events" columns={COLUMNS} rows={data.results} rowCount={data.count}
-                              rowId={(event) => String(event.id)} ordering="" onOrdering={() => undefined} page={page}
-                              pageSize={PAGE_SIZE} onPage={(next) => route(`${path}${query({ ...q, page: next })}`)} />
+                              rowId={(event) => String(event.id)} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
         )}
       </Async>
       {logCluster && <ClusterLogTail fsid={logCluster} />}

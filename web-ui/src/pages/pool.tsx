@@ -7,6 +7,7 @@ import { Chart, RangePicker, useRangeFrom } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
 import { ServerTable, type Column } from '../components/table';
+import { Tabs, usePage, type Tab } from '../components/tabs';
 import { timeAgo } from '../format';
 import { canOperate } from '../session';
 import { PoolForm } from './pool-form';
@@ -32,16 +33,16 @@ function pgColumns(fsid: string, pool: Pool, operate: boolean): Column<Pg>[] {
     <span key={i}>{i > 0 && ', '}<a href={clusterPath(fsid, `/osd/${id}`)}>{id === primary ? <strong>{id}</strong> : id}</a></span>
   ));
   const columns: Column<Pg>[] = [
-    { id: 'id', header: 'PG', enableSorting: false, cell: ({ row }) => <span class="mono">{row.original.id}</span> },
-    { id: 'state', header: 'State', enableSorting: false, cell: ({ row }) => row.original.state },
-    { id: 'up', header: 'Up', enableSorting: false, cell: ({ row }) => osds(row.original.up, row.original.up_primary) },
-    { id: 'acting', header: 'Acting', enableSorting: false, cell: ({ row }) => osds(row.original.acting, row.original.acting_primary) },
-    { id: 'scrub', header: 'Last scrub', enableSorting: false, cell: ({ row }) => timeAgo(row.original.last_scrub_stamp) },
-    { id: 'deep', header: 'Last deep scrub', enableSorting: false, cell: ({ row }) => timeAgo(row.original.last_deep_scrub_stamp) },
+    { id: 'id', header: 'PG', cell: ({ row }) => <span class="mono">{row.original.id}</span> },
+    { id: 'state', header: 'State', cell: ({ row }) => row.original.state },
+    { id: 'up', header: 'Up', cell: ({ row }) => osds(row.original.up, row.original.up_primary) },
+    { id: 'acting', header: 'Acting', cell: ({ row }) => osds(row.original.acting, row.original.acting_primary) },
+    { id: 'scrub', header: 'Last scrub', cell: ({ row }) => timeAgo(row.original.last_scrub_stamp) },
+    { id: 'deep', header: 'Last deep scrub', cell: ({ row }) => timeAgo(row.original.last_deep_scrub_stamp) },
   ];
   if (operate) {
     columns.push({
-      id: 'actions', header: 'Actions', enableSorting: false,
+      id: 'actions', header: 'Actions',
       cell: ({ row }) => (
         <div class="row-actions">
           {PG_COMMANDS.map((command) => (
@@ -57,8 +58,7 @@ function pgColumns(fsid: string, pool: Pool, operate: boolean): Column<Pg>[] {
 }
 
 function PgTab({ fsid, pool }: { fsid: string; pool: Pool }) {
-  const { path, query: q, route } = useLocation();
-  const page = Math.max(1, Number(q.page ?? '1') || 1);
+  const [page, setPage] = usePage();
   const pgs = useLoad(() => get<Page<Pg>>(`/cluster/${fsid}/pool/${pool.id}/pg${query({ page, page_size: PG_PAGE_SIZE })}`),
     [fsid, pool.id, page], (update) => update.fsid === fsid && (update.type === 'request' || update.type === 'sync'), 1000);
   const operate = canOperate.value;
@@ -67,8 +67,7 @@ function PgTab({ fsid, pool }: { fsid: string; pool: Pool }) {
     <Async loaded={pgs} empty={(data) => (data.count === 0 ? 'This pool has no placement group.' : undefined)}>
       {(data) => (
         <ServerTable<Pg> label={`Placement groups of ${pool.name}`} columns={columns} rows={data.results} rowCount={data.count}
-                         rowId={(pg) => pg.id} ordering="" onOrdering={() => undefined} page={page} pageSize={PG_PAGE_SIZE}
-                         onPage={(next) => route(`${path}${query({ ...q, page: next })}`)} />
+                         rowId={(pg) => pg.id} page={page} pageSize={PG_PAGE_SIZE} onPage={setPage} />
       )}
     </Async>
   );
@@ -124,7 +123,7 @@ function SettingsTab({ fsid, pool }: { fsid: string; pool: Pool }) {
   );
 }
 
-const TABS = [
+const TABS: Tab<{ fsid: string; pool: Pool }>[] = [
   { key: 'settings', label: 'Settings', render: SettingsTab },
   { key: 'pgs', label: 'Placement groups', render: PgTab },
   { key: 'io', label: 'I/O', render: IoTab },
@@ -133,10 +132,7 @@ const TABS = [
 export function PoolDetail() {
   const { params } = useRoute();
   const { fsid, id } = params;
-  const { path, query: q, route } = useLocation();
   const pool = useLoad(() => get<Pool>(`/cluster/${fsid}/pool/${id}`), [fsid, id], poolsMayHaveChanged(fsid), 1000);
-  const tab = TABS.find((candidate) => candidate.key === q.tab) ?? TABS[0];
-  const Tab = tab.render;
   return (
     <div>
       <p><a href={clusterPath(fsid, '/pool')}>← Pools</a></p>
@@ -144,13 +140,7 @@ export function PoolDetail() {
         {(data) => (
           <>
             <h1>Pool {data.name}</h1>
-            <div role="tablist" aria-label="Pool" class="tabs">
-              {TABS.map((candidate) => (
-                <button type="button" role="tab" key={candidate.key} aria-selected={candidate === tab}
-                        onClick={() => route(`${path}${query({ tab: candidate.key })}`)}>{candidate.label}</button>
-              ))}
-            </div>
-            <div role="tabpanel" aria-label={tab.label}><Tab fsid={fsid} pool={data} /></div>
+            <Tabs label="Pool" tabs={TABS} props={{ fsid, pool: data }} />
           </>
         )}
       </Async>

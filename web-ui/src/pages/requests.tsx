@@ -5,6 +5,7 @@ import type { Page, Request } from '../api/types';
 import { confirmAction } from '../components/actions';
 import { Async, ErrorNote, useLoad } from '../components/load';
 import { ServerTable, type Column } from '../components/table';
+import { usePage } from '../components/tabs';
 import { timeAgo } from '../format';
 import { canOperate, clusters } from '../session';
 
@@ -23,7 +24,7 @@ function columns(operate: boolean, cancel: (request: Request) => void): Column<R
   const clusterName = (fsid: string | null) => clusters.value.find((cluster) => cluster.id === fsid)?.name ?? fsid ?? '–';
   const all: Column<Request>[] = [
     {
-      id: 'headline', header: 'Request', enableSorting: false,
+      id: 'headline', header: 'Request',
       cell: ({ row }) => (
         <details>
           <summary>{row.original.headline}</summary>
@@ -31,11 +32,11 @@ function columns(operate: boolean, cancel: (request: Request) => void): Column<R
         </details>
       ),
     },
-    { id: 'cluster', header: 'Cluster', enableSorting: false, cell: ({ row }) => clusterName(row.original.fsid) },
-    { id: 'by', header: 'By', enableSorting: false, cell: ({ row }) => row.original.requested_by ?? '–' },
-    { id: 'when', header: 'Asked', enableSorting: false, cell: ({ row }) => timeAgo(row.original.requested_at) },
+    { id: 'cluster', header: 'Cluster', cell: ({ row }) => clusterName(row.original.fsid) },
+    { id: 'by', header: 'By', cell: ({ row }) => row.original.requested_by ?? '–' },
+    { id: 'when', header: 'Asked', cell: ({ row }) => timeAgo(row.original.requested_at) },
     {
-      id: 'progress', header: 'Progress', enableSorting: false,
+      id: 'progress', header: 'Progress',
       cell: ({ row }) => (
         <div class="progress-cell">
           <progress max={100} value={row.original.progress} aria-label={`${row.original.headline} progress`} />
@@ -48,7 +49,7 @@ function columns(operate: boolean, cancel: (request: Request) => void): Column<R
   ];
   if (operate) {
     all.push({
-      id: 'cancel', header: '', enableSorting: false,
+      id: 'cancel', header: '',
       cell: ({ row }) => (['queued', 'submitted'].includes(row.original.state)
         ? <button type="button" onClick={() => cancel(row.original)}>Cancel</button> : null),
     });
@@ -58,7 +59,7 @@ function columns(operate: boolean, cancel: (request: Request) => void): Column<R
 
 export function Requests() {
   const { path, query: q, route } = useLocation();
-  const page = Math.max(1, Number(q.page ?? '1') || 1);
+  const [page, setPage] = usePage();
   const [failure, setFailure] = useState<string>();
   const requests = useLoad(() => get<Page<Request>>(`/request${query({ state: q.state, page, page_size: PAGE_SIZE })}`),
     [q.state, page], (update) => update.type === 'request');
@@ -90,8 +91,7 @@ export function Requests() {
       <Async loaded={requests} empty={(data) => (data.count === 0 ? 'No request matches.' : undefined)}>
         {(data) => (
           <ServerTable<Request> label="Requests" columns={tableColumns} rows={data.results} rowCount={data.count}
-                                rowId={(request) => request.id} ordering="" onOrdering={() => undefined} page={page}
-                                pageSize={PAGE_SIZE} onPage={(next) => route(`${path}${query({ ...q, page: next })}`)} />
+                                rowId={(request) => request.id} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
         )}
       </Async>
     </div>

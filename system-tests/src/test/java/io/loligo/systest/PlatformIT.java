@@ -151,7 +151,7 @@ class PlatformIT {
     @Order(4)
     void the_console_passes_its_end_to_end_tests_in_chromium() throws Exception {
         Path log = platform.workDir.resolve("console-e2e.log");
-        ProcessBuilder browser = new ProcessBuilder("node", "--test", "--test-reporter=spec", "e2e/")
+        ProcessBuilder browser = new ProcessBuilder("node", "--test", "--test-reporter=spec", "e2e/console.test.mjs")
                 .directory(platform.repository.resolve("web-ui").toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
