@@ -160,6 +160,18 @@ describe('the console', { concurrency: 1 }, () => {
       () => cephJson('pg', firstPg, 'query').info.stats.last_deep_scrub_stamp !== before, 60_000);
   });
 
+  test('a pool\'s quota is changed in its settings after confirmation, as Ceph shows', async () => {
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const form = page.getByRole('form', { name: `Settings of pool ${pool}` });
+    await form.getByLabel('Quota, objects').fill('5000');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('quota max objects to 5000').waitFor();
+    await dialog.getByRole('button', { name: 'Change pool' }).click();
+    await until('the quota in Ceph', () => cephJson('osd', 'pool', 'get-quota', pool).quota_max_objects === 5000, 60_000);
+    await screenshot(page, 'pool-settings');
+  });
+
   test('a pool is deleted only once its name is typed', async () => {
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Delete pool' }).click();

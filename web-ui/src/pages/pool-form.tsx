@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, get, message, submit } from '../api/client';
 import type { Pool, PoolForm as PoolFields } from '../api/types';
-import { runRequest } from '../components/actions';
+import { confirmAction, runRequest } from '../components/actions';
 import { useLoad } from '../components/load';
 
 const APPLICATIONS = ['rbd', 'rgw', 'cephfs'];
@@ -69,10 +69,27 @@ export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done
     setBusy(true);
     setError(undefined);
     const name = values.name;
+    const fields = body(values, initial, creating);
+    if (!creating) {
+      const changed = Object.entries(fields).map(([key, value]) => `${key.replaceAll('_', ' ')} to ${value}`);
+      if (changed.length === 0) {
+        setError('Nothing changed.');
+        setBusy(false);
+        return;
+      }
+      const confirmed = await confirmAction({
+        title: `Change pool ${pool.name}?`,
+        body: `Set ${changed.join(', ')}. Replicas and placement groups move data while Ceph rebalances.`,
+        confirmLabel: 'Change pool',
+      });
+      if (!confirmed) {
+        setBusy(false);
+        return;
+      }
+    }
     try {
       const request = await runRequest(creating ? `Create pool ${name}` : `Change pool ${pool.name}`, () =>
-        submit(creating ? 'POST' : 'PATCH', creating ? `/cluster/${fsid}/pool` : `/cluster/${fsid}/pool/${pool.id}`,
-          body(values, initial, creating)));
+        submit(creating ? 'POST' : 'PATCH', creating ? `/cluster/${fsid}/pool` : `/cluster/${fsid}/pool/${pool.id}`, fields));
       if (request?.state === 'error') setError(request.error_message ?? 'The cluster refused the change.');
       else done(name);
     } catch (failure) {
