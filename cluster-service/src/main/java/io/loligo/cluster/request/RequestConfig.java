@@ -11,6 +11,13 @@ public interface RequestConfig {
     @WithDefault("30s")
     Duration replyTimeout();
 
+    /**
+     * How long a request may wait to start while no agent of its cluster reports, as during a broker restart, before
+     * it fails.
+     */
+    @WithDefault("30s")
+    Duration agentWait();
+
     /** How long the OSD map may take to show a change once made: propagation takes well under a second. */
     @WithDefault("60s")
     Duration mapTimeout();

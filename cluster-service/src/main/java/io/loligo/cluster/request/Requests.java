@@ -45,6 +45,7 @@ public class Requests {
     private static final String COMMAND_ID_PREFIX = "request:";
     /** How often a change is sent again, evenly within the reply timeout, before its request fails. */
     static final int RESENDS = 2;
+    private static final String WAITING_FOR_AGENT = "Waiting for an agent";
 
     private final WireCodec codec = new WireCodec();
 
@@ -236,11 +237,20 @@ public class Requests {
 
     private void sendNext(RequestEntity request, Instant now) {
         Optional<String> agent = sync.favouredAgent(request.fsid, now);
-        if (agent.isEmpty()) {
-            fail(request, now, "No agent has reported cluster " + request.fsid + " recently: nothing can make the change");
+        if (agent.isPresent()) {
+            send(request, agent.get(), now);
             return;
         }
-        send(request, agent.get(), now);
+        // a request not yet started waits a while for an agent, which a broker restart silences for seconds;
+        // each sweep tries it again
+        if (request.state == RequestState.QUEUED && !WAITING_FOR_AGENT.equals(request.phase)) {
+            request.phase = WAITING_FOR_AGENT;
+            request.phaseSince = now;
+            log(request, now, "No agent of cluster " + request.fsid + " reports now: waiting up to "
+                    + config.agentWait().toSeconds() + " s for one");
+        } else if (request.state != RequestState.QUEUED || request.phaseSince.plus(config.agentWait()).isBefore(now)) {
+            fail(request, now, "No agent has reported cluster " + request.fsid + " recently: nothing can make the change");
+        }
     }
 
     private void send(RequestEntity request, String agent, Instant now) {

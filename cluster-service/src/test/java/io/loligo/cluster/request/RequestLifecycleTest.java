@@ -169,14 +169,44 @@ class RequestLifecycleTest {
         given().get("/internal/v2/request/{id}", second).then().body("state", equalTo("submitted"));
     }
 
+    /** As while the broker restarts: the agent falls silent, and a request made meanwhile starts once it is back. */
+    @Test
+    void aRequestMadeWhileNoAgentReportsWaitsForOneAndFailsOnlyAfterTheWait() throws Exception {
+        // an agent that beats every second is late after three
+        heartbeat(1);
+        Thread.sleep(3_500);
+        String waits = given().contentType(ContentType.JSON).body("{\"in\": false}")
+                .patch("/internal/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(202).extract().path("request_id");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/internal/v2/request/{id}", waits).then()
+                .body("state", equalTo("queued")).body("status", equalTo("Waiting for an agent"))
+                .body("log.message", hasItem("No agent of cluster " + fsid + " reports now: waiting up to 4 s for one")));
+        heartbeat();
+        CommandEnvelope sent = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(sent).isNotNull();
+        assertThat(sent.command()).isEqualTo(OsdChange.of(fsid, 1, OsdChange.Kind.MARK_OUT));
+        given().post("/internal/v2/request/{id}/cancel", waits).then().statusCode(200);
+
+        heartbeat(1);
+        Thread.sleep(3_500);
+        String fails = given().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
+                .patch("/internal/v2/cluster/{fsid}/osd/2", fsid).then().statusCode(202).extract().path("request_id");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/internal/v2/request/{id}", fails).then()
+                .body("state", equalTo("error"))
+                .body("error_message", equalTo("No agent has reported cluster " + fsid + " recently: nothing can make the change")));
+    }
+
     private static JsonNode applied(String outs, long osdMapEpoch) {
         return JsonNodeFactory.instance.objectNode().put("outs", outs).put("osd_map_epoch", osdMapEpoch);
     }
 
     private void heartbeat() throws Exception {
+        heartbeat(5);
+    }
+
+    private void heartbeat(int periodSeconds) throws Exception {
         Map<ClusterMap, Long> versions = Map.of(ClusterMap.OSD_MAP, epoch.get());
         NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, agent, agent + ".example.com", agent,
-                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", versions)), List.of(), broker.publicKey());
+                Instant.now(), periodSeconds, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", versions)), List.of(), broker.publicKey());
         broker.heartbeat(heartbeat);
     }
 
