@@ -8,6 +8,8 @@ LOLIGO_PACKAGES=(
   # the peer dashboard for side-by-side benchmarks, the browser for UI tests, and the load generator
   ceph-mgr-dashboard chromium wrk
   curl jq
+  # kubectl, to render the Kubernetes manifests with its built-in kustomize
+  kubernetes-client
 )
 
 ensure_packages() {
@@ -18,6 +20,10 @@ ensure_packages() {
   # node and npm may come from elsewhere than Debian (as on the CI image): accept them when they run.
   if command -v node >/dev/null && command -v npm >/dev/null; then
     missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+  fi
+  # so may kubectl (Debian's is older than the CI image's, and would collide with it)
+  if command -v kubectl >/dev/null; then
+    missing=("${missing[@]/kubernetes-client}")
   fi
   local wanted=()
   for p in "${missing[@]}"; do [[ -n $p ]] && wanted+=("$p"); done

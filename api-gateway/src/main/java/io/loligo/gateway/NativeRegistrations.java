@@ -3,6 +3,7 @@ package io.loligo.gateway;
 import io.loligo.contracts.api.KeyApi;
 import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.api.RequestView;
 import io.loligo.gateway.audit.AuditView;
 import io.loligo.gateway.auth.AuthResource;
 import io.loligo.gateway.user.UserForms;
@@ -14,7 +15,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {Problem.class, Problem.FieldError.class, AuthResource.LoggedIn.class,
         UserForms.UserView.class, UserForms.TokenView.class, AuditView.class, LiveUpdate.class, KeyApi.KeyView.class,
-        KeyApi.KeyPatch.class})
+        KeyApi.KeyPatch.class, RequestView.Accepted.class})
 final class NativeRegistrations {
     private NativeRegistrations() {
     }
