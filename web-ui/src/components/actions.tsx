@@ -102,9 +102,15 @@ export async function runRequest(label: string, send: () => Promise<Submitted>):
   }
   const id = submitted.requestId;
   return new Promise((resolve) => {
+    let ended = false;
+    let latest: Request | undefined;
     const seen = (request: Request) => {
+      // the first read and the stream race: a view with fewer steps than the one held is older
+      if (ended || (latest && request.log.length < latest.log.length)) return;
+      latest = request;
       update(label, { request });
       if (DONE.includes(request.state)) {
+        ended = true;
         stop();
         resolve(request);
         // what went well leaves the tray by itself; what failed stays until read

@@ -61,9 +61,7 @@ final class LocalPlatform implements AutoCloseable {
     LocalPlatform() throws IOException {
         Files.createDirectories(workDir);
         Files.deleteIfExists(adminPasswordFile());
-        clusterService = new ServiceProcess("cluster-service", repository, workDir, Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + CLUSTER_DATABASE,
-                "loligo.bus.prefix", BUS_PREFIX));
+        clusterService = new ServiceProcess("cluster-service", repository, workDir, clusterServiceProperties());
         metricsService = new ServiceProcess("metrics-service", repository, workDir, Map.of(
                 "loligo.metrics.influx.database", INFLUX_DATABASE,
                 "loligo.bus.prefix", BUS_PREFIX));
@@ -80,6 +78,24 @@ final class LocalPlatform implements AutoCloseable {
         Map<String, String> properties = new HashMap<>(agentProperties("agent-state-" + nodeId));
         properties.put("loligo.agent.node-id", nodeId);
         return new ServiceProcess("node-agent", "node-agent-" + nodeId, repository, workDir, properties);
+    }
+
+    /** A second cluster-service on the same database and broker: it waits as a standby while the first leads. */
+    ServiceProcess anotherClusterService() throws IOException {
+        return new ServiceProcess("cluster-service", "cluster-service-standby", repository, workDir, clusterServiceProperties());
+    }
+
+    private static Map<String, String> clusterServiceProperties() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + CLUSTER_DATABASE,
+                "loligo.bus.prefix", BUS_PREFIX,
+                "loligo.leadership.check-interval", "1s");
+    }
+
+    /** Has the broker ask this cluster-service which agent may do what, as Kubernetes' Service sends it to the leader. */
+    void brokerAsks(ServiceProcess service) throws IOException, InterruptedException {
+        run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/rabbitmq.sh\"; broker_asks_cluster_service \"$2\"",
+                "-", repository.toString(), service.url()));
     }
 
     private Map<String, String> agentProperties(String stateDir) {
@@ -104,8 +120,7 @@ final class LocalPlatform implements AutoCloseable {
         // agents last, as dev/up starts them, once the broker asks this platform's cluster-service about them
         for (boolean agents : new boolean[]{false, true}) {
             if (agents && Arrays.asList(services).contains(clusterService)) {
-                run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/rabbitmq.sh\"; broker_asks_cluster_service \"$2\"",
-                        "-", repository.toString(), clusterService.url()));
+                brokerAsks(clusterService);
             }
             List<ServiceProcess> batch = Arrays.stream(services).filter(service -> (service == agent) == agents).toList();
             for (ServiceProcess service : batch) {

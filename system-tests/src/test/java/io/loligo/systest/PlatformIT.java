@@ -1013,6 +1013,53 @@ class PlatformIT {
         return found.get();
     }
 
+    /**
+     * A second cluster-service waits as a standby, consuming nothing and passing calls on to the first, which
+     * leads; when the leader dies it takes over within seconds, from what the leader left in PostgreSQL.
+     */
+    @Test
+    @Order(28)
+    void a_standby_cluster_service_takes_over_when_the_leader_dies() throws Exception {
+        String fsid = platform.ceph("fsid");
+        int lab = cliPool("lab").path("pool_id").asInt();
+        ServiceProcess standby = platform.anotherClusterService();
+        standby.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> standby.logText().contains("this one waits as a standby"));
+            await().atMost(Duration.ofSeconds(30)).until(standby::ready);
+            given().baseUri(standby.url()).get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'leadership' }.data.role", equalTo("standby"));
+            // what the leader answers, passed on
+            given().baseUri(standby.url()).get("/internal/v2/cluster/{fsid}/health", fsid).then().statusCode(200)
+                    .body("report.status", equalTo(given().baseUri(platform.clusterService.url())
+                            .get("/internal/v2/cluster/{fsid}/health", fsid).then().extract().path("report.status")));
+            given().baseUri(standby.url()).contentType(ContentType.JSON).body("{\"pg_num\": 0}")
+                    .patch("/internal/v2/cluster/{fsid}/pool/{id}", fsid, lab).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("pg_num"));
+            String heartbeatReceiver = "Receiver listening address /topic/" + LocalPlatform.BUS_PREFIX + ".heartbeat.#";
+            assertThat(standby.logText()).as("a standby attaches no receiver").doesNotContain(heartbeatReceiver)
+                    .doesNotContain("Receiver listening address /queue/" + LocalPlatform.BUS_PREFIX + ".replies");
+
+            platform.clusterService.kill();
+            platform.brokerAsks(standby);
+            await().atMost(Duration.ofSeconds(30)).until(() -> standby.logText().contains("this instance leads cluster-service"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> standby.logText().contains(heartbeatReceiver));
+
+            given().baseUri(standby.url()).get("/internal/v2/cluster/{fsid}/health", fsid).then().statusCode(200);
+            String id = given().baseUri(standby.url()).contentType(ContentType.JSON).body("{\"quota_max_objects\": 4242}")
+                    .patch("/internal/v2/cluster/{fsid}/pool/{id}", fsid, lab).then().statusCode(202).extract().path("request_id");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(standby.url()).get("/internal/v2/request/{id}", id)
+                    .then().statusCode(200).body("state", equalTo("complete")));
+            assertThat(cliPool("lab").path("quota_max_objects").asLong()).isEqualTo(4242);
+        } finally {
+            standby.stop();
+            platform.clusterService.start();
+            platform.clusterService.awaitReady(Duration.ofSeconds(60));
+            platform.brokerAsks(platform.clusterService);
+            platform.ceph("osd", "pool", "set-quota", "lab", "max_objects", "0");
+        }
+    }
+
     /** Last: what every earlier test changed through the API. */
     @Test
     @Order(Integer.MAX_VALUE)

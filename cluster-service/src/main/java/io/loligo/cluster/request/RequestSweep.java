@@ -1,6 +1,7 @@
 package io.loligo.cluster.request;
 
-import io.quarkus.runtime.StartupEvent;
+import io.loligo.cluster.leader.LeaderOnly;
+import io.loligo.cluster.leader.Leadership;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,18 +9,18 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 
-/** Resumes the requests a stopped cluster-service left, and ends those that waited too long, once a second. */
+/** Resumes the requests the previous leader left, and ends those that waited too long, once a second. */
 @ApplicationScoped
 public class RequestSweep {
     @Inject
     Requests requests;
 
-    void resume(@Observes StartupEvent startup) {
+    void resume(@Observes Leadership.BecameLeader leading) {
         requests.resendInFlight(Instant.now());
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = LeaderOnly.class)
     void sweep() {
         requests.sweep(Instant.now());
     }

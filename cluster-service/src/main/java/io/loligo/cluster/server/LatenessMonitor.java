@@ -1,5 +1,6 @@
 package io.loligo.cluster.server;
 
+import io.loligo.cluster.leader.LeaderOnly;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ public class LatenessMonitor {
     ServerInventory inventory;
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = LeaderOnly.class)
     void sweep() {
         inventory.markLate(Instant.now());
     }

@@ -1,10 +1,12 @@
 package io.loligo.cluster.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.leader.Leadership;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -66,6 +68,11 @@ public class SyncObjects {
 
     public List<ClusterMap> held(String fsid) {
         return copiesOf(fsid).keySet().stream().sorted().toList();
+    }
+
+    /** A new leader starts from the maps as the last one archived them, not as this instance may once have read them. */
+    void reload(@Observes Leadership.BecameLeader leading) {
+        copies.clear();
     }
 
     private Map<ClusterMap, Stored> copiesOf(String fsid) {

@@ -1,0 +1,117 @@
+package io.loligo.cluster.leader;
+
+import io.loligo.contracts.api.Problem;
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A standby passes every call to cluster-service's API on to the leader and its answer back, streams included: so
+ * standbys count as ready, Kubernetes sends calls to any instance, and a rolling update never waits on a standby.
+ */
+@ApplicationScoped
+public class StandbyForwarding {
+    private static final Duration LEADER_URL_KEPT = Duration.ofSeconds(2);
+    /** Per connection, not per message: the proxy's own connections carry their own. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade", "host");
+
+    @Inject
+    Leadership leadership;
+    @Inject
+    Vertx vertx;
+
+    private HttpClient client;
+    private volatile Optional<URI> leaderUrl = Optional.empty();
+    private volatile Instant leaderUrlRead = Instant.EPOCH;
+
+    void register(@Observes Router router) {
+        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
+        router.route("/internal/*").order(Integer.MIN_VALUE + 100).handler(this::route);
+    }
+
+    private void route(RoutingContext context) {
+        if (leadership.isLeader()) {
+            context.next();
+            return;
+        }
+        HttpServerRequest request = context.request();
+        request.pause();
+        // the database is read off the event loop
+        vertx.<Optional<URI>>executeBlocking(this::leader, false).onComplete(found -> {
+            if (found.failed() || found.result().isEmpty()) {
+                refuse(context, "no cluster-service instance leads yet: try again in a few seconds");
+                return;
+            }
+            forward(context, found.result().get());
+        });
+    }
+
+    private Optional<URI> leader() {
+        if (Instant.now().isAfter(leaderUrlRead.plus(LEADER_URL_KEPT))) {
+            leaderUrl = leadership.leaderUrl();
+            leaderUrlRead = Instant.now();
+        }
+        return leaderUrl;
+    }
+
+    private void forward(RoutingContext context, URI leader) {
+        HttpServerRequest request = context.request();
+        RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(leader.getHost())
+                .setPort(leader.getPort()).setURI(request.uri());
+        request.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                options.addHeader(header.getKey(), header.getValue());
+            }
+        });
+        Future<HttpClientResponse> answered = client.request(options).compose((HttpClientRequest upstream) -> {
+            request.resume();
+            return upstream.send(request);
+        });
+        answered.onSuccess(response -> {
+            context.response().setStatusCode(response.statusCode());
+            response.headers().forEach(header -> {
+                if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                    context.response().putHeader(header.getKey(), header.getValue());
+                }
+            });
+            if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                // a stream, such as the live updates: passed on as it comes
+                context.response().setChunked(true);
+            }
+            response.pipeTo(context.response());
+        }).onFailure(failure -> {
+            Log.warnf("could not pass a call on to the leader at %s: %s", leader, failure.getMessage());
+            leaderUrlRead = Instant.EPOCH;
+            refuse(context, "the leading cluster-service instance does not answer: try again in a few seconds");
+        });
+    }
+
+    private static void refuse(RoutingContext context, String detail) {
+        if (context.response().headWritten()) {
+            context.response().reset();
+            return;
+        }
+        context.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .putHeader(HttpHeaders.RETRY_AFTER, "2")
+                .end(Json.encode(Problem.of(503, "Service Unavailable", "NoLeader", detail)));
+    }
+}
