@@ -85,3 +85,36 @@ export function callApi(page, method, path, body) {
     return { status: response.status, body: await response.text() };
   }, { method, path, body });
 }
+
+/** Text shown below WCAG AA's 4.5:1 against the first opaque background behind it, as "tag \"text\": ratio". */
+export function lowContrastText(page) {
+  return page.evaluate(() => {
+    const luminance = (rgb) => {
+      const [r, g, b] = rgb.map((c) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const channels = (color) => color.match(/[\d.]+/g).slice(0, 4).map(Number);
+    const background = (element) => {
+      for (let node = element; node; node = node.parentElement) {
+        const [r, g, b, a = 1] = channels(getComputedStyle(node).backgroundColor);
+        if (a > 0.5) return [r, g, b];
+      }
+      return [255, 255, 255];
+    };
+    const found = [];
+    for (const element of document.querySelectorAll('body *')) {
+      const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+      if (!ownText || element.closest('[aria-hidden="true"], svg') || element.getClientRects().length === 0) continue;
+      // disabled controls are exempt from the contrast rule
+      if (getComputedStyle(element).visibility === 'hidden' || element.matches(':disabled, :disabled *')) continue;
+      const [lighter, darker] = [luminance(channels(getComputedStyle(element).color).slice(0, 3)), luminance(background(element))]
+        .sort((a, b) => b - a);
+      const ratio = (lighter + 0.05) / (darker + 0.05);
+      if (ratio < 4.5) found.push(`${element.tagName.toLowerCase()} "${element.textContent.trim().slice(0, 30)}": ${ratio.toFixed(2)}`);
+    }
+    return found;
+  });
+}

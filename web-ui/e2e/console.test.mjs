@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import {
-  callApi, ceph, cephJson, env, healthOk, launch, loggedIn, LOLIGO_URL, screenshot, startOsdProcess, stopOsdProcess, until,
+  callApi, ceph, cephJson, env, healthOk, launch, loggedIn, LOLIGO_URL, lowContrastText, screenshot, startOsdProcess,
+  stopOsdProcess, until,
 } from './browser.mjs';
 
 const PASSWORD = env('LOLIGO_PASSWORD');
@@ -65,6 +66,30 @@ describe('the console', { concurrency: 1 }, () => {
     } finally {
       await tablet.close();
     }
+  });
+
+  test('text reads against its background at WCAG AA contrast, and a confirmation answers to the keyboard', async () => {
+    for (const path of ['/osd', '', '/pool']) {
+      await page.goto(`${LOLIGO_URL}/ui/cluster/${fsid}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.locator('.loading').first().waitFor({ state: 'detached' });
+      assert.deepEqual(await lowContrastText(page), [], path || 'dashboard');
+    }
+    await page.goto(`${LOLIGO_URL}/ui/events?severity=WARNING`);
+    await page.getByRole('table', { name: 'Events' }).waitFor();
+    assert.deepEqual(await lowContrastText(page), [], 'events');
+
+    await page.goto(`${LOLIGO_URL}/ui/cluster/${fsid}/osd`);
+    await osdRow(0).waitFor();
+    await osdRow(0).getByRole('checkbox').focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('toolbar').getByRole('button', { name: 'Mark down' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Mark osd.0 down?' }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(cephJson('osd', 'dump').osds.find((osd) => osd.osd === 0).up, 1, 'cancelled: osd.0 stays up');
   });
 
   test('the dashboard shows the real fsid, health and capacity, and graphs with real points', async () => {
