@@ -5,8 +5,8 @@ import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { whenSessionEnds } from './api/client';
 import { ConfirmDialog, RequestTray } from './components/actions';
 import { clusterPath, Shell } from './components/shell';
-import { connectLive, disconnectLive } from './live';
-import { currentCluster, me, resume } from './session';
+import { connectLive, disconnectLive, onLive } from './live';
+import { clusters, currentCluster, me, refreshClusters, resume } from './session';
 import { Account } from './pages/account';
 import { Admin } from './pages/admin';
 import { Config } from './pages/config';
@@ -53,8 +53,15 @@ function App() {
   }, []);
 
   useEffect(() => {
-    if (loggedIn) connectLive();
-    else disconnectLive();
+    if (!loggedIn) {
+      disconnectLive();
+      return undefined;
+    }
+    connectLive();
+    // a cluster first heard of while the console is open joins the switcher
+    return onLive((update) => {
+      if (update.fsid && !clusters.value.some((cluster) => cluster.id === update.fsid)) void refreshClusters().catch(() => undefined);
+    });
   }, [loggedIn]);
 
   useEffect(() => {
