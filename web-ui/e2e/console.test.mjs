@@ -11,6 +11,8 @@ import {
 const PASSWORD = env('LOLIGO_PASSWORD');
 const fsid = ceph('fsid');
 const pool = `console-e2e-${Date.now()}`;
+// this host, where the platform's agent runs
+const fqdn = execFileSync('hostname', ['-f'], { encoding: 'utf8' }).trim();
 let browser;
 let page;
 
@@ -272,7 +274,6 @@ describe('the console', { concurrency: 1 }, () => {
 
   test('the hosts page lists this server with its Ceph services', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts' }).click();
-    const fqdn = execFileSync('hostname', ['-f'], { encoding: 'utf8' }).trim();
     const row = page.getByRole('table', { name: 'Hosts' }).getByRole('row').filter({ hasText: fqdn });
     await row.getByText('Reporting').waitFor();
     for (const service of ['mon.a', 'mgr.x', ...cephJson('osd', 'ls').map((id) => `osd.${id}`)]) {
@@ -319,7 +320,6 @@ describe('the console', { concurrency: 1 }, () => {
     await page.getByRole('table', { name: 'Users' }).getByText(/^viewer-/).first().waitFor();
     await screenshot(page, 'admin-users');
     await page.getByRole('tab', { name: 'Agents' }).click();
-    const fqdn = execFileSync('hostname', ['-f'], { encoding: 'utf8' }).trim();
     await page.getByRole('table', { name: 'Agents' }).getByRole('row').filter({ hasText: fqdn }).getByText('accepted').waitFor();
     await screenshot(page, 'admin-agents');
     await page.getByRole('tab', { name: 'Audit log' }).click();

@@ -3,20 +3,20 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { query } from '../api/client';
+import { get, query } from '../api/client';
+import { Async, useLoad } from './load';
 import type { Graph, Series } from '../api/types';
 
 const COLOURS = ['#2563eb', '#d97706', '#059669', '#dc2626', '#7c3aed', '#0891b2'];
 
-export const RANGES = [
+const RANGES = [
   { key: '1h', label: 'Last hour', from: '-1h' },
   { key: '1d', label: 'Last day', from: '-1d' },
   { key: '1w', label: 'Last week', from: '-7d' },
 ] as const;
-export type RangeKey = (typeof RANGES)[number]['key'];
 
 /** The time range the URL asks for, as the metrics API's `from`. */
-export function useRangeFrom(): string {
+function useRangeFrom(): string {
   const { query: params } = useLocation();
   return (RANGES.find((range) => range.key === params.range) ?? RANGES[0]).from;
 }
@@ -36,7 +36,7 @@ export function RangePicker() {
 }
 
 /** The series on one time axis; a step a series lacks is a gap, not a zero. */
-export function aligned(graph: Graph): uPlot.AlignedData {
+function aligned(graph: Graph): uPlot.AlignedData {
   const times = [...new Set(graph.series.flatMap((series) => series.points.map(([time]) => time)))].sort((a, b) => a - b);
   const index = new Map(times.map((time, i) => [time, i]));
   const columns = graph.series.map((series) => {
@@ -63,11 +63,11 @@ function seriesLabel(series: Series, labels?: Record<string, string>): string {
   return distinct.length ? `${name} (${distinct.join(', ')})` : name;
 }
 
-export function pointCount(graph: Graph): number {
+function pointCount(graph: Graph): number {
   return graph.series.reduce((sum, series) => sum + series.points.filter(([, value]) => value !== null).length, 0);
 }
 
-export function Chart({ graph, title, unit, labels }: {
+function Chart({ graph, title, unit, labels }: {
   graph: Graph;
   title: string;
   unit: string;
@@ -102,5 +102,22 @@ export function Chart({ graph, title, unit, labels }: {
       <figcaption>{title}</figcaption>
       <div ref={box} role="img" aria-label={`${title}: ${pointCount(graph)} points`} />
     </figure>
+  );
+}
+
+/** A graph from the metrics API, over the range the URL asks for, with its loading, error and empty states. */
+export function MetricGraph({ path, title, unit, labels }: {
+  /** The graph's API path, such as /cluster/{fsid}/metrics/iops. */
+  path: string;
+  title: string;
+  unit: string;
+  labels?: Record<string, string>;
+}) {
+  const from = useRangeFrom();
+  const graph = useLoad(() => get<Graph>(`${path}${query({ from })}`), [path, from]);
+  return (
+    <Async loaded={graph} empty={(data) => (data.series.length ? undefined : `Nothing recorded for ${title} in this range yet.`)}>
+      {(data) => <Chart graph={data} title={title} unit={unit} labels={labels} />}
+    </Async>
   );
 }

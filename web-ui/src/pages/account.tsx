@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { ApiError, del, get, message, patch, post } from '../api/client';
+import { del, get, patch, post } from '../api/client';
 import type { Token } from '../api/types';
 import { confirmAction } from '../components/actions';
-import { Async, ErrorNote, useLoad } from '../components/load';
+import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
+import { Async, useLoad } from '../components/load';
 import { timeAgo } from '../format';
 import { me } from '../session';
 
@@ -11,22 +12,21 @@ function Tokens() {
   const [name, setName] = useState('');
   const [days, setDays] = useState('');
   const [created, setCreated] = useState<Token>();
-  const [error, setError] = useState<ApiError | string>();
-  const fieldError = (key: string) => (error instanceof ApiError ? error.forField(key) : undefined);
+  const refusal = useRefusal();
   const create = async (event: Event) => {
     event.preventDefault();
-    setError(undefined);
+    refusal.clear();
     try {
       setCreated(await post<Token>('/user/me/token', { name, expires_in_days: days === '' ? undefined : Number(days) }));
       setName('');
       tokens.reload();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure : message(failure));
+      refusal.refuse(failure);
     }
   };
   const revoke = async (token: Token) => {
     if (!(await confirmAction({ title: `Revoke token ${token.name}?`, body: 'Scripts that use it are refused from now on.', confirmLabel: 'Revoke' }))) return;
-    await del(`/user/me/token/${token.id}`).catch((failure) => setError(message(failure)));
+    await del(`/user/me/token/${token.id}`).catch(refusal.refuse);
     tokens.reload();
   };
   return (
@@ -38,13 +38,18 @@ function Tokens() {
           Token <strong>{created.name}</strong>, shown this once: <code class="mono" data-testid="new-token">{created.token}</code>
         </div>
       )}
+      <RefusalNote refusal={refusal} />
       <form class="filters" aria-label="New API token" onSubmit={create} noValidate>
-        <label>Name<input value={name} onInput={(event) => setName(event.currentTarget.value)} aria-invalid={!!fieldError('name')} /></label>
-        <label>Expires in days<input type="number" min={1} value={days} placeholder="default"
-                                      onInput={(event) => setDays(event.currentTarget.value)} aria-invalid={!!fieldError('expires_in_days')} /></label>
+        <Field id="token-name" label="Name" error={refusal.forField('name')}>
+          <input id="token-name" value={name} onInput={(event) => setName(event.currentTarget.value)}
+                 {...invalidWhen(refusal.forField('name'), 'token-name')} />
+        </Field>
+        <Field id="token-days" label="Expires in days" error={refusal.forField('expires_in_days')}>
+          <input id="token-days" type="number" min={1} value={days} placeholder="default" onInput={(event) => setDays(event.currentTarget.value)}
+                 {...invalidWhen(refusal.forField('expires_in_days'), 'token-days')} />
+        </Field>
         <button type="submit">Create token</button>
       </form>
-      {error && <p class="field-error" role="alert">{error instanceof ApiError ? error.fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ') || error.message : error}</p>}
       <Async loaded={tokens} empty={(list) => (list.length ? undefined : 'You have no API token.')}>
         {(list) => (
           <table aria-label="API tokens">
@@ -69,12 +74,11 @@ function Tokens() {
 function Password() {
   const [oldPassword, setOldPassword] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | string>();
+  const refusal = useRefusal();
   const [done, setDone] = useState(false);
-  const fieldError = (key: string) => (error instanceof ApiError ? error.forField(key) : undefined);
   const change = async (event: Event) => {
     event.preventDefault();
-    setError(undefined);
+    refusal.clear();
     setDone(false);
     try {
       await patch('/user/me', { old_password: oldPassword, password });
@@ -82,23 +86,23 @@ function Password() {
       setPassword('');
       setDone(true);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure : message(failure));
+      refusal.refuse(failure);
     }
   };
   return (
     <form class="panel" aria-label="Change password" onSubmit={change} noValidate>
       <h2>Password</h2>
-      {error && !(error instanceof ApiError && error.fieldErrors.length) && <ErrorNote message={error instanceof ApiError ? error.message : error} />}
+      <RefusalNote refusal={refusal} />
       {done && <p role="status">Your password is changed.</p>}
       <div class="fields-grid">
-        <div class="field"><label for="old-password">Current password</label>
+        <Field id="old-password" label="Current password" error={refusal.forField('old_password')}>
           <input id="old-password" type="password" autocomplete="current-password" value={oldPassword}
-                 onInput={(event) => setOldPassword(event.currentTarget.value)} aria-invalid={!!fieldError('old_password')} />
-          {fieldError('old_password') && <span class="field-error">{fieldError('old_password')}</span>}</div>
-        <div class="field"><label for="new-password">New password</label>
+                 onInput={(event) => setOldPassword(event.currentTarget.value)} {...invalidWhen(refusal.forField('old_password'), 'old-password')} />
+        </Field>
+        <Field id="new-password" label="New password" error={refusal.forField('password')}>
           <input id="new-password" type="password" autocomplete="new-password" value={password}
-                 onInput={(event) => setPassword(event.currentTarget.value)} aria-invalid={!!fieldError('password')} />
-          {fieldError('password') && <span class="field-error">{fieldError('password')}</span>}</div>
+                 onInput={(event) => setPassword(event.currentTarget.value)} {...invalidWhen(refusal.forField('password'), 'new-password')} />
+        </Field>
       </div>
       <div class="buttons"><button type="submit" class="primary">Change password</button></div>
     </form>

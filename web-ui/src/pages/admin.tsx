@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { ApiError, del, get, message, patch, post, query } from '../api/client';
+import { del, get, message, patch, post, query } from '../api/client';
 import type { AgentKey, AuditEntry, Page, Role, User } from '../api/types';
 import { confirmAction } from '../components/actions';
+import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { Async, ErrorNote, useLoad } from '../components/load';
 import { ServerTable, type Column } from '../components/table';
 import { Tabs, usePage, type Tab } from '../components/tabs';
@@ -13,36 +14,34 @@ const ROLES: Role[] = ['read-only', 'operator', 'administrator'];
 
 function NewUser({ done }: { done: () => void }) {
   const [values, setValues] = useState({ username: '', email: '', password: '', role: 'read-only' });
-  const [error, setError] = useState<ApiError | string>();
+  const refusal = useRefusal();
   const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => setValues({ ...values, [key]: event.currentTarget.value });
-  const fieldError = (key: string) => (error instanceof ApiError ? error.forField(key) : undefined);
   const field = (key: keyof typeof values, label: string, type = 'text') => (
-    <div class="field">
-      <label for={`user-${key}`}>{label}</label>
-      <input id={`user-${key}`} type={type} value={values[key]} onInput={set(key)} aria-invalid={!!fieldError(key)} autocomplete="off" />
-      {fieldError(key) && <span class="field-error">{fieldError(key)}</span>}
-    </div>
+    <Field id={`user-${key}`} label={label} error={refusal.forField(key)}>
+      <input id={`user-${key}`} type={type} value={values[key]} onInput={set(key)} autocomplete="off"
+             {...invalidWhen(refusal.forField(key), `user-${key}`)} />
+    </Field>
   );
   const create = async (event: Event) => {
     event.preventDefault();
-    setError(undefined);
+    refusal.clear();
     try {
       await post('/user', values);
       done();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure : message(failure));
+      refusal.refuse(failure);
     }
   };
   return (
     <form class="panel" aria-label="New user" onSubmit={create} noValidate>
-      {error && <p class="error" role="alert">{error instanceof ApiError ? error.message : error}</p>}
+      <RefusalNote refusal={refusal} />
       <div class="fields-grid">
         {field('username', 'User name')}
         {field('email', 'E-mail', 'email')}
         {field('password', 'Password', 'password')}
-        <div class="field"><label for="user-role">Role</label>
+        <Field id="user-role" label="Role" error={refusal.forField('role')}>
           <select id="user-role" value={values.role} onChange={set('role')}>{ROLES.map((role) => <option key={role}>{role}</option>)}</select>
-          {fieldError('role') && <span class="field-error">{fieldError('role')}</span>}</div>
+        </Field>
       </div>
       <div class="buttons"><button type="button" onClick={done}>Cancel</button><button type="submit" class="primary">Create user</button></div>
     </form>

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { ApiError, get, message, submit } from '../api/client';
+import { get, message, submit } from '../api/client';
 import type { CrushNode, CrushRule, CrushStep, CrushType } from '../api/types';
 import { confirmAction, runRequest } from '../components/actions';
+import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { Async, ErrorNote, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
 import { canOperate } from '../session';
@@ -46,14 +47,16 @@ function describe(step: CrushStep): string {
 
 function StepsEditor({ fsid, rule, done }: { fsid: string; rule: CrushRule; done: () => void }) {
   const [text, setText] = useState(JSON.stringify(rule.steps, null, 2));
-  const [error, setError] = useState<string>();
+  const refusal = useRefusal();
+  const id = `steps-${rule.id}`;
   const save = async (event: Event) => {
     event.preventDefault();
+    refusal.clear();
     let steps: unknown;
     try {
       steps = JSON.parse(text);
     } catch (failure) {
-      setError(`steps: not JSON (${message(failure)})`);
+      refusal.refuse(`The steps are not JSON: ${message(failure)}`);
       return;
     }
     const confirmed = await confirmAction({
@@ -64,18 +67,19 @@ function StepsEditor({ fsid, rule, done }: { fsid: string; rule: CrushRule; done
     if (!confirmed) return;
     try {
       const request = await runRequest(`Change CRUSH rule ${rule.name}`, () => submit('PATCH', `/cluster/${fsid}/crush_rule/${rule.id}`, { steps }));
-      if (request?.state === 'error') setError(request.error_message ?? 'The cluster refused the change.');
+      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'The cluster refused the change.');
       else done();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.forField('steps') ?? failure.message : message(failure));
+      refusal.refuse(failure);
     }
   };
   return (
     <form onSubmit={save} aria-label={`Steps of rule ${rule.name}`}>
-      <label for={`steps-${rule.id}`}>Steps, as Ceph's <span class="mono">osd crush rule dump</span> shows them</label>
-      <textarea id={`steps-${rule.id}`} rows={8} value={text} spellcheck={false} class="mono" aria-invalid={!!error}
-                onInput={(event) => setText(event.currentTarget.value)} />
-      {error && <span class="field-error" role="alert">{error}</span>}
+      <RefusalNote refusal={refusal} />
+      <Field id={id} label="Steps, as Ceph's osd crush rule dump shows them" error={refusal.forField('steps')}>
+        <textarea id={id} rows={8} value={text} spellcheck={false} class="mono" {...invalidWhen(refusal.forField('steps'), id)}
+                  onInput={(event) => setText(event.currentTarget.value)} />
+      </Field>
       <div class="buttons"><button type="button" onClick={done}>Close</button><button type="submit" class="primary">Save steps</button></div>
     </form>
   );
@@ -83,40 +87,38 @@ function StepsEditor({ fsid, rule, done }: { fsid: string; rule: CrushRule; done
 
 function NewRule({ fsid, roots, types, done }: { fsid: string; roots: string[]; types: CrushType[]; done: () => void }) {
   const [values, setValues] = useState({ name: '', root: roots[0] ?? 'default', failure_domain: 'host', device_class: '' });
-  const [error, setError] = useState<ApiError | string>();
+  const refusal = useRefusal();
   const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => setValues({ ...values, [key]: event.currentTarget.value });
-  const fieldError = (key: string) => (error instanceof ApiError ? error.forField(key) : undefined);
+  const field = (key: keyof typeof values, label: string, control: preact.JSX.Element) => (
+    <Field id={`rule-${key}`} label={label} error={refusal.forField(key)}>{control}</Field>
+  );
   const create = async (event: Event) => {
     event.preventDefault();
-    setError(undefined);
+    refusal.clear();
     try {
       const body = { ...values, device_class: values.device_class || undefined };
       const request = await runRequest(`Create CRUSH rule ${values.name}`, () => submit('POST', `/cluster/${fsid}/crush_rule`, body));
-      if (request?.state === 'error') setError(request.error_message ?? 'The cluster refused the rule.');
+      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'The cluster refused the rule.');
       else done();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure : message(failure));
+      refusal.refuse(failure);
     }
   };
   return (
     <form class="panel" aria-label="New replicated rule" onSubmit={create} noValidate>
       <h2>New replicated rule</h2>
-      {error && <p class="error" role="alert">{error instanceof ApiError ? error.message : error}</p>}
+      <RefusalNote refusal={refusal} />
       <div class="fields-grid">
-        <div class="field"><label for="rule-name">Name</label>
-          <input id="rule-name" value={values.name} onInput={set('name')} aria-invalid={!!fieldError('name')} />
-          {fieldError('name') && <span class="field-error">{fieldError('name')}</span>}</div>
-        <div class="field"><label for="rule-root">Root</label>
-          <select id="rule-root" value={values.root} onChange={set('root')}>{roots.map((root) => <option key={root}>{root}</option>)}</select>
-          {fieldError('root') && <span class="field-error">{fieldError('root')}</span>}</div>
-        <div class="field"><label for="rule-domain">Failure domain</label>
-          <select id="rule-domain" value={values.failure_domain} onChange={set('failure_domain')}>
-            {types.map((type) => <option key={type.id}>{type.name}</option>)}
-          </select>
-          {fieldError('failure_domain') && <span class="field-error">{fieldError('failure_domain')}</span>}</div>
-        <div class="field"><label for="rule-class">Device class</label>
-          <input id="rule-class" value={values.device_class} placeholder="any" onInput={set('device_class')} />
-          {fieldError('device_class') && <span class="field-error">{fieldError('device_class')}</span>}</div>
+        {field('name', 'Name', <input id="rule-name" value={values.name} onInput={set('name')}
+                                      {...invalidWhen(refusal.forField('name'), 'rule-name')} />)}
+        {field('root', 'Root', <select id="rule-root" value={values.root} onChange={set('root')}>
+          {roots.map((root) => <option key={root}>{root}</option>)}
+        </select>)}
+        {field('failure_domain', 'Failure domain', <select id="rule-failure_domain" value={values.failure_domain} onChange={set('failure_domain')}>
+          {types.map((type) => <option key={type.id}>{type.name}</option>)}
+        </select>)}
+        {field('device_class', 'Device class', <input id="rule-device_class" value={values.device_class} placeholder="any"
+                                                      onInput={set('device_class')} {...invalidWhen(refusal.forField('device_class'), 'rule-device_class')} />)}
       </div>
       <div class="buttons"><button type="button" onClick={done}>Cancel</button><button type="submit" class="primary">Create rule</button></div>
     </form>

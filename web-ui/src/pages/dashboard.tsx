@@ -1,7 +1,7 @@
 import { useRoute } from 'preact-iso';
 import { get, query } from '../api/client';
-import type { Buckets, Event, Graph, Health, HealthCounters, LiveUpdate, Page, Request, Space } from '../api/types';
-import { Chart, RangePicker, useRangeFrom } from '../components/chart';
+import type { Buckets, Event, Health, HealthCounters, LiveUpdate, Page, Request, Space } from '../api/types';
+import { MetricGraph, RangePicker } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
 import { bytes, percent, severityClass, timeAgo } from '../format';
@@ -98,9 +98,6 @@ function CapacityPanel({ fsid }: { fsid: string }) {
 const LABELS = { read_ops: 'read', write_ops: 'write', read_bytes: 'read', write_bytes: 'write' };
 
 function GraphsPanel({ fsid }: { fsid: string }) {
-  const from = useRangeFrom();
-  const iops = useLoad(() => get<Graph>(`/cluster/${fsid}/metrics/iops${query({ from })}`), [fsid, from]);
-  const throughput = useLoad(() => get<Graph>(`/cluster/${fsid}/metrics/throughput${query({ from })}`), [fsid, from]);
   return (
     <section class="panel wide" aria-labelledby="io-title">
       <div class="panel-head">
@@ -108,12 +105,8 @@ function GraphsPanel({ fsid }: { fsid: string }) {
         <RangePicker />
       </div>
       <div class="charts">
-        <Async loaded={iops} empty={(graph) => (graph.series.length ? undefined : 'No IOPS recorded in this range yet.')}>
-          {(graph) => <Chart graph={graph} title="IOPS" unit="ops/s" labels={LABELS} />}
-        </Async>
-        <Async loaded={throughput} empty={(graph) => (graph.series.length ? undefined : 'No throughput recorded in this range yet.')}>
-          {(graph) => <Chart graph={graph} title="Throughput" unit="B/s" labels={LABELS} />}
-        </Async>
+        <MetricGraph path={`/cluster/${fsid}/metrics/iops`} title="IOPS" unit="ops/s" labels={LABELS} />
+        <MetricGraph path={`/cluster/${fsid}/metrics/throughput`} title="Throughput" unit="B/s" labels={LABELS} />
       </div>
     </section>
   );

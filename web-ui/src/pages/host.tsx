@@ -1,7 +1,7 @@
 import { useRoute } from 'preact-iso';
-import { get, query } from '../api/client';
-import type { Graph, Server } from '../api/types';
-import { Chart, RangePicker, useRangeFrom } from '../components/chart';
+import { get } from '../api/client';
+import type { Server } from '../api/types';
+import { MetricGraph, RangePicker } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { timeAgo } from '../format';
 
@@ -11,16 +11,6 @@ const GRAPHS = [
   { key: 'disk', title: 'Disk I/O', unit: 'per s' },
   { key: 'network', title: 'Network', unit: 'bytes/s' },
 ];
-
-function HostGraph({ fqdn, graph: { key, title, unit } }: { fqdn: string; graph: (typeof GRAPHS)[number] }) {
-  const from = useRangeFrom();
-  const graph = useLoad(() => get<Graph>(`/server/${encodeURIComponent(fqdn)}/metrics/${key}${query({ from })}`), [fqdn, key, from]);
-  return (
-    <Async loaded={graph} empty={(data) => (data.series.length ? undefined : `No ${title.toLowerCase()} series in this range yet.`)}>
-      {(data) => <Chart graph={data} title={title} unit={unit} />}
-    </Async>
-  );
-}
 
 export function HostDetail() {
   const { params } = useRoute();
@@ -44,7 +34,9 @@ export function HostDetail() {
             </section>
             <section class="panel" aria-labelledby="host-graphs-title">
               <div class="panel-head"><h2 id="host-graphs-title">Resources</h2><RangePicker /></div>
-              <div class="charts">{GRAPHS.map((graph) => <HostGraph key={graph.key} fqdn={data.fqdn} graph={graph} />)}</div>
+              <div class="charts">{GRAPHS.map(({ key, title, unit }) => (
+                <MetricGraph key={key} path={`/server/${encodeURIComponent(data.fqdn)}/metrics/${key}`} title={title} unit={unit} />
+              ))}</div>
             </section>
             </div>
           </>

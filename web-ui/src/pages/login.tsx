@@ -1,43 +1,42 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { ApiError, message } from '../api/client';
+import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { login } from '../session';
 
 export function Login() {
   const { route, query } = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | string>();
+  const refusal = useRefusal();
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    setError(undefined);
+    refusal.clear();
     try {
       await login(username, password);
       const next = query.next;
       route(next && next.startsWith('/ui/') ? next : '/ui/');
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure : message(failure));
+      refusal.refuse(failure);
     } finally {
       setBusy(false);
     }
   };
-  const fieldError = (field: string) => (error instanceof ApiError ? error.forField(field) : undefined);
   return (
     <form class="login" aria-label="Log in to Loligo" onSubmit={submit}>
       <h1>Loligo</h1>
-      <label for="username">User name</label>
-      <input id="username" name="username" autocomplete="username" autoFocus value={username}
-             aria-invalid={!!fieldError('username')} onInput={(e) => setUsername(e.currentTarget.value)} />
-      {fieldError('username') && <span class="field-error">{fieldError('username')}</span>}
-      <label for="password">Password</label>
-      <input id="password" name="password" type="password" autocomplete="current-password" value={password}
-             aria-invalid={!!fieldError('password')} onInput={(e) => setPassword(e.currentTarget.value)} />
-      {fieldError('password') && <span class="field-error">{fieldError('password')}</span>}
+      <Field id="username" label="User name" error={refusal.forField('username')}>
+        <input id="username" name="username" autocomplete="username" autoFocus value={username}
+               {...invalidWhen(refusal.forField('username'), 'username')} onInput={(e) => setUsername(e.currentTarget.value)} />
+      </Field>
+      <Field id="password" label="Password" error={refusal.forField('password')}>
+        <input id="password" name="password" type="password" autocomplete="current-password" value={password}
+               {...invalidWhen(refusal.forField('password'), 'password')} onInput={(e) => setPassword(e.currentTarget.value)} />
+      </Field>
       <button type="submit" disabled={busy}>Log in</button>
-      {error && <p class="error" role="alert">{error instanceof ApiError ? error.message : error}</p>}
+      <RefusalNote refusal={refusal} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useRoute } from 'preact-iso';
-import { get, query } from '../api/client';
-import type { Graph, Osd } from '../api/types';
-import { Chart, RangePicker, useRangeFrom } from '../components/chart';
+import { get } from '../api/client';
+import type { Osd } from '../api/types';
+import { MetricGraph, RangePicker } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
 import { canOperate } from '../session';
@@ -13,18 +13,14 @@ function Field({ name, value }: { name: string; value: string | number | null | 
 }
 
 function LatencyGraph({ fsid, id }: { fsid: string; id: string }) {
-  const from = useRangeFrom();
-  const latency = useLoad(() => get<Graph>(`/cluster/${fsid}/osd/${id}/metrics/latency${query({ from })}`), [fsid, id, from]);
   return (
     <section class="panel wide" aria-labelledby="latency-title">
       <div class="panel-head">
         <h2 id="latency-title">Latency</h2>
         <RangePicker />
       </div>
-      <Async loaded={latency} empty={(graph) => (graph.series.length ? undefined : 'No latency recorded in this range yet.')}>
-        {(graph) => <Chart graph={graph} title="Commit and apply latency" unit="ms"
-                           labels={{ commit_latency_ms: 'commit', apply_latency_ms: 'apply' }} />}
-      </Async>
+      <MetricGraph path={`/cluster/${fsid}/osd/${id}/metrics/latency`} title="Commit and apply latency" unit="ms"
+                   labels={{ commit_latency_ms: 'commit', apply_latency_ms: 'apply' }} />
     </section>
   );
 }

@@ -1,8 +1,9 @@
 // Creating a pool and changing one: one form, with the API's field errors beside the fields.
 import { useState } from 'preact/hooks';
-import { ApiError, get, message, submit } from '../api/client';
+import { get, submit } from '../api/client';
 import type { Pool, PoolForm as PoolFields } from '../api/types';
 import { confirmAction, runRequest } from '../components/actions';
+import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { useLoad } from '../components/load';
 
 const APPLICATIONS = ['rbd', 'rgw', 'cephfs'];
@@ -42,38 +43,32 @@ export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done
   const profiles = useLoad(() => get<{ name: string }[]>(`/cluster/${fsid}/erasure_code_profile`), [fsid]);
   const initial = defaults.data ? valuesOf(defaults.data) : undefined;
   const [edited, setEdited] = useState<Partial<Values>>({});
-  const [error, setError] = useState<ApiError | string>();
+  const refusal = useRefusal();
   const [busy, setBusy] = useState(false);
   if (!initial) return <p class="loading" aria-busy="true">Loading…</p>;
 
   const values = { ...initial, ...edited } as Values;
   const set = (key: keyof PoolFields) => (event: { currentTarget: { value: string } }) =>
     setEdited({ ...edited, [key]: event.currentTarget.value });
-  const fieldError = (key: string) => (error instanceof ApiError ? error.forField(key) : undefined);
-  const field = (key: keyof PoolFields, label: string, input: preact.JSX.Element, hint?: string) => (
-    <div class="field">
-      <label for={`pool-${key}`}>{label}</label>
-      {input}
-      {fieldError(key) ? <span class="field-error" id={`pool-${key}-error`}>{fieldError(key)}</span>
-        : hint && <span class="sub">{hint}</span>}
-    </div>
+  const field = (key: keyof PoolFields, label: string, control: preact.JSX.Element, hint?: string) => (
+    <Field id={`pool-${key}`} label={label} error={refusal.forField(key)} hint={hint}>{control}</Field>
   );
   const input = (key: keyof PoolFields, attributes: preact.JSX.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <input id={`pool-${key}`} name={key} value={values[key]} onInput={set(key)} aria-invalid={!!fieldError(key)}
-           aria-describedby={fieldError(key) ? `pool-${key}-error` : undefined} {...attributes} />
+    <input id={`pool-${key}`} name={key} value={values[key]} onInput={set(key)}
+           {...invalidWhen(refusal.forField(key), `pool-${key}`)} {...attributes} />
   );
   const erasure = values.type === 'erasure';
 
   const save = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    setError(undefined);
+    refusal.clear();
     const name = values.name;
     const fields = body(values, initial, creating);
     if (!creating) {
       const changed = Object.entries(fields).map(([key, value]) => `${key.replaceAll('_', ' ')} to ${value}`);
       if (changed.length === 0) {
-        setError('Nothing changed.');
+        refusal.refuse('Nothing changed.');
         setBusy(false);
         return;
       }
@@ -90,10 +85,10 @@ export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done
     try {
       const request = await runRequest(creating ? `Create pool ${name}` : `Change pool ${pool.name}`, () =>
         submit(creating ? 'POST' : 'PATCH', creating ? `/cluster/${fsid}/pool` : `/cluster/${fsid}/pool/${pool.id}`, fields));
-      if (request?.state === 'error') setError(request.error_message ?? 'The cluster refused the change.');
+      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'The cluster refused the change.');
       else done(name);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure : message(failure));
+      refusal.refuse(failure);
     } finally {
       setBusy(false);
     }
@@ -101,7 +96,7 @@ export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done
 
   return (
     <form class="pool-form" aria-label={creating ? 'New pool' : `Settings of pool ${pool.name}`} onSubmit={save} noValidate>
-      {error && <p class="error" role="alert">{error instanceof ApiError ? error.message : error}</p>}
+      <RefusalNote refusal={refusal} />
       <div class="fields-grid">
         {field('name', 'Name', input('name', { autocomplete: 'off', required: true }))}
         {field('type', 'Type', (
@@ -112,7 +107,7 @@ export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done
         ), creating ? undefined : 'set at creation')}
         {erasure && field('erasure_code_profile', 'Erasure-code profile', (
           <select id="pool-erasure_code_profile" value={values.erasure_code_profile} onChange={set('erasure_code_profile')}
-                  disabled={!creating} aria-invalid={!!fieldError('erasure_code_profile')}>
+                  disabled={!creating} {...invalidWhen(refusal.forField('erasure_code_profile'), 'pool-erasure_code_profile')}>
             <option value="">Default</option>
             {profiles.data?.map((profile) => <option key={profile.name} value={profile.name}>{profile.name}</option>)}
           </select>

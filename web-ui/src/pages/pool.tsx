@@ -1,9 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { get, query, submit } from '../api/client';
-import type { Graph, Page, Pg, Pool } from '../api/types';
+import type { Page, Pg, Pool } from '../api/types';
 import { confirmAction, runRequest } from '../components/actions';
-import { Chart, RangePicker, useRangeFrom } from '../components/chart';
+import { MetricGraph, RangePicker } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
 import { ServerTable, type Column } from '../components/table';
@@ -74,14 +74,10 @@ function PgTab({ fsid, pool }: { fsid: string; pool: Pool }) {
 }
 
 function IoTab({ fsid, pool }: { fsid: string; pool: Pool }) {
-  const from = useRangeFrom();
-  const iops = useLoad(() => get<Graph>(`/cluster/${fsid}/pool/${pool.id}/metrics/iops${query({ from })}`), [fsid, pool.id, from]);
   return (
     <section class="panel">
-        <RangePicker />
-      <Async loaded={iops} empty={(graph) => (graph.series.length ? undefined : 'No I/O recorded in this range yet.')}>
-        {(graph) => <Chart graph={graph} title={`IOPS of ${pool.name}`} unit="ops/s" />}
-      </Async>
+      <RangePicker />
+      <MetricGraph path={`/cluster/${fsid}/pool/${pool.id}/metrics/iops`} title={`IOPS of ${pool.name}`} unit="ops/s" />
     </section>
   );
 }

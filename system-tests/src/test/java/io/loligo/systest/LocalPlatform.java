@@ -92,6 +92,20 @@ final class LocalPlatform implements AutoCloseable {
                 "loligo.leadership.check-interval", "1s");
     }
 
+    /**
+     * A script of the console's (web-ui/e2e) in Debian's Chromium against this platform: it logs in as the first
+     * administrator, checks against this platform's Ceph cluster, and leaves its screenshots in the work directory.
+     */
+    ProcessBuilder browserScript(String... command) throws IOException {
+        ProcessBuilder script = new ProcessBuilder(command).directory(repository.resolve("web-ui").toFile()).redirectErrorStream(true);
+        script.environment().putAll(Map.of(
+                "LOLIGO_URL", gateway.url(),
+                "LOLIGO_PASSWORD", adminPassword(),
+                "CEPH_CONF", cephConf.toString(),
+                "SCREENSHOTS", workDir.resolve("screenshots").toString()));
+        return script;
+    }
+
     /** Has the broker ask this cluster-service which agent may do what, as Kubernetes' Service sends it to the leader. */
     void brokerAsks(ServiceProcess service) throws IOException, InterruptedException {
         run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/rabbitmq.sh\"; broker_asks_cluster_service \"$2\"",

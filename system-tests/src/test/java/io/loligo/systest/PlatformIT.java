@@ -151,16 +151,8 @@ class PlatformIT {
     @Order(4)
     void the_console_passes_its_end_to_end_tests_in_chromium() throws Exception {
         Path log = platform.workDir.resolve("console-e2e.log");
-        ProcessBuilder browser = new ProcessBuilder("node", "--test", "--test-reporter=spec", "e2e/console.test.mjs")
-                .directory(platform.repository.resolve("web-ui").toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        browser.environment().putAll(Map.of(
-                "LOLIGO_URL", platform.gateway.url(),
-                "LOLIGO_PASSWORD", platform.adminPassword(),
-                "CEPH_CONF", platform.cephConf.toString(),
-                "SCREENSHOTS", platform.workDir.resolve("screenshots").toString()));
-        Process process = browser.start();
+        Process process = platform.browserScript("node", "--test", "--test-reporter=spec", "e2e/console.test.mjs")
+                .redirectOutput(log.toFile()).start();
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("the console tests finished").isTrue();
         assertThat(process.exitValue()).as("console tests:\n" + Files.readString(log)).isZero();
     }

@@ -166,15 +166,8 @@ class ScaleBench {
     /** The console's OSD page in Chromium (web-ui/e2e/osd-page-bench.mjs), which prints its own figures. */
     private void measureOsdPageInBrowser() throws Exception {
         System.out.printf(Locale.ROOT, "%n== scale: the console's OSD page in Chromium, %d OSDs%n", OSDS);
-        ProcessBuilder browser = new ProcessBuilder("node", "e2e/osd-page-bench.mjs")
-                .directory(platform.repository.resolve("web-ui").toFile())
-                .redirectErrorStream(true);
-        browser.environment().putAll(Map.of(
-                "LOLIGO_URL", platform.gateway.url(),
-                "LOLIGO_PASSWORD", platform.adminPassword(),
-                "FSID", SyntheticCluster.FSID,
-                "CEPH_CONF", platform.cephConf.toString(),
-                "SCREENSHOTS", platform.workDir.resolve("screenshots").toString()));
+        ProcessBuilder browser = platform.browserScript("node", "e2e/osd-page-bench.mjs");
+        browser.environment().put("FSID", SyntheticCluster.FSID);
         Process process = browser.start();
         // through this JVM's own output: the test fork's stream carries only what the JVM writes
         try (var lines = process.inputReader().lines()) {
