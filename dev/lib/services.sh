@@ -38,8 +38,16 @@ service_properties() {
       "-Dloligo.gateway.initial-admin-password-file=$LOLIGO_STATE/admin-password" ;;
     node-agent) echo "-Dquarkus.http.port=8482 -Dloligo.agent.ceph.conf=$LOLIGO_CEPH_CONF -Dloligo.agent.state-dir=$LOLIGO_STATE/agent" \
       "${LOLIGO_CEPH_KEYRING:+-Dloligo.agent.ceph.keyring=$LOLIGO_CEPH_KEYRING}" \
+      "$(agent_log_properties)" \
       "${LOLIGO_CEPH_USER:+-Dloligo.agent.ceph.user=$LOLIGO_CEPH_USER}" ;;
   esac
+}
+
+# The local cluster writes its logs under its own directory, not /var/log/ceph: the agent shows those
+agent_log_properties() {
+  if [[ $LOLIGO_CEPH_CONF == "$CEPH_CONF_FILE" ]]; then
+    echo "-Dloligo.agent.logs.directory=$CEPH_DIR -Dloligo.agent.logs.include=log"
+  fi
 }
 
 service_port() {

@@ -77,7 +77,7 @@ export const healthOk = () => cephJson('health').status === 'HEALTH_OK';
 export function callApi(page, method, path, body) {
   return page.evaluate(async ({ method, path, body }) => {
     const xsrf = decodeURIComponent(document.cookie.match(/XSRF-TOKEN=([^;]+)/)?.[1] ?? '');
-    const response = await fetch(`/api/v2${path}`, {
+    const response = await fetch(`/api/v3${path}`, {
       method,
       headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -323,7 +323,7 @@ describe('the console', { concurrency: 1 }, () => {
     await page.getByRole('table', { name: 'Agents' }).getByRole('row').filter({ hasText: fqdn }).getByText('accepted').waitFor();
     await screenshot(page, 'admin-agents');
     await page.getByRole('tab', { name: 'Audit log' }).click();
-    await page.getByRole('table', { name: 'Audit log' }).getByText(`DELETE /api/v2/cluster/${fsid}/pool/`).first().waitFor();
+    await page.getByRole('table', { name: 'Audit log' }).getByText(`DELETE /api/v3/cluster/${fsid}/pool/`).first().waitFor();
     await screenshot(page, 'admin-audit');
   });
 
@@ -334,14 +334,14 @@ describe('the console', { concurrency: 1 }, () => {
     await form.getByLabel('Name').fill('console-e2e');
     await form.getByRole('button', { name: 'Create token' }).click();
     const token = (await page.getByTestId('new-token').textContent()).trim();
-    const answer = await fetch(`${LOLIGO_URL}/api/v2/cluster`, { headers: { Authorization: `Bearer ${token}` } });
+    const answer = await fetch(`${LOLIGO_URL}/api/v3/cluster`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(answer.status, 200);
     await screenshot(page, 'account');
     await page.getByRole('table', { name: 'API tokens' }).getByRole('row').filter({ hasText: 'console-e2e' })
       .getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('You have no API token.').waitFor();
-    const refused = await fetch(`${LOLIGO_URL}/api/v2/cluster`, { headers: { Authorization: `Bearer ${token}` } });
+    const refused = await fetch(`${LOLIGO_URL}/api/v3/cluster`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(refused.status, 401);
   });
 

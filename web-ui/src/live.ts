@@ -20,7 +20,7 @@ export function onLive(listener: Listener): () => void {
 
 export function connectLive() {
   if (source) return;
-  source = new EventSource('/api/v2/stream');
+  source = new EventSource('/api/v3/stream');
   source.onopen = () => (streamConnected.value = true);
   // the browser reconnects by itself; the badge says the page may be behind meanwhile
   source.onerror = () => (streamConnected.value = false);

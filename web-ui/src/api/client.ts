@@ -1,4 +1,4 @@
-// The gateway's /api/v2. Errors arrive as application/problem+json, with the fields at fault in `errors`.
+// The gateway's /api/v3. Errors arrive as application/problem+json, with the fields at fault in `errors`.
 
 export interface FieldError {
   field: string;
@@ -36,7 +36,7 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = xsrfToken();
   let response: Response;
   try {
-    response = await fetch(`/api/v2${path}`, {
+    response = await fetch(`/api/v3${path}`, {
       method,
       headers,
       credentials: 'same-origin',

@@ -1,4 +1,4 @@
-// The shapes of /api/v2, as the gateway writes them (Calamari's names).
+// The shapes of /api/v3, as the gateway writes them (Calamari's names).
 
 export type Role = 'read-only' | 'operator' | 'administrator';
 

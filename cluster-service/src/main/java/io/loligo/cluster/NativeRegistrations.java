@@ -6,22 +6,22 @@ import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.EventView;
 import io.loligo.contracts.api.HealthCountersView;
-import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.KeyApi;
 import io.loligo.contracts.api.LiveUpdate;
-import io.loligo.contracts.api.Page;
-import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.OsdPatch;
+import io.loligo.contracts.api.OsdView;
+import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PgView;
 import io.loligo.contracts.api.PoolForm;
+import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.RequestView;
 import io.loligo.contracts.api.UsageViews;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
-import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.command.CompileCrushMap;
+import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.command.CrushChange;
 import io.loligo.contracts.command.CrushMapChange;
 import io.loligo.contracts.command.ErasureCodeProfileChange;
@@ -31,9 +31,11 @@ import io.loligo.contracts.command.OsdFlagChange;
 import io.loligo.contracts.command.PgChange;
 import io.loligo.contracts.command.PoolChange;
 import io.loligo.contracts.command.ReadClusterLog;
+import io.loligo.contracts.command.ReadHost;
+import io.loligo.contracts.command.ReadMonStatus;
 import io.loligo.contracts.command.ReadPgs;
-import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.command.ReadUsage;
+import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
@@ -46,7 +48,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * a Response, and views turned into JSON trees (the OSD list and its pages). A native image would drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
-        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, RunCli.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, RunCli.class, ReadMonStatus.class, ReadHost.class, ReadHost.Kind.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
         PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CrushMapChange.class, CompileCrushMap.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, CrushViews.Rule.class, CrushViews.RuleSet.class, CrushViews.Node.class,
         CrushViews.Item.class, CrushViews.Type.class, Page.class, EventView.class,

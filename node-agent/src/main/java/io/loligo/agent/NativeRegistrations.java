@@ -3,8 +3,8 @@ package io.loligo.agent;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
-import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.command.CompileCrushMap;
+import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.command.CrushChange;
 import io.loligo.contracts.command.CrushMapChange;
 import io.loligo.contracts.command.ErasureCodeProfileChange;
@@ -14,9 +14,11 @@ import io.loligo.contracts.command.OsdFlagChange;
 import io.loligo.contracts.command.PgChange;
 import io.loligo.contracts.command.PoolChange;
 import io.loligo.contracts.command.ReadClusterLog;
+import io.loligo.contracts.command.ReadHost;
+import io.loligo.contracts.command.ReadMonStatus;
 import io.loligo.contracts.command.ReadPgs;
-import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.command.ReadUsage;
+import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
@@ -29,7 +31,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
-        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, RunCli.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, RunCli.class, ReadMonStatus.class, ReadHost.class, ReadHost.Kind.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
         PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CrushMapChange.class, CompileCrushMap.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class})
 final class NativeRegistrations {

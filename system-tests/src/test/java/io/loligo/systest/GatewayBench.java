@@ -53,9 +53,9 @@ class GatewayBench {
             String fsid = platform.ceph("fsid");
             LocalPlatform.Session session = platform.login();
             String loligoToken = platform.api(session).contentType(ContentType.JSON).body("{\"name\":\"gateway bench\"}")
-                    .post("/api/v2/user/me/token").then().statusCode(201).extract().path("token");
+                    .post("/api/v3/user/me/token").then().statusCode(201).extract().path("token");
             await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(platform.gateway.url()).auth().oauth2(loligoToken)
-                    .get("/api/v2/cluster/{fsid}/osd", fsid).statusCode() == 200);
+                    .get("/api/v3/cluster/{fsid}/osd", fsid).statusCode() == 200);
             String dashboardToken = enableDashboard(platform);
             try {
                 List<String> loligo = List.of("-H", "Authorization: Bearer " + loligoToken);
@@ -64,9 +64,9 @@ class GatewayBench {
                 String gateway = platform.gateway.url();
                 for (int connections : CONNECTIONS) {
                     boolean first = connections == CONNECTIONS.get(0);
-                    print("OSD list", connections, wrk(gateway + "/api/v2/cluster/" + fsid + "/osd", loligo, connections, first),
+                    print("OSD list", connections, wrk(gateway + "/api/v3/cluster/" + fsid + "/osd", loligo, connections, first),
                             wrk(DASHBOARD + "/api/osd", dashboard, connections, first));
-                    print("health", connections, wrk(gateway + "/api/v2/cluster/" + fsid + "/health", loligo, connections, first),
+                    print("health", connections, wrk(gateway + "/api/v3/cluster/" + fsid + "/health", loligo, connections, first),
                             wrk(DASHBOARD + "/api/health/minimal", dashboard, connections, first));
                 }
             } finally {

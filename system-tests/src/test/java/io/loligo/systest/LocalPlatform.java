@@ -118,7 +118,10 @@ final class LocalPlatform implements AutoCloseable {
                 "loligo.agent.heartbeat-period", HEARTBEAT_PERIOD.toSeconds() + "s",
                 "loligo.agent.metrics.interval", METRICS_INTERVAL.toSeconds() + "s",
                 "loligo.agent.ceph.conf", cephConf.toString(),
-                "loligo.agent.state-dir", workDir.resolve(stateDir).toString());
+                "loligo.agent.state-dir", workDir.resolve(stateDir).toString(),
+                // the local cluster keeps its logs beside its configuration (see dev/lib/ceph.sh)
+                "loligo.agent.logs.directory", cephConf.getParent().toString(),
+                "loligo.agent.logs.include", "log");
     }
 
     void start() throws Exception {
@@ -154,8 +157,8 @@ final class LocalPlatform implements AutoCloseable {
     void acceptAgent(String nodeId) throws IOException {
         Session admin = login();
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                api(admin).get("/api/v2/key/{id}", nodeId).statusCode() == 200);
-        api(admin).contentType(ContentType.JSON).body("{\"status\": \"accepted\"}").patch("/api/v2/key/{id}", nodeId)
+                api(admin).get("/api/v3/key/{id}", nodeId).statusCode() == 200);
+        api(admin).contentType(ContentType.JSON).body("{\"status\": \"accepted\"}").patch("/api/v3/key/{id}", nodeId)
                 .then().statusCode(200);
     }
 
@@ -179,7 +182,7 @@ final class LocalPlatform implements AutoCloseable {
     Session login(String username, String password) {
         var login = given().baseUri(gateway.url()).contentType(ContentType.JSON)
                 .body("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
-                .post("/api/v2/auth/login");
+                .post("/api/v3/auth/login");
         login.then().statusCode(200);
         return new Session(login.getCookie("loligo_session"), login.getCookie("XSRF-TOKEN"));
     }
@@ -219,7 +222,7 @@ final class LocalPlatform implements AutoCloseable {
         String next = "?page_size=1000";
         while (next != null) {
             JsonNode page = MAPPER.readTree(given().baseUri(gateway.url()).cookie("loligo_session", admin.cookie())
-                    .get("/api/v2/audit" + next).then().statusCode(200).extract().asString());
+                    .get("/api/v3/audit" + next).then().statusCode(200).extract().asString());
             page.path("results").forEach(entry -> entries.add(
                     new Mutation(entry.path("method").asText(), URI.create(entry.path("path").asText()).getPath(),
                             entry.path("status").asInt())));
@@ -265,12 +268,22 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed");
+        Path errors = Files.createTempFile("loligo-run", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " did not end within 30 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed with exit code " + process.exitValue() + ": "
+                        + Files.readString(errors).strip());
+            }
+            return out.strip();
+        } finally {
+            Files.deleteIfExists(errors);
         }
-        return out.strip();
     }
 
     @Override

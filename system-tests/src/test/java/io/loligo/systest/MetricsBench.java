@@ -73,7 +73,7 @@ class MetricsBench {
             String series = "/metrics/values?measurement=osd&field=utilization&tag=fsid:" + pipelineFsid + "&tag=osd:7&from=" + start
                     + "&until=" + (end + 1) + "&resolution=10s";
             measureQueries("a 24-hour, 10-second series through api-gateway", HttpRequest.newBuilder(
-                    URI.create(platform.gateway.url() + "/api/v2" + series)).header("Cookie", "loligo_session=" + session.cookie()).build());
+                    URI.create(platform.gateway.url() + "/api/v3" + series)).header("Cookie", "loligo_session=" + session.cookie()).build());
             measureQueries("the same from metrics-service directly",
                     HttpRequest.newBuilder(URI.create(platform.metricsService.url() + "/internal/v2" + series)).build());
         } finally {

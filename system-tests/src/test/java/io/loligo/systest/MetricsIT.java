@@ -64,15 +64,15 @@ class MetricsIT {
     @Test
     @Order(1)
     void the_host_series_match_proc() throws Exception {
-        JsonNode memory = awaitSeries("/api/v2/server/{fqdn}/metrics/memory?from=-2m", fqdn);
+        JsonNode memory = awaitSeries("/api/v3/server/{fqdn}/metrics/memory?from=-2m", fqdn);
         long memTotal = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", "")) * 1024;
         assertThat(lastValue(memory, "total")).isEqualTo(memTotal);
 
-        JsonNode load = awaitSeries("/api/v2/server/{fqdn}/metrics/load?from=-2m", fqdn);
+        JsonNode load = awaitSeries("/api/v3/server/{fqdn}/metrics/load?from=-2m", fqdn);
         double loadNow = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[2]);
         assertThat(lastValue(load, "load15")).isCloseTo(loadNow, within(0.5));
 
-        JsonNode cpu = awaitSeries("/api/v2/server/{fqdn}/metrics/cpu?from=-2m", fqdn);
+        JsonNode cpu = awaitSeries("/api/v3/server/{fqdn}/metrics/cpu?from=-2m", fqdn);
         double shares = 0;
         for (String field : List.of("user", "system", "iowait", "steal", "idle")) {
             shares += lastValue(cpu, field);
@@ -84,7 +84,7 @@ class MetricsIT {
         double stored = lastValue(loopback, "rx_bytes");
         assertThat(stored).as("a counter, read a few seconds before /proc").isLessThanOrEqualTo(loRxNow).isGreaterThan(loRxNow * 0.5);
 
-        JsonNode found = MAPPER.readTree(api().get("/api/v2/metrics/series?measurement=network&tag=interface:l*&tag=host:" + fqdn)
+        JsonNode found = MAPPER.readTree(api().get("/api/v3/metrics/series?measurement=network&tag=interface:l*&tag=host:" + fqdn)
                 .then().statusCode(200).extract().asString());
         assertThat(found.findValuesAsText("interface")).contains("lo").allMatch(name -> name.startsWith("l"));
     }
@@ -98,9 +98,9 @@ class MetricsIT {
                     "-b", "65536", "--no-cleanup"));
             int pool = lab;
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                assertThat(maxValue(get("/api/v2/cluster/{fsid}/metrics/iops?from=-1m", fsid), "write_ops")).isGreaterThan(1);
-                assertThat(maxValue(get("/api/v2/cluster/{fsid}/pool/" + pool + "/metrics/iops?from=-1m", fsid), "write_ops")).isGreaterThan(1);
-                assertThat(maxValue(get("/api/v2/cluster/{fsid}/metrics/throughput?from=-1m", fsid), "write_bytes")).isGreaterThan(65536);
+                assertThat(maxValue(get("/api/v3/cluster/{fsid}/metrics/iops?from=-1m", fsid), "write_ops")).isGreaterThan(1);
+                assertThat(maxValue(get("/api/v3/cluster/{fsid}/pool/" + pool + "/metrics/iops?from=-1m", fsid), "write_ops")).isGreaterThan(1);
+                assertThat(maxValue(get("/api/v3/cluster/{fsid}/metrics/throughput?from=-1m", fsid), "write_bytes")).isGreaterThan(65536);
                 // the OSDs' own count of writes, from their admin sockets
                 assertThat(maxValue(values("measurement=perf&field=value&tag=counter:osd.op_w&from=-1m&rate=true"), "value"))
                         .isGreaterThan(1);
@@ -113,14 +113,14 @@ class MetricsIT {
     @Test
     @Order(3)
     void bad_parameters_are_named() {
-        api().get("/api/v2/metrics/values?measurement=cpu&field=usr&from=tomorrow&resolution=0").then().statusCode(400)
+        api().get("/api/v3/metrics/values?measurement=cpu&field=usr&from=tomorrow&resolution=0").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.contains("field", "from", "resolution"));
-        api().get("/api/v2/metrics/values?measurement=cpu&from=-1h&until=-2h").then().statusCode(400)
+        api().get("/api/v3/metrics/values?measurement=cpu&from=-1h&until=-2h").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("from"));
-        api().get("/api/v2/metrics/values?measurement=disk&from=-30d&resolution=10s").then().statusCode(400)
+        api().get("/api/v3/metrics/values?measurement=disk&from=-30d&resolution=10s").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("resolution"));
-        api().get("/api/v2/metrics/values?measurement=nothing").then().statusCode(400)
+        api().get("/api/v3/metrics/values?measurement=nothing").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("measurement"));
     }
 
@@ -131,7 +131,7 @@ class MetricsIT {
         String host = fqdn.replace('.', '_');
         // two steps at least: the newest is left out of the comparison below
         JsonNode load = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> get("/api/v2/server/{fqdn}/metrics/load?from=-2m", fqdn), answer -> points(answer, "load15").size() >= 2);
+                .until(() -> get("/api/v3/server/{fqdn}/metrics/load?from=-2m", fqdn), answer -> points(answer, "load15").size() >= 2);
         JsonNode rendered = MAPPER.readTree(api().get("/render?target=servers." + host + ".loadavg.15&from=-2min&format=json")
                 .then().statusCode(200).extract().asString());
         assertThat(rendered.path(0).path("target").asText()).isEqualTo("servers." + host + ".loadavg.15");
@@ -200,7 +200,7 @@ class MetricsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> platform.agent.logText().split(Pattern.quote(writes), -1).length - 1 >= 2);
         Thread.sleep(LocalPlatform.METRICS_INTERVAL.multipliedBy(2).toMillis());
 
-        JsonNode iops = get("/api/v2/cluster/{fsid}/metrics/iops?from=" + before + "&resolution=2s", fsid);
+        JsonNode iops = get("/api/v3/cluster/{fsid}/metrics/iops?from=" + before + "&resolution=2s", fsid);
         List<Long> times = new ArrayList<>(points(iops, "read_ops").keySet());
         Collections.sort(times);
         long longestGap = 0;
@@ -313,7 +313,7 @@ class MetricsIT {
     }
 
     private static JsonNode values(String query) throws Exception {
-        return MAPPER.readTree(api().get("/api/v2/metrics/values?" + query).then().statusCode(200).extract().asString());
+        return MAPPER.readTree(api().get("/api/v3/metrics/values?" + query).then().statusCode(200).extract().asString());
     }
 
     private static JsonNode awaitSeries(String path, String subject) {

@@ -37,10 +37,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -80,7 +80,7 @@ class PlatformIT {
     }
 
     private static JsonNode server() throws Exception {
-        return MAPPER.readTree(api().get("/api/v2/server/{fqdn}", fqdn).then().statusCode(200).extract().asString());
+        return MAPPER.readTree(api().get("/api/v3/server/{fqdn}", fqdn).then().statusCode(200).extract().asString());
     }
 
     @Test
@@ -88,13 +88,13 @@ class PlatformIT {
     void the_api_reports_the_real_clusters_fsid() throws Exception {
         String fsid = platform.ceph("fsid");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                api().get("/api/v2/cluster").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(fsid)));
+                api().get("/api/v3/cluster").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(fsid)));
 
-        JsonNode clusters = MAPPER.readTree(api().get("/api/v2/cluster").asString());
+        JsonNode clusters = MAPPER.readTree(api().get("/api/v3/cluster").asString());
         assertThat(clusters).hasSize(1);
         assertThat(clusters.get(0).path("id").asText()).isEqualTo(fsid);
         assertThat(clusters.get(0).path("name").asText()).isEqualTo("ceph");
-        api().get("/api/v2/cluster/{fsid}", fsid).then().statusCode(200).body("id", equalTo(fsid));
+        api().get("/api/v3/cluster/{fsid}", fsid).then().statusCode(200).body("id", equalTo(fsid));
     }
 
     @Test
@@ -126,7 +126,7 @@ class PlatformIT {
                 MAPPER.readTree(platform.ceph("version", "--format", "json")).path("version").asText().split(" ")[2]);
         assertThat(server.path("hostname").asText()).isEqualTo(fqdn.split("\\.")[0]);
 
-        JsonNode clusterServers = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/server", fsid).asString());
+        JsonNode clusterServers = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/server", fsid).asString());
         List<String> names = new ArrayList<>();
         clusterServers.forEach(s -> names.add(s.path("fqdn").asText()));
         assertThat(names).containsExactly(fqdn);
@@ -135,11 +135,11 @@ class PlatformIT {
     @Test
     @Order(3)
     void nothing_but_info_and_login_is_open_without_a_session() {
-        given().baseUri(platform.gateway.url()).get("/api/v2/cluster").then().statusCode(401)
+        given().baseUri(platform.gateway.url()).get("/api/v3/cluster").then().statusCode(401)
                 .contentType("application/problem+json");
-        given().baseUri(platform.gateway.url()).get("/api/v2/server").then().statusCode(401);
-        given().baseUri(platform.gateway.url()).get("/api/v2/info").then().statusCode(200).body("fqdn", equalTo(fqdn));
-        api().get("/api/v2/server/{fqdn}", "no-such-host.example.com").then().statusCode(404)
+        given().baseUri(platform.gateway.url()).get("/api/v3/server").then().statusCode(401);
+        given().baseUri(platform.gateway.url()).get("/api/v3/info").then().statusCode(200).body("fqdn", equalTo(fqdn));
+        api().get("/api/v3/server/{fqdn}", "no-such-host.example.com").then().statusCode(404)
                 .contentType("application/problem+json").body("reason", equalTo("NotFound"));
     }
 
@@ -186,7 +186,7 @@ class PlatformIT {
         for (ServiceProcess service : List.of(platform.clusterService, platform.metricsService, platform.gateway, platform.agent)) {
             assertThat(service.ready()).as(service.name() + " ready").isTrue();
         }
-        api().get("/api/v2/server/{fqdn}", "intruder").then().statusCode(404);
+        api().get("/api/v3/server/{fqdn}", "intruder").then().statusCode(404);
     }
 
     @Test
@@ -208,7 +208,7 @@ class PlatformIT {
         await().atMost(period.multipliedBy(5)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !server().path("late").asBoolean());
         assertThat(platform.clusterService.logText()).contains("is late reporting in").contains("regained contact");
-        api().get("/api/v2/server/{fqdn}/event", fqdn).then().statusCode(200)
+        api().get("/api/v3/server/{fqdn}/event", fqdn).then().statusCode(200)
                 .body("results[0].message", equalTo("Server " + fqdn + " regained contact"))
                 .body("results[0].severity", equalTo("RECOVERY"))
                 .body("results[1].message", org.hamcrest.Matchers.startsWith("Server " + fqdn + " is late reporting in"));
@@ -219,14 +219,14 @@ class PlatformIT {
     void health_mons_osd_map_and_pg_summary_match_the_cli() throws Exception {
         String fsid = platform.ceph("fsid");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode health = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/health", fsid).then().statusCode(200).extract().asString());
+            JsonNode health = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/health", fsid).then().statusCode(200).extract().asString());
             JsonNode cli = MAPPER.readTree(platform.ceph("health", "detail", "--format", "json"));
             assertThat(health.path("report").path("status")).isEqualTo(cli.path("status"));
             assertThat(fieldNames(health.path("report").path("checks"))).isEqualTo(fieldNames(cli.path("checks")));
         });
 
         JsonNode quorum = MAPPER.readTree(platform.ceph("quorum_status", "--format", "json"));
-        JsonNode mons = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/mon", fsid).then().statusCode(200).extract().asString());
+        JsonNode mons = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/mon", fsid).then().statusCode(200).extract().asString());
         assertThat(mons).hasSize(quorum.path("monmap").path("mons").size());
         for (JsonNode mon : mons) {
             String name = mon.path("name").asText();
@@ -234,24 +234,24 @@ class PlatformIT {
             assertThat(mon.path("leader").asBoolean()).isEqualTo(name.equals(quorum.path("quorum_leader_name").asText()));
             assertThat(mon.path("server").asText()).isEqualTo(fqdn);
         }
-        api().get("/api/v2/cluster/{fsid}/mon/{name}", fsid, "a").then().statusCode(200).body("rank", equalTo(0));
+        api().get("/api/v3/cluster/{fsid}/mon/{name}", fsid, "a").then().statusCode(200).body("rank", equalTo(0));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode cli = MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json"));
-            JsonNode osdMap = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/sync_object/osd_map", fsid).then().statusCode(200).extract().asString());
+            JsonNode osdMap = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/sync_object/osd_map", fsid).then().statusCode(200).extract().asString());
             assertThat(osdMap.path("osd_dump").path("epoch")).isEqualTo(cli.path("epoch"));
             assertThat(osdMap.path("osd_dump").path("osds")).isEqualTo(cli.path("osds"));
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode byState = MAPPER.readTree(platform.ceph("pg", "stat", "--format", "json")).path("pg_summary").path("num_pg_by_state");
-            JsonNode summary = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/sync_object/pg_summary", fsid).then().statusCode(200).extract().asString());
+            JsonNode summary = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/sync_object/pg_summary", fsid).then().statusCode(200).extract().asString());
             assertThat(summary.path("all").size()).isEqualTo(byState.size());
             byState.forEach(state -> assertThat(summary.path("all").path(state.path("name").asText()).asLong())
                     .as(state.path("name").asText()).isEqualTo(state.path("num").asLong()));
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode status = MAPPER.readTree(platform.ceph("status", "--format", "json"));
-            JsonNode counters = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/health_counters", fsid).then().statusCode(200).extract().asString());
+            JsonNode counters = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/health_counters", fsid).then().statusCode(200).extract().asString());
             long upAndIn = 0;
             for (JsonNode osd : MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json")).path("osds")) {
                 upAndIn += osd.path("up").asInt() == 1 && osd.path("in").asInt() == 1 ? 1 : 0;
@@ -263,7 +263,7 @@ class PlatformIT {
             assertThat(pgs).isEqualTo(status.path("pgmap").path("num_pgs").asLong());
             assertThat(counters.path("pool").path("total").asInt()).isEqualTo(status.path("pgmap").path("num_pools").asInt());
         });
-        JsonNode types = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/sync_object", fsid).asString());
+        JsonNode types = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/sync_object", fsid).asString());
         assertThat(names(types)).contains("osd_map", "mon_map", "mon_status", "mds_map", "health", "pg_summary");
     }
 
@@ -273,7 +273,7 @@ class PlatformIT {
         String fsid = platform.ceph("fsid");
         JsonNode cli = MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode osds = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/osd", fsid).then().statusCode(200).extract().asString());
+            JsonNode osds = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/osd", fsid).then().statusCode(200).extract().asString());
             assertThat(osds).hasSize(cli.path("osds").size());
             for (int i = 0; i < osds.size(); i++) {
                 JsonNode osd = osds.get(i);
@@ -287,26 +287,26 @@ class PlatformIT {
                 assertThat(osd.path("pools")).isNotEmpty();
             }
         });
-        api().get("/api/v2/cluster/{fsid}/osd?page=1&page_size=2", fsid).then().statusCode(200)
+        api().get("/api/v3/cluster/{fsid}/osd?page=1&page_size=2", fsid).then().statusCode(200)
                 .body("count", equalTo(3)).body("results.id", org.hamcrest.Matchers.contains(0, 1))
                 .body("next", equalTo("?page=2&page_size=2")).body("previous", org.hamcrest.Matchers.nullValue());
-        api().get("/api/v2/cluster/{fsid}/osd?id__in[]=0&id__in[]=2&ordering=-id", fsid).then().statusCode(200)
+        api().get("/api/v3/cluster/{fsid}/osd?id__in[]=0&id__in[]=2&ordering=-id", fsid).then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.contains(2, 0));
-        api().get("/api/v2/cluster/{fsid}/osd?page_size=0&up=maybe", fsid).then().statusCode(400)
+        api().get("/api/v3/cluster/{fsid}/osd?page_size=0&up=maybe", fsid).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("page_size", "up"));
-        api().get("/api/v2/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(200).body("id", equalTo(1))
+        api().get("/api/v3/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(200).body("id", equalTo(1))
                 .body("valid_commands", org.hamcrest.Matchers.contains("scrub", "deep_scrub", "repair"))
                 .body("host", equalTo(fqdn.split("\\.")[0]));
-        api().get("/api/v2/cluster/{fsid}/osd/{id}", fsid, 99).then().statusCode(404).body("reason", equalTo("NotFound"));
-        api().get("/api/v2/cluster/{fsid}/osd/{id}", fsid, "x").then().statusCode(400).body("errors[0].field", equalTo("id"));
-        api().get("/api/v2/cluster/{fsid}/osd/command", fsid).then().statusCode(200)
+        api().get("/api/v3/cluster/{fsid}/osd/{id}", fsid, 99).then().statusCode(404).body("reason", equalTo("NotFound"));
+        api().get("/api/v3/cluster/{fsid}/osd/{id}", fsid, "x").then().statusCode(400).body("errors[0].field", equalTo("id"));
+        api().get("/api/v3/cluster/{fsid}/osd/command", fsid).then().statusCode(200)
                 .body("", org.hamcrest.Matchers.contains("scrub", "deep_scrub", "repair"));
-        api().get("/api/v2/cluster/{fsid}/osd/{id}/command", fsid, 2).then().statusCode(200)
+        api().get("/api/v3/cluster/{fsid}/osd/{id}/command", fsid, 2).then().statusCode(200)
                 .body("'2'.valid_commands", org.hamcrest.Matchers.hasSize(3));
 
         JsonNode cliPools = MAPPER.readTree(platform.ceph("osd", "pool", "ls", "detail", "--format", "json"));
-        JsonNode pools = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/pool", fsid).then().statusCode(200).extract().asString());
+        JsonNode pools = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/pool", fsid).then().statusCode(200).extract().asString());
         assertThat(pools).hasSize(cliPools.size());
         for (int i = 0; i < pools.size(); i++) {
             assertThat(pools.get(i).path("id").asInt()).isEqualTo(cliPools.get(i).path("pool_id").asInt());
@@ -314,33 +314,33 @@ class PlatformIT {
             assertThat(pools.get(i).path("size").asInt()).isEqualTo(cliPools.get(i).path("size").asInt());
             assertThat(pools.get(i).path("pg_num").asInt()).isEqualTo(cliPools.get(i).path("pg_num").asInt());
         }
-        api().get("/api/v2/cluster/{fsid}/pool/{id}", fsid, pools.get(0).path("id").asInt()).then().statusCode(200)
+        api().get("/api/v3/cluster/{fsid}/pool/{id}", fsid, pools.get(0).path("id").asInt()).then().statusCode(200)
                 .body("name", equalTo(pools.get(0).path("name").asText()));
-        api().get("/api/v2/cluster/{fsid}/pool/{id}", fsid, "lab").then().statusCode(400).body("errors[0].field", equalTo("id"));
-        api().get("/api/v2/cluster/{fsid}/pool/{id}", fsid, 999).then().statusCode(404);
+        api().get("/api/v3/cluster/{fsid}/pool/{id}", fsid, "lab").then().statusCode(400).body("errors[0].field", equalTo("id"));
+        api().get("/api/v3/cluster/{fsid}/pool/{id}", fsid, 999).then().statusCode(404);
 
         JsonNode cliRules = MAPPER.readTree(platform.ceph("osd", "crush", "rule", "dump", "--format", "json"));
-        JsonNode rules = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/crush_rule", fsid).then().statusCode(200).extract().asString());
+        JsonNode rules = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/crush_rule", fsid).then().statusCode(200).extract().asString());
         assertThat(rules).hasSize(cliRules.size());
         assertThat(rules.get(0).path("name").asText()).isEqualTo(cliRules.get(0).path("rule_name").asText());
         assertThat(rules.get(0).path("steps")).isEqualTo(cliRules.get(0).path("steps"));
         assertThat(rules.get(0).path("osd_count").asInt()).isEqualTo(MAPPER.readTree(platform.ceph("osd", "ls", "--format", "json")).size());
         JsonNode crush = MAPPER.readTree(platform.ceph("osd", "crush", "dump", "--format", "json"));
-        JsonNode nodes = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/crush_node", fsid).asString());
+        JsonNode nodes = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/crush_node", fsid).asString());
         Set<String> bucketNames = new TreeSet<>();
         crush.path("buckets").forEach(bucket -> bucketNames.add(bucket.path("name").asText()));
         Set<String> nodeNames = new TreeSet<>();
         nodes.forEach(node -> nodeNames.add(node.path("name").asText()));
         assertThat(nodeNames).isEqualTo(bucketNames);
-        api().get("/api/v2/cluster/{fsid}/crush_type/{id}", fsid, 1).then().statusCode(200).body("name", equalTo("host"));
-        api().get("/api/v2/cluster/{fsid}/crush_rule_set", fsid).then().statusCode(200).body("[0].rules", org.hamcrest.Matchers.hasSize(1));
-        api().get("/api/v2/cluster/{fsid}/crush_node/{id}", fsid, -1).then().statusCode(200).body("bucket_type", equalTo("root"));
+        api().get("/api/v3/cluster/{fsid}/crush_type/{id}", fsid, 1).then().statusCode(200).body("name", equalTo("host"));
+        api().get("/api/v3/cluster/{fsid}/crush_rule_set", fsid).then().statusCode(200).body("[0].rules", org.hamcrest.Matchers.hasSize(1));
+        api().get("/api/v3/cluster/{fsid}/crush_node/{id}", fsid, -1).then().statusCode(200).body("bucket_type", equalTo("root"));
 
         Path binaryMap = Files.createTempFile("crush", ".bin");
         platform.ceph("osd", "getcrushmap", "-o", binaryMap.toString());
         String decompiled = LocalPlatform.run(List.of("crushtool", "-d", binaryMap.toString()));
         Files.delete(binaryMap);
-        JsonNode text = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/crush_map", fsid).then().statusCode(200).extract().asString());
+        JsonNode text = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/crush_map", fsid).then().statusCode(200).extract().asString());
         assertThat(text.asText().strip()).isEqualTo(decompiled);
     }
 
@@ -348,15 +348,15 @@ class PlatformIT {
     @Order(9)
     void the_maps_survive_a_cluster_service_restart() throws Exception {
         String fsid = platform.ceph("fsid");
-        String before = api().get("/api/v2/cluster/{fsid}/sync_object/mon_map", fsid).then().statusCode(200).extract().asString();
+        String before = api().get("/api/v3/cluster/{fsid}/sync_object/mon_map", fsid).then().statusCode(200).extract().asString();
 
         platform.clusterService.stop();
         platform.clusterService.start();
         platform.clusterService.awaitReady(Duration.ofSeconds(60));
 
         // served from the database at once: no agent had to be asked again
-        api().get("/api/v2/cluster/{fsid}/sync_object/mon_map", fsid).then().statusCode(200).body(equalTo(before));
-        api().get("/api/v2/cluster/{fsid}/health", fsid).then().statusCode(200);
+        api().get("/api/v3/cluster/{fsid}/sync_object/mon_map", fsid).then().statusCode(200).body(equalTo(before));
+        api().get("/api/v3/cluster/{fsid}/health", fsid).then().statusCode(200);
     }
 
     @Test
@@ -371,9 +371,9 @@ class PlatformIT {
         }
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> osdIn(fsid, 2) == 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                api().get("/api/v2/cluster/{fsid}/event?page_size=100", fsid).then().statusCode(200)
+                api().get("/api/v3/cluster/{fsid}/event?page_size=100", fsid).then().statusCode(200)
                         .body("results.message", org.hamcrest.Matchers.hasItems("OSD osd.2 was marked out", "OSD osd.2 was marked in")));
-        api().get("/api/v2/cluster/{fsid}/event?severity=WARNING&page_size=100", fsid).then()
+        api().get("/api/v3/cluster/{fsid}/event?severity=WARNING&page_size=100", fsid).then()
                 .body("results.message", org.hamcrest.Matchers.hasItem("OSD osd.2 was marked out"))
                 .body("results.message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("OSD osd.2 was marked in")));
     }
@@ -385,14 +385,14 @@ class PlatformIT {
         String leader = MAPPER.readTree(platform.ceph("quorum_status", "--format", "json")).path("quorum_leader_name").asText();
         JsonNode cli = MAPPER.readTree(platform.ceph("tell", "mon." + leader, "config", "show", "--format", "json"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                api().get("/api/v2/cluster/{fsid}/config", fsid).then().statusCode(200));
-        JsonNode config = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/config", fsid).asString());
+                api().get("/api/v3/cluster/{fsid}/config", fsid).then().statusCode(200));
+        JsonNode config = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/config", fsid).asString());
         assertThat(config).hasSize(cli.size());
         for (String key : List.of("fsid", "mon_host", "osd_pool_default_size", "public_network", "osd_max_backfills")) {
-            api().get("/api/v2/cluster/{fsid}/config/{key}", fsid, key).then().statusCode(200)
+            api().get("/api/v3/cluster/{fsid}/config/{key}", fsid, key).then().statusCode(200)
                     .body("key", equalTo(key)).body("value", equalTo(cli.path(key).asText()));
         }
-        api().get("/api/v2/cluster/{fsid}/config/{key}", fsid, "no_such_option").then().statusCode(404)
+        api().get("/api/v3/cluster/{fsid}/config/{key}", fsid, "no_such_option").then().statusCode(404)
                 .contentType("application/problem+json").body("reason", equalTo("UnknownConfigKey"));
 
         String backfills = cli.path("osd_max_backfills").asText();
@@ -400,14 +400,14 @@ class PlatformIT {
         try {
             platform.ceph("config", "set", "global", "osd_max_backfills", changed);
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                    api().get("/api/v2/cluster/{fsid}/config/osd_max_backfills", fsid).then().body("value", equalTo(changed)));
-            api().get("/api/v2/cluster/{fsid}/event?page_size=100", fsid).then().body("results.message", org.hamcrest.Matchers.hasItem(
+                    api().get("/api/v3/cluster/{fsid}/config/osd_max_backfills", fsid).then().body("value", equalTo(changed)));
+            api().get("/api/v3/cluster/{fsid}/event?page_size=100", fsid).then().body("results.message", org.hamcrest.Matchers.hasItem(
                     "Configuration of cluster 'ceph' changed: osd_max_backfills " + backfills + " → " + changed));
         } finally {
             platform.ceph("config", "rm", "global", "osd_max_backfills");
         }
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                api().get("/api/v2/cluster/{fsid}/config/osd_max_backfills", fsid).then().body("value", equalTo(backfills)));
+                api().get("/api/v3/cluster/{fsid}/config/osd_max_backfills", fsid).then().body("value", equalTo(backfills)));
     }
 
     @Test
@@ -419,31 +419,31 @@ class PlatformIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode df = MAPPER.readTree(platform.ceph("df", "detail", "--format", "json"));
             long totalBytes = df.path("stats").path("total_bytes").asLong();
-            api().get("/api/v2/cluster/{fsid}/stats", fsid).then().statusCode(200)
+            api().get("/api/v3/cluster/{fsid}/stats", fsid).then().statusCode(200)
                     .body("kb", equalTo((int) (totalBytes / 1024))).body("num_objects", equalTo(0));
-            api().get("/api/v2/cluster/{fsid}/space", fsid).then().statusCode(200)
+            api().get("/api/v3/cluster/{fsid}/space", fsid).then().statusCode(200)
                     .body("capacity_bytes", equalTo(totalBytes))
                     .body("free_bytes", org.hamcrest.Matchers.lessThanOrEqualTo(totalBytes));
             settled.set(df);
         });
         JsonNode df = settled.get();
-        JsonNode pools = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/pool/stats", fsid).then().statusCode(200).extract().asString());
+        JsonNode pools = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/pool/stats", fsid).then().statusCode(200).extract().asString());
         assertThat(pools.findValuesAsText("name")).isEqualTo(df.path("pools").findValuesAsText("name"));
         int poolId = df.path("pools").path(0).path("id").asInt();
-        JsonNode poolStats = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/pool/{id}/stats", fsid, poolId).then().statusCode(200)
+        JsonNode poolStats = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/pool/{id}/stats", fsid, poolId).then().statusCode(200)
                 .body("pool", equalTo(poolId)).extract().asString());
         // the OSDs write as they run: room left moves a little between two reads
         assertThat(poolStats.path("max_avail").asDouble())
                 .isCloseTo(df.path("pools").path(0).path("stats").path("max_avail").asDouble(), org.assertj.core.data.Percentage.withPercentage(1));
-        api().get("/api/v2/cluster/{fsid}/pool/{id}/stats", fsid, 999).then().statusCode(404);
+        api().get("/api/v3/cluster/{fsid}/pool/{id}/stats", fsid, 999).then().statusCode(404);
 
         String note = "Loligo system test " + UUID.randomUUID();
         platform.ceph("log", note);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                api().get("/api/v2/cluster/{fsid}/log?lines=5", fsid).then().statusCode(200)
+                api().get("/api/v3/cluster/{fsid}/log?lines=5", fsid).then().statusCode(200)
                         .body("entries.message", org.hamcrest.Matchers.hasItem(note))
                         .body("lines", org.hamcrest.Matchers.containsString("[INF] " + note)));
-        api().get("/api/v2/cluster/{fsid}/log?lines=0&level=loud", fsid).then().statusCode(400)
+        api().get("/api/v3/cluster/{fsid}/log?lines=0&level=loud", fsid).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.contains("lines", "level"));
     }
 
@@ -457,12 +457,12 @@ class PlatformIT {
         String frontIface = LocalPlatform.run(List.of("ip", "-o", "addr", "show", "to", publicAddr.substring(0, publicAddr.lastIndexOf(':'))))
                 .split("\\s+")[1];
 
-        api().get("/api/v2/cluster/{fsid}/server/{fqdn}", fsid, fqdn).then().statusCode(200)
+        api().get("/api/v3/cluster/{fsid}/server/{fqdn}", fsid, fqdn).then().statusCode(200)
                 .body("frontend_addr", equalTo(publicAddr.substring(0, publicAddr.lastIndexOf(':'))))
                 .body("backend_addr", equalTo(clusterAddr.substring(0, clusterAddr.lastIndexOf(':'))))
                 .body("frontend_iface", equalTo(frontIface));
-        api().get("/api/v2/cluster/{fsid}/server", fsid).then().statusCode(200).body("[0].frontend_iface", equalTo(frontIface));
-        api().get("/api/v2/cluster/{fsid}/server/{fqdn}", fsid, "nowhere.example.com").then().statusCode(404);
+        api().get("/api/v3/cluster/{fsid}/server", fsid).then().statusCode(200).body("[0].frontend_iface", equalTo(frontIface));
+        api().get("/api/v3/cluster/{fsid}/server/{fqdn}", fsid, "nowhere.example.com").then().statusCode(404);
     }
 
     @Test
@@ -471,7 +471,7 @@ class PlatformIT {
         String fsid = platform.ceph("fsid");
         try {
             String out = api().contentType(ContentType.JSON).body("{\"in\": false}")
-                    .patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(202).extract().path("request_id");
+                    .patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(202).extract().path("request_id");
             JsonNode request = awaitEnded(out);
             assertThat(request.path("state").asText()).isEqualTo("complete");
             // complete means the cluster and the API have it already: no waiting here
@@ -484,20 +484,20 @@ class PlatformIT {
                     .contains("\"commandId\":\"request:" + out + ":0\"");
         } finally {
             String in = api().contentType(ContentType.JSON).body("{\"in\": true}")
-                    .patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(202).extract().path("request_id");
+                    .patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(202).extract().path("request_id");
             assertThat(awaitEnded(in).path("state").asText()).isEqualTo("complete");
         }
         assertThat(cliOsdIn(2)).isEqualTo(1);
         assertThat(osdIn(fsid, 2)).isEqualTo(1);
-        api().contentType(ContentType.JSON).body("{\"in\": true}").patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 2)
+        api().contentType(ContentType.JSON).body("{\"in\": true}").patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 2)
                 .then().statusCode(304);
-        api().contentType(ContentType.JSON).body("{\"up\": true}").patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 2)
+        api().contentType(ContentType.JSON).body("{\"up\": true}").patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 2)
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("up"));
-        api().contentType(ContentType.JSON).body("{\"in\": false}").patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 99)
+        api().contentType(ContentType.JSON).body("{\"in\": false}").patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 99)
                 .then().statusCode(404);
         given().baseUri(platform.gateway.url()).cookie("loligo_session", session.cookie()).contentType(ContentType.JSON)
-                .body("{\"in\": false}").patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(403);
-        api().get("/api/v2/cluster/{fsid}/request?state=complete&page_size=100", fsid).then().statusCode(200)
+                .body("{\"in\": false}").patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(403);
+        api().get("/api/v3/cluster/{fsid}/request?state=complete&page_size=100", fsid).then().statusCode(200)
                 .body("results.headline", org.hamcrest.Matchers.hasItems("Updating osd.2: out", "Updating osd.2: in"));
     }
 
@@ -507,26 +507,26 @@ class PlatformIT {
         String fsid = platform.ceph("fsid");
         try {
             String set = api().contentType(ContentType.JSON).body("{\"noout\": true}")
-                    .patch("/api/v2/cluster/{fsid}/osd_config", fsid).then().statusCode(202).extract().path("request_id");
+                    .patch("/api/v3/cluster/{fsid}/osd_config", fsid).then().statusCode(202).extract().path("request_id");
             assertThat(awaitEnded(set).path("state").asText()).isEqualTo("complete");
             assertThat(MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json")).path("flags").asText()).contains("noout");
-            api().get("/api/v2/cluster/{fsid}/osd_config", fsid).then().body("noout", equalTo(true)).body("noin", equalTo(false));
+            api().get("/api/v3/cluster/{fsid}/osd_config", fsid).then().body("noout", equalTo(true)).body("noin", equalTo(false));
         } finally {
             String clear = api().contentType(ContentType.JSON).body("{\"noout\": false}")
-                    .patch("/api/v2/cluster/{fsid}/osd_config", fsid).then().statusCode(202).extract().path("request_id");
+                    .patch("/api/v3/cluster/{fsid}/osd_config", fsid).then().statusCode(202).extract().path("request_id");
             assertThat(awaitEnded(clear).path("state").asText()).isEqualTo("complete");
         }
         assertThat(MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json")).path("flags").asText()).doesNotContain("noout");
-        api().contentType(ContentType.JSON).body("{\"sortbitwise\": false}").patch("/api/v2/cluster/{fsid}/osd_config", fsid)
+        api().contentType(ContentType.JSON).body("{\"sortbitwise\": false}").patch("/api/v3/cluster/{fsid}/osd_config", fsid)
                 .then().statusCode(400).body("errors[0].field", equalTo("sortbitwise"));
 
-        api().get("/api/v2/cluster/{fsid}/osd/0/command/deep_scrub", fsid).then().statusCode(200).body("valid", equalTo(true));
-        String scrub = api().post("/api/v2/cluster/{fsid}/osd/0/command/deep_scrub", fsid).then().statusCode(202)
+        api().get("/api/v3/cluster/{fsid}/osd/0/command/deep_scrub", fsid).then().statusCode(200).body("valid", equalTo(true));
+        String scrub = api().post("/api/v3/cluster/{fsid}/osd/0/command/deep_scrub", fsid).then().statusCode(202)
                 .extract().path("request_id");
         JsonNode scrubbed = awaitEnded(scrub);
         assertThat(scrubbed.path("state").asText()).isEqualTo("complete");
         assertThat(scrubbed.path("log").findValuesAsText("message")).anyMatch(line -> line.contains("\"prefix\":\"osd deep-scrub\""));
-        api().post("/api/v2/cluster/{fsid}/osd/0/command/defrag", fsid).then().statusCode(404);
+        api().post("/api/v3/cluster/{fsid}/osd/0/command/defrag", fsid).then().statusCode(404);
     }
 
     @Test
@@ -534,7 +534,7 @@ class PlatformIT {
     void a_request_survives_cluster_service_being_killed_in_its_middle() throws Exception {
         String fsid = platform.ceph("fsid");
         String out = api().contentType(ContentType.JSON).body("{\"in\": false}")
-                .patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(202).extract().path("request_id");
+                .patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(202).extract().path("request_id");
         try {
             platform.clusterService.kill();
             platform.clusterService.start();
@@ -564,7 +564,7 @@ class PlatformIT {
         AtomicReference<JsonNode> cliFirst = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode cli = MAPPER.readTree(platform.ceph("pg", "ls-by-pool", "lab", "--format", "json")).path("pg_stats");
-            JsonNode page = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/pool/{pool}/pg?page_size=10", fsid, pool)
+            JsonNode page = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/pool/{pool}/pg?page_size=10", fsid, pool)
                     .then().statusCode(200).extract().asString());
             assertThat(page.path("count").asInt()).isEqualTo(cli.size());
             assertThat(page.path("results")).hasSize(10);
@@ -588,19 +588,19 @@ class PlatformIT {
 
         String pgid = first.path("id").asText();
         String before = cliFirst.get().path("last_deep_scrub_stamp").asText();
-        String scrub = api().post("/api/v2/cluster/{fsid}/pool/{pool}/pg/{pgid}/command/deep_scrub", fsid, labPool, pgid)
+        String scrub = api().post("/api/v3/cluster/{fsid}/pool/{pool}/pg/{pgid}/command/deep_scrub", fsid, labPool, pgid)
                 .then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(scrub).path("state").asText()).isEqualTo("complete");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 !MAPPER.readTree(platform.ceph("pg", pgid, "query", "--format", "json")).path("info").path("stats")
                         .path("last_deep_scrub_stamp").asText().equals(before));
 
-        JsonNode valid = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/pool/{pool}/pg/{pgid}/command", fsid, labPool, pgid)
+        JsonNode valid = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/pool/{pool}/pg/{pgid}/command", fsid, labPool, pgid)
                 .then().statusCode(200).extract().asString());
         assertThat(valid.path(pgid).path("valid_commands")).extracting(JsonNode::asText).contains("deep_scrub");
-        api().get("/api/v2/cluster/{fsid}/pool/{pool}/pg/{pgid}/command", fsid, labPool, "99.0").then().statusCode(404);
-        api().post("/api/v2/cluster/{fsid}/pool/{pool}/pg/{pgid}/command/defrag", fsid, labPool, pgid).then().statusCode(404);
-        api().get("/api/v2/cluster/{fsid}/pool/{pool}/pg?page_size=0", fsid, labPool).then().statusCode(400)
+        api().get("/api/v3/cluster/{fsid}/pool/{pool}/pg/{pgid}/command", fsid, labPool, "99.0").then().statusCode(404);
+        api().post("/api/v3/cluster/{fsid}/pool/{pool}/pg/{pgid}/command/defrag", fsid, labPool, pgid).then().statusCode(404);
+        api().get("/api/v3/cluster/{fsid}/pool/{pool}/pg?page_size=0", fsid, labPool).then().statusCode(400)
                 .body("errors[0].field", equalTo("page_size"));
     }
 
@@ -609,12 +609,12 @@ class PlatformIT {
     void a_pool_is_created_changed_renamed_and_deleted_through_requests() throws Exception {
         String fsid = platform.ceph("fsid");
         String name = "loligo-it-" + UUID.randomUUID().toString().substring(0, 8);
-        api().get("/api/v2/cluster/{fsid}/pool?defaults", fsid).then().statusCode(200).body("size", equalTo(3))
+        api().get("/api/v3/cluster/{fsid}/pool?defaults", fsid).then().statusCode(200).body("size", equalTo(3))
                 .body("pg_num", equalTo(32)).body("type", equalTo("replicated"));
 
         String create = api().contentType(ContentType.JSON)
                 .body("{\"name\": \"" + name + "\", \"pg_num\": 8, \"size\": 2, \"quota_max_objects\": 500, \"application\": \"rbd\"}")
-                .post("/api/v2/cluster/{fsid}/pool", fsid).then().statusCode(202).extract().path("request_id");
+                .post("/api/v3/cluster/{fsid}/pool", fsid).then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(create).path("state").asText()).isEqualTo("complete");
         JsonNode created = cliPool(name);
         assertThat(created.path("size").asInt()).isEqualTo(2);
@@ -623,27 +623,27 @@ class PlatformIT {
         assertThat(created.path("quota_max_objects").asLong()).isEqualTo(500);
         assertThat(created.path("application_metadata").has("rbd")).isTrue();
         int id = created.path("pool_id").asInt();
-        api().get("/api/v2/cluster/{fsid}/pool/{id}", fsid, id).then().statusCode(200).body("name", equalTo(name));
+        api().get("/api/v3/cluster/{fsid}/pool/{id}", fsid, id).then().statusCode(200).body("name", equalTo(name));
 
         api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"pg_num\": 8}")
-                .post("/api/v2/cluster/{fsid}/pool", fsid).then().statusCode(409).contentType("application/problem+json")
+                .post("/api/v3/cluster/{fsid}/pool", fsid).then().statusCode(409).contentType("application/problem+json")
                 .body("reason", equalTo("PoolExists")).body("errors[0].field", equalTo("name"));
         api().contentType(ContentType.JSON).body("{\"name\": \"other\", \"pg_num\": 8, \"pgp_num\": 16, \"size\": 0}")
-                .post("/api/v2/cluster/{fsid}/pool", fsid).then().statusCode(400)
+                .post("/api/v3/cluster/{fsid}/pool", fsid).then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.contains("pgp_num", "size"));
 
         String renamed = name + "-renamed";
         String update = api().contentType(ContentType.JSON).body("{\"size\": 3, \"name\": \"" + renamed + "\"}")
-                .patch("/api/v2/cluster/{fsid}/pool/{id}", fsid, id).then().statusCode(202).extract().path("request_id");
+                .patch("/api/v3/cluster/{fsid}/pool/{id}", fsid, id).then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(update).path("state").asText()).isEqualTo("complete");
         assertThat(cliPool(renamed).path("size").asInt()).isEqualTo(3);
-        api().contentType(ContentType.JSON).body("{\"size\": 3}").patch("/api/v2/cluster/{fsid}/pool/{id}", fsid, id)
+        api().contentType(ContentType.JSON).body("{\"size\": 3}").patch("/api/v3/cluster/{fsid}/pool/{id}", fsid, id)
                 .then().statusCode(304);
 
-        String delete = api().delete("/api/v2/cluster/{fsid}/pool/{id}", fsid, id).then().statusCode(202).extract().path("request_id");
+        String delete = api().delete("/api/v3/cluster/{fsid}/pool/{id}", fsid, id).then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(delete).path("state").asText()).isEqualTo("complete");
         assertThat(cliPool(renamed)).isNull();
-        api().get("/api/v2/cluster/{fsid}/pool/{id}", fsid, id).then().statusCode(404);
+        api().get("/api/v3/cluster/{fsid}/pool/{id}", fsid, id).then().statusCode(404);
     }
 
     @Test
@@ -654,27 +654,27 @@ class PlatformIT {
         String pool = profile + "-pool";
         String create = api().contentType(ContentType.JSON)
                 .body("{\"name\": \"" + profile + "\", \"k\": \"2\", \"m\": \"1\", \"crush-failure-domain\": \"osd\"}")
-                .post("/api/v2/cluster/{fsid}/erasure_code_profile", fsid).then().statusCode(202).extract().path("request_id");
+                .post("/api/v3/cluster/{fsid}/erasure_code_profile", fsid).then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(create).path("state").asText()).isEqualTo("complete");
         JsonNode cli = MAPPER.readTree(platform.ceph("osd", "erasure-code-profile", "get", profile, "--format", "json"));
         assertThat(cli.path("k").asText()).isEqualTo("2");
         assertThat(cli.path("crush-failure-domain").asText()).isEqualTo("osd");
-        api().get("/api/v2/cluster/{fsid}/erasure_code_profile/{name}", fsid, profile).then().statusCode(200).body("m", equalTo("1"));
+        api().get("/api/v3/cluster/{fsid}/erasure_code_profile/{name}", fsid, profile).then().statusCode(200).body("m", equalTo("1"));
 
         String ecPool = api().contentType(ContentType.JSON)
                 .body("{\"name\": \"" + pool + "\", \"pg_num\": 8, \"type\": \"erasure\", \"erasure_code_profile\": \"" + profile + "\"}")
-                .post("/api/v2/cluster/{fsid}/pool", fsid).then().statusCode(202).extract().path("request_id");
+                .post("/api/v3/cluster/{fsid}/pool", fsid).then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(ecPool).path("state").asText()).isEqualTo("complete");
         JsonNode created = cliPool(pool);
         assertThat(created.path("erasure_code_profile").asText()).isEqualTo(profile);
         assertThat(created.path("size").asInt()).isEqualTo(3);
-        api().delete("/api/v2/cluster/{fsid}/erasure_code_profile/{name}", fsid, profile).then().statusCode(409)
+        api().delete("/api/v3/cluster/{fsid}/erasure_code_profile/{name}", fsid, profile).then().statusCode(409)
                 .body("reason", equalTo("ProfileInUse"));
 
-        String dropPool = api().delete("/api/v2/cluster/{fsid}/pool/{id}", fsid, created.path("pool_id").asInt())
+        String dropPool = api().delete("/api/v3/cluster/{fsid}/pool/{id}", fsid, created.path("pool_id").asInt())
                 .then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(dropPool).path("state").asText()).isEqualTo("complete");
-        String dropProfile = api().delete("/api/v2/cluster/{fsid}/erasure_code_profile/{name}", fsid, profile)
+        String dropProfile = api().delete("/api/v3/cluster/{fsid}/erasure_code_profile/{name}", fsid, profile)
                 .then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(dropProfile).path("state").asText()).isEqualTo("complete");
         assertThat(platform.ceph("osd", "erasure-code-profile", "ls")).doesNotContain(profile);
@@ -688,37 +688,37 @@ class PlatformIT {
         String rule = "loligo-it-rule-" + suffix;
         String created = api().contentType(ContentType.JSON)
                 .body("{\"name\": \"" + rule + "\", \"root\": \"default\", \"failure_domain\": \"osd\", \"device_class\": \"hdd\"}")
-                .post("/api/v2/cluster/{fsid}/crush_rule", fsid).then().statusCode(202).extract().path("request_id");
+                .post("/api/v3/cluster/{fsid}/crush_rule", fsid).then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(created).path("state").asText()).isEqualTo("complete");
         JsonNode cliRule = MAPPER.readTree(platform.ceph("osd", "crush", "rule", "dump", rule, "--format", "json"));
         assertThat(cliRule.path("steps").path(0).path("item_name").asText()).isEqualTo("default~hdd");
         int ruleId = cliRule.path("rule_id").asInt();
         String renamedRule = rule + "-renamed";
         String rename = api().contentType(ContentType.JSON).body("{\"name\": \"" + renamedRule + "\"}")
-                .patch("/api/v2/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(202).extract().path("request_id");
+                .patch("/api/v3/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(rename).path("state").asText()).isEqualTo("complete");
         assertThat(platform.ceph("osd", "crush", "rule", "ls")).contains(renamedRule).doesNotContain(rule + "\n");
-        String dropRule = api().delete("/api/v2/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(202)
+        String dropRule = api().delete("/api/v3/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(202)
                 .extract().path("request_id");
         assertThat(awaitEnded(dropRule).path("state").asText()).isEqualTo("complete");
         assertThat(platform.ceph("osd", "crush", "rule", "ls")).doesNotContain(renamedRule);
-        api().delete("/api/v2/cluster/{fsid}/crush_rule/{id}", fsid, 0).then().statusCode(409).body("reason", equalTo("RuleInUse"));
+        api().delete("/api/v3/cluster/{fsid}/crush_rule/{id}", fsid, 0).then().statusCode(409).body("reason", equalTo("RuleInUse"));
 
         String rack = "loligo-it-rack-" + suffix;
         String add = api().contentType(ContentType.JSON).body("{\"name\": \"" + rack + "\", \"bucket_type\": \"rack\", \"parent\": -1}")
-                .post("/api/v2/cluster/{fsid}/crush_node", fsid).then().statusCode(202).extract().path("request_id");
+                .post("/api/v3/cluster/{fsid}/crush_node", fsid).then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(add).path("state").asText()).isEqualTo("complete");
         JsonNode rackBucket = cliBucket(rack);
         assertThat(rackBucket).isNotNull();
         assertThat(cliBucket("default").path("items").findValuesAsText("id")).contains(rackBucket.path("id").asText());
         String renamedRack = rack + "-renamed";
         String renameRack = api().contentType(ContentType.JSON).body("{\"name\": \"" + renamedRack + "\"}")
-                .patch("/api/v2/cluster/{fsid}/crush_node/{id}", fsid, rackBucket.path("id").asInt()).then().statusCode(202)
+                .patch("/api/v3/cluster/{fsid}/crush_node/{id}", fsid, rackBucket.path("id").asInt()).then().statusCode(202)
                 .extract().path("request_id");
         assertThat(awaitEnded(renameRack).path("state").asText()).isEqualTo("complete");
         assertThat(cliBucket(renamedRack)).isNotNull();
-        api().delete("/api/v2/cluster/{fsid}/crush_node/{id}", fsid, -1).then().statusCode(409).body("reason", equalTo("BucketNotEmpty"));
-        String dropRack = api().delete("/api/v2/cluster/{fsid}/crush_node/{id}", fsid, rackBucket.path("id").asInt())
+        api().delete("/api/v3/cluster/{fsid}/crush_node/{id}", fsid, -1).then().statusCode(409).body("reason", equalTo("BucketNotEmpty"));
+        String dropRack = api().delete("/api/v3/cluster/{fsid}/crush_node/{id}", fsid, rackBucket.path("id").asInt())
                 .then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(dropRack).path("state").asText()).isEqualTo("complete");
         assertThat(cliBucket(renamedRack)).isNull();
@@ -734,7 +734,7 @@ class PlatformIT {
                 + " {\"op\": \"chooseleaf_indep\", \"num\": 0, \"type\": \"osd\"}, {\"op\": \"emit\"}]";
         String created = api().contentType(ContentType.JSON)
                 .body("{\"name\": \"" + rule + "\", \"type\": \"erasure\", \"max_size\": 6, \"steps\": " + erasureSteps + "}")
-                .post("/api/v2/cluster/{fsid}/crush_rule", fsid).then().statusCode(202).extract().path("request_id");
+                .post("/api/v3/cluster/{fsid}/crush_rule", fsid).then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(created).path("state").asText()).isEqualTo("complete");
         JsonNode cliRule = MAPPER.readTree(platform.ceph("osd", "crush", "rule", "dump", rule, "--format", "json"));
         assertThat(cliRule.path("type").asInt()).isEqualTo(3);
@@ -745,7 +745,7 @@ class PlatformIT {
         String replicatedSteps = "[{\"op\": \"take\", \"item_name\": \"default~hdd\"},"
                 + " {\"op\": \"choose_firstn\", \"num\": 0, \"type\": \"osd\"}, {\"op\": \"emit\"}]";
         String changed = api().contentType(ContentType.JSON).body("{\"type\": \"replicated\", \"steps\": " + replicatedSteps + "}")
-                .patch("/api/v2/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(202).extract().path("request_id");
+                .patch("/api/v3/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(202).extract().path("request_id");
         JsonNode ended = awaitEnded(changed);
         assertThat(ended.path("state").asText()).as(ended.toString()).isEqualTo("complete");
         cliRule = MAPPER.readTree(platform.ceph("osd", "crush", "rule", "dump", rule, "--format", "json"));
@@ -754,19 +754,19 @@ class PlatformIT {
         assertThat(cliRule.path("steps").path(0).path("item_name").asText()).isEqualTo("default~hdd");
         assertThat(cliRule.path("steps").path(1).path("op").asText()).isEqualTo("choose_firstn");
         api().contentType(ContentType.JSON).body("{\"steps\": " + replicatedSteps + "}")
-                .patch("/api/v2/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(304);
+                .patch("/api/v3/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(304);
         api().contentType(ContentType.JSON).body("{\"steps\": [{\"op\": \"take\", \"item_name\": \"default\"},"
                         + " {\"op\": \"chooseleaf_firstn\", \"num\": 0, \"type\": \"shelf\"}, {\"op\": \"emit\"}]}")
-                .patch("/api/v2/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(400)
+                .patch("/api/v3/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("steps[1].type"));
 
         // a change written from the CRUSH map before another request changed it is refused, not made over it
         String rack = "loligo-it-meanwhile-" + suffix;
         String addRack = api().contentType(ContentType.JSON).body("{\"name\": \"" + rack + "\", \"bucket_type\": \"rack\"}")
-                .post("/api/v2/cluster/{fsid}/crush_node", fsid).then().statusCode(202).extract().path("request_id");
+                .post("/api/v3/cluster/{fsid}/crush_node", fsid).then().statusCode(202).extract().path("request_id");
         String stale = api().contentType(ContentType.JSON).body("{\"steps\": [{\"op\": \"take\", \"item_name\": \"default\"},"
                         + " {\"op\": \"choose_firstn\", \"num\": 0, \"type\": \"osd\"}, {\"op\": \"emit\"}]}")
-                .patch("/api/v2/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(202).extract().path("request_id");
+                .patch("/api/v3/cluster/{fsid}/crush_rule/{id}", fsid, ruleId).then().statusCode(202).extract().path("request_id");
         assertThat(awaitEnded(addRack).path("state").asText()).isEqualTo("complete");
         JsonNode refused = awaitEnded(stale);
         assertThat(refused.path("state").asText()).isEqualTo("error");
@@ -775,14 +775,14 @@ class PlatformIT {
         platform.ceph("osd", "crush", "remove", rack);
         // the text below is written from the map Loligo holds, so it must hold the map without the rack first
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                api().get("/api/v2/cluster/{fsid}/crush_node", fsid).then().statusCode(200).extract().asString()).doesNotContain(rack));
+                api().get("/api/v3/cluster/{fsid}/crush_node", fsid).then().statusCode(200).extract().asString()).doesNotContain(rack));
 
-        String text = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/crush_map", fsid).then().statusCode(200).extract().asString()).asText();
+        String text = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/crush_map", fsid).then().statusCode(200).extract().asString()).asText();
         api().contentType(ContentType.JSON).body(MAPPER.writeValueAsString(text))
-                .post("/api/v2/cluster/{fsid}/crush_map", fsid).then().statusCode(304);
+                .post("/api/v3/cluster/{fsid}/crush_map", fsid).then().statusCode(304);
         String broken = text.replace("# end crush map", "rule broken {\n\tid 99\n\ttype replicated\n\tmin_size 1\n\tmax_size 10\n\tstep take nowhere\n\tstep emit\n}\n# end crush map");
         String refusal = api().contentType(ContentType.JSON).body(MAPPER.writeValueAsString(broken))
-                .post("/api/v2/cluster/{fsid}/crush_map", fsid).then().statusCode(400).contentType("application/problem+json")
+                .post("/api/v3/cluster/{fsid}/crush_map", fsid).then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body")).extract().path("errors[0].message");
         assertThat(refusal).contains("nowhere");
 
@@ -790,7 +790,7 @@ class PlatformIT {
         String withRule = text.replace("# end crush map", "rule " + textRule + " {\n\tid " + (ruleId + 1) + "\n\ttype replicated\n"
                 + "\tmin_size 1\n\tmax_size 10\n\tstep take default\n\tstep choose firstn 0 type osd\n\tstep emit\n}\n\n# end crush map");
         String replaced = api().contentType(ContentType.JSON).body(MAPPER.writeValueAsString(withRule))
-                .post("/api/v2/cluster/{fsid}/crush_map", fsid).then().statusCode(202).extract().path("request_id");
+                .post("/api/v3/cluster/{fsid}/crush_map", fsid).then().statusCode(202).extract().path("request_id");
         ended = awaitEnded(replaced);
         assertThat(ended.path("state").asText()).as(ended.toString()).isEqualTo("complete");
         assertThat(platform.ceph("osd", "crush", "rule", "ls")).contains(textRule, rule);
@@ -834,19 +834,19 @@ class PlatformIT {
         String fsid = platform.ceph("fsid");
         api().contentType(ContentType.JSON)
                 .body("{\"username\":\"reader\",\"password\":\"reader-password\",\"role\":\"read-only\"}")
-                .post("/api/v2/user").then().statusCode(201);
+                .post("/api/v3/user").then().statusCode(201);
         LocalPlatform.Session reader = platform.login("reader", "reader-password");
         platform.api(reader).contentType(ContentType.JSON).body("{\"in\": false}")
-                .patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(403)
+                .patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(403)
                 .contentType("application/problem+json").body("reason", equalTo("RoleNotAllowed"));
         assertThat(cliOsdIn(1)).isEqualTo(1);
 
         String token = platform.api(reader).contentType(ContentType.JSON).body("{\"name\":\"monitoring\"}")
-                .post("/api/v2/user/me/token").then().statusCode(201).extract().path("token");
-        given().baseUri(platform.gateway.url()).auth().oauth2(token).get("/api/v2/cluster/{fsid}/osd", fsid).then()
+                .post("/api/v3/user/me/token").then().statusCode(201).extract().path("token");
+        given().baseUri(platform.gateway.url()).auth().oauth2(token).get("/api/v3/cluster/{fsid}/osd", fsid).then()
                 .statusCode(200).body("size()", equalTo(3));
         given().baseUri(platform.gateway.url()).auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"in\": false}").patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(403);
+                .body("{\"in\": false}").patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(403);
     }
 
     @Test
@@ -854,28 +854,28 @@ class PlatformIT {
     void the_cli_endpoint_runs_allowed_ceph_commands_for_administrators_only() throws Exception {
         String fsid = platform.ceph("fsid");
         JsonNode tree = MAPPER.readTree(api().contentType(ContentType.JSON).body("{\"command\": \"ceph osd tree -f json\"}")
-                .post("/api/v2/cluster/{fsid}/cli", fsid).then().statusCode(200).body("status", equalTo(0))
+                .post("/api/v3/cluster/{fsid}/cli", fsid).then().statusCode(200).body("status", equalTo(0))
                 .body("prefix", equalTo("osd tree")).extract().asString());
         JsonNode cliTree = MAPPER.readTree(platform.ceph("osd", "tree", "--format", "json"));
         assertThat(MAPPER.readTree(tree.path("out").asText()).path("nodes")).isEqualTo(cliTree.path("nodes"));
 
         // a failed command is still a 200, with Ceph's code and message, as Calamari answered
         api().contentType(ContentType.JSON).body("{\"command\": [\"ceph\", \"osd\", \"pool\", \"get\", \"no-such-pool\", \"size\"]}")
-                .post("/api/v2/cluster/{fsid}/cli", fsid).then().statusCode(200).body("status", equalTo(-2))
+                .post("/api/v3/cluster/{fsid}/cli", fsid).then().statusCode(200).body("status", equalTo(-2))
                 .body("err", equalTo("unrecognized pool 'no-such-pool'"));
         api().contentType(ContentType.JSON).body("{\"command\": \"ceph osd out 1\"}")
-                .post("/api/v2/cluster/{fsid}/cli", fsid).then().statusCode(403).contentType("application/problem+json")
+                .post("/api/v3/cluster/{fsid}/cli", fsid).then().statusCode(403).contentType("application/problem+json")
                 .body("reason", equalTo("CommandNotAllowed"));
         assertThat(cliOsdIn(1)).isEqualTo(1);
         api().contentType(ContentType.JSON).body("{\"command\": \"ceph osd pool get\"}")
-                .post("/api/v2/cluster/{fsid}/cli", fsid).then().statusCode(400)
+                .post("/api/v3/cluster/{fsid}/cli", fsid).then().statusCode(400)
                 .body("errors[0].field", equalTo("command")).body("errors[0].message", equalTo("osd pool get: missing <pool>"));
 
         api().contentType(ContentType.JSON)
                 .body("{\"username\":\"cli-operator\",\"password\":\"operator-password\",\"role\":\"operator\"}")
-                .post("/api/v2/user").then().statusCode(201);
+                .post("/api/v3/user").then().statusCode(201);
         platform.api(platform.login("cli-operator", "operator-password")).contentType(ContentType.JSON)
-                .body("{\"command\": \"ceph health\"}").post("/api/v2/cluster/{fsid}/cli", fsid).then().statusCode(403)
+                .body("{\"command\": \"ceph health\"}").post("/api/v3/cluster/{fsid}/cli", fsid).then().statusCode(403)
                 .body("reason", equalTo("RoleNotAllowed"));
     }
 
@@ -883,10 +883,10 @@ class PlatformIT {
     @Order(25)
     void the_live_stream_carries_health_changes_events_and_each_step_of_a_request() throws Exception {
         String fsid = platform.ceph("fsid");
-        given().baseUri(platform.gateway.url()).get("/api/v2/stream").then().statusCode(401)
+        given().baseUri(platform.gateway.url()).get("/api/v3/stream").then().statusCode(401)
                 .contentType("application/problem+json");
         List<JsonNode> updates = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gateway.url() + "/api/v2/stream?fsid=" + fsid))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gateway.url() + "/api/v3/stream?fsid=" + fsid))
                 .header("Cookie", "loligo_session=" + session.cookie()).header("Accept", "text/event-stream").build();
         // HTTP/1.1 as browsers' EventSource speaks it here: the client's default cleartext HTTP/2 upgrade is refused
         CompletableFuture<HttpResponse<Stream<String>>> stream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -942,7 +942,7 @@ class PlatformIT {
             stranger.awaitReady(Duration.ofSeconds(60));
             Matcher logged = Pattern.compile("agent key (SHA256:[A-Za-z0-9+/]+)").matcher(stranger.logText());
             assertThat(logged.find()).as("the agent logs its key's fingerprint").isTrue();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get("/api/v2/key/{id}", node).then()
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get("/api/v3/key/{id}", node).then()
                     .statusCode(200).body("status", equalTo("pre")).body("fingerprint", equalTo(logged.group(1))));
 
             // each agent is on the broker as itself (AMQP 1.0 sessions are listed as channels, not connections); one
@@ -958,16 +958,16 @@ class PlatformIT {
             // what the cluster is asked now goes to the accepted agent only
             int lab = cliPool("lab").path("pool_id").asInt();
             awaitEnded(quotaRequest(fsid, lab, 88));
-            api().contentType(ContentType.JSON).body("{\"command\": \"ceph health\"}").post("/api/v2/cluster/{fsid}/cli", fsid)
+            api().contentType(ContentType.JSON).body("{\"command\": \"ceph health\"}").post("/api/v3/cluster/{fsid}/cli", fsid)
                     .then().statusCode(200);
             assertThat(platform.agent.logText()).contains("running 'ceph health'");
             assertThat(stranger.logText()).doesNotContain("running 'ceph").doesNotContain("applying");
 
-            api().contentType(ContentType.JSON).body("{\"status\": \"rejected\"}").patch("/api/v2/key/{id}", node).then()
+            api().contentType(ContentType.JSON).body("{\"status\": \"rejected\"}").patch("/api/v3/key/{id}", node).then()
                     .statusCode(200).body("status", equalTo("rejected"));
-            api().contentType(ContentType.JSON).body("{\"status\": \"accepted\"}").patch("/api/v2/key/{id}", node).then()
+            api().contentType(ContentType.JSON).body("{\"status\": \"accepted\"}").patch("/api/v3/key/{id}", node).then()
                     .statusCode(400).body("errors[0].field", equalTo("status"));
-            api().delete("/api/v2/key/{id}", node).then().statusCode(204);
+            api().delete("/api/v3/key/{id}", node).then().statusCode(204);
         } finally {
             stranger.stop();
             platform.ceph("osd", "pool", "set-quota", "lab", "max_objects", "0");
@@ -982,15 +982,15 @@ class PlatformIT {
         Duration promptly = Duration.ofSeconds(5);
         for (String flag : List.of("out", "in")) {
             for (int i = 0; i < 3; i++) {
-                api().get("/api/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(200);
-                api().get("/api/v2/cluster/{fsid}/health_counters", fsid).then().statusCode(200);
+                api().get("/api/v3/cluster/{fsid}/osd/1", fsid).then().statusCode(200);
+                api().get("/api/v3/cluster/{fsid}/health_counters", fsid).then().statusCode(200);
             }
             platform.ceph("osd", flag, "1");
             boolean in = flag.equals("in");
             await().atMost(promptly).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                    api().get("/api/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(200).body("in", equalTo(in)));
+                    api().get("/api/v3/cluster/{fsid}/osd/1", fsid).then().statusCode(200).body("in", equalTo(in)));
             await().atMost(promptly).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                    api().get("/api/v2/cluster/{fsid}/health_counters", fsid).then().statusCode(200)
+                    api().get("/api/v3/cluster/{fsid}/health_counters", fsid).then().statusCode(200)
                             .body("osd.ok.count", equalTo(in ? 3 : 2)));
         }
     }
@@ -1068,7 +1068,7 @@ class PlatformIT {
 
     private static String quotaRequest(String fsid, int pool, int quota) {
         return api().contentType(ContentType.JSON).body("{\"quota_max_objects\": " + quota + "}")
-                .patch("/api/v2/cluster/{fsid}/pool/{id}", fsid, pool).then().statusCode(202).extract().path("request_id");
+                .patch("/api/v3/cluster/{fsid}/pool/{id}", fsid, pool).then().statusCode(202).extract().path("request_id");
     }
 
     private static JsonNode cliBucket(String name) throws Exception {
@@ -1096,7 +1096,7 @@ class PlatformIT {
     private static JsonNode awaitEnded(String requestId, Duration limit) throws Exception {
         AtomicReference<JsonNode> ended = new AtomicReference<>();
         await().atMost(limit).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode request = MAPPER.readTree(api().get("/api/v2/request/{id}", requestId).then().statusCode(200).extract().asString());
+            JsonNode request = MAPPER.readTree(api().get("/api/v3/request/{id}", requestId).then().statusCode(200).extract().asString());
             ended.set(request);
             return !Set.of("queued", "submitted").contains(request.path("state").asText());
         });
@@ -1113,7 +1113,7 @@ class PlatformIT {
     }
 
     private static int osdIn(String fsid, int id) throws Exception {
-        JsonNode osds = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/sync_object/osd_map", fsid).asString())
+        JsonNode osds = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/sync_object/osd_map", fsid).asString())
                 .path("osd_dump").path("osds");
         for (JsonNode osd : osds) {
             if (osd.path("osd").asInt() == id) {

@@ -80,7 +80,7 @@ class PropagationBench {
     }
 
     private java.util.Optional<JsonNode> osd() throws Exception {
-        String body = api().get("/api/v2/cluster/{fsid}/osd/{id}", fsid, OSD).asString();
+        String body = api().get("/api/v3/cluster/{fsid}/osd/{id}", fsid, OSD).asString();
         JsonNode osd = MAPPER.readTree(body);
         return osd.has("id") ? java.util.Optional.of(osd) : java.util.Optional.empty();
     }
@@ -90,12 +90,12 @@ class PropagationBench {
     }
 
     private long lastEventId() throws Exception {
-        JsonNode page = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/event?page_size=1", fsid).asString());
+        JsonNode page = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/event?page_size=1", fsid).asString());
         return page.path("results").path(0).path("id").asLong(0);
     }
 
     private boolean eventSince(long lastId, String text) throws Exception {
-        JsonNode page = MAPPER.readTree(api().get("/api/v2/cluster/{fsid}/event?page_size=20", fsid).asString());
+        JsonNode page = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/event?page_size=20", fsid).asString());
         for (JsonNode event : page.path("results")) {
             if (event.path("id").asLong() > lastId && event.path("message").asText().equals("OSD osd." + OSD + " " + text)) {
                 return true;

@@ -63,7 +63,7 @@ class RequestBench {
     private long throughApi(boolean in) throws Exception {
         long start = System.nanoTime();
         String id = platform.api(session).contentType(ContentType.JSON).body("{\"in\": " + in + "}")
-                .patch("/api/v2/cluster/{fsid}/osd/{id}", fsid, OSD).then().statusCode(202).extract().path("request_id");
+                .patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, OSD).then().statusCode(202).extract().path("request_id");
         return awaitComplete(id, start);
     }
 
@@ -72,7 +72,7 @@ class RequestBench {
         long start = System.nanoTime();
         String id = platform.api(session).contentType(ContentType.JSON)
                 .body("{\"name\": \"" + name + "\", \"pg_num\": 8, \"size\": 2}")
-                .post("/api/v2/cluster/{fsid}/pool", fsid).then().statusCode(202).extract().path("request_id");
+                .post("/api/v3/cluster/{fsid}/pool", fsid).then().statusCode(202).extract().path("request_id");
         long took = awaitComplete(id, start);
         platform.ceph("osd", "pool", "rm", name, name, "--yes-i-really-really-mean-it");
         return took;
@@ -89,7 +89,7 @@ class RequestBench {
 
     private long awaitComplete(String id, long start) throws Exception {
         while (true) {
-            JsonNode request = MAPPER.readTree(platform.api(session).get("/api/v2/request/{id}", id).asString());
+            JsonNode request = MAPPER.readTree(platform.api(session).get("/api/v3/request/{id}", id).asString());
             String state = request.path("state").asText();
             if (state.equals("complete")) {
                 return (System.nanoTime() - start) / 1_000_000;
@@ -113,7 +113,7 @@ class RequestBench {
     /** The CLI returns before the maps move: the next request must start from the state the CLI left. */
     private void awaitApiShows(boolean in) throws Exception {
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (MAPPER.readTree(platform.api(session).get("/api/v2/cluster/{fsid}/osd/{id}", fsid, OSD).asString())
+        while (MAPPER.readTree(platform.api(session).get("/api/v3/cluster/{fsid}/osd/{id}", fsid, OSD).asString())
                 .path("in").asBoolean() != in) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the API did not show osd." + OSD + " " + (in ? "in" : "out") + " within " + LIMIT);
@@ -124,7 +124,7 @@ class RequestBench {
 
     private void waitUntilSynchronised() throws Exception {
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (platform.api(session).get("/api/v2/cluster/{fsid}/osd/{id}", fsid, OSD).statusCode() != 200) {
+        while (platform.api(session).get("/api/v3/cluster/{fsid}/osd/{id}", fsid, OSD).statusCode() != 200) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the OSD map did not arrive within " + LIMIT);
             }

@@ -105,7 +105,7 @@ class ScaleBench {
 
             measureUpdates();
             printHeap();
-            measureOsdPages("through api-gateway", platform.gateway.url() + "/api/v2");
+            measureOsdPages("through api-gateway", platform.gateway.url() + "/api/v3");
             measureOsdPages("from cluster-service directly", platform.clusterService.url() + "/internal/v2");
             measureOsdPageInBrowser();
             amqp.close();
@@ -275,12 +275,12 @@ class ScaleBench {
     }
 
     private int osdCount() throws Exception {
-        HttpResponse<byte[]> response = get(platform.gateway.url() + "/api/v2/cluster/" + SyntheticCluster.FSID + "/osd?page_size=1");
+        HttpResponse<byte[]> response = get(platform.gateway.url() + "/api/v3/cluster/" + SyntheticCluster.FSID + "/osd?page_size=1");
         return response.statusCode() == 200 ? MAPPER.readTree(response.body()).path("count").asInt() : -1;
     }
 
     private boolean osdIsUp(int osd) throws Exception {
-        JsonNode view = MAPPER.readTree(get(platform.gateway.url() + "/api/v2/cluster/" + SyntheticCluster.FSID + "/osd/" + osd).body());
+        JsonNode view = MAPPER.readTree(get(platform.gateway.url() + "/api/v3/cluster/" + SyntheticCluster.FSID + "/osd/" + osd).body());
         return view.path("up").asBoolean(true);
     }
 

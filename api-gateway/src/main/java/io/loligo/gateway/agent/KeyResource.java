@@ -3,6 +3,7 @@ package io.loligo.gateway.agent;
 import io.loligo.contracts.api.KeyApi;
 import io.loligo.gateway.auth.Callers;
 import io.loligo.gateway.inventory.ClusterServiceClient;
+import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.util.List;
 
 /** Agent enrolment, for administrators: who may report on the clusters and take commands is theirs to decide. */
-@Path("/api/v2")
+@Path(ApiPaths.V3)
 @RolesAllowed(Roles.ADMINISTRATOR)
 public class KeyResource implements KeyApi {
     @Inject

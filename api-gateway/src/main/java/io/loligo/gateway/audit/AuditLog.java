@@ -48,7 +48,7 @@ public class AuditLog {
     }
 
     /**
-     * @param path a prefix of the path, such as {@code /api/v2/cluster/<fsid>/pool}
+     * @param path a prefix of the path, such as {@code /api/v3/cluster/<fsid>/pool}
      * @param since and {@code until}: ISO-8601 instants, both inclusive
      */
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,6 +1,7 @@
 package io.loligo.gateway.audit;
 
 import io.loligo.contracts.api.Page;
+import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code outcome} (succeeded, refused, failed), {@code since} and {@code until} (ISO-8601); pages of
  * {@code page_size} (100 by default).
  */
-@Path("/api/v2/audit")
+@Path(ApiPaths.V3 + "/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMINISTRATOR)
 public class AuditResource {

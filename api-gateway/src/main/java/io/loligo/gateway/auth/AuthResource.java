@@ -1,10 +1,11 @@
 package io.loligo.gateway.auth;
 
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.ProblemMapper;
-import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.gateway.config.GatewayConfig;
+import io.loligo.gateway.rest.ApiPaths;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response.ResponseBuilder;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
@@ -24,11 +26,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Calamari's session login: {@code GET} hands out an XSRF cookie, {@code POST} with the credentials opens a session
- * (cookie {@value TokenAuthenticationMechanism#SESSION_COOKIE}) and a session-bound XSRF token, which every later
- * unsafe request echoes in {@code X-XSRF-TOKEN}.
+ * Logging in to a session, in the flow Calamari's clients knew: {@code GET} hands out an XSRF cookie, {@code POST}
+ * with the credentials opens a session (cookie {@value TokenAuthenticationMechanism#SESSION_COOKIE}) and a
+ * session-bound XSRF token, which every later unsafe request echoes in {@code X-XSRF-TOKEN}. The Calamari faces log
+ * in through the same cookies.
  */
-@Path("/api/v2/auth")
+@Path(ApiPaths.V3 + "/auth")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -48,7 +51,7 @@ public class AuthResource {
     @GET
     @Path("/login")
     public Response loginForm() {
-        return Response.ok(Map.of()).cookie(cookie(XSRF_COOKIE, Secrets.token(), -1, false)).build();
+        return withXsrfCookie(Response.ok(Map.of())).build();
     }
 
     @POST
@@ -72,15 +75,38 @@ public class AuthResource {
         if (!(outcome instanceof Sessions.Opened session)) {
             throw new ApiException(401, "BadCredentials", "unknown user name or wrong password");
         }
+        return withSession(Response.ok(new LoggedIn(session.user().username, session.user().role.roleName())), session).build();
+    }
+
+    /** Only by {@code POST}: a link another site shows must not end a session. Calamari's faces also take {@code GET}. */
+    @POST
+    @Path("/logout")
+    public Response logout(@CookieParam(TokenAuthenticationMechanism.SESSION_COOKIE) String token) {
+        return loggedOut(token, Response.ok(Map.of())).build();
+    }
+
+    /** A fresh XSRF cookie, for the page that is about to log in. */
+    public ResponseBuilder withXsrfCookie(ResponseBuilder response) {
+        return response.cookie(cookie(XSRF_COOKIE, Secrets.token(), -1, false));
+    }
+
+    /** The cookies of a session just opened: the session itself, and the XSRF token bound to it. */
+    public ResponseBuilder withSession(ResponseBuilder response, Sessions.Opened session) {
         int maxAge = (int) config.sessionLifetime().toSeconds();
-        return Response.ok(new LoggedIn(session.user().username, session.user().role.roleName()))
-                .cookie(cookie(TokenAuthenticationMechanism.SESSION_COOKIE, session.token(), maxAge, true),
-                        cookie(XSRF_COOKIE, session.xsrfToken(), maxAge, false))
-                .build();
+        return response.cookie(cookie(TokenAuthenticationMechanism.SESSION_COOKIE, session.token(), maxAge, true),
+                cookie(XSRF_COOKIE, session.xsrfToken(), maxAge, false));
+    }
+
+    /** Ends the session the cookie names, if any, and clears both cookies. */
+    public ResponseBuilder loggedOut(String token, ResponseBuilder response) {
+        if (token != null && !token.isBlank()) {
+            sessions.logout(token);
+        }
+        return response.cookie(cookie(TokenAuthenticationMechanism.SESSION_COOKIE, "", 0, true), cookie(XSRF_COOKIE, "", 0, false));
     }
 
     /** A 429 that says when to come back, in the header as well as in words. */
-    private static Response throttled(Sessions.Throttled throttled) {
+    public static Response throttled(Sessions.Throttled throttled) {
         long seconds = Math.max(1, Duration.between(Instant.now(), throttled.until()).toSeconds() + 1);
         Problem problem = throttled.locked()
                 ? Problem.of(429, "Too Many Requests", "AccountLocked",
@@ -88,24 +114,6 @@ public class AuthResource {
                 : Problem.of(429, "Too Many Requests", "LoginThrottled",
                         "too many failed logins: try again in " + seconds + " s");
         return Response.fromResponse(ProblemMapper.respond(problem)).header("Retry-After", seconds).build();
-    }
-
-    /** POST is the rule; GET is tolerated, as Calamari did, for old clients. */
-    @POST
-    @Path("/logout")
-    public Response logout(@CookieParam(TokenAuthenticationMechanism.SESSION_COOKIE) String token) {
-        if (token != null && !token.isBlank()) {
-            sessions.logout(token);
-        }
-        return Response.ok(Map.of())
-                .cookie(cookie(TokenAuthenticationMechanism.SESSION_COOKIE, "", 0, true), cookie(XSRF_COOKIE, "", 0, false))
-                .build();
-    }
-
-    @GET
-    @Path("/logout")
-    public Response logoutByGet(@CookieParam(TokenAuthenticationMechanism.SESSION_COOKIE) String token) {
-        return logout(token);
     }
 
     /** The XSRF cookie must stay readable by the page's script, which copies it into the header. */

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Both ways in: a script's {@code Authorization: Bearer} API token, or else Calamari's browser flow, a session
- * cookie set by {@code POST /api/v2/auth/login}.
+ * cookie set by {@code POST /api/v3/auth/login}.
  */
 @ApplicationScoped
 public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism {

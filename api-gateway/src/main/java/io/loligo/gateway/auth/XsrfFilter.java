@@ -2,6 +2,7 @@ package io.loligo.gateway.auth;
 
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.ProblemMapper;
+import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.rest.HttpMethods;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +23,7 @@ public class XsrfFilter {
 
     @ServerRequestFilter
     public Uni<Response> requireXsrfToken(ContainerRequestContext request) {
-        if (HttpMethods.isSafe(request.getMethod()) || request.getUriInfo().getPath().startsWith("/api/v2/auth/")) {
+        if (HttpMethods.isSafe(request.getMethod()) || isLogin(request.getUriInfo().getPath())) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity()
@@ -36,5 +37,11 @@ public class XsrfFilter {
                     return ProblemMapper.respond(Problem.of(403, "Forbidden", "XsrfTokenMismatch",
                             "send the XSRF-TOKEN cookie's value in the " + HEADER + " header"));
                 });
+    }
+
+    /** Logging in and out needs no token, in every version, as in Calamari (whose login answered with the cookie). */
+    private static boolean isLogin(String path) {
+        return path.startsWith(ApiPaths.V3 + "/auth/") || path.startsWith(ApiPaths.CALAMARI_V1 + "/auth/")
+                || path.startsWith(ApiPaths.CALAMARI_V2 + "/auth/");
     }
 }

@@ -2,6 +2,7 @@ package io.loligo.gateway.info;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.loligo.contracts.host.LocalHost;
+import io.loligo.gateway.rest.ApiPaths;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,7 @@ import java.net.UnknownHostException;
  * Calamari's anonymous server description. The minion bootstrap one-liners it carried have no equivalent
  * (node-agents are deployed as a DaemonSet or a package), so those fields stay null for old clients.
  */
-@Path("/api/v2/info")
+@Path(ApiPaths.V3 + "/info")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class InfoResource {

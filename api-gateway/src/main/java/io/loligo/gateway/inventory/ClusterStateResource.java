@@ -1,12 +1,14 @@
 package io.loligo.gateway.inventory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.ClusterStateApi;
 import io.loligo.contracts.api.ConfigView;
-import io.loligo.contracts.api.UsageViews;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
+import io.loligo.contracts.api.UsageViews;
 import io.loligo.gateway.live.ClusterReads;
+import io.loligo.gateway.rest.ApiPaths;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -14,7 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.util.List;
 
 /** A cluster's health, mons and raw maps for any logged-in user, from cluster-service; health as kept until it changes. */
-@Path("/api/v2")
+@Path(ApiPaths.V3)
 public class ClusterStateResource implements ClusterStateApi {
     @Inject
     @RestClient
@@ -40,6 +42,11 @@ public class ClusterStateResource implements ClusterStateApi {
     @Override
     public MonView mon(String fsid, String name) {
         return clusterService.mon(fsid, name);
+    }
+
+    @Override
+    public JsonNode monStatus(String fsid, String name) {
+        return clusterService.monStatus(fsid, name);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
+import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.util.List;
 
 /** The CRUSH map for any logged-in user, from cluster-service. */
-@Path("/api/v2")
+@Path(ApiPaths.V3)
 public class CrushResource implements CrushApi {
     @Inject
     @RestClient

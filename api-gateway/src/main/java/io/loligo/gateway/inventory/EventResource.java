@@ -3,12 +3,13 @@ package io.loligo.gateway.inventory;
 import io.loligo.contracts.api.EventApi;
 import io.loligo.contracts.api.EventView;
 import io.loligo.contracts.api.Page;
+import io.loligo.gateway.rest.ApiPaths;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Events for any logged-in user, from cluster-service. */
-@Path("/api/v2")
+@Path(ApiPaths.V3)
 public class EventResource implements EventApi {
     @Inject
     @RestClient

@@ -1,20 +1,28 @@
 package io.loligo.gateway.inventory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.ClusterView;
 import io.loligo.contracts.api.InventoryApi;
 import io.loligo.contracts.api.ServerView;
+import io.loligo.gateway.auth.Callers;
+import io.loligo.gateway.rest.ApiPaths;
+import io.loligo.gateway.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
 
 /** Clusters and servers for any logged-in user, from cluster-service. */
-@Path("/api/v2")
+@Path(ApiPaths.V3)
 public class InventoryResource implements InventoryApi {
     @Inject
     @RestClient
     ClusterServiceClient clusterService;
+    @Inject
+    Callers callers;
 
     @Override
     public List<ClusterView> clusters() {
@@ -44,5 +52,32 @@ public class InventoryResource implements InventoryApi {
     @Override
     public ServerView server(String fqdn) {
         return clusterService.server(fqdn);
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response forgetCluster(String fsid, String ignoredUser) {
+        return Response.status(clusterService.forgetCluster(fsid, callers.current().username()).getStatus()).build();
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response forgetServer(String fqdn, String ignoredUser) {
+        return Response.status(clusterService.forgetServer(fqdn, callers.current().username()).getStatus()).build();
+    }
+
+    @Override
+    public JsonNode serverFacts(String fqdn) {
+        return clusterService.serverFacts(fqdn);
+    }
+
+    @Override
+    public List<String> serverLogs(String fqdn) {
+        return clusterService.serverLogs(fqdn);
+    }
+
+    @Override
+    public ServerLog serverLog(String fqdn, String path, String lines) {
+        return clusterService.serverLog(fqdn, path, lines);
     }
 }

@@ -4,6 +4,7 @@ import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.gateway.live.ClusterReads;
+import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** OSDs for any logged-in user, from cluster-service; the list and each OSD as kept until they change. */
-@Path("/api/v2")
+@Path(ApiPaths.V3)
 public class OsdResource implements OsdApi {
     @Inject
     @RestClient

@@ -3,6 +3,7 @@ package io.loligo.gateway.inventory;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PgApi;
 import io.loligo.contracts.api.PgView;
+import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A pool's PGs and their commands, from cluster-service. */
-@Path("/api/v2")
+@Path(ApiPaths.V3)
 public class PgResource implements PgApi {
     @Inject
     @RestClient

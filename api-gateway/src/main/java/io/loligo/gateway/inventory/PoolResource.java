@@ -4,6 +4,7 @@ import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.UsageViews;
+import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Pools for any logged-in user, from cluster-service. */
-@Path("/api/v2")
+@Path(ApiPaths.V3)
 public class PoolResource implements PoolApi {
     @Inject
     @RestClient

@@ -3,6 +3,7 @@ package io.loligo.gateway.inventory;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.RequestApi;
 import io.loligo.contracts.api.RequestView;
+import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Requests, from cluster-service. */
-@Path("/api/v2")
+@Path(ApiPaths.V3)
 public class RequestResource implements RequestApi {
     @Inject
     @RestClient

@@ -2,6 +2,7 @@ package io.loligo.gateway.live;
 
 import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.QueryValues;
+import io.loligo.gateway.rest.ApiPaths;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
  * Live updates for logged-in users, as server-sent events: each event's data is a JSON object with {@code type}
  * (event, request, health or ping), {@code fsid} and {@code data}. {@code fsid} narrows it to one cluster.
  */
-@Path("/api/v2/stream")
+@Path(ApiPaths.V3 + "/stream")
 public class LiveResource {
     @Inject
     LiveFeed feed;

@@ -1,6 +1,7 @@
 package io.loligo.gateway.metrics;
 
 import io.loligo.contracts.api.GraphiteApi;
+import io.loligo.gateway.rest.ApiPaths;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -11,7 +12,7 @@ import java.util.List;
  * Graphite's {@code /render} and {@code /metrics/find} for any logged-in user, under {@code /graphite} and, through
  * {@link GraphiteRootPaths}, where graphite-web served them at the root: Calamari mounted both.
  */
-@Path("/graphite")
+@Path(ApiPaths.GRAPHITE)
 public class GraphiteResource implements GraphiteApi {
 
     @Inject

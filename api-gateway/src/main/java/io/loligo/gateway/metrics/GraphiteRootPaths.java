@@ -1,5 +1,6 @@
 package io.loligo.gateway.metrics;
 
+import io.loligo.gateway.rest.ApiPaths;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -17,7 +18,7 @@ public class GraphiteRootPaths {
     public void toGraphite(ContainerRequestContext request) {
         UriInfo uri = request.getUriInfo();
         if (AT_ROOT.matcher(uri.getPath()).matches()) {
-            request.setRequestUri(uri.getRequestUriBuilder().replacePath("/graphite" + uri.getPath()).build());
+            request.setRequestUri(uri.getRequestUriBuilder().replacePath(ApiPaths.GRAPHITE + uri.getPath()).build());
         }
     }
 }

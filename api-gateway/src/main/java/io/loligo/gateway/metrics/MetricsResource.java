@@ -1,6 +1,7 @@
 package io.loligo.gateway.metrics;
 
 import io.loligo.contracts.api.MetricsApi;
+import io.loligo.gateway.rest.ApiPaths;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -8,7 +9,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.util.List;
 
 /** Time series for any logged-in user, from metrics-service, passed on as it wrote them. */
-@Path("/api/v2")
+@Path(ApiPaths.V3)
 public class MetricsResource implements MetricsApi {
     @Inject
     @RestClient

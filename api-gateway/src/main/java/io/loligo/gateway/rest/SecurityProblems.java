@@ -16,7 +16,7 @@ public class SecurityProblems {
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return ProblemMapper.respond(Problem.of(401, "Unauthorized", "NotAuthenticated",
-                "log in with POST /api/v2/auth/login first, or send an API token as Authorization: Bearer"));
+                "log in with POST /api/v3/auth/login first, or send an API token as Authorization: Bearer"));
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package io.loligo.gateway.user;
 
 import io.loligo.gateway.auth.Callers;
+import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.UserForms.TokenForm;
 import io.loligo.gateway.user.UserForms.TokenView;
 import io.loligo.gateway.user.UserForms.UserForm;
@@ -27,7 +28,7 @@ import java.util.List;
  * Calamari's {@code /api/v2/user}, with roles and API tokens. {@code {id}} may be {@code me}. Everyone reaches their
  * own account; administrators reach every account.
  */
-@Path("/api/v2/user")
+@Path(ApiPaths.V3 + "/user")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
     @Inject

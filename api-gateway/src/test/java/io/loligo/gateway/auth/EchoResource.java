@@ -6,7 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 /** A mutation that only the tests have: the XSRF rule applies to every unsafe endpoint. */
-@Path("/api/v2/test-echo")
+@Path("/api/v3/test-echo")
 public class EchoResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)

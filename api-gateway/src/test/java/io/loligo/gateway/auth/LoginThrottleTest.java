@@ -36,7 +36,7 @@ class LoginThrottleTest {
         locked.then().statusCode(429).body("reason", equalTo("AccountLocked"));
         assertThat(Long.parseLong(locked.header("Retry-After"))).isGreaterThan(60);
 
-        TestUsers.admin().request().body("{\"password\":\"a-fresh-password\"}").patch("/api/v2/user/" + victim.id())
+        TestUsers.admin().request().body("{\"password\":\"a-fresh-password\"}").patch("/api/v3/user/" + victim.id())
                 .then().statusCode(200);
         TestUsers.login(victim.username(), "a-fresh-password");
     }

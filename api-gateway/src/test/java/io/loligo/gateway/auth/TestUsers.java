@@ -45,7 +45,7 @@ public final class TestUsers {
     public static Response attemptLogin(String username, String password) {
         return given().contentType(ContentType.JSON)
                 .body("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
-                .post("/api/v2/auth/login");
+                .post("/api/v3/auth/login");
     }
 
     public static Session login(String username, String password) {
@@ -64,7 +64,7 @@ public final class TestUsers {
         String password = "pw-" + Secrets.password();
         long id = admin().request()
                 .body("{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"role\":\"" + role + "\"}")
-                .post("/api/v2/user").then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/api/v3/user").then().statusCode(201).extract().jsonPath().getLong("id");
         return new Account(id, username, password);
     }
 }

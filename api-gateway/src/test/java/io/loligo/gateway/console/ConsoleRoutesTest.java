@@ -20,7 +20,7 @@ class ConsoleRoutesTest {
 
     @Test
     void the_api_stays_the_api_and_the_console_stays_out_of_its_document() {
-        given().get("/api/v2/cluster").then().statusCode(401).contentType(containsString("application/problem+json"));
+        given().get("/api/v3/cluster").then().statusCode(401).contentType(containsString("application/problem+json"));
         given().get("/uix").then().statusCode(404);
         given().get("/q/openapi?format=json").then().statusCode(200).body(not(containsString("\"/ui")));
     }

@@ -16,8 +16,10 @@ import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.CrushChange;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -29,6 +31,10 @@ public final class CrushChanges {
     private static final int DEFAULT_MAX_SIZE = 10;
     /** CRUSH keeps a rule's sizes in one byte each. */
     private static final int MAX_RULE_SIZE = 255;
+    /** CRUSH keeps weights in 16.16 fixed point: 0x10000 is a weight of 1. */
+    private static final double FIXED_POINT_ONE = 0x10000;
+    /** Weights closer than CRUSH's own precision are the same weight. */
+    private static final double WEIGHT_PRECISION = 1.0 / FIXED_POINT_ONE;
 
     /** Ceph's rule types, by the numbers {@code osd crush dump} gives them. */
     private enum RuleType {
@@ -110,7 +116,7 @@ public final class CrushChanges {
         }
         requireFreeRuleName(crushDump, form.name());
         return new Planned("Creating CRUSH rule '" + form.name() + "'", List.of(new CrushChange(fsid,
-                CrushChange.Kind.CREATE_REPLICATED_RULE, form.name(), form.root(), form.failureDomain(), form.deviceClass())));
+                CrushChange.Kind.CREATE_REPLICATED_RULE, form.name(), form.root(), form.failureDomain(), form.deviceClass(), null)));
     }
 
     /**
@@ -234,6 +240,7 @@ public final class CrushChanges {
         if (form.parent() != null && parent.isEmpty()) {
             errors.add(new FieldError("parent", "no bucket " + form.parent()));
         }
+        checkItems(crushDump, form.items(), null, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -241,6 +248,10 @@ public final class CrushChanges {
         List<ClusterChange> changes = new ArrayList<>();
         changes.add(CrushChange.of(fsid, CrushChange.Kind.ADD_BUCKET, form.name(), form.bucketType()));
         parent.ifPresent(bucket -> changes.add(CrushChange.of(fsid, CrushChange.Kind.MOVE_BUCKET, form.name(), location(bucket))));
+        String here = form.bucketType() + "=" + form.name();
+        for (CrushForms.Item item : form.items() == null ? List.<CrushForms.Item>of() : form.items()) {
+            changes.add(placement(fsid, crushDump, item, here));
+        }
         return new Planned("Creating CRUSH bucket '" + form.name() + "'", changes);
     }
 
@@ -257,7 +268,15 @@ public final class CrushChanges {
             }
             changes.add(CrushChange.of(fsid, CrushChange.Kind.MOVE_BUCKET, node.name(), location(parent)));
         }
-        // after the move, which still finds the bucket by its old name
+        if (form.items() != null) {
+            List<FieldError> errors = new ArrayList<>();
+            checkItems(crushDump, form.items(), node.id(), errors);
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid(errors);
+            }
+            changes.addAll(itemChanges(fsid, crushDump, node, form.items()));
+        }
+        // after the moves, which still find the bucket by its old name
         if (!blank(form.name()) && !form.name().equals(node.name())) {
             requireFreeItemName(crushDump, form.name());
             changes.add(CrushChange.of(fsid, CrushChange.Kind.RENAME_BUCKET, node.name(), form.name()));
@@ -272,6 +291,97 @@ public final class CrushChanges {
         }
         return new Planned("Removing CRUSH bucket '" + node.name() + "'",
                 List.of(CrushChange.of(fsid, CrushChange.Kind.REMOVE_BUCKET, node.name(), null)));
+    }
+
+    /**
+     * What makes a bucket hold exactly {@code wanted}: items it holds but that are not wanted are unlinked from it
+     * (they stay wherever else they are), wanted buckets move in, wanted OSDs are placed in it, and OSDs it holds
+     * already at another weight are reweighted.
+     */
+    private static List<ClusterChange> itemChanges(String fsid, JsonNode crushDump, CrushViews.Node node, List<CrushForms.Item> wanted) {
+        Map<Integer, Double> held = new HashMap<>();
+        node.items().forEach(item -> held.put(item.id(), item.weight()));
+        Set<Integer> wantedIds = new HashSet<>();
+        List<ClusterChange> changes = new ArrayList<>();
+        for (CrushForms.Item item : wanted) {
+            wantedIds.add(item.id());
+            if (!held.containsKey(item.id())) {
+                changes.add(placement(fsid, crushDump, item, node.bucketType() + "=" + node.name()));
+            } else if (item.id() >= 0 && item.weight() != null && Math.abs(item.weight() - held.get(item.id())) > WEIGHT_PRECISION) {
+                changes.add(CrushChange.reweightOsd(fsid, "osd." + item.id(), item.weight()));
+            }
+        }
+        for (CrushViews.Item item : node.items()) {
+            if (!wantedIds.contains(item.id())) {
+                changes.add(CrushChange.of(fsid, CrushChange.Kind.UNLINK, itemName(crushDump, item.id()), node.name()));
+            }
+        }
+        return changes;
+    }
+
+    /** A bucket moves under {@code location}; an OSD is set there, at the weight given or the one it has. */
+    private static ClusterChange placement(String fsid, JsonNode crushDump, CrushForms.Item item, String location) {
+        if (item.id() < 0) {
+            return CrushChange.of(fsid, CrushChange.Kind.MOVE_BUCKET, itemName(crushDump, item.id()), location);
+        }
+        double weight = item.weight() != null ? item.weight() : osdWeight(crushDump, item.id());
+        return CrushChange.setOsd(fsid, "osd." + item.id(), location, weight);
+    }
+
+    /** Every item must exist, be no shadow bucket, not be the bucket itself, and come once; weights are not negative. */
+    private static void checkItems(JsonNode crushDump, List<CrushForms.Item> items, Integer self, List<FieldError> errors) {
+        if (items == null) {
+            return;
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            CrushForms.Item item = items.get(i);
+            String field = "items[" + i + "]";
+            if (item == null) {
+                errors.add(new FieldError(field, "must be an item: {id, weight}"));
+            } else if (!seen.add(item.id())) {
+                errors.add(new FieldError(field + ".id", "lists " + item.id() + " twice"));
+            } else if (self != null && item.id() == self) {
+                errors.add(new FieldError(field + ".id", "a bucket cannot hold itself"));
+            } else if (item.id() < 0 && bucket(crushDump, item.id()).filter(b -> !b.path("name").asText().contains(SHADOW_MARK)).isEmpty()) {
+                errors.add(new FieldError(field + ".id", "no bucket " + item.id()));
+            } else if (item.id() >= 0 && !hasDevice(crushDump, item.id())) {
+                errors.add(new FieldError(field + ".id", "no OSD " + item.id() + " in the CRUSH map"));
+            } else if (item.weight() != null && (item.weight() < 0 || item.weight().isNaN() || item.weight().isInfinite())) {
+                errors.add(new FieldError(field + ".weight", "must be a weight of 0 or more"));
+            }
+        }
+    }
+
+    private static String itemName(JsonNode crushDump, int id) {
+        if (id >= 0) {
+            return "osd." + id;
+        }
+        return bucket(crushDump, id).map(b -> b.path("name").asText()).orElseThrow();
+    }
+
+    private static boolean hasDevice(JsonNode crushDump, int id) {
+        for (JsonNode device : crushDump.path("devices")) {
+            if (device.path("id").asInt() == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The OSD's weight where it is linked, in the usual units; 0 for an OSD no bucket holds. */
+    private static double osdWeight(JsonNode crushDump, int id) {
+        for (JsonNode bucket : crushDump.path("buckets")) {
+            if (bucket.path("name").asText().contains(SHADOW_MARK)) {
+                continue;
+            }
+            for (JsonNode item : bucket.path("items")) {
+                if (item.path("id").asInt() == id) {
+                    return item.path("weight").asDouble() / FIXED_POINT_ONE;
+                }
+            }
+        }
+        return 0;
     }
 
     /** Ceph's form for "under this bucket": {@code <type>=<name>}. */

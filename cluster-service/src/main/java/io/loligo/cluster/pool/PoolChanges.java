@@ -40,7 +40,8 @@ public final class PoolChanges {
         int pgpNum = intOption(config, "osd_pool_default_pgp_num", 0);
         // 0 means "derived", as Ceph derives them
         return new PoolForm(null, "replicated", null, pgNum, pgpNum == 0 ? pgNum : pgpNum, size,
-                minSize == 0 ? size - size / 2 : minSize, 0, 0L, 0L, null);
+                minSize == 0 ? size - size / 2 : minSize, 0, 0L, 0L, null,
+                !"false".equals(config.path("osd_pool_default_flag_hashpspool").asText("true")));
     }
 
     public static Planned create(Cluster cluster, PoolForm form) {
@@ -92,6 +93,9 @@ public final class PoolChanges {
         if (!erasure) {
             changes.add(new PoolChange(cluster.fsid(), name, PoolChange.Kind.SIZE, String.valueOf(size)));
             changes.add(new PoolChange(cluster.fsid(), name, PoolChange.Kind.MIN_SIZE, String.valueOf(minSize)));
+        }
+        if (form.hashpspool() != null && !form.hashpspool().equals(defaults.hashpspool())) {
+            changes.add(new PoolChange(cluster.fsid(), name, PoolChange.Kind.HASHPSPOOL, form.hashpspool().toString()));
         }
         addQuotasAndApplication(cluster.fsid(), name, form, null, changes);
         return new Planned("Creating pool '" + name + "'", changes);
@@ -149,6 +153,9 @@ public final class PoolChanges {
         if (form.crushRuleset() != null && form.crushRuleset() != pool.crushRuleset()) {
             changes.add(new PoolChange(fsid, pool.name(), PoolChange.Kind.CRUSH_RULE,
                     ruleName(cluster.crushDump(), form.crushRuleset()).orElseThrow()));
+        }
+        if (form.hashpspool() != null && form.hashpspool() != pool.hashpspool()) {
+            changes.add(new PoolChange(fsid, pool.name(), PoolChange.Kind.HASHPSPOOL, form.hashpspool().toString()));
         }
         addQuotasAndApplication(fsid, pool.name(), form, pool, changes);
         // last, so that every change before it still finds the pool by its old name

@@ -1,8 +1,8 @@
 package io.loligo.cluster.request;
 
-import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
+import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.RequestView;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -17,10 +17,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Requests as the API shows them: newest first, paginated, with a state filter. */
 @ApplicationScoped
@@ -32,7 +35,7 @@ public class RequestQueries {
     /** @param fsid only this cluster's requests, when not null */
     public Page<RequestView> page(String fsid, String state, String page, String pageSize) {
         List<FieldError> errors = new ArrayList<>();
-        RequestState wanted = state(state, errors);
+        Set<RequestState> wanted = states(state, errors);
         PageRequest request = PageRequest.parse(page, pageSize, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -43,16 +46,17 @@ public class RequestQueries {
             where.append(" and fsid = :fsid");
             parameters.and("fsid", fsid);
         }
-        if (wanted != null) {
-            where.append(" and state = :state");
-            parameters.and("state", wanted);
+        if (!wanted.isEmpty()) {
+            where.append(" and state in :states");
+            parameters.and("states", wanted);
         }
         PanacheQuery<RequestEntity> query = RequestEntity.find(where.toString(), Sort.descending("requestedAt", "id"), parameters);
         long first = request.offset(DEFAULT_PAGE_SIZE);
         long last = Math.min(Integer.MAX_VALUE, first + request.size(DEFAULT_PAGE_SIZE) - 1);
         List<RequestView> results = query.range((int) Math.min(first, Integer.MAX_VALUE), (int) last).list().stream()
                 .map(RequestQueries::view).toList();
-        return request.page(query.count(), results, DEFAULT_PAGE_SIZE, wanted == null ? "" : "state=" + wanted.apiName() + "&");
+        String echoed = wanted.isEmpty() ? "" : "state=" + wanted.stream().map(RequestState::apiName).collect(Collectors.joining(",")) + "&";
+        return request.page(query.count(), results, DEFAULT_PAGE_SIZE, echoed);
     }
 
     /** @throws NotFoundException naming the id */
@@ -84,17 +88,22 @@ public class RequestQueries {
                 request.requestedBy, request.log.stream().map(line -> new RequestView.LogLine(utc(line.at()), line.message())).toList());
     }
 
-    private static RequestState state(String value, List<FieldError> errors) {
+    /** One state, or several separated by commas ({@code queued,submitted}: those not ended); none for every request. */
+    private static Set<RequestState> states(String value, List<FieldError> errors) {
+        Set<RequestState> states = EnumSet.noneOf(RequestState.class);
         if (value == null || value.isBlank()) {
-            return null;
+            return states;
         }
-        try {
-            return RequestState.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException notAState) {
-            errors.add(new FieldError("state", "must be one of " + String.join(", ",
-                    Arrays.stream(RequestState.values()).map(RequestState::apiName).toList())));
-            return null;
+        for (String name : value.split(",")) {
+            try {
+                states.add(RequestState.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException notAState) {
+                errors.add(new FieldError("state", "must be one or more of " + String.join(", ",
+                        Arrays.stream(RequestState.values()).map(RequestState::apiName).toList()) + ", separated by commas"));
+                return states;
+            }
         }
+        return states;
     }
 
     private static OffsetDateTime utc(Instant instant) {

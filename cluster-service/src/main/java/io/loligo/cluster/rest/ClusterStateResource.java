@@ -1,19 +1,21 @@
 package io.loligo.cluster.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.server.InventoryQueries;
+import io.loligo.cluster.state.ClusterLogTail;
 import io.loligo.cluster.state.ClusterStateQueries;
+import io.loligo.cluster.state.Usage;
+import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.ClusterStateApi;
 import io.loligo.contracts.api.ConfigView;
-import io.loligo.contracts.api.UsageViews;
-import io.loligo.contracts.command.ReadClusterLog;
-import io.loligo.contracts.command.ReadUsage;
-import io.loligo.cluster.state.ClusterLogTail;
-import io.loligo.cluster.state.Usage;
-import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
+import io.loligo.contracts.api.UsageViews;
+import io.loligo.contracts.command.ReadClusterLog;
+import io.loligo.contracts.command.ReadMonStatus;
+import io.loligo.contracts.command.ReadUsage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -54,6 +56,13 @@ public class ClusterStateResource implements ClusterStateApi {
     public MonView mon(String fsid, String name) {
         return mons(fsid).stream().filter(mon -> mon.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no mon named " + name + " in cluster " + fsid));
+    }
+
+    /** Asked of the monitor itself, through the favoured agent: only a monitor the mon map names. */
+    @Override
+    public JsonNode monStatus(String fsid, String name) {
+        MonView mon = mon(fsid, name);
+        return liveReads.read(new ReadMonStatus(fsid, mon.name()));
     }
 
     @Override

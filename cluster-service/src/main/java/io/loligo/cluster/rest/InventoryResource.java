@@ -1,5 +1,8 @@
 package io.loligo.cluster.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.cluster.Forgetting;
+import io.loligo.cluster.server.HostReads;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.contracts.api.ClusterView;
 import io.loligo.contracts.api.InventoryApi;
@@ -7,7 +10,9 @@ import io.loligo.contracts.api.ServerView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The inventory for api-gateway. Not public: only the gateway calls it, and it adds authentication in front. */
@@ -15,6 +20,10 @@ import java.util.List;
 public class InventoryResource implements InventoryApi {
     @Inject
     InventoryQueries queries;
+    @Inject
+    Forgetting forgetting;
+    @Inject
+    HostReads hosts;
 
     @Override
     public List<ClusterView> clusters() {
@@ -46,5 +55,32 @@ public class InventoryResource implements InventoryApi {
     @Override
     public ServerView server(String fqdn) {
         return queries.server(fqdn).orElseThrow(() -> new NotFoundException("no server with fqdn " + fqdn));
+    }
+
+    @Override
+    public Response forgetCluster(String fsid, String user) {
+        forgetting.forgetCluster(fsid, Mutations.named(user), Instant.now());
+        return Response.noContent().build();
+    }
+
+    @Override
+    public Response forgetServer(String fqdn, String user) {
+        forgetting.forgetServer(fqdn, Mutations.named(user), Instant.now());
+        return Response.noContent().build();
+    }
+
+    @Override
+    public JsonNode serverFacts(String fqdn) {
+        return hosts.facts(fqdn);
+    }
+
+    @Override
+    public List<String> serverLogs(String fqdn) {
+        return hosts.logFiles(fqdn);
+    }
+
+    @Override
+    public ServerLog serverLog(String fqdn, String path, String lines) {
+        return hosts.logTail(fqdn, path, lines);
     }
 }

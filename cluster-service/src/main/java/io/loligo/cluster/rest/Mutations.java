@@ -19,11 +19,16 @@ public class Mutations {
     @Inject
     Requests requests;
 
+    /** The user the gateway named, or a mark that no one was. */
+    static String named(String user) {
+        return user == null || user.isBlank() ? UNNAMED_USER : user;
+    }
+
     public Response run(String fsid, String user, Planned planned) {
         if (planned.changesNothing()) {
             return Response.notModified().build();
         }
-        UUID id = requests.submit(fsid, user == null || user.isBlank() ? UNNAMED_USER : user, planned.headline(),
+        UUID id = requests.submit(fsid, named(user), planned.headline(),
                 planned.changes(), Instant.now());
         return Response.accepted(new RequestView.Accepted(id.toString())).build();
     }

@@ -42,7 +42,9 @@ public final class Osds {
                     osd.path("public_addr").asText(null), osd.path("cluster_addr").asText(null),
                     tree.ancestry(id), text(meta, "bluestore_bdev_path", text(meta, "backend_filestore_partition_path", null)),
                     deviceNode(meta), text(meta, "osd_data", null), text(meta, "osd_journal", null),
-                    host, tree.crushWeight(id), osd.path("primary_affinity").asDouble(1.0), pgStates));
+                    host, tree.crushWeight(id), osd.path("primary_affinity").asDouble(1.0), pgStates,
+                    osd.path("up_from").asLong(), osd.path("heartbeat_back_addr").asText(null),
+                    osd.path("heartbeat_front_addr").asText(null)));
         }
         // listings rely on id order, which Ceph's dump has but does not promise
         osds.sort(Comparator.comparingInt(OsdView::id));

@@ -40,6 +40,19 @@ public class LiveReads {
     public JsonNode read(AgentCommand command, Duration timeout) {
         String agent = sync.favouredAgent(command.fsid(), Instant.now()).orElseThrow(() -> new ApiException(503, "NoAgent",
                 "no agent has reported cluster " + command.fsid() + " recently; it cannot be read now"));
+        return readFrom(agent, command, timeout);
+    }
+
+    /**
+     * Asks one agent, for what only the agent of a host knows (its files, its facts).
+     *
+     * @throws ApiException as {@link #read(AgentCommand)}, with the agent's own reason when it could not answer
+     */
+    public JsonNode readFrom(String agent, AgentCommand command) {
+        return readFrom(agent, command, TIMEOUT);
+    }
+
+    private JsonNode readFrom(String agent, AgentCommand command, Duration timeout) {
         String commandId = UUID.randomUUID().toString();
         CompletableFuture<CommandReply> answer = new CompletableFuture<>();
         // registered before sending: the reply can come back before send returns
@@ -48,15 +61,14 @@ public class LiveReads {
             commands.send(commandId, agent, command);
             CommandReply reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (reply.error() != null) {
-                throw new ApiException(503, reply.error().reason(), "agent " + agent + " could not read cluster "
-                        + command.fsid() + ": " + reply.error().message());
+                throw new ApiException(503, reply.error().reason(), "agent " + agent + " could not answer: " + reply.error().message());
             }
             return reply.output();
         } catch (TimeoutException e) {
             throw new ApiException(504, "AgentTimeout", "agent " + agent + " did not answer within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "Interrupted", "the read of cluster " + command.fsid() + " was interrupted");
+            throw new ApiException(503, "Interrupted", "the read from agent " + agent + " was interrupted");
         } catch (ExecutionException e) {
             throw new IllegalStateException("a live read never completes exceptionally", e);
         } finally {

@@ -70,6 +70,11 @@ public class SyncObjects {
         return copiesOf(fsid).keySet().stream().sorted().toList();
     }
 
+    /** Drops the copies of a cluster that is forgotten; the archive lost them with the cluster's row. */
+    public void forget(String fsid) {
+        copies.remove(fsid);
+    }
+
     /** A new leader starts from the maps as the last one archived them, not as this instance may once have read them. */
     void reload(@Observes Leadership.BecameLeader leading) {
         copies.clear();

@@ -17,6 +17,7 @@ import java.util.List;
 
 import static io.loligo.cluster.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Rule and bucket forms against a real Pacific cluster's recorded CRUSH map (root default, host vm, three hdd OSDs,
@@ -31,7 +32,7 @@ class CrushChangesTest {
     @Test
     void aReplicatedRuleIsCheckedAgainstTheMap() {
         assertThat(CrushChanges.createRule(FSID, held, CrushForms.Rule.replicated("fast", "default", "host", "hdd")).changes())
-                .containsExactly(new CrushChange(FSID, CrushChange.Kind.CREATE_REPLICATED_RULE, "fast", "default", "host", "hdd"));
+                .containsExactly(new CrushChange(FSID, CrushChange.Kind.CREATE_REPLICATED_RULE, "fast", "default", "host", "hdd", null));
         assertProblem(() -> CrushChanges.createRule(FSID, held, CrushForms.Rule.replicated("replicated_rule", "default", "host", null)), 409, "name");
         assertProblem(() -> CrushChanges.createRule(FSID, held, CrushForms.Rule.replicated("", "nowhere", "shelf", "nvme")), 400,
                 "name", "root", "failure_domain", "device_class");
@@ -122,19 +123,55 @@ class CrushChangesTest {
 
     @Test
     void aBucketIsAddedUnderItsParentMovedBeforeRenamedAndRemovedOnlyWhenEmpty() {
-        assertThat(CrushChanges.createNode(FSID, crush, new CrushForms.Node("rack1", "rack", -1)).changes()).containsExactly(
+        assertThat(CrushChanges.createNode(FSID, crush, new CrushForms.Node("rack1", "rack", -1, null)).changes()).containsExactly(
                 CrushChange.of(FSID, CrushChange.Kind.ADD_BUCKET, "rack1", "rack"),
                 CrushChange.of(FSID, CrushChange.Kind.MOVE_BUCKET, "rack1", "root=default"));
-        assertProblem(() -> CrushChanges.createNode(FSID, crush, new CrushForms.Node("vm", "host", null)), 409, "name");
-        assertProblem(() -> CrushChanges.createNode(FSID, crush, new CrushForms.Node("x~y", "osd", -99)), 400,
+        assertProblem(() -> CrushChanges.createNode(FSID, crush, new CrushForms.Node("vm", "host", null, null)), 409, "name");
+        assertProblem(() -> CrushChanges.createNode(FSID, crush, new CrushForms.Node("x~y", "osd", -99, null)), 400,
                 "name", "bucket_type", "parent");
 
         CrushViews.Node host = Crush.nodes(crush).stream().filter(node -> node.name().equals("vm")).findFirst().orElseThrow();
         assertProblem(() -> CrushChanges.deleteNode(FSID, host), 409);
-        assertThat(CrushChanges.updateNode(FSID, crush, host, new CrushForms.Node("vm2", null, -1)).changes())
+        assertThat(CrushChanges.updateNode(FSID, crush, host, new CrushForms.Node("vm2", null, -1, null)).changes())
                 .containsExactly(CrushChange.of(FSID, CrushChange.Kind.RENAME_BUCKET, "vm", "vm2"));
         CrushViews.Node empty = new CrushViews.Node("rack", "rack1", -9, 0, "straw2", "rjenkins1", List.of());
         assertThat(CrushChanges.deleteNode(FSID, empty).changes())
                 .containsExactly(CrushChange.of(FSID, CrushChange.Kind.REMOVE_BUCKET, "rack1", null));
+    }
+
+    @Test
+    void aBucketTakesTheItemsGivenBucketsMovedAndOsdsPlacedAtTheirWeight() {
+        assertThat(CrushChanges.createNode(FSID, crush, new CrushForms.Node("rack1", "rack", null,
+                List.of(new CrushForms.Item(-3, null), new CrushForms.Item(2, 0.5)))).changes()).containsExactly(
+                CrushChange.of(FSID, CrushChange.Kind.ADD_BUCKET, "rack1", "rack"),
+                CrushChange.of(FSID, CrushChange.Kind.MOVE_BUCKET, "vm", "rack=rack1"),
+                CrushChange.setOsd(FSID, "osd.2", "rack=rack1", 0.5));
+        // an OSD placed without a weight keeps the one it has where it is (0.0098 in the recorded map)
+        CrushChange placed = (CrushChange) CrushChanges.createNode(FSID, crush, new CrushForms.Node("rack2", "rack", null,
+                List.of(new CrushForms.Item(0, null)))).changes().get(1);
+        assertThat(placed.weight()).isCloseTo(0.0098, within(0.0001));
+        assertThat(placed.monCommand()).isEqualTo(
+                "{\"prefix\":\"osd crush set\",\"format\":\"json\",\"id\":\"osd.0\",\"weight\":" + placed.weight() + ",\"args\":[\"rack=rack2\"]}");
+    }
+
+    @Test
+    void aBucketsItemsBecomeThoseGivenWhatLeavesIsUnlinkedWhatStaysIsReweighted() {
+        CrushViews.Node host = Crush.nodes(crush).stream().filter(node -> node.name().equals("vm")).findFirst().orElseThrow();
+        double weight = host.items().get(0).weight();
+        assertThat(CrushChanges.updateNode(FSID, crush, host, new CrushForms.Node(null, null, null,
+                List.of(new CrushForms.Item(0, weight), new CrushForms.Item(1, 0.25)))).changes()).containsExactly(
+                CrushChange.reweightOsd(FSID, "osd.1", 0.25),
+                CrushChange.of(FSID, CrushChange.Kind.UNLINK, "osd.2", "vm"));
+        assertThat(CrushChanges.updateNode(FSID, crush, host, new CrushForms.Node(null, null, null,
+                host.items().stream().map(item -> new CrushForms.Item(item.id(), null)).toList())).changesNothing()).isTrue();
+    }
+
+    @Test
+    void itemsThatAreNotThereOrTwiceOrTheBucketItselfAreNamed() {
+        CrushViews.Node host = Crush.nodes(crush).stream().filter(node -> node.name().equals("vm")).findFirst().orElseThrow();
+        assertProblem(() -> CrushChanges.updateNode(FSID, crush, host, new CrushForms.Node(null, null, null,
+                List.of(new CrushForms.Item(-3, null), new CrushForms.Item(7, null), new CrushForms.Item(0, -1.0),
+                        new CrushForms.Item(-2, null), new CrushForms.Item(-3, null)))), 400,
+                "items[0].id", "items[1].id", "items[2].weight", "items[3].id", "items[4].id");
     }
 }

@@ -20,7 +20,7 @@ class OsdChangesTest {
 
     private static OsdView osd(boolean up, boolean in, double reweight) {
         return new OsdView(2, "uuid", up, in, reweight, "vm", List.of(1), up ? OsdView.COMMANDS : List.of(), null, null,
-                List.of(), null, null, null, null, "vm", 0.01, 1.0, Map.of());
+                List.of(), null, null, null, null, "vm", 0.01, 1.0, Map.of(), 5, null, null);
     }
 
     @Test

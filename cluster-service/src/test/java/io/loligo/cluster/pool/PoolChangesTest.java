@@ -27,12 +27,12 @@ class PoolChangesTest {
     }
 
     private static PoolForm form(String name, Integer pgNum, Integer pgpNum, Integer size, Integer minSize) {
-        return new PoolForm(name, null, null, pgNum, pgpNum, size, minSize, null, null, null, null);
+        return new PoolForm(name, null, null, pgNum, pgpNum, size, minSize, null, null, null, null, null);
     }
 
     @Test
     void aNewPoolIsCreatedThenSizedWithTheClustersDefaultsForWhatTheFormLeavesOut() {
-        Planned planned = PoolChanges.create(cluster(false), new PoolForm("images", null, null, 16, null, null, null, 0, null, 1000L, "rbd"));
+        Planned planned = PoolChanges.create(cluster(false), new PoolForm("images", null, null, 16, null, null, null, 0, null, 1000L, "rbd", null));
 
         assertThat(planned.changes()).containsExactly(
                 new CreatePool(FSID, "images", 16, 16, false, null, "replicated_rule"),
@@ -49,7 +49,7 @@ class PoolChangesTest {
         assertProblem(() -> PoolChanges.create(cluster(false), form(taken, 8, null, null, null)), 409, "name");
         assertProblem(() -> PoolChanges.create(cluster(false), form("x", 8, 16, 11, null)), 400, "pgp_num", "size");
         assertProblem(() -> PoolChanges.create(cluster(false), form(" ", null, null, 2, 3)), 400, "name", "pg_num", "min_size");
-        assertProblem(() -> PoolChanges.create(cluster(false), new PoolForm("x", "erasure", "nope", 8, null, 3, null, 7, -1L, null, null)),
+        assertProblem(() -> PoolChanges.create(cluster(false), new PoolForm("x", "erasure", "nope", 8, null, 3, null, 7, -1L, null, null, null)),
                 400, "erasure_code_profile", "size", "crush_ruleset", "quota_max_bytes");
     }
 
@@ -58,7 +58,7 @@ class PoolChangesTest {
         PoolView pool = cluster(false).pools().get(1);
 
         Planned planned = PoolChanges.update(cluster(false), pool,
-                new PoolForm("renamed", null, null, pool.pgNum(), null, 2, 1, null, 4096L, null, null));
+                new PoolForm("renamed", null, null, pool.pgNum(), null, 2, 1, null, 4096L, null, null, null));
 
         assertThat(planned.changes()).containsExactly(
                 new PoolChange(FSID, pool.name(), PoolChange.Kind.MIN_SIZE, "1"),
@@ -76,5 +76,19 @@ class PoolChangesTest {
                 e -> assertThat(e.problem().reason()).isEqualTo("PoolDeletionDisabled"));
         assertThat(PoolChanges.delete(cluster(true), pool).changes())
                 .containsExactly(new PoolChange(FSID, pool.name(), PoolChange.Kind.DELETE, null));
+    }
+
+    @Test
+    void hashpspoolIsSetOnlyWhereItDiffersAndWithCephsConfirmation() {
+        PoolView pool = cluster(false).pools().get(1);
+        assertThat(PoolChanges.defaults(CephFixtures.json("config-show.json")).hashpspool()).isTrue();
+        assertThat(PoolChanges.create(cluster(false), new PoolForm("flat", null, null, 8, null, null, null, null, null, null, null, true))
+                .changes()).noneMatch(change -> change instanceof PoolChange set && set.kind() == PoolChange.Kind.HASHPSPOOL);
+        PoolChange off = new PoolChange(FSID, "flat", PoolChange.Kind.HASHPSPOOL, "false");
+        assertThat(PoolChanges.create(cluster(false), new PoolForm("flat", null, null, 8, null, null, null, null, null, null, null, false))
+                .changes()).contains(off);
+        assertThat(off.monCommand()).contains("\"var\":\"hashpspool\"").contains("\"yes_i_really_mean_it\":true");
+        assertThat(PoolChanges.update(cluster(false), pool, new PoolForm(null, null, null, null, null, null, null, null, null, null, null,
+                pool.hashpspool())).changesNothing()).isTrue();
     }
 }

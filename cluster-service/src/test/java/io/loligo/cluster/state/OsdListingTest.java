@@ -18,7 +18,7 @@ class OsdListingTest {
     private static final List<OsdView> OSDS = IntStream.range(0, 10).mapToObj(id -> new OsdView(id, "uuid-" + id,
             id % 3 != 0, id != 4, 1.0 - id / 100.0, "store" + (id % 2) + ".example.com", id % 2 == 1 ? List.of(1, 2) : List.of(1),
             List.of(), "10.0.0." + id + ":6800/1", "10.1.0." + id + ":6800/1", List.of(List.of(-2, -1)), null, null, null,
-            null, "store" + (id % 2), 1.0, 1.0, Map.of())).toList();
+            null, "store" + (id % 2), 1.0, 1.0, Map.of(), 5, null, null)).toList();
 
     private static OsdListing listing(String pool, List<String> ids, String up, String in, String host, String search,
                                       String ordering, String page, String pageSize) {

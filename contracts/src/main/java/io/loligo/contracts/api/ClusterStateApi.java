@@ -1,16 +1,17 @@
 package io.loligo.contracts.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
 /**
- * A cluster's state from its maps, in Calamari's paths and shapes. Served internally by cluster-service and
+ * A cluster's state from its maps. Served internally by cluster-service and
  * publicly by api-gateway; declared here once for both and for the gateway's client.
  */
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +32,11 @@ public interface ClusterStateApi {
     @GET
     @Path("/cluster/{fsid}/mon/{name}")
     MonView mon(@PathParam("fsid") String fsid, @PathParam("name") String name);
+
+    /** The monitor's own {@code mon_status} (its state, rank, quorum and the peers it sees), asked of it now. */
+    @GET
+    @Path("/cluster/{fsid}/mon/{name}/status")
+    JsonNode monStatus(@PathParam("fsid") String fsid, @PathParam("name") String name);
 
     /** The names of the maps held for the cluster ({@code osd_map}, {@code health}, ...). */
     @GET

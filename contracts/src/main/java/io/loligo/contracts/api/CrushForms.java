@@ -47,8 +47,15 @@ public final class CrushForms {
 
     /**
      * A bucket; in a change, a new {@code name} renames it and a new {@code parent} (a bucket's id) moves it there.
+     *
+     * @param items what the bucket holds, when given: buckets listed are moved into it, OSDs listed are placed in it
+     *              (at the weight given, else their current CRUSH weight), and what it held but is not listed leaves it
      */
     public record Node(@JsonProperty("name") String name, @JsonProperty("bucket_type") String bucketType,
-                       @JsonProperty("parent") Integer parent) {
+                       @JsonProperty("parent") Integer parent, @JsonProperty("items") List<Item> items) {
+    }
+
+    /** An item of a bucket: a bucket (a negative id) or an OSD, with its CRUSH weight. */
+    public record Item(@JsonProperty("id") int id, @JsonProperty("weight") Double weight) {
     }
 }

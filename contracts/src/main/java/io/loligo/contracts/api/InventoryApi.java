@@ -1,16 +1,22 @@
 package io.loligo.contracts.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
 /**
- * Clusters and servers in Calamari's v2 paths and shapes. cluster-service serves it internally, api-gateway
- * calls that through a REST client and serves it publicly: the paths are declared here once for all three.
+ * Clusters and servers. cluster-service serves it internally, api-gateway calls that through a REST client and
+ * serves it publicly: the paths are declared here once for all three.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public interface InventoryApi {
@@ -39,4 +45,44 @@ public interface InventoryApi {
     @GET
     @Path("/server/{fqdn}")
     ServerView server(@PathParam("fqdn") String fqdn);
+
+    /**
+     * Forgets a cluster: its maps, its requests and its services ({@code 204}); its events stay. A cluster that its
+     * agents still report comes back at their next heartbeat. {@code 409} while one of its requests runs.
+     */
+    @DELETE
+    @Path("/cluster/{fsid}")
+    Response forgetCluster(@PathParam("fsid") String fsid, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Forgets a server and its services ({@code 204}); one whose agent still reports comes back at its next heartbeat. */
+    @DELETE
+    @Path("/server/{fqdn}")
+    Response forgetServer(@PathParam("fqdn") String fqdn, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /**
+     * What the server's agent reads of its host now, in the names of Salt's grains ({@code lsb_distrib_description},
+     * {@code kernelrelease}, {@code cpu_model}, {@code num_cpus}, {@code mem_total} in MiB, {@code ip_interfaces}, ...).
+     */
+    @GET
+    @Path("/server/{fqdn}/facts")
+    JsonNode serverFacts(@PathParam("fqdn") String fqdn);
+
+    /** The log files under the server's log directory, as paths relative to it ({@code ceph/ceph.log}), sorted. */
+    @GET
+    @Path("/server/{fqdn}/log")
+    List<String> serverLogs(@PathParam("fqdn") String fqdn);
+
+    /**
+     * The end of one log file.
+     *
+     * @param path relative to the log directory, as {@code log} lists it
+     * @param lines at most this many, 1 to 1000, default 40
+     */
+    @GET
+    @Path("/server/{fqdn}/log/{path: .+}")
+    ServerLog serverLog(@PathParam("fqdn") String fqdn, @PathParam("path") String path, @QueryParam("lines") String lines);
+
+    /** The last lines of a server's log file, as one text. */
+    record ServerLog(@JsonProperty("path") String path, @JsonProperty("lines") String lines) {
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param server the fqdn of the server whose agent reports this OSD; the CRUSH host name when no agent does
  * @param crushNodeAncestry for each place the OSD has in the CRUSH tree, the ids of its buckets from parent to root
+ * @param upFrom the OSD map epoch since which the OSD has been up
  */
 public record OsdView(
         @JsonProperty("id") int id,
@@ -31,7 +32,10 @@ public record OsdView(
         @JsonProperty("host") String host,
         @JsonProperty("crush_weight") double crushWeight,
         @JsonProperty("primary_affinity") double primaryAffinity,
-        @JsonProperty("pg_states") Map<String, Long> pgStates) {
+        @JsonProperty("pg_states") Map<String, Long> pgStates,
+        @JsonProperty("up_from") long upFrom,
+        @JsonProperty("heartbeat_back_addr") String heartbeatBackAddr,
+        @JsonProperty("heartbeat_front_addr") String heartbeatFrontAddr) {
 
     /** Calamari's OSD commands, valid while the OSD is up. */
     public static final List<String> COMMANDS = List.of("scrub", "deep_scrub", "repair");
@@ -39,6 +43,6 @@ public record OsdView(
     public OsdView withServer(String fqdn) {
         return new OsdView(id, uuid, up, in, reweight, fqdn, pools, validCommands, publicAddr, clusterAddr,
                 crushNodeAncestry, backendPartitionPath, backendDeviceNode, osdData, osdJournal, host, crushWeight,
-                primaryAffinity, pgStates);
+                primaryAffinity, pgStates, upFrom, heartbeatBackAddr, heartbeatFrontAddr);
     }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A pool to create, or the fields of one to change, in Calamari's names. Every field is optional in a change;
  * {@code name} and {@code pg_num} are needed to create one. {@code type} and {@code erasure_code_profile} are set
  * only at creation.
+ *
+ * @param hashpspool Ceph's flag that spreads a pool's PGs by pool as well as by PG number; set on new pools unless the
+ *                   cluster's {@code osd_pool_default_flag_hashpspool} says otherwise
  */
 public record PoolForm(
         @JsonProperty("name") String name,
@@ -18,5 +21,6 @@ public record PoolForm(
         @JsonProperty("crush_ruleset") Integer crushRuleset,
         @JsonProperty("quota_max_bytes") Long quotaMaxBytes,
         @JsonProperty("quota_max_objects") Long quotaMaxObjects,
-        @JsonProperty("application") String application) {
+        @JsonProperty("application") String application,
+        @JsonProperty("hashpspool") Boolean hashpspool) {
 }

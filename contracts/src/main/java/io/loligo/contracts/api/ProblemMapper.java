@@ -1,5 +1,6 @@
 package io.loligo.contracts.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -19,6 +20,10 @@ public class ProblemMapper implements ExceptionMapper<WebApplicationException> {
     public Response toResponse(WebApplicationException exception) {
         if (exception instanceof ApiException api) {
             return respond(api.problem());
+        }
+        // the JSON body reader wraps what the parser said; the client is told where its JSON broke
+        if (exception.getCause() instanceof JsonProcessingException unreadable) {
+            return JsonInputProblems.respond(unreadable);
         }
         int status = exception.getResponse().getStatus();
         return respond(Problem.of(status, title(status), reasonFor(status), exception.getMessage()));

@@ -8,11 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** Requests in Calamari's v2 paths: newest first, paginated, with a state filter. */
+/** Requests: newest first, paginated, with a state filter. */
 @Produces(MediaType.APPLICATION_JSON)
 public interface RequestApi {
 
-    /** @param state queued, submitted, complete, error or cancelled */
+    /** @param state queued, submitted, complete, error or cancelled; several separated by commas */
     @GET
     @Path("/request")
     Page<RequestView> requests(@QueryParam("state") String state, @QueryParam("page") String page,

@@ -25,7 +25,7 @@ public final class UsageViews {
     }
 
     /**
-     * One pool's figures: Calamari's {@code stat_sum} names where Ceph's {@code df} has the figure, and what
+     * One pool's figures: Calamari's {@code stat_sum} names for what its PGs count ({@code pg dump pools}), and what
      * {@code df} adds (raw use, room left, quotas).
      */
     public record PoolStats(
@@ -41,7 +41,13 @@ public final class UsageViews {
             @JsonProperty("max_avail") long maxAvail,
             @JsonProperty("percent_used") double percentUsed,
             @JsonProperty("quota_bytes") long quotaBytes,
-            @JsonProperty("quota_objects") long quotaObjects) {
+            @JsonProperty("quota_objects") long quotaObjects,
+            @JsonProperty("num_object_clones") long numObjectClones,
+            @JsonProperty("num_object_copies") long numObjectCopies,
+            @JsonProperty("num_objects_degraded") long numObjectsDegraded,
+            @JsonProperty("num_objects_misplaced") long numObjectsMisplaced,
+            @JsonProperty("num_objects_unfound") long numObjectsUnfound,
+            @JsonProperty("num_objects_missing_on_primary") long numObjectsMissingOnPrimary) {
     }
 
     /**

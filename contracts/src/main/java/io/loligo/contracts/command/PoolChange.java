@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record PoolChange(String fsid, String pool, Kind kind, String value) implements ClusterChange {
     public enum Kind {
-        SIZE("size"), MIN_SIZE("min_size"), PG_NUM("pg_num"), PGP_NUM("pgp_num"), CRUSH_RULE("crush_rule"),
+        SIZE("size"), MIN_SIZE("min_size"), PG_NUM("pg_num"), PGP_NUM("pgp_num"), CRUSH_RULE("crush_rule"), HASHPSPOOL("hashpspool"),
         QUOTA_MAX_BYTES("max_bytes"), QUOTA_MAX_OBJECTS("max_objects"), RENAME(null), ENABLE_APPLICATION(null), DELETE(null);
 
         /** Ceph's name for a setting ({@code osd pool set}) or a quota ({@code osd pool set-quota}). */
@@ -35,6 +35,9 @@ public record PoolChange(String fsid, String pool, Kind kind, String value) impl
         ObjectNode command = switch (kind) {
             case SIZE, MIN_SIZE, PG_NUM, PGP_NUM, CRUSH_RULE ->
                     ClusterChange.command("osd pool set").put("pool", pool).put("var", kind.cephName).put("val", value);
+            // Ceph asks to be sure: the flag places every PG of the pool anew
+            case HASHPSPOOL -> ClusterChange.command("osd pool set").put("pool", pool).put("var", kind.cephName).put("val", value)
+                    .put("yes_i_really_mean_it", true);
             case QUOTA_MAX_BYTES, QUOTA_MAX_OBJECTS ->
                     ClusterChange.command("osd pool set-quota").put("pool", pool).put("field", kind.cephName).put("val", value);
             case RENAME -> ClusterChange.command("osd pool rename").put("srcpool", pool).put("destpool", value);

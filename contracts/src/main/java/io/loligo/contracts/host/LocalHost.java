@@ -1,11 +1,19 @@
 package io.loligo.contracts.host;
 
+import io.loligo.contracts.heartbeat.HostInterface;
+
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * This host's fully qualified name, as {@code hostname -f} gives it. Every service names hosts this way, so that the
- * server an agent reports and the one the gateway describes carry the same name.
+ * This host's fully qualified name, as {@code hostname -f} gives it, and its network interfaces. Every service names
+ * hosts this way, so that the server an agent reports and the one the gateway describes carry the same name.
  */
 public final class LocalHost {
     private LocalHost() {
@@ -24,6 +32,29 @@ public final class LocalHost {
             return qualify(hostname, InetAddress.getByName(hostname).getCanonicalHostName());
         } catch (UnknownHostException e) {
             return hostname;
+        }
+    }
+
+    /**
+     * The interfaces that are up, with their addresses, sorted by name: receivers name the NIC behind each Ceph
+     * address with them. IPv6 scope suffixes ({@code %eth0}) are dropped, as Ceph writes addresses without them.
+     * Empty when the interfaces cannot be listed.
+     */
+    public static List<HostInterface> interfaces() {
+        try {
+            List<HostInterface> interfaces = new ArrayList<>();
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (nic.isUp()) {
+                    List<String> addresses = nic.inetAddresses().map(InetAddress::getHostAddress)
+                            .map(address -> address.contains("%") ? address.substring(0, address.indexOf('%')) : address)
+                            .sorted().toList();
+                    interfaces.add(new HostInterface(nic.getName(), addresses));
+                }
+            }
+            interfaces.sort(Comparator.comparing(HostInterface::name));
+            return interfaces;
+        } catch (SocketException e) {
+            return List.of();
         }
     }
 

@@ -12,6 +12,7 @@ import io.loligo.contracts.heartbeat.OsdMapContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -95,6 +96,35 @@ public final class ClusterMapReader {
     /** Space, overall and by pool: {@code df detail}. */
     public JsonNode usage() {
         return mon("df", "\"detail\":\"detail\"");
+    }
+
+    /**
+     * {@code df detail}, with each pool's PG counts beside its {@code stats} as {@code stat_sum} (from
+     * {@code pg dump pools}): clones, copies, degraded, misplaced and unfound objects, which {@code df} leaves out.
+     */
+    public JsonNode usageWithPoolCounts() {
+        JsonNode df = usage();
+        Map<Integer, JsonNode> sums = new HashMap<>();
+        try {
+            for (JsonNode pool : mon("pg dump", "\"dumpcontents\":[\"pools\"]").path("pool_stats")) {
+                sums.put(pool.path("poolid").asInt(), pool.path("stat_sum"));
+            }
+        } catch (RadosException mgrAway) {
+            // the PG counts come from the mgr; without it, df's own figures still answer
+            return df;
+        }
+        for (JsonNode pool : df.path("pools")) {
+            JsonNode sum = sums.get(pool.path("id").asInt());
+            if (sum != null && pool instanceof ObjectNode object) {
+                object.set("stat_sum", sum);
+            }
+        }
+        return df;
+    }
+
+    /** One monitor's own status, as it answers {@code mon_status} itself. */
+    public JsonNode monStatus(String mon) {
+        return tellMon(mon, "mon_status");
     }
 
     /** Every cluster log entry the mons hold, oldest first: a count larger than any mon keeps asks for all of them. */

@@ -1,6 +1,7 @@
 package io.loligo.agent.command;
 
 import io.loligo.agent.config.AgentConfig;
+import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.wire.MalformedMessageException;
@@ -24,9 +25,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The replies to the latest commands, by command id. The broker delivers a command again when its acknowledgement
- * was lost, such as when the broker or the agent restarted: the command then gets its first reply again and is not
+ * The replies to the latest changes, by command id. The broker delivers a command again when its acknowledgement
+ * was lost, such as when the broker or the agent restarted: a change then gets its first reply again and is not
  * run twice. With a state directory the replies are journalled there, one JSON line each, and survive the agent.
+ * Reads are not remembered: reading again is harmless, and their answers (logs, usage, CLI output) are the large
+ * ones.
  */
 @ApplicationScoped
 public class AnsweredCommands {
@@ -62,6 +65,9 @@ public class AnsweredCommands {
             return earlier;
         }
         CommandReply reply = run.apply(envelope);
+        if (!(envelope.command() instanceof ClusterChange)) {
+            return reply;
+        }
         replies.put(envelope.commandId(), reply);
         journal.ifPresent(file -> append(file, reply));
         return reply;

@@ -1,5 +1,7 @@
 package io.loligo.agent.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.agent.ceph.ClusterMapReader;
@@ -7,18 +9,22 @@ import io.loligo.agent.ceph.ClusterProbe;
 import io.loligo.agent.ceph.CrushTool;
 import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.config.AgentConfig;
+import io.loligo.agent.host.HostIdentity;
+import io.loligo.agent.host.LogFiles;
 import io.loligo.agent.identity.BrokerLogin;
-import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.ClusterChange;
+import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CompileCrushMap;
 import io.loligo.contracts.command.CrushMapChange;
+import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.command.ReadClusterLog;
+import io.loligo.contracts.command.ReadHost;
+import io.loligo.contracts.command.ReadMonStatus;
 import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.command.RunCli;
-import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.wire.MalformedMessageException;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.logging.Log;
@@ -33,7 +39,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.MDC;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -67,6 +75,10 @@ public class CommandConsumer {
     AnsweredCommands answered;
     @Inject
     CrushTool crushTool;
+    @Inject
+    HostIdentity host;
+    @Inject
+    LogFiles logFiles;
 
     @Incoming("commands")
     @Blocking
@@ -134,11 +146,37 @@ public class CommandConsumer {
         return answer;
     }
 
+    /** What this host is, or its log files: read here, without the cluster. */
+    private JsonNode readHost(ReadHost read) throws NoSuchFileException {
+        return switch (read.kind()) {
+            case FACTS -> host.grains();
+            case LOG_FILES -> {
+                ArrayNode files = JsonNodeFactory.instance.arrayNode();
+                logFiles.list().forEach(files::add);
+                yield files;
+            }
+            case LOG_TAIL -> {
+                try {
+                    yield JsonNodeFactory.instance.objectNode().put("path", read.path()).put("lines", logFiles.tail(read.path(), read.lines()));
+                } catch (NoSuchFileException missing) {
+                    throw missing;
+                } catch (IOException unreadable) {
+                    throw new UncheckedIOException(unreadable);
+                }
+            }
+        };
+    }
+
     /** Runs one command on the cluster; a failure of librados becomes a reply that says what failed. */
     private CommandReply run(CommandEnvelope envelope) {
         AgentCommand command = envelope.command();
-        MDC.put("fsid", command.fsid());
+        if (command.fsid() != null) {
+            MDC.put("fsid", command.fsid());
+        }
         try {
+            if (command instanceof ReadHost host) {
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), readHost(host));
+            }
             if (command instanceof FetchClusterMap fetch) {
                 ClusterMapReader.Versioned map = cluster.read(reader -> reader.read(fetch.map()));
                 Log.debugf("fetched %s version %d", fetch.map(), map.version());
@@ -146,7 +184,10 @@ public class CommandConsumer {
                         new CommandReply.MapContent(fetch.fsid(), fetch.map(), map.version(), map.content()));
             }
             if (command instanceof ReadUsage) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(ClusterMapReader::usage));
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(ClusterMapReader::usageWithPoolCounts));
+            }
+            if (command instanceof ReadMonStatus status) {
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.monStatus(status.mon())));
             }
             if (command instanceof ReadClusterLog) {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(ClusterMapReader::clusterLog));
@@ -171,6 +212,11 @@ public class CommandConsumer {
                 return reply;
             }
             throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
+        } catch (LogFiles.NotALogFile e) {
+            return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("NotALogFile", e.getMessage()));
+        } catch (NoSuchFileException e) {
+            return CommandReply.failed(envelope.commandId(), config.nodeId(),
+                    new CommandReply.Failure("NoSuchLogFile", "no log file '" + e.getFile() + "'"));
         } catch (CrushTool.InvalidCrushMapException e) {
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("InvalidCrushMap", e.getMessage()));
         } catch (RadosException | UncheckedIOException e) {

@@ -61,6 +61,22 @@ public interface AgentConfig {
 
     Metrics metrics();
 
+    Logs logs();
+
+    /** The host's log files that the API may list and read (Calamari's server log tail). */
+    interface Logs {
+        /** The directory paths are given relative to: Calamari's was {@code /var/log}, so that Ceph's are {@code ceph/...}. */
+        @WithDefault("/var/log")
+        Path directory();
+
+        /**
+         * The subdirectories of {@code directory} that are listed and read; nothing outside them is, so that an
+         * operator reads Ceph's logs and not, say, the host's authentication log.
+         */
+        @WithDefault("ceph")
+        List<String> include();
+    }
+
     interface Metrics {
         /** How often the series are collected; points are timed on this grid. */
         @WithDefault("10s")

@@ -1,22 +1,17 @@
 package io.loligo.agent.host;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.contracts.heartbeat.HostInterface;
+import io.loligo.contracts.host.HostGrains;
 import io.loligo.contracts.host.LocalHost;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 
-/** Who this host is: names, boot time and operating system. */
+/** Who this host is: names, boot time, operating system, interfaces, and the rest of what Salt called its grains. */
 @ApplicationScoped
 public class HostIdentity {
     private final AgentConfig config;
@@ -51,30 +46,22 @@ public class HostIdentity {
     }
 
     public String operatingSystem() {
-        String osRelease = files.read("etc/os-release");
-        return HostFacts.operatingSystem(osRelease.isEmpty() ? files.read("usr/lib/os-release") : osRelease).orElse(null);
+        return HostFacts.operatingSystem(osRelease()).orElse(null);
     }
 
-    /**
-     * The interfaces that are up, with their addresses: receivers name the NIC behind each Ceph address with them.
-     * IPv6 scope suffixes ({@code %eth0}) are dropped, as Ceph writes addresses without them.
-     */
+    /** The host in the names of Salt's grains, for Calamari's clients; read when asked for. */
+    public ObjectNode grains() {
+        return new HostGrains(fqdn, osRelease(), files.read("proc/sys/kernel/osrelease"), files.read("proc/cpuinfo"),
+                files.read("proc/meminfo"), System.getProperty("os.arch"), interfaces()).grains();
+    }
+
+    private String osRelease() {
+        String osRelease = files.read("etc/os-release");
+        return osRelease.isEmpty() ? files.read("usr/lib/os-release") : osRelease;
+    }
+
+    /** The interfaces that are up, with their addresses: receivers name the NIC behind each Ceph address with them. */
     public List<HostInterface> interfaces() {
-        try {
-            List<HostInterface> interfaces = new ArrayList<>();
-            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (nic.isUp()) {
-                    List<String> addresses = nic.inetAddresses().map(InetAddress::getHostAddress)
-                            .map(address -> address.contains("%") ? address.substring(0, address.indexOf('%')) : address)
-                            .sorted().toList();
-                    interfaces.add(new HostInterface(nic.getName(), addresses));
-                }
-            }
-            interfaces.sort(Comparator.comparing(HostInterface::name));
-            return interfaces;
-        } catch (SocketException e) {
-            Log.debugf("cannot list the network interfaces: %s", e.getMessage());
-            return List.of();
-        }
+        return LocalHost.interfaces();
     }
 }

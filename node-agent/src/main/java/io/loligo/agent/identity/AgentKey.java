@@ -39,7 +39,7 @@ public class AgentKey {
         KeyPair pair = config.stateDir().map(dir -> loadOrCreate(dir.resolve(PRIVATE_KEY_FILE))).orElseGet(AgentSignatures::newKeyPair);
         this.privateKey = pair.getPrivate();
         this.publicKey = AgentSignatures.encode(pair.getPublic());
-        Log.infof("agent key %s: an administrator accepts it under /api/v2/key before this agent is trusted",
+        Log.infof("agent key %s: an administrator accepts it under /api/v3/key before this agent is trusted",
                 AgentSignatures.fingerprint(publicKey));
     }
 

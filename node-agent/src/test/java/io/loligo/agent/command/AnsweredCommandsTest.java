@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.OsdChange;
+import io.loligo.contracts.command.ReadUsage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +59,18 @@ class AnsweredCommandsTest {
         assertThat(runs).hasValue(5);
         assertThat(after.answer(envelope("a"), run)).isNotEqualTo(first);
         assertThat(Files.readAllLines(journal)).hasSizeLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aReadIsNeitherRememberedNorJournalled(@TempDir Path state) {
+        Path journal = state.resolve(AnsweredCommands.JOURNAL);
+        AnsweredCommands answered = new AnsweredCommands(2, Optional.of(journal));
+        CommandEnvelope read = new CommandEnvelope("r", "node", Instant.now(), new ReadUsage("fsid"));
+
+        answered.answer(read, run);
+        answered.answer(read, run);
+
+        assertThat(runs).as("a read runs again when delivered again").hasValue(2);
+        assertThat(journal).doesNotExist();
     }
 }

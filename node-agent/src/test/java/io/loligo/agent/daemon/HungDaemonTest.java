@@ -108,6 +108,7 @@ class HungDaemonTest {
             public String crushtool() { return "crushtool"; }
             public Ceph ceph() { return ceph; }
             public Metrics metrics() { return null; }
+            public Logs logs() { return null; }
         };
     }
 }

@@ -1,0 +1,73 @@
+package io.loligo.cluster.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.sync.LiveReads;
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.InventoryApi.ServerLog;
+import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.api.QueryValues;
+import io.loligo.contracts.command.ReadHost;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** What only a server's own agent can tell: its host's facts and log files, asked of it while the caller waits. */
+@ApplicationScoped
+public class HostReads {
+    static final int DEFAULT_LINES = 40;
+    static final int MAX_LINES = 1000;
+
+    @Inject
+    LiveReads live;
+
+    public JsonNode facts(String fqdn) {
+        Agent agent = agentOf(fqdn);
+        return live.readFrom(agent.nodeId(), ReadHost.facts(agent.fsid()));
+    }
+
+    public List<String> logFiles(String fqdn) {
+        Agent agent = agentOf(fqdn);
+        List<String> files = new ArrayList<>();
+        live.readFrom(agent.nodeId(), ReadHost.logFiles(agent.fsid())).forEach(file -> files.add(file.asText()));
+        return files;
+    }
+
+    /** @throws ApiException 400 for a bad line count, 404 for a path that is not one of the server's log files */
+    public ServerLog logTail(String fqdn, String path, String lines) {
+        List<FieldError> errors = new ArrayList<>();
+        Integer count = QueryValues.integer("lines", lines, 1, errors);
+        if (count != null && count > MAX_LINES) {
+            errors.add(new FieldError("lines", "must be at most " + MAX_LINES));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        Agent agent = agentOf(fqdn);
+        try {
+            JsonNode tail = live.readFrom(agent.nodeId(), ReadHost.logTail(agent.fsid(), path, count == null ? DEFAULT_LINES : count));
+            return new ServerLog(tail.path("path").asText(), tail.path("lines").asText());
+        } catch (ApiException refused) {
+            String reason = refused.problem().reason();
+            if ("NoSuchLogFile".equals(reason) || "NotALogFile".equals(reason)) {
+                throw new ApiException(404, "NoSuchLogFile", "server " + fqdn + " shows no log file '" + path + "'");
+            }
+            throw refused;
+        }
+    }
+
+    private record Agent(String nodeId, String fsid) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Agent agentOf(String fqdn) {
+        ServerEntity server = ServerEntity.<ServerEntity>findByIdOptional(fqdn)
+                .orElseThrow(() -> new NotFoundException("no server with fqdn " + fqdn));
+        String fsid = server.services.stream().map(service -> service.fsid).filter(Objects::nonNull).findFirst().orElse(null);
+        return new Agent(server.nodeId, fsid);
+    }
+}
