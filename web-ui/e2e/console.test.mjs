@@ -266,7 +266,8 @@ describe('the console', { concurrency: 1 }, () => {
     await page.waitForURL(/severity=WARNING/);
     const events = page.getByRole('table', { name: 'Events' });
     await events.getByText('OSD osd.2 went down').first().waitFor();
-    assert.equal(await events.getByText(/^INFO$/).count(), 0);
+    // the unfiltered rows stay until the filtered page has loaded
+    await until('only warnings and worse', async () => (await events.getByText(/^INFO$/).count()) === 0);
     // the tail is the cluster log's newest lines: the newest Ceph had before the page opened is there
     await page.getByLabel('Cluster log').getByText(newest.stamp).waitFor();
     await screenshot(page, 'events');

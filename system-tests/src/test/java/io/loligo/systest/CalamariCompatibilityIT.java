@@ -64,6 +64,7 @@ class CalamariCompatibilityIT {
     @AfterAll
     static void stop() throws Exception {
         if (platform != null) {
+            removeWhatAnEarlierRunLeft();
             platform.close();
         }
     }
@@ -196,7 +197,9 @@ class CalamariCompatibilityIT {
         assertThat(request.path("error").asBoolean()).as(request.toString()).isFalse();
         JsonNode pool = cliPool(POOL);
         assertThat(pool.path("size").asInt()).isEqualTo(2);
-        assertThat(platform.ceph("osd", "pool", "get-quota", POOL, "-f", "json")).contains("\"quota_max_objects\":10");
+        // the quota is in the OSD map; Ceph reports it once the mgr has the new pool's statistics
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(platform.ceph("osd", "pool", "get-quota", POOL, "-f", "json")).contains("\"quota_max_objects\":10"));
         int id = pool.path("pool_id").asInt();
 
         Answer taken = v2.json("POST", "cluster/" + fsid + "/pool", Map.of("name", POOL, "pg_num", 8));
@@ -414,7 +417,10 @@ class CalamariCompatibilityIT {
         assertThat(contract.neverCalled()).as("Calamari routes no test called with success").isEmpty();
     }
 
-    /** A run cut short leaves its pool, rule and buckets in the shared local cluster; they would make this one fail. */
+    /**
+     * A run cut short leaves its pool, rule and buckets in the shared local cluster, where they would make the next
+     * run, and the other system tests, fail.
+     */
     private static void removeWhatAnEarlierRunLeft() throws Exception {
         String pools = platform.ceph("osd", "pool", "ls");
         for (String pool : List.of(POOL, POOL + "-renamed")) {

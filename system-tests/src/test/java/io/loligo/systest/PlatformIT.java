@@ -609,7 +609,7 @@ class PlatformIT {
     void a_pool_is_created_changed_renamed_and_deleted_through_requests() throws Exception {
         String fsid = platform.ceph("fsid");
         String name = "loligo-it-" + UUID.randomUUID().toString().substring(0, 8);
-        api().get("/api/v3/cluster/{fsid}/pool?defaults", fsid).then().statusCode(200).body("size", equalTo(3))
+        api().get("/api/v3/cluster/{fsid}/pool/defaults", fsid).then().statusCode(200).body("size", equalTo(3))
                 .body("pg_num", equalTo(32)).body("type", equalTo("replicated"));
 
         String create = api().contentType(ContentType.JSON)

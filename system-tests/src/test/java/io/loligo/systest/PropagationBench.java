@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import static io.restassured.RestAssured.given;
 
 /**
  * How long a change in the cluster takes to show in the API, with its event: {@code ceph osd out}/{@code in}, and an

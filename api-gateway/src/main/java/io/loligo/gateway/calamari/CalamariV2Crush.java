@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.loligo.gateway.calamari.SerializedValues.integer;
 import static io.loligo.gateway.calamari.SerializedValues.text;
@@ -91,15 +90,12 @@ public class CalamariV2Crush {
     @Path("/cluster/{fsid}/crush_rule")
     @RolesAllowed(Roles.OPERATOR)
     public Response createCrushRule(@PathParam("fsid") String fsid, JsonNode body) {
-        DrfSerializer.Validated rule = CalamariSerializers.CRUSH_RULE.validate("POST", body);
-        if (!rule.valid()) {
-            return rule.refusal(400);
+        ObjectNode rule = CalamariSerializers.CRUSH_RULE.accept("POST", body);
+        if (rule.hasNonNull("ruleset")) {
+            throw ApiException.invalid(List.of(new FieldError("ruleset",
+                    "Ceph 16 numbers a rule's ruleset as the rule itself: leave it out, and read it from the rule")));
         }
-        if (rule.values().hasNonNull("ruleset")) {
-            return Response.status(400).entity(Map.of("ruleset", List.of(
-                    "Ceph 16 numbers a rule's ruleset as the rule itself: leave it out, and read it from the rule"))).build();
-        }
-        return crush.createCrushRule(fsid, ruleForm(rule.values()), null);
+        return crush.createCrushRule(fsid, ruleForm(rule), null);
     }
 
     /** Any of {@code name, min_size, max_size, steps}: {@code 202} with the request, {@code 304} for the rule as it is. */
@@ -107,15 +103,11 @@ public class CalamariV2Crush {
     @Path("/cluster/{fsid}/crush_rule/{id: -?\\d+}")
     @RolesAllowed(Roles.OPERATOR)
     public Response updateCrushRule(@PathParam("fsid") String fsid, @PathParam("id") String id, JsonNode body) {
-        DrfSerializer.Validated rule = CalamariSerializers.CRUSH_RULE.validate("PATCH", body);
-        if (!rule.valid()) {
-            return rule.refusal(400);
+        ObjectNode rule = CalamariSerializers.CRUSH_RULE.accept("PATCH", body);
+        if (rule.hasNonNull("ruleset") && rule.get("ruleset").asInt() != crush.crushRule(fsid, id).ruleset()) {
+            throw ApiException.invalid(List.of(new FieldError("ruleset", "Ceph 16 numbers a rule's ruleset as the rule itself: it cannot change")));
         }
-        if (rule.values().hasNonNull("ruleset") && rule.values().get("ruleset").asInt() != crush.crushRule(fsid, id).ruleset()) {
-            return Response.status(400).entity(Map.of("ruleset", List.of(
-                    "Ceph 16 numbers a rule's ruleset as the rule itself: it cannot change"))).build();
-        }
-        return crush.updateCrushRule(fsid, id, ruleForm(rule.values()), null);
+        return crush.updateCrushRule(fsid, id, ruleForm(rule), null);
     }
 
     @DELETE
@@ -146,11 +138,7 @@ public class CalamariV2Crush {
     @Path("/cluster/{fsid}/crush_node")
     @RolesAllowed(Roles.OPERATOR)
     public Response createCrushNode(@PathParam("fsid") String fsid, JsonNode body) {
-        DrfSerializer.Validated node = CalamariSerializers.CRUSH_NODE.validate("POST", body);
-        if (!node.valid()) {
-            return node.refusal(400);
-        }
-        return crush.createCrushNode(fsid, nodeForm(node.values(), true), null);
+        return crush.createCrushNode(fsid, nodeForm(CalamariSerializers.CRUSH_NODE.accept("POST", body), true), null);
     }
 
     /** Any of {@code name, items}: a new name renames the bucket, items not listed leave it, new ones come in. */
@@ -158,11 +146,7 @@ public class CalamariV2Crush {
     @Path("/cluster/{fsid}/crush_node/{id: -?\\d+}")
     @RolesAllowed(Roles.OPERATOR)
     public Response updateCrushNode(@PathParam("fsid") String fsid, @PathParam("id") String id, JsonNode body) {
-        DrfSerializer.Validated node = CalamariSerializers.CRUSH_NODE.validate("PATCH", body);
-        if (!node.valid()) {
-            return node.refusal(400);
-        }
-        return crush.updateCrushNode(fsid, id, nodeForm(node.values(), false), null);
+        return crush.updateCrushNode(fsid, id, nodeForm(CalamariSerializers.CRUSH_NODE.accept("PATCH", body), false), null);
     }
 
     @DELETE

@@ -67,11 +67,7 @@ public class CalamariV2Osds {
     @Path("/cluster/{fsid}/osd/{id: \\d+}")
     @RolesAllowed(Roles.OPERATOR)
     public Response updateOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, JsonNode body) {
-        DrfSerializer.Validated patch = CalamariSerializers.OSD.validate("PATCH", body);
-        if (!patch.valid()) {
-            return patch.refusal(400);
-        }
-        ObjectNode values = patch.values();
+        ObjectNode values = CalamariSerializers.OSD.accept("PATCH", body);
         Boolean up = bool(values, "up");
         if (Boolean.TRUE.equals(up)) {
             // Calamari left an OSD that is up alone, and could not bring one up
@@ -141,12 +137,8 @@ public class CalamariV2Osds {
     @Path("/cluster/{fsid}/osd_config")
     @RolesAllowed(Roles.OPERATOR)
     public Response updateOsdConfig(@PathParam("fsid") String fsid, JsonNode body) {
-        DrfSerializer.Validated flags = CalamariSerializers.OSD_CONFIG.validate("PATCH", body);
-        if (!flags.valid()) {
-            return flags.refusal(403);
-        }
         Map<String, Boolean> changes = new HashMap<>();
-        flags.values().fields().forEachRemaining(flag -> changes.put(flag.getKey(), flag.getValue().asBoolean()));
+        CalamariSerializers.OSD_CONFIG.accept("PATCH", body, 403).fields().forEachRemaining(flag -> changes.put(flag.getKey(), flag.getValue().asBoolean()));
         if (changes.isEmpty()) {
             return Response.notModified().build();
         }

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
-import java.util.Map;
 
 import static io.loligo.gateway.calamari.SerializedValues.bool;
 import static io.loligo.gateway.calamari.SerializedValues.integer;
@@ -66,12 +65,7 @@ public class CalamariV2Pools {
     @Path("/cluster/{fsid}/pool")
     @RolesAllowed(Roles.OPERATOR)
     public Response createPool(@PathParam("fsid") String fsid, JsonNode body) {
-        DrfSerializer.Validated pool = serializer(body).validate("POST", body);
-        if (!pool.valid()) {
-            return pool.refusal(400);
-        }
-        Response unsupported = unsupported(pool.values());
-        return unsupported != null ? unsupported : pools.createPool(fsid, form(pool.values()), null);
+        return pools.createPool(fsid, form(serializer(body).accept("POST", body)), null);
     }
 
     /** Any of the fields Calamari let change: {@code 202} with the request, {@code 304} when the pool already is so. */
@@ -79,12 +73,7 @@ public class CalamariV2Pools {
     @Path("/cluster/{fsid}/pool/{id: \\d+}")
     @RolesAllowed(Roles.OPERATOR)
     public Response updatePool(@PathParam("fsid") String fsid, @PathParam("id") String id, JsonNode body) {
-        DrfSerializer.Validated changes = serializer(body).validate("PATCH", body);
-        if (!changes.valid()) {
-            return changes.refusal(400);
-        }
-        Response unsupported = unsupported(changes.values());
-        return unsupported != null ? unsupported : pools.updatePool(fsid, id, form(changes.values()), null);
+        return pools.updatePool(fsid, id, form(serializer(body).accept("PATCH", body)), null);
     }
 
     @DELETE
@@ -112,15 +101,11 @@ public class CalamariV2Pools {
     }
 
     /** Ceph 16 has no crash replay interval: only its old default, 0, can be honoured. */
-    private static Response unsupported(ObjectNode values) {
-        if (values.hasNonNull("crash_replay_interval") && values.get("crash_replay_interval").asLong() != 0) {
-            return Response.status(400).entity(Map.of("crash_replay_interval",
-                    List.of("Ceph 16 no longer has this setting; only 0 can be set"))).build();
-        }
-        return null;
-    }
-
     private static PoolForm form(ObjectNode values) {
+        if (values.hasNonNull("crash_replay_interval") && values.get("crash_replay_interval").asLong() != 0) {
+            throw ApiException.invalid(List.of(new Problem.FieldError("crash_replay_interval",
+                    "Ceph 16 no longer has this setting; only 0 can be set")));
+        }
         return new PoolForm(text(values, "name"), text(values, "type"), text(values, "erasure_code_profile"), integer(values, "pg_num"),
                 integer(values, "pgp_num"), integer(values, "size"), integer(values, "min_size"), integer(values, "crush_ruleset"),
                 number(values, "quota_max_bytes"), number(values, "quota_max_objects"), null,

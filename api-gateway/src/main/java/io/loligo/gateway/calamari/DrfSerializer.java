@@ -3,6 +3,7 @@ package io.loligo.gateway.calamari;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -92,10 +93,25 @@ record DrfSerializer(Map<String, Kind> fields, Set<String> createAllowed, Set<St
             return errors.isEmpty();
         }
 
-        /** The refusal as Calamari sent it. */
-        Response refusal(int status) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(errors).build();
+    }
+
+    /**
+     * The values a body sent with {@code method} holds.
+     *
+     * @throws WebApplicationException Calamari's refusal, a 400 with the errors by field
+     */
+    ObjectNode accept(String method, JsonNode body) {
+        return accept(method, body, 400);
+    }
+
+    /** @param refusalStatus the status Calamari refused with (its OSD flags answered 403) */
+    ObjectNode accept(String method, JsonNode body, int refusalStatus) {
+        Validated validated = validate(method, body);
+        if (!validated.valid()) {
+            throw new WebApplicationException(Response.status(refusalStatus).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(validated.errors()).build());
         }
+        return validated.values();
     }
 
     Validated validate(String method, JsonNode body) {

@@ -21,6 +21,10 @@ public class ProblemMapper implements ExceptionMapper<WebApplicationException> {
         if (exception instanceof ApiException api) {
             return respond(api.problem());
         }
+        // an answer made whole where the refusal was decided, in a shape of its own (Calamari's)
+        if (exception.getResponse().hasEntity()) {
+            return exception.getResponse();
+        }
         // the JSON body reader wraps what the parser said; the client is told where its JSON broke
         if (exception.getCause() instanceof JsonProcessingException unreadable) {
             return JsonInputProblems.respond(unreadable);
