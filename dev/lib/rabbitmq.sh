@@ -21,6 +21,7 @@ rabbitmq_up() {
   # Private queues behind /topic/ and /exchange/ sources are neither exclusive nor auto-delete on 3.10:
   # without this policy every vanished subscriber would leave a queue that fills with heartbeats forever.
   rabbitmqctl -q set_policy --apply-to queues loligo-private-queue-expiry '^amq\.gen-' '{"expires":60000,"message-ttl":60000}' >/dev/null
+  broker_bounds_messages
   # the platform's prefix, the one of the services' own tests, and the one of the system tests
   local prefix
   for prefix in loligo loligo-test loligo-systest; do
@@ -68,6 +69,13 @@ metrics_queue_bound() {
   rabbitmqctl -q set_policy --apply-to queues "$1-metrics-bound" "^${queue//./\\.}\$" \
     "{\"max-length-bytes\":${LOLIGO_METRICS_QUEUE_BYTES:-1073741824},\"dead-letter-exchange\":\"\",\"dead-letter-routing-key\":\"$queue.dropped\"}" >/dev/null
   rabbitmqctl -q set_policy --apply-to queues "$1-metrics-dropped-bound" "^${queue//./\\.}\\.dropped\$" '{"max-length":100000}' >/dev/null
+}
+
+# broker_bounds_messages: the broker refuses a message past LOLIGO_MAX_MESSAGE_BYTES (32 MiB) before any service
+# holds it in memory. The largest a platform sends is a compressed map of a few megabytes; the receivers bound
+# each message type further (loligo.broker.*-max-bytes). Connections opened from now on take the bound.
+broker_bounds_messages() {
+  rabbitmqctl -q eval "application:set_env(rabbit, max_message_size, ${LOLIGO_MAX_MESSAGE_BYTES:-33554432})." >/dev/null
 }
 
 rabbit_amqp1_ready() { rabbitmq-plugins list -E -m 2>/dev/null | grep -qx rabbitmq_amqp1_0 && (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }

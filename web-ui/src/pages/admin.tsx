@@ -108,11 +108,14 @@ function Agents() {
   const keys = useLoad(() => get<AgentKey[]>('/key'), [], (update) => update.type === 'event');
   const [failure, setFailure] = useState<string>();
   const decide = async (key: AgentKey, status: 'accepted' | 'rejected') => {
-    if (status === 'rejected' && !(await confirmAction({
-      title: `Reject agent ${key.id}?`, body: 'It cannot be accepted again under this key: the agent needs a new one.', confirmLabel: 'Reject',
-    }))) return;
+    const question = status === 'rejected'
+      ? { title: `Reject agent ${key.id}?`, body: 'It cannot be accepted again under this key: the agent needs a new one.', confirmLabel: 'Reject' }
+      : { title: `Accept agent ${key.id}?`, body: `Its key is ${key.fingerprint}. Accept it only if the agent logged the same at its start.`, confirmLabel: 'Accept' };
+    if (!(await confirmAction(question))) return;
     setFailure(undefined);
-    await patch(`/key/${encodeURIComponent(key.id)}`, { status }).catch((error) => setFailure(message(error)));
+    // an acceptance names the key shown here: if another waits by now, nothing is accepted
+    const decision = status === 'accepted' ? { status, fingerprint: key.fingerprint } : { status };
+    await patch(`/key/${encodeURIComponent(key.id)}`, decision).catch((error) => setFailure(message(error)));
     keys.reload();
   };
   const forget = async (key: AgentKey) => {

@@ -2,6 +2,7 @@ package io.loligo.systest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.contracts.identity.AgentSignatures;
 import io.restassured.filter.FilterContext;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -56,6 +57,8 @@ final class LocalPlatform implements AutoCloseable {
     final ServiceProcess gateway;
     final ServiceProcess agent;
     private final List<ServiceProcess> started = new ArrayList<>();
+    /** Where each agent this platform starts keeps its key. */
+    private final Map<ServiceProcess, String> agentStateDirs = new HashMap<>();
     private final List<Mutation> mutationsSent = new ArrayList<>();
 
     LocalPlatform() throws IOException {
@@ -71,13 +74,16 @@ final class LocalPlatform implements AutoCloseable {
                 "quarkus.rest-client.metrics-service.url", metricsService.url(),
                 "loligo.gateway.initial-admin-password-file", adminPasswordFile().toString()));
         agent = new ServiceProcess("node-agent", repository, workDir, agentProperties("agent-state"));
+        agentStateDirs.put(agent, "agent-state");
     }
 
     /** Another agent on this host, for the cluster the first one reaches, under its own node id. */
     ServiceProcess anotherAgent(String nodeId) throws IOException {
         Map<String, String> properties = new HashMap<>(agentProperties("agent-state-" + nodeId));
         properties.put("loligo.agent.node-id", nodeId);
-        return new ServiceProcess("node-agent", "node-agent-" + nodeId, repository, workDir, properties);
+        ServiceProcess another = new ServiceProcess("node-agent", "node-agent-" + nodeId, repository, workDir, properties);
+        agentStateDirs.put(another, "agent-state-" + nodeId);
+        return another;
     }
 
     /** A second cluster-service on the same database and broker: it waits as a standby while the first leads. */
@@ -149,17 +155,26 @@ final class LocalPlatform implements AutoCloseable {
             }
         }
         if (Arrays.asList(services).contains(agent)) {
-            acceptAgent(run(List.of("hostname", "-f")));
+            acceptAgent(agent, run(List.of("hostname", "-f")));
         }
     }
 
-    /** Accepts an agent's key as an administrator would, once the agent has asked: until then it is not trusted. */
-    void acceptAgent(String nodeId) throws IOException {
+    /**
+     * Accepts an agent's key as an administrator would, once the agent has asked, naming the key it accepts: until
+     * then the agent is not trusted.
+     */
+    void acceptAgent(String nodeId, String fingerprint) throws IOException {
         Session admin = login();
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 api(admin).get("/api/v3/key/{id}", nodeId).statusCode() == 200);
-        api(admin).contentType(ContentType.JSON).body("{\"status\": \"accepted\"}").patch("/api/v3/key/{id}", nodeId)
-                .then().statusCode(200);
+        api(admin).contentType(ContentType.JSON).body(Map.of("status", "accepted", "fingerprint", fingerprint))
+                .patch("/api/v3/key/{id}", nodeId).then().statusCode(200);
+    }
+
+    /** Accepts the key that an agent this platform started made in its state directory. */
+    void acceptAgent(ServiceProcess agent, String nodeId) throws IOException {
+        String publicKey = Files.readString(workDir.resolve(agentStateDirs.get(agent)).resolve("agent-key.pub")).strip();
+        acceptAgent(nodeId, AgentSignatures.fingerprint(publicKey));
     }
 
     Path adminPasswordFile() {

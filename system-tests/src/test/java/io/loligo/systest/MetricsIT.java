@@ -194,7 +194,7 @@ class MetricsIT {
         second.start();
         try {
             second.awaitReady(Duration.ofSeconds(60));
-            platform.acceptAgent("0-second-agent");
+            platform.acceptAgent(second, "0-second-agent");
             await().atMost(Duration.ofSeconds(30)).until(() -> second.logText().contains(writes));
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     platform.agent.logText().contains("another agent now writes the series of cluster " + fsid));

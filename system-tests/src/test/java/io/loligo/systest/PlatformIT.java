@@ -867,6 +867,11 @@ class PlatformIT {
                 .post("/api/v3/cluster/{fsid}/cli", fsid).then().statusCode(403).contentType("application/problem+json")
                 .body("reason", equalTo("CommandNotAllowed"));
         assertThat(cliOsdIn(1)).isEqualTo(1);
+        // the allow-list holds whole commands: "health" reads, "health mute" would silence a warning
+        api().contentType(ContentType.JSON).body("{\"command\": \"ceph health mute OSD_DOWN 1h\"}")
+                .post("/api/v3/cluster/{fsid}/cli", fsid).then().statusCode(403).body("reason", equalTo("CommandNotAllowed"))
+                .body("detail", org.hamcrest.Matchers.containsString("'health mute'"));
+        assertThat(platform.ceph("health", "detail", "--format", "json")).doesNotContain("\"muted\":true");
         api().contentType(ContentType.JSON).body("{\"command\": \"ceph osd pool get\"}")
                 .post("/api/v3/cluster/{fsid}/cli", fsid).then().statusCode(400)
                 .body("errors[0].field", equalTo("command")).body("errors[0].message", equalTo("osd pool get: missing <pool>"));
@@ -963,10 +968,15 @@ class PlatformIT {
             assertThat(platform.agent.logText()).contains("running 'ceph health'");
             assertThat(stranger.logText()).doesNotContain("running 'ceph").doesNotContain("applying");
 
+            // an acceptance names the key it accepts, as read off the agent's log
+            api().contentType(ContentType.JSON).body("{\"status\": \"accepted\"}").patch("/api/v3/key/{id}", node).then()
+                    .statusCode(400).body("errors[0].field", equalTo("fingerprint"));
+            api().contentType(ContentType.JSON).body(Map.of("status", "accepted", "fingerprint", "SHA256:not-the-one-logged"))
+                    .patch("/api/v3/key/{id}", node).then().statusCode(409).body("reason", equalTo("FingerprintMismatch"));
             api().contentType(ContentType.JSON).body("{\"status\": \"rejected\"}").patch("/api/v3/key/{id}", node).then()
                     .statusCode(200).body("status", equalTo("rejected"));
-            api().contentType(ContentType.JSON).body("{\"status\": \"accepted\"}").patch("/api/v3/key/{id}", node).then()
-                    .statusCode(400).body("errors[0].field", equalTo("status"));
+            api().contentType(ContentType.JSON).body(Map.of("status", "accepted", "fingerprint", logged.group(1)))
+                    .patch("/api/v3/key/{id}", node).then().statusCode(400).body("errors[0].field", equalTo("status"));
             api().delete("/api/v3/key/{id}", node).then().statusCode(204);
         } finally {
             stranger.stop();

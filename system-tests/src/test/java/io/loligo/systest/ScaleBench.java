@@ -10,6 +10,7 @@ import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.identity.AgentSignatures;
+import io.loligo.contracts.identity.BrokerLogins;
 import io.loligo.contracts.wire.WireCodec;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
@@ -90,12 +91,15 @@ class ScaleBench {
             platform.clusterService.maxHeap("2g");
             platform.start(platform.clusterService, platform.gateway);
             session = platform.login();
+            // logged in as an agent is, under its own name with its key, which cluster-service checks for the broker
+            platform.brokerAsks(platform.clusterService);
+            String publicKey = AgentSignatures.encode(KEY.getPublic());
             AmqpClient amqp = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
-                    .setUsername("guest").setPassword("guest"));
+                    .setUsername(NODE).setPassword(BrokerLogins.password(NODE, publicKey, KEY.getPrivate())));
             connectAsAgent(amqp);
             // an agent's first heartbeat asks for acceptance; the sync is timed from the first one trusted
             heartbeat();
-            platform.acceptAgent(NODE);
+            platform.acceptAgent(NODE, AgentSignatures.fingerprint(publicKey));
             Instant firstHeartbeat = Instant.now();
             heartbeat();
             vertx.setPeriodic(5000, timer -> sendHeartbeat());
@@ -227,7 +231,7 @@ class ScaleBench {
                 new CommandReply.MapContent(SyntheticCluster.FSID, fetch.map(), version, TextNode.valueOf(PLACEHOLDER))), content);
         // compressed on the agent's path, as a real agent's reply is
         WireCodec.WireMessage wire = WireCodec.asWireMessage(reply);
-        replies.sendWithAck(LocalPlatform.fromServiceUser(AmqpMessage.create().contentType(wire.contentType())
+        replies.sendWithAck(fromAgent(AmqpMessage.create().contentType(wire.contentType())
                         .withBufferAsBody(Buffer.buffer(wire.body())).build()))
                 .onSuccess(sent -> {
                     if (fetch.map() == ClusterMap.OSD_MAP) {
@@ -269,9 +273,15 @@ class ScaleBench {
                 List.of(new ClusterReport(SyntheticCluster.FSID, "ceph", versions())), List.of(),
                 AgentSignatures.encode(KEY.getPublic()));
         byte[] json = CODEC.encode(heartbeat);
-        return topic.sendWithAck(AmqpMessage.create().subject(LocalPlatform.BUS_PREFIX + ".heartbeat." + NODE)
+        return topic.sendWithAck(fromAgent(AmqpMessage.create().subject(LocalPlatform.BUS_PREFIX + ".heartbeat." + NODE)
                 .applicationProperties(new JsonObject(AgentSignatures.signatureProperties(KEY.getPrivate(), json)))
-                .contentType("application/json").withBufferAsBody(Buffer.buffer(json)).build());
+                .contentType("application/json").withBufferAsBody(Buffer.buffer(json)).build()));
+    }
+
+    /** As an agent marks what it sends: the broker checks that the user-id is the agent's login. */
+    private static AmqpMessage fromAgent(AmqpMessage message) {
+        message.unwrap().setUserId(NODE.getBytes(StandardCharsets.UTF_8));
+        return message;
     }
 
     private int osdCount() throws Exception {

@@ -1,6 +1,8 @@
 package io.loligo.gateway.agent;
 
+import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.KeyApi;
+import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.gateway.auth.Callers;
 import io.loligo.gateway.inventory.ClusterServiceClient;
 import io.loligo.gateway.rest.ApiPaths;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Agent enrolment, for administrators: who may report on the clusters and take commands is theirs to decide. */
@@ -30,6 +33,13 @@ public class KeyResource implements KeyApi {
 
     @Override
     public List<KeyView> decideKeys(List<KeyPatch> patches, String ignoredUser) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; patches != null && i < patches.size(); i++) {
+            requireFingerprint(patches.get(i), "[" + i + "].", errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
         return clusterService.decideKeys(patches, user());
     }
 
@@ -40,7 +50,22 @@ public class KeyResource implements KeyApi {
 
     @Override
     public KeyView decideKey(String id, KeyPatch patch, String ignoredUser) {
+        List<FieldError> errors = new ArrayList<>();
+        requireFingerprint(patch, "", errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
         return clusterService.decideKey(id, patch, user());
+    }
+
+    /**
+     * An acceptance names the key it accepts, so that the key accepted is the one compared with the agent's log
+     * and not whatever key asked under that name since.
+     */
+    private static void requireFingerprint(KeyPatch patch, String prefix, List<FieldError> errors) {
+        if (patch != null && "accepted".equals(patch.status()) && (patch.fingerprint() == null || patch.fingerprint().isBlank())) {
+            errors.add(new FieldError(prefix + "fingerprint", "must name the key being accepted, as the agent logged it at its start"));
+        }
     }
 
     @Override

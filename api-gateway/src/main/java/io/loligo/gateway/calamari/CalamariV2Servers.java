@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Calamari v2's servers, and what Calamari 1.3 added through Salt: minion keys (Loligo's agents' keys), grains (what
@@ -129,7 +131,7 @@ public class CalamariV2Servers {
     @Path("/key")
     @RolesAllowed(Roles.ADMINISTRATOR)
     public Response decideKeys(JsonNode body) {
-        keys.decideKeys(keyPatches(body), null);
+        keys.decideKeys(asDisplayed(keyPatches(body)), null);
         return Response.noContent().build();
     }
 
@@ -156,7 +158,8 @@ public class CalamariV2Servers {
     @Path("/key/{id}")
     @RolesAllowed(Roles.ADMINISTRATOR)
     public Response decideKey(@PathParam("id") String id, JsonNode body) {
-        keys.decideKey(id, new KeyApi.KeyPatch(null, body == null ? null : body.path("status").asText(null)), null);
+        String status = body == null ? null : body.path("status").asText(null);
+        keys.decideKey(id, asDisplayed(List.of(new KeyApi.KeyPatch(id, status, null))).get(0), null);
         return Response.noContent().build();
     }
 
@@ -166,6 +169,16 @@ public class CalamariV2Servers {
     public Response deleteKey(@PathParam("id") String id) {
         keys.deleteKey(id, null);
         return Response.noContent().build();
+    }
+
+    /**
+     * Calamari's clients accept a key without naming it: the key accepted is the one they listed, which is the one
+     * waiting now, as a waiting key is never replaced.
+     */
+    private List<KeyApi.KeyPatch> asDisplayed(List<KeyApi.KeyPatch> patches) {
+        Map<String, String> waiting = keys.keys().stream().filter(key -> key.fingerprint() != null)
+                .collect(Collectors.toMap(KeyApi.KeyView::id, KeyApi.KeyView::fingerprint));
+        return patches.stream().map(patch -> new KeyApi.KeyPatch(patch.id(), patch.status(), waiting.get(patch.id()))).toList();
     }
 
     /** Calamari's bulk form: a list of objects, each with an {@code id}. */
@@ -178,7 +191,7 @@ public class CalamariV2Servers {
             if (!key.has("id")) {
                 throw new ApiException(400, "NoId", "Items in bulk PATCH must have 'id' attribute");
             }
-            patches.add(new KeyApi.KeyPatch(key.path("id").asText(), key.path("status").asText(null)));
+            patches.add(new KeyApi.KeyPatch(key.path("id").asText(), key.path("status").asText(null), null));
         }
         return patches;
     }

@@ -1,5 +1,7 @@
 package io.loligo.cluster.agent;
 
+import io.loligo.cluster.broker.BrokerConfig;
+import io.loligo.cluster.broker.RefusedAgentMessages;
 import io.loligo.cluster.event.Event;
 import io.loligo.cluster.event.EventLog;
 import io.loligo.cluster.event.Severity;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,56 +39,120 @@ public class AgentKeys {
     /** How stale {@code last_seen} may get, so that a heartbeat does not write on every period. */
     private static final Duration SEEN_RESOLUTION = Duration.ofMinutes(1);
 
-    /** Nodes already warned about, so that an untrusted agent does not fill the log every period. */
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     @Inject
     EventLog events;
+    @Inject
+    BrokerConfig broker;
+    @Inject
+    RefusedAgentMessages refused;
 
-    /** Whether the heartbeat may be acted on: signed, by the key accepted for its node. */
+    /** The {@code sentAt} of each accepted node's last heartbeat acted on: one sent before it is a replay. */
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+    /** Waiting keys whose node asked under another key, told of once each. */
+    private final Set<String> contested = ConcurrentHashMap.newKeySet();
+
+    /** Whether a name belongs to the services or to the broker rather than to an agent: no agent may take it. */
+    public boolean isReserved(String nodeId) {
+        return broker.notAgents().contains(nodeId);
+    }
+
+    /**
+     * Whether the heartbeat may be acted on: signed by the key accepted for its node, and sent lately and after the
+     * last one acted on, so that a copy kept by whoever saw it pass cannot be played again. The broker has already
+     * vouched that the node itself sent it.
+     */
     public boolean trusts(NodeHeartbeat heartbeat, byte[] body, String signature, Instant now) {
-        if (!AgentSignatures.verifies(heartbeat.publicKey(), body, signature)) {
-            warnOnce(heartbeat.nodeId(), "ignoring heartbeats of %s: not signed by the key they carry", heartbeat.nodeId());
+        String nodeId = heartbeat.nodeId();
+        if (isReserved(nodeId)) {
+            refused.refuse("reserved-name", "a heartbeat that names %s, which is not an agent's name", nodeId);
             return false;
         }
-        AgentKeyEntity key = AgentKeyEntity.findById(heartbeat.nodeId());
+        if (!AgentSignatures.verifies(heartbeat.publicKey(), body, signature)) {
+            refused.refuse("bad-signature", "a heartbeat of %s not signed by the key it carries", nodeId);
+            return false;
+        }
+        Duration skew = Duration.between(heartbeat.sentAt(), now).abs();
+        if (skew.compareTo(broker.heartbeatMaxSkew()) > 0) {
+            refused.refuse("stale", "a heartbeat of %s sent at %s, %s from this service's clock: a replay, or a clock to set right",
+                    nodeId, heartbeat.sentAt(), skew);
+            return false;
+        }
+        Instant previous = lastSent.get(nodeId);
+        if (previous != null && !heartbeat.sentAt().isAfter(previous)) {
+            refused.refuse("replayed", "a heartbeat of %s sent at %s, not after the one of %s already taken", nodeId, heartbeat.sentAt(), previous);
+            return false;
+        }
+        AgentKeyEntity key = AgentKeyEntity.findById(nodeId);
         if (key == null) {
-            key = new AgentKeyEntity();
-            key.nodeId = heartbeat.nodeId();
-            key.status = KeyStatus.PRE;
-            key.firstSeen = now;
-            hold(key, heartbeat, now);
-            key.persist();
-            Log.infof("agent %s on %s awaits acceptance (key %s)", key.nodeId, key.fqdn, key.fingerprint);
-            events.record(List.of(Event.server(Severity.INFO, key.fqdn, "Agent " + key.nodeId
-                    + " asks to be accepted (key " + key.fingerprint + ")")), now);
+            enrol(heartbeat, now);
             return false;
         }
         if (!key.publicKey.equals(heartbeat.publicKey())) {
             if (key.status == KeyStatus.PRE) {
-                // not decided yet: the agent made a new key, say after losing its state; the newer one waits instead
-                hold(key, heartbeat, now);
-                return false;
+                secondKey(key, AgentSignatures.fingerprint(heartbeat.publicKey()), now);
+            } else {
+                refused.refuse("other-key", "a heartbeat of %s signed by another key than the one %s; delete its key to enrol it again",
+                        nodeId, key.status.apiName());
             }
-            warnOnce(key.nodeId, "ignoring heartbeats of %s: signed by another key than the one %s; delete its key to enrol it again",
-                    key.nodeId, key.status.apiName());
             return false;
         }
         if (key.lastSeen.plus(SEEN_RESOLUTION).isBefore(now)) {
             key.lastSeen = now;
             key.fqdn = heartbeat.fqdn();
         }
-        return key.status == KeyStatus.ACCEPTED;
+        if (key.status != KeyStatus.ACCEPTED) {
+            return false;
+        }
+        lastSent.put(nodeId, heartbeat.sentAt());
+        return true;
+    }
+
+    /** A node heard of for the first time asks to be accepted, unless too many wait already. */
+    private void enrol(NodeHeartbeat heartbeat, Instant now) {
+        if (AgentKeyEntity.count("status", KeyStatus.PRE) >= broker.maxPendingKeys()) {
+            refused.refuse("too-many-pending", "a heartbeat of %s, a new agent, while %d agents wait for a decision already",
+                    heartbeat.nodeId(), broker.maxPendingKeys());
+            return;
+        }
+        AgentKeyEntity key = new AgentKeyEntity();
+        key.nodeId = heartbeat.nodeId();
+        key.status = KeyStatus.PRE;
+        key.firstSeen = now;
+        key.publicKey = heartbeat.publicKey();
+        key.fingerprint = AgentSignatures.fingerprint(heartbeat.publicKey());
+        key.fqdn = heartbeat.fqdn();
+        key.lastSeen = now;
+        key.persist();
+        Log.infof("agent %s on %s awaits acceptance (key %s)", key.nodeId, key.fqdn, key.fingerprint);
+        events.record(List.of(Event.server(Severity.INFO, key.fqdn, "Agent " + key.nodeId
+                + " asks to be accepted (key " + key.fingerprint + ")")), now);
     }
 
     /**
-     * Whether the broker may let an agent in: its password proves a key (see {@link BrokerLogins}) that is not
-     * refused for its node. A node not heard of yet may come in to ask; a pending node may come in under a newer
-     * key, as its heartbeats may (see {@link #trusts}).
+     * A waiting node asks under another key: the one waiting stays, as an administrator may be comparing it with the
+     * agent's log. Told once per waiting key; deleting the waiting key lets the other one ask.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    private void secondKey(AgentKeyEntity key, String fingerprint, Instant now) {
+        refused.refuse("second-key", "agent %s asks under key %s while key %s waits", key.nodeId, fingerprint, key.fingerprint);
+        if (contested.add(key.nodeId + " " + key.fingerprint)) {
+            events.record(List.of(Event.server(Severity.WARNING, key.fqdn, "Agent " + key.nodeId + " asks under a second key "
+                    + fingerprint + " while key " + key.fingerprint + " waits; delete the waiting key to let the second one ask")), now);
+        }
+    }
+
+    /**
+     * Whether the broker may let an agent in: its password proves the key recorded for its node, whether waiting or
+     * accepted. A node not heard of yet may come in to ask; one asking under a second key is told of once and stays
+     * out (see {@link #trusts}).
+     */
     public boolean admitsToBroker(String nodeId, String password) {
         if (nodeId == null || nodeId.isEmpty()) {
+            return false;
+        }
+        if (isReserved(nodeId)) {
+            // the services' user, or another the broker holds itself: whoever gets here did not know its password
+            refused.refuse("broker-login-reserved", "a broker login as %s, which is not an agent's name", nodeId);
             return false;
         }
         if (password == null) {
@@ -96,15 +163,19 @@ public class AgentKeys {
         }
         Optional<String> publicKey = BrokerLogins.provenKey(nodeId, password);
         if (publicKey.isEmpty()) {
-            warnOnce(nodeId, "refused %s on the broker: its password proves no key", nodeId);
+            refused.refuse("broker-login-no-key", "a broker login as %s whose password proves no key", nodeId);
             return false;
         }
         AgentKeyEntity key = AgentKeyEntity.findById(nodeId);
-        if (key == null || key.status == KeyStatus.PRE) {
+        if (key == null) {
             return true;
         }
+        if (key.status == KeyStatus.PRE && !key.publicKey.equals(publicKey.get())) {
+            secondKey(key, AgentSignatures.fingerprint(publicKey.get()), Instant.now());
+            return false;
+        }
         if (key.status == KeyStatus.REJECTED || !key.publicKey.equals(publicKey.get())) {
-            warnOnce(nodeId, "refused %s on the broker: its key is not the one %s", nodeId, key.status.apiName());
+            refused.refuse("broker-login-other-key", "a broker login as %s under another key than the one %s", nodeId, key.status.apiName());
             return false;
         }
         return true;
@@ -148,6 +219,9 @@ public class AgentKeys {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        for (int i = 0; i < keys.size(); i++) {
+            checkFingerprint(keys.get(i), decisions.get(i), patches.get(i).fingerprint());
+        }
         List<KeyView> decided = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             decided.add(apply(keys.get(i), decisions.get(i), user, now));
@@ -162,6 +236,7 @@ public class AgentKeys {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        checkFingerprint(key, decision, patch.fingerprint());
         return apply(key, decision, user, now);
     }
 
@@ -169,9 +244,25 @@ public class AgentKeys {
     public void delete(String nodeId, String user, Instant now) {
         AgentKeyEntity key = find(nodeId);
         key.delete();
-        warned.remove(nodeId);
+        forgetState(nodeId);
         Log.infof("key of agent %s deleted by %s", nodeId, user);
         events.record(List.of(Event.server(Severity.INFO, key.fqdn, "Key of agent " + nodeId + " deleted by " + user)), now);
+    }
+
+    /**
+     * An acceptance names the key it accepts, as the administrator compared it with the agent's log; when it names
+     * another than the one waiting, nothing is accepted. The API requires the name; Calamari's clients never sent one.
+     */
+    private static void checkFingerprint(AgentKeyEntity key, KeyStatus decision, String fingerprint) {
+        if (decision == KeyStatus.ACCEPTED && fingerprint != null && !fingerprint.equals(key.fingerprint)) {
+            throw new ApiException(409, "FingerprintMismatch", "the key of " + key.nodeId + " is " + key.fingerprint
+                    + ", not " + fingerprint + ": compare it with the one the agent logged at its start");
+        }
+    }
+
+    private void forgetState(String nodeId) {
+        lastSent.remove(nodeId);
+        contested.removeIf(entry -> entry.startsWith(nodeId + " "));
     }
 
     private static KeyStatus decision(String status, String field, AgentKeyEntity key, List<FieldError> errors) {
@@ -190,25 +281,12 @@ public class AgentKeys {
             key.status = decision;
             key.decidedBy = user;
             key.decidedAt = now;
-            warned.remove(key.nodeId);
+            forgetState(key.nodeId);
             Log.infof("key of agent %s (%s) %s by %s", key.nodeId, key.fingerprint, decision.apiName(), user);
             events.record(List.of(Event.server(Severity.INFO, key.fqdn, "Agent " + key.nodeId + " "
                     + decision.apiName() + " by " + user)), now);
         }
         return view(key);
-    }
-
-    private static void hold(AgentKeyEntity key, NodeHeartbeat heartbeat, Instant now) {
-        key.publicKey = heartbeat.publicKey();
-        key.fingerprint = AgentSignatures.fingerprint(heartbeat.publicKey());
-        key.fqdn = heartbeat.fqdn();
-        key.lastSeen = now;
-    }
-
-    private void warnOnce(String nodeId, String format, Object... arguments) {
-        if (warned.add(nodeId)) {
-            Log.warnf(format, arguments);
-        }
     }
 
     private static AgentKeyEntity find(String nodeId) {

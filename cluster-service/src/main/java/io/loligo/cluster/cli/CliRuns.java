@@ -11,6 +11,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs allowed ceph command lines through the cluster's favoured agent. */
@@ -26,15 +27,16 @@ public class CliRuns {
     public CliView run(String fsid, CliForm form, String user) {
         List<String> words = CommandLine.words(form == null ? null : form.command());
         inventory.requireCluster(fsid);
-        JsonNode answer = liveReads.read(new RunCli(fsid, words, config.allowedPrefixes()), config.timeout());
+        JsonNode answer = liveReads.read(new RunCli(fsid, words), config.timeout());
         if (answer.has("invalid")) {
             throw CommandLine.invalid(answer.path("invalid").asText());
         }
         String prefix = answer.path("prefix").asText();
         if (answer.has("refused")) {
             Log.infof("refused 'ceph %s' on cluster %s for %s: not allowed", String.join(" ", words), fsid, user);
-            throw new ApiException(403, "CommandNotAllowed", answer.path("refused").asText()
-                    + "; allowed: " + String.join(", ", config.allowedPrefixes()));
+            List<String> allowed = new ArrayList<>();
+            answer.path("allowed").forEach(command -> allowed.add(command.asText()));
+            throw new ApiException(403, "CommandNotAllowed", answer.path("refused").asText() + "; allowed: " + String.join(", ", allowed));
         }
         int status = answer.path("status").asInt();
         Log.infof("ran 'ceph %s' on cluster %s for %s: status %d", String.join(" ", words), fsid, user, status);

@@ -1,12 +1,16 @@
 package io.loligo.cluster.heartbeat;
 
 import io.loligo.cluster.agent.AgentKeys;
+import io.loligo.cluster.broker.BrokerConfig;
+import io.loligo.cluster.broker.RefusedAgentMessages;
 import io.loligo.cluster.server.ServerInventory;
 import io.loligo.cluster.sync.MapSync;
 import io.loligo.contracts.bus.BusRoutes;
+import io.loligo.contracts.bus.MessageSender;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.identity.AgentSignatures;
 import io.loligo.contracts.wire.MalformedMessageException;
+import io.loligo.contracts.wire.MessageTooLargeException;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
@@ -27,8 +31,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Takes every agent's heartbeat from this service's own subscription to the heartbeat topic, and acts on those of
- * accepted agents, which it also passes on to the agents. A message that is not a valid heartbeat is rejected and
- * logged; it never stops the stream.
+ * accepted agents, which it also passes on to the agents. Cheap checks come first: the broker must vouch that an
+ * agent sent it (its {@code user-id}, which RabbitMQ checks against the login, and the routing key, which it holds
+ * each agent to) before the body is read, and the body is read only up to its bound. A message that is not a valid
+ * heartbeat is rejected and counted; it never stops the stream.
  */
 @ApplicationScoped
 public class HeartbeatConsumer {
@@ -38,6 +44,10 @@ public class HeartbeatConsumer {
 
     @Inject
     AgentKeys keys;
+    @Inject
+    BrokerConfig broker;
+    @Inject
+    RefusedAgentMessages refused;
     @Inject
     ServerInventory inventory;
     @Inject
@@ -65,12 +75,25 @@ public class HeartbeatConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> onHeartbeat(Message<?> message) {
+        String sender = message.getMetadata(IncomingAmqpMetadata.class).map(IncomingAmqpMetadata::getUserId).orElse(null);
+        if (sender == null || keys.isReserved(sender)) {
+            // the services never send heartbeats, and an agent cannot publish without its user-id (agents set it)
+            refused.refuse("not-from-an-agent", "a heartbeat sent by broker user %s, not by an agent", sender);
+            return message.nack(new IllegalArgumentException("heartbeat not sent by an agent"));
+        }
         NodeHeartbeat heartbeat;
         try {
-            heartbeat = codec.decode(message.getPayload(), NodeHeartbeat.class);
-        } catch (MalformedMessageException | IllegalStateException e) {
-            Log.warnf("rejected a malformed heartbeat: %s", e.getMessage());
+            heartbeat = codec.decode(message.getPayload(), NodeHeartbeat.class, broker.heartbeatMaxBytes());
+        } catch (MessageTooLargeException e) {
+            refused.refuse("too-large", "a heartbeat from %s %s", sender, e.getMessage());
             return message.nack(e);
+        } catch (MalformedMessageException | IllegalStateException e) {
+            refused.refuse("malformed", "a malformed heartbeat from %s: %s", sender, e.getMessage());
+            return message.nack(e);
+        }
+        if (!MessageSender.isAgent(sender, heartbeat.nodeId())) {
+            refused.refuse("not-its-own", "a heartbeat that names agent %s, sent by %s", heartbeat.nodeId(), sender);
+            return message.nack(new IllegalArgumentException("heartbeat not sent by the agent it names"));
         }
         MDC.put("node", heartbeat.nodeId());
         heartbeat.clusters().stream().findFirst().ifPresent(c -> MDC.put("fsid", c.fsid()));

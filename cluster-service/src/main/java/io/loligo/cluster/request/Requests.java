@@ -3,15 +3,16 @@ package io.loligo.cluster.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.loligo.cluster.broker.RefusedAgentMessages;
 import io.loligo.cluster.cluster.ClusterEntity;
 import io.loligo.cluster.live.LiveUpdates;
-import io.loligo.cluster.transaction.AfterCommit;
 import io.loligo.cluster.sync.CommandSender;
+import io.loligo.cluster.sync.MapSync;
+import io.loligo.cluster.sync.SyncObjects;
+import io.loligo.cluster.transaction.AfterCommit;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.RequestView;
-import io.loligo.cluster.sync.MapSync;
-import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.CommandReply;
@@ -23,8 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import org.jboss.logging.MDC;
 
@@ -49,6 +50,8 @@ public class Requests {
 
     private final WireCodec codec = new WireCodec();
 
+    @Inject
+    RefusedAgentMessages refused;
     @Inject
     MapSync sync;
     @Inject
@@ -112,6 +115,12 @@ public class Requests {
         RequestEntity request = found.get();
         MDC.put("request", request.id.toString());
         try {
+            if (!reply.nodeId().equals(request.agent)) {
+                // command ids can be read off the API: only the agent the change went to answers it
+                refused.refuse("not-the-agent-asked", "a reply to %s from agent %s: the change went to %s",
+                        reply.commandId(), reply.nodeId(), request.agent);
+                return;
+            }
             int index = Integer.parseInt(parts[1]);
             if (index != request.nextCommand || request.awaitedOsdEpoch != null) {
                 Log.debugf("dropped a repeated reply to change %d", index);

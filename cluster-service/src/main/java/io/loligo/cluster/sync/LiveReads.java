@@ -1,6 +1,7 @@
 package io.loligo.cluster.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.broker.RefusedAgentMessages;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandReply;
@@ -24,10 +25,16 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class LiveReads {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private final Map<String, CompletableFuture<CommandReply>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+
+    /** A read on its way: the agent asked, and the caller waiting for its answer. */
+    private record Waiting(String agent, CompletableFuture<CommandReply> answer) {
+    }
 
     @Inject
     MapSync sync;
+    @Inject
+    RefusedAgentMessages refused;
     @Inject
     CommandSender commands;
 
@@ -56,7 +63,7 @@ public class LiveReads {
         String commandId = UUID.randomUUID().toString();
         CompletableFuture<CommandReply> answer = new CompletableFuture<>();
         // registered before sending: the reply can come back before send returns
-        waiting.put(commandId, answer);
+        waiting.put(commandId, new Waiting(agent, answer));
         try {
             commands.send(commandId, agent, command);
             CommandReply reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -76,11 +83,17 @@ public class LiveReads {
         }
     }
 
-    /** @return whether the reply answered a read still waiting; a late one is dropped here too */
+    /** @return whether the reply answered a read still waiting; a late one is dropped here too, as is one from another agent */
     public boolean complete(CommandReply reply) {
-        CompletableFuture<CommandReply> answer = waiting.remove(reply.commandId());
-        if (answer != null) {
-            answer.complete(reply);
+        Waiting read = waiting.get(reply.commandId());
+        if (read != null && !read.agent().equals(reply.nodeId())) {
+            refused.refuse("not-the-agent-asked", "a reply to read %s from agent %s: the read went to %s",
+                    reply.commandId(), reply.nodeId(), read.agent());
+            return true;
+        }
+        if (read != null) {
+            waiting.remove(reply.commandId());
+            read.answer().complete(reply);
             return true;
         }
         return reply.output() != null;

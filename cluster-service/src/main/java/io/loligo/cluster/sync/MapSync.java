@@ -1,12 +1,13 @@
 package io.loligo.cluster.sync;
 
+import io.loligo.cluster.broker.RefusedAgentMessages;
 import io.loligo.cluster.event.EventLog;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
-import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.heartbeat.Liveness;
+import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Keeps each cluster's maps fresh, as Calamari's cthulhu did: heartbeats carry versions, and a map is fetched
@@ -37,6 +39,8 @@ public class MapSync {
     EventLog events;
     @Inject
     Event<MapStored> mapStored;
+    @Inject
+    RefusedAgentMessages refused;
 
     /** A newer copy of a map is held: what waits for a map version can look again. */
     public record MapStored(String fsid, ClusterMap map, long version) {
@@ -66,7 +70,12 @@ public class MapSync {
         if (map == null) {
             return;
         }
-        fetches.finish(map.fsid(), map.map());
+        Optional<String> refusal = fetches.refusal(reply.commandId(), reply.nodeId(), map.fsid(), map.map(), map.version());
+        if (refusal.isPresent()) {
+            refused.refuse("unasked-map", "a %s of cluster %s from %s: %s", map.map(), map.fsid(), reply.nodeId(), refusal.get());
+            return;
+        }
+        fetches.finish(map.fsid(), map.map(), reply.commandId());
         SyncObjects.Offered offered = store.offer(map, reply.nodeId(), now);
         // a cluster's first copy of a map is no change: nothing happened that an operator should hear of
         if (offered.stored() && offered.previous() != null) {
@@ -88,7 +97,9 @@ public class MapSync {
                 favourites.unresponsive(report.fsid(), silent);
             });
             if (fetches.begin(report.fsid(), map, nodeId, now)) {
-                commands.send(nodeId, new FetchClusterMap(report.fsid(), map));
+                String commandId = UUID.randomUUID().toString();
+                fetches.sent(commandId, report.fsid(), map, nodeId, version, now);
+                commands.send(commandId, nodeId, new FetchClusterMap(report.fsid(), map));
             }
         });
     }

@@ -1,17 +1,19 @@
 package io.loligo.cluster.sync;
 
 import io.loligo.cluster.agent.AgentKeys;
+import io.loligo.cluster.broker.BrokerConfig;
+import io.loligo.cluster.broker.RefusedAgentMessages;
 import io.loligo.cluster.request.Requests;
 import io.loligo.contracts.bus.MessageSender;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.wire.MalformedMessageException;
+import io.loligo.contracts.wire.MessageTooLargeException;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.MDC;
@@ -20,8 +22,10 @@ import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Takes the agents' replies from the durable replies queue. A reply that cannot be read, that the broker does not
- * vouch came from the agent it names, or that comes from an agent not accepted, is rejected and logged.
+ * Takes the agents' replies from the durable replies queue. A reply from a broker user that is not an accepted agent
+ * (nor the services) is rejected before it is read; one that cannot be read within its bound, or that names another
+ * agent than its sender, is rejected and counted. Who may answer what is decided further on: a map only as the
+ * answer to a fetch sent to that agent, a change only by the agent it went to.
  */
 @ApplicationScoped
 public class ReplyConsumer {
@@ -35,27 +39,34 @@ public class ReplyConsumer {
     Requests requests;
     @Inject
     AgentKeys keys;
-    @ConfigProperty(name = "amqp-username")
-    String serviceUser;
+    @Inject
+    BrokerConfig broker;
+    @Inject
+    RefusedAgentMessages refused;
 
     @Incoming("replies")
     @Blocking
     public CompletionStage<Void> onReply(Message<?> message) {
+        String sender = message.getMetadata(IncomingAmqpMetadata.class).map(IncomingAmqpMetadata::getUserId).orElse(null);
+        boolean fromServices = broker.servicesUser().equals(sender);
+        // checked before the body is read: a reply is worth reading only from an accepted agent, or from the services
+        if (sender == null || !fromServices && !keys.isAccepted(sender)) {
+            refused.refuse("not-accepted", "a reply sent by broker user %s, not an accepted agent", sender);
+            return message.nack(new IllegalArgumentException("reply of an agent not accepted"));
+        }
         CommandReply reply;
         try {
-            reply = codec.decode(message.getPayload(), CommandReply.class);
+            reply = codec.decode(message.getPayload(), CommandReply.class, broker.replyMaxBytes());
+        } catch (MessageTooLargeException e) {
+            refused.refuse("too-large", "a reply from %s %s", sender, e.getMessage());
+            return message.nack(e);
         } catch (MalformedMessageException | IllegalStateException e) {
-            Log.warnf("rejected a malformed reply: %s", e.getMessage());
+            refused.refuse("malformed", "a malformed reply from %s: %s", sender, e.getMessage());
             return message.nack(e);
         }
-        String sender = message.getMetadata(IncomingAmqpMetadata.class).map(IncomingAmqpMetadata::getUserId).orElse(null);
-        if (!MessageSender.vouchesFor(sender, reply.nodeId(), serviceUser)) {
-            Log.warnf("rejected a reply that names agent %s but came from broker user %s", reply.nodeId(), sender);
+        if (!MessageSender.vouchesFor(sender, reply.nodeId(), broker.servicesUser())) {
+            refused.refuse("not-its-own", "a reply that names agent %s, sent by %s", reply.nodeId(), sender);
             return message.nack(new IllegalArgumentException("reply not sent by the agent it names"));
-        }
-        if (!sender.equals(serviceUser) && !keys.isAccepted(reply.nodeId())) {
-            Log.warnf("rejected a reply of agent %s, whose key is not accepted", reply.nodeId());
-            return message.nack(new IllegalArgumentException("reply of an agent not accepted"));
         }
         MDC.put("node", reply.nodeId());
         MDC.put("command", reply.commandId());

@@ -11,7 +11,6 @@ import io.loligo.contracts.identity.AgentSignatures;
 import io.loligo.contracts.identity.BrokerLogins;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpConnection;
@@ -61,10 +60,7 @@ class BrokerLoginTest {
 
     @BeforeEach
     void brokerAsksThisService() throws Exception {
-        Process process = new ProcessBuilder("bash", "-c",
-                "set -e; source ../dev/lib/common.sh; source ../dev/lib/rabbitmq.sh; broker_asks_cluster_service \"$1\"",
-                "-", "http://127.0.0.1:" + RestAssured.port).inheritIO().start();
-        assertThat(process.waitFor()).as("broker_asks_cluster_service").isZero();
+        BrokerClient.brokerAsksThisService();
     }
 
     @AfterEach

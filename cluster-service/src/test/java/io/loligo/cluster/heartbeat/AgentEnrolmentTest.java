@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -106,13 +107,38 @@ class AgentEnrolmentTest {
                 given().get("/internal/v2/server/{fqdn}", node + ".example.com").then().statusCode(200));
 
         String intruder = "unsigned-" + UUID.randomUUID();
-        agent.publishJson("loligo-test.heartbeat." + intruder, new WireCodec().encode(heartbeat(agent, intruder, fsid)));
-        // the impostor claims the accepted node with its own key; the agent's key is still the one accepted
-        impostor.signedHeartbeat(heartbeat(impostor, node, fsid));
+        agent.publishAsHeartbeat(intruder, WireCodec.asWireMessage(new WireCodec().encode(heartbeat(agent, intruder, fsid))));
+        // the impostor claims the accepted node with its own key: the broker does not even let it in
+        assertThatThrownBy(() -> impostor.logIn(node)).as("a login under another key than the accepted one").isInstanceOf(Exception.class);
         Thread.sleep(2000);
         given().get("/internal/v2/key/{id}", intruder).then().statusCode(404);
         given().get("/internal/v2/key/{id}", node).then().body("status", equalTo("accepted"))
                 .body("fingerprint", equalTo(AgentSignatures.fingerprint(agent.publicKey())));
+    }
+
+    @Test
+    void a_waiting_key_is_not_replaced_by_a_second_one_and_an_acceptance_names_the_key() throws Exception {
+        String node = "contested-" + UUID.randomUUID();
+        agent.signedHeartbeat(heartbeat(agent, node, UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/key/{id}", node).then()
+                .statusCode(200).body("fingerprint", equalTo(agent.fingerprint())));
+
+        assertThatThrownBy(() -> impostor.logIn(node)).as("a login under a second key").isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> impostor.logIn(node)).as("asked again").isInstanceOf(Exception.class);
+        String told = "Agent " + node + " asks under a second key " + impostor.fingerprint() + " while key " + agent.fingerprint()
+                + " waits; delete the waiting key to let the second one ask";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/internal/v2/event?page_size=1000").then().body("results.message", hasItem(told)));
+        assertThat(given().get("/internal/v2/event?page_size=1000").then().extract().<List<String>>path("results.message"))
+                .as("told once").filteredOn(told::equals).hasSize(1);
+        given().get("/internal/v2/key/{id}", node).then().body("status", equalTo("pre")).body("fingerprint", equalTo(agent.fingerprint()));
+
+        given().contentType(ContentType.JSON).header(OsdApi.REQUESTED_BY, "admin")
+                .body("{\"status\": \"accepted\", \"fingerprint\": \"" + impostor.fingerprint() + "\"}")
+                .patch("/internal/v2/key/{id}", node).then().statusCode(409).contentType("application/problem+json")
+                .body("reason", equalTo("FingerprintMismatch"));
+        given().get("/internal/v2/key/{id}", node).then().body("status", equalTo("pre"));
+        BrokerClient.decideKey(node, "accepted", agent.fingerprint(), 200);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
+import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,6 @@ import static org.hamcrest.Matchers.notNullValue;
 /** Heartbeats over the real broker into the real database, read back through the internal API. */
 @QuarkusTest
 class HeartbeatInventoryTest {
-    private static final String ROUTING_KEY_PREFIX = "loligo-test.heartbeat.";
     private static BrokerClient broker;
 
     @BeforeAll
@@ -123,10 +123,11 @@ class HeartbeatInventoryTest {
 
     @Test
     void malformed_heartbeats_are_rejected_and_the_stream_goes_on() throws Exception {
-        broker.publishText(ROUTING_KEY_PREFIX + "intruder", "not-json{");
-        broker.publishJson(ROUTING_KEY_PREFIX + "intruder", "not-json{".getBytes());
-        broker.publishJson(ROUTING_KEY_PREFIX + "intruder", "{\"schema\":1,\"nodeId\":\"x\"}".getBytes());
-        broker.publishJson(ROUTING_KEY_PREFIX + "intruder", "[1,2,3]".getBytes());
+        String intruder = "intruder-" + UUID.randomUUID();
+        broker.publishTextAsHeartbeat(intruder, "not-json{");
+        broker.publishAsHeartbeat(intruder, WireCodec.asWireMessage("not-json{".getBytes()));
+        broker.publishAsHeartbeat(intruder, WireCodec.asWireMessage("{\"schema\":1,\"nodeId\":\"x\"}".getBytes()));
+        broker.publishAsHeartbeat(intruder, WireCodec.asWireMessage("[1,2,3]".getBytes()));
 
         String fsid = UUID.randomUUID().toString();
         String fqdn = "after-" + fsid.substring(0, 8) + ".example.com";

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.cluster.BrokerClient;
 import io.loligo.cluster.CephFixtures;
 import io.loligo.contracts.api.OsdApi;
-import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.FetchClusterMap;
@@ -106,6 +105,28 @@ class RequestLifecycleTest {
         given().contentType(ContentType.JSON).body("{\"in\": false}").patch("/internal/v2/cluster/{fsid}/osd/1", fsid)
                 .then().statusCode(304);
         given().post("/internal/v2/request/{id}/cancel", id).then().statusCode(409).body("reason", equalTo("RequestEnded"));
+    }
+
+    /** Command ids can be read off the API: another accepted agent that answers one settles nothing. */
+    @Test
+    void aChangeIsSettledOnlyByTheAgentItWentTo() throws Exception {
+        String bystander = "bystander-" + UUID.randomUUID();
+        broker.heartbeat(new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, bystander, bystander + ".example.com", bystander,
+                Instant.now(), 5, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", Map.of())), List.of(),
+                broker.publicKey()));
+        String id = given().contentType(ContentType.JSON).body("{\"in\": false}")
+                .patch("/internal/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(202).extract().path("request_id");
+        CommandEnvelope sent = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(sent).isNotNull();
+
+        broker.reply(bystander, CommandReply.failed(sent.commandId(), bystander, new CommandReply.Failure("EPERM", "made up")));
+        broker.reply(bystander, CommandReply.withOutput(sent.commandId(), bystander, applied("made up too", 21)));
+        reply(CommandReply.withOutput(sent.commandId(), agent, applied("marked out osd.1. ", 22)));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("submitted")).body("status", equalTo("Waiting for OSD map epoch 22")));
+        given().get("/internal/v2/request/{id}", id).then().body("log.message", org.hamcrest.Matchers.not(hasItem(
+                org.hamcrest.Matchers.containsString("made up"))));
     }
 
     @Test
@@ -211,6 +232,6 @@ class RequestLifecycleTest {
     }
 
     private void reply(CommandReply reply) {
-        broker.replyWithoutWaiting(codec.toWire(reply));
+        broker.replyWithoutWaiting(agent, codec.toWire(reply));
     }
 }

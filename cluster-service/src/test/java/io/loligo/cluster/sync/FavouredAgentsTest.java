@@ -44,7 +44,35 @@ class FavouredAgentsTest {
         assertThat(fetches.overdue("c1", ClusterMap.OSD_MAP, T0.plusSeconds(9))).isEmpty();
         assertThat(fetches.overdue("c1", ClusterMap.OSD_MAP, T0.plusSeconds(10))).contains("a");
         assertThat(fetches.begin("c1", ClusterMap.OSD_MAP, "b", T0.plusSeconds(10))).isTrue();
-        fetches.finish("c1", ClusterMap.OSD_MAP);
+        fetches.finish("c1", ClusterMap.OSD_MAP, "no such fetch");
         assertThat(fetches.begin("c1", ClusterMap.OSD_MAP, "b", T0.plusSeconds(11))).isTrue();
+    }
+
+    @Test
+    void aMapIsTakenOnlyAsTheAnswerToAFetchSentToThatAgent() {
+        FetchTracker fetches = new FetchTracker(Duration.ofSeconds(10));
+        fetches.sent("f1", "c1", ClusterMap.OSD_MAP, "a", 20, T0);
+
+        assertThat(fetches.refusal("made-up", "a", "c1", ClusterMap.OSD_MAP, 20)).hasValueSatisfying(why ->
+                assertThat(why).contains("answers no fetch"));
+        assertThat(fetches.refusal("f1", "b", "c1", ClusterMap.OSD_MAP, 20)).as("from another agent").isPresent();
+        assertThat(fetches.refusal("f1", "a", "c2", ClusterMap.OSD_MAP, 20)).as("for another cluster").isPresent();
+        assertThat(fetches.refusal("f1", "a", "c1", ClusterMap.MON_MAP, 20)).as("another map").isPresent();
+        assertThat(fetches.refusal("f1", "a", "c1", ClusterMap.OSD_MAP, 20 + FetchTracker.EPOCH_SLACK + 1)).as("an epoch far past")
+                .hasValueSatisfying(why -> assertThat(why).contains("far past"));
+        assertThat(fetches.refusal("f1", "a", "c1", ClusterMap.OSD_MAP, 25)).as("moved on a little meanwhile").isEmpty();
+
+        fetches.finish("c1", ClusterMap.OSD_MAP, "f1");
+        assertThat(fetches.refusal("f1", "a", "c1", ClusterMap.OSD_MAP, 25)).as("answered twice").isPresent();
+    }
+
+    @Test
+    void aSlowAnswerStillCountsAWhileAfterItsFetchWasAskedAgain() {
+        FetchTracker fetches = new FetchTracker(Duration.ofSeconds(10));
+        fetches.sent("f1", "c1", ClusterMap.OSD_MAP, "a", 20, T0);
+        fetches.sent("f2", "c1", ClusterMap.OSD_MAP, "b", 20, T0.plusSeconds(10));
+        assertThat(fetches.refusal("f1", "a", "c1", ClusterMap.OSD_MAP, 20)).isEmpty();
+        fetches.sent("f3", "c1", ClusterMap.OSD_MAP, "b", 20, T0.plusSeconds(61));
+        assertThat(fetches.refusal("f1", "a", "c1", ClusterMap.OSD_MAP, 20)).as("long forgotten").isPresent();
     }
 }

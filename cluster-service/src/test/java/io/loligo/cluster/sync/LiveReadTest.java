@@ -47,7 +47,7 @@ class LiveReadTest {
         AtomicBoolean answering = new AtomicBoolean(true);
         broker.onCommands(agent, envelope -> {
             if (answering.get() && envelope.command() instanceof ReadUsage) {
-                broker.replyWithoutWaiting(codec.toWire(CommandReply.withOutput(envelope.commandId(), agent, df)));
+                broker.replyWithoutWaiting(agent, codec.toWire(CommandReply.withOutput(envelope.commandId(), agent, df)));
             }
         });
         NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, agent, agent + ".example.com", agent,

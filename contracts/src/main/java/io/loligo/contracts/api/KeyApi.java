@@ -27,7 +27,10 @@ public interface KeyApi {
     @Path("/key")
     List<KeyView> keys();
 
-    /** Decides several keys at once: {@code [{"id": ..., "status": "accepted"}]}; nothing changes unless all can. */
+    /**
+     * Decides several keys at once: {@code [{"id": ..., "status": "accepted", "fingerprint": ...}]}; nothing changes
+     * unless all can.
+     */
     @PATCH
     @Path("/key")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -37,7 +40,7 @@ public interface KeyApi {
     @Path("/key/{id}")
     KeyView key(@PathParam("id") String id);
 
-    /** {@code {"status": "accepted"}} or {@code "rejected"}. */
+    /** {@code {"status": "accepted", "fingerprint": ...}} or {@code {"status": "rejected"}}. */
     @PATCH
     @Path("/key/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -47,8 +50,13 @@ public interface KeyApi {
     @Path("/key/{id}")
     Response deleteKey(@PathParam("id") String id, @HeaderParam(OsdApi.REQUESTED_BY) String user);
 
-    /** @param id the agent's node id; absent when the path names it */
-    record KeyPatch(@JsonProperty("id") String id, @JsonProperty("status") String status) {
+    /**
+     * @param id the agent's node id; absent when the path names it
+     * @param fingerprint the fingerprint of the key being accepted, as the administrator compared it with the one the
+     *                    agent logged: a key that is not the one named is not accepted (409)
+     */
+    record KeyPatch(@JsonProperty("id") String id, @JsonProperty("status") String status,
+                    @JsonProperty("fingerprint") String fingerprint) {
     }
 
     /** @param fingerprint to compare with the one the agent logs at its start */

@@ -17,4 +17,12 @@ public final class MessageSender {
     public static boolean vouchesFor(String userId, String nodeId, String serviceUser) {
         return userId != null && (userId.equals(nodeId) || userId.equals(serviceUser));
     }
+
+    /**
+     * Whether the broker says the node itself sent the message: for what only an agent says of itself, such as its
+     * heartbeat, which the services never send.
+     */
+    public static boolean isAgent(String userId, String nodeId) {
+        return userId != null && userId.equals(nodeId);
+    }
 }

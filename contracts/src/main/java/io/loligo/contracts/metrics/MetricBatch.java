@@ -47,12 +47,19 @@ public record MetricBatch(int schema, String nodeId, int points, String lines) {
         return Map.of(SCHEMA, schema, NODE_ID, nodeId, POINTS, points);
     }
 
+    /** The agent a batch says it comes from, read from its properties before its body. */
+    public static String claimedNode(Map<String, Object> properties) {
+        return properties.get(NODE_ID) instanceof String nodeId ? nodeId : null;
+    }
+
     /**
      * @param body the body as the broker client hands it over
+     * @param maxBytes the most bytes of lines taken, compressed or inflated
+     * @throws io.loligo.contracts.wire.MessageTooLargeException when the body holds more
      * @throws IllegalArgumentException when the message is not a batch of a schema this side knows
      */
-    public static MetricBatch fromWire(Object body, Map<String, Object> properties) {
-        String lines = new String(WireCodec.bodyBytes(body), StandardCharsets.UTF_8);
+    public static MetricBatch fromWire(Object body, Map<String, Object> properties, long maxBytes) {
+        String lines = new String(WireCodec.bodyBytes(body, maxBytes), StandardCharsets.UTF_8);
         if (!(properties.get(SCHEMA) instanceof Number schema) || !(properties.get(NODE_ID) instanceof String nodeId)
                 || !(properties.get(POINTS) instanceof Number points)) {
             throw new IllegalArgumentException("a metric batch needs the properties schema, node_id and points, not " + properties.keySet());

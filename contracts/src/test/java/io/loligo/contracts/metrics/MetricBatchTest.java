@@ -19,7 +19,7 @@ class MetricBatchTest {
         assertThat(large.body().contentType()).isEqualTo("application/gzip");
         assertThat(large.body().body().length).isLessThan(large.lines().length() / 4);
         for (MetricBatch batch : new MetricBatch[]{small, large}) {
-            assertThat(MetricBatch.fromWire(batch.body().body(), batch.properties())).isEqualTo(batch);
+            assertThat(MetricBatch.fromWire(batch.body().body(), batch.properties(), 1 << 20)).isEqualTo(batch);
         }
     }
 
@@ -27,9 +27,9 @@ class MetricBatchTest {
     void aMessageWithoutTheBatchPropertiesIsNotABatch() {
         WireCodec.WireMessage body = MetricBatch.of("vm", points(1)).body();
 
-        assertThatThrownBy(() -> MetricBatch.fromWire(body.body(), Map.of("node_id", "vm"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> MetricBatch.fromWire(body.body(), Map.of("node_id", "vm"), 1 << 20)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("schema");
-        assertThatThrownBy(() -> MetricBatch.fromWire(body.body(), Map.of("schema", 2, "node_id", "vm", "points", 1)))
+        assertThatThrownBy(() -> MetricBatch.fromWire(body.body(), Map.of("schema", 2, "node_id", "vm", "points", 1), 1 << 20))
                 .hasMessageContaining("schema 2");
     }
 

@@ -129,4 +129,39 @@ class WireCodecTest {
         assertThat(decoded.output()).isNull();
         assertThat(decoded).isEqualTo(map);
     }
+
+    /** About this many bytes of JSON that every receiver would skip: a long array of zeros in an unknown field. */
+    private static byte[] padded(int bytes) {
+        return ("{\"padding\":[0" + ",0".repeat(bytes / 2) + "]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBodyIsReadOnlyUpToItsBoundCompressedOrInflated() {
+        byte[] bomb = Gzip.compress(padded(8 << 20));
+        assertThat(bomb.length).as("a few kilobytes on the wire").isLessThan(64 << 10);
+
+        assertThatThrownBy(() -> codec.decode(bomb, NodeHeartbeat.class, 1 << 20)).isInstanceOf(MessageTooLargeException.class)
+                .hasMessageContaining("1048576");
+        assertThatThrownBy(() -> codec.decode(padded(2 << 20), NodeHeartbeat.class, 1 << 20)).isInstanceOf(MessageTooLargeException.class);
+        assertThatThrownBy(() -> codec.decode(new JsonObject(new String(padded(2 << 20), StandardCharsets.UTF_8)), NodeHeartbeat.class, 1 << 20))
+                .isInstanceOf(MessageTooLargeException.class);
+        assertThatThrownBy(() -> WireCodec.bodyBytes(bomb, 1 << 20)).isInstanceOf(MessageTooLargeException.class);
+        byte[] heartbeat = codec.encode(heartbeat());
+        assertThat(codec.decode(Gzip.compress(heartbeat), NodeHeartbeat.class, heartbeat.length)).isEqualTo(heartbeat());
+    }
+
+    @Test
+    void nestingPastAnyCephOutputIsRefused() {
+        String deep = "[".repeat(2000) + "]".repeat(2000);
+        assertThatThrownBy(() -> codec.decode("{\"extra\":" + deep + "}", NodeHeartbeat.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("nesting depth");
+    }
+
+    @Test
+    void theBrokerClientsOwnParseIsBoundedToo() {
+        com.fasterxml.jackson.databind.ObjectMapper connector = new com.fasterxml.jackson.databind.ObjectMapper();
+        WireCodec.limitConnectorParsing(connector);
+        assertThatThrownBy(() -> connector.readTree(padded(WireCodec.CONNECTOR_JSON_BYTES + 16)))
+                .hasMessageContaining("Document length");
+    }
 }

@@ -16,6 +16,14 @@ public interface MetricsConfig {
 
     Query query();
 
+    Ingest ingest();
+
+    interface Ingest {
+        /** The most bytes of lines a batch may hold, compressed or inflated: an agent's are well under a megabyte. */
+        @WithDefault("16777216")
+        long batchMaxBytes();
+    }
+
     /** How long points are kept: raw, then as 5-minute and 1-hour rollups (mean, max and min of each field). */
     interface Retention {
         @WithDefault("7d")

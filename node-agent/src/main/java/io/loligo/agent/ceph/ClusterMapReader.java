@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -150,7 +151,11 @@ public final class ClusterMapReader {
      * Runs a command line if its prefix is allowed. Ceph's own signatures decide what the words mean, so they are
      * read first, from the monitors this agent reaches.
      */
-    public JsonNode runCli(RunCli run) {
+    /**
+     * @param allowed the command prefixes that may run, each a whole command: {@code health} does not let
+     *                {@code health mute} in
+     */
+    public JsonNode runCli(RunCli run, List<String> allowed) {
         ObjectNode answer = mapper.createObjectNode();
         CliArguments.Command command;
         try {
@@ -159,9 +164,11 @@ public final class ClusterMapReader {
             return answer.put("invalid", e.getMessage());
         }
         answer.put("prefix", command.prefix());
-        if (!run.allows(command.prefix())) {
-            return answer.put("refused", "'" + command.prefix() + "' (Ceph permission " + command.permission()
+        if (!allowed.contains(command.prefix())) {
+            answer.put("refused", "'" + command.prefix() + "' (Ceph permission " + command.permission()
                     + ") is not on the CLI allow-list");
+            allowed.forEach(answer.putArray("allowed")::add);
+            return answer;
         }
         RadosHandle.Attempt attempt = rados.attemptMonCommand(command.json().toString());
         return answer.put("status", attempt.returnCode())

@@ -197,7 +197,7 @@ public class CommandConsumer {
             }
             if (command instanceof RunCli run) {
                 Log.infof("running 'ceph %s' for cluster-service", String.join(" ", run.words()));
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.runCli(run)));
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.runCli(run, config.cli().allowed())));
             }
             if (command instanceof CompileCrushMap compile) {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), compiles(compile.text()));

@@ -63,6 +63,25 @@ public interface AgentConfig {
 
     Logs logs();
 
+    Cli cli();
+
+    /** What the CLI endpoint may run on this host's clusters, decided here rather than by whoever sends commands. */
+    interface Cli {
+        /**
+         * The command prefixes that may run, each a whole Ceph command (as {@code get_command_descriptions} names
+         * it). The default reads only, and leaves out what reads secrets ({@code auth}, {@code config-key}) and the
+         * configuration, where modules keep credentials.
+         */
+        @WithDefault("status,health,df,versions,features,report,time-sync-status,quorum_status,log last,"
+                + "mon stat,mon dump,mgr stat,mgr dump,mgr services,mgr module ls,fs ls,fs dump,mds stat,"
+                + "osd stat,osd tree,osd df,osd dump,osd ls,osd perf,osd find,osd metadata,osd versions,osd blocked-by,"
+                + "osd pool ls,osd pool get,osd pool stats,osd pool get-quota,osd pool autoscale-status,"
+                + "osd crush dump,osd crush tree,osd crush ls,osd crush rule ls,osd crush rule dump,osd crush class ls,"
+                + "osd crush show-tunables,osd erasure-code-profile ls,osd erasure-code-profile get,"
+                + "pg stat,pg dump,pg ls,pg ls-by-pool,pg ls-by-osd,pg map,pg dump_stuck")
+        List<String> allowed();
+    }
+
     /** The host's log files that the API may list and read (Calamari's server log tail). */
     interface Logs {
         /** The directory paths are given relative to: Calamari's was {@code /var/log}, so that Ceph's are {@code ceph/...}. */

@@ -109,6 +109,7 @@ class HungDaemonTest {
             public Ceph ceph() { return ceph; }
             public Metrics metrics() { return null; }
             public Logs logs() { return null; }
+            public Cli cli() { return null; }
         };
     }
 }
