@@ -19,6 +19,10 @@ class ValuesQueryTest {
             return null;
         }
 
+        public Ingest ingest() {
+            return null;
+        }
+
         public Retention retention() {
             return new Retention() {
                 public Duration raw() {
