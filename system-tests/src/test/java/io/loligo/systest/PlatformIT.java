@@ -3,6 +3,7 @@ package io.loligo.systest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
@@ -28,7 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -408,6 +411,21 @@ class PlatformIT {
         }
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 api().get("/api/v3/cluster/{fsid}/config/osd_max_backfills", fsid).then().body("value", equalTo(backfills)));
+
+        // a secret option is withheld from every reader: the option, the whole map, the events
+        String secret = "s3cr3t-" + UUID.randomUUID();
+        try {
+            platform.ceph("config", "set", "mon", "rgw_keystone_admin_password", secret);
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    api().get("/api/v3/cluster/{fsid}/config/rgw_keystone_admin_password", fsid).then().statusCode(200)
+                            .body("value", equalTo("(redacted)")));
+            assertThat(api().get("/api/v3/cluster/{fsid}/sync_object/config", fsid).asString()).doesNotContain(secret)
+                    .contains("\"rgw_keystone_admin_password\":\"(redacted)\"");
+            assertThat(api().get("/api/v3/cluster/{fsid}/config", fsid).asString()).doesNotContain(secret);
+            assertThat(api().get("/api/v3/event?page_size=1000").asString()).doesNotContain(secret);
+        } finally {
+            platform.ceph("config", "rm", "mon", "rgw_keystone_admin_password");
+        }
     }
 
     @Test
@@ -1060,6 +1078,66 @@ class PlatformIT {
             platform.brokerAsks(platform.clusterService);
             platform.ceph("osd", "pool", "set-quota", "lab", "max_objects", "0");
         }
+    }
+
+    /**
+     * Every operation of every version, called with what no client should send: pages past any list, ids that are
+     * negative or overflow, a 2,000-deep body, a key given twice, an 11 MB body. Each is refused with a 4xx, never
+     * failed with a 5xx, and nothing it names exists: every path parameter is a hostile value, so no call can reach
+     * a real cluster, pool or user.
+     */
+    @Test
+    @Order(29)
+    void hostile_input_on_every_operation_is_refused_never_failed() throws Exception {
+        String deep = "[".repeat(2000) + "]".repeat(2000);
+        String duplicated = "{\"name\": \"a\", \"name\": \"b\", \"size\": 1, \"size\": 2}";
+        String huge = "{\"padding\": \"" + "a".repeat(11 << 20) + "\"}";
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (String document : List.of("/q/openapi", "/q/openapi-v2", "/q/openapi-v1")) {
+            JsonNode paths = MAPPER.readTree(given().baseUri(platform.gateway.url()).get(document + "?format=json").then()
+                    .statusCode(200).extract().asString()).path("paths");
+            for (Iterator<Map.Entry<String, JsonNode>> entries = paths.fields(); entries.hasNext(); ) {
+                Map.Entry<String, JsonNode> path = entries.next();
+                if (path.getKey().contains("/auth/")) {
+                    continue;
+                }
+                for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+                    String method = methods.next().toUpperCase(Locale.ROOT);
+                    if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                        continue;
+                    }
+                    for (String id : List.of("-1", "99999999999999999999", "2147483648")) {
+                        String url = path.getKey().replace("{slash}", "/").replaceAll("\\{[^}]+}", id);
+                        List<Response> answers = new ArrayList<>();
+                        if (method.equals("GET")) {
+                            answers.add(hostile().queryParam("page", Integer.MAX_VALUE).get(url));
+                            answers.add(hostile().queryParam("page", "-5").queryParam("page_size", "99999999999").get(url));
+                        } else if (method.equals("DELETE")) {
+                            answers.add(hostile().delete(url));
+                        } else if (id.equals("-1")) {
+                            for (String body : List.of(deep, duplicated, huge)) {
+                                answers.add(hostile().contentType(ContentType.JSON).body(body).request(method, url));
+                            }
+                        }
+                        for (Response answer : answers) {
+                            calls++;
+                            if (answer.statusCode() >= 500 || answer.statusCode() < 400) {
+                                failures.add(method + " " + url + ": " + answer.statusCode() + " " + answer.asString().lines().findFirst().orElse(""));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(calls).as("hostile calls made").isGreaterThan(300);
+        assertThat(failures).as("hostile calls answered otherwise than with a 4xx").isEmpty();
+    }
+
+    /** As the administrator, outside the suite's record of mutations: none of these may change anything. */
+    private static RequestSpecification hostile() {
+        return given().baseUri(platform.gateway.url()).cookie("loligo_session", session.cookie())
+                .header("X-XSRF-TOKEN", session.xsrfToken()).urlEncodingEnabled(false);
     }
 
     /** Last: what every earlier test changed through the API. */

@@ -42,4 +42,19 @@ public class AuditEntryEntity extends PanacheEntity {
     /** the request that tracks the operation, when the mutation started one */
     @Column(name = "request_id")
     public String requestId;
+
+    /** The columns' sizes (V2 migration): a caller chooses the path's length, which must not cost the entry. */
+    void bound() {
+        username = cut(username, 150);
+        source = cut(source, 64);
+        method = cut(method, 10);
+        path = cut(path, 2000);
+        outcome = cut(outcome, 16);
+        reason = cut(reason, 100);
+        requestId = cut(requestId, 64);
+    }
+
+    private static String cut(String value, int columnSize) {
+        return value == null || value.length() <= columnSize ? value : value.substring(0, columnSize - 1) + "\u2026";
+    }
 }

@@ -28,14 +28,65 @@ import java.util.Set;
 @ApplicationScoped
 public class AuditLog {
     static final int DEFAULT_PAGE_SIZE = 100;
-    private static final Set<String> OUTCOMES = Set.of("succeeded", "refused", "failed");
+    private static final Set<String> OUTCOMES = Set.of("succeeded", "refused", "failed", AuditView.STARTED);
+    /** How many refused calls without a login are kept each minute, as samples; the rest are counted. */
+    static final int ANONYMOUS_SAMPLES_PER_MINUTE = 60;
 
     @Inject
     GatewayConfig config;
 
-    @Transactional
-    public void record(AuditEntryEntity entry) {
+    private final RefusalSampler anonymous = new RefusalSampler(ANONYMOUS_SAMPLES_PER_MINUTE);
+
+    /** A change about to run, in its own transaction: committed before the change starts. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void start(AuditEntryEntity entry) {
+        entry.bound();
         entry.persist();
+    }
+
+    /** The outcome of a change recorded as started. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void complete(long id, AuditEntryEntity outcome) {
+        AuditEntryEntity entry = AuditEntryEntity.findById(id);
+        entry.body = outcome.body;
+        entry.status = outcome.status;
+        entry.outcome = outcome.outcome;
+        entry.reason = outcome.reason;
+        entry.requestId = outcome.requestId;
+        entry.bound();
+    }
+
+    /**
+     * A request refused before any endpoint ran. Those of logged-in callers are all kept; those without a login,
+     * which anyone can send by the thousand, are kept as samples, and how many were not is written each minute.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefusal(AuditEntryEntity entry) {
+        if (entry.username == null && !anonymous.offer(entry.at)) {
+            return;
+        }
+        entry.bound();
+        entry.persist();
+    }
+
+    @Transactional
+    @Scheduled(every = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void recordUnkept() {
+        long count = anonymous.drainUnkept();
+        if (count == 0) {
+            return;
+        }
+        AuditEntryEntity summary = new AuditEntryEntity();
+        summary.at = Instant.now();
+        summary.source = "many";
+        summary.method = "*";
+        summary.path = "(" + count + " more calls without a login refused; only the first "
+                + ANONYMOUS_SAMPLES_PER_MINUTE + " of each minute are kept)";
+        summary.status = 0;
+        summary.outcome = "refused";
+        summary.reason = "NotKept";
+        summary.persist();
+        Log.warnf("refused %d more calls without a login than the audit log keeps", count);
     }
 
     @Transactional

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
 
-/** One mutation, as administrators read it. {@code outcome} is succeeded, refused (4xx) or failed (5xx). */
+/**
+ * One mutation, as administrators read it. {@code outcome} is succeeded, refused (4xx) or failed (5xx); or started,
+ * with status 0, when the change began and its outcome could not be written.
+ */
 public record AuditView(
         @JsonProperty("id") long id,
         @JsonProperty("at") Instant at,
@@ -22,6 +25,8 @@ public record AuditView(
         return new AuditView(entry.id, entry.at, entry.username, entry.source, entry.method, entry.path, entry.body,
                 entry.status, entry.outcome, entry.reason, entry.requestId);
     }
+
+    static final String STARTED = "started";
 
     static String outcomeOf(int status) {
         return status >= 500 ? "failed" : status >= 400 ? "refused" : "succeeded";

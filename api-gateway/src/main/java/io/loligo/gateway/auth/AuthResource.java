@@ -6,6 +6,7 @@ import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.ProblemMapper;
 import io.loligo.gateway.config.GatewayConfig;
 import io.loligo.gateway.rest.ApiPaths;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -41,6 +42,8 @@ public class AuthResource {
     Sessions sessions;
     @Inject
     GatewayConfig config;
+    @Inject
+    HttpServerRequest http;
 
     public record Credentials(String username, String password) {
     }
@@ -116,9 +119,12 @@ public class AuthResource {
         return Response.fromResponse(ProblemMapper.respond(problem)).header("Retry-After", seconds).build();
     }
 
-    /** The XSRF cookie must stay readable by the page's script, which copies it into the header. */
+    /**
+     * The XSRF cookie must stay readable by the page's script, which copies it into the header. Both are Secure when
+     * the request came over HTTPS (as the gateway's own listener, or a proxy it trusts, says) or when configured so.
+     */
     private NewCookie cookie(String name, String value, int maxAge, boolean httpOnly) {
         return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(httpOnly)
-                .secure(config.secureCookies()).sameSite(NewCookie.SameSite.LAX).build();
+                .secure(config.secureCookies() || "https".equals(http.scheme())).sameSite(NewCookie.SameSite.LAX).build();
     }
 }

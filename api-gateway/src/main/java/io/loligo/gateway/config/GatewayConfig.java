@@ -25,6 +25,12 @@ public interface GatewayConfig {
      */
     Optional<Path> initialAdminPasswordFile();
 
+    /**
+     * The first administrator's password, from a Secret, where a log is read by more people than should log in as
+     * the administrator (Kubernetes): given, it is used and never written anywhere.
+     */
+    Optional<String> initialAdminPassword();
+
     /** How failed logins are slowed down and then locked out; see {@code ThrottlePolicy}. */
     Login login();
 
@@ -35,6 +41,14 @@ public interface GatewayConfig {
     /** How long the audit log keeps an entry: it grows with every mutation, so it does not keep them forever. */
     @WithDefault("400d")
     Duration auditRetention();
+
+    /**
+     * The largest body a request may carry; a larger one is a 413 before any of it is read. A whole CRUSH map of
+     * 10,000 OSDs is about 2 MB. Below {@code quarkus.http.limits.max-body-size} (10 MiB), whose own refusal has
+     * no body to explain it.
+     */
+    @WithDefault("8388608")
+    long maxBodyBytes();
 
     interface Login {
         /** Consecutive failures that cost nothing. */

@@ -16,10 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Creates the first administrator at first start, with a generated password: a fresh installation has no
- * constant password for anyone to guess.
+ * Creates the first administrator at first start: with the password a Secret gives
+ * ({@code loligo.gateway.initial-admin-password}), or else a generated one, which goes to a file readable by its
+ * owner only ({@code initial-admin-password-file}), or to the log only where neither is set (a developer's machine).
+ * A fresh installation has no constant password for anyone to guess.
  */
 @ApplicationScoped
 public class InitialAdministrator {
@@ -33,13 +36,18 @@ public class InitialAdministrator {
         if (UserEntity.count() > 0) {
             return;
         }
-        String password = Secrets.password();
+        Optional<String> given = config.initialAdminPassword().filter(secret -> !secret.isBlank());
+        String password = given.orElseGet(Secrets::password);
         UserEntity admin = new UserEntity();
         admin.username = USERNAME;
         admin.passwordHash = BcryptUtil.bcryptHash(password);
         admin.role = Role.ADMINISTRATOR;
         admin.createdAt = Instant.now();
         admin.persist();
+        if (given.isPresent()) {
+            Log.infof("created the administrator '%s' with the password of loligo.gateway.initial-admin-password", USERNAME);
+            return;
+        }
         config.initialAdminPasswordFile().ifPresentOrElse(
                 file -> {
                     write(file, password);

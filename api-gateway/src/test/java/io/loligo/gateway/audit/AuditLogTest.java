@@ -57,8 +57,8 @@ class AuditLogTest {
     void entries_older_than_the_retention_are_deleted() {
         AuditEntryEntity old = entry(Instant.now().minus(Duration.ofDays(401)), "/api/v3/too-old");
         AuditEntryEntity recent = entry(Instant.now().minus(Duration.ofDays(399)), "/api/v3/recent-enough");
-        auditLog.record(old);
-        auditLog.record(recent);
+        auditLog.start(old);
+        auditLog.start(recent);
 
         auditLog.purgeExpired();
         JsonPath log = TestUsers.admin().request().queryParam("until", Instant.now().minus(Duration.ofDays(300)).toString())
@@ -95,5 +95,69 @@ class AuditLogTest {
         admin.request().queryParam("since", "yesterday").queryParam("outcome", "maybe").queryParam("page", 0)
                 .get("/api/v3/audit").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("since", "outcome", "page"));
+    }
+
+    /** A caller chooses how long a path is: the column's bound must cost neither the entry nor the answer. */
+    @Test
+    void a_path_longer_than_the_log_keeps_is_cut_and_the_call_answered() {
+        Instant start = Instant.now();
+        String query = "x=" + "a".repeat(3500);
+        Session session = TestUsers.create("operator").login();
+        session.request().body("{}").post("/api/v3/test-echo?" + query).then().statusCode(200);
+
+        JsonPath log = TestUsers.admin().request().queryParam("since", start.toString()).queryParam("path", "/api/v3/test-echo?x=aaa")
+                .get("/api/v3/audit").then().statusCode(200).extract().jsonPath();
+        String path = log.getString("results[0].path");
+        assertThat(path).hasSize(2000).startsWith("/api/v3/test-echo?x=aaa").endsWith("\u2026");
+        assertThat(log.getString("results[0].outcome")).isEqualTo("succeeded");
+    }
+
+    /** No change runs without its entry: with the log refusing entries, the change is refused and not made. */
+    @Test
+    void a_change_the_log_cannot_record_is_not_made() throws Exception {
+        Account operator = TestUsers.create("operator");
+        Session session = operator.login();
+        session.request().body("{\"email\":\"before@example.com\"}").patch("/api/v3/user/me").then().statusCode(200);
+        psql("REVOKE INSERT ON audit_entry FROM loligo");
+        try {
+            session.request().body("{\"email\":\"after@example.com\"}").patch("/api/v3/user/me").then().statusCode(503)
+                    .contentType("application/problem+json").body("reason", equalTo("AuditUnavailable"));
+        } finally {
+            psql("GRANT INSERT ON audit_entry TO loligo");
+        }
+        session.request().get("/api/v3/user/me").then().statusCode(200).body("email", equalTo("before@example.com"));
+    }
+
+    @Test
+    void refusals_without_a_login_are_kept_as_samples_and_counted() {
+        Instant start = Instant.now();
+        // the sampler's window may have begun in an earlier test: more than a window's worth is sent
+        int sent = AuditLog.ANONYMOUS_SAMPLES_PER_MINUTE * 3;
+        for (int i = 0; i < sent; i++) {
+            given().body("flood").post("/api/v3/test-echo?flood=" + i).then().statusCode(401);
+        }
+        auditLog.recordUnkept();
+        JsonPath log = TestUsers.admin().request().queryParam("since", start.toString()).queryParam("page_size", 1000)
+                .get("/api/v3/audit").then().statusCode(200).extract().jsonPath();
+        long kept = log.getList("results.path", String.class).stream().filter(path -> path.startsWith("/api/v3/test-echo?flood=")).count();
+        assertThat(kept).isLessThanOrEqualTo(AuditLog.ANONYMOUS_SAMPLES_PER_MINUTE * 2L).isPositive();
+        String summary = log.getString("results.find { it.reason == 'NotKept' }.path");
+        assertThat(summary).isNotNull();
+        long counted = Long.parseLong(summary.replaceAll("^\\((\\d+) .*", "$1"));
+        assertThat(kept + counted).isGreaterThanOrEqualTo(sent);
+    }
+
+    @Test
+    void a_page_past_any_list_is_refused_not_failed() {
+        TestUsers.admin().request().queryParam("page", Integer.MAX_VALUE).get("/api/v3/audit").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+        TestUsers.admin().request().queryParam("page_size", "99999999999").get("/api/v3/audit").then().statusCode(400)
+                .body("errors[0].field", equalTo("page_size"));
+    }
+
+    private static void psql(String sql) throws Exception {
+        Process process = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "loligo_gateway_test", "-qc", sql)
+                .inheritIO().start();
+        assertThat(process.waitFor()).as(sql).isZero();
     }
 }

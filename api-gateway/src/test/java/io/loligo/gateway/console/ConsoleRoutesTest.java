@@ -24,4 +24,14 @@ class ConsoleRoutesTest {
         given().get("/uix").then().statusCode(404);
         given().get("/q/openapi?format=json").then().statusCode(200).body(not(containsString("\"/ui")));
     }
+
+    @Test
+    void the_consoles_pages_refuse_framing_sniffing_and_foreign_scripts() {
+        for (String path : new String[] {"/", "/ui/admin", "/index.html"}) {
+            given().get(path).then().statusCode(200).header("Content-Security-Policy", containsString("default-src 'self'"))
+                    .header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff");
+        }
+        given().get("/api/v3/info").then().statusCode(200).header("X-Frame-Options", "DENY")
+                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -1,8 +1,8 @@
 package io.loligo.cluster.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loligo.cluster.state.ConfigOptions;
 import io.loligo.cluster.state.HealthCounters;
+import io.loligo.contracts.ceph.SecretOptions;
 import io.loligo.contracts.heartbeat.ClusterMap;
 
 import java.util.ArrayList;
@@ -118,7 +118,8 @@ public final class MapEvents {
         for (String key : keys) {
             JsonNode was = before.path(key);
             JsonNode now = after.path(key);
-            if (!was.equals(now) && !ConfigOptions.isSecret(key)) {
+            // stored maps hold no secret; an option named like one is left out all the same, value and all
+            if (!was.equals(now) && !SecretOptions.isSecretName(key)) {
                 changes.add(key + " " + (was.isMissingNode() ? "(unset)" : was.asText()) + " → "
                         + (now.isMissingNode() ? "(unset)" : now.asText()));
             }

@@ -2,6 +2,7 @@ package io.loligo.cluster.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.leader.Leadership;
+import io.loligo.contracts.ceph.SecretOptions;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.quarkus.logging.Log;
@@ -52,7 +53,9 @@ public class SyncObjects {
             Log.debugf("dropped a stale %s (version %d, holding %d)", fetched.map(), fetched.version(), previous.version());
             return new Offered(false, null);
         }
-        Stored stored = new Stored(fetched.version(), fetched.content(), now, nodeId);
+        // whatever an agent sent, no secret option is kept, so that no reader, of any role, is shown one
+        JsonNode content = fetched.map() == ClusterMap.CONFIG ? SecretOptions.redacted(fetched.content()) : fetched.content();
+        Stored stored = new Stored(fetched.version(), content, now, nodeId);
         held.put(fetched.map(), stored);
         archive.save(fetched.fsid(), fetched.map(), stored);
         Log.debugf("stored %s version %d from %s", fetched.map(), fetched.version(), nodeId);

@@ -5,22 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.api.ConfigView;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Options from a recorded {@code config show} of a real Pacific mon. */
 class ConfigOptionsTest {
     @Test
-    void everyOptionInKeyOrderWithSecretsRedacted() {
+    void everyOptionInKeyOrder() {
         ObjectNode configShow = (ObjectNode) CephFixtures.json("config-show.json");
-        configShow.put("key", "AQBxyz==");
 
         var options = ConfigOptions.from(configShow);
 
         assertThat(options).hasSize(configShow.size());
         assertThat(options).extracting(ConfigView::key).isSorted();
-        assertThat(options).contains(new ConfigView("osd_max_backfills", configShow.path("osd_max_backfills").asText()),
-                new ConfigView("key", ConfigOptions.REDACTED));
+        assertThat(options).contains(new ConfigView("osd_max_backfills", configShow.path("osd_max_backfills").asText()));
     }
 }

@@ -13,9 +13,15 @@ import java.util.List;
  */
 public record PageRequest(Integer page, Integer pageSize) {
     public static final int MAX_PAGE_SIZE = 1000;
+    /** No list reaches past this page: a million pages of the largest size is a billion items, and every offset fits an int. */
+    public static final int MAX_PAGE = 1_000_000;
 
     public static PageRequest parse(String page, String pageSize, List<FieldError> errors) {
         Integer number = QueryValues.integer("page", page, 1, errors);
+        if (number != null && number > MAX_PAGE) {
+            errors.add(new FieldError("page", "must be at most " + MAX_PAGE));
+            number = null;
+        }
         Integer size = QueryValues.integer("page_size", pageSize, 1, errors);
         if (size != null && size > MAX_PAGE_SIZE) {
             errors.add(new FieldError("page_size", "must be at most " + MAX_PAGE_SIZE));

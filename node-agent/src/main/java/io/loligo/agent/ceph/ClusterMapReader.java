@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.ReadPgs;
+import io.loligo.contracts.ceph.SecretOptions;
 import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.OsdMapContent;
@@ -67,7 +68,8 @@ public final class ClusterMapReader {
                 // the version first, as for the PG summary
                 JsonNode quorum = mon("quorum_status");
                 long version = MapVersions.config(configLog(), quorum.path("election_epoch").asLong());
-                yield new Versioned(version, tellMon(quorum.path("quorum_leader_name").asText(), "config show"));
+                // secrets never leave the host (SecretOptions)
+                yield new Versioned(version, SecretOptions.redacted(tellMon(quorum.path("quorum_leader_name").asText(), "config show")));
             }
             case PG_SUMMARY -> {
                 // the version first: a change between the two reads then shows up as a newer version next time

@@ -17,11 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -29,48 +33,66 @@ import java.util.function.Function;
  * was lost, such as when the broker or the agent restarted: a change then gets its first reply again and is not
  * run twice. With a state directory the replies are journalled there, one JSON line each, and survive the agent.
  * Reads are not remembered: reading again is harmless, and their answers (logs, usage, CLI output) are the large
- * ones.
+ * ones. Both the replies held and the journal are bounded in entries and in bytes; the journal is readable by the
+ * agent only, though it holds no secret (changes answer with Ceph's status lines).
  */
 @ApplicationScoped
 public class AnsweredCommands {
     static final int REMEMBERED = 10_000;
+    /** A change's reply is a few hundred bytes; this many hold thousands of them. */
+    static final long REMEMBERED_BYTES = 16L * 1024 * 1024;
     static final String JOURNAL = "answered-commands.jsonl";
+    private static final Set<PosixFilePermission> AGENT_ONLY = PosixFilePermissions.fromString("rw-------");
     private final WireCodec codec = new WireCodec();
     private final int remembered;
+    private final long rememberedBytes;
     private final Optional<Path> journal;
-    private final Map<String, CommandReply> replies;
+    /** Each reply with the length of its journal line, oldest first. */
+    private final Map<String, Remembered> replies = new LinkedHashMap<>();
+    private long heldBytes;
     private int journalLines;
+    private long journalBytes;
+
+    private record Remembered(CommandReply reply, int bytes) {
+    }
 
     @Inject
     public AnsweredCommands(AgentConfig config) {
-        this(REMEMBERED, config.stateDir().map(dir -> dir.resolve(JOURNAL)));
+        this(REMEMBERED, REMEMBERED_BYTES, config.stateDir().map(dir -> dir.resolve(JOURNAL)));
     }
 
-    AnsweredCommands(int remembered, Optional<Path> journal) {
+    AnsweredCommands(int remembered, long rememberedBytes, Optional<Path> journal) {
         this.remembered = remembered;
+        this.rememberedBytes = rememberedBytes;
         this.journal = journal;
-        this.replies = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CommandReply> eldest) {
-                return size() > remembered;
-            }
-        };
         journal.ifPresent(this::load);
     }
 
     synchronized CommandReply answer(CommandEnvelope envelope, Function<CommandEnvelope, CommandReply> run) {
-        CommandReply earlier = replies.get(envelope.commandId());
+        Remembered earlier = replies.get(envelope.commandId());
         if (earlier != null) {
             Log.infof("command %s was delivered again; sending its reply again without running it", envelope.commandId());
-            return earlier;
+            return earlier.reply();
         }
         CommandReply reply = run.apply(envelope);
         if (!(envelope.command() instanceof ClusterChange)) {
             return reply;
         }
-        replies.put(envelope.commandId(), reply);
-        journal.ifPresent(file -> append(file, reply));
+        String line = line(reply);
+        remember(envelope.commandId(), reply, line);
+        journal.ifPresent(file -> append(file, line));
         return reply;
+    }
+
+    /** Holds the reply, forgetting the oldest ones past either bound. */
+    private void remember(String commandId, CommandReply reply, String line) {
+        Remembered replaced = replies.put(commandId, new Remembered(reply, line.length()));
+        heldBytes += line.length() - (replaced == null ? 0 : replaced.bytes());
+        for (Iterator<Remembered> oldest = replies.values().iterator();
+             oldest.hasNext() && (replies.size() > remembered || heldBytes > rememberedBytes); ) {
+            heldBytes -= oldest.next().bytes();
+            oldest.remove();
+        }
     }
 
     private void load(Path file) {
@@ -78,11 +100,13 @@ public class AnsweredCommands {
             return;
         }
         try {
+            Files.setPosixFilePermissions(file, AGENT_ONLY);
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 try {
                     CommandReply reply = codec.decode(line, CommandReply.class);
-                    replies.put(reply.commandId(), reply);
+                    remember(reply.commandId(), reply, line);
                     journalLines++;
+                    journalBytes += line.length() + 1;
                 } catch (MalformedMessageException e) {
                     // the last line of a journal cut short by a crash
                     Log.warnf("skipped an unreadable line of %s: %s", file, e.getMessage());
@@ -94,25 +118,38 @@ public class AnsweredCommands {
         }
     }
 
-    /** Appends the reply; rewrites the journal with the remembered replies only once it holds twice as many lines. */
-    private void append(Path file, CommandReply reply) {
+    /**
+     * Appends the reply; rewrites the journal with the remembered replies only once it holds twice as many lines or
+     * bytes as are remembered.
+     */
+    private void append(Path file, String line) {
         try {
             Files.createDirectories(file.getParent());
-            if (journalLines >= 2 * remembered) {
+            if (journalLines >= 2 * remembered || journalBytes >= 2 * rememberedBytes) {
                 List<String> kept = new ArrayList<>();
-                replies.values().forEach(remembered -> kept.add(line(remembered)));
-                Path rewritten = file.resolveSibling(JOURNAL + ".new");
-                Files.write(rewritten, kept, StandardCharsets.UTF_8);
+                replies.values().forEach(held -> kept.add(line(held.reply())));
+                Path rewritten = agentOnly(file.resolveSibling(JOURNAL + ".new"));
+                Files.write(rewritten, kept, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
                 Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 journalLines = kept.size();
+                journalBytes = kept.stream().mapToLong(written -> written.length() + 1).sum();
             } else {
-                Files.writeString(file, line(reply) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(agentOnly(file), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 journalLines++;
+                journalBytes += line.length() + 1;
             }
         } catch (IOException e) {
             // the reply still goes out; only a redelivery after a restart could then run the command again
-            Log.errorf(e, "could not journal the reply to %s in %s", reply.commandId(), file);
+            Log.errorf(e, "could not journal a reply in %s", file);
         }
+    }
+
+    /** The file, made readable by the agent only if it is new. */
+    private static Path agentOnly(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(AGENT_ONLY));
+        }
+        return file;
     }
 
     private String line(CommandReply reply) {

@@ -29,7 +29,7 @@ class AnsweredCommandsTest {
 
     @Test
     void aCommandDeliveredAgainGetsItsFirstReplyAndRunsOnce() {
-        AnsweredCommands answered = new AnsweredCommands(2, Optional.empty());
+        AnsweredCommands answered = new AnsweredCommands(2, AnsweredCommands.REMEMBERED_BYTES, Optional.empty());
 
         CommandReply first = answered.answer(envelope("a"), run);
         CommandReply again = answered.answer(envelope("a"), run);
@@ -45,14 +45,14 @@ class AnsweredCommandsTest {
     @Test
     void repliesJournalledSurviveTheAgentAndTheJournalStaysBounded(@TempDir Path state) throws IOException {
         Path journal = state.resolve(AnsweredCommands.JOURNAL);
-        AnsweredCommands before = new AnsweredCommands(2, Optional.of(journal));
+        AnsweredCommands before = new AnsweredCommands(2, AnsweredCommands.REMEMBERED_BYTES, Optional.of(journal));
         CommandReply first = before.answer(envelope("a"), run);
         for (String id : new String[]{"b", "c", "d", "e"}) {
             before.answer(envelope(id), run);
         }
         Files.writeString(journal, "{\"commandId\":", java.nio.file.StandardOpenOption.APPEND);
 
-        AnsweredCommands after = new AnsweredCommands(2, Optional.of(journal));
+        AnsweredCommands after = new AnsweredCommands(2, AnsweredCommands.REMEMBERED_BYTES, Optional.of(journal));
         CommandReply again = after.answer(envelope("e"), run);
 
         assertThat(again.output()).isEqualTo(JsonNodeFactory.instance.numberNode(5));
@@ -64,7 +64,7 @@ class AnsweredCommandsTest {
     @Test
     void aReadIsNeitherRememberedNorJournalled(@TempDir Path state) {
         Path journal = state.resolve(AnsweredCommands.JOURNAL);
-        AnsweredCommands answered = new AnsweredCommands(2, Optional.of(journal));
+        AnsweredCommands answered = new AnsweredCommands(2, AnsweredCommands.REMEMBERED_BYTES, Optional.of(journal));
         CommandEnvelope read = new CommandEnvelope("r", "node", Instant.now(), new ReadUsage("fsid"));
 
         answered.answer(read, run);
@@ -72,5 +72,22 @@ class AnsweredCommandsTest {
 
         assertThat(runs).as("a read runs again when delivered again").hasValue(2);
         assertThat(journal).doesNotExist();
+    }
+
+    /** Whatever a change answers, what is held and journalled stays within its bytes, and only the agent reads it. */
+    @Test
+    void theJournalIsTheAgentsAloneAndBoundedInBytes(@TempDir Path state) throws IOException {
+        Path journal = state.resolve(AnsweredCommands.JOURNAL);
+        var large = JsonNodeFactory.instance.textNode("x".repeat(1000));
+        AnsweredCommands answered = new AnsweredCommands(1000, 4000, Optional.of(journal));
+        for (int i = 0; i < 50; i++) {
+            answered.answer(envelope("large-" + i), sent -> CommandReply.withOutput(sent.commandId(), "node", large));
+        }
+
+        assertThat(Files.getPosixFilePermissions(journal)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.size(journal)).as("journal bytes").isLessThanOrEqualTo(3 * 4000L);
+        AnsweredCommands after = new AnsweredCommands(1000, 4000, Optional.of(journal));
+        assertThat(after.answer(envelope("large-49"), run).output()).as("the newest is remembered").isEqualTo(large);
+        assertThat(after.answer(envelope("large-0"), run).output()).as("the oldest was forgotten").isNotEqualTo(large);
     }
 }
