@@ -49,11 +49,12 @@ JSON
   rm -f "$definitions"
 }
 
-# broker_asks_cluster_service URL: agents log in with their key and the broker asks cluster-service at URL (its
-# /internal/broker endpoints) what each may do; the services' own user stays the broker's internal one, checked
-# first. Set at runtime, as one broker serves whichever platform runs on this host: dev/up's, or the system tests'.
+# broker_asks_cluster_service URL SECRET: agents log in with their key and the broker asks cluster-service at URL (its
+# /internal/broker endpoints, under the services' SECRET, which cluster-service requires) what each may do; the
+# services' own user stays the broker's internal one, checked first. Set at runtime, as one broker serves whichever
+# platform runs on this host: dev/up's, or the system tests'.
 broker_asks_cluster_service() {
-  local url=$1/internal/broker
+  local url=$1/internal/broker/$2
   rabbitmqctl -q eval "
     [application:set_env(rabbitmq_auth_backend_http, Key, Value) || {Key, Value} <- [{http_method, post},
       {user_path, \"$url/user\"}, {vhost_path, \"$url/vhost\"}, {resource_path, \"$url/resource\"}, {topic_path, \"$url/topic\"}]],

@@ -50,6 +50,17 @@ agent_log_properties() {
   fi
 }
 
+# internal_secret: the secret the gateway signs its calls to cluster-service and metrics-service with, and the
+# broker's questions to cluster-service carry; made once, readable by its owner only
+internal_secret() {
+  local file="$LOLIGO_STATE/internal-secret"
+  if [[ ! -s $file ]]; then
+    mkdir -p "$LOLIGO_STATE"
+    (umask 077 && openssl rand -hex 32 >"$file")
+  fi
+  cat "$file"
+}
+
 service_port() {
   case $1 in cluster-service) echo 8481 ;; metrics-service) echo 8483 ;; api-gateway) echo "$LOLIGO_HTTP_PORT" ;; node-agent) echo 8482 ;; esac
 }
@@ -69,7 +80,9 @@ start_service() {
     stop_pidfile "$pidfile" "$name"
   fi
   # shellcheck disable=SC2046 # the properties are meant to split into words
-  nohup java -Xmx256m $(service_properties "$name") -jar "$(service_jar "$name")" >>"$SERVICES_DIR/$name.log" 2>&1 &
+  # the services' shared secret goes in the environment, which other local users cannot read, unlike a -D option
+  LOLIGO_INTERNAL_SECRET=$(internal_secret) \
+    nohup java -Xmx256m $(service_properties "$name") -jar "$(service_jar "$name")" >>"$SERVICES_DIR/$name.log" 2>&1 &
   echo $! >"$pidfile"
   echo "$settings" >"$launched"
 }

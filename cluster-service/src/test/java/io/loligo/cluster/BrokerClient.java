@@ -76,8 +76,8 @@ public final class BrokerClient implements AutoCloseable {
             return;
         }
         Process process = new ProcessBuilder("bash", "-c",
-                "set -e; source ../dev/lib/common.sh; source ../dev/lib/rabbitmq.sh; broker_asks_cluster_service \"$1\"",
-                "-", "http://127.0.0.1:" + RestAssured.port).inheritIO().start();
+                "set -e; source ../dev/lib/common.sh; source ../dev/lib/rabbitmq.sh; broker_asks_cluster_service \"$1\" \"$2\"",
+                "-", "http://127.0.0.1:" + RestAssured.port, new String(SignedCalls.secret(), StandardCharsets.UTF_8)).inheritIO().start();
         assertThat(process.waitFor()).as("broker_asks_cluster_service").isZero();
         brokerAsks = RestAssured.port;
     }

@@ -3,6 +3,7 @@ package io.loligo.systest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.contracts.identity.AgentSignatures;
+import io.loligo.contracts.identity.ServiceTokens;
 import io.restassured.filter.FilterContext;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -44,6 +47,8 @@ final class LocalPlatform implements AutoCloseable {
     static final String GATEWAY_DATABASE = "loligo_gateway_systest";
     static final String INFLUX_DATABASE = "loligo_systest";
     static final String INFLUX_URL = "http://127.0.0.1:18086";
+    /** The services' shared secret for this run: the gateway signs its calls with it, the broker asks with it. */
+    static final String INTERNAL_SECRET = UUID.randomUUID().toString().replace("-", "");
     /** Short, so that lateness shows within seconds; real agents use 5 s. */
     static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(2);
     /** Short, so that series fill within seconds; real agents collect every 10 s. */
@@ -114,8 +119,8 @@ final class LocalPlatform implements AutoCloseable {
 
     /** Has the broker ask this cluster-service which agent may do what, as Kubernetes' Service sends it to the leader. */
     void brokerAsks(ServiceProcess service) throws IOException, InterruptedException {
-        run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/rabbitmq.sh\"; broker_asks_cluster_service \"$2\"",
-                "-", repository.toString(), service.url()));
+        run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/rabbitmq.sh\"; broker_asks_cluster_service \"$2\" \"$3\"",
+                "-", repository.toString(), service.url(), INTERNAL_SECRET));
     }
 
     private Map<String, String> agentProperties(String stateDir) {
@@ -206,6 +211,25 @@ final class LocalPlatform implements AutoCloseable {
     RequestSpecification api(Session session) {
         return given().baseUri(gateway.url()).cookie("loligo_session", session.cookie())
                 .header("X-XSRF-TOKEN", session.xsrfToken()).filter(this::rememberMutation);
+    }
+
+    /** cluster-service's or metrics-service's own API, called as the gateway calls it: signed with the services' secret. */
+    static RequestSpecification internal(ServiceProcess service) {
+        return given().baseUri(service.url()).filter(LocalPlatform::signed);
+    }
+
+    private static Response signed(FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
+        URI uri = URI.create(request.getURI());
+        String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        request.header(ServiceTokens.HEADER, ServiceTokens.sign(ServiceTokens.secret(INTERNAL_SECRET), request.getMethod(), pathAndQuery,
+                request.getHeaders().getValue("X-Loligo-User"), Instant.now()));
+        return context.next(request, response);
+    }
+
+    /** The same for a plain HTTP client: the header that signs a GET of this URI. */
+    static String signedGet(URI uri) {
+        String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return ServiceTokens.sign(ServiceTokens.secret(INTERNAL_SECRET), "GET", pathAndQuery, null, Instant.now());
     }
 
     /** A mutation as the audit log should hold it. */

@@ -1,6 +1,7 @@
 package io.loligo.systest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.contracts.identity.ServiceTokens;
 import io.loligo.contracts.metrics.LineProtocol;
 import io.loligo.contracts.metrics.Measurement;
 import io.loligo.contracts.metrics.MetricBatch;
@@ -31,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Points through the pipeline (the agent's batches over the real broker, metrics-service, InfluxDB) beside a direct
@@ -72,10 +74,12 @@ class MetricsBench {
 
             String series = "/metrics/values?measurement=osd&field=utilization&tag=fsid:" + pipelineFsid + "&tag=osd:7&from=" + start
                     + "&until=" + (end + 1) + "&resolution=10s";
-            measureQueries("a 24-hour, 10-second series through api-gateway", HttpRequest.newBuilder(
+            measureQueries("a 24-hour, 10-second series through api-gateway", () -> HttpRequest.newBuilder(
                     URI.create(platform.gateway.url() + "/api/v3" + series)).header("Cookie", "loligo_session=" + session.cookie()).build());
+            // signed for each query, as the gateway signs each call
+            URI fromMetricsService = URI.create(platform.metricsService.url() + "/internal/v2" + series);
             measureQueries("the same from metrics-service directly",
-                    HttpRequest.newBuilder(URI.create(platform.metricsService.url() + "/internal/v2" + series)).build());
+                    () -> HttpRequest.newBuilder(fromMetricsService).header(ServiceTokens.HEADER, LocalPlatform.signedGet(fromMetricsService)).build());
         } finally {
             vertx.close();
         }
@@ -185,10 +189,11 @@ class MetricsBench {
                 + "\".\"raw\".\"osd\" WHERE \"fsid\" = '" + fsid + "' AND time >= " + start + "s");
     }
 
-    private void measureQueries(String title, HttpRequest query) throws Exception {
+    private void measureQueries(String title, Supplier<HttpRequest> queries) throws Exception {
         List<Long> millis = new ArrayList<>();
         int expected = (int) (DAY.toSeconds() / STEP.toSeconds());
         for (int i = 0; i < QUERIES + QUERIES / 4; i++) {
+            HttpRequest query = queries.get();
             long began = System.nanoTime();
             HttpResponse<String> response = http.send(query, HttpResponse.BodyHandlers.ofString());
             String body = response.body();

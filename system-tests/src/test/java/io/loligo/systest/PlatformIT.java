@@ -2,6 +2,8 @@ package io.loligo.systest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.contracts.identity.AgentSignatures;
+import io.loligo.contracts.identity.BrokerLogins;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -23,8 +25,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -164,25 +168,28 @@ class PlatformIT {
     @Order(5)
     void a_malformed_heartbeat_is_rejected_and_logged_and_every_service_keeps_working() throws Exception {
         Instant before = Instant.now();
+        long malformed = refusedByClusterService("malformed");
+        // an agent nobody accepted yet, logged in under a name of its own with a key of its own, as anyone may
+        String intruder = "intruder-" + UUID.randomUUID();
+        KeyPair key = AgentSignatures.newKeyPair();
         Vertx vertx = Vertx.vertx();
         try {
             AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
-                    .setUsername("guest").setPassword("guest"));
+                    .setUsername(intruder).setPassword(BrokerLogins.password(intruder, AgentSignatures.encode(key.getPublic()), key.getPrivate())));
             AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            AmqpSender sender = connection.createSender("/exchange/amq.topic").toCompletionStage().toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS);
-            String routingKey = LocalPlatform.BUS_PREFIX + ".heartbeat.intruder";
-            sender.sendWithAck(AmqpMessage.create().subject(routingKey).contentType("application/json")
-                    .withBufferAsBody(Buffer.buffer("not-json{")).build()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            sender.sendWithAck(AmqpMessage.create().subject(routingKey).withBody("{\"schema\":1}").build())
+            AmqpSender sender = connection.createSender("/exchange/amq.topic/" + LocalPlatform.BUS_PREFIX + ".heartbeat." + intruder)
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            for (AmqpMessage message : List.of(AmqpMessage.create().withBufferAsBody(Buffer.buffer("not-json{")).build(),
+                    AmqpMessage.create().withBody("{\"schema\":1}").build())) {
+                message.unwrap().setUserId(intruder.getBytes(StandardCharsets.UTF_8));
+                sender.sendWithAck(message).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
             client.close();
         } finally {
             vertx.close();
         }
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(platform.clusterService.logText()).contains("rejected a malformed heartbeat"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(refusedByClusterService("malformed")).isEqualTo(malformed + 2));
         // the real agent's heartbeats are still recorded after the bad ones
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(OffsetDateTime.parse(server().path("last_contact").asText()).toInstant()).isAfter(before));
@@ -411,21 +418,6 @@ class PlatformIT {
         }
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 api().get("/api/v3/cluster/{fsid}/config/osd_max_backfills", fsid).then().body("value", equalTo(backfills)));
-
-        // a secret option is withheld from every reader: the option, the whole map, the events
-        String secret = "s3cr3t-" + UUID.randomUUID();
-        try {
-            platform.ceph("config", "set", "mon", "rgw_keystone_admin_password", secret);
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                    api().get("/api/v3/cluster/{fsid}/config/rgw_keystone_admin_password", fsid).then().statusCode(200)
-                            .body("value", equalTo("(redacted)")));
-            assertThat(api().get("/api/v3/cluster/{fsid}/sync_object/config", fsid).asString()).doesNotContain(secret)
-                    .contains("\"rgw_keystone_admin_password\":\"(redacted)\"");
-            assertThat(api().get("/api/v3/cluster/{fsid}/config", fsid).asString()).doesNotContain(secret);
-            assertThat(api().get("/api/v3/event?page_size=1000").asString()).doesNotContain(secret);
-        } finally {
-            platform.ceph("config", "rm", "mon", "rgw_keystone_admin_password");
-        }
     }
 
     @Test
@@ -1047,13 +1039,13 @@ class PlatformIT {
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> standby.logText().contains("this one waits as a standby"));
             await().atMost(Duration.ofSeconds(30)).until(standby::ready);
-            given().baseUri(standby.url()).get("/q/health/ready").then().statusCode(200)
+            LocalPlatform.internal(standby).get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'leadership' }.data.role", equalTo("standby"));
             // what the leader answers, passed on
-            given().baseUri(standby.url()).get("/internal/v2/cluster/{fsid}/health", fsid).then().statusCode(200)
+            LocalPlatform.internal(standby).get("/internal/v2/cluster/{fsid}/health", fsid).then().statusCode(200)
                     .body("report.status", equalTo(given().baseUri(platform.clusterService.url())
                             .get("/internal/v2/cluster/{fsid}/health", fsid).then().extract().path("report.status")));
-            given().baseUri(standby.url()).contentType(ContentType.JSON).body("{\"pg_num\": 0}")
+            LocalPlatform.internal(standby).contentType(ContentType.JSON).body("{\"pg_num\": 0}")
                     .patch("/internal/v2/cluster/{fsid}/pool/{id}", fsid, lab).then().statusCode(400)
                     .contentType("application/problem+json").body("errors[0].field", equalTo("pg_num"));
             String heartbeatReceiver = "Receiver listening address /topic/" + LocalPlatform.BUS_PREFIX + ".heartbeat.#";
@@ -1065,10 +1057,10 @@ class PlatformIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> standby.logText().contains("this instance leads cluster-service"));
             await().atMost(Duration.ofSeconds(10)).until(() -> standby.logText().contains(heartbeatReceiver));
 
-            given().baseUri(standby.url()).get("/internal/v2/cluster/{fsid}/health", fsid).then().statusCode(200);
-            String id = given().baseUri(standby.url()).contentType(ContentType.JSON).body("{\"quota_max_objects\": 4242}")
+            LocalPlatform.internal(standby).get("/internal/v2/cluster/{fsid}/health", fsid).then().statusCode(200);
+            String id = LocalPlatform.internal(standby).contentType(ContentType.JSON).body("{\"quota_max_objects\": 4242}")
                     .patch("/internal/v2/cluster/{fsid}/pool/{id}", fsid, lab).then().statusCode(202).extract().path("request_id");
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(standby.url()).get("/internal/v2/request/{id}", id)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> LocalPlatform.internal(standby).get("/internal/v2/request/{id}", id)
                     .then().statusCode(200).body("state", equalTo("complete")));
             assertThat(cliPool("lab").path("quota_max_objects").asLong()).isEqualTo(4242);
         } finally {
@@ -1078,6 +1070,34 @@ class PlatformIT {
             platform.brokerAsks(platform.clusterService);
             platform.ceph("osd", "pool", "set-quota", "lab", "max_objects", "0");
         }
+    }
+
+    /** A stream is held by its session: a user holds a few at most, and each ends with the session. */
+    @Test
+    @Order(30)
+    void live_streams_are_capped_per_user_and_end_with_their_session() throws Exception {
+        api().contentType(ContentType.JSON)
+                .body("{\"username\":\"streamer\",\"password\":\"streamer-password\",\"role\":\"read-only\"}")
+                .post("/api/v3/user").then().statusCode(201);
+        LocalPlatform.Session streamer = platform.login("streamer", "streamer-password");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gateway.url() + "/api/v3/stream"))
+                .header("Cookie", "loligo_session=" + streamer.cookie()).header("Accept", "text/event-stream").build();
+        List<HttpResponse<Stream<String>>> open = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).as("stream " + (i + 1)).isEqualTo(200);
+            open.add(response);
+        }
+        HttpResponse<String> ninth = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(ninth.statusCode()).isEqualTo(429);
+        assertThat(ninth.body()).contains("TooManyStreams");
+
+        platform.api(streamer).post("/api/v3/auth/logout").then().statusCode(200);
+        // each stream checks its session at its next ping, within 5 s, and ends: its lines come to an end
+        CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> open.forEach(response -> response.body().forEach(line -> { })));
+        ended.get(20, TimeUnit.SECONDS);
+        given().baseUri(platform.gateway.url()).cookie("loligo_session", streamer.cookie()).get("/api/v3/stream").then().statusCode(401);
     }
 
     /**
@@ -1116,8 +1136,13 @@ class PlatformIT {
                         } else if (method.equals("DELETE")) {
                             answers.add(hostile().delete(url));
                         } else if (id.equals("-1")) {
-                            for (String body : List.of(deep, duplicated, huge)) {
+                            for (String body : List.of(deep, duplicated)) {
                                 answers.add(hostile().contentType(ContentType.JSON).body(body).request(method, url));
+                            }
+                            calls++;
+                            int tooLarge = hugeBody(method, url, huge);
+                            if (tooLarge != 413) {
+                                failures.add(method + " " + url + " with 11 MB: " + tooLarge);
                             }
                         }
                         for (Response answer : answers) {
@@ -1134,10 +1159,28 @@ class PlatformIT {
         assertThat(failures).as("hostile calls answered otherwise than with a 4xx").isEmpty();
     }
 
+    /**
+     * A body past the bound, sent as a careful client sends a large one: the headers first, asking whether to go on
+     * (Expect: 100-continue). The gateway answers 413 at once and the body never crosses.
+     */
+    private static int hugeBody(String method, String url, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gateway.url() + url)).expectContinue(true)
+                .header("Cookie", "loligo_session=" + session.cookie()).header("X-XSRF-TOKEN", session.xsrfToken())
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** As the administrator, outside the suite's record of mutations: none of these may change anything. */
     private static RequestSpecification hostile() {
         return given().baseUri(platform.gateway.url()).cookie("loligo_session", session.cookie())
                 .header("X-XSRF-TOKEN", session.xsrfToken()).urlEncodingEnabled(false);
+    }
+
+    /** How many agent messages cluster-service refused for this reason, as its liveness check says. */
+    private static long refusedByClusterService(String reason) {
+        Number count = given().baseUri(platform.clusterService.url()).get("/q/health/live").then().statusCode(200).extract()
+                .path("checks.find { it.name == 'agent messages refused' }.data.'" + reason + "'");
+        return count == null ? 0 : count.longValue();
     }
 
     /** Last: what every earlier test changed through the API. */

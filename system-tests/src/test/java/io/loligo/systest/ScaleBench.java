@@ -11,6 +11,7 @@ import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
 import io.loligo.contracts.identity.AgentSignatures;
 import io.loligo.contracts.identity.BrokerLogins;
+import io.loligo.contracts.identity.ServiceTokens;
 import io.loligo.contracts.wire.WireCodec;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
@@ -296,8 +297,10 @@ class ScaleBench {
 
     private HttpResponse<byte[]> get(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Cookie", "loligo_session=" + session.cookie()).timeout(Duration.ofSeconds(30)).build(),
+            URI uri = URI.create(url);
+            // the gateway takes the session; cluster-service, called directly, the services' signature
+            return http.send(HttpRequest.newBuilder(uri).header("Cookie", "loligo_session=" + session.cookie())
+                            .header(ServiceTokens.HEADER, LocalPlatform.signedGet(uri)).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException("GET " + url + " failed", e);

@@ -74,8 +74,10 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap, "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // as dev/up passes it: in the environment, which other local users cannot read
+        builder.environment().put("LOLIGO_INTERNAL_SECRET", LocalPlatform.INTERNAL_SECRET);
+        process = builder.start();
     }
 
     void awaitReady(Duration timeout) throws InterruptedException {

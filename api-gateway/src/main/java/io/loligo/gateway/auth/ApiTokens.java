@@ -54,16 +54,23 @@ public class ApiTokens {
         return revoked;
     }
 
+    /** Ends every token of the user, as when their password changes; @return how many there were */
+    @CacheInvalidateAll(cacheName = Sessions.CALLERS)
+    public int revokeAll(UserEntity user) {
+        return (int) ApiTokenEntity.delete("user", user);
+    }
+
     @CacheResult(cacheName = Sessions.CALLERS)
     public Optional<Caller> find(String token) {
         Instant now = Instant.now();
-        return ApiTokenEntity.<ApiTokenEntity>find("tokenHash", Secrets.sha256(token)).firstResultOptional()
+        String hash = Secrets.sha256(token);
+        return ApiTokenEntity.<ApiTokenEntity>find("tokenHash", hash).firstResultOptional()
                 .filter(found -> found.expiresAt == null || found.expiresAt.isAfter(now))
                 .map(found -> {
                     if (found.lastUsedAt == null || found.lastUsedAt.plus(USE_RESOLUTION).isBefore(now)) {
                         found.lastUsedAt = now;
                     }
-                    return new Caller(found.user.id, found.user.username, found.user.role, null, null);
+                    return new Caller(found.user.id, found.user.username, found.user.role, null, null, hash);
                 });
     }
 }

@@ -71,7 +71,7 @@ public class AuthResource {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        Sessions.Outcome outcome = sessions.login(credentials.username(), credentials.password());
+        Sessions.Outcome outcome = sessions.login(credentials.username(), credentials.password(), Callers.sourceOf(http));
         if (outcome instanceof Sessions.Throttled throttled) {
             return throttled(throttled);
         }
@@ -111,11 +111,16 @@ public class AuthResource {
     /** A 429 that says when to come back, in the header as well as in words. */
     public static Response throttled(Sessions.Throttled throttled) {
         long seconds = Math.max(1, Duration.between(Instant.now(), throttled.until()).toSeconds() + 1);
-        Problem problem = throttled.locked()
-                ? Problem.of(429, "Too Many Requests", "AccountLocked",
-                        "too many failed logins: this user name is locked until " + throttled.until())
-                : Problem.of(429, "Too Many Requests", "LoginThrottled",
-                        "too many failed logins: try again in " + seconds + " s");
+        Problem problem = switch (throttled.holdback()) {
+            case NAME_LOCKED -> Problem.of(429, "Too Many Requests", "AccountLocked",
+                    "too many failed logins: this user name is locked until " + throttled.until());
+            case NAME_WAIT -> Problem.of(429, "Too Many Requests", "LoginThrottled",
+                    "too many failed logins: try again in " + seconds + " s");
+            case SOURCE_WAIT -> Problem.of(429, "Too Many Requests", "SourceThrottled",
+                    "too many failed logins from your address: try again in " + seconds + " s");
+            case BUSY -> Problem.of(429, "Too Many Requests", "LoginBusy",
+                    "too many logins are being checked right now: try again in " + seconds + " s");
+        };
         return Response.fromResponse(ProblemMapper.respond(problem)).header("Retry-After", seconds).build();
     }
 

@@ -10,6 +10,7 @@ import io.loligo.gateway.user.Roles;
 import io.loligo.gateway.user.UserForms.UserForm;
 import io.loligo.gateway.user.UserForms.UserView;
 import io.loligo.gateway.user.Users;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,6 +45,8 @@ public abstract class CalamariCommon {
     Users users;
     @Inject
     Callers callers;
+    @Inject
+    HttpServerRequest http;
 
     /** DRF's router root: each resource it routes, by its absolute URL. */
     @GET
@@ -85,7 +88,7 @@ public abstract class CalamariCommon {
         if (!missing.isEmpty()) {
             return Response.status(400).entity(missing).build();
         }
-        Sessions.Outcome outcome = sessions.login(username, password);
+        Sessions.Outcome outcome = sessions.login(username, password, Callers.sourceOf(http));
         if (outcome instanceof Sessions.Throttled throttled) {
             return AuthResource.throttled(throttled);
         }
@@ -146,13 +149,13 @@ public abstract class CalamariCommon {
     @PUT
     @Path("/user/{pk}")
     public UserView replaceUser(@PathParam("pk") String pk, JsonNode body) {
-        return users.update(pk, userForm(body), callers.current());
+        return users.update(pk, userForm(body), callers.current(), callers.source());
     }
 
     @PATCH
     @Path("/user/{pk}")
     public UserView updateUser(@PathParam("pk") String pk, JsonNode body) {
-        return users.update(pk, userForm(body), callers.current());
+        return users.update(pk, userForm(body), callers.current(), callers.source());
     }
 
     @DELETE
@@ -171,7 +174,7 @@ public abstract class CalamariCommon {
         // Calamari's account page sends an empty password when only the e-mail address changes
         String password = text(body, "password");
         return new UserForm(text(body, "username"), text(body, "email"), password == null || password.isEmpty() ? null : password,
-                text(body, "old_password"), null);
+                text(body, "old_password"), null, null);
     }
 
     private static String text(JsonNode body, String field) {

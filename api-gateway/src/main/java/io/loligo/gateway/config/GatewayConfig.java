@@ -50,6 +50,10 @@ public interface GatewayConfig {
     @WithDefault("8388608")
     long maxBodyBytes();
 
+    /** Live streams one user may hold open at once: a console tab holds one. */
+    @WithDefault("8")
+    int maxStreamsPerUser();
+
     interface Login {
         /** Consecutive failures that cost nothing. */
         @WithDefault("3")
@@ -62,5 +66,12 @@ public interface GatewayConfig {
         /** How long a lock lasts. */
         @WithDefault("15m")
         Duration lockFor();
+
+        /**
+         * Failed logins from one address, whatever the names, before that address waits 1 s, 2 s, 4 s... between
+         * attempts; forgotten {@code lock-for} after its last failure.
+         */
+        @WithDefault("20")
+        int sourceFreeFailures();
     }
 }

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * <p>
  * Nothing kept is served unless the stream is known to be whole: from its first update on, and again from the
  * first update after an interruption, which forgets everything. A read that was on its way while its cluster
- * changed is not kept, and nothing is kept longer than {@link #LONGEST_KEPT} in any case.
+ * changed is not kept, and nothing is kept longer than {@link #LONGEST_KEPT} in any case. A cluster is remembered
+ * only once a read of it succeeded: a caller naming clusters that do not exist adds nothing.
  */
 @ApplicationScoped
 public class ClusterReads {
@@ -30,6 +31,8 @@ public class ClusterReads {
     static final int MOST_KEPT_PER_CLUSTER = 256;
 
     private final Map<String, Kept> clusters = new ConcurrentHashMap<>();
+    /** Counts the changes heard, so that a cluster first remembered after a read knows whether one came meanwhile. */
+    private long changesHeard;
     /** Counts the stream's interruptions, so that a read begun before one is not kept after it. */
     private final AtomicLong interruptions = new AtomicLong();
     private volatile long lastHeardNanos;
@@ -48,9 +51,12 @@ public class ClusterReads {
         clusters.clear();
     }
 
-    void onUpdate(LiveUpdate update) {
+    synchronized void onUpdate(LiveUpdate update) {
         lastHeardNanos = System.nanoTime();
         whole = true;
+        if (!LiveUpdate.PING.equals(update.type())) {
+            changesHeard++;
+        }
         if (update.fsid() != null) {
             Kept kept = clusters.get(update.fsid());
             if (kept != null) {
@@ -72,18 +78,39 @@ public class ClusterReads {
         if (!whole || now - lastHeardNanos > LONGEST_SILENCE.toNanos()) {
             return upstream.get();
         }
-        Kept kept = clusters.computeIfAbsent(fsid, any -> new Kept());
-        Reading reading = kept.readings.get(what);
+        Kept kept = clusters.get(fsid);
+        Reading reading = kept == null ? null : kept.readings.get(what);
         if (reading != null && now - reading.readNanos < LONGEST_KEPT.toNanos()) {
             return (T) reading.value;
         }
-        long generation = kept.generation.get();
+        long generation = kept == null ? 0 : kept.generation.get();
+        long changesBefore = changesHeard();
         long interruptionsBefore = interruptions.get();
+        // an unknown cluster's read fails here, and nothing of it is remembered
         T value = upstream.get();
         if (interruptions.get() == interruptionsBefore) {
-            kept.keep(what, new Reading(value, now), generation);
+            if (kept == null) {
+                kept = firstKept(fsid, changesBefore);
+            }
+            if (kept != null) {
+                kept.keep(what, new Reading(value, now), generation);
+            }
         }
         return value;
+    }
+
+    /** How many clusters are remembered: as many as were read successfully, whatever callers name. */
+    int clustersRemembered() {
+        return clusters.size();
+    }
+
+    private synchronized long changesHeard() {
+        return changesHeard;
+    }
+
+    /** The cluster's first memory, unless any change was heard while it was read (it may have been this one's). */
+    private synchronized Kept firstKept(String fsid, long changesBefore) {
+        return changesHeard == changesBefore ? clusters.computeIfAbsent(fsid, any -> new Kept()) : clusters.get(fsid);
     }
 
     private record Reading(Object value, long readNanos) {

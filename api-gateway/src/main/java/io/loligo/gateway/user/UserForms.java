@@ -9,13 +9,19 @@ public final class UserForms {
     private UserForms() {
     }
 
-    /** A user as an administrator creates one, or the fields a change sets; absent fields stay as they are. */
+    /**
+     * A user as an administrator creates one, or the fields a change sets; absent fields stay as they are.
+     *
+     * @param revokeTokens with a new password: whether the user's API tokens end too (by default they do, as whoever
+     *                     had the old password may have made one)
+     */
     public record UserForm(
             @JsonProperty("username") String username,
             @JsonProperty("email") String email,
             @JsonProperty("password") String password,
             @JsonProperty("old_password") String oldPassword,
-            @JsonProperty("role") String role) {
+            @JsonProperty("role") String role,
+            @JsonProperty("revoke_tokens") Boolean revokeTokens) {
     }
 
     public record UserView(

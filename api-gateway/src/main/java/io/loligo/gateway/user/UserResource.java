@@ -61,7 +61,7 @@ public class UserResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public UserView update(@PathParam("id") String id, UserForm form) {
-        return users.update(id, form, callers.current());
+        return users.update(id, form, callers.current(), callers.source());
     }
 
     /** As {@code PATCH}, for Calamari's clients, which changed passwords with {@code PUT}. */
@@ -69,7 +69,7 @@ public class UserResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public UserView replace(@PathParam("id") String id, UserForm form) {
-        return users.update(id, form, callers.current());
+        return users.update(id, form, callers.current(), callers.source());
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package io.loligo.gateway.user;
 
+import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
 
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** What makes a user name, a password and an e-mail address acceptable. Pure. */
-final class UserRules {
+public final class UserRules {
     /** Django's rule, which Calamari's users followed. */
     private static final Pattern USERNAME = Pattern.compile("[\\w.@+-]{1,150}");
     static final int MIN_PASSWORD_LENGTH = 10;
@@ -22,6 +23,16 @@ final class UserRules {
             errors.add(new FieldError("username", "is required"));
         } else if (!USERNAME.matcher(username).matches()) {
             errors.add(new FieldError("username", "must be 1 to 150 letters, digits and the characters . @ + - _"));
+        }
+    }
+
+    /**
+     * A name given to log in: one no user can have is refused at once (400), before it is looked up, counted or
+     * logged, so that no length or control character reaches the database or the log.
+     */
+    public static void checkLoginName(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ApiException.invalid(List.of(new FieldError("username", "must be 1 to 150 letters, digits and the characters . @ + - _")));
         }
     }
 

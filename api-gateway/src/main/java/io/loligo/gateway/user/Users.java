@@ -4,6 +4,7 @@ import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.gateway.auth.ApiTokenEntity;
 import io.loligo.gateway.auth.ApiTokens;
+import io.loligo.gateway.auth.AuthResource;
 import io.loligo.gateway.auth.Caller;
 import io.loligo.gateway.auth.Sessions;
 import io.loligo.gateway.config.GatewayConfig;
@@ -17,6 +18,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.WebApplicationException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -75,8 +77,9 @@ public class Users {
         return UserView.of(visible(id, caller));
     }
 
+    /** @param source the caller's address: checking one's own old password is throttled as a login is */
     @CacheInvalidateAll(cacheName = Sessions.CALLERS)
-    public UserView update(String id, UserForm form, Caller caller) {
+    public UserView update(String id, UserForm form, Caller caller, String source) {
         UserEntity user = visible(id, caller);
         if (form == null) {
             throw ApiException.invalid(List.of(new FieldError("body", "must name what changes: email, password, role")));
@@ -89,9 +92,17 @@ public class Users {
         UserRules.checkEmail(form.email(), errors);
         if (form.password() != null) {
             UserRules.checkPassword("password", form.password(), errors);
-            // a stolen session must not be enough to take the account over
-            if (self && (form.oldPassword() == null || !BcryptUtil.matches(form.oldPassword(), user.passwordHash))) {
-                errors.add(new FieldError("old_password", form.oldPassword() == null ? "is required to change your own password" : "is wrong"));
+            // a stolen session must not be enough to take the account over, nor to guess its password faster
+            if (self && form.oldPassword() == null) {
+                errors.add(new FieldError("old_password", "is required to change your own password"));
+            } else if (self) {
+                Sessions.Outcome checked = sessions.verify(user.username, form.oldPassword(), source);
+                if (checked instanceof Sessions.Throttled throttled) {
+                    throw new WebApplicationException(AuthResource.throttled(throttled));
+                }
+                if (!(checked instanceof Sessions.Verified)) {
+                    errors.add(new FieldError("old_password", "is wrong"));
+                }
             }
         }
         Role role = form.role() == null ? user.role : UserRules.role(form.role(), errors);
@@ -113,7 +124,10 @@ public class Users {
             user.passwordHash = BcryptUtil.bcryptHash(form.password());
             sessions.endOtherSessions(user, self ? caller.sessionHash() : null);
             sessions.forgetFailures(user.username);
-            Log.infof("password of user '%s' changed by '%s'; their other sessions ended", user.username, caller.username());
+            boolean revoke = !Boolean.FALSE.equals(form.revokeTokens());
+            int revoked = revoke ? apiTokens.revokeAll(user) : 0;
+            Log.infof("password of user '%s' changed by '%s'; their other sessions ended, %s", user.username, caller.username(),
+                    revoke ? revoked + " API tokens revoked" : "their API tokens kept");
         }
         return UserView.of(user);
     }

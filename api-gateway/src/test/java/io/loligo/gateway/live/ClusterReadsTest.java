@@ -48,6 +48,21 @@ class ClusterReadsTest {
         assertThat(read(FSID, "osds")).isEqualTo("osds#5");
     }
 
+    /** Anyone may name a cluster in a URL: only those whose read succeeded take memory. */
+    @Test
+    void clustersThatDoNotExistAreNotRemembered() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        for (int i = 0; i < 1000; i++) {
+            String made = "made-up-" + i;
+            assertThatThrownBy(() -> reads.read(made, "health", () -> {
+                throw new IllegalStateException("404: no cluster " + made);
+            })).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(reads.clustersRemembered()).isZero();
+        read(FSID, "health");
+        assertThat(reads.clustersRemembered()).isEqualTo(1);
+    }
+
     @Test
     void aReadThatCrossedAChangeIsNotKept() {
         reads.onUpdate(update(LiveUpdate.PING, null));

@@ -78,6 +78,27 @@ class UserApiTest {
         TestUsers.login(user.username(), "a-new-password-1");
     }
 
+    /** Whoever knew the old password may have made a token: a new password revokes them, unless told not to. */
+    @Test
+    void a_new_password_revokes_the_users_api_tokens_unless_asked_to_keep_them() {
+        Account user = TestUsers.create("operator");
+        Session session = user.login();
+        String first = session.request().body("{\"name\":\"first\"}").post("/api/v3/user/me/token").then().statusCode(201)
+                .extract().path("token");
+        session.request().body("{\"password\":\"a-new-password-1\",\"old_password\":\"" + user.password() + "\"}")
+                .patch("/api/v3/user/me").then().statusCode(200);
+        given().auth().oauth2(first).get("/api/v3/user/me").then().statusCode(401);
+
+        String second = session.request().body("{\"name\":\"second\"}").post("/api/v3/user/me/token").then().statusCode(201)
+                .extract().path("token");
+        session.request().body("{\"password\":\"a-new-password-2\",\"old_password\":\"a-new-password-1\",\"revoke_tokens\":false}")
+                .patch("/api/v3/user/me").then().statusCode(200);
+        given().auth().oauth2(second).get("/api/v3/user/me").then().statusCode(200);
+        // set by an administrator too
+        TestUsers.admin().request().body("{\"password\":\"a-new-password-3\"}").patch("/api/v3/user/" + user.id()).then().statusCode(200);
+        given().auth().oauth2(second).get("/api/v3/user/me").then().statusCode(401);
+    }
+
     @Test
     void roles_are_assigned_by_administrators_and_the_last_administrator_stays() {
         Account user = TestUsers.create("read-only");

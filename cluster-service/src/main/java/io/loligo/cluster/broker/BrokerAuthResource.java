@@ -2,20 +2,26 @@ package io.loligo.cluster.broker;
 
 import io.loligo.cluster.agent.AgentKeys;
 import io.loligo.cluster.broker.BrokerPolicy.Standing;
+import io.loligo.contracts.identity.ServiceTokens;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.MessageDigest;
 
 /**
  * RabbitMQ's HTTP auth backend ({@code rabbitmq_auth_backend_http}, set up by {@code dev/lib/rabbitmq.sh}): the
  * broker asks here whether an agent may log in and then, operation by operation, what it may do. The services' own
- * broker user is the broker's internal one, which it checks first, so they never come here.
+ * broker user is the broker's internal one, which it checks first, so they never come here. The broker's paths hold
+ * the services' secret ({@code loligo.internal.secret}), which nobody else has: whoever asks without it is told no.
  */
-@Path("/internal/broker")
+@Path("/internal/broker/{secret}")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.TEXT_PLAIN)
 public class BrokerAuthResource {
@@ -26,33 +32,46 @@ public class BrokerAuthResource {
     AgentKeys keys;
     @Inject
     BrokerPolicy policy;
+    @Inject
+    RefusedAgentMessages refused;
+    @ConfigProperty(name = "loligo.internal.secret")
+    String secret;
 
     @POST
     @Path("/user")
-    public String user(@FormParam("username") String username, @FormParam("password") String password) {
-        return answer(keys.admitsToBroker(username, password));
+    public String user(@PathParam("secret") String given, @FormParam("username") String username, @FormParam("password") String password) {
+        return answer(fromBroker(given) && keys.admitsToBroker(username, password));
     }
 
     @POST
     @Path("/vhost")
-    public String vhost(@FormParam("vhost") String vhost) {
-        return answer(policy.mayEnter(vhost));
+    public String vhost(@PathParam("secret") String given, @FormParam("vhost") String vhost) {
+        return answer(fromBroker(given) && policy.mayEnter(vhost));
     }
 
     @POST
     @Path("/resource")
-    public String resource(@FormParam("username") String username, @FormParam("resource") String kind,
+    public String resource(@PathParam("secret") String given, @FormParam("username") String username, @FormParam("resource") String kind,
                            @FormParam("name") String name, @FormParam("permission") String permission) {
-        return answer(username != null && kind != null && name != null && permission != null
+        return answer(fromBroker(given) && username != null && kind != null && name != null && permission != null
                 && policy.mayUse(username, kind, name, permission));
     }
 
     @POST
     @Path("/topic")
-    public String topic(@FormParam("username") String username, @FormParam("name") String exchange,
+    public String topic(@PathParam("secret") String given, @FormParam("username") String username, @FormParam("name") String exchange,
                         @FormParam("permission") String permission, @FormParam("routing_key") String routingKey) {
-        return answer(username != null && permission != null
+        return answer(fromBroker(given) && username != null && permission != null
                 && policy.mayRoute(username, keys.isAccepted(username) ? Standing.ACCEPTED : Standing.PENDING, exchange, permission, routingKey));
+    }
+
+    /** In constant time: how long the comparison takes says nothing of how much of the secret was right. */
+    private boolean fromBroker(String given) {
+        boolean known = MessageDigest.isEqual(ServiceTokens.secret(secret), ServiceTokens.secret(given));
+        if (!known) {
+            refused.refuse("broker-question-without-secret", "a question to the broker's auth backend without the services' secret");
+        }
+        return known;
     }
 
     private static String answer(boolean allowed) {
