@@ -44,3 +44,45 @@ test('every Loligo workload has probes, resources and a locked-down security con
     }
   }
 });
+
+/** The NetworkPolicies of an overlay that select a workload's pods. */
+function policiesOf(objects, labels) {
+  return objects.filter((object) => object.kind === 'NetworkPolicy').filter((policy) => {
+    const selector = policy.spec.podSelector.matchLabels ?? {};
+    return Object.entries(selector).every(([key, value]) => labels[key] === value);
+  });
+}
+
+test('nothing reaches a pod or leaves one unless a policy names it: each workload names whom it serves and calls', () => {
+  for (const overlay of overlays) {
+    const objects = render(join(OVERLAYS, overlay));
+    const denyAll = objects.find((object) => object.kind === 'NetworkPolicy' && Object.keys(object.spec.podSelector).length === 0
+      && !object.spec.ingress && !object.spec.egress);
+    assert.deepEqual(denyAll?.spec.policyTypes.sort(), ['Egress', 'Ingress'], `${overlay}: a default deny, both ways`);
+    // pods on the host's network (node-agent) are not governed by NetworkPolicies
+    const pods = objects.filter((object) => ['Deployment', 'StatefulSet'].includes(object.kind) && !object.spec.template.spec.hostNetwork);
+    for (const workload of pods) {
+      const own = policiesOf(objects, workload.spec.template.metadata.labels).filter((policy) => Object.keys(policy.spec.podSelector).length > 0);
+      const where = `${overlay}/${workload.metadata.name}`;
+      assert.ok(own.some((policy) => policy.spec.policyTypes.includes('Ingress')), `${where}: its own ingress policy`);
+      assert.ok(own.some((policy) => policy.spec.policyTypes.includes('Egress')), `${where}: its own egress policy`);
+      for (const rule of own.flatMap((policy) => policy.spec.ingress ?? [])) {
+        assert.ok(workload.metadata.name === 'rabbitmq' || rule.from?.length, `${where}: ingress from named sources only`);
+      }
+    }
+  }
+});
+
+test('the prod overlay speaks to the broker over TLS only', () => {
+  const objects = render(join(OVERLAYS, 'prod'));
+  const endpoints = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('loligo-endpoints'));
+  assert.equal(endpoints.data.AMQP_USE_SSL, 'true');
+  assert.equal(endpoints.data.AMQP_PORT, '5671');
+  for (const name of ['cluster-service', 'metrics-service']) {
+    const workload = objects.find((object) => object.kind === 'Deployment' && object.metadata.name === name);
+    assert.ok(workload.spec.template.spec.containers[0].env.some((variable) => variable.name === 'AMQP_USE_SSL'), name);
+    const ports = policiesOf(objects, workload.spec.template.metadata.labels).flatMap((policy) => policy.spec.egress ?? [])
+      .flatMap((rule) => rule.ports ?? []).map((port) => port.port);
+    assert.ok(!ports.includes(5672), `${name} may not reach the broker's plain port`);
+  }
+});
