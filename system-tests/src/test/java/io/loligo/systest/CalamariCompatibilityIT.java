@@ -209,7 +209,9 @@ class CalamariCompatibilityIT {
         Answer changed = v2.json("PATCH", "cluster/" + fsid + "/pool/" + id, Map.of("name", POOL + "-renamed", "quota_max_bytes", 1 << 20));
         assertThat(changed.status()).as(changed.text()).isEqualTo(202);
         assertThat(awaitComplete(changed.json().path("request_id").asText()).path("error").asBoolean()).isFalse();
-        assertThat(platform.ceph("osd", "pool", "get-quota", POOL + "-renamed", "-f", "json")).contains("\"quota_max_bytes\":1048576");
+        // the mgr's stats name a renamed pool a moment after the monitors do: get-quota asks them
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThat(platform.ceph("osd", "pool", "get-quota", POOL + "-renamed", "-f", "json")).contains("\"quota_max_bytes\":1048576"));
         assertThat(v2.json("PATCH", "cluster/" + fsid + "/pool/" + id, Map.of("quota_max_bytes", 1 << 20)).status())
                 .as("a change to nothing").isEqualTo(304);
         assertThat(v2.json("PATCH", "cluster/" + fsid + "/pool/" + id, Map.of("type", "erasure")).json().path("type").asText())

@@ -5,6 +5,7 @@ import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.ProblemMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.net.URI;
 import java.time.Instant;
@@ -13,10 +14,13 @@ import java.util.Optional;
 /**
  * Refuses every call to a service's API that the gateway did not sign ({@link ServiceTokens}), with a 401, before
  * it is matched to an endpoint. Health probes stay open, and the broker's questions carry a secret of their own.
- * Each service that serves the gateway registers one, with its secret.
+ * Each service that serves the gateway registers one ({@code @Provider @PreMatching}); the secret is the service's
+ * {@code loligo.internal.secret}.
  */
 public abstract class ServiceTokenCheck implements ContainerRequestFilter {
-    protected abstract byte[] secret();
+    private byte[] secret() {
+        return ServiceTokens.secret(ConfigProvider.getConfig().getValue("loligo.internal.secret", String.class));
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
