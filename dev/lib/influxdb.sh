@@ -1,28 +1,34 @@
-# InfluxDB 1.6.7 (Debian's) on 127.0.0.1:18086, its data under the state directory.
+# InfluxDB 1.6.7 (Debian's), its data under the state directory. Two instances, like the brokers: the platform's on
+# 127.0.0.1:18086, and the tests' own on 127.0.0.1:18096, which the tests stop and start at will without a platform
+# from dev/up noticing. Every function below acts on the instance INFLUX_INSTANCE names: "platform" or "tests".
 
-INFLUX_DIR="$LOLIGO_STATE/influxdb"
-INFLUX_URL="http://127.0.0.1:18086"
+INFLUX_INSTANCE=${INFLUX_INSTANCE:-platform}
 
-influx_ready() { curl -fsS -o /dev/null "$INFLUX_URL/ping" 2>/dev/null; }
+influx_port() { if [[ $INFLUX_INSTANCE == tests ]]; then echo 18096; else echo 18086; fi; }
+influx_dir() { if [[ $INFLUX_INSTANCE == tests ]]; then echo "$LOLIGO_STATE/influxdb-tests"; else echo "$LOLIGO_STATE/influxdb"; fi; }
+influx_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$(influx_port)/ping" 2>/dev/null; }
 
 influxdb_up() {
   influx_ready && return 0
-  mkdir -p "$INFLUX_DIR"
-  if [[ ! -f $INFLUX_DIR/influxdb.conf ]]; then
-    influxd config 2>/dev/null | awk -v dir="$INFLUX_DIR" '
+  local dir port
+  dir=$(influx_dir) port=$(influx_port)
+  mkdir -p "$dir"
+  if [[ ! -f $dir/influxdb.conf ]]; then
+    # the RPC port (backup and restore) beside the HTTP one
+    influxd config 2>/dev/null | awk -v dir="$dir" -v http="$port" -v rpc="$((port + 2))" '
       /^\[/ { section = $0 }
-      /^bind-address/ && section == ""       { print "bind-address = \"127.0.0.1:18088\""; next }
-      /^  bind-address/ && section == "[http]" { print "  bind-address = \"127.0.0.1:18086\""; next }
+      /^bind-address/ && section == ""       { print "bind-address = \"127.0.0.1:" rpc "\""; next }
+      /^  bind-address/ && section == "[http]" { print "  bind-address = \"127.0.0.1:" http "\""; next }
       /^  dir = / && section == "[meta]"   { print "  dir = \"" dir "/meta\""; next }
       /^  dir = / && section == "[data]"   { print "  dir = \"" dir "/data\""; next }
       /^  wal-dir = / && section == "[data]" { print "  wal-dir = \"" dir "/wal\""; next }
       /^  reporting-disabled/ { print "  reporting-disabled = true"; next }
-      { print }' >"$INFLUX_DIR/influxdb.conf"
+      { print }' >"$dir/influxdb.conf"
   fi
-  log "starting InfluxDB"
-  nohup influxd -config "$INFLUX_DIR/influxdb.conf" >"$INFLUX_DIR/influxd.log" 2>&1 &
-  echo $! >"$INFLUX_DIR/influxd.pid"
-  wait_until 30 "InfluxDB" influx_ready
+  log "starting InfluxDB ($INFLUX_INSTANCE, port $port)"
+  nohup influxd -config "$dir/influxdb.conf" >"$dir/influxd.log" 2>&1 &
+  echo $! >"$dir/influxd.pid"
+  wait_until 30 "InfluxDB ($INFLUX_INSTANCE)" influx_ready
 }
 
-influxdb_down() { stop_pidfile "$INFLUX_DIR/influxd.pid" influxd; }
+influxdb_down() { stop_pidfile "$(influx_dir)/influxd.pid" "influxd ($INFLUX_INSTANCE)"; }

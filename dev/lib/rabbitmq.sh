@@ -1,6 +1,18 @@
 # RabbitMQ with the AMQP 1.0 plugin. The CI image starts RabbitMQ before us; a fresh machine may not.
+#
+# Two brokers: the system's (port 5672), which dev/up's platform uses, and the tests' own node (TEST_BROKER_NODE, port
+# TEST_BROKER_PORT), which dev/test starts. The broker asks one cluster-service about every agent login, and the fault
+# tests stop and restart their broker: on a broker of their own, a platform from dev/up beside them never notices.
+# Every function below acts on the node BROKER_NODE names, the system's when it is empty.
 
-rabbit_running() { rabbitmq-diagnostics -q check_running >/dev/null 2>&1; }
+TEST_BROKER_NODE=loligo-test@localhost
+TEST_BROKER_PORT=5673
+# the tests' broker keeps its data, its configuration and its plugin list apart, owned by the broker's own user
+TEST_BROKER_DIR=/var/lib/rabbitmq/loligo-test
+BROKER_NODE=${BROKER_NODE:-}
+
+rmq() { rabbitmqctl -q ${BROKER_NODE:+-n "$BROKER_NODE"} "$@"; }
+rabbit_running() { rabbitmq-diagnostics -q ${BROKER_NODE:+-n "$BROKER_NODE"} check_running >/dev/null 2>&1; }
 
 rabbitmq_up() {
   local plugin
@@ -17,14 +29,49 @@ rabbitmq_up() {
     # await_startup fails before the node registers with epmd; poll instead
     wait_until 60 "RabbitMQ" rabbit_running
   fi
-  wait_until 30 "RabbitMQ's AMQP 1.0 listener" rabbit_amqp1_ready
+  wait_until 30 "RabbitMQ's AMQP 1.0 listener" rabbit_amqp1_ready 5672
+  broker_prepared loligo
+}
+
+# test_broker_up: the tests' own RabbitMQ node, started unless it runs, prepared for the services' tests and the
+# system tests.
+test_broker_up() {
+  local BROKER_NODE=$TEST_BROKER_NODE
+  if ! rabbit_running && rabbitmq-diagnostics -q -n "$TEST_BROKER_NODE" ping >/dev/null 2>&1; then
+    # a fault test that ended before it could restart the broker's application
+    rmq start_app
+  fi
+  if ! rabbit_running; then
+    log "starting the tests' own RabbitMQ node $TEST_BROKER_NODE on port $TEST_BROKER_PORT"
+    install -d -o rabbitmq -g rabbitmq "$TEST_BROKER_DIR"
+    echo '[rabbitmq_amqp1_0,rabbitmq_auth_backend_http].' >"$TEST_BROKER_DIR/enabled_plugins"
+    echo "listeners.tcp.local = 127.0.0.1:$TEST_BROKER_PORT" >"$TEST_BROKER_DIR/rabbitmq.conf"
+    chown rabbitmq:rabbitmq "$TEST_BROKER_DIR"/*
+    # the script switches to the broker's user and keeps these; the inter-node port follows from the AMQP one
+    RABBITMQ_NODENAME=$TEST_BROKER_NODE RABBITMQ_NODE_PORT=$TEST_BROKER_PORT \
+      RABBITMQ_MNESIA_BASE=$TEST_BROKER_DIR/mnesia RABBITMQ_LOG_BASE=$TEST_BROKER_DIR/log \
+      RABBITMQ_ENABLED_PLUGINS_FILE=$TEST_BROKER_DIR/enabled_plugins RABBITMQ_CONFIG_FILE=$TEST_BROKER_DIR/rabbitmq.conf \
+      RABBITMQ_PID_FILE=$TEST_BROKER_DIR/pid rabbitmq-server -detached
+    wait_until 60 "the tests' RabbitMQ node" rabbit_running
+  fi
+  wait_until 30 "the tests' AMQP 1.0 listener" rabbit_amqp1_ready $TEST_BROKER_PORT
+  # the services' own tests, and the system tests
+  broker_prepared loligo-test loligo-systest
+}
+
+test_broker_down() {
+  local BROKER_NODE=$TEST_BROKER_NODE
+  if rabbit_running; then rmq stop; fi
+}
+
+# broker_prepared PREFIX...: policies, bounds and bindings a platform under each topic prefix needs.
+broker_prepared() {
   # Private queues behind /topic/ and /exchange/ sources are neither exclusive nor auto-delete on 3.10:
   # without this policy every vanished subscriber would leave a queue that fills with heartbeats forever.
-  rabbitmqctl -q set_policy --apply-to queues loligo-private-queue-expiry '^amq\.gen-' '{"expires":60000,"message-ttl":60000}' >/dev/null
+  rmq set_policy --apply-to queues loligo-private-queue-expiry '^amq\.gen-' '{"expires":60000,"message-ttl":60000}' >/dev/null
   broker_bounds_messages
-  # the platform's prefix, the one of the services' own tests, and the one of the system tests
   local prefix
-  for prefix in loligo loligo-test loligo-systest; do
+  for prefix in "$@"; do
     agent_routes_bound "$prefix"
     metrics_queue_bound "$prefix"
   done
@@ -45,17 +92,17 @@ agent_routes_bound() {
   {"source": "amq.topic", "vhost": "/", "destination": "$1.replies", "destination_type": "queue", "routing_key": "$1.reply.#", "arguments": {}},
   {"source": "amq.topic", "vhost": "/", "destination": "$1.metrics", "destination_type": "queue", "routing_key": "$1.metrics.#", "arguments": {}}]}
 JSON
-  rabbitmqctl -q import_definitions "$definitions" >/dev/null
+  rmq import_definitions "$definitions" >/dev/null
   rm -f "$definitions"
 }
 
 # broker_asks_cluster_service URL SECRET: agents log in with their key and the broker asks cluster-service at URL (its
 # /internal/broker endpoints, under the services' SECRET, which cluster-service requires) what each may do; the
-# services' own user stays the broker's internal one, checked first. Set at runtime, as one broker serves whichever
-# platform runs on this host: dev/up's, or the system tests'.
+# services' own user stays the broker's internal one, checked first. Set at runtime: the URL and the secret are the
+# running platform's, and the tests point their broker at each cluster-service they start.
 broker_asks_cluster_service() {
   local url=$1/internal/broker/$2
-  rabbitmqctl -q eval "
+  rmq eval "
     [application:set_env(rabbitmq_auth_backend_http, Key, Value) || {Key, Value} <- [{http_method, post},
       {user_path, \"$url/user\"}, {vhost_path, \"$url/vhost\"}, {resource_path, \"$url/resource\"}, {topic_path, \"$url/topic\"}]],
     application:set_env(rabbit, auth_backends, [rabbit_auth_backend_internal, rabbit_auth_backend_http])." >/dev/null
@@ -67,16 +114,20 @@ broker_asks_cluster_service() {
 # but RabbitMQ 3.10's AMQP 1.0 plugin closes the publisher's connection on the refusal.
 metrics_queue_bound() {
   local queue="$1.metrics"
-  rabbitmqctl -q set_policy --apply-to queues "$1-metrics-bound" "^${queue//./\\.}\$" \
+  rmq set_policy --apply-to queues "$1-metrics-bound" "^${queue//./\\.}\$" \
     "{\"max-length-bytes\":${LOLIGO_METRICS_QUEUE_BYTES:-1073741824},\"dead-letter-exchange\":\"\",\"dead-letter-routing-key\":\"$queue.dropped\"}" >/dev/null
-  rabbitmqctl -q set_policy --apply-to queues "$1-metrics-dropped-bound" "^${queue//./\\.}\\.dropped\$" '{"max-length":100000}' >/dev/null
+  rmq set_policy --apply-to queues "$1-metrics-dropped-bound" "^${queue//./\\.}\\.dropped\$" '{"max-length":100000}' >/dev/null
 }
 
 # broker_bounds_messages: the broker refuses a message past LOLIGO_MAX_MESSAGE_BYTES (32 MiB) before any service
 # holds it in memory. The largest a platform sends is a compressed map of a few megabytes; the receivers bound
 # each message type further (loligo.broker.*-max-bytes). Connections opened from now on take the bound.
 broker_bounds_messages() {
-  rabbitmqctl -q eval "application:set_env(rabbit, max_message_size, ${LOLIGO_MAX_MESSAGE_BYTES:-33554432})." >/dev/null
+  rmq eval "application:set_env(rabbit, max_message_size, ${LOLIGO_MAX_MESSAGE_BYTES:-33554432})." >/dev/null
 }
 
-rabbit_amqp1_ready() { rabbitmq-plugins list -E -m 2>/dev/null | grep -qx rabbitmq_amqp1_0 && (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }
+# rabbit_amqp1_ready PORT: the node runs its AMQP 1.0 plugin and takes connections on PORT.
+rabbit_amqp1_ready() {
+  rmq eval 'lists:keymember(rabbitmq_amqp1_0, 1, application:which_applications()).' 2>/dev/null | grep -qx true \
+    && (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}

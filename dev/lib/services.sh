@@ -82,10 +82,37 @@ start_service() {
   # shellcheck disable=SC2046 # the properties are meant to split into words
   # the services' shared secret goes in the environment, which other local users cannot read, unlike a -D option
   LOLIGO_INTERNAL_SECRET=$(internal_secret) \
-    nohup java -Xmx256m $(service_properties "$name") -jar "$(service_jar "$name")" >>"$SERVICES_DIR/$name.log" 2>&1 &
+    supervise "$name" java -Xmx256m $(service_properties "$name") -jar "$(service_jar "$name")" </dev/null &
   echo $! >"$pidfile"
   echo "$settings" >"$launched"
 }
+
+# supervise NAME COMMAND...: runs a service and starts it again 2 s after it dies, as Kubernetes restarts a crashed
+# container, counting the restarts in NAME.restarts and saying so in its log. Its own pid is the one in NAME.pid:
+# SIGTERM stops the service (which gets its own SIGTERM and time to finish) and then the supervision.
+supervise() {
+  local name=$1 child="" stopping=false restarts=0 status
+  shift
+  set +e
+  trap 'stopping=true; [[ -n $child ]] && kill "$child" 2>/dev/null' TERM
+  echo 0 >"$SERVICES_DIR/$name.restarts"
+  while true; do
+    "$@" >>"$SERVICES_DIR/$name.log" 2>&1 &
+    child=$!
+    echo "$child" >"$SERVICES_DIR/$name.child"
+    # wait returns early when the trap runs; the service's own end is the one that counts
+    while wait "$child"; status=$?; kill -0 "$child" 2>/dev/null; do :; done
+    $stopping && break
+    restarts=$((restarts + 1))
+    echo "$restarts" >"$SERVICES_DIR/$name.restarts"
+    printf '[loligo supervision] %s %s exited with status %s: starting it again in 2 s (restart %d)\n' \
+      "$(date -u +%FT%TZ)" "$name" "$status" "$restarts" >>"$SERVICES_DIR/$name.log"
+    sleep 2
+  done
+  rm -f "$SERVICES_DIR/$name.child"
+}
+
+service_restarts() { cat "$SERVICES_DIR/$1.restarts" 2>/dev/null || echo 0; }
 
 services_up() {
   local s
@@ -99,8 +126,11 @@ services_up() {
 }
 
 services_down() {
-  local i
+  local i name
   for ((i = ${#LOLIGO_SERVICES[@]} - 1; i >= 0; i--)); do
-    stop_pidfile "$SERVICES_DIR/${LOLIGO_SERVICES[i]}.pid" "${LOLIGO_SERVICES[i]}"
+    name=${LOLIGO_SERVICES[i]}
+    stop_pidfile "$SERVICES_DIR/$name.pid" "$name"
+    # a service its supervision could not stop in time
+    stop_pidfile "$SERVICES_DIR/$name.child" "$name"
   done
 }

@@ -18,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -76,7 +77,7 @@ public final class BrokerClient implements AutoCloseable {
             return;
         }
         Process process = new ProcessBuilder("bash", "-c",
-                "set -e; source ../dev/lib/common.sh; source ../dev/lib/rabbitmq.sh; broker_asks_cluster_service \"$1\" \"$2\"",
+                "set -e; source ../dev/lib/common.sh; source ../dev/lib/rabbitmq.sh; BROKER_NODE=$TEST_BROKER_NODE broker_asks_cluster_service \"$1\" \"$2\"",
                 "-", "http://127.0.0.1:" + RestAssured.port, new String(SignedCalls.secret(), StandardCharsets.UTF_8)).inheritIO().start();
         assertThat(process.waitFor()).as("broker_asks_cluster_service").isZero();
         brokerAsks = RestAssured.port;
@@ -223,7 +224,7 @@ public final class BrokerClient implements AutoCloseable {
     }
 
     private AmqpConnection connect(String username, String password) throws Exception {
-        AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+        AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(ConfigProvider.getConfig().getValue("amqp-port", Integer.class))
                 .setUsername(username).setPassword(password));
         return completed(client.connect());
     }

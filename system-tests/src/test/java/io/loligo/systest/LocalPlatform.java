@@ -42,11 +42,17 @@ import static org.awaitility.Awaitility.await;
  */
 final class LocalPlatform implements AutoCloseable {
     static final String BUS_PREFIX = "loligo-systest";
+    /** The tests' own broker node, as dev/lib/rabbitmq.sh starts it: faults played on it never reach dev/up's platform. */
+    static final String TEST_BROKER_NODE = "loligo-test@localhost";
+    static final int TEST_BROKER_PORT = 5673;
+    /** The system tests' own PostgreSQL cluster, as dev/lib/postgres.sh makes it. */
+    static final int TEST_PG_PORT = 5433;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String CLUSTER_DATABASE = "loligo_cluster_systest";
     static final String GATEWAY_DATABASE = "loligo_gateway_systest";
     static final String INFLUX_DATABASE = "loligo_systest";
-    static final String INFLUX_URL = "http://127.0.0.1:18086";
+    /** The tests' own InfluxDB, as dev/lib/influxdb.sh starts it. */
+    static final String INFLUX_URL = "http://127.0.0.1:18096";
     /** The services' shared secret for this run: the gateway signs its calls with it, the broker asks with it. */
     static final String INTERNAL_SECRET = UUID.randomUUID().toString().replace("-", "");
     /** Short, so that lateness shows within seconds; real agents use 5 s. */
@@ -71,10 +77,12 @@ final class LocalPlatform implements AutoCloseable {
         Files.deleteIfExists(adminPasswordFile());
         clusterService = new ServiceProcess("cluster-service", repository, workDir, clusterServiceProperties());
         metricsService = new ServiceProcess("metrics-service", repository, workDir, Map.of(
+                "loligo.metrics.influx.url", INFLUX_URL,
                 "loligo.metrics.influx.database", INFLUX_DATABASE,
-                "loligo.bus.prefix", BUS_PREFIX));
+                "loligo.bus.prefix", BUS_PREFIX,
+                "amqp-port", String.valueOf(TEST_BROKER_PORT)));
         gateway = new ServiceProcess("api-gateway", repository, workDir, Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + GATEWAY_DATABASE,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + TEST_PG_PORT + "/" + GATEWAY_DATABASE,
                 "quarkus.rest-client.cluster-service.url", clusterService.url(),
                 "quarkus.rest-client.metrics-service.url", metricsService.url(),
                 "loligo.gateway.initial-admin-password-file", adminPasswordFile().toString()));
@@ -98,8 +106,9 @@ final class LocalPlatform implements AutoCloseable {
 
     private static Map<String, String> clusterServiceProperties() {
         return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + CLUSTER_DATABASE,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + TEST_PG_PORT + "/" + CLUSTER_DATABASE,
                 "loligo.bus.prefix", BUS_PREFIX,
+                "amqp-port", String.valueOf(TEST_BROKER_PORT),
                 "loligo.leadership.check-interval", "1s");
     }
 
@@ -119,13 +128,14 @@ final class LocalPlatform implements AutoCloseable {
 
     /** Has the broker ask this cluster-service which agent may do what, as Kubernetes' Service sends it to the leader. */
     void brokerAsks(ServiceProcess service) throws IOException, InterruptedException {
-        run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/rabbitmq.sh\"; broker_asks_cluster_service \"$2\" \"$3\"",
+        run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/rabbitmq.sh\"; BROKER_NODE=$TEST_BROKER_NODE broker_asks_cluster_service \"$2\" \"$3\"",
                 "-", repository.toString(), service.url(), INTERNAL_SECRET));
     }
 
     private Map<String, String> agentProperties(String stateDir) {
         return Map.of(
                 "loligo.bus.prefix", BUS_PREFIX,
+                "amqp-port", String.valueOf(TEST_BROKER_PORT),
                 "loligo.agent.heartbeat-period", HEARTBEAT_PERIOD.toSeconds() + "s",
                 "loligo.agent.metrics.interval", METRICS_INTERVAL.toSeconds() + "s",
                 "loligo.agent.ceph.conf", cephConf.toString(),
@@ -142,7 +152,7 @@ final class LocalPlatform implements AutoCloseable {
     /** Empties the databases once, so that each run starts from nothing while restarts within a run keep their data. */
     void start(ServiceProcess... services) throws Exception {
         for (String database : List.of(CLUSTER_DATABASE, GATEWAY_DATABASE)) {
-            run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc",
+            run(List.of("psql", "-h", "127.0.0.1", "-p", String.valueOf(TEST_PG_PORT), "-U", "postgres", "-d", database, "-qc",
                     "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION loligo"));
         }
         // agents last, as dev/up starts them, once the broker asks this platform's cluster-service about them
@@ -278,9 +288,15 @@ final class LocalPlatform implements AutoCloseable {
         return run(command);
     }
 
-    /** Stops or starts the local InfluxDB through the project's own script. */
+    /** Stops (as a crash would: every session ends at once) or starts the system tests' own PostgreSQL cluster. */
+    void postgres(String verb) throws IOException, InterruptedException {
+        run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/postgres.sh\"; test_postgres \"$2\"",
+                "-", repository.toString(), verb));
+    }
+
+    /** Stops or starts the tests' own InfluxDB through the project's own script. */
     void influxdb(String verb) throws IOException, InterruptedException {
-        run(List.of(repository.resolve("dev/loligo").toString(), "influxdb", verb));
+        run(List.of(repository.resolve("dev/loligo").toString(), "influxdb", verb, "tests"));
     }
 
     /** An InfluxQL statement on the local InfluxDB, read or write, with its answer. */
@@ -304,6 +320,13 @@ final class LocalPlatform implements AutoCloseable {
     static AmqpMessage fromServiceUser(AmqpMessage message) {
         message.unwrap().setUserId("guest".getBytes(StandardCharsets.UTF_8));
         return message;
+    }
+
+    /** rabbitmqctl on the tests' own broker node. */
+    static String rabbitmqctl(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-n", TEST_BROKER_NODE));
+        command.addAll(List.of(arguments));
+        return run(command);
     }
 
     static String run(List<String> command) throws IOException, InterruptedException {

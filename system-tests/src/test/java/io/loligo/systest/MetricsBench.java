@@ -154,7 +154,7 @@ class MetricsBench {
             messages.add(LocalPlatform.fromServiceUser(AmqpMessage.create().durable(true).contentType(body.contentType())
                     .applicationProperties(new JsonObject(batch.properties())).withBufferAsBody(Buffer.buffer(body.body())).build()));
         }
-        AmqpClient amqp = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+        AmqpClient amqp = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(LocalPlatform.TEST_BROKER_PORT)
                 .setUsername("guest").setPassword("guest"));
         AmqpConnection connection = amqp.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         AmqpSender sender = connection.createSender("/exchange/amq.topic/" + LocalPlatform.BUS_PREFIX + ".metrics.bench-agent")

@@ -244,13 +244,13 @@ class MetricsIT {
         String queue = LocalPlatform.BUS_PREFIX + ".metrics";
         assertEveryPointAccountedFor(() -> {
             platform.metricsService.stop();
-            LocalPlatform.run(List.of("rabbitmqctl", "-q", "set_policy", "--priority", "10", "--apply-to", "queues", "loligo-systest-tiny",
+            LocalPlatform.rabbitmqctl("-q", "set_policy", "--priority", "10", "--apply-to", "queues", "loligo-systest-tiny",
                     "^" + Pattern.quote(queue) + "$", "{\"max-length\":3,\"dead-letter-exchange\":\"\",\"dead-letter-routing-key\":\""
-                            + queue + ".dropped\"}"));
+                            + queue + ".dropped\"}");
             try {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> depth(queue + ".dropped") > 0);
             } finally {
-                LocalPlatform.run(List.of("rabbitmqctl", "-q", "clear_policy", "loligo-systest-tiny"));
+                LocalPlatform.rabbitmqctl("-q", "clear_policy", "loligo-systest-tiny");
                 platform.metricsService.start();
                 platform.metricsService.awaitReady(Duration.ofSeconds(60));
             }
@@ -373,7 +373,7 @@ class MetricsIT {
     }
 
     private static long depth(String queue) throws Exception {
-        for (String line : LocalPlatform.run(List.of("rabbitmqctl", "-q", "list_queues", "name", "messages")).split("\n")) {
+        for (String line : LocalPlatform.rabbitmqctl("-q", "list_queues", "name", "messages").split("\n")) {
             String[] columns = line.trim().split("\\s+");
             if (columns.length == 2 && columns[0].equals(queue)) {
                 return Long.parseLong(columns[1]);

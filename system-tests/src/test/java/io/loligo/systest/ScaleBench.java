@@ -95,7 +95,7 @@ class ScaleBench {
             // logged in as an agent is, under its own name with its key, which cluster-service checks for the broker
             platform.brokerAsks(platform.clusterService);
             String publicKey = AgentSignatures.encode(KEY.getPublic());
-            AmqpClient amqp = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+            AmqpClient amqp = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(LocalPlatform.TEST_BROKER_PORT)
                     .setUsername(NODE).setPassword(BrokerLogins.password(NODE, publicKey, KEY.getPrivate())));
             connectAsAgent(amqp);
             // an agent's first heartbeat asks for acceptance; the sync is timed from the first one trusted

@@ -21,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,7 @@ class BrokerLoginTest {
     }
 
     private AmqpConnection connect(String username, String password) throws Exception {
-        AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+        AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(ConfigProvider.getConfig().getValue("amqp-port", Integer.class))
                 .setUsername(username).setPassword(password));
         return client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

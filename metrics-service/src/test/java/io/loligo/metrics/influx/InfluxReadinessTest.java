@@ -1,6 +1,7 @@
 package io.loligo.metrics.influx;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -43,7 +44,7 @@ class InfluxReadinessTest {
     }
 
     private static String influx(String statement) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18086/query?q="
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ConfigProvider.getConfig().getValue("loligo.metrics.influx.url", String.class) + "/query?q="
                 + URLEncoder.encode(statement, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

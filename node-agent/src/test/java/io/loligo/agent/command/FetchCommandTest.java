@@ -16,6 +16,7 @@ import io.vertx.amqp.AmqpMessage;
 import io.vertx.amqp.AmqpReceiverOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ class FetchCommandTest {
     @BeforeEach
     void connect() throws Exception {
         vertx = Vertx.vertx();
-        client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+        client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(ConfigProvider.getConfig().getValue("amqp-port", Integer.class))
                 .setUsername("guest").setPassword("guest"));
         connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         // stands in for cluster-service, which declares the durable replies queue

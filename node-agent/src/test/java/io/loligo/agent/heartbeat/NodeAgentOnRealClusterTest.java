@@ -16,6 +16,7 @@ import io.vertx.amqp.AmqpConnection;
 import io.vertx.amqp.AmqpReceiver;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -84,7 +85,7 @@ class NodeAgentOnRealClusterTest {
         Vertx vertx = Vertx.vertx();
         BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
         try {
-            AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+            AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(ConfigProvider.getConfig().getValue("amqp-port", Integer.class))
                     .setUsername("guest").setPassword("guest"));
             AmqpConnection connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             AmqpReceiver receiver = connection.createReceiver("/topic/loligo-test.heartbeat.#")
