@@ -142,7 +142,7 @@ export interface Event {
 
 export interface Request {
   id: string;
-  state: 'queued' | 'submitted' | 'complete' | 'error' | 'cancelled';
+  state: 'queued' | 'submitted' | 'complete' | 'error' | 'cancelled' | 'unknown';
   error: boolean;
   error_message: string | null;
   headline: string;

@@ -72,7 +72,7 @@ interface Tracked {
 }
 
 const tracked = signal<Tracked[]>([]);
-const DONE: Request['state'][] = ['complete', 'error', 'cancelled'];
+const DONE: Request['state'][] = ['complete', 'error', 'cancelled', 'unknown'];
 const COMPLETE_SHOWN_MS = 15_000;
 
 function dismiss(label: string) {

@@ -10,7 +10,7 @@ import { timeAgo } from '../format';
 import { canOperate, clusters } from '../session';
 
 const PAGE_SIZE = 25;
-const STATES = ['queued', 'submitted', 'complete', 'error', 'cancelled'];
+const STATES = ['queued', 'submitted', 'complete', 'error', 'cancelled', 'unknown'];
 
 function RequestLog({ request }: { request: Request }) {
   return (
@@ -41,7 +41,7 @@ function columns(operate: boolean, cancel: (request: Request) => void): Column<R
         <div class="progress-cell">
           <progress max={100} value={row.original.progress} aria-label={`${row.original.headline} progress`} />
           <div class={`sub ${row.original.error ? 'field-error' : ''}`}>
-            {row.original.state}: {row.original.error ? row.original.error_message : row.original.status}
+            {row.original.state}: {row.original.error || row.original.state === 'unknown' ? row.original.error_message : row.original.status}
           </div>
         </div>
       ),

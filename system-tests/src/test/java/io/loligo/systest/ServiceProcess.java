@@ -70,6 +70,16 @@ final class ServiceProcess {
         return process.pid();
     }
 
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The process's resident memory, as the kernel counts it, in MiB. */
+    long residentMib() throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid() + "/status")).stream().filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst().orElseThrow();
+    }
+
     void start() throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap, "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -29,6 +29,8 @@ final class CalamariShapes {
     /** Calamari's two request states; Loligo's others are one of them. */
     static final String SUBMITTED = "submitted";
     static final String COMPLETE = "complete";
+    /** Loligo's state for an outcome it cannot tell. */
+    private static final String UNKNOWN = "unknown";
     /** The names of the maps Calamari held, in the order its {@code sync_object} listed them. */
     static final List<String> SYNC_OBJECTS = List.of("mds_map", "osd_map", "mon_map", "mon_status", "quorum_status",
             "pg_summary", "health", "config");
@@ -38,12 +40,17 @@ final class CalamariShapes {
     private CalamariShapes() {
     }
 
-    /** A failed or cancelled request was {@code complete} with {@code error} in Calamari; a queued one was submitted. */
+    /**
+     * A failed or cancelled request was {@code complete} with {@code error} in Calamari; a queued one was submitted.
+     * Calamari had no unknown outcome: a client that takes {@code complete} without {@code error} for success must
+     * not be told one, so an unknown outcome is an error whose message says it is unknown and how to check.
+     */
     static CalamariViews.Request request(RequestView request) {
         boolean ended = !request.state().equals("queued") && !request.state().equals(SUBMITTED);
-        String message = request.error() && (request.errorMessage() == null || request.errorMessage().isEmpty())
+        boolean error = request.error() || request.state().equals(UNKNOWN);
+        String message = error && (request.errorMessage() == null || request.errorMessage().isEmpty())
                 ? request.state() : request.errorMessage();
-        return new CalamariViews.Request(request.id(), ended ? COMPLETE : SUBMITTED, request.error(), message,
+        return new CalamariViews.Request(request.id(), ended ? COMPLETE : SUBMITTED, error, message,
                 request.headline(), request.status(), request.requestedAt(), request.completedAt());
     }
 
@@ -58,7 +65,7 @@ final class CalamariShapes {
         }
         return switch (calamariState) {
             case SUBMITTED -> "queued,submitted";
-            case COMPLETE -> "complete,error,cancelled";
+            case COMPLETE -> "complete,error,cancelled,unknown";
             default -> throw new ApiException(400, "InvalidState", "State must be one of complete, submitted");
         };
     }

@@ -23,7 +23,7 @@ class CalamariShapesTest {
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-12-05T11:09:09.103478Z");
 
     @Test
-    void loligosFiveRequestStatesAreCalamarisTwo() {
+    void loligosSixRequestStatesAreCalamarisTwo() {
         assertThat(CalamariShapes.request(request("queued", false, "")).state()).isEqualTo("submitted");
         assertThat(CalamariShapes.request(request("submitted", false, "")).state()).isEqualTo("submitted");
         CalamariViews.Request done = CalamariShapes.request(request("complete", false, ""));
@@ -34,9 +34,14 @@ class CalamariShapesTest {
         assertThat(failed.error()).isTrue();
         assertThat(failed.errorMessage()).isEqualTo("rados: ENOENT");
         assertThat(CalamariShapes.request(request("cancelled", true, "Cancelled")).errorMessage()).isEqualTo("Cancelled");
+        // a client that reads complete without error as success must not be told so when nobody knows
+        CalamariViews.Request unknown = CalamariShapes.request(request("unknown", false, "Agent a did not answer within 30 s"));
+        assertThat(unknown.state()).isEqualTo("complete");
+        assertThat(unknown.error()).isTrue();
+        assertThat(unknown.errorMessage()).isEqualTo("Agent a did not answer within 30 s");
 
         assertThat(CalamariShapes.requestStates("submitted")).isEqualTo("queued,submitted");
-        assertThat(CalamariShapes.requestStates("complete")).isEqualTo("complete,error,cancelled");
+        assertThat(CalamariShapes.requestStates("complete")).isEqualTo("complete,error,cancelled,unknown");
         assertThat(CalamariShapes.requestStates(null)).isNull();
         assertThatThrownBy(() -> CalamariShapes.requestStates("queued")).isInstanceOf(ApiException.class);
     }

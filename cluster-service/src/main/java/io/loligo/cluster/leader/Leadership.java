@@ -3,7 +3,6 @@ package io.loligo.cluster.leader;
 import io.agroal.api.AgroalDataSource;
 import io.loligo.contracts.host.LocalHost;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -26,8 +25,10 @@ import java.util.Optional;
  * One cluster-service instance works at a time: the one holding a PostgreSQL advisory lock, which the database
  * releases when that instance's session ends, however it ends. It writes where it answers, and the others wait as
  * standbys that consume nothing from the broker, pass every call on to it ({@link StandbyForwarding}) and try for
- * the lock every {@code loligo.leadership.check-interval}. A leader that can no longer show it holds the lock stops
- * at once: a second leader may already be working.
+ * the lock every {@code loligo.leadership.check-interval}. A leader that can no longer show it holds the lock (its
+ * database session ended: PostgreSQL restarted, or the network between them failed) stops acting at once, since a
+ * second leader may already be working, and goes on as a standby, trying for the lock again until the database
+ * answers. It never exits for it.
  */
 @ApplicationScoped
 public class Leadership {
@@ -49,6 +50,7 @@ public class Leadership {
     int httpPort;
 
     private volatile Connection lockSession;
+    private volatile boolean ledBefore;
 
     /** Fired once this instance holds the lock, before it consumes anything: the time to load what the last leader left. */
     public record BecameLeader() {
@@ -71,9 +73,18 @@ public class Leadership {
         if (!isLeader()) {
             tryToLead();
         } else if (!stillHeld()) {
-            Log.error("lost the leadership lock (the database session ended): stopping, so that only one instance works");
-            Quarkus.asyncExit(1);
+            stepDown();
         }
+    }
+
+    /** Stops consuming first: from here on, whatever another leader does is not done twice. */
+    private synchronized void stepDown() {
+        Connection lost = lockSession;
+        lockSession = null;
+        LEADER_CHANNELS.forEach(channel -> channels.getPausable(channel).pause());
+        close(lost);
+        Log.error("lost the leadership lock (the database session ended): acting no more, as a standby, until the lock is"
+                + " taken again");
     }
 
     synchronized void tryToLead() {
@@ -87,6 +98,7 @@ public class Leadership {
             if (lockTaken(session)) {
                 advertise(session);
                 lockSession = session;
+                ledBefore = true;
                 becameLeader.fire(new BecameLeader());
                 LEADER_CHANNELS.forEach(channel -> channels.getPausable(channel).resume());
                 Log.info("this instance leads cluster-service");
@@ -98,16 +110,22 @@ public class Leadership {
         close(session);
     }
 
-    /** The leader's address, as it wrote it when it took the lock, for standbys to pass calls on to. */
-    public Optional<URI> leaderUrl() {
+    /**
+     * The leader's address, as it wrote it when it took the lock, for standbys to pass calls on to.
+     *
+     * @throws SQLException when the database does not answer
+     */
+    public Optional<URI> leaderUrl() throws SQLException {
         try (Connection session = dataSource.getConnection();
              PreparedStatement statement = session.prepareStatement("select url from leadership where id = 1");
              ResultSet result = statement.executeQuery()) {
             return result.next() ? Optional.of(URI.create(result.getString(1))) : Optional.empty();
-        } catch (SQLException e) {
-            Log.warnf("could not read where the leader answers: %s", e.getMessage());
-            return Optional.empty();
         }
+    }
+
+    /** Whether this instance has led since it started, and so holds the cluster state it last knew. */
+    public boolean ledBefore() {
+        return ledBefore;
     }
 
     private void advertise(Connection session) throws SQLException {

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.Json;
@@ -19,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,6 +35,8 @@ public class StandbyForwarding {
     private static final Duration LEADER_URL_KEPT = Duration.ofSeconds(2);
     /** Per connection, not per message: the proxy's own connections carry their own. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade", "host");
+    /** Marks a call a standby passed on: the instance it reaches answers it or refuses it, and passes it on no further. */
+    private static final String FORWARDED = "X-Loligo-Forwarded";
 
     @Inject
     Leadership leadership;
@@ -54,18 +58,35 @@ public class StandbyForwarding {
             return;
         }
         HttpServerRequest request = context.request();
+        if (request.headers().contains(FORWARDED)) {
+            // the instance that passed it on took this one for the leader, which it no longer is: never a loop
+            refuse(context, "NoLeader", "the leadership is changing hands: try again in a few seconds");
+            return;
+        }
         request.pause();
         // the database is read off the event loop
         vertx.<Optional<URI>>executeBlocking(this::leader, false).onComplete(found -> {
-            if (found.failed() || found.result().isEmpty()) {
-                refuse(context, "no cluster-service instance leads yet: try again in a few seconds");
+            if (found.failed()) {
+                Log.warnf("could not read where the leader answers: %s", found.cause().getMessage());
+                // nobody can take the lock while the database is away: an instance that led answers reads from what
+                // it held when it stepped down, and whatever needs the database says it is away
+                if (leadership.ledBefore() && request.method() == HttpMethod.GET) {
+                    request.resume();
+                    context.next();
+                } else {
+                    refuse(context, "DatabaseUnavailable", "the database does not answer now; try again in a few seconds");
+                }
+                return;
+            }
+            if (found.result().isEmpty()) {
+                refuse(context, "NoLeader", "no cluster-service instance leads yet: try again in a few seconds");
                 return;
             }
             forward(context, found.result().get());
         });
     }
 
-    private Optional<URI> leader() {
+    private Optional<URI> leader() throws SQLException {
         if (Instant.now().isAfter(leaderUrlRead.plus(LEADER_URL_KEPT))) {
             leaderUrl = leadership.leaderUrl();
             leaderUrlRead = Instant.now();
@@ -76,7 +97,7 @@ public class StandbyForwarding {
     private void forward(RoutingContext context, URI leader) {
         HttpServerRequest request = context.request();
         RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(leader.getHost())
-                .setPort(leader.getPort()).setURI(request.uri());
+                .setPort(leader.getPort()).setURI(request.uri()).addHeader(FORWARDED, "1");
         request.headers().forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
                 options.addHeader(header.getKey(), header.getValue());
@@ -101,17 +122,17 @@ public class StandbyForwarding {
         }).onFailure(failure -> {
             Log.warnf("could not pass a call on to the leader at %s: %s", leader, failure.getMessage());
             leaderUrlRead = Instant.EPOCH;
-            refuse(context, "the leading cluster-service instance does not answer: try again in a few seconds");
+            refuse(context, "NoLeader", "the leading cluster-service instance does not answer: try again in a few seconds");
         });
     }
 
-    private static void refuse(RoutingContext context, String detail) {
+    private static void refuse(RoutingContext context, String reason, String detail) {
         if (context.response().headWritten()) {
             context.response().reset();
             return;
         }
         context.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.RETRY_AFTER, "2")
-                .end(Json.encode(Problem.of(503, "Service Unavailable", "NoLeader", detail)));
+                .end(Json.encode(Problem.of(503, "Service Unavailable", reason, detail)));
     }
 }

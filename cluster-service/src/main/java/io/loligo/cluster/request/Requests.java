@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.loligo.cluster.broker.RefusedAgentMessages;
 import io.loligo.cluster.cluster.ClusterEntity;
+import io.loligo.cluster.event.Event;
+import io.loligo.cluster.event.EventLog;
+import io.loligo.cluster.event.Severity;
 import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.cluster.sync.CommandSender;
 import io.loligo.cluster.sync.MapSync;
@@ -47,6 +50,8 @@ public class Requests {
     /** How often a change is sent again, evenly within the reply timeout, before its request fails. */
     static final int RESENDS = 2;
     private static final String WAITING_FOR_AGENT = "Waiting for an agent";
+    /** The states in which a request completes as soon as the OSD map held here reaches its epoch. */
+    private static final List<RequestState> WAITING_FOR_A_MAP = List.of(RequestState.SUBMITTED, RequestState.UNKNOWN);
 
     private final WireCodec codec = new WireCodec();
 
@@ -64,6 +69,8 @@ public class Requests {
     RequestConfig config;
     @Inject
     LiveUpdates live;
+    @Inject
+    EventLog events;
 
     /** Records the request and sends its first change. */
     @Transactional
@@ -126,6 +133,10 @@ public class Requests {
                 Log.debugf("dropped a repeated reply to change %d", index);
                 return;
             }
+            if (request.state == RequestState.UNKNOWN) {
+                settleUnknown(request, reply, index, now);
+                return;
+            }
             if (request.state.ended()) {
                 log(request, now, "The agent answered after the request had ended: "
                         + (reply.error() == null ? describe(reply.output()) : reply.error().message()));
@@ -152,15 +163,23 @@ public class Requests {
     }
 
     /**
-     * After a restart, sends each change still in flight again, under its first command id: the broker may have lost
-     * it with the process, and an agent that did get it answers with its first reply instead of running it twice.
+     * Once this instance leads (after a restart, or the database's return), goes on with the requests in flight as if
+     * no time had passed: the time nobody led counts toward no deadline, since nobody could act on an answer then.
+     * Each change still in flight is sent again under its first command id: the broker may have lost it with the
+     * process, and an agent that did get it answers with its first reply instead of running it twice.
      */
     @Transactional
     public void resendInFlight(Instant now) {
-        for (RequestEntity request : RequestEntity.<RequestEntity>list("state = ?1 and awaitedOsdEpoch is null", RequestState.SUBMITTED)) {
-            log(request, now, "cluster-service restarted: sending the change in flight again");
-            send(request, request.agent, now);
+        for (RequestEntity request : RequestEntity.<RequestEntity>list("state = ?1", RequestState.SUBMITTED)) {
+            if (request.awaitedOsdEpoch == null) {
+                log(request, now, "cluster-service took over: sending the change in flight again");
+                send(request, request.agent, now);
+            } else {
+                request.phaseSince = now;
+            }
         }
+        RequestEntity.<RequestEntity>list("state = ?1 and phase = ?2", RequestState.QUEUED, WAITING_FOR_AGENT)
+                .forEach(request -> request.phaseSince = now);
     }
 
     void onMapStored(@Observes MapSync.MapStored stored) {
@@ -169,34 +188,41 @@ public class Requests {
         }
     }
 
-    /** Completes the requests of a cluster whose awaited OSD map epoch is held now. */
+    /** Completes the requests of a cluster whose awaited OSD map epoch is held now, those of unknown outcome too. */
     @Transactional
     public void completeWaiting(String fsid, Instant now) {
-        RequestEntity.<RequestEntity>list("fsid = ?1 and state = ?2 and awaitedOsdEpoch is not null", fsid, RequestState.SUBMITTED)
+        RequestEntity.<RequestEntity>list("fsid = ?1 and state in ?2 and awaitedOsdEpoch is not null", fsid, WAITING_FOR_A_MAP)
                 .forEach(request -> completeIfMapsShowIt(request, now));
     }
 
     /**
-     * Ends what waited too long: a change the agent never answered, or a change the OSD map never showed. Also
+     * Gives up waiting on what waited too long: a change the agent never answered, or a change the OSD map never
+     * showed. Neither says what Ceph did, so the outcome is unknown, and a late answer or map settles it. Also
      * completes requests whose epoch arrived while no update was watched for them, such as across a restart.
      */
     @Transactional
     public void sweep(Instant now) {
         RequestEntity.<RequestEntity>list("state = ?1", RequestState.QUEUED).stream().map(request -> request.fsid).distinct()
                 .forEach(fsid -> startNextQueued(fsid, now));
+        RequestEntity.<RequestEntity>list("state = ?1 and awaitedOsdEpoch is not null", RequestState.UNKNOWN)
+                .forEach(request -> completeIfMapsShowIt(request, now));
         for (RequestEntity request : RequestEntity.<RequestEntity>list("state = ?1", RequestState.SUBMITTED)) {
             if (request.awaitedOsdEpoch == null) {
                 Duration waited = Duration.between(request.phaseSince, now);
                 if (waited.compareTo(config.replyTimeout()) > 0) {
-                    fail(request, now, "Agent " + request.agent + " did not answer within " + config.replyTimeout().toSeconds() + " s");
+                    unknown(request, now, "Agent " + request.agent + " did not answer within " + config.replyTimeout().toSeconds()
+                            + " s: whether Ceph made the change (" + changes(request).get(request.nextCommand).monCommand()
+                            + ") is not known. Check the cluster (ceph osd dump shows pools and OSDs); this request"
+                            + " completes or fails by itself if the agent's answer still comes");
                 } else if (waited.compareTo(config.replyTimeout().dividedBy(RESENDS + 1).multipliedBy(request.resends + 1)) > 0) {
                     request.resends++;
                     log(request, now, "No answer yet: sending the change again (" + request.resends + " of " + RESENDS + ")");
                     dispatchAfterCommit(request);
                 }
             } else if (!completeIfMapsShowIt(request, now) && request.phaseSince.plus(config.mapTimeout()).isBefore(now)) {
-                fail(request, now, "The OSD map did not reach epoch " + request.awaitedOsdEpoch + " within "
-                        + config.mapTimeout().toSeconds() + " s");
+                unknown(request, now, "Ceph made the change at OSD map epoch " + request.awaitedOsdEpoch + ", but the OSD map"
+                        + " held here has not reached that epoch within " + config.mapTimeout().toSeconds() + " s; this"
+                        + " request completes by itself once it does");
             }
         }
     }
@@ -289,23 +315,73 @@ public class Requests {
         if (held == null || held < request.awaitedOsdEpoch) {
             return false;
         }
+        boolean wasUnknown = request.state == RequestState.UNKNOWN;
         request.state = request.state.to(RequestState.COMPLETE);
         request.completedAt = now;
+        request.errorMessage = null;
         request.phase = "Complete";
         log(request, now, "The OSD map shows the change (epoch " + held + ")");
         Log.infof("request %s complete: %s", request.id, request.headline);
-        startNextQueued(request.fsid, now);
+        if (wasUnknown) {
+            events.record(List.of(Event.cluster(Severity.INFO, request.fsid, "Request " + request.id + " (" + request.headline
+                    + "), whose outcome was unknown, is complete: Ceph made the change")), now);
+        } else {
+            startNextQueued(request.fsid, now);
+        }
         return true;
     }
 
+    /** Loligo cannot tell what Ceph did: the request stops holding up its cluster's queue and says how to find out. */
+    private void unknown(RequestEntity request, Instant now, String message) {
+        end(request, now, RequestState.UNKNOWN, "Outcome unknown", message);
+        Log.warnf("request %s: outcome unknown: %s", request.id, message);
+        startNextQueued(request.fsid, now);
+    }
+
+    /**
+     * An answer to a request given up as unknown: what Ceph did is known now. A last change made waits for its map
+     * and completes; an earlier one made leaves the later changes unsent, which is an error the log spells out.
+     */
+    private void settleUnknown(RequestEntity request, CommandReply reply, int index, Instant now) {
+        if (reply.error() != null) {
+            failUnknown(request, now, "Agent " + reply.nodeId() + " answered late: Ceph did not make the change: "
+                    + reply.error().message());
+            return;
+        }
+        log(request, now, "Ceph answered late: " + describe(reply.output()));
+        if (index + 1 < changes(request).size()) {
+            failUnknown(request, now, "Ceph made change " + (index + 1) + " of " + changes(request).size()
+                    + " after the request was given up; the later changes were not sent");
+            return;
+        }
+        request.nextCommand++;
+        request.awaitedOsdEpoch = reply.output().path("osd_map_epoch").asLong();
+        request.phase = "Waiting for OSD map epoch " + request.awaitedOsdEpoch;
+        request.phaseSince = now;
+        completeIfMapsShowIt(request, now);
+    }
+
+    /** An unknown outcome found to be a failure after all: told as an event too, as the queue has moved on. */
+    private void failUnknown(RequestEntity request, Instant now, String message) {
+        end(request, now, RequestState.ERROR, "Failed", message);
+        Log.warnf("request %s, whose outcome was unknown, failed: %s", request.id, message);
+        events.record(List.of(Event.cluster(Severity.WARNING, request.fsid, "Request " + request.id + " (" + request.headline
+                + "), whose outcome was unknown, failed: " + message)), now);
+    }
+
     private void fail(RequestEntity request, Instant now, String message) {
-        request.state = request.state.to(RequestState.ERROR);
-        request.completedAt = now;
-        request.errorMessage = message;
-        request.phase = "Failed";
-        log(request, now, message);
+        end(request, now, RequestState.ERROR, "Failed", message);
         Log.warnf("request %s failed: %s", request.id, message);
         startNextQueued(request.fsid, now);
+    }
+
+    /** Ends a request other than complete, saying why in its error message and its log. */
+    private void end(RequestEntity request, Instant now, RequestState state, String phase, String message) {
+        request.state = request.state.to(state);
+        request.completedAt = now;
+        request.errorMessage = message;
+        request.phase = phase;
+        log(request, now, message);
     }
 
     List<ClusterChange> changes(RequestEntity request) {

@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * A request over the real broker and database, with a stand-in agent that answers from recorded maps: it completes
@@ -130,22 +131,59 @@ class RequestLifecycleTest {
     }
 
     @Test
-    void aChangeTheAgentNeverAnswersFailsWithItsReason() throws Exception {
+    void aChangeTheAgentDoesNotAnswerInTimeHasAnUnknownOutcomeUntilTheAnswerComes() throws Exception {
         String id = given().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
                 .patch("/internal/v2/cluster/{fsid}/osd/2", fsid).then().statusCode(202).extract().path("request_id");
         CommandEnvelope first = changes.poll(10, TimeUnit.SECONDS);
         assertThat(first).isNotNull();
 
+        // no answer within the reply timeout says nothing of what Ceph did: never an error, never complete
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
-                .body("state", equalTo("error")).body("error", equalTo(true))
-                .body("error_message", equalTo("Agent " + agent + " did not answer within 6 s")));
+                .body("state", equalTo("unknown")).body("error", equalTo(false))
+                .body("error_message", startsWith("Agent " + agent + " did not answer within 6 s: whether Ceph made the change"))
+                .body("error_message", org.hamcrest.Matchers.containsString("\"prefix\":\"osd reweight\"")));
         // sent again within the reply timeout, under the same id, before the request gave up
         List<CommandEnvelope> resent = new java.util.ArrayList<>();
         changes.drainTo(resent);
         assertThat(resent).isNotEmpty().hasSizeLessThanOrEqualTo(Requests.RESENDS)
                 .allSatisfy(envelope -> assertThat(envelope.commandId()).isEqualTo(first.commandId()));
+        // the cluster's queue moved on meanwhile
+        String next = given().contentType(ContentType.JSON).body("{\"in\": false}")
+                .patch("/internal/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(202).extract().path("request_id");
+        assertThat(changes.poll(10, TimeUnit.SECONDS)).isNotNull();
+
+        // the answer comes late: Ceph made the change, and once the map shows it the request is complete, with an event
+        reply(CommandReply.withOutput(first.commandId(), agent, applied("reweighted item id 2 name 'osd.2' to 0.5", 21)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("unknown")).body("status", equalTo("Waiting for OSD map epoch 21")));
+        epoch.set(21);
+        heartbeat();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("complete")).body("error", equalTo(false)).body("error_message", equalTo(""))
+                .body("log.message", hasItem("Ceph answered late: reweighted item id 2 name 'osd.2' to 0.5 (OSD map epoch 21)")));
+        given().get("/internal/v2/cluster/{fsid}/event", fsid).then().body("results.message", hasItem("Request " + id
+                + " (" + given().get("/internal/v2/request/{id}", id).path("headline") + "), whose outcome was unknown, is complete:"
+                + " Ceph made the change"));
+        given().get("/internal/v2/request/{id}", next).then().body("state", equalTo("submitted"));
         given().get("/internal/v2/request?state=sideways").then().statusCode(400).body("errors[0].field", equalTo("state"));
         given().get("/internal/v2/request/{id}", "not-an-id").then().statusCode(404);
+    }
+
+    @Test
+    void aLateRefusalTurnsAnUnknownOutcomeIntoAnError() throws Exception {
+        String id = given().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
+                .patch("/internal/v2/cluster/{fsid}/osd/2", fsid).then().statusCode(202).extract().path("request_id");
+        CommandEnvelope sent = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(sent).isNotNull();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("unknown")));
+
+        reply(CommandReply.failed(sent.commandId(), agent, new CommandReply.Failure("EBUSY", "the monitors are busy")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("error")).body("error", equalTo(true))
+                .body("error_message", equalTo("Agent " + agent + " answered late: Ceph did not make the change: the monitors are busy")));
+        given().get("/internal/v2/cluster/{fsid}/event?severity=warning", fsid).then()
+                .body("results.message", hasItem(startsWith("Request " + id)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.loligo.contracts.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -33,8 +34,16 @@ public class ProblemMapper implements ExceptionMapper<WebApplicationException> {
         return respond(Problem.of(status, title(status), reasonFor(status), exception.getMessage()));
     }
 
+    /** Seconds a caller told 503 waits before trying again: long enough for a dependency's restart to be noticed. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     public static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        // whatever is unavailable now may answer soon: every 503 says when to try again
+        if (problem.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     static String title(int status) {

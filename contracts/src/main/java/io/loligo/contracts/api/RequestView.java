@@ -9,7 +9,8 @@ import java.util.List;
  * A user's change to a cluster, tracked until the cluster's maps show it: Calamari's request shape, plus its cluster,
  * progress, who asked, and the log of the commands sent and what Ceph answered.
  *
- * @param state queued, submitted, complete, error or cancelled
+ * @param state queued, submitted, complete, error, cancelled, or unknown when Loligo cannot tell what Ceph did (then
+ *              {@code error_message} says how to check, and a late answer still makes it complete or error)
  * @param status the current phase, in words
  */
 public record RequestView(

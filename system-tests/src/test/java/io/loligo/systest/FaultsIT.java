@@ -1,0 +1,329 @@
+package io.loligo.systest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Ordinary faults, one after another, under a steady load: reads through the gateway several times a second, and a
+ * change (a pool quota, each a value of its own) every second, while the agent sends its metric batches. After each
+ * fault every request the gateway accepted must end in the state Ceph's answer gives (the last one complete holds the
+ * value Ceph shows), no call may have answered a 5xx but a 503 problem (nor told the logged-in administrator to log in
+ * again), none after the recovery, and no service may have needed a restart it did not get from the test. Prints each fault's recovery time, from the end of the fault to
+ * the first change that completes after it.
+ */
+class FaultsIT {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration SERVICE_DOWN = Duration.ofSeconds(45);
+    /** Generous: the figure printed is what counts; this only catches a platform that does not come back. */
+    private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(90);
+    private static LocalPlatform platform;
+    private static LocalPlatform.Session session;
+    private static String fsid;
+    private static int labPool;
+    private static final Map<String, Outcome> TABLE = new LinkedHashMap<>();
+
+    /** What one fault cost: how long it lasted, how long the platform took to change things again, what callers saw. */
+    record Outcome(Duration fault, Duration recovery, int requests, int complete, int failed, int refused503, int wrong) {
+    }
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = new LocalPlatform();
+        platform.start();
+        session = platform.login();
+        fsid = platform.ceph("fsid");
+        for (JsonNode pool : MAPPER.readTree(platform.ceph("osd", "pool", "ls", "detail", "--format", "json"))) {
+            if (pool.path("pool_name").asText().equals("lab")) {
+                labPool = pool.path("pool_id").asInt();
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/api/v3/cluster/{fsid}/pool", fsid).statusCode() == 200);
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        System.out.println("== faults survived (each under a read load and a change a second)");
+        System.out.printf("%-52s %7s %10s %9s %9s %7s %7s %7s%n", "fault", "lasted", "recovered", "requests", "complete",
+                "failed", "503", "wrong");
+        TABLE.forEach((fault, outcome) -> System.out.printf("%-52s %6ds %9.1fs %9d %9d %7d %7d %7d%n", fault, outcome.fault().toSeconds(),
+                outcome.recovery().toMillis() / 1000.0, outcome.requests(), outcome.complete(), outcome.failed(),
+                outcome.refused503(), outcome.wrong()));
+        if (platform != null) {
+            for (ServiceProcess service : List.of(platform.clusterService, platform.metricsService, platform.gateway, platform.agent)) {
+                if (service.alive()) {
+                    System.out.printf("%-16s resident %d MiB%n", service.name(), service.residentMib());
+                }
+            }
+            platform.ceph("osd", "pool", "set-quota", "lab", "max_objects", "0");
+            platform.close();
+        }
+    }
+
+    private static RequestSpecification api() {
+        return given().baseUri(platform.gateway.url()).cookie("loligo_session", session.cookie())
+                .header("X-XSRF-TOKEN", session.xsrfToken());
+    }
+
+    @Test
+    void every_ordinary_fault_is_survived_and_every_request_ends_as_ceph_did() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        fault(softly, "PostgreSQL stopped 20 s", load -> {
+            platform.postgres("stop");
+            Thread.sleep(20_000);
+            platform.postgres("start");
+        });
+        fault(softly, "RabbitMQ restarted", load -> {
+            LocalPlatform.rabbitmqctl("stop_app");
+            Thread.sleep(5_000);
+            LocalPlatform.rabbitmqctl("start_app");
+        });
+        fault(softly, "InfluxDB stopped 60 s", load -> {
+            platform.influxdb("stop");
+            Thread.sleep(60_000);
+            platform.influxdb("start");
+        });
+        fault(softly, "cluster-service killed after a change, back in 45 s", load -> {
+            load.change();
+            killedAndBack(platform.clusterService);
+        });
+        fault(softly, "api-gateway killed, back in 45 s", load -> killedAndBack(platform.gateway));
+        fault(softly, "metrics-service killed, back in 45 s", load -> killedAndBack(platform.metricsService));
+        fault(softly, "node-agent killed in the middle of a change", load -> {
+            load.change();
+            platform.agent.kill();
+            Thread.sleep(5_000);
+            platform.agent.start();
+            platform.agent.awaitReady(Duration.ofSeconds(90));
+        });
+        for (ServiceProcess service : List.of(platform.clusterService, platform.metricsService, platform.gateway, platform.agent)) {
+            softly.assertThat(service.alive()).as(service.name() + " runs at the end, never having exited by itself").isTrue();
+            softly.assertThat(service.residentMib()).as(service.name() + " resident memory, MiB").isLessThan(1024);
+        }
+        softly.assertAll();
+    }
+
+    interface Fault {
+        void happen(Load load) throws Exception;
+    }
+
+    private static void fault(SoftAssertions softly, String name, Fault fault) throws Exception {
+        Load load = new Load();
+        Instant started;
+        Instant ended;
+        Instant recovered;
+        try {
+            load.start();
+            Thread.sleep(2_000);
+            started = Instant.now();
+            fault.happen(load);
+            ended = Instant.now();
+            // recovered: a change made from now on goes through to Ceph and completes
+            recovered = awaitRecovery(load);
+            Thread.sleep(3_000);
+        } finally {
+            load.close();
+        }
+        Duration recovery = Duration.between(ended, recovered);
+
+        // every request the gateway accepted ends, and ends as Ceph did
+        List<JsonNode> requests = new ArrayList<>();
+        for (Load.Change change : load.changes) {
+            requests.add(awaitEnded(change.requestId()));
+        }
+        int complete = 0;
+        int failed = 0;
+        int lastCompleteValue = -1;
+        for (int i = 0; i < requests.size(); i++) {
+            String state = requests.get(i).path("state").asText();
+            softly.assertThat(state).as(name + ": request " + requests.get(i)).isIn("complete", "error");
+            if (state.equals("complete")) {
+                complete++;
+                lastCompleteValue = load.changes.get(i).value();
+            } else {
+                failed++;
+                // a refusal names what refused it: no agent, or Ceph's own reason
+                softly.assertThat(requests.get(i).path("error_message").asText()).as(name + ": why it failed").isNotBlank();
+            }
+        }
+        long cephValue = quotaOnCeph();
+        softly.assertThat(cephValue).as(name + ": the quota Ceph holds is the one of the last request complete")
+                .isEqualTo(lastCompleteValue);
+        softly.assertThat(load.wrong).as(name + ": answers in the 5xx range other than a 503 problem, or refusals of a valid session")
+                .isEmpty();
+        softly.assertThat(load.after(recovered).stream().filter(call -> call.status() >= 500).toList())
+                .as(name + ": 5xx answers after the recovery").isEmpty();
+        softly.assertThat(recovery).as(name + ": recovery").isLessThan(RECOVERY_LIMIT);
+        TABLE.put(name, new Outcome(Duration.between(started, ended), recovery, requests.size(), complete, failed,
+                load.refused503.get(), load.wrong.size()));
+    }
+
+    private static void killedAndBack(ServiceProcess service) throws Exception {
+        service.kill();
+        Thread.sleep(SERVICE_DOWN.toMillis());
+        service.start();
+        service.awaitReady(Duration.ofSeconds(90));
+    }
+
+    /** The first moment a change made after the fault completes: the platform acts again. */
+    private static Instant awaitRecovery(Load load) {
+        await().atMost(RECOVERY_LIMIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            String id = load.change();
+            return id != null && awaitEnded(id).path("state").asText().equals("complete");
+        });
+        return Instant.now();
+    }
+
+    private static JsonNode awaitEnded(String requestId) throws Exception {
+        List<JsonNode> ended = new ArrayList<>(1);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+            Response response = api().get("/api/v3/request/{id}", requestId);
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            JsonNode request = MAPPER.readTree(response.asString());
+            if (List.of("queued", "submitted").contains(request.path("state").asText())) {
+                return false;
+            }
+            ended.add(request);
+            return true;
+        });
+        return ended.get(0);
+    }
+
+    private static long quotaOnCeph() throws Exception {
+        return MAPPER.readTree(platform.ceph("osd", "pool", "get-quota", "lab", "--format", "json")).path("quota_max_objects").asLong();
+    }
+
+    /**
+     * Reads of the cluster's state through the gateway as fast as one caller makes them, and a quota change a second,
+     * each with a value of its own; every answer is kept with its time.
+     */
+    static final class Load implements AutoCloseable {
+        private static final List<String> READS = List.of("/api/v3/cluster", "/api/v3/cluster/{fsid}/osd", "/api/v3/cluster/{fsid}/pool",
+                "/api/v3/cluster/{fsid}/health", "/api/v3/server", "/api/v3/request", "/api/v3/cluster/{fsid}/event");
+        private static final AtomicInteger NEXT_VALUE = new AtomicInteger(10_000);
+
+        record Call(Instant at, String path, int status, String contentType) {
+        }
+
+        record Change(String requestId, int value) {
+        }
+
+        final List<Call> calls = new CopyOnWriteArrayList<>();
+        final List<Call> wrong = new CopyOnWriteArrayList<>();
+        final List<Change> changes = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger refused503 = new AtomicInteger();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final List<Thread> threads = new ArrayList<>();
+
+        void start() {
+            daemon(() -> {
+                int i = 0;
+                while (running.get()) {
+                    call(READS.get(i++ % READS.size()));
+                }
+            });
+            daemon(() -> {
+                while (running.get()) {
+                    change();
+                    pause(1000);
+                }
+            });
+        }
+
+        private void daemon(Runnable work) {
+            Thread thread = new Thread(work, "fault-load");
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+
+        /**
+         * A quota change of a value of its own through the gateway, kept in the order sent (the cluster's queue keeps
+         * it too): its request id, or null when the gateway could not take it now.
+         */
+        synchronized String change() {
+            int value = NEXT_VALUE.incrementAndGet();
+            try {
+                Response response = api().contentType(ContentType.JSON).body("{\"quota_max_objects\": " + value + "}")
+                        .patch("/api/v3/cluster/{fsid}/pool/{id}", fsid, labPool);
+                record("PATCH pool", response);
+                if (response.statusCode() != 202) {
+                    return null;
+                }
+                changes.add(new Change(response.path("request_id"), value));
+                return response.path("request_id");
+            } catch (RuntimeException unreachable) {
+                calls.add(new Call(Instant.now(), "PATCH pool", 0, ""));
+                return null;
+            }
+        }
+
+        private void call(String path) {
+            try {
+                record(path, api().get(path, fsid));
+            } catch (RuntimeException unreachable) {
+                // the gateway itself is down: no answer at all, which Kubernetes' other replicas would cover
+                calls.add(new Call(Instant.now(), path, 0, ""));
+                pause(200);
+            }
+            pause(50);
+        }
+
+        private void record(String path, Response response) {
+            Call call = new Call(Instant.now(), path, response.statusCode(), String.valueOf(response.contentType()));
+            calls.add(call);
+            if (call.status() == 503 && call.contentType().startsWith("application/problem+json")
+                    && response.header("Retry-After") != null) {
+                refused503.incrementAndGet();
+            } else if (call.status() >= 500 || call.status() == 401 || call.status() == 403) {
+                // an outage is no reason to tell a logged-in administrator to log in again
+                wrong.add(call);
+            }
+        }
+
+        List<Call> after(Instant moment) {
+            return calls.stream().filter(call -> call.at().isAfter(moment)).toList();
+        }
+
+        private static void pause(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (!running.get()) {
+                return;
+            }
+            running.set(false);
+            for (Thread thread : threads) {
+                thread.join(10_000);
+            }
+        }
+    }
+}
