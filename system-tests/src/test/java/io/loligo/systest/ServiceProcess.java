@@ -80,7 +80,11 @@ final class ServiceProcess {
                 .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst().orElseThrow();
     }
 
+    /** @throws IllegalStateException while it still runs: a second process would lose track of the first */
     void start() throws IOException {
+        if (alive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap, "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
