@@ -47,7 +47,7 @@ class CalamariCompatibilityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = new LocalPlatform();
+        platform = new LocalPlatform("CalamariCompatibilityIT");
         platform.start();
         contract = new CalamariContract();
         fsid = platform.ceph("fsid");

@@ -49,7 +49,7 @@ class FaultsIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = new LocalPlatform();
+        platform = new LocalPlatform("FaultsIT");
         platform.start();
         session = platform.login();
         fsid = platform.ceph("fsid");

@@ -48,7 +48,7 @@ class GatewayBench {
 
     @Test
     void loligoBesideTheDashboard() throws Exception {
-        try (LocalPlatform platform = new LocalPlatform()) {
+        try (LocalPlatform platform = new LocalPlatform("GatewayBench")) {
             platform.start();
             String fsid = platform.ceph("fsid");
             LocalPlatform.Session session = platform.login();

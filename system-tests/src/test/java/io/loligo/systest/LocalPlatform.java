@@ -61,7 +61,8 @@ final class LocalPlatform implements AutoCloseable {
     static final Duration METRICS_INTERVAL = Duration.ofSeconds(2);
 
     final Path repository = Path.of("..").toAbsolutePath().normalize();
-    final Path workDir = Path.of("target/systest").toAbsolutePath();
+    /** Each run's logs, keys and screenshots apart, so that a later run never hides what an earlier one left. */
+    final Path workDir;
     final Path cephConf = cephConf(repository);
     final ServiceProcess clusterService;
     final ServiceProcess metricsService;
@@ -72,7 +73,9 @@ final class LocalPlatform implements AutoCloseable {
     private final Map<ServiceProcess, String> agentStateDirs = new HashMap<>();
     private final List<Mutation> mutationsSent = new ArrayList<>();
 
-    LocalPlatform() throws IOException {
+    /** @param run names the work directory, under target/systest: the test class that starts the platform */
+    LocalPlatform(String run) throws IOException {
+        workDir = Path.of("target/systest", run).toAbsolutePath();
         Files.createDirectories(workDir);
         Files.deleteIfExists(adminPasswordFile());
         clusterService = new ServiceProcess("cluster-service", repository, workDir, clusterServiceProperties());

@@ -63,7 +63,7 @@ class MetricsBench {
         System.out.printf(Locale.ROOT, "%n== metrics: %d points (%d OSDs, a day at %d s), batches of %d%n", points, OSDS,
                 STEP.toSeconds(), BATCH_POINTS);
         Vertx vertx = Vertx.vertx();
-        try (LocalPlatform platform = new LocalPlatform()) {
+        try (LocalPlatform platform = new LocalPlatform("MetricsBench")) {
             platform.start(platform.metricsService, platform.gateway);
             LocalPlatform.Session session = platform.login();
 

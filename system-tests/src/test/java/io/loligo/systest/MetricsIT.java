@@ -42,7 +42,7 @@ class MetricsIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = new LocalPlatform();
+        platform = new LocalPlatform("MetricsIT");
         platform.start();
         fqdn = LocalPlatform.run(List.of("hostname", "-f"));
         fsid = platform.ceph("fsid");

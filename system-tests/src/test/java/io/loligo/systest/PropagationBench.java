@@ -31,7 +31,7 @@ class PropagationBench {
 
     @Test
     void propagation() throws Exception {
-        try (LocalPlatform started = new LocalPlatform()) {
+        try (LocalPlatform started = new LocalPlatform("PropagationBench")) {
             platform = started;
             platform.start();
             session = platform.login();

@@ -29,7 +29,7 @@ class RequestBench {
 
     @Test
     void osdOutAndIn() throws Exception {
-        try (LocalPlatform started = new LocalPlatform()) {
+        try (LocalPlatform started = new LocalPlatform("RequestBench")) {
             platform = started;
             platform.start();
             session = platform.login();

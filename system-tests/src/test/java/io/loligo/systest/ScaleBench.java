@@ -87,7 +87,7 @@ class ScaleBench {
         System.out.printf(Locale.ROOT, "%n== scale: %d OSDs on %d hosts, %d PGs in %d pools; OSD map %.1f MB as JSON%n",
                 OSDS, HOSTS, PGS, POOLS, osdMapContent.get(FIRST_EPOCH).length / 1e6);
         Vertx vertx = Vertx.vertx();
-        try (LocalPlatform started = new LocalPlatform()) {
+        try (LocalPlatform started = new LocalPlatform("ScaleBench")) {
             platform = started;
             platform.clusterService.maxHeap("2g");
             platform.start(platform.clusterService, platform.gateway);
