@@ -214,9 +214,10 @@ public class Sessions {
 
     /**
      * Whether the credentials a caller came with still stand as they did, read afresh: the session or token not
-     * ended, the user not deleted nor given another role. A stream opened long ago asks this as it goes on.
+     * ended, the user not deleted nor given another role. A stream opened long ago asks this as it goes on: in a
+     * transaction of its own, so that the read is never answered from the stream's long-lived persistence context.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean stillStands(Caller caller) {
         Instant now = Instant.now();
         Optional<UserEntity> user = caller.sessionHash() != null

@@ -101,14 +101,16 @@ public class HeartbeatConsumer {
             Instant now = Instant.now();
             String signature = message.getMetadata(IncomingAmqpMetadata.class).map(IncomingAmqpMetadata::getProperties)
                     .map(properties -> properties.getString(AgentSignatures.SIGNATURE_PROPERTY)).orElse(null);
-            // signed as the agent encoded it: the connector hands JSON bodies over parsed, not as they were sent
-            if (!keys.trusts(heartbeat, codec.encode(heartbeat), signature, now)) {
-                // read and understood, but not to be acted on: no server, no map fetch, no command
-                return message.ack();
-            }
             try {
+                // signed as the agent encoded it: the connector hands JSON bodies over parsed, not as they were sent
+                if (!keys.trusts(heartbeat, codec.encode(heartbeat), signature, now)) {
+                    // read and understood, but not to be acted on: no server, no map fetch, no command
+                    return message.ack();
+                }
                 inventory.record(heartbeat, now);
             } catch (RuntimeException e) {
+                // never thrown on: an exception out of this method would end the subscription for good (the database
+                // away, say); the agent's next heartbeat brings the same news
                 Log.errorf(e, "could not record the heartbeat of %s", heartbeat.fqdn());
                 return message.nack(e);
             }

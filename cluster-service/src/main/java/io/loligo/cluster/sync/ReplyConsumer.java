@@ -56,10 +56,12 @@ public class ReplyConsumer {
         try {
             fromAcceptedAgent = sender != null && !fromServices && keys.isAccepted(sender);
         } catch (RuntimeException e) {
+            // never thrown on: an exception out of this method would end the subscription for good
             if (DatabaseUnreachable.caused(e)) {
                 return message.nack(e);
             }
-            throw e;
+            Log.errorf(e, "could not tell whether %s is an accepted agent: its reply is dropped", sender);
+            return message.ack();
         }
         // checked before the body is read: a reply is worth reading only from an accepted agent, or from the services
         // (refused messages are settled, never offered again)
