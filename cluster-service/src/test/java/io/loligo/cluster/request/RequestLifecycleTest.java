@@ -132,8 +132,7 @@ class RequestLifecycleTest {
 
     @Test
     void aChangeTheAgentDoesNotAnswerInTimeHasAnUnknownOutcomeUntilTheAnswerComes() throws Exception {
-        String id = given().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
-                .patch("/internal/v2/cluster/{fsid}/osd/2", fsid).then().statusCode(202).extract().path("request_id");
+        String id = reweightOsd2();
         CommandEnvelope first = changes.poll(10, TimeUnit.SECONDS);
         assertThat(first).isNotNull();
 
@@ -171,8 +170,7 @@ class RequestLifecycleTest {
 
     @Test
     void aLateRefusalTurnsAnUnknownOutcomeIntoAnError() throws Exception {
-        String id = given().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
-                .patch("/internal/v2/cluster/{fsid}/osd/2", fsid).then().statusCode(202).extract().path("request_id");
+        String id = reweightOsd2();
         CommandEnvelope sent = changes.poll(10, TimeUnit.SECONDS);
         assertThat(sent).isNotNull();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
@@ -252,6 +250,12 @@ class RequestLifecycleTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/internal/v2/request/{id}", fails).then()
                 .body("state", equalTo("error"))
                 .body("error_message", equalTo("No agent has reported cluster " + fsid + " recently: nothing can make the change")));
+    }
+
+    /** A reweight of osd.2 through the API: its request id. */
+    private String reweightOsd2() {
+        return given().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
+                .patch("/internal/v2/cluster/{fsid}/osd/2", fsid).then().statusCode(202).extract().path("request_id");
     }
 
     private static JsonNode applied(String outs, long osdMapEpoch) {
