@@ -1,10 +1,24 @@
-# A real throwaway Ceph cluster on loopback: 1 mon, 1 mgr, 3 bluestore OSDs on sparse files, cephx on.
-# Ports 40000-40001 (mon) and 40100-40199 (mgr, OSDs) stay clear of Ceph's defaults and of the platform.
+# A real throwaway Ceph cluster on loopback: 1 mon, 1 mgr, 3 bluestore OSDs on sparse files, cephx on. Two instances,
+# like the brokers and InfluxDB: the platform's (mon on 40000-40001, mgr and OSDs on 40100-40199), and the tests' own
+# (40200-40201, 40300-40399), whose mon and mgr the tests stop at will without a platform from dev/up noticing. Ports
+# stay clear of Ceph's defaults. ceph_instance chooses; every function below acts on the chosen one.
 
-CEPH_DIR="$LOLIGO_STATE/ceph"
-CEPH_CONF_FILE="$CEPH_DIR/ceph.conf"
-CEPH_ADMIN_KEYRING="$CEPH_DIR/ceph.client.admin.keyring"
 CEPH_OSD_COUNT=3
+
+# ceph_instance platform|tests
+ceph_instance() {
+  CEPH_INSTANCE=$1
+  if [[ $CEPH_INSTANCE == tests ]]; then
+    CEPH_DIR="$LOLIGO_STATE/ceph-tests" CEPH_MON_PORT=40200 CEPH_BIND_MIN=40300 CEPH_BIND_MAX=40399
+  else
+    CEPH_DIR="$LOLIGO_STATE/ceph" CEPH_MON_PORT=40000 CEPH_BIND_MIN=40100 CEPH_BIND_MAX=40199
+  fi
+  CEPH_CONF_FILE="$CEPH_DIR/ceph.conf"
+  CEPH_ADMIN_KEYRING="$CEPH_DIR/ceph.client.admin.keyring"
+}
+ceph_instance "${CEPH_INSTANCE:-platform}"
+
+ceph_mon_addr() { echo "[v2:127.0.0.1:$CEPH_MON_PORT,v1:127.0.0.1:$((CEPH_MON_PORT + 1))]"; }
 
 ceph_cli() { ceph --conf "$CEPH_CONF_FILE" --connect-timeout 10 "$@"; }
 
@@ -15,13 +29,13 @@ ceph_write_conf() {
 [global]
 fsid = $fsid
 mon_initial_members = a
-mon_host = [v2:127.0.0.1:40000,v1:127.0.0.1:40001]
+mon_host = $(ceph_mon_addr)
 public_addr = 127.0.0.1
 cluster_addr = 127.0.0.1
 ms_bind_ipv4 = true
 ms_bind_ipv6 = false
-ms_bind_port_min = 40100
-ms_bind_port_max = 40199
+ms_bind_port_min = $CEPH_BIND_MIN
+ms_bind_port_max = $CEPH_BIND_MAX
 auth_cluster_required = cephx
 auth_service_required = cephx
 auth_client_required = cephx
@@ -69,8 +83,8 @@ EOF
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 ceph_bootstrap() {
-  port_taken 40000 && die "port 40000, the local cluster's mon port, is taken: another checkout's cluster? (./dev/down there)"
-  log "creating a new Ceph cluster in $CEPH_DIR"
+  port_taken "$CEPH_MON_PORT" && die "port $CEPH_MON_PORT, the local cluster's mon port, is taken: another checkout's cluster? (./dev/down there)"
+  log "creating a new Ceph cluster ($CEPH_INSTANCE) in $CEPH_DIR"
   rm -rf "$CEPH_DIR"
   local fsid; fsid=$(uuidgen)
   ceph_write_conf "$fsid"
@@ -80,7 +94,7 @@ ceph_bootstrap() {
   ceph-authtool --create-keyring "$CEPH_ADMIN_KEYRING" --gen-key -n client.admin \
     --cap mon 'allow *' --cap osd 'allow *' --cap mds 'allow *' --cap mgr 'allow *' >/dev/null
   ceph-authtool "$init/mon.keyring" --import-keyring "$CEPH_ADMIN_KEYRING" >/dev/null
-  monmaptool --create --fsid "$fsid" --addv a '[v2:127.0.0.1:40000,v1:127.0.0.1:40001]' "$init/monmap" >/dev/null
+  monmaptool --create --fsid "$fsid" --addv a "$(ceph_mon_addr)" "$init/monmap" >/dev/null
   ceph-mon --conf "$CEPH_CONF_FILE" --mkfs -i a --monmap "$init/monmap" --keyring "$init/mon.keyring" >/dev/null 2>&1 \
     || die "ceph-mon --mkfs failed"
   ceph-mon --conf "$CEPH_CONF_FILE" -i a 2>>"$CEPH_DIR/log/startup.log"
@@ -123,7 +137,7 @@ ceph_daemon_running() { pid_alive "$CEPH_DIR/run/ceph-$1.pid"; }
 ceph_start_daemons() {
   local startup_log="$CEPH_DIR/log/startup.log" id
   if ! ceph_daemon_running mon.a; then
-    port_taken 40000 && die "port 40000, the local cluster's mon port, is taken: another checkout's cluster? (./dev/down there)"
+    port_taken "$CEPH_MON_PORT" && die "port $CEPH_MON_PORT, the local cluster's mon port, is taken: another checkout's cluster? (./dev/down there)"
     ceph-mon --conf "$CEPH_CONF_FILE" -i a 2>>"$startup_log" || die "ceph-mon did not start (see $CEPH_DIR/log)"
   fi
   ceph_daemon_running mgr.x || ceph-mgr --conf "$CEPH_CONF_FILE" -i x 2>>"$startup_log" || die "ceph-mgr did not start (see $CEPH_DIR/log)"
@@ -151,7 +165,7 @@ ceph_up() {
   fi
   log "waiting for HEALTH_OK with all PGs active+clean"
   wait_until 180 "Ceph HEALTH_OK" ceph_health_ok
-  log "Ceph cluster $(ceph_cli fsid) is HEALTH_OK ($CEPH_CONF_FILE)"
+  log "Ceph cluster $(ceph_cli fsid) ($CEPH_INSTANCE) is HEALTH_OK ($CEPH_CONF_FILE)"
 }
 
 ceph_down() {
@@ -161,4 +175,11 @@ ceph_down() {
     name=$(basename "$f" .pid)
     stop_pidfile "$f" "$name"
   done
+}
+
+# ceph_daemon_stop mon.a|mgr.x|osd.N: stops one daemon as an operator's restart would (SIGTERM); ceph_start_daemons
+# brings back whatever is not running.
+ceph_daemon_stop() {
+  [[ -f $CEPH_DIR/run/ceph-$1.pid ]] || die "no running $1 in $CEPH_DIR"
+  stop_pidfile "$CEPH_DIR/run/ceph-$1.pid" "ceph-$1"
 }

@@ -14,7 +14,7 @@ public final class CephCli {
 
     public static Path conf() {
         String env = System.getenv("LOLIGO_CEPH_CONF");
-        return Path.of(env != null ? env : "../.dev/ceph/ceph.conf").toAbsolutePath().normalize();
+        return Path.of(env != null ? env : "../.dev/ceph-tests/ceph.conf").toAbsolutePath().normalize();
     }
 
     public static String run(String... args) throws IOException, InterruptedException {

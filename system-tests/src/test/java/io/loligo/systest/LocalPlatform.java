@@ -360,6 +360,6 @@ final class LocalPlatform implements AutoCloseable {
 
     private static Path cephConf(Path repository) {
         String env = System.getenv("LOLIGO_CEPH_CONF");
-        return env != null ? Path.of(env) : repository.resolve(".dev/ceph/ceph.conf");
+        return env != null ? Path.of(env) : repository.resolve(".dev/ceph-tests/ceph.conf");
     }
 }

@@ -67,6 +67,10 @@ public class RequestEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public int resends;
 
+    /** Since when the change in flight has waited for the monitors to answer its agent; null while they do. */
+    @Column(name = "monitors_wait_since")
+    public Instant monitorsWaitSince;
+
     /** Set once every change has run: the request completes when the held OSD map reaches this epoch. */
     @Column(name = "awaited_osd_epoch")
     public Long awaitedOsdEpoch;

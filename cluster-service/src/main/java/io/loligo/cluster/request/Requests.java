@@ -50,6 +50,9 @@ public class Requests {
     /** How often a change is sent again, evenly within the reply timeout, before its request fails. */
     static final int RESENDS = 2;
     private static final String WAITING_FOR_AGENT = "Waiting for an agent";
+    static final String WAITING_FOR_MONITORS = "Waiting for the monitors";
+    /** How long after the monitors failed an agent its change is tried again: its agent's connect timeout is as long. */
+    static final Duration MONITORS_RETRY = Duration.ofSeconds(5);
     /** The states in which a request completes as soon as the OSD map held here reaches its epoch. */
     private static final List<RequestState> WAITING_FOR_A_MAP = List.of(RequestState.SUBMITTED, RequestState.UNKNOWN);
 
@@ -142,9 +145,17 @@ public class Requests {
                         + (reply.error() == null ? describe(reply.output()) : reply.error().message()));
                 return;
             }
+            if (reply.error() != null && reply.error().is(CommandReply.Failure.MONITORS_UNREACHABLE)) {
+                waitForMonitors(request, reply.error().message(), now);
+                return;
+            }
             if (reply.error() != null) {
                 fail(request, now, "Agent " + reply.nodeId() + " could not make the change: " + reply.error().message());
                 return;
+            }
+            if (request.monitorsWaitSince != null) {
+                log(request, now, "The monitors answered again after " + Duration.between(request.monitorsWaitSince, now).toSeconds() + " s");
+                request.monitorsWaitSince = null;
             }
             long epoch = reply.output().path("osd_map_epoch").asLong();
             log(request, now, "Ceph answered: " + describe(reply.output()));
@@ -207,7 +218,11 @@ public class Requests {
         RequestEntity.<RequestEntity>list("state = ?1 and awaitedOsdEpoch is not null", RequestState.UNKNOWN)
                 .forEach(request -> completeIfMapsShowIt(request, now));
         for (RequestEntity request : RequestEntity.<RequestEntity>list("state = ?1", RequestState.SUBMITTED)) {
-            if (request.awaitedOsdEpoch == null) {
+            if (WAITING_FOR_MONITORS.equals(request.phase)) {
+                if (request.phaseSince.plus(MONITORS_RETRY).isBefore(now)) {
+                    send(request, request.agent, now, WAITING_FOR_MONITORS + ": trying again");
+                }
+            } else if (request.awaitedOsdEpoch == null) {
                 Duration waited = Duration.between(request.phaseSince, now);
                 if (waited.compareTo(config.replyTimeout()) > 0) {
                     unknown(request, now, "Agent " + request.agent + " did not answer within " + config.replyTimeout().toSeconds()
@@ -281,22 +296,47 @@ public class Requests {
         if (request.state == RequestState.QUEUED && !WAITING_FOR_AGENT.equals(request.phase)) {
             request.phase = WAITING_FOR_AGENT;
             request.phaseSince = now;
-            log(request, now, "No agent of cluster " + request.fsid + " reports now: waiting up to "
-                    + config.agentWait().toSeconds() + " s for one");
+            log(request, now, "No agent reaches cluster " + request.fsid + " now (an agent, the broker or the monitors"
+                    + " may be away): waiting up to " + config.agentWait().toSeconds() + " s for one");
         } else if (request.state != RequestState.QUEUED || request.phaseSince.plus(config.agentWait()).isBefore(now)) {
             fail(request, now, "No agent has reported cluster " + request.fsid + " recently: nothing can make the change");
         }
     }
 
     private void send(RequestEntity request, String agent, Instant now) {
+        send(request, agent, now, "Running " + changes(request).get(request.nextCommand).monCommand());
+    }
+
+    private void send(RequestEntity request, String agent, Instant now, String phase) {
         ClusterChange change = changes(request).get(request.nextCommand);
         request.state = request.state.to(RequestState.SUBMITTED);
         request.agent = agent;
         request.phaseSince = now;
         request.resends = 0;
-        request.phase = "Running " + change.monCommand();
+        request.phase = phase;
         log(request, now, "Sent to agent " + agent + ": " + change.monCommand());
         dispatchAfterCommit(request);
+    }
+
+    /**
+     * The agent could not reach the monitors, so Ceph did not make the change: an election or a mon restart delays
+     * it rather than failing it. It is tried again every few seconds, through the same agent (which stops reporting
+     * the cluster while it cannot reach it), until {@link RequestConfig#mapTimeout()} has passed.
+     */
+    private void waitForMonitors(RequestEntity request, String why, Instant now) {
+        if (request.monitorsWaitSince == null) {
+            request.monitorsWaitSince = now;
+            log(request, now, "The monitors did not answer agent " + request.agent + " (" + why + "): waiting up to "
+                    + config.mapTimeout().toSeconds() + " s for them, trying again every " + MONITORS_RETRY.toSeconds() + " s");
+        }
+        Duration waited = Duration.between(request.monitorsWaitSince, now);
+        if (waited.compareTo(config.mapTimeout()) > 0) {
+            fail(request, now, "The monitors did not answer agent " + request.agent + " for " + waited.toSeconds()
+                    + " s, so Ceph did not make the change: " + why);
+            return;
+        }
+        request.phase = WAITING_FOR_MONITORS;
+        request.phaseSince = now;
     }
 
     /**

@@ -184,6 +184,46 @@ class RequestLifecycleTest {
                 .body("results.message", hasItem(startsWith("Request " + id)));
     }
 
+    /** An election or a mon restart delays a change; it does not fail it. */
+    @Test
+    void aChangeTheMonitorsCouldNotTakeWaitsForThemAndIsTriedAgain() throws Exception {
+        String id = reweightOsd2();
+        CommandEnvelope first = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+
+        reply(CommandReply.failed(first.commandId(), agent, new CommandReply.Failure(CommandReply.Failure.MONITORS_UNREACHABLE,
+                "rados_connect failed: ETIMEDOUT, no answer from the monitors [rc=-110]")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("submitted")).body("status", equalTo(Requests.WAITING_FOR_MONITORS))
+                .body("log.message", hasItem(startsWith("The monitors did not answer agent " + agent))));
+        // tried again, under the same id: the agent remembers no answer for a change the monitors never took
+        CommandEnvelope again = changes.poll(Requests.MONITORS_RETRY.toSeconds() + 5, TimeUnit.SECONDS);
+        assertThat(again).isNotNull();
+        assertThat(again.commandId()).isEqualTo(first.commandId());
+        reply(CommandReply.withOutput(again.commandId(), agent, applied("reweighted item id 2 name 'osd.2' to 0.5", 21)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("submitted")).body("status", equalTo("Waiting for OSD map epoch 21"))
+                .body("log.message", hasItem(startsWith("The monitors answered again after"))));
+    }
+
+    @Test
+    void aChangeTheMonitorsNeverTakeFailsWithTheReasonOnceTheMapTimeoutHasPassed() throws Exception {
+        String id = reweightOsd2();
+        Instant started = Instant.now();
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            CommandEnvelope sent = changes.poll();
+            if (sent != null) {
+                reply(CommandReply.failed(sent.commandId(), agent, new CommandReply.Failure(CommandReply.Failure.MONITORS_UNREACHABLE,
+                        "mon command 'osd reweight' failed: ETIMEDOUT, no answer from the monitors [rc=-110]")));
+            }
+            given().get("/internal/v2/request/{id}", id).then().body("state", equalTo("error"))
+                    .body("error_message", startsWith("The monitors did not answer agent " + agent + " for "))
+                    .body("error_message", org.hamcrest.Matchers.endsWith("ETIMEDOUT, no answer from the monitors [rc=-110]"));
+        });
+        // map-timeout is 12 s under test: tried for that long, not failed at the first refusal
+        assertThat(Duration.between(started, Instant.now())).isGreaterThan(Duration.ofSeconds(12));
+    }
+
     @Test
     void aCancelledRequestSaysTheChangeMayStillHappen() throws Exception {
         String id = given().contentType(ContentType.JSON).body("{\"up\": false}")
@@ -236,7 +276,7 @@ class RequestLifecycleTest {
                 .patch("/internal/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(202).extract().path("request_id");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/internal/v2/request/{id}", waits).then()
                 .body("state", equalTo("queued")).body("status", equalTo("Waiting for an agent"))
-                .body("log.message", hasItem("No agent of cluster " + fsid + " reports now: waiting up to 4 s for one")));
+                .body("log.message", hasItem("No agent reaches cluster " + fsid + " now (an agent, the broker or the monitors may be away): waiting up to 4 s for one")));
         heartbeat();
         CommandEnvelope sent = changes.poll(10, TimeUnit.SECONDS);
         assertThat(sent).isNotNull();

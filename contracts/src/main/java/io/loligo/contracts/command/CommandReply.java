@@ -35,6 +35,17 @@ public record CommandReply(String commandId, String nodeId, Failure error, MapCo
     }
 
     public record Failure(String reason, String message) {
+        /**
+         * The monitors did not answer (no connection, or no reply in time): the command was not carried out as far as
+         * the agent can tell, and may be sent again once they are back.
+         */
+        public static final String MONITORS_UNREACHABLE = "MonitorsUnreachable";
+        /** The command needs the mgr, and no mgr answers now; the monitors may be fine. */
+        public static final String MGR_UNAVAILABLE = "MgrUnavailable";
+
+        public boolean is(String reason) {
+            return this.reason.equals(reason);
+        }
     }
 
     public record MapContent(String fsid, ClusterMap map, long version, JsonNode content) {

@@ -24,17 +24,28 @@ import java.util.Map;
  * must agree on it.
  */
 public final class ClusterMapReader {
-    private final RadosHandle rados;
+    private final MonCommands commands;
     private final ObjectMapper mapper;
 
-    public ClusterMapReader(RadosHandle rados, ObjectMapper mapper) {
-        this.rados = rados;
+    public ClusterMapReader(MonCommands commands, ObjectMapper mapper) {
+        this.commands = commands;
         this.mapper = mapper;
     }
 
-    /** The current version of every map, from four small commands. */
+    /**
+     * The current version of every map, from four small commands; the monitors alone answer all but the PG summary's,
+     * whose version is left out while the mgr cannot say it: nothing is fetched for it then.
+     */
     public Map<ClusterMap, Long> versions() {
-        return MapVersions.of(mon("status"), healthDetail(), mon("pg stat"), configLog());
+        JsonNode status = mon("status");
+        commands.observeStatus(status);
+        Map<ClusterMap, Long> versions = MapVersions.of(status, healthDetail(), configLog());
+        try {
+            versions.put(ClusterMap.PG_SUMMARY, MapVersions.pgSummary(mon("pg stat"), versions.get(ClusterMap.OSD_MAP)));
+        } catch (MgrUnavailableException away) {
+            // the PG states the mons still show are the mgr's last word, no news
+        }
+        return versions;
     }
 
     public JsonNode status() {
@@ -112,8 +123,8 @@ public final class ClusterMapReader {
             for (JsonNode pool : mon("pg dump", "\"dumpcontents\":[\"pools\"]").path("pool_stats")) {
                 sums.put(pool.path("poolid").asInt(), pool.path("stat_sum"));
             }
-        } catch (RadosException mgrAway) {
-            // the PG counts come from the mgr; without it, df's own figures still answer
+        } catch (MgrUnavailableException | RadosException countsAway) {
+            // df's own figures still answer
             return df;
         }
         for (JsonNode pool : df.path("pools")) {
@@ -142,7 +153,7 @@ public final class ClusterMapReader {
      * @param input the data the command takes besides its arguments, or null
      */
     public JsonNode apply(ClusterChange change, byte[] input) {
-        CommandResult result = rados.monCommand(change.monCommand(), input);
+        CommandResult result = commands.run(change.monCommand(), input);
         ObjectNode applied = mapper.createObjectNode();
         applied.put("outs", result.status());
         applied.put("osd_map_epoch", mon("status").path("osdmap").path("epoch").asLong());
@@ -152,8 +163,7 @@ public final class ClusterMapReader {
     /**
      * Runs a command line if its prefix is allowed. Ceph's own signatures decide what the words mean, so they are
      * read first, from the monitors this agent reaches.
-     */
-    /**
+     *
      * @param allowed the command prefixes that may run, each a whole command: {@code health} does not let
      *                {@code health mute} in
      */
@@ -172,7 +182,7 @@ public final class ClusterMapReader {
             allowed.forEach(answer.putArray("allowed")::add);
             return answer;
         }
-        RadosHandle.Attempt attempt = rados.attemptMonCommand(command.json().toString());
+        RadosHandle.Attempt attempt = commands.attempt(command.json().toString());
         return answer.put("status", attempt.returnCode())
                 .put("out", new String(attempt.output(), StandardCharsets.UTF_8))
                 .put("err", attempt.status());
@@ -200,11 +210,11 @@ public final class ClusterMapReader {
 
     /** The reply as bytes, for the replies too large to hold as trees. */
     private byte[] monOutput(String prefix, String extraArguments) {
-        return rados.monCommand(command(prefix, extraArguments)).output();
+        return commands.run(command(prefix, extraArguments), null).output();
     }
 
     private JsonNode tellMon(String name, String prefix) {
-        return parse(prefix, rados.monCommand(name, command(prefix, null)).output());
+        return parse(prefix, commands.handle().monCommand(name, command(prefix, null)).output());
     }
 
     private static String command(String prefix, String extraArguments) {

@@ -41,7 +41,9 @@ public class ClusterProbe {
         return thread;
     });
     private final Event<VersionsMoved> versionsMoved;
-    private RadosHandle handle;
+    /** Outlives connections: a mgr that stopped answering has not come back because the agent reconnected. */
+    private final MgrGate mgr = new MgrGate();
+    private MonCommands handle;
     private String lastFailure;
 
     @Inject
@@ -87,8 +89,8 @@ public class ClusterProbe {
             return Optional.empty();
         }
         try {
-            RadosHandle connected = connected();
-            ClusterReport report = new ClusterReport(connected.fsid(), config.ceph().clusterName(),
+            MonCommands connected = connected();
+            ClusterReport report = new ClusterReport(connected.handle().fsid(), config.ceph().clusterName(),
                     new ClusterMapReader(connected, mapper).versions());
             Observation previous = latest.getAndSet(new Observation(report, clock.instant()));
             if (lastFailure != null) {
@@ -117,7 +119,7 @@ public class ClusterProbe {
     public record VersionsMoved(ClusterReport report) {
     }
 
-    private RadosHandle connected() {
+    private MonCommands connected() {
         if (handle == null) {
             RadosHandle fresh = RadosHandle.open(RadosSettings.from(config.ceph()));
             try {
@@ -126,14 +128,14 @@ public class ClusterProbe {
                 fresh.close();
                 throw e;
             }
-            handle = fresh;
+            handle = new MonCommands(fresh, mgr, mapper, clock);
         }
         return handle;
     }
 
     private synchronized void disconnect() {
         if (handle != null) {
-            handle.close();
+            handle.handle().close();
             handle = null;
         }
     }

@@ -21,10 +21,10 @@ public final class MapVersions {
     }
 
     /**
-     * Every map's version from the replies to {@code status}, {@code health detail}, {@code pg stat} and
-     * {@code config log 1}.
+     * Every map's version the mons alone answer, from the replies to {@code status}, {@code health detail} and
+     * {@code config log 1}; the PG summary's is the mgr's ({@link #pgSummary}).
      */
-    public static Map<ClusterMap, Long> of(JsonNode status, JsonNode healthDetail, JsonNode pgStat, JsonNode configLog) {
+    public static Map<ClusterMap, Long> of(JsonNode status, JsonNode healthDetail, JsonNode configLog) {
         Map<ClusterMap, Long> versions = new EnumMap<>(ClusterMap.class);
         long osdMapEpoch = status.path("osdmap").path("epoch").asLong();
         versions.put(ClusterMap.OSD_MAP, osdMapEpoch);
@@ -32,7 +32,6 @@ public final class MapVersions {
         versions.put(ClusterMap.MON_STATUS, status.path("election_epoch").asLong());
         versions.put(ClusterMap.FS_MAP, status.path("fsmap").path("epoch").asLong());
         versions.put(ClusterMap.HEALTH, health(healthDetail));
-        versions.put(ClusterMap.PG_SUMMARY, pgSummary(pgStat, osdMapEpoch));
         versions.put(ClusterMap.CONFIG, config(configLog, status.path("election_epoch").asLong()));
         return versions;
     }

@@ -16,6 +16,14 @@ public class RadosException extends RuntimeException {
         return Math.abs(returnCode) == 110;
     }
 
+    /** No monitor answered: timed out, refused, or no route to one (ETIMEDOUT, ECONNREFUSED, ENOTCONN, EHOSTUNREACH). */
+    public boolean monitorsUnreachable() {
+        return switch (Math.abs(returnCode)) {
+            case 110, 111, 107, 113 -> true;
+            default -> false;
+        };
+    }
+
     private static String describe(int rc) {
         return switch (Math.abs(rc)) {
             case 1 -> "EPERM";

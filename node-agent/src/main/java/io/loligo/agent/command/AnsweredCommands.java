@@ -33,8 +33,9 @@ import java.util.function.Function;
  * was lost, such as when the broker or the agent restarted: a change then gets its first reply again and is not
  * run twice. With a state directory the replies are journalled there, one JSON line each, and survive the agent.
  * Reads are not remembered: reading again is harmless, and their answers (logs, usage, CLI output) are the large
- * ones. Both the replies held and the journal are bounded in entries and in bytes; the journal is readable by the
- * agent only, though it holds no secret (changes answer with Ceph's status lines).
+ * ones. Nor is a change the monitors or the mgr were not there to take: sent again, it is tried again. Both the
+ * replies held and the journal are bounded in entries and in bytes; the journal is readable by the agent only,
+ * though it holds no secret (changes answer with Ceph's status lines).
  */
 @ApplicationScoped
 public class AnsweredCommands {
@@ -75,13 +76,18 @@ public class AnsweredCommands {
             return earlier.reply();
         }
         CommandReply reply = run.apply(envelope);
-        if (!(envelope.command() instanceof ClusterChange)) {
+        if (!(envelope.command() instanceof ClusterChange) || notCarriedOut(reply)) {
             return reply;
         }
         String line = line(reply);
         remember(envelope.commandId(), reply, line);
         journal.ifPresent(file -> append(file, line));
         return reply;
+    }
+
+    private static boolean notCarriedOut(CommandReply reply) {
+        return reply.error() != null && (reply.error().is(CommandReply.Failure.MONITORS_UNREACHABLE)
+                || reply.error().is(CommandReply.Failure.MGR_UNAVAILABLE));
     }
 
     /** Holds the reply, forgetting the oldest ones past either bound. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.agent.ceph.ClusterMapReader;
 import io.loligo.agent.ceph.ClusterProbe;
 import io.loligo.agent.ceph.CrushTool;
+import io.loligo.agent.ceph.MgrUnavailableException;
 import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.host.HostIdentity;
@@ -219,9 +220,14 @@ public class CommandConsumer {
                     new CommandReply.Failure("NoSuchLogFile", "no log file '" + e.getFile() + "'"));
         } catch (CrushTool.InvalidCrushMapException e) {
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("InvalidCrushMap", e.getMessage()));
+        } catch (MgrUnavailableException e) {
+            Log.warnf("could not run %s: %s", command.getClass().getSimpleName(), e.getMessage());
+            return CommandReply.failed(envelope.commandId(), config.nodeId(),
+                    new CommandReply.Failure(CommandReply.Failure.MGR_UNAVAILABLE, e.getMessage()));
         } catch (RadosException | UncheckedIOException e) {
             Log.warnf("could not run %s: %s", command.getClass().getSimpleName(), e.getMessage());
-            String reason = e instanceof RadosException rados && rados.isTimeout() ? "Timeout" : "RadosError";
+            String reason = e instanceof RadosException rados && rados.monitorsUnreachable()
+                    ? CommandReply.Failure.MONITORS_UNREACHABLE : "RadosError";
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure(reason, e.getMessage()));
         } finally {
             MDC.remove("fsid");

@@ -2,6 +2,7 @@ package io.loligo.agent.metrics;
 
 import io.loligo.agent.ceph.ClusterMapReader;
 import io.loligo.agent.ceph.ClusterProbe;
+import io.loligo.agent.ceph.MgrUnavailableException;
 import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.identity.BrokerLogin;
@@ -92,7 +93,8 @@ public class MetricPublisher {
             try {
                 ClusterMapReader.MetricReadings readings = cluster.read(ClusterMapReader::metricReadings);
                 ClusterMetrics.all(lines, fsid, readings, at);
-            } catch (RadosException | UncheckedIOException e) {
+            } catch (RadosException | MgrUnavailableException | UncheckedIOException e) {
+                // the cluster's figures are the mgr's, even those status shows: none is better than stale ones
                 Log.warnf("could not read the series of cluster %s: %s", fsid, e.getMessage());
             }
         });

@@ -74,6 +74,25 @@ class AnsweredCommandsTest {
         assertThat(journal).doesNotExist();
     }
 
+    /** A change the monitors or the mgr were not there to take was not made: sent again, it runs again. */
+    @Test
+    void aChangeNobodyTookIsTriedAgainWhenSentAgain() {
+        AnsweredCommands answered = new AnsweredCommands(2, AnsweredCommands.REMEMBERED_BYTES, Optional.empty());
+        for (String reason : new String[]{CommandReply.Failure.MONITORS_UNREACHABLE, CommandReply.Failure.MGR_UNAVAILABLE}) {
+            Function<CommandEnvelope, CommandReply> refused = envelope -> {
+                runs.incrementAndGet();
+                return CommandReply.failed(envelope.commandId(), "node", new CommandReply.Failure(reason, "away"));
+            };
+            answered.answer(envelope(reason), refused);
+            answered.answer(envelope(reason), run);
+        }
+
+        assertThat(runs).hasValue(4);
+        CommandReply refusedByCeph = answered.answer(envelope("eperm"), envelope -> CommandReply.failed(envelope.commandId(), "node",
+                new CommandReply.Failure("RadosError", "EPERM")));
+        assertThat(answered.answer(envelope("eperm"), run)).as("Ceph's own refusal is an answer").isSameAs(refusedByCeph);
+    }
+
     /** Whatever a change answers, what is held and journalled stays within its bytes, and only the agent reads it. */
     @Test
     void theJournalIsTheAgentsAloneAndBoundedInBytes(@TempDir Path state) throws IOException {
