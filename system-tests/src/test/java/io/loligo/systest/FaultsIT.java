@@ -42,6 +42,10 @@ class FaultsIT {
     private static String fsid;
     private static int labPool;
     private static final Map<String, Outcome> TABLE = new LinkedHashMap<>();
+    /** Other durations measured on the way, printed after the table. */
+    private static final Map<String, Duration> FIGURES = new LinkedHashMap<>();
+    /** The ids of the requests the last fault's load made. */
+    private static List<String> LAST_FAULT_REQUESTS = List.of();
 
     /** What one fault cost: how long it lasted, how long the platform took to change things again, what callers saw. */
     record Outcome(Duration fault, Duration recovery, int requests, int complete, int failed, int refused503, int wrong) {
@@ -69,12 +73,15 @@ class FaultsIT {
         TABLE.forEach((fault, outcome) -> System.out.printf("%-52s %6ds %9.1fs %9d %9d %7d %7d %7d%n", fault, outcome.fault().toSeconds(),
                 outcome.recovery().toMillis() / 1000.0, outcome.requests(), outcome.complete(), outcome.failed(),
                 outcome.refused503(), outcome.wrong()));
+        FIGURES.forEach((what, took) -> System.out.printf("%-60s %6.1fs%n", what, took.toMillis() / 1000.0));
         if (platform != null) {
             for (ServiceProcess service : List.of(platform.clusterService, platform.metricsService, platform.gateway, platform.agent)) {
                 if (service.alive()) {
                     System.out.printf("%-16s resident %d MiB%n", service.name(), service.residentMib());
                 }
             }
+            // a fault cut short leaves no daemon of the tests' cluster stopped for the tests after it
+            platform.startCephDaemons();
             platform.ceph("osd", "pool", "set-quota", "lab", "max_objects", "0");
             platform.close();
         }
@@ -102,6 +109,53 @@ class FaultsIT {
             platform.influxdb("stop");
             Thread.sleep(60_000);
             platform.influxdb("start");
+        });
+        fault(softly, "mon stopped 20 s", load -> {
+            platform.stopCephDaemon("mon.a");
+            int logBefore;
+            Instant started;
+            try {
+                Thread.sleep(20_000);
+            } finally {
+                logBefore = platform.agent.logText().length();
+                started = Instant.now();
+                platform.startCephDaemons();
+            }
+            // the agent is back when it reads the cluster's versions again
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> platform.agent.logText().substring(logBefore).contains("reaching cluster " + fsid + " again"));
+            FIGURES.put("the agent reached the cluster again after the mon's return", Duration.between(started, Instant.now()));
+        });
+        softly.assertThat(FIGURES.get("the agent reached the cluster again after the mon's return"))
+                .as("the agent's reconnection after the mon's return").isLessThanOrEqualTo(Duration.ofSeconds(5));
+        softly.assertThat(requestLogsOf(LAST_FAULT_REQUESTS)).as("a change made while the mon was away waited for it")
+                .anySatisfy(log -> org.assertj.core.api.Assertions.assertThat(log).contains("The monitors did not answer agent"));
+        fault(softly, "mgr stopped 60 s", load -> {
+            Instant stopped = Instant.now();
+            platform.stopCephDaemon("mgr.x");
+            try {
+                // what needs the mgr says so, by name, once the agent has seen it go (the mons notice after their 30 s grace)
+                await().atMost(Duration.ofSeconds(50)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    Response space = api().get("/api/v3/cluster/{fsid}/space", fsid);
+                    softly.assertThat(space.statusCode()).as("space without the mgr: never another 5xx than 503").isIn(200, 503, 504);
+                    org.assertj.core.api.Assertions.assertThat(space.statusCode()).isEqualTo(503);
+                    org.assertj.core.api.Assertions.assertThat(space.contentType()).startsWith("application/problem+json");
+                    org.assertj.core.api.Assertions.assertThat(space.path("reason").toString()).isEqualTo("MgrUnavailable");
+                    org.assertj.core.api.Assertions.assertThat(space.path("detail").toString()).contains("ceph-mgr");
+                });
+                FIGURES.put("reads needing the mgr named it after it stopped", Duration.between(stopped, Instant.now()));
+                // everything else carries on: a change goes through, and the agent's host is on time
+                String id = load.change();
+                softly.assertThat(id).as("a change accepted while the mgr is away").isNotNull();
+                if (id != null) {
+                    softly.assertThat(awaitEnded(id).path("state").asText()).as("a change made while the mgr is away").isEqualTo("complete");
+                }
+                softly.assertThat(api().get("/api/v3/server").path("late").toString()).as("servers late while the mgr is away")
+                        .doesNotContain("true");
+                Thread.sleep(Math.max(0, Duration.ofSeconds(60).minus(Duration.between(stopped, Instant.now())).toMillis()));
+            } finally {
+                platform.startCephDaemons();
+            }
         });
         fault(softly, "cluster-service killed after a change, back in 45 s", load -> {
             load.change();
@@ -151,6 +205,7 @@ class FaultsIT {
         for (Load.Change change : load.changes) {
             requests.add(awaitEnded(change.requestId()));
         }
+        LAST_FAULT_REQUESTS = load.changes.stream().map(Load.Change::requestId).toList();
         int complete = 0;
         int failed = 0;
         int lastCompleteValue = -1;
@@ -209,6 +264,11 @@ class FaultsIT {
             return true;
         });
         return ended.get(0);
+    }
+
+    /** Each request's log, as one text. */
+    private static List<String> requestLogsOf(List<String> requestIds) {
+        return requestIds.stream().map(id -> api().get("/api/v3/request/{id}", id).path("log").toString()).toList();
     }
 
     private static long quotaOnCeph() throws Exception {
@@ -274,7 +334,8 @@ class FaultsIT {
                 }
                 changes.add(new Change(response.path("request_id"), value));
                 return response.path("request_id");
-            } catch (RuntimeException unreachable) {
+            } catch (Exception unreachable) {
+                // RestAssured throws a refused connection (a checked exception) without declaring it
                 calls.add(new Call(Instant.now(), "PATCH pool", 0, ""));
                 return null;
             }
@@ -283,7 +344,7 @@ class FaultsIT {
         private void call(String path) {
             try {
                 record(path, api().get(path, fsid));
-            } catch (RuntimeException unreachable) {
+            } catch (Exception unreachable) {
                 // the gateway itself is down: no answer at all, which Kubernetes' other replicas would cover
                 calls.add(new Call(Instant.now(), path, 0, ""));
                 pause(200);

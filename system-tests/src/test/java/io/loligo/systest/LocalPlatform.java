@@ -302,6 +302,16 @@ final class LocalPlatform implements AutoCloseable {
         run(List.of(repository.resolve("dev/loligo").toString(), "influxdb", verb, "tests"));
     }
 
+    /** Stops one daemon of the tests' own Ceph cluster (mon.a, mgr.x, osd.N) as a restart would, through the project's script. */
+    void stopCephDaemon(String daemon) throws IOException, InterruptedException {
+        run(List.of(repository.resolve("dev/loligo").toString(), "ceph", "stop", daemon, "tests"));
+    }
+
+    /** Starts whatever daemon of the tests' own Ceph cluster is not running. */
+    void startCephDaemons() throws IOException, InterruptedException {
+        run(List.of(repository.resolve("dev/loligo").toString(), "ceph", "start", "tests"));
+    }
+
     /** An InfluxQL statement on the local InfluxDB, read or write, with its answer. */
     static JsonNode influxQuery(String statement) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(INFLUX_URL + "/query"))

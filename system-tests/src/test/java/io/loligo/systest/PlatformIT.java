@@ -627,7 +627,11 @@ class PlatformIT {
         String create = api().contentType(ContentType.JSON)
                 .body("{\"name\": \"" + name + "\", \"pg_num\": 8, \"size\": 2, \"quota_max_objects\": 500, \"application\": \"rbd\"}")
                 .post("/api/v3/cluster/{fsid}/pool", fsid).then().statusCode(202).extract().path("request_id");
-        assertThat(awaitEnded(create).path("state").asText()).isEqualTo("complete");
+        JsonNode createdRequest = awaitEnded(create);
+        assertThat(createdRequest.path("state").asText()).isEqualTo("complete");
+        // complete means usable: every PG active, and a PG command taken at once
+        JsonNode pgs = MAPPER.readTree(platform.ceph("pg", "ls-by-pool", name, "--format", "json")).path("pg_stats");
+        assertThat(pgs).hasSize(8).allSatisfy(pg -> assertThat(pg.path("state").asText().split("\\+")).contains("active"));
         JsonNode created = cliPool(name);
         assertThat(created.path("size").asInt()).isEqualTo(2);
         assertThat(created.path("min_size").asInt()).isEqualTo(1);
@@ -636,6 +640,9 @@ class PlatformIT {
         assertThat(created.path("application_metadata").has("rbd")).isTrue();
         int id = created.path("pool_id").asInt();
         api().get("/api/v3/cluster/{fsid}/pool/{id}", fsid, id).then().statusCode(200).body("name", equalTo(name));
+        String scrub = api().post("/api/v3/cluster/{fsid}/pool/{pool}/pg/{pgid}/command/deep_scrub", fsid, id, id + ".0")
+                .then().statusCode(202).extract().path("request_id");
+        assertThat(awaitEnded(scrub).path("state").asText()).isEqualTo("complete");
 
         api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"pg_num\": 8}")
                 .post("/api/v3/cluster/{fsid}/pool", fsid).then().statusCode(409).contentType("application/problem+json")

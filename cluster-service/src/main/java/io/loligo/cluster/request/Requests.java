@@ -3,6 +3,7 @@ package io.loligo.cluster.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.loligo.cluster.broker.RefusedAgentMessages;
 import io.loligo.cluster.cluster.ClusterEntity;
 import io.loligo.cluster.event.Event;
@@ -19,6 +20,7 @@ import io.loligo.contracts.api.RequestView;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.logging.Log;
@@ -51,6 +53,7 @@ public class Requests {
     static final int RESENDS = 2;
     private static final String WAITING_FOR_AGENT = "Waiting for an agent";
     static final String WAITING_FOR_MONITORS = "Waiting for the monitors";
+    static final String CREATING_PGS = "Creating PGs";
     /** How long after the monitors failed an agent its change is tried again: its agent's connect timeout is as long. */
     static final Duration MONITORS_RETRY = Duration.ofSeconds(5);
     /** The states in which a request completes as soon as the OSD map held here reaches its epoch. */
@@ -194,7 +197,8 @@ public class Requests {
     }
 
     void onMapStored(@Observes MapSync.MapStored stored) {
-        if (stored.map() == ClusterMap.OSD_MAP) {
+        // the OSD map shows changes made; the PG summary, a new pool's PGs going active
+        if (stored.map() == ClusterMap.OSD_MAP || stored.map() == ClusterMap.PG_SUMMARY) {
             completeWaiting(stored.fsid(), Instant.now());
         }
     }
@@ -355,6 +359,10 @@ public class Requests {
         if (held == null || held < request.awaitedOsdEpoch) {
             return false;
         }
+        Optional<String> created = createdPool(request);
+        if (created.isPresent() && !poolUsable(request, created.get(), now)) {
+            return false;
+        }
         boolean wasUnknown = request.state == RequestState.UNKNOWN;
         request.state = request.state.to(RequestState.COMPLETE);
         request.completedAt = now;
@@ -369,6 +377,40 @@ public class Requests {
             startNextQueued(request.fsid, now);
         }
         return true;
+    }
+
+    /** The pool a request creates, if it does. */
+    private Optional<String> createdPool(RequestEntity request) {
+        return changes(request).stream().filter(CreatePool.class::isInstance).map(change -> ((CreatePool) change).name()).findFirst();
+    }
+
+    /**
+     * Whether the new pool's PGs are all active, as the PG summary held shows them: ready means usable. Shows the
+     * count as the request's phase meanwhile. After the map timeout the request completes all the same (Ceph made
+     * the pool), saying how far its PGs got, with an event: that is a cluster to look at, not a change to retry.
+     */
+    private boolean poolUsable(RequestEntity request, String pool, Instant now) {
+        JsonNode osdMap = maps.get(request.fsid, ClusterMap.OSD_MAP).map(SyncObjects.Stored::content).orElseThrow();
+        JsonNode pgSummary = maps.get(request.fsid, ClusterMap.PG_SUMMARY).map(SyncObjects.Stored::content)
+                .orElse(MissingNode.getInstance());
+        Optional<PoolReadiness.Progress> progress = PoolReadiness.of(pool, osdMap, pgSummary);
+        if (progress.isEmpty() || progress.get().ready()) {
+            // gone again (deleted since): nothing left to wait for
+            return true;
+        }
+        if (!request.phase.startsWith(CREATING_PGS)) {
+            request.phaseSince = now;
+            log(request, now, "Pool " + pool + " is in the OSD map; waiting for its PGs to be active");
+        }
+        request.phase = CREATING_PGS + ": " + progress.get();
+        if (request.phaseSince.plus(config.mapTimeout()).isBefore(now)) {
+            String message = "Pool " + pool + " exists, but only " + progress.get() + " after " + config.mapTimeout().toSeconds()
+                    + " s: check 'ceph pg ls-by-pool " + pool + "' for what holds them";
+            log(request, now, message);
+            events.record(List.of(Event.cluster(Severity.WARNING, request.fsid, message)), now);
+            return true;
+        }
+        return false;
     }
 
     /** Loligo cannot tell what Ceph did: the request stops holding up its cluster's queue and says how to find out. */
