@@ -41,6 +41,8 @@ class FaultsIT {
     private static LocalPlatform.Session session;
     private static String fsid;
     private static int labPool;
+    /** The agent's node, as its host series are tagged. */
+    private static String HOST;
     private static final Map<String, Outcome> TABLE = new LinkedHashMap<>();
     /** Other durations measured on the way, printed after the table. */
     private static final Map<String, Duration> FIGURES = new LinkedHashMap<>();
@@ -48,7 +50,12 @@ class FaultsIT {
     private static List<String> LAST_FAULT_REQUESTS = List.of();
 
     /** What one fault cost: how long it lasted, how long the platform took to change things again, what callers saw. */
-    record Outcome(Duration fault, Duration recovery, int requests, int complete, int failed, int refused503, int wrong) {
+    record Outcome(Duration fault, Duration recovery, int requests, int complete, int failed, int refused503, int wrong,
+                   Points points) {
+    }
+
+    /** The agent's metric points for one series with a time in a window, beside the collection slots the window holds. */
+    record Points(long stored, long slots) {
     }
 
     @BeforeAll
@@ -56,6 +63,7 @@ class FaultsIT {
         platform = new LocalPlatform("FaultsIT");
         platform.start();
         session = platform.login();
+        HOST = LocalPlatform.run(List.of("hostname", "-f"));
         fsid = platform.ceph("fsid");
         for (JsonNode pool : MAPPER.readTree(platform.ceph("osd", "pool", "ls", "detail", "--format", "json"))) {
             if (pool.path("pool_name").asText().equals("lab")) {
@@ -68,11 +76,11 @@ class FaultsIT {
     @AfterAll
     static void stopPlatform() throws Exception {
         System.out.println("== faults survived (each under a read load and a change a second)");
-        System.out.printf("%-52s %7s %10s %9s %9s %7s %7s %7s%n", "fault", "lasted", "recovered", "requests", "complete",
-                "failed", "503", "wrong");
-        TABLE.forEach((fault, outcome) -> System.out.printf("%-52s %6ds %9.1fs %9d %9d %7d %7d %7d%n", fault, outcome.fault().toSeconds(),
+        System.out.printf("%-52s %7s %10s %9s %9s %7s %7s %7s %12s%n", "fault", "lasted", "recovered", "requests", "complete",
+                "failed", "503", "wrong", "host points");
+        TABLE.forEach((fault, outcome) -> System.out.printf("%-52s %6ds %9.1fs %9d %9d %7d %7d %7d %12s%n", fault, outcome.fault().toSeconds(),
                 outcome.recovery().toMillis() / 1000.0, outcome.requests(), outcome.complete(), outcome.failed(),
-                outcome.refused503(), outcome.wrong()));
+                outcome.refused503(), outcome.wrong(), outcome.points().stored() + " of " + outcome.points().slots()));
         FIGURES.forEach((what, took) -> System.out.printf("%-60s %6.1fs%n", what, took.toMillis() / 1000.0));
         if (platform != null) {
             for (ServiceProcess service : List.of(platform.clusterService, platform.metricsService, platform.gateway, platform.agent)) {
@@ -97,8 +105,16 @@ class FaultsIT {
         SoftAssertions softly = new SoftAssertions();
         fault(softly, "PostgreSQL stopped 20 s", load -> {
             platform.postgres("stop");
-            Thread.sleep(20_000);
-            platform.postgres("start");
+            try {
+                Thread.sleep(5_000);
+                // the maps are held in memory, by a leader stepped down to standby too
+                for (String read : List.of("/api/v3/cluster/{fsid}/osd", "/api/v3/cluster/{fsid}/pool", "/api/v3/cluster/{fsid}/health")) {
+                    softly.assertThat(api().get(read, fsid).statusCode()).as(read + " while PostgreSQL is away").isEqualTo(200);
+                }
+                Thread.sleep(15_000);
+            } finally {
+                platform.postgres("start");
+            }
         });
         fault(softly, "RabbitMQ restarted", load -> {
             LocalPlatform.rabbitmqctl("stop_app");
@@ -163,7 +179,7 @@ class FaultsIT {
         });
         fault(softly, "api-gateway killed, back in 45 s", load -> killedAndBack(platform.gateway));
         fault(softly, "metrics-service killed, back in 45 s", load -> killedAndBack(platform.metricsService));
-        fault(softly, "node-agent killed in the middle of a change", load -> {
+        fault(softly, "node-agent killed in the middle of a change", false, load -> {
             load.change();
             platform.agent.kill();
             Thread.sleep(5_000);
@@ -182,6 +198,11 @@ class FaultsIT {
     }
 
     private static void fault(SoftAssertions softly, String name, Fault fault) throws Exception {
+        fault(softly, name, true, fault);
+    }
+
+    /** @param agentRuns whether the agent runs throughout, so that every one of its metric points must be stored */
+    private static void fault(SoftAssertions softly, String name, boolean agentRuns, Fault fault) throws Exception {
         Load load = new Load();
         Instant started;
         Instant ended;
@@ -229,8 +250,13 @@ class FaultsIT {
         softly.assertThat(load.after(recovered).stream().filter(call -> call.status() >= 500).toList())
                 .as(name + ": 5xx answers after the recovery").isEmpty();
         softly.assertThat(recovery).as(name + ": recovery").isLessThan(RECOVERY_LIMIT);
+        Points points = hostPoints(started, recovered, agentRuns);
+        if (agentRuns) {
+            softly.assertThat(points.stored()).as(name + ": the host's load points stored for the fault's time, of " + points.slots())
+                    .isGreaterThanOrEqualTo(points.slots() - 1);
+        }
         TABLE.put(name, new Outcome(Duration.between(started, ended), recovery, requests.size(), complete, failed,
-                load.refused503.get(), load.wrong.size()));
+                load.refused503.get(), load.wrong.size(), points));
     }
 
     private static void killedAndBack(ServiceProcess service) throws Exception {
@@ -264,6 +290,29 @@ class FaultsIT {
             return true;
         });
         return ended.get(0);
+    }
+
+    /**
+     * The points of the host's {@code load} series stored with a time between the fault's start and the recovery,
+     * once those that waited out the fault have arrived (or a minute has passed), beside the agent's collection slots
+     * in that time. Each slot holds one point, so a lost batch shows as a shortfall; one slot of slack, for a tick the
+     * scheduler made late at either end.
+     */
+    private static Points hostPoints(Instant from, Instant to, boolean agentRuns) throws Exception {
+        long interval = LocalPlatform.METRICS_INTERVAL.toSeconds();
+        long slots = Math.floorDiv(to.getEpochSecond(), interval) - Math.floorDiv(from.getEpochSecond() + interval - 1, interval) + 1;
+        String query = "SELECT count(\"load1\") FROM \"" + LocalPlatform.INFLUX_DATABASE + "\".\"raw\".\"load\" WHERE \"host\" = '"
+                + HOST + "' AND time >= '" + from + "' AND time <= '" + to + "'";
+        long[] stored = {0};
+        try {
+            await().atMost(Duration.ofSeconds(agentRuns ? 60 : 10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                stored[0] = LocalPlatform.influxCount(query);
+                return stored[0] >= slots - 1;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException shortOfSlots) {
+            // the caller judges, from the figures
+        }
+        return new Points(stored[0], slots);
     }
 
     /** Each request's log, as one text. */

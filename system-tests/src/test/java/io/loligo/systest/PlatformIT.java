@@ -481,8 +481,10 @@ class PlatformIT {
     @Order(14)
     void an_osd_marked_out_and_in_through_the_api_completes_when_the_cluster_shows_it() throws Exception {
         String fsid = platform.ceph("fsid");
+        String out = null;
+        String in;
         try {
-            String out = api().contentType(ContentType.JSON).body("{\"in\": false}")
+            out = api().contentType(ContentType.JSON).body("{\"in\": false}")
                     .patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(202).extract().path("request_id");
             JsonNode request = awaitEnded(out);
             assertThat(request.path("state").asText()).isEqualTo("complete");
@@ -495,12 +497,18 @@ class PlatformIT {
             assertThat(Files.readString(platform.workDir.resolve("agent-state/answered-commands.jsonl")))
                     .contains("\"commandId\":\"request:" + out + ":0\"");
         } finally {
-            String in = api().contentType(ContentType.JSON).body("{\"in\": true}")
+            in = api().contentType(ContentType.JSON).body("{\"in\": true}")
                     .patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 2).then().statusCode(202).extract().path("request_id");
             assertThat(awaitEnded(in).path("state").asText()).isEqualTo("complete");
         }
         assertThat(cliOsdIn(2)).isEqualTo(1);
         assertThat(osdIn(fsid, 2)).isEqualTo(1);
+        // complete, the request goes on following the data its change moves, until Ceph has every PG active+clean
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                api().get("/api/v3/request/{id}", in).then().body("status", org.hamcrest.Matchers.startsWith("Complete; data movement finished after ")));
+        JsonNode pgmap = MAPPER.readTree(platform.ceph("status", "--format", "json")).path("pgmap");
+        assertThat(pgmap.path("pgs_by_state")).allSatisfy(state -> assertThat(state.path("state_name").asText()).startsWith("active+clean"));
+        api().get("/api/v3/request/{id}", out).then().body("status", equalTo("Complete; data movement followed by request " + in));
         api().contentType(ContentType.JSON).body("{\"in\": true}").patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 2)
                 .then().statusCode(304);
         api().contentType(ContentType.JSON).body("{\"up\": true}").patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, 2)

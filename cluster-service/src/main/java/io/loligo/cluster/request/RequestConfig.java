@@ -21,4 +21,11 @@ public interface RequestConfig {
     /** How long the OSD map may take to show a change once made: propagation takes well under a second. */
     @WithDefault("60s")
     Duration mapTimeout();
+
+    /**
+     * How long a complete request follows the data its change moves (its status counts the objects still misplaced
+     * or degraded) before it leaves the rest to the cluster's health.
+     */
+    @WithDefault("1h")
+    Duration movementFollowLimit();
 }

@@ -71,6 +71,18 @@ public class RequestEntity extends PanacheEntityBase {
     @Column(name = "monitors_wait_since")
     public Instant monitorsWaitSince;
 
+    /** Since when this complete request follows the data its change moves; null when it moves none. */
+    @Column(name = "movement_since")
+    public Instant movementSince;
+
+    /** The most objects seen misplaced or degraded while following: the whole way the movement has to go. */
+    @Column(name = "movement_objects")
+    public Long movementObjects;
+
+    /** When the following ended: the data settled, a later request took it over, or it was followed long enough. */
+    @Column(name = "movement_ended_at")
+    public Instant movementEndedAt;
+
     /** Set once every change has run: the request completes when the held OSD map reaches this epoch. */
     @Column(name = "awaited_osd_epoch")
     public Long awaitedOsdEpoch;

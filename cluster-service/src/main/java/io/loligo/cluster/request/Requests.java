@@ -54,6 +54,9 @@ public class Requests {
     private static final String WAITING_FOR_AGENT = "Waiting for an agent";
     static final String WAITING_FOR_MONITORS = "Waiting for the monitors";
     static final String CREATING_PGS = "Creating PGs";
+    static final String FOLLOWING_MOVEMENT = "Complete; watching what data moves";
+    /** How long the mgr may take to see a change's PGs remap: before that, nothing moving means nothing yet. */
+    static final Duration MOVEMENT_SETTLE = Duration.ofSeconds(5);
     /** How long after the monitors failed an agent its change is tried again: its agent's connect timeout is as long. */
     static final Duration MONITORS_RETRY = Duration.ofSeconds(5);
     /** The states in which a request completes as soon as the OSD map held here reaches its epoch. */
@@ -217,6 +220,7 @@ public class Requests {
      */
     @Transactional
     public void sweep(Instant now) {
+        followMovements(now);
         RequestEntity.<RequestEntity>list("state = ?1", RequestState.QUEUED).stream().map(request -> request.fsid).distinct()
                 .forEach(fsid -> startNextQueued(fsid, now));
         RequestEntity.<RequestEntity>list("state = ?1 and awaitedOsdEpoch is not null", RequestState.UNKNOWN)
@@ -339,7 +343,7 @@ public class Requests {
                     + " s, so Ceph did not make the change: " + why);
             return;
         }
-        request.phase = WAITING_FOR_MONITORS;
+        phase(request, WAITING_FOR_MONITORS);
         request.phaseSince = now;
     }
 
@@ -369,6 +373,9 @@ public class Requests {
         request.errorMessage = null;
         request.phase = "Complete";
         log(request, now, "The OSD map shows the change (epoch " + held + ")");
+        if (changes(request).stream().anyMatch(ClusterChange::movesData)) {
+            followMovement(request, now);
+        }
         Log.infof("request %s complete: %s", request.id, request.headline);
         if (wasUnknown) {
             events.record(List.of(Event.cluster(Severity.INFO, request.fsid, "Request " + request.id + " (" + request.headline
@@ -377,6 +384,69 @@ public class Requests {
             startNextQueued(request.fsid, now);
         }
         return true;
+    }
+
+    /**
+     * From now on the request's status follows the data its change moves, without holding up the cluster's queue:
+     * the request is complete, its change in the maps. Movement is the cluster's, not one change's, so a request that
+     * followed it until now hands it over.
+     */
+    private void followMovement(RequestEntity request, Instant now) {
+        for (RequestEntity earlier : following(request.fsid)) {
+            endFollowing(earlier, now, "Complete; data movement followed by request " + request.id,
+                    "Request " + request.id + " moves data too: its status follows the movement from here");
+        }
+        request.movementSince = now;
+        request.phase = FOLLOWING_MOVEMENT;
+    }
+
+    /**
+     * Updates the status of the requests following data movement from the health and PG summary held: objects
+     * misplaced and degraded, and how much of the way is done, until none is left. Only after the mgr has had time to
+     * see PGs remap does nothing left mean nothing moved.
+     */
+    private void followMovements(Instant now) {
+        for (RequestEntity request : RequestEntity.<RequestEntity>list("movementSince is not null and movementEndedAt is null")) {
+            Duration followed = Duration.between(request.movementSince, now);
+            if (followed.compareTo(MOVEMENT_SETTLE) < 0) {
+                continue;
+            }
+            JsonNode health = maps.get(request.fsid, ClusterMap.HEALTH).map(SyncObjects.Stored::content).orElse(MissingNode.getInstance());
+            JsonNode pgSummary = maps.get(request.fsid, ClusterMap.PG_SUMMARY).map(SyncObjects.Stored::content).orElse(MissingNode.getInstance());
+            DataMovement movement = DataMovement.of(health, pgSummary);
+            if (movement.settled()) {
+                endFollowing(request, now, "Complete; data movement finished after " + followed.toSeconds() + " s",
+                        request.movementObjects == null ? "No data moved: every PG active+clean"
+                                : "Data movement finished " + followed.toSeconds() + " s after the change: every PG active+clean");
+            } else if (followed.compareTo(config.movementFollowLimit()) > 0) {
+                endFollowing(request, now, "Complete; data still moving after " + followed.toMinutes() + " min (" + movement + ")",
+                        "Followed the data movement for " + followed.toMinutes() + " min; the cluster's health shows the rest");
+            } else {
+                if (request.movementObjects == null || movement.objects() > request.movementObjects) {
+                    request.movementObjects = movement.objects();
+                }
+                long done = request.movementObjects == 0 ? 100 : 100 * (request.movementObjects - movement.objects()) / request.movementObjects;
+                phase(request, "Complete; moving data: " + movement + " (" + done + " % done)");
+            }
+        }
+    }
+
+    private static List<RequestEntity> following(String fsid) {
+        return RequestEntity.list("fsid = ?1 and movementSince is not null and movementEndedAt is null", fsid);
+    }
+
+    private void endFollowing(RequestEntity request, Instant now, String phase, String message) {
+        request.movementEndedAt = now;
+        request.phase = phase;
+        log(request, now, message);
+    }
+
+    /** A new status alone, without a log line: live clients hear of it all the same. */
+    private void phase(RequestEntity request, String phase) {
+        if (!phase.equals(request.phase)) {
+            request.phase = phase;
+            live.afterCommit(LiveUpdate.REQUEST, request.id.toString(), request.fsid, () -> RequestQueries.view(request));
+        }
     }
 
     /** The pool a request creates, if it does. */
@@ -402,7 +472,7 @@ public class Requests {
             request.phaseSince = now;
             log(request, now, "Pool " + pool + " is in the OSD map; waiting for its PGs to be active");
         }
-        request.phase = CREATING_PGS + ": " + progress.get();
+        phase(request, CREATING_PGS + ": " + progress.get());
         if (request.phaseSince.plus(config.mapTimeout()).isBefore(now)) {
             String message = "Pool " + pool + " exists, but only " + progress.get() + " after " + config.mapTimeout().toSeconds()
                     + " s: check 'ceph pg ls-by-pool " + pool + "' for what holds them";

@@ -49,6 +49,9 @@ class RequestLifecycleTest {
     private final String agent = "requests-" + UUID.randomUUID();
     private final AtomicLong epoch = new AtomicLong(20);
     private final AtomicReference<ObjectNode> osdMap = new AtomicReference<>();
+    private final AtomicLong healthVersion = new AtomicLong(1);
+    private final AtomicReference<JsonNode> health = new AtomicReference<>(JsonNodeFactory.instance.objectNode()
+            .put("status", "HEALTH_OK").set("checks", JsonNodeFactory.instance.objectNode()));
     private final BlockingQueue<CommandEnvelope> changes = new LinkedBlockingQueue<>();
     private BrokerClient broker;
 
@@ -64,6 +67,9 @@ class RequestLifecycleTest {
             if (envelope.command() instanceof FetchClusterMap fetch && fetch.map() == ClusterMap.OSD_MAP) {
                 reply(CommandReply.withMap(envelope.commandId(), agent,
                         new CommandReply.MapContent(fsid, ClusterMap.OSD_MAP, epoch.get(), osdMap.get().deepCopy())));
+            } else if (envelope.command() instanceof FetchClusterMap fetch && fetch.map() == ClusterMap.HEALTH) {
+                reply(CommandReply.withMap(envelope.commandId(), agent,
+                        new CommandReply.MapContent(fsid, ClusterMap.HEALTH, healthVersion.get(), health.get().deepCopy())));
             } else if (envelope.command() instanceof OsdChange) {
                 changes.add(envelope);
             }
@@ -224,6 +230,42 @@ class RequestLifecycleTest {
         assertThat(Duration.between(started, Instant.now())).isGreaterThan(Duration.ofSeconds(12));
     }
 
+    /** Ready means the change is in the maps; what data it moves is followed after, and holds up nothing. */
+    @Test
+    void aChangeThatMovesDataCompletesAndItsStatusFollowsTheMovementWithoutHoldingUpTheQueue() throws Exception {
+        String id = reweightOsd2();
+        CommandEnvelope sent = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(sent).isNotNull();
+        reply(CommandReply.withOutput(sent.commandId(), agent, applied("reweighted item id 2 name 'osd.2' to 0.5", 21)));
+        cephHealth("{\"OBJECT_MISPLACED\": {\"severity\": \"HEALTH_WARN\", \"summary\": {\"message\": \"100/300 objects misplaced (33.333%)\", \"count\": 100}}}");
+        epoch.set(21);
+        heartbeat();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("complete"))
+                .body("status", equalTo("Complete; moving data: 100 objects misplaced, 0 degraded (0 % done)")));
+
+        cephHealth("{\"PG_DEGRADED\": {\"severity\": \"HEALTH_WARN\", \"summary\": {\"message\": \"Degraded data redundancy: 40/300 objects degraded (13.333%), 3 pgs degraded\", \"count\": 3}}}");
+        heartbeat();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("status", equalTo("Complete; moving data: 0 objects misplaced, 40 degraded (60 % done)")));
+
+        // the queue moved on meanwhile; a later change that moves data takes the following over
+        String next = given().contentType(ContentType.JSON).body("{\"in\": false}")
+                .patch("/internal/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(202).extract().path("request_id");
+        CommandEnvelope out = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(out).isNotNull();
+        reply(CommandReply.withOutput(out.commandId(), agent, applied("marked out osd.1. ", 22)));
+        epoch.set(22);
+        heartbeat();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("status", equalTo("Complete; data movement followed by request " + next)));
+
+        cephHealth("{}");
+        heartbeat();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/internal/v2/request/{id}", next).then()
+                .body("state", equalTo("complete")).body("status", startsWith("Complete; data movement finished after ")));
+    }
+
     @Test
     void aCancelledRequestSaysTheChangeMayStillHappen() throws Exception {
         String id = given().contentType(ContentType.JSON).body("{\"up\": false}")
@@ -306,8 +348,16 @@ class RequestLifecycleTest {
         heartbeat(5);
     }
 
+    /** The cluster's health checks from now on, as the stand-in agent reports and answers them. */
+    private void cephHealth(String checks) throws Exception {
+        ObjectNode detail = JsonNodeFactory.instance.objectNode().put("status", checks.equals("{}") ? "HEALTH_OK" : "HEALTH_WARN");
+        detail.set("checks", new com.fasterxml.jackson.databind.ObjectMapper().readTree(checks));
+        health.set(detail);
+        healthVersion.incrementAndGet();
+    }
+
     private void heartbeat(int periodSeconds) throws Exception {
-        Map<ClusterMap, Long> versions = Map.of(ClusterMap.OSD_MAP, epoch.get());
+        Map<ClusterMap, Long> versions = Map.of(ClusterMap.OSD_MAP, epoch.get(), ClusterMap.HEALTH, healthVersion.get());
         NodeHeartbeat heartbeat = new NodeHeartbeat(NodeHeartbeat.CURRENT_SCHEMA, agent, agent + ".example.com", agent,
                 Instant.now(), periodSeconds, Instant.now(), null, null, List.of(), List.of(new ClusterReport(fsid, "ceph", versions)), List.of(), broker.publicKey());
         broker.heartbeat(heartbeat);

@@ -13,6 +13,11 @@ public sealed interface ClusterChange extends AgentCommand permits OsdChange, Os
     /** The mon command, as librados takes it. */
     String monCommand();
 
+    /** Whether Ceph may move data once the change is in the maps (PGs remapped, objects misplaced or degraded). */
+    default boolean movesData() {
+        return false;
+    }
+
     /** Ceph's JSON for a command with this prefix; the change adds its arguments. */
     static ObjectNode command(String prefix) {
         return JsonNodeFactory.instance.objectNode().put("prefix", prefix).put("format", "json");

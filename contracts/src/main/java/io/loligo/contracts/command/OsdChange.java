@@ -30,6 +30,11 @@ public record OsdChange(String fsid, int osd, Kind kind, Double weight) implemen
     }
 
     @Override
+    public boolean movesData() {
+        return kind == Kind.MARK_IN || kind == Kind.MARK_OUT || kind == Kind.REWEIGHT;
+    }
+
+    @Override
     public String monCommand() {
         ObjectNode command = switch (kind) {
             case MARK_IN -> ClusterChange.command("osd in").set("ids", ids());

@@ -31,6 +31,14 @@ public record PoolChange(String fsid, String pool, Kind kind, String value) impl
     }
 
     @Override
+    public boolean movesData() {
+        return switch (kind) {
+            case SIZE, PG_NUM, PGP_NUM, CRUSH_RULE, HASHPSPOOL -> true;
+            default -> false;
+        };
+    }
+
+    @Override
     public String monCommand() {
         ObjectNode command = switch (kind) {
             case SIZE, MIN_SIZE, PG_NUM, PGP_NUM, CRUSH_RULE ->
