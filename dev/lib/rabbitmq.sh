@@ -98,15 +98,18 @@ JSON
   rm -f "$definitions"
 }
 
-# broker_asks_cluster_service URL SECRET: agents log in with their key and the broker asks cluster-service at URL (its
-# /internal/broker endpoints, under the services' SECRET, which cluster-service requires) what each may do; the
-# services' own user stays the broker's internal one, checked first. Set at runtime: the URL and the secret are the
-# running platform's, and the tests point their broker at each cluster-service they start.
+# broker_asks_cluster_service URL SECRET [CA]: agents log in with their key and the broker asks cluster-service at URL
+# (its /internal/broker endpoints, under the services' SECRET, which cluster-service requires) what each may do; the
+# services' own user stays the broker's internal one, checked first. An https URL is checked against CA, a PEM file
+# (the tests' internal TLS). Set at runtime: the URL and the secret are the running platform's, and the tests point
+# their broker at each cluster-service they start.
 broker_asks_cluster_service() {
-  local url=$1/internal/broker/$2
+  local url=$1/internal/broker/$2 ssl="[]"
+  [[ -n ${3:-} ]] && ssl="[{cacertfile, \"$3\"}, {verify, verify_peer}, {depth, 2}]"
   rmq eval "
     [application:set_env(rabbitmq_auth_backend_http, Key, Value) || {Key, Value} <- [{http_method, post},
-      {user_path, \"$url/user\"}, {vhost_path, \"$url/vhost\"}, {resource_path, \"$url/resource\"}, {topic_path, \"$url/topic\"}]],
+      {user_path, \"$url/user\"}, {vhost_path, \"$url/vhost\"}, {resource_path, \"$url/resource\"}, {topic_path, \"$url/topic\"},
+      {ssl_options, $ssl}]],
     application:set_env(rabbit, auth_backends, [rabbit_auth_backend_internal, rabbit_auth_backend_http])." >/dev/null
 }
 

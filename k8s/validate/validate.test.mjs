@@ -6,6 +6,7 @@ import yaml from 'js-yaml';
 import { OVERLAYS, problems, render } from './validate.mjs';
 
 const overlays = readdirSync(OVERLAYS);
+const REPOSITORY = new URL('../..', import.meta.url).pathname;
 const OWN_WORKLOADS = ['api-gateway', 'cluster-service', 'metrics-service', 'node-agent'];
 
 test('both overlays render, and every object in them is valid', async () => {
@@ -85,4 +86,33 @@ test('the prod overlay speaks to the broker over TLS only', () => {
       .flatMap((rule) => rule.ports ?? []).map((port) => port.port);
     assert.ok(!ports.includes(5672), `${name} may not reach the broker's plain port`);
   }
+});
+
+test('the prod overlay has the services call one another over TLS only, with the CA of loligo-internal-tls', () => {
+  const objects = render(join(OVERLAYS, 'prod'));
+  const deployment = (name) => objects.find((object) => object.kind === 'Deployment' && object.metadata.name === name);
+  const env = (workload) => Object.fromEntries(workload.spec.template.spec.containers[0].env.map((variable) => [variable.name, variable.value]));
+  for (const name of ['api-gateway', 'cluster-service', 'metrics-service']) {
+    const workload = deployment(name);
+    assert.equal(env(workload).QUARKUS_PROFILE, 'prod,internal-tls', name);
+    const mount = workload.spec.template.spec.containers[0].volumeMounts.find((volume) => volume.mountPath === '/etc/loligo/tls');
+    assert.ok(mount, `${name} mounts the internal certificates`);
+    const volume = workload.spec.template.spec.volumes.find((candidate) => candidate.name === mount.name);
+    assert.equal(volume.secret.secretName, 'loligo-internal-tls', name);
+    // the profile the manifests turn on is the services' own
+    const properties = readFileSync(join(REPOSITORY, name, 'src/main/resources/application.properties'), 'utf8');
+    assert.match(properties, /^%internal-tls\.quarkus\.tls\.internal\.trust-store\.pem\.certs=\/etc\/loligo\/tls\/ca\.crt$/m, name);
+  }
+  for (const name of ['cluster-service', 'metrics-service']) {
+    const container = deployment(name).spec.template.spec.containers[0];
+    for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
+      assert.equal(container[probe].httpGet.scheme, 'HTTPS', `${name} ${probe}`);
+    }
+    const properties = readFileSync(join(REPOSITORY, name, 'src/main/resources/application.properties'), 'utf8');
+    assert.match(properties, /^%internal-tls\.quarkus\.http\.insecure-requests=disabled$/m, name);
+  }
+  const gateway = env(deployment('api-gateway'));
+  assert.equal(gateway.QUARKUS_REST_CLIENT_CLUSTER_SERVICE_URL, 'https://cluster-service:8481');
+  assert.equal(gateway.QUARKUS_REST_CLIENT_METRICS_SERVICE_URL, 'https://metrics-service:8483');
+  assert.equal(env(deployment('cluster-service')).LOLIGO_LEADERSHIP_ADVERTISED_URL, 'https://$(POD_IP):8481');
 });

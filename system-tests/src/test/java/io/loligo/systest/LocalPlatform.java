@@ -64,6 +64,8 @@ final class LocalPlatform implements AutoCloseable {
     /** Each run's logs, keys and screenshots apart, so that a later run never hides what an earlier one left. */
     final Path workDir;
     final Path cephConf = cephConf(repository);
+    /** The CA and certificate the services' internal calls go over TLS with. */
+    final InternalTls tls;
     final ServiceProcess clusterService;
     final ServiceProcess metricsService;
     final ServiceProcess gateway;
@@ -78,17 +80,28 @@ final class LocalPlatform implements AutoCloseable {
         workDir = Path.of("target/systest", run).toAbsolutePath();
         Files.createDirectories(workDir);
         Files.deleteIfExists(adminPasswordFile());
-        clusterService = new ServiceProcess("cluster-service", repository, workDir, clusterServiceProperties());
+        try {
+            tls = InternalTls.create(workDir.resolve("tls"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("openssl was interrupted", e);
+        }
+        clusterService = clusterService("cluster-service");
         metricsService = new ServiceProcess("metrics-service", repository, workDir, Map.of(
                 "loligo.metrics.influx.url", INFLUX_URL,
                 "loligo.metrics.influx.database", INFLUX_DATABASE,
                 "loligo.bus.prefix", BUS_PREFIX,
-                "amqp-port", String.valueOf(TEST_BROKER_PORT)));
-        gateway = new ServiceProcess("api-gateway", repository, workDir, Map.of(
+                "amqp-port", String.valueOf(TEST_BROKER_PORT))).servesTls(tls);
+        // the gateway calls the others over TLS, as in the prod overlay
+        Map<String, String> gatewayProperties = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + TEST_PG_PORT + "/" + GATEWAY_DATABASE,
-                "quarkus.rest-client.cluster-service.url", clusterService.url(),
-                "quarkus.rest-client.metrics-service.url", metricsService.url(),
+                "quarkus.rest-client.cluster-service.url", clusterService.tlsUrl(),
+                "quarkus.rest-client.cluster-service.tls-configuration-name", "internal",
+                "quarkus.rest-client.metrics-service.url", metricsService.tlsUrl(),
+                "quarkus.rest-client.metrics-service.tls-configuration-name", "internal",
                 "loligo.gateway.initial-admin-password-file", adminPasswordFile().toString()));
+        gatewayProperties.putAll(tls.trusting());
+        gateway = new ServiceProcess("api-gateway", repository, workDir, gatewayProperties);
         agent = new ServiceProcess("node-agent", repository, workDir, agentProperties("agent-state"));
         agentStateDirs.put(agent, "agent-state");
     }
@@ -104,7 +117,13 @@ final class LocalPlatform implements AutoCloseable {
 
     /** A second cluster-service on the same database and broker: it waits as a standby while the first leads. */
     ServiceProcess anotherClusterService() throws IOException {
-        return new ServiceProcess("cluster-service", "cluster-service-standby", repository, workDir, clusterServiceProperties());
+        return clusterService("cluster-service-standby");
+    }
+
+    /** A cluster-service serving TLS, which it advertises to a standby passing calls on to it. */
+    private ServiceProcess clusterService(String instance) throws IOException {
+        ServiceProcess service = new ServiceProcess("cluster-service", instance, repository, workDir, clusterServiceProperties()).servesTls(tls);
+        return service.with("loligo.leadership.advertised-url", service.tlsUrl());
     }
 
     private static Map<String, String> clusterServiceProperties() {
@@ -129,10 +148,13 @@ final class LocalPlatform implements AutoCloseable {
         return script;
     }
 
-    /** Has the broker ask this cluster-service which agent may do what, as Kubernetes' Service sends it to the leader. */
+    /**
+     * Has the broker ask this cluster-service which agent may do what, as Kubernetes' Service sends it to the leader:
+     * over TLS, checking the certificate against the services' CA, as the prod overlay has it.
+     */
     void brokerAsks(ServiceProcess service) throws IOException, InterruptedException {
-        run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/rabbitmq.sh\"; BROKER_NODE=$TEST_BROKER_NODE broker_asks_cluster_service \"$2\" \"$3\"",
-                "-", repository.toString(), service.url(), INTERNAL_SECRET));
+        run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/rabbitmq.sh\"; BROKER_NODE=$TEST_BROKER_NODE broker_asks_cluster_service \"$2\" \"$3\" \"$4\"",
+                "-", repository.toString(), service.tlsUrl(), INTERNAL_SECRET, tls.ca().toString()));
     }
 
     private Map<String, String> agentProperties(String stateDir) {

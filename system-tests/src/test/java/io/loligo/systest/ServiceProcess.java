@@ -23,6 +23,7 @@ final class ServiceProcess {
     private final Map<String, String> properties;
     private final Path log;
     private final int port;
+    private final int tlsPort;
     private String maxHeap = "256m";
     private Process process;
 
@@ -37,11 +38,12 @@ final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
         }
-        this.properties = properties;
+        this.properties = new java.util.LinkedHashMap<>(properties);
         this.log = logDir.resolve(name + ".log");
         // a run's assertions read its own log only; restarts within the run append to it
         Files.deleteIfExists(log);
         this.port = freePort();
+        this.tlsPort = freePort();
     }
 
     String name() {
@@ -54,6 +56,29 @@ final class ServiceProcess {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    ServiceProcess with(String property, String value) {
+        properties.put(property, value);
+        return this;
+    }
+
+    /** Its internal API over TLS, once {@link #servesTls} was called. */
+    String tlsUrl() {
+        return "https://127.0.0.1:" + tlsPort;
+    }
+
+    /**
+     * Serves its API over TLS too, as the prod overlay has it (plain HTTP stays, for health checks and the broker's
+     * login questions on loopback), under the TLS configuration named {@code internal}, which also trusts the CA.
+     */
+    ServiceProcess servesTls(InternalTls tls) {
+        properties.putAll(tls.trusting());
+        properties.put("quarkus.tls.internal.key-store.pem.0.cert", tls.certificate().toString());
+        properties.put("quarkus.tls.internal.key-store.pem.0.key", tls.key().toString());
+        properties.put("quarkus.http.tls-configuration-name", "internal");
+        properties.put("quarkus.http.ssl-port", String.valueOf(tlsPort));
+        return this;
     }
 
     Path log() {

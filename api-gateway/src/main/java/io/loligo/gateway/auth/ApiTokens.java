@@ -1,7 +1,6 @@
 package io.loligo.gateway.auth;
 
 import io.loligo.gateway.user.UserEntity;
-import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +44,7 @@ public class ApiTokens {
     }
 
     /** Whether the user had a token with this id, which is gone now. */
-    @CacheInvalidateAll(cacheName = Sessions.CALLERS)
+    @CredentialsChange
     public boolean revoke(UserEntity user, long id) {
         boolean revoked = ApiTokenEntity.delete("user = ?1 and id = ?2", user, id) > 0;
         if (revoked) {
@@ -55,7 +54,7 @@ public class ApiTokens {
     }
 
     /** Ends every token of the user, as when their password changes; @return how many there were */
-    @CacheInvalidateAll(cacheName = Sessions.CALLERS)
+    @CredentialsChange
     public int revokeAll(UserEntity user) {
         return (int) ApiTokenEntity.delete("user", user);
     }

@@ -3,7 +3,6 @@ package io.loligo.gateway.auth;
 import io.loligo.gateway.config.GatewayConfig;
 import io.loligo.gateway.user.UserEntity;
 import io.loligo.gateway.user.UserRules;
-import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
@@ -227,13 +226,13 @@ public class Sessions {
         return user.filter(found -> found.role == caller.role()).isPresent();
     }
 
-    @CacheInvalidateAll(cacheName = CALLERS)
+    @CredentialsChange
     public void logout(String token) {
         SessionEntity.deleteById(Secrets.sha256(token));
     }
 
     /** Ends every session of a user but the one named, after the user's password changed. */
-    @CacheInvalidateAll(cacheName = CALLERS)
+    @CredentialsChange
     public void endOtherSessions(UserEntity user, String keptSessionHash) {
         SessionEntity.delete("user = ?1 and tokenHash <> ?2", user, keptSessionHash == null ? "" : keptSessionHash);
     }

@@ -5,6 +5,7 @@ import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.gateway.auth.ApiTokenEntity;
 import io.loligo.gateway.auth.ApiTokens;
 import io.loligo.gateway.auth.AuthResource;
+import io.loligo.gateway.auth.CredentialsChange;
 import io.loligo.gateway.auth.Caller;
 import io.loligo.gateway.auth.Sessions;
 import io.loligo.gateway.config.GatewayConfig;
@@ -12,7 +13,6 @@ import io.loligo.gateway.user.UserForms.TokenForm;
 import io.loligo.gateway.user.UserForms.TokenView;
 import io.loligo.gateway.user.UserForms.UserForm;
 import io.loligo.gateway.user.UserForms.UserView;
-import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +78,7 @@ public class Users {
     }
 
     /** @param source the caller's address: checking one's own old password is throttled as a login is */
-    @CacheInvalidateAll(cacheName = Sessions.CALLERS)
+    @CredentialsChange
     public UserView update(String id, UserForm form, Caller caller, String source) {
         UserEntity user = visible(id, caller);
         if (form == null) {
@@ -132,7 +132,7 @@ public class Users {
         return UserView.of(user);
     }
 
-    @CacheInvalidateAll(cacheName = Sessions.CALLERS)
+    @CredentialsChange
     public void delete(String id, Caller caller) {
         UserEntity user = visible(id, caller);
         requireAnotherAdministrator(user, "delete");

@@ -2,6 +2,7 @@ package io.loligo.cluster.leader;
 
 import io.loligo.contracts.api.Problem;
 import io.quarkus.logging.Log;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -37,18 +38,27 @@ public class StandbyForwarding {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade", "host");
     /** Marks a call a standby passed on: the instance it reaches answers it or refuses it, and passes it on no further. */
     private static final String FORWARDED = "X-Loligo-Forwarded";
+    /** The TLS configuration the services' calls to one another use (quarkus.tls.internal.*), where TLS is on. */
+    static final String INTERNAL_TLS = "internal";
 
     @Inject
     Leadership leadership;
     @Inject
     Vertx vertx;
+    @Inject
+    TlsConfigurationRegistry tls;
 
     private HttpClient client;
     private volatile Optional<URI> leaderUrl = Optional.empty();
     private volatile Instant leaderUrlRead = Instant.EPOCH;
 
     void register(@Observes Router router) {
-        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
+        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true);
+        // a leader advertised at https:// is trusted as the services' own TLS configuration says; its address is a
+        // pod's, which a certificate can rarely name, so the configuration may turn host name checks off
+        tls.get(INTERNAL_TLS).ifPresent(internal -> options.setTrustOptions(internal.getTrustStoreOptions())
+                .setVerifyHost(!internal.getHostnameVerificationAlgorithm().orElse("HTTPS").equalsIgnoreCase("NONE")));
+        client = vertx.createHttpClient(options);
         router.route("/internal/*").order(Integer.MIN_VALUE + 100).handler(this::route);
     }
 
@@ -97,7 +107,7 @@ public class StandbyForwarding {
     private void forward(RoutingContext context, URI leader) {
         HttpServerRequest request = context.request();
         RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(leader.getHost())
-                .setPort(leader.getPort()).setURI(request.uri()).addHeader(FORWARDED, "1");
+                .setPort(leader.getPort()).setSsl("https".equals(leader.getScheme())).setURI(request.uri()).addHeader(FORWARDED, "1");
         request.headers().forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
                 options.addHeader(header.getKey(), header.getValue());

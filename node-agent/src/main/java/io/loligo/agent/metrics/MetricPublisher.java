@@ -30,6 +30,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,6 +51,12 @@ public class MetricPublisher {
     private final AtomicLong pointsGivenUp = new AtomicLong();
     private final Object collecting = new Object();
     private final InFlightBatches inFlight = new InFlightBatches();
+    private final ExecutorService clusterReads = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cluster-series");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean readingCluster = new AtomicBoolean();
     private long lastSlot;
     private boolean writingClusterSeries;
     private boolean waitingForAcceptance;
@@ -89,19 +98,39 @@ public class MetricPublisher {
         lastSlot = at;
         LineProtocol lines = new LineProtocol();
         host.collect(lines, at);
-        cluster.current().map(ClusterReport::fsid).filter(fsid -> mine(fsid, now)).ifPresent(fsid -> {
-            try {
-                ClusterMapReader.MetricReadings readings = cluster.read(ClusterMapReader::metricReadings);
-                ClusterMetrics.all(lines, fsid, readings, at);
-            } catch (RadosException | MgrUnavailableException | UncheckedIOException e) {
-                // the cluster's figures are the mgr's, even those status shows: none is better than stale ones
-                Log.warnf("could not read the series of cluster %s: %s", fsid, e.getMessage());
-            }
-        });
         if (!lines.isEmpty()) {
             enqueue(MetricBatch.of(config.nodeId(), lines));
         }
+        cluster.current().map(ClusterReport::fsid).filter(fsid -> mine(fsid, now)).ifPresent(fsid -> readClusterSeries(fsid, at));
         sendWaiting(now);
+    }
+
+    /**
+     * Reads the cluster's series for a slot on a thread of their own, in a batch of their own: a mon or mgr that does
+     * not answer holds up its reads for the commands' timeout, and must not cost the host a single point. A slot that
+     * comes while the last read still waits goes without the cluster's series.
+     */
+    private void readClusterSeries(String fsid, long at) {
+        if (!readingCluster.compareAndSet(false, true)) {
+            return;
+        }
+        clusterReads.execute(() -> {
+            try {
+                LineProtocol lines = new LineProtocol();
+                ClusterMetrics.all(lines, fsid, cluster.read(ClusterMapReader::metricReadings), at);
+                synchronized (collecting) {
+                    if (!stopping) {
+                        enqueue(MetricBatch.of(config.nodeId(), lines));
+                        sendWaiting(Instant.now());
+                    }
+                }
+            } catch (RadosException | MgrUnavailableException | UncheckedIOException e) {
+                // the cluster's figures are the mgr's, even those status shows: none is better than stale ones
+                Log.warnf("could not read the series of cluster %s: %s", fsid, e.getMessage());
+            } finally {
+                readingCluster.set(false);
+            }
+        });
     }
 
     /** Whether this agent writes the cluster's own series now; says so when that changes. */
@@ -200,6 +229,7 @@ public class MetricPublisher {
         synchronized (collecting) {
             stopping = true;
         }
+        clusterReads.shutdownNow();
         synchronized (this) {
             long deadline = System.nanoTime() + STOP_GRACE.toNanos();
             while (inFlight.size() > 0 && System.nanoTime() < deadline) {
