@@ -154,7 +154,8 @@ final class LocalPlatform implements AutoCloseable {
      */
     void brokerAsks(ServiceProcess service) throws IOException, InterruptedException {
         run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/rabbitmq.sh\"; BROKER_NODE=$TEST_BROKER_NODE broker_asks_cluster_service \"$2\" \"$3\" \"$4\"",
-                "-", repository.toString(), service.tlsUrl(), INTERNAL_SECRET, tls.ca().toString()));
+                // by name: Erlang's HTTP client checks a host name, never an address, against the certificate
+                "-", repository.toString(), "https://localhost:" + service.tlsPort(), INTERNAL_SECRET, tls.ca().toString()));
     }
 
     private Map<String, String> agentProperties(String stateDir) {

@@ -63,6 +63,10 @@ final class ServiceProcess {
         return this;
     }
 
+    int tlsPort() {
+        return tlsPort;
+    }
+
     /** Its internal API over TLS, once {@link #servesTls} was called. */
     String tlsUrl() {
         return "https://127.0.0.1:" + tlsPort;
