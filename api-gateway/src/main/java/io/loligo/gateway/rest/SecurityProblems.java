@@ -8,6 +8,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import io.vertx.core.http.HttpClosedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Security failures and unreachable services as problems, like every other error. */
@@ -30,8 +31,9 @@ public class SecurityProblems {
         return ProblemMapper.respond(Problem.of(403, "Forbidden", "RoleNotAllowed", "your role does not allow this"));
     }
 
-    @ServerExceptionMapper
-    public Response upstreamUnreachable(ProcessingException e) {
+    /** Refused, or cut while answering (the service went away in the middle of a call): the same to the caller. */
+    @ServerExceptionMapper({ProcessingException.class, HttpClosedException.class})
+    public Response upstreamUnreachable(Exception e) {
         Log.warnf("a backing service did not answer: %s", e.getMessage());
         return ProblemMapper.respond(Problem.of(503, "Service Unavailable", "BackendUnavailable",
                 "cluster-service does not answer; try again shortly"));

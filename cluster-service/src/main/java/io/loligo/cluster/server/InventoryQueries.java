@@ -38,9 +38,16 @@ public class InventoryQueries {
         return ClusterEntity.<ClusterEntity>findByIdOptional(fsid).map(InventoryQueries::view);
     }
 
-    /** @throws NotFoundException naming the fsid when no such cluster is known */
+    /**
+     * A cluster whose maps are held here is known without asking the database: reads of those maps then answer while
+     * PostgreSQL is away, and cost it nothing the rest of the time. Forgetting a cluster drops its maps too.
+     *
+     * @throws NotFoundException naming the fsid when no such cluster is known
+     */
     public void requireCluster(String fsid) {
-        cluster(fsid).orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
+        if (!maps.holdsAny(fsid)) {
+            cluster(fsid).orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
+        }
     }
 
     /** @throws NotFoundException naming the fqdn when no such server is known */

@@ -69,6 +69,12 @@ public class SyncObjects {
         return Optional.ofNullable(copiesOf(fsid).get(map));
     }
 
+    /** Whether maps of the cluster are in memory now; never reads the archive, so an unknown fsid costs nothing. */
+    public boolean holdsAny(String fsid) {
+        Map<ClusterMap, Stored> held = copies.get(fsid);
+        return held != null && !held.isEmpty();
+    }
+
     public List<ClusterMap> held(String fsid) {
         return copiesOf(fsid).keySet().stream().sorted().toList();
     }
