@@ -8,6 +8,7 @@ import io.loligo.cluster.server.ServiceEntity;
 import io.loligo.cluster.sync.MapSync;
 import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.failure.DatabaseUnreachable;
 import io.loligo.contracts.api.ConfigView;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
@@ -42,6 +43,8 @@ public class ClusterStateQueries {
     private final Map<String, OsdCache> osdCache = new ConcurrentHashMap<>();
     /** Counts OSD placement changes in every cluster: rare enough that one counter serves them all. */
     private final AtomicLong osdPlacements = new AtomicLong();
+    /** The servers of each cluster's services by type, as last read: what {@link #serversOf} answers while the database is away. */
+    private final Map<String, Map<String, String>> lastServers = new ConcurrentHashMap<>();
 
     @Inject
     SyncObjects maps;
@@ -167,13 +170,26 @@ public class ClusterStateQueries {
     }
 
     /** The fqdn of the server whose agent reports each service of a type, by service id. */
-    private static Map<String, String> serversOf(String fsid, String type) {
+    /**
+     * Which server each service of a type runs on, as the inventory has it; while PostgreSQL is away, as it had it when
+     * last read, so that reads of the maps held keep answering. Called only for clusters whose maps are held.
+     */
+    private Map<String, String> serversOf(String fsid, String type) {
         Map<String, String> servers = new HashMap<>();
-        ServiceEntity.getEntityManager()
-                .createQuery("select s.serviceId, s.server.fqdn from ServiceEntity s where s.fsid = ?1 and s.type = ?2", Object[].class)
-                .setParameter(1, fsid).setParameter(2, type)
-                .getResultList()
-                .forEach(row -> servers.put((String) row[0], (String) row[1]));
+        try {
+            ServiceEntity.getEntityManager()
+                    .createQuery("select s.serviceId, s.server.fqdn from ServiceEntity s where s.fsid = ?1 and s.type = ?2", Object[].class)
+                    .setParameter(1, fsid).setParameter(2, type)
+                    .getResultList()
+                    .forEach(row -> servers.put((String) row[0], (String) row[1]));
+        } catch (RuntimeException e) {
+            Map<String, String> known = lastServers.get(fsid + "/" + type);
+            if (known == null || !DatabaseUnreachable.caused(e)) {
+                throw e;
+            }
+            return known;
+        }
+        lastServers.put(fsid + "/" + type, Map.copyOf(servers));
         return servers;
     }
 
