@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -111,7 +112,7 @@ public final class MonCommands {
     }
 
     private String prefixOf(String json) {
-        return parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).path("prefix").asText();
+        return parse(json.getBytes(StandardCharsets.UTF_8)).path("prefix").asText();
     }
 
     private JsonNode parse(byte[] json) {
