@@ -9,7 +9,11 @@ influx_dir() { if [[ $INFLUX_INSTANCE == tests ]]; then echo "$LOLIGO_STATE/infl
 influx_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$(influx_port)/ping" 2>/dev/null; }
 
 influxdb_up() {
-  influx_ready && return 0
+  if influx_ready; then
+    # ours to stop and start again, or another checkout's, which a fault test here could not stop
+    pid_alive "$(influx_dir)/influxd.pid" && return 0
+    die "port $(influx_port), InfluxDB's ($INFLUX_INSTANCE), is taken by one this checkout did not start: another checkout's? (./dev/clean there)"
+  fi
   local dir port
   dir=$(influx_dir) port=$(influx_port)
   mkdir -p "$dir"
