@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
         }
-        this.properties = new java.util.LinkedHashMap<>(properties);
+        this.properties = new LinkedHashMap<>(properties);
         this.log = logDir.resolve(name + ".log");
         // a run's assertions read its own log only; restarts within the run append to it
         Files.deleteIfExists(log);
