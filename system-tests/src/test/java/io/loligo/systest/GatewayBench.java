@@ -40,10 +40,12 @@ class GatewayBench {
     private static final int MAX_WARM_UP_RUNS = 16;
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("seconds", 15));
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern P50 = Pattern.compile("\\s50%\\s+([\\d.]+)(us|ms|s)");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([\\d.]+)(us|ms|s)");
+    private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
-    record Figures(double requestsPerSecond, double p99Millis) {
+    record Figures(double requestsPerSecond, double p50Millis, double p99Millis) {
     }
 
     @Test
@@ -76,7 +78,7 @@ class GatewayBench {
     }
 
     /** Turns the Dashboard on as ceph.md §5 shows, with a user of its own, and logs in. */
-    private static String enableDashboard(LocalPlatform platform) throws Exception {
+    static String enableDashboard(LocalPlatform platform) throws Exception {
         platform.ceph("config", "set", "mgr", "mgr/dashboard/ssl", "false");
         platform.ceph("config", "set", "mgr", "mgr/dashboard/server_addr", "127.0.0.1");
         platform.ceph("config", "set", "mgr", "mgr/dashboard/server_port", "40080");
@@ -133,27 +135,39 @@ class GatewayBench {
         return run(url, headers, connections, MEASURED);
     }
 
-    private static Figures run(String url, List<String> headers, int connections, Duration duration) throws Exception {
+    static Figures run(String url, List<String> headers, int connections, Duration duration) throws Exception {
+        return run(url, headers, connections, duration, false);
+    }
+
+    /** @param notModified every answer must be a {@code 304} (which wrk counts with the errors), instead of a 2xx */
+    static Figures run(String url, List<String> headers, int connections, Duration duration, boolean notModified) throws Exception {
         List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s", "--latency"));
         command.addAll(headers);
         command.add(url);
         String output = LocalPlatform.run(command);
         Matcher failed = NON_2XX.matcher(output);
-        if (failed.find()) {
-            throw new IllegalStateException(url + " answered " + failed.group(1) + " requests with an error:\n" + output);
+        Matcher total = TOTAL.matcher(output);
+        long others = failed.find() ? Long.parseLong(failed.group(1)) : 0;
+        if (notModified ? !total.find() || others != Long.parseLong(total.group(1)) : others > 0) {
+            throw new IllegalStateException(url + (notModified ? " answered not every request with a 304" : " answered "
+                    + others + " requests with a 3xx or an error") + ":\n" + output);
         }
         Matcher rate = RATE.matcher(output);
+        Matcher p50 = P50.matcher(output);
         Matcher p99 = P99.matcher(output);
-        if (!rate.find() || !p99.find()) {
+        if (!rate.find() || !p50.find() || !p99.find()) {
             throw new IllegalStateException("wrk printed no figures for " + url + ":\n" + output);
         }
-        double value = Double.parseDouble(p99.group(1));
-        double millis = switch (p99.group(2)) {
+        return new Figures(Double.parseDouble(rate.group(1)), millis(p50), millis(p99));
+    }
+
+    private static double millis(Matcher latency) {
+        double value = Double.parseDouble(latency.group(1));
+        return switch (latency.group(2)) {
             case "us" -> value / 1000;
             case "s" -> value * 1000;
             default -> value;
         };
-        return new Figures(Double.parseDouble(rate.group(1)), millis);
     }
 
     private static void print(String what, int connections, Figures loligo, Figures dashboard) {

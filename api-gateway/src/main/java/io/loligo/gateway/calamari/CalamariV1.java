@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.ServerView;
@@ -12,7 +13,6 @@ import io.loligo.gateway.inventory.ClusterStateResource;
 import io.loligo.gateway.inventory.InventoryResource;
 import io.loligo.gateway.inventory.OsdResource;
 import io.loligo.gateway.inventory.PoolResource;
-import io.loligo.gateway.live.ClusterReads;
 import io.loligo.gateway.rest.ApiPaths;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -52,8 +52,6 @@ public class CalamariV1 extends CalamariCommon {
     OsdResource osds;
     @Inject
     PoolResource pools;
-    @Inject
-    ClusterReads reads;
     @Inject
     ObjectMapper json;
 
@@ -96,14 +94,13 @@ public class CalamariV1 extends CalamariCommon {
      * The OSDs with their PG states; {@code ?pg_states=active,clean} keeps those holding PGs in any of the states.
      * While the cluster has no OSD or no PG yet, a {@code 202} with an empty list, as Calamari answered.
      */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd")
     public Response osds(@PathParam("fsid") String fsid, @QueryParam("pg_states") String pgStates) {
-        CalamariViews.V1OsdList list = reads.read(fsid, "calamari-v1-osds", () -> {
-            Map<String, String> hostnames = inventory.clusterServers(fsid).stream()
-                    .collect(Collectors.toMap(ServerView::fqdn, ServerView::hostname, (first, second) -> first));
-            return CalamariShapes.v1Osds(osdViews(fsid), pools.pools(fsid), hostnames);
-        });
+        Map<String, String> hostnames = inventory.clusterServers(fsid).stream()
+                .collect(Collectors.toMap(ServerView::fqdn, ServerView::hostname, (first, second) -> first));
+        CalamariViews.V1OsdList list = CalamariShapes.v1Osds(osdViews(fsid), pools.pools(fsid), hostnames);
         if (list.osds().isEmpty() || list.pgStateCounts().isEmpty()) {
             return Response.accepted(List.of()).build();
         }
@@ -116,18 +113,16 @@ public class CalamariV1 extends CalamariCommon {
     }
 
     /** The OSD as the OSD map holds it. */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd/{id: \\d+}")
     public CalamariViews.V1OsdDetail osd(@PathParam("fsid") String fsid, @PathParam("id") int id) {
-        JsonNode osd = reads.read(fsid, "calamari-v1-osd\n" + id, () -> {
-            for (JsonNode entry : tree(state.syncObject(fsid, "osd_map")).path("osd_dump").path("osds")) {
-                if (entry.path("osd").asInt() == id) {
-                    return entry;
-                }
+        for (JsonNode entry : tree(state.syncObject(fsid, "osd_map")).path("osd_dump").path("osds")) {
+            if (entry.path("osd").asInt() == id) {
+                return new CalamariViews.V1OsdDetail(entry);
             }
-            throw new ApiException(404, "NotFound", "Object of type osd with id " + id + " not found");
-        });
-        return new CalamariViews.V1OsdDetail(osd);
+        }
+        throw new ApiException(404, "NotFound", "Object of type osd with id " + id + " not found");
     }
 
     /** Each pool's quotas, and its use where the cluster can be read now (null otherwise, as Calamari without data). */

@@ -7,6 +7,7 @@ import io.loligo.contracts.api.CliApi;
 import io.loligo.contracts.api.ClusterView;
 import io.loligo.contracts.api.ConfigView;
 import io.loligo.contracts.api.EventView;
+import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.api.MonView;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.UsageViews;
@@ -77,24 +78,28 @@ public class CalamariV2Clusters {
         return inventory.forgetCluster(fsid, null);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/config")
     public List<ConfigView> config(@PathParam("fsid") String fsid) {
         return state.config(fsid);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/config/{key}")
     public ConfigView configOption(@PathParam("fsid") String fsid, @PathParam("key") String key) {
         return state.configOption(fsid, key);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/mon")
     public List<MonView> mons(@PathParam("fsid") String fsid) {
         return state.mons(fsid);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/mon/{name}")
     public MonView mon(@PathParam("fsid") String fsid, @PathParam("name") String name) {
@@ -108,6 +113,7 @@ public class CalamariV2Clusters {
         return state.monStatus(fsid, name);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/sync_object")
     public List<String> syncObjectTypes(@PathParam("fsid") String fsid) {
@@ -119,6 +125,7 @@ public class CalamariV2Clusters {
      * One of Calamari's sync objects. {@code mon_status} is the quorum leader's own, read now; {@code quorum_status}
      * is the quorum as held; the others are as {@link CalamariSyncObjects} describes.
      */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/sync_object/{type}")
     public JsonNode syncObject(@PathParam("fsid") String fsid, @PathParam("type") String type) {
@@ -135,6 +142,7 @@ public class CalamariV2Clusters {
     }
 
     /** Events, newest first, ten to a page; {@code ?severity=} shows that severity and worse. */
+    @KeptUntilChanged
     @GET
     @Path("/event")
     public DjangoPages.CalamariPage<EventView> events(@QueryParam("severity") String severity, @QueryParam("page") String page,
@@ -142,6 +150,7 @@ public class CalamariV2Clusters {
         return paged(severity, page, pageSize, uri, wanted -> events.events(severity, wanted.pageParameter(), wanted.sizeParameter()));
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/event")
     public DjangoPages.CalamariPage<EventView> clusterEvents(@PathParam("fsid") String fsid, @QueryParam("severity") String severity,
@@ -150,6 +159,7 @@ public class CalamariV2Clusters {
         return paged(severity, page, pageSize, uri, wanted -> events.clusterEvents(fsid, severity, wanted.pageParameter(), wanted.sizeParameter()));
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/server/{fqdn}/event")
     public DjangoPages.CalamariPage<EventView> serverEvents(@PathParam("fqdn") String fqdn, @QueryParam("severity") String severity,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
+import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.gateway.inventory.CrushResource;
 import io.loligo.gateway.rest.ApiPaths;
@@ -41,6 +42,7 @@ public class CalamariV2Crush {
     CrushResource crush;
 
     /** The map as {@code crushtool -d} writes it, as one JSON string. */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_map")
     public JsonNode crushMap(@PathParam("fsid") String fsid) {
@@ -67,18 +69,21 @@ public class CalamariV2Crush {
         return replaced(crush.replaceCrushMap(fsid, text, null));
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_rule_set")
     public List<CalamariViews.CrushRuleSet> crushRuleSets(@PathParam("fsid") String fsid) {
         return crush.crushRuleSets(fsid).stream().map(CalamariShapes::crushRuleSet).toList();
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_rule")
     public List<CalamariViews.CrushRule> crushRules(@PathParam("fsid") String fsid) {
         return crush.crushRules(fsid).stream().map(CalamariShapes::crushRule).toList();
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_rule/{id: -?\\d+}")
     public CalamariViews.CrushRule crushRule(@PathParam("fsid") String fsid, @PathParam("id") String id) {
@@ -117,12 +122,14 @@ public class CalamariV2Crush {
         return crush.deleteCrushRule(fsid, id, null);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_node")
     public List<CrushViews.Node> crushNodes(@PathParam("fsid") String fsid) {
         return crush.crushNodes(fsid);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_node/{id: -?\\d+}")
     public CrushViews.Node crushNode(@PathParam("fsid") String fsid, @PathParam("id") String id) {
@@ -156,12 +163,14 @@ public class CalamariV2Crush {
         return crush.deleteCrushNode(fsid, id, null);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_type")
     public List<CrushViews.Type> crushTypes(@PathParam("fsid") String fsid) {
         return crush.crushTypes(fsid);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_type/{id: \\d+}")
     public CrushViews.Type crushType(@PathParam("fsid") String fsid, @PathParam("id") String id) {

@@ -3,6 +3,7 @@ package io.loligo.gateway.calamari;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.gateway.inventory.OsdResource;
@@ -40,6 +41,7 @@ public class CalamariV2Osds {
      * Every OSD, or those a pool may use ({@code ?pool=<id>}), or those named ({@code ?id__in[]=2&id__in[]=3}). Loligo's
      * other filters, sorting and pages are /api/v3's.
      */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd")
     public Response osds(@PathParam("fsid") String fsid, @QueryParam("pool") String pool, @QueryParam("id__in[]") List<String> ids) {
@@ -53,6 +55,7 @@ public class CalamariV2Osds {
                 .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd/{id: \\d+}")
     public OsdView osd(@PathParam("fsid") String fsid, @PathParam("id") String id) {
@@ -84,12 +87,14 @@ public class CalamariV2Osds {
         return osds.updateOsd(fsid, id, new OsdPatch(in, up, reweight, null), null);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd/command")
     public List<String> implementedCommands(@PathParam("fsid") String fsid) {
         return osds.osdCommands(fsid);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd/{id: \\d+}/command")
     public Map<String, Map<String, List<String>>> validCommands(@PathParam("fsid") String fsid, @PathParam("id") String id) {
@@ -97,6 +102,7 @@ public class CalamariV2Osds {
     }
 
     /** {@code {"valid": bool}}; a command Calamari never had is simply not valid. */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd/{id: \\d+}/command/{command: [a-zA-Z_]+}")
     public Map<String, Boolean> commandValid(@PathParam("fsid") String fsid, @PathParam("id") String id,
@@ -126,6 +132,7 @@ public class CalamariV2Osds {
         }
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd_config")
     public Map<String, Boolean> osdConfig(@PathParam("fsid") String fsid) {

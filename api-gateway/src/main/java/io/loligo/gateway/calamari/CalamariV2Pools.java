@@ -3,6 +3,7 @@ package io.loligo.gateway.calamari;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem;
@@ -40,6 +41,7 @@ public class CalamariV2Pools {
     PoolResource pools;
 
     /** Every pool; with {@code ?defaults}, what a pool created without a field gets for it. */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/pool")
     public Object pools(@PathParam("fsid") String fsid, @Context UriInfo uri) {
@@ -51,6 +53,7 @@ public class CalamariV2Pools {
         return pools.pools(fsid);
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/pool/{id: \\d+}")
     public PoolView pool(@PathParam("fsid") String fsid, @PathParam("id") String id) {

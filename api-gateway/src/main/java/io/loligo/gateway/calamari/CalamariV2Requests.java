@@ -1,6 +1,7 @@
 package io.loligo.gateway.calamari;
 
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.RequestView;
 import io.loligo.gateway.inventory.RequestResource;
@@ -31,6 +32,7 @@ public class CalamariV2Requests {
     @Inject
     RequestResource requests;
 
+    @KeptUntilChanged
     @GET
     @Path("/request")
     public DjangoPages.CalamariPage<CalamariViews.Request> requests(@QueryParam("state") String state, @QueryParam("page") String page,
@@ -39,6 +41,7 @@ public class CalamariV2Requests {
                 wanted.pageParameter(), wanted.sizeParameter()));
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/request/{id}")
     public CalamariViews.Request request(@PathParam("id") String id) {
@@ -60,6 +63,7 @@ public class CalamariV2Requests {
         }
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/request")
     public DjangoPages.CalamariPage<CalamariViews.Request> clusterRequests(@PathParam("fsid") String fsid, @QueryParam("state") String state,
@@ -69,6 +73,7 @@ public class CalamariV2Requests {
                 wanted.pageParameter(), wanted.sizeParameter()));
     }
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/request/{id}")
     public CalamariViews.Request clusterRequest(@PathParam("fsid") String fsid, @PathParam("id") String id) {

@@ -7,7 +7,6 @@ import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.MonView;
 import io.loligo.contracts.api.UsageViews;
-import io.loligo.gateway.live.ClusterReads;
 import io.loligo.gateway.rest.ApiPaths;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -15,23 +14,21 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
 
-/** A cluster's health, mons and raw maps for any logged-in user, from cluster-service; health as kept until it changes. */
+/** A cluster's health, mons and raw maps for any logged-in user, from cluster-service. */
 @Path(ApiPaths.V3)
 public class ClusterStateResource implements ClusterStateApi {
     @Inject
     @RestClient
     ClusterServiceClient clusterService;
-    @Inject
-    ClusterReads reads;
 
     @Override
     public HealthView health(String fsid) {
-        return reads.read(fsid, "health", () -> clusterService.health(fsid));
+        return clusterService.health(fsid);
     }
 
     @Override
     public HealthCountersView healthCounters(String fsid) {
-        return reads.read(fsid, "counters", () -> clusterService.healthCounters(fsid));
+        return clusterService.healthCounters(fsid);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.loligo.gateway.inventory;
 import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
-import io.loligo.gateway.live.ClusterReads;
 import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.util.List;
 import java.util.Map;
 
-/** OSDs for any logged-in user, from cluster-service; the list and each OSD as kept until they change. */
+/** OSDs for any logged-in user, from cluster-service. */
 @Path(ApiPaths.V3)
 public class OsdResource implements OsdApi {
     @Inject
@@ -23,19 +22,16 @@ public class OsdResource implements OsdApi {
     ClusterServiceClient clusterService;
     @Inject
     Mutations mutations;
-    @Inject
-    ClusterReads reads;
 
     @Override
     public byte[] osds(String fsid, String pool, List<String> ids, String up, String in, String host, String search,
                          String ordering, String page, String pageSize) {
-        return reads.read(fsid, String.join("\n", "osds", pool, String.valueOf(ids), up, in, host, search, ordering, page, pageSize),
-                () -> clusterService.osds(fsid, pool, ids, up, in, host, search, ordering, page, pageSize));
+        return clusterService.osds(fsid, pool, ids, up, in, host, search, ordering, page, pageSize);
     }
 
     @Override
     public OsdView osd(String fsid, String id) {
-        return reads.read(fsid, "osd\n" + id, () -> clusterService.osd(fsid, id));
+        return clusterService.osd(fsid, id);
     }
 
     @Override

@@ -4,10 +4,11 @@ import io.loligo.cluster.osd.OsdChanges;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.OsdListing;
-import io.loligo.contracts.api.QueryValues;
+import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
+import io.loligo.contracts.api.QueryValues;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -65,7 +66,7 @@ public class OsdResource implements OsdApi {
     public Map<String, Boolean> osdCommandValid(String fsid, String id, String command) {
         OsdView osd = osd(fsid, id);
         if (!OsdChanges.isCommand(command)) {
-            throw new NotFoundException("no OSD command '" + command + "'");
+            throw new ApiException(404, "UnknownCommand", "no OSD command '" + command + "'; known: " + String.join(", ", OsdView.COMMANDS));
         }
         return Map.of("valid", osd.validCommands().contains(command));
     }

@@ -17,18 +17,22 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public interface ClusterStateApi {
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/health")
     HealthView health(@PathParam("fsid") String fsid);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/health_counters")
     HealthCountersView healthCounters(@PathParam("fsid") String fsid);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/mon")
     List<MonView> mons(@PathParam("fsid") String fsid);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/mon/{name}")
     MonView mon(@PathParam("fsid") String fsid, @PathParam("name") String name);
@@ -39,6 +43,7 @@ public interface ClusterStateApi {
     JsonNode monStatus(@PathParam("fsid") String fsid, @PathParam("name") String name);
 
     /** The names of the maps held for the cluster ({@code osd_map}, {@code health}, ...). */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/sync_object")
     List<String> syncObjectTypes(@PathParam("fsid") String fsid);
@@ -48,11 +53,13 @@ public interface ClusterStateApi {
      *
      * @return the JSON itself: an OSD map can weigh tens of megabytes, which the gateway passes on untouched
      */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/sync_object/{type}")
     byte[] syncObject(@PathParam("fsid") String fsid, @PathParam("type") String type);
 
     /** Every configuration option the quorum leader runs with, ordered by key. */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/config")
     List<ConfigView> config(@PathParam("fsid") String fsid);
@@ -78,6 +85,7 @@ public interface ClusterStateApi {
     @Path("/cluster/{fsid}/log")
     UsageViews.ClusterLog log(@PathParam("fsid") String fsid, @QueryParam("lines") String lines, @QueryParam("level") String level);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/config/{key}")
     ConfigView configOption(@PathParam("fsid") String fsid, @PathParam("key") String key);

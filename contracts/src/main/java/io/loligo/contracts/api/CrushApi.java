@@ -23,6 +23,7 @@ public interface CrushApi {
      * The CRUSH map as {@code crushtool -d} writes it, as one JSON string (Calamari's shape). The CRUSH map is part
      * of the OSD map, so it is as fresh as the OSD map's epoch.
      */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_map")
     JsonNode crushMapText(@PathParam("fsid") String fsid);
@@ -36,30 +37,37 @@ public interface CrushApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Response replaceCrushMap(@PathParam("fsid") String fsid, JsonNode crushMap, @HeaderParam(OsdApi.REQUESTED_BY) String user);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_rule")
     List<CrushViews.Rule> crushRules(@PathParam("fsid") String fsid);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_rule/{id}")
     CrushViews.Rule crushRule(@PathParam("fsid") String fsid, @PathParam("id") String id);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_rule_set")
     List<CrushViews.RuleSet> crushRuleSets(@PathParam("fsid") String fsid);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_node")
     List<CrushViews.Node> crushNodes(@PathParam("fsid") String fsid);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_node/{id}")
     CrushViews.Node crushNode(@PathParam("fsid") String fsid, @PathParam("id") String id);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_type")
     List<CrushViews.Type> crushTypes(@PathParam("fsid") String fsid);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/crush_type/{id}")
     CrushViews.Type crushType(@PathParam("fsid") String fsid, @PathParam("id") String id);

@@ -14,16 +14,19 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public interface EventApi {
 
+    @KeptUntilChanged
     @GET
     @Path("/event")
     Page<EventView> events(@QueryParam("severity") String severity, @QueryParam("page") String page,
                            @QueryParam("page_size") String pageSize);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/event")
     Page<EventView> clusterEvents(@PathParam("fsid") String fsid, @QueryParam("severity") String severity,
                                   @QueryParam("page") String page, @QueryParam("page_size") String pageSize);
 
+    @KeptUntilChanged
     @GET
     @Path("/server/{fqdn}/event")
     Page<EventView> serverEvents(@PathParam("fqdn") String fqdn, @QueryParam("severity") String severity,

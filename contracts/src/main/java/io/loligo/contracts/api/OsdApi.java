@@ -33,6 +33,7 @@ public interface OsdApi {
      * @return the JSON itself: on a large cluster this is the busiest read, and the gateway passes it on untouched
      *         rather than parse and write it again
      */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd")
     byte[] osds(@PathParam("fsid") String fsid,
@@ -46,16 +47,19 @@ public interface OsdApi {
                   @QueryParam("page") String page,
                   @QueryParam("page_size") String pageSize);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd/{id}")
     OsdView osd(@PathParam("fsid") String fsid, @PathParam("id") String id);
 
     /** The commands Loligo implements for OSDs. */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd/command")
     List<String> osdCommands(@PathParam("fsid") String fsid);
 
     /** {@code {<id>: {"valid_commands": [...]}}}: what may be run on this OSD now. */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd/{id}/command")
     Map<String, Map<String, List<String>>> osdValidCommands(@PathParam("fsid") String fsid, @PathParam("id") String id);
@@ -73,6 +77,7 @@ public interface OsdApi {
                        @HeaderParam(REQUESTED_BY) String user);
 
     /** {@code {"valid": bool}}: whether the command may run on this OSD now. */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd/{id}/command/{command}")
     Map<String, Boolean> osdCommandValid(@PathParam("fsid") String fsid, @PathParam("id") String id,
@@ -85,6 +90,7 @@ public interface OsdApi {
                            @PathParam("command") String command, @HeaderParam(REQUESTED_BY) String user);
 
     /** The cluster's OSD flags, Calamari's {@code osd_config}: each flag set or not. */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/osd_config")
     Map<String, Boolean> osdConfig(@PathParam("fsid") String fsid);

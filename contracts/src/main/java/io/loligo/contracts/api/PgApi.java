@@ -24,6 +24,7 @@ public interface PgApi {
                      @QueryParam("page_size") String pageSize);
 
     /** {@code {<pgid>: {"valid_commands": [...]}}}: what may be run on this PG now. */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/pool/{pool}/pg/{pgid}/command")
     Map<String, Map<String, List<String>>> pgValidCommands(@PathParam("fsid") String fsid, @PathParam("pool") String pool,

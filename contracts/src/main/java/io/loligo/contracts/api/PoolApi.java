@@ -19,10 +19,12 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public interface PoolApi {
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/pool")
     List<PoolView> pools(@PathParam("fsid") String fsid);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/pool/{id}")
     PoolView pool(@PathParam("fsid") String fsid, @PathParam("id") String id);
@@ -46,6 +48,7 @@ public interface PoolApi {
     Response createPool(@PathParam("fsid") String fsid, PoolForm pool, @HeaderParam(OsdApi.REQUESTED_BY) String user);
 
     /** What a new pool gets when the form leaves a field out (Calamari's {@code GET pool?defaults}). */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/pool/defaults")
     PoolForm poolDefaults(@PathParam("fsid") String fsid);
@@ -66,10 +69,12 @@ public interface PoolApi {
     Response deletePool(@PathParam("fsid") String fsid, @PathParam("id") String id, @HeaderParam(OsdApi.REQUESTED_BY) String user);
 
     /** The cluster's erasure-code profiles: each one's name and properties, as Ceph keeps them. */
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/erasure_code_profile")
     List<Map<String, String>> erasureCodeProfiles(@PathParam("fsid") String fsid);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/erasure_code_profile/{name}")
     Map<String, String> erasureCodeProfile(@PathParam("fsid") String fsid, @PathParam("name") String name);

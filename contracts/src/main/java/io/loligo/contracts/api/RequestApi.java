@@ -13,11 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 public interface RequestApi {
 
     /** @param state queued, submitted, complete, error or cancelled; several separated by commas */
+    @KeptUntilChanged
     @GET
     @Path("/request")
     Page<RequestView> requests(@QueryParam("state") String state, @QueryParam("page") String page,
                                @QueryParam("page_size") String pageSize);
 
+    @KeptUntilChanged
     @GET
     @Path("/request/{id}")
     RequestView request(@PathParam("id") String id);
@@ -30,11 +32,13 @@ public interface RequestApi {
     @Path("/request/{id}/cancel")
     RequestView cancel(@PathParam("id") String id);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/request")
     Page<RequestView> clusterRequests(@PathParam("fsid") String fsid, @QueryParam("state") String state,
                                       @QueryParam("page") String page, @QueryParam("page_size") String pageSize);
 
+    @KeptUntilChanged
     @GET
     @Path("/cluster/{fsid}/request/{id}")
     RequestView clusterRequest(@PathParam("fsid") String fsid, @PathParam("id") String id);

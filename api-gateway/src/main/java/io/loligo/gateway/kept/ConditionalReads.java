@@ -1,0 +1,107 @@
+package io.loligo.gateway.kept;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Every successful GET of the API answers an {@code ETag} made from the bytes it sends, and a {@code 304} without
+ * them when the caller's {@code If-None-Match} names it: a poller that finds nothing changed downloads nothing.
+ * {@code Cache-Control: private, no-cache} lets a browser keep the answer but ask again each time, so the console
+ * revalidates without code of its own. An answer of a {@link io.loligo.contracts.api.KeptUntilChanged} read that
+ * carries a {@link KeptReadFilter#TICKET} is kept here, as the bytes sent and their tag.
+ * <p>
+ * The tag is the answer's digest, not a version counter: it is the same from every gateway replica and after a
+ * restart, and a map that moved without changing this answer leaves it valid.
+ */
+@Provider
+public class ConditionalReads implements ContainerResponseFilter {
+    static final String CACHE_CONTROL = "private, no-cache";
+
+    @Inject
+    KeptReads reads;
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != Response.Status.OK.getStatusCode()) {
+            return;
+        }
+        String etag = response.getHeaderString(HttpHeaders.ETAG);
+        if (etag == null) {
+            byte[] body = bytes(response.getEntity(), response.getMediaType());
+            if (body == null) {
+                // a stream, or a type this filter does not write: it goes out as it is, untagged
+                return;
+            }
+            etag = tagOf(body);
+            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+            response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+            if (request.getProperty(KeptReadFilter.TICKET) instanceof KeptReads.Ticket ticket) {
+                reads.keep(ticket, new KeptReads.Representation(body, response.getMediaType().toString(), etag));
+            }
+        }
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
+            response.setEntity(null);
+        }
+    }
+
+    private byte[] bytes(Object entity, MediaType type) {
+        if (entity instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (entity instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        if (entity == null || type == null || !(MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.getSubtype().endsWith("+json"))) {
+            return null;
+        }
+        try {
+            return json.writeValueAsBytes(entity);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A strong tag: the first 128 bits of the answer's SHA-256. */
+    static String tagOf(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** {@code If-None-Match} compares weakly: a tag listed with or without {@code W/}, or {@code *}, matches. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String listed : ifNoneMatch.split(",")) {
+            String tag = listed.strip();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

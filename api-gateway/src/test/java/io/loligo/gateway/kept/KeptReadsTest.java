@@ -1,0 +1,161 @@
+package io.loligo.gateway.kept;
+
+import io.loligo.contracts.api.LiveUpdate;
+import io.loligo.gateway.live.LiveFeed;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeptReadsTest {
+    private static final String FSID = "a7f64266-0894-4f1e-a635-d0aeaca0e993";
+    private final KeptReads reads = new KeptReads();
+    private final AtomicInteger upstreamCalls = new AtomicInteger();
+
+    /** As the filters use it: the kept answer, or a call upstream whose answer is kept with the ticket taken before. */
+    private String read(String scope, String key) {
+        return read(scope, key, () -> {
+        });
+    }
+
+    private String read(String scope, String key, Runnable meanwhile) {
+        KeptReads.Representation kept = reads.kept(scope, key);
+        if (kept != null) {
+            return new String(kept.body(), StandardCharsets.UTF_8);
+        }
+        KeptReads.Ticket ticket = reads.ticket(scope, key);
+        meanwhile.run();
+        String answer = key + "#" + upstreamCalls.incrementAndGet();
+        if (ticket != null) {
+            reads.keep(ticket, representation(answer));
+        }
+        return answer;
+    }
+
+    private static KeptReads.Representation representation(String answer) {
+        byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+        return new KeptReads.Representation(body, "application/json", ConditionalReads.tagOf(body));
+    }
+
+    private static LiveUpdate update(String type, String fsid) {
+        return new LiveUpdate(type, fsid, null);
+    }
+
+    @Test
+    void nothingIsKeptBeforeTheStreamIsHeard() {
+        assertThat(read(FSID, "health")).isEqualTo("health#1");
+        assertThat(read(FSID, "health")).isEqualTo("health#2");
+    }
+
+    @Test
+    void aReadIsKeptUntilItsClusterChanges() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        assertThat(read(FSID, "health")).isEqualTo("health#1");
+        assertThat(read(FSID, "health")).isEqualTo("health#1");
+        assertThat(read(FSID, "osds")).isEqualTo("osds#2");
+
+        reads.onUpdate(update(LiveUpdate.SYNC, "another-cluster"));
+        assertThat(read(FSID, "health")).isEqualTo("health#1");
+
+        reads.onUpdate(update(LiveUpdate.SYNC, FSID));
+        assertThat(read(FSID, "health")).isEqualTo("health#3");
+        assertThat(read(FSID, "osds")).isEqualTo("osds#4");
+        assertThat(read(FSID, "osds")).isEqualTo("osds#4");
+
+        // a server's event outside any cluster: it may touch any of them
+        reads.onUpdate(update(LiveUpdate.EVENT, null));
+        assertThat(read(FSID, "osds")).isEqualTo("osds#5");
+    }
+
+    /** The request list spans clusters: a request of any cluster moves it, and it moves no cluster's own reads. */
+    @Test
+    void aReadAcrossClustersIsKeptUntilAnyClusterChanges() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        assertThat(read(KeptReads.ALL_CLUSTERS, "requests")).isEqualTo("requests#1");
+        assertThat(read(FSID, "osds")).isEqualTo("osds#2");
+        assertThat(read(KeptReads.ALL_CLUSTERS, "requests")).isEqualTo("requests#1");
+
+        reads.onUpdate(update(LiveUpdate.REQUEST, "another-cluster"));
+        assertThat(read(KeptReads.ALL_CLUSTERS, "requests")).isEqualTo("requests#3");
+        assertThat(read(FSID, "osds")).isEqualTo("osds#2");
+    }
+
+    /** Anyone may name a cluster in a URL: only those whose read succeeded take memory. */
+    @Test
+    void clustersThatDoNotExistAreNotRemembered() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        for (int i = 0; i < 1000; i++) {
+            // a failed read takes a ticket and is never kept
+            assertThat(reads.ticket("made-up-" + i, "health")).isNotNull();
+        }
+        assertThat(reads.scopesRemembered()).isZero();
+        read(FSID, "health");
+        assertThat(reads.scopesRemembered()).isEqualTo(1);
+    }
+
+    @Test
+    void aReadThatCrossedAChangeIsNotKept() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        read(FSID, "warm-up");
+        assertThat(read(FSID, "osds", () -> reads.onUpdate(update(LiveUpdate.SYNC, FSID)))).isEqualTo("osds#2");
+        assertThat(read(FSID, "osds")).isEqualTo("osds#3");
+    }
+
+    /** A cluster's first read is not kept when any change was heard meanwhile: it may have been this cluster's. */
+    @Test
+    void aClustersFirstReadThatCrossedAnyChangeIsNotKept() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        assertThat(read(FSID, "osds", () -> reads.onUpdate(update(LiveUpdate.SYNC, FSID)))).isEqualTo("osds#1");
+        assertThat(read(FSID, "osds")).isEqualTo("osds#2");
+        assertThat(read(FSID, "osds")).isEqualTo("osds#2");
+    }
+
+    @Test
+    void anInterruptedStreamForgetsAllAndKeepsNothingUntilItIsHeardAgain() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        read(FSID, "health");
+        reads.onInterrupted(new LiveFeed.Interrupted());
+        assertThat(read(FSID, "health")).isEqualTo("health#2");
+        assertThat(read(FSID, "health")).isEqualTo("health#3");
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        assertThat(read(FSID, "health")).isEqualTo("health#4");
+        assertThat(read(FSID, "health")).isEqualTo("health#4");
+    }
+
+    @Test
+    void aReadOnItsWayWhenTheStreamBrokeIsNotKept() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        read(FSID, "warm-up");
+        assertThat(read(FSID, "health", () -> {
+            reads.onInterrupted(new LiveFeed.Interrupted());
+            reads.onUpdate(update(LiveUpdate.PING, null));
+        })).isEqualTo("health#2");
+        assertThat(read(FSID, "health")).isEqualTo("health#3");
+    }
+
+    @Test
+    void aScopeKeepsABoundedNumberOfDistinctReads() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        for (int i = 0; i < KeptReads.MOST_KEPT_PER_SCOPE + 10; i++) {
+            read(FSID, "osds?search=" + i);
+        }
+        int calls = upstreamCalls.get();
+        read(FSID, "osds?search=0");
+        assertThat(upstreamCalls).as("the first reads are kept").hasValue(calls);
+        read(FSID, "osds?search=" + (KeptReads.MOST_KEPT_PER_SCOPE + 5));
+        assertThat(upstreamCalls).as("reads beyond the bound are not").hasValue(calls + 1);
+    }
+
+    @Test
+    void aScopeKeepsABoundedNumberOfBytes() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        byte[] large = new byte[(int) (KeptReads.MOST_BYTES_PER_SCOPE / 2) + 1];
+        for (String key : new String[]{"first", "second"}) {
+            reads.keep(reads.ticket(FSID, key), new KeptReads.Representation(large, "application/json", ConditionalReads.tagOf(large)));
+        }
+        assertThat(reads.kept(FSID, "first")).isNotNull();
+        assertThat(reads.kept(FSID, "second")).as("beyond the bytes a scope may keep").isNull();
+    }
+}
