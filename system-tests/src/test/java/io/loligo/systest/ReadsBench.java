@@ -78,11 +78,13 @@ class ReadsBench {
             String gateway = platform.gateway.url();
             await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(gateway).auth().oauth2(token)
                     .get("/api/v3/cluster/{fsid}/osd", fsid).statusCode() == 200);
-            // a request in the list, to read one by its id
-            String requestId = platform.api(session).contentType(ContentType.JSON).body(Map.of("noout", false))
-                    .patch("/api/v3/cluster/{fsid}/osd_config", fsid).then().statusCode(202).extract().path("request_id");
-            await().atMost(Duration.ofSeconds(60)).until(() -> "complete".equals(given().baseUri(gateway).auth().oauth2(token)
-                    .get("/api/v3/request/{id}", requestId).path("state")));
+            // requests in the list, to read one by its id: noout set and cleared again
+            for (boolean noout : new boolean[]{true, false}) {
+                String requestId = platform.api(session).contentType(ContentType.JSON).body(Map.of("noout", noout))
+                        .patch("/api/v3/cluster/{fsid}/osd_config", fsid).then().statusCode(202).extract().path("request_id");
+                await().atMost(Duration.ofSeconds(60)).until(() -> "complete".equals(given().baseUri(gateway).auth().oauth2(token)
+                        .get("/api/v3/request/{id}", requestId).path("state")));
+            }
 
             Samples samples = new Samples(gateway, token, fsid);
             List<Operation> operations = new ArrayList<>();

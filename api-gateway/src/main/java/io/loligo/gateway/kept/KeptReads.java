@@ -23,6 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * and again from the first update after an interruption, which forgets everything. A read that was on its way while
  * its scope changed is not kept, and nothing is kept longer than {@link #LONGEST_KEPT} in any case. A cluster is
  * remembered only once a read of it succeeded: a caller naming clusters that do not exist adds nothing.
+ * <p>
+ * Nothing kept is served either while cluster-service has answered from a state that the stream has not yet
+ * brought here (each answer names the stream's position then): whoever saw a request complete is not shown the maps
+ * from before it. What is left is the moment between a commit in cluster-service and the update's numbering there.
  */
 @ApplicationScoped
 public class KeptReads {
@@ -51,6 +55,11 @@ public class KeptReads {
     private final AtomicLong interruptions = new AtomicLong();
     private volatile long lastHeardNanos;
     private volatile boolean whole;
+    /** The cluster-service instance whose stream is heard, and how many of its updates were heard. */
+    private String streamHeard;
+    private volatile long positionHeard;
+    /** The furthest position of that stream that any answer of cluster-service was made at. */
+    private volatile long positionAnswered;
 
     @Inject
     LiveFeed feed;
@@ -59,8 +68,10 @@ public class KeptReads {
         feed.updates(null).subscribe().with(this::onUpdate);
     }
 
-    void onInterrupted(@Observes LiveFeed.Interrupted interrupted) {
+    synchronized void onInterrupted(@Observes LiveFeed.Interrupted interrupted) {
         whole = false;
+        streamHeard = null;
+        positionAnswered = 0;
         interruptions.incrementAndGet();
         scopes.clear();
     }
@@ -68,6 +79,11 @@ public class KeptReads {
     synchronized void onUpdate(LiveUpdate update) {
         lastHeardNanos = System.nanoTime();
         whole = true;
+        if (update.stream() != null && !update.stream().equals(streamHeard)) {
+            streamHeard = update.stream();
+            positionAnswered = 0;
+        }
+        positionHeard = update.position();
         if (LiveUpdate.PING.equals(update.type())) {
             return;
         }
@@ -81,6 +97,18 @@ public class KeptReads {
             Scope scope = scopes.get(touched);
             if (scope != null) {
                 scope.changed();
+            }
+        }
+    }
+
+    /** @param position {@code <stream>:<position>}, as cluster-service's answer named it */
+    public synchronized void answeredAt(String position) {
+        int colon = position.lastIndexOf(':');
+        if (colon > 0 && position.substring(0, colon).equals(streamHeard)) {
+            try {
+                positionAnswered = Math.max(positionAnswered, Long.parseLong(position.substring(colon + 1)));
+            } catch (NumberFormatException notOurs) {
+                // cluster-service writes only numbers here; anything else names no position
             }
         }
     }
@@ -125,7 +153,7 @@ public class KeptReads {
     }
 
     private boolean servable(long now) {
-        return whole && now - lastHeardNanos <= LONGEST_SILENCE.toNanos();
+        return whole && now - lastHeardNanos <= LONGEST_SILENCE.toNanos() && positionHeard >= positionAnswered;
     }
 
     private synchronized long changesHeard() {

@@ -39,8 +39,12 @@ class KeptReadsTest {
         return new KeptReads.Representation(body, "application/json", ConditionalReads.tagOf(body));
     }
 
-    private static LiveUpdate update(String type, String fsid) {
-        return new LiveUpdate(type, fsid, null);
+    private static final String STREAM = "4d7a1f0e-stream";
+    private long position;
+
+    /** As cluster-service numbers them: a ping carries the count so far, every other update the next number. */
+    private LiveUpdate update(String type, String fsid) {
+        return new LiveUpdate(type, fsid, null, STREAM, LiveUpdate.PING.equals(type) ? position : ++position);
     }
 
     @Test
@@ -157,5 +161,23 @@ class KeptReadsTest {
         }
         assertThat(reads.kept(FSID, "first")).isNotNull();
         assertThat(reads.kept(FSID, "second")).as("beyond the bytes a scope may keep").isNull();
+    }
+
+    /** Whoever saw a request complete in cluster-service's answer is not shown a map kept from before it. */
+    @Test
+    void nothingKeptIsServedWhileAnAnswerShowedMoreThanTheStreamBroughtHere() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        assertThat(read(FSID, "osds")).isEqualTo("osds#1");
+        assertThat(read(FSID, "osds")).isEqualTo("osds#1");
+
+        // the request read answered at a position whose update has not arrived yet
+        reads.answeredAt(STREAM + ":" + (position + 1));
+        assertThat(read(FSID, "osds")).isEqualTo("osds#2");
+        // another instance's positions say nothing of this stream
+        reads.answeredAt("another-instance:" + (position + 100));
+
+        reads.onUpdate(update(LiveUpdate.REQUEST, FSID));
+        assertThat(read(FSID, "osds")).isEqualTo("osds#3");
+        assertThat(read(FSID, "osds")).isEqualTo("osds#3");
     }
 }

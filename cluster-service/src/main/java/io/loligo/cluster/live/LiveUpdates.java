@@ -1,5 +1,6 @@
 package io.loligo.cluster.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.cluster.transaction.AfterCommit;
 import io.loligo.contracts.api.LiveUpdate;
@@ -13,6 +14,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,9 @@ public class LiveUpdates {
     static final Duration PING_EVERY = Duration.ofSeconds(5);
 
     private final BroadcastProcessor<LiveUpdate> published = BroadcastProcessor.create();
+    /** This instance's stream: its positions count from its start. */
+    private final String stream = UUID.randomUUID().toString();
+    private long position;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -46,7 +51,7 @@ public class LiveUpdates {
             publish(type, fsid, data.get());
             return;
         }
-        Supplier<LiveUpdate> update = () -> new LiveUpdate(type, fsid, mapper.valueToTree(data.get()));
+        Supplier<LiveUpdate> update = () -> numbered(type, fsid, mapper.valueToTree(data.get()));
         if (status != Status.STATUS_ACTIVE) {
             return;
         }
@@ -55,7 +60,7 @@ public class LiveUpdates {
         if (pending == null) {
             Map<String, Supplier<LiveUpdate>> created = new LinkedHashMap<>();
             transactions.putResource(LiveUpdates.class, created);
-            AfterCommit.run(transactions, () -> created.values().forEach(committed -> published.onNext(committed.get())));
+            AfterCommit.run(transactions, () -> created.values().forEach(committed -> emit(committed)));
             pending = created;
         }
         pending.put(type + ":" + id, update);
@@ -63,13 +68,33 @@ public class LiveUpdates {
 
     /** Publishes an update now, for a change that is committed already. */
     public void publish(String type, String fsid, Object data) {
-        published.onNext(new LiveUpdate(type, fsid, mapper.valueToTree(data)));
+        JsonNode tree = mapper.valueToTree(data);
+        emit(() -> numbered(type, fsid, tree));
+    }
+
+    /** {@code <stream>:<position>}: this instance, and how many updates it has published so far. */
+    public synchronized String position() {
+        return stream + ":" + position;
+    }
+
+    /** Numbers and sends an update under one lock, so that the stream carries them in the order of their numbers. */
+    private synchronized void emit(Supplier<LiveUpdate> update) {
+        published.onNext(update.get());
+    }
+
+    /** Called under {@link #emit}'s lock only. */
+    private LiveUpdate numbered(String type, String fsid, JsonNode data) {
+        return new LiveUpdate(type, fsid, data, stream, ++position);
     }
 
     /** Every update from now on, and a ping whenever {@link #PING_EVERY} passes, to keep the stream open. */
     public Multi<LiveUpdate> stream() {
         Multi<LiveUpdate> pings = Multi.createFrom().ticks().every(PING_EVERY)
-                .map(tick -> new LiveUpdate(LiveUpdate.PING, null, null));
+                .map(tick -> ping());
         return Multi.createBy().merging().streams(published, pings).onOverflow().buffer(SLOW_CLIENT_BUFFER);
+    }
+
+    private synchronized LiveUpdate ping() {
+        return new LiveUpdate(LiveUpdate.PING, null, null, stream, position);
     }
 }

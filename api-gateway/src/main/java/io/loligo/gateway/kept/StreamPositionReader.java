@@ -1,0 +1,29 @@
+package io.loligo.gateway.kept;
+
+import io.loligo.contracts.api.LiveUpdate;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Reads how far cluster-service's live stream had got when it answered: a caller who saw a request complete in one
+ * answer must not be shown a kept map from before it, though the stream has not yet brought the news here.
+ */
+@Provider
+@ConstrainedTo(RuntimeType.CLIENT)
+public class StreamPositionReader implements ClientResponseFilter {
+    @Inject
+    KeptReads reads;
+
+    @Override
+    public void filter(ClientRequestContext request, ClientResponseContext response) {
+        String position = response.getHeaderString(LiveUpdate.POSITION_HEADER);
+        if (position != null) {
+            reads.answeredAt(position);
+        }
+    }
+}
