@@ -35,10 +35,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -1220,6 +1222,76 @@ class PlatformIT {
     }
 
     /** Last: what every earlier test changed through the API. */
+    /**
+     * Every read of every API, as its OpenAPI document lists it, answers a tag of its bytes and lets a browser keep the
+     * answer only to ask again; asked again with the tag, it answers a bodiless 304 unless the answer changed, and a
+     * new tag when it did.
+     */
+    @Test
+    @Order(31)
+    void every_read_of_every_api_answers_an_etag_and_a_304_to_a_caller_that_has_it() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String token = api().contentType(ContentType.JSON).body("{\"name\":\"conditional reads\"}")
+                .post("/api/v3/user/me/token").then().statusCode(201).extract().path("token");
+        String gateway = platform.gateway.url();
+        ApiSamples samples = new ApiSamples(gateway, token, fsid);
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> unchanged = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> templates = ApiSamples.getPaths(gateway);
+        assertThat(templates).as("GET operations of v1, v2 and v3").hasSizeGreaterThan(100);
+        for (String template : templates) {
+            String url = samples.url(template);
+            HttpResponse<byte[]> first = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(first.statusCode()).as(url).isEqualTo(200);
+            String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(url + " answered no ETag"));
+            assertThat(first.headers().firstValue("Cache-Control")).as(url).hasValue("private, no-cache");
+            HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (again.statusCode() == 304) {
+                assertThat(again.body()).as(url).isEmpty();
+                assertThat(again.headers().firstValue("ETag")).as(url).hasValue(etag);
+                unchanged.add(template);
+            } else {
+                assertThat(again.statusCode()).as(url).isEqualTo(200);
+                assertThat(again.headers().firstValue("ETag")).as(url + ": a 200 to a caller with the tag means a new answer").isNotEqualTo(Optional.of(etag));
+                changed.add(template);
+            }
+        }
+        System.out.printf("conditional reads: %d answered 304, %d had changed in between: %s%n", unchanged.size(), changed.size(), changed);
+        // what changes between two reads a millisecond apart is the live figures: metrics windows, log tails, usage
+        assertThat(unchanged).as("reads unchanged a moment later").hasSizeGreaterThan(templates.size() * 3 / 4);
+    }
+
+    /** A read the gateway keeps (the OSD flags, in v3 and in Calamari's v2) shows a change once its request completed. */
+    @Test
+    @Order(32)
+    void a_kept_read_shows_a_change_as_soon_as_its_request_completes() throws Exception {
+        String fsid = platform.ceph("fsid");
+        List<String> faces = List.of("/api/v3/cluster/{fsid}/osd_config", "/api/v2/cluster/{fsid}/osd_config");
+        for (boolean noout : new boolean[]{true, false}) {
+            Map<String, String> tags = new HashMap<>();
+            for (String face : faces) {
+                Response before = api().get(face, fsid);
+                assertThat(before.statusCode()).isEqualTo(200);
+                assertThat(before.jsonPath().getBoolean("noout")).as(face).isEqualTo(!noout);
+                tags.put(face, before.header("ETag"));
+            }
+            String requestId = api().contentType(ContentType.JSON).body(Map.of("noout", noout))
+                    .patch("/api/v3/cluster/{fsid}/osd_config", fsid).then().statusCode(202).extract().path("request_id");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> "complete".equals(api().get("/api/v3/request/{id}", requestId).path("state")));
+            for (String face : faces) {
+                Response after = api().header("If-None-Match", tags.get(face)).get(face, fsid);
+                assertThat(after.statusCode()).as(face + " right after the request completed").isEqualTo(200);
+                assertThat(after.jsonPath().getBoolean("noout")).as(face).isEqualTo(noout);
+                assertThat(after.header("ETag")).as(face).isNotEqualTo(tags.get(face));
+            }
+            assertThat(platform.ceph("osd", "dump", "-f", "json").contains("noout")).isEqualTo(noout);
+        }
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void every_mutation_the_suite_made_is_in_the_audit_log() throws Exception {

@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Flow;
 
 /**
  * Every successful GET of the API answers an {@code ETag} made from the bytes it sends, and a {@code 304} without
@@ -45,16 +46,20 @@ public class ConditionalReads implements ContainerResponseFilter {
         }
         String etag = response.getHeaderString(HttpHeaders.ETAG);
         if (etag == null) {
-            byte[] body = bytes(response.getEntity(), response.getMediaType());
+            Object entity = response.getEntity();
+            // an endpoint that builds its own Response names no type until it is written: the API's answers are JSON
+            MediaType type = response.getMediaType() != null || entity instanceof byte[] || entity instanceof String
+                    ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
+            byte[] body = bytes(entity, type);
             if (body == null) {
                 // a stream, or a type this filter does not write: it goes out as it is, untagged
                 return;
             }
             etag = tagOf(body);
-            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+            response.setEntity(body, response.getEntityAnnotations(), type);
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-            if (request.getProperty(KeptReadFilter.TICKET) instanceof KeptReads.Ticket ticket) {
-                reads.keep(ticket, new KeptReads.Representation(body, response.getMediaType().toString(), etag));
+            if (type != null && request.getProperty(KeptReadFilter.TICKET) instanceof KeptReads.Ticket ticket) {
+                reads.keep(ticket, new KeptReads.Representation(body, type.toString(), etag));
             }
         }
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
@@ -71,7 +76,8 @@ public class ConditionalReads implements ContainerResponseFilter {
         if (entity instanceof String text) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
-        if (entity == null || type == null || !(MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.getSubtype().endsWith("+json"))) {
+        if (entity == null || entity instanceof Flow.Publisher<?> || type == null
+                || !(MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.getSubtype().endsWith("+json"))) {
             return null;
         }
         try {
