@@ -1262,6 +1262,16 @@ class PlatformIT {
         System.out.printf("conditional reads: %d answered 304, %d had changed in between: %s%n", unchanged.size(), changed.size(), changed);
         // what changes between two reads a millisecond apart is the live figures: metrics windows, log tails, usage
         assertThat(unchanged).as("reads unchanged a moment later").hasSizeGreaterThan(templates.size() * 3 / 4);
+
+        // a kept answer is served after the endpoint's own checks: the administrator's, kept just now, is not the reader's
+        LocalPlatform.Session reader = platform.login("reader", "reader-password");
+        for (String administrators : List.of("/api/v3/audit", "/api/v3/user", "/api/v2/user")) {
+            api().get(administrators).then().statusCode(200);
+            platform.api(reader).get(administrators).then().statusCode(403);
+        }
+        for (String anyUser : List.of("/api/v3/audit", "/api/v3/cluster/" + fsid + "/osd")) {
+            given().baseUri(gateway).get(anyUser).then().statusCode(401);
+        }
     }
 
     /** A read the gateway keeps (the OSD flags, in v3 and in Calamari's v2) shows a change once its request completed. */

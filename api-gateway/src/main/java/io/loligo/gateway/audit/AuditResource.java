@@ -1,5 +1,6 @@
 package io.loligo.gateway.audit;
 
+import io.loligo.contracts.api.KeptBriefly;
 import io.loligo.contracts.api.Page;
 import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
@@ -23,6 +24,7 @@ public class AuditResource {
     @Inject
     AuditLog auditLog;
 
+    @KeptBriefly
     @GET
     public Page<AuditView> entries(@QueryParam("user") String user, @QueryParam("method") String method,
                                    @QueryParam("path") String path, @QueryParam("outcome") String outcome,

@@ -1,5 +1,6 @@
 package io.loligo.gateway.calamari;
 
+import io.loligo.contracts.api.KeptBriefly;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.gateway.auth.AuthResource;
 import io.loligo.gateway.auth.Callers;
@@ -120,6 +121,7 @@ public abstract class CalamariCommon {
     }
 
     /** Loligo's users are administrators' to list (Calamari showed them to everyone logged in). */
+    @KeptBriefly
     @GET
     @Path("/user")
     @RolesAllowed(Roles.ADMINISTRATOR)

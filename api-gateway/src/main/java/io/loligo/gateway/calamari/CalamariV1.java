@@ -1,5 +1,6 @@
 package io.loligo.gateway.calamari;
 
+import io.loligo.contracts.api.KeptBriefly;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,12 +56,14 @@ public class CalamariV1 extends CalamariCommon {
     @Inject
     ObjectMapper json;
 
+    @KeptBriefly
     @GET
     @Path("/cluster")
     public List<CalamariViews.V1Cluster> clusters() {
         return inventory.clusters().stream().map(CalamariShapes::v1Cluster).toList();
     }
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}")
     public CalamariViews.V1Cluster cluster(@PathParam("fsid") String fsid) {
@@ -71,18 +74,21 @@ public class CalamariV1 extends CalamariCommon {
      * The health report Calamari's UI reads ({@code overall_status}, {@code summary}, {@code detail}), and when the
      * cluster last reported.
      */
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/health")
     public CalamariViews.V1Health health(@PathParam("fsid") String fsid) {
         return CalamariShapes.v1Health(state.health(fsid), inventory.cluster(fsid).updateTime());
     }
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/health_counters")
     public CalamariViews.V1HealthCounters healthCounters(@PathParam("fsid") String fsid) {
         return CalamariShapes.v1HealthCounters(state.healthCounters(fsid), inventory.cluster(fsid).updateTime());
     }
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/space")
     public CalamariViews.V1Space space(@PathParam("fsid") String fsid) {
@@ -126,6 +132,7 @@ public class CalamariV1 extends CalamariCommon {
     }
 
     /** Each pool's quotas, and its use where the cluster can be read now (null otherwise, as Calamari without data). */
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/pool")
     public List<CalamariViews.V1Pool> pools(@PathParam("fsid") String fsid) {
@@ -133,6 +140,7 @@ public class CalamariV1 extends CalamariCommon {
         return pools.pools(fsid).stream().map(pool -> CalamariShapes.v1Pool(fsid, pool, stats.get(pool.id()))).toList();
     }
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/pool/{id: \\d+}")
     public CalamariViews.V1Pool pool(@PathParam("fsid") String fsid, @PathParam("id") String id) {
@@ -140,6 +148,7 @@ public class CalamariV1 extends CalamariCommon {
         return CalamariShapes.v1Pool(fsid, pool, usage(fsid).get(pool.id()));
     }
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/server")
     public List<CalamariViews.V1Server> servers(@PathParam("fsid") String fsid) {

@@ -1,5 +1,6 @@
 package io.loligo.gateway.calamari;
 
+import io.loligo.contracts.api.KeptBriefly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.contracts.api.ApiException;
@@ -58,12 +59,14 @@ public class CalamariV2Clusters {
     @Inject
     CliResource cli;
 
+    @KeptBriefly
     @GET
     @Path("/cluster")
     public List<ClusterView> clusters() {
         return inventory.clusters();
     }
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}")
     public ClusterView cluster(@PathParam("fsid") String fsid) {
@@ -107,6 +110,7 @@ public class CalamariV2Clusters {
     }
 
     /** The monitor's own {@code mon_status}, as it answers it now. */
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/mon/{name}/status")
     public JsonNode monStatus(@PathParam("fsid") String fsid, @PathParam("name") String name) {
@@ -179,6 +183,7 @@ public class CalamariV2Clusters {
         return cli.runCli(fsid, new CliApi.CliForm(body == null ? null : body.get("command")), null);
     }
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/stats")
     public UsageViews.ClusterStats stats(@PathParam("fsid") String fsid) {
@@ -186,6 +191,7 @@ public class CalamariV2Clusters {
     }
 
     /** The newest cluster log lines of every level, {@code ?lines=} (40 unless given), as ceph.log has them. */
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/log")
     public CalamariViews.LogTail log(@PathParam("fsid") String fsid, @QueryParam("lines") String lines) {

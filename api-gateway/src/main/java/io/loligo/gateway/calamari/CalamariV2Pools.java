@@ -1,5 +1,6 @@
 package io.loligo.gateway.calamari;
 
+import io.loligo.contracts.api.KeptBriefly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.api.ApiException;
@@ -86,12 +87,14 @@ public class CalamariV2Pools {
         return pools.deletePool(fsid, id, null);
     }
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/pool/{id: \\d+}/stats")
     public CalamariViews.PoolStats poolStats(@PathParam("fsid") String fsid, @PathParam("id") String id) {
         return CalamariShapes.poolStats(pools.poolStatsOf(fsid, id));
     }
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/pool/stats")
     public List<CalamariViews.PoolStats> allPoolStats(@PathParam("fsid") String fsid) {

@@ -1,5 +1,6 @@
 package io.loligo.gateway.calamari;
 
+import io.loligo.contracts.api.KeptBriefly;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.KeyApi;
@@ -42,12 +43,14 @@ public class CalamariV2Servers {
     @Inject
     LocalGrains localGrains;
 
+    @KeptBriefly
     @GET
     @Path("/server")
     public List<ServerView> servers() {
         return inventory.servers();
     }
 
+    @KeptBriefly
     @GET
     @Path("/server/{fqdn}")
     public ServerView server(@PathParam("fqdn") String fqdn) {
@@ -62,12 +65,14 @@ public class CalamariV2Servers {
         return inventory.forgetServer(fqdn, null);
     }
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/server")
     public List<ServerView> clusterServers(@PathParam("fsid") String fsid) {
         return inventory.clusterServers(fsid);
     }
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/server/{fqdn}")
     public ServerView clusterServer(@PathParam("fsid") String fsid, @PathParam("fqdn") String fqdn) {
@@ -75,6 +80,7 @@ public class CalamariV2Servers {
     }
 
     /** Salt's grains of the server, from what its agent reads of its host now. */
+    @KeptBriefly
     @GET
     @Path("/server/{fqdn}/grains")
     public JsonNode grains(@PathParam("fqdn") String fqdn) {
@@ -89,6 +95,7 @@ public class CalamariV2Servers {
     }
 
     /** The server's log files, as paths under its log directory ({@code ceph/ceph.log}), sorted. */
+    @KeptBriefly
     @GET
     @Path("/server/{fqdn}/log")
     public List<String> serverLogs(@PathParam("fqdn") String fqdn) {
@@ -96,6 +103,7 @@ public class CalamariV2Servers {
     }
 
     /** {@code {lines}}: the last {@code ?lines=} lines (40 unless given) of one log file. */
+    @KeptBriefly
     @GET
     @Path("/server/{fqdn}/log/{path: .+}")
     public CalamariViews.LogTail serverLog(@PathParam("fqdn") String fqdn, @PathParam("path") String path,
@@ -119,6 +127,7 @@ public class CalamariV2Servers {
         return Response.status(503).entity(DrfErrors.detail("Loligo's agents run no Salt self-test jobs")).build();
     }
 
+    @KeptBriefly
     @GET
     @Path("/key")
     @RolesAllowed(Roles.ADMINISTRATOR)
@@ -146,6 +155,7 @@ public class CalamariV2Servers {
         return Response.noContent().build();
     }
 
+    @KeptBriefly
     @GET
     @Path("/key/{id}")
     @RolesAllowed(Roles.ADMINISTRATOR)

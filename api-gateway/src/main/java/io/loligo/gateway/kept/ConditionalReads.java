@@ -2,6 +2,7 @@ package io.loligo.gateway.kept;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.gateway.rest.HttpMethods;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -25,7 +26,8 @@ import java.util.concurrent.Flow;
  * them when the caller's {@code If-None-Match} names it: a poller that finds nothing changed downloads nothing.
  * {@code Cache-Control: private, no-cache} lets a browser keep the answer but ask again each time, so the console
  * revalidates without code of its own. An answer of a {@link io.loligo.contracts.api.KeptUntilChanged} read that
- * carries a {@link KeptReadFilter#TICKET} is kept here, as the bytes sent and their tag.
+ * carries a {@link KeptReadFilter#TICKET} is kept here, as the bytes sent and their tag. A change accepted through
+ * this gateway forgets everything kept: its caller reads what it changed at once, before the stream says so.
  * <p>
  * The tag is the answer's digest, not a version counter: it is the same from every gateway replica and after a
  * restart, and a map that moved without changing this answer leaves it valid.
@@ -41,6 +43,12 @@ public class ConditionalReads implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!HttpMethods.isSafe(request.getMethod())) {
+            if (response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
+                reads.changedHere();
+            }
+            return;
+        }
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != Response.Status.OK.getStatusCode()) {
             return;
         }

@@ -45,7 +45,7 @@ public class KeptReads {
     }
 
     /** A read on its way to cluster-service, and what its scope looked like when it left. */
-    public record Ticket(String scope, String key, long generation, long changesHeard, long interruptions) {
+    public record Ticket(String scope, String key, long generation, long changesHeard, long interruptions, long longestKeptNanos) {
     }
 
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
@@ -121,16 +121,26 @@ public class KeptReads {
         }
         Scope kept = scopes.get(scope);
         Reading reading = kept == null ? null : kept.readings.get(key);
-        return reading != null && now - reading.readNanos < LONGEST_KEPT.toNanos() ? reading.representation : null;
+        return reading != null && now - reading.expiresNanos < 0 ? reading.representation : null;
     }
 
-    /** @return what the read must show to be kept once answered, or null when nothing may be kept now */
-    public Ticket ticket(String scope, String key) {
+    /**
+     * @param longestKept how long the answer may be kept at most, changes or none; never beyond {@link #LONGEST_KEPT}
+     * @return what the read must show to be kept once answered, or null when nothing may be kept now
+     */
+    public Ticket ticket(String scope, String key, Duration longestKept) {
         if (!servable(System.nanoTime())) {
             return null;
         }
         Scope kept = scopes.get(scope);
-        return new Ticket(scope, key, kept == null ? 0 : kept.generation.get(), changesHeard(), interruptions.get());
+        return new Ticket(scope, key, kept == null ? 0 : kept.generation.get(), changesHeard(), interruptions.get(),
+                Math.min(longestKept.toNanos(), LONGEST_KEPT.toNanos()));
+    }
+
+    /** A change made through this gateway: it forgets everything kept, for the caller may read what it changed at once. */
+    public synchronized void changedHere() {
+        changesHeard++;
+        scopes.values().forEach(Scope::changed);
     }
 
     /** Keeps an answer, unless its scope changed or the stream broke while it was read. */
@@ -143,7 +153,7 @@ public class KeptReads {
             scope = firstKept(ticket.scope(), ticket.changesHeard());
         }
         if (scope != null) {
-            scope.keep(ticket.key(), new Reading(representation, System.nanoTime()), ticket.generation());
+            scope.keep(ticket.key(), new Reading(representation, System.nanoTime() + ticket.longestKeptNanos()), ticket.generation());
         }
     }
 
@@ -165,7 +175,7 @@ public class KeptReads {
         return changesHeard == changesBefore ? scopes.computeIfAbsent(scope, any -> new Scope()) : scopes.get(scope);
     }
 
-    private record Reading(Representation representation, long readNanos) {
+    private record Reading(Representation representation, long expiresNanos) {
     }
 
     private static final class Scope {

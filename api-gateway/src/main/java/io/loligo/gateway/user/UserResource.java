@@ -1,5 +1,6 @@
 package io.loligo.gateway.user;
 
+import io.loligo.contracts.api.KeptBriefly;
 import io.loligo.gateway.auth.Callers;
 import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.UserForms.TokenForm;
@@ -36,6 +37,7 @@ public class UserResource {
     @Inject
     Callers callers;
 
+    @KeptBriefly
     @GET
     @RolesAllowed(Roles.ADMINISTRATOR)
     public List<UserView> list() {

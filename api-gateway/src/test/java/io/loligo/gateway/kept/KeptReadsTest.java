@@ -5,6 +5,7 @@ import io.loligo.gateway.live.LiveFeed;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class KeptReadsTest {
         if (kept != null) {
             return new String(kept.body(), StandardCharsets.UTF_8);
         }
-        KeptReads.Ticket ticket = reads.ticket(scope, key);
+        KeptReads.Ticket ticket = reads.ticket(scope, key, KeptReads.LONGEST_KEPT);
         meanwhile.run();
         String answer = key + "#" + upstreamCalls.incrementAndGet();
         if (ticket != null) {
@@ -92,7 +93,7 @@ class KeptReadsTest {
         reads.onUpdate(update(LiveUpdate.PING, null));
         for (int i = 0; i < 1000; i++) {
             // a failed read takes a ticket and is never kept
-            assertThat(reads.ticket("made-up-" + i, "health")).isNotNull();
+            assertThat(reads.ticket("made-up-" + i, "health", KeptReads.LONGEST_KEPT)).isNotNull();
         }
         assertThat(reads.scopesRemembered()).isZero();
         read(FSID, "health");
@@ -157,7 +158,7 @@ class KeptReadsTest {
         reads.onUpdate(update(LiveUpdate.PING, null));
         byte[] large = new byte[(int) (KeptReads.MOST_BYTES_PER_SCOPE / 2) + 1];
         for (String key : new String[]{"first", "second"}) {
-            reads.keep(reads.ticket(FSID, key), new KeptReads.Representation(large, "application/json", ConditionalReads.tagOf(large)));
+            reads.keep(reads.ticket(FSID, key, KeptReads.LONGEST_KEPT), new KeptReads.Representation(large, "application/json", ConditionalReads.tagOf(large)));
         }
         assertThat(reads.kept(FSID, "first")).isNotNull();
         assertThat(reads.kept(FSID, "second")).as("beyond the bytes a scope may keep").isNull();
@@ -179,5 +180,26 @@ class KeptReadsTest {
         reads.onUpdate(update(LiveUpdate.REQUEST, FSID));
         assertThat(read(FSID, "osds")).isEqualTo("osds#3");
         assertThat(read(FSID, "osds")).isEqualTo("osds#3");
+    }
+
+    @Test
+    void anAnswerIsNotServedBeyondTheLongestItMayBeKept() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        reads.keep(reads.ticket(FSID, "space", Duration.ZERO), new KeptReads.Representation(body, "application/json", ConditionalReads.tagOf(body)));
+        assertThat(reads.kept(FSID, "space")).isNull();
+        reads.keep(reads.ticket(FSID, "space", Briefly.LONGEST_KEPT), new KeptReads.Representation(body, "application/json", ConditionalReads.tagOf(body)));
+        assertThat(reads.kept(FSID, "space")).isNotNull();
+    }
+
+    /** Whoever changed something through this gateway reads it at once, before the stream brings the news. */
+    @Test
+    void aChangeMadeHereForgetsEverythingKept() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        assertThat(read(FSID, "osds")).isEqualTo("osds#1");
+        assertThat(read(KeptReads.ALL_CLUSTERS, "requests")).isEqualTo("requests#2");
+        reads.changedHere();
+        assertThat(read(FSID, "osds")).isEqualTo("osds#3");
+        assertThat(read(KeptReads.ALL_CLUSTERS, "requests")).isEqualTo("requests#4");
     }
 }

@@ -38,6 +38,7 @@ public interface ClusterStateApi {
     MonView mon(@PathParam("fsid") String fsid, @PathParam("name") String name);
 
     /** The monitor's own {@code mon_status} (its state, rank, quorum and the peers it sees), asked of it now. */
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/mon/{name}/status")
     JsonNode monStatus(@PathParam("fsid") String fsid, @PathParam("name") String name);
@@ -65,11 +66,13 @@ public interface ClusterStateApi {
     List<ConfigView> config(@PathParam("fsid") String fsid);
 
     /** Read from the cluster now. */
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/stats")
     UsageViews.ClusterStats stats(@PathParam("fsid") String fsid);
 
     /** Read from the cluster now. */
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/space")
     UsageViews.Space space(@PathParam("fsid") String fsid);
@@ -81,6 +84,7 @@ public interface ClusterStateApi {
      * @param lines at most this many, 1 to 1000, default 40
      * @param level the lowest priority shown: debug, info (the default), sec, warn or error
      */
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/log")
     UsageViews.ClusterLog log(@PathParam("fsid") String fsid, @QueryParam("lines") String lines, @QueryParam("level") String level);

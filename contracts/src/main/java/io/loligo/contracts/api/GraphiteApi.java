@@ -18,12 +18,14 @@ public interface GraphiteApi {
      * @param from {@code -1d} unless given; Graphite's relative forms ({@code -12hour}, {@code -10min}), now, or epoch seconds
      * @param format {@code json}, or Calamari's {@code json-array}
      */
+    @KeptBriefly
     @GET
     @Path("/render")
     byte[] render(@QueryParam("target") List<String> targets, @QueryParam("from") String from, @QueryParam("until") String until,
                   @QueryParam("format") String format, @QueryParam("maxDataPoints") String maxDataPoints);
 
     /** The nodes one level below a path ending in a glob, such as {@code ceph.cluster.<fsid>.pool.*}. */
+    @KeptBriefly
     @GET
     @Path("/metrics/find")
     byte[] find(@QueryParam("query") String query);

@@ -21,27 +21,33 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public interface InventoryApi {
 
+    @KeptBriefly
     @GET
     @Path("/cluster")
     List<ClusterView> clusters();
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}")
     ClusterView cluster(@PathParam("fsid") String fsid);
 
     /** The cluster's servers, with their front and back addresses in it and the interfaces that hold them. */
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/server")
     List<ServerView> clusterServers(@PathParam("fsid") String fsid);
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/server/{fqdn}")
     ServerView clusterServer(@PathParam("fsid") String fsid, @PathParam("fqdn") String fqdn);
 
+    @KeptBriefly
     @GET
     @Path("/server")
     List<ServerView> servers();
 
+    @KeptBriefly
     @GET
     @Path("/server/{fqdn}")
     ServerView server(@PathParam("fqdn") String fqdn);
@@ -63,11 +69,13 @@ public interface InventoryApi {
      * What the server's agent reads of its host now, in the names of Salt's grains ({@code lsb_distrib_description},
      * {@code kernelrelease}, {@code cpu_model}, {@code num_cpus}, {@code mem_total} in MiB, {@code ip_interfaces}, ...).
      */
+    @KeptBriefly
     @GET
     @Path("/server/{fqdn}/facts")
     JsonNode serverFacts(@PathParam("fqdn") String fqdn);
 
     /** The log files under the server's log directory, as paths relative to it ({@code ceph/ceph.log}), sorted. */
+    @KeptBriefly
     @GET
     @Path("/server/{fqdn}/log")
     List<String> serverLogs(@PathParam("fqdn") String fqdn);
@@ -78,6 +86,7 @@ public interface InventoryApi {
      * @param path relative to the log directory, as {@code log} lists it
      * @param lines at most this many, 1 to 1000, default 40
      */
+    @KeptBriefly
     @GET
     @Path("/server/{fqdn}/log/{path: .+}")
     ServerLog serverLog(@PathParam("fqdn") String fqdn, @PathParam("path") String path, @QueryParam("lines") String lines);

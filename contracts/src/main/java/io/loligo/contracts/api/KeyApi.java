@@ -23,6 +23,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public interface KeyApi {
 
+    @KeptBriefly
     @GET
     @Path("/key")
     List<KeyView> keys();
@@ -36,6 +37,7 @@ public interface KeyApi {
     @Consumes(MediaType.APPLICATION_JSON)
     List<KeyView> decideKeys(List<KeyPatch> patches, @HeaderParam(OsdApi.REQUESTED_BY) String user);
 
+    @KeptBriefly
     @GET
     @Path("/key/{id}")
     KeyView key(@PathParam("id") String id);

@@ -18,6 +18,7 @@ import java.util.Map;
 public interface PgApi {
 
     /** One page of the pool's PGs, in the order Ceph lists them ({@code page_size} default 100). */
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/pool/{pool}/pg")
     Page<PgView> pgs(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @QueryParam("page") String page,

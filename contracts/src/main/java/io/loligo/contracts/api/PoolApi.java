@@ -30,10 +30,12 @@ public interface PoolApi {
     PoolView pool(@PathParam("fsid") String fsid, @PathParam("id") String id);
 
     /** Every pool's figures, read from the cluster now. */
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/pool/stats")
     List<UsageViews.PoolStats> poolStats(@PathParam("fsid") String fsid);
 
+    @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/pool/{id}/stats")
     UsageViews.PoolStats poolStatsOf(@PathParam("fsid") String fsid, @PathParam("id") String id);

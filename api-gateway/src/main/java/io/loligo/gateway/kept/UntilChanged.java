@@ -1,0 +1,16 @@
+package io.loligo.gateway.kept;
+
+import io.loligo.contracts.api.KeptUntilChanged;
+import jakarta.ws.rs.ext.Provider;
+
+import java.time.Duration;
+
+/** Keeps {@link KeptUntilChanged} reads until the live stream says their cluster changed. */
+@Provider
+@KeptUntilChanged
+public class UntilChanged extends KeptReadFilter {
+    @Override
+    Duration longestKept() {
+        return KeptReads.LONGEST_KEPT;
+    }
+}
