@@ -81,9 +81,11 @@ public class KeptReads {
         whole = true;
         if (update.stream() != null && !update.stream().equals(streamHeard)) {
             streamHeard = update.stream();
+            positionHeard = 0;
             positionAnswered = 0;
         }
-        positionHeard = update.position();
+        // a ping numbered before an update may come after it: what was heard never goes back
+        positionHeard = Math.max(positionHeard, update.position());
         if (LiveUpdate.PING.equals(update.type())) {
             return;
         }

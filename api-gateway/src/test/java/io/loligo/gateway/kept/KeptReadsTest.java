@@ -202,4 +202,16 @@ class KeptReadsTest {
         assertThat(read(FSID, "osds")).isEqualTo("osds#3");
         assertThat(read(KeptReads.ALL_CLUSTERS, "requests")).isEqualTo("requests#4");
     }
+
+    /** A ping numbered before an update may come after it: it must not make the gateway think it is behind. */
+    @Test
+    void aLatePingDoesNotTakeBackWhatWasHeard() {
+        reads.onUpdate(update(LiveUpdate.PING, null));
+        LiveUpdate pingBefore = update(LiveUpdate.PING, null);
+        reads.onUpdate(update(LiveUpdate.SYNC, "another-cluster"));
+        reads.answeredAt(STREAM + ":" + position);
+        reads.onUpdate(pingBefore);
+        assertThat(read(FSID, "osds")).isEqualTo("osds#1");
+        assertThat(read(FSID, "osds")).as("still served from what was kept").isEqualTo("osds#1");
+    }
 }
