@@ -7,6 +7,7 @@ import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -21,7 +22,9 @@ public class StreamPositionReader implements ClientResponseFilter {
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
-        String position = response.getHeaderString(LiveUpdate.POSITION_HEADER);
+        // a call that got no answer at all (the connection refused or reset) has no headers
+        MultivaluedMap<String, String> headers = response.getHeaders();
+        String position = headers == null ? null : headers.getFirst(LiveUpdate.POSITION_HEADER);
         if (position != null) {
             reads.answeredAt(position);
         }
