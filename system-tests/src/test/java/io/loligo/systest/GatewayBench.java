@@ -1,7 +1,6 @@
 package io.loligo.systest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -53,8 +52,7 @@ class GatewayBench {
             platform.start();
             String fsid = platform.ceph("fsid");
             LocalPlatform.Session session = platform.login();
-            String loligoToken = platform.api(session).contentType(ContentType.JSON).body("{\"name\":\"gateway bench\"}")
-                    .post("/api/v3/user/me/token").then().statusCode(201).extract().path("token");
+            String loligoToken = platform.apiToken(session, "gateway bench");
             await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(platform.gateway.url()).auth().oauth2(loligoToken)
                     .get("/api/v3/cluster/{fsid}/osd", fsid).statusCode() == 200);
             String dashboardToken = enableDashboard(platform);

@@ -244,6 +244,12 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     /** The gateway's API as that user, as the web UI calls it. Every mutation sent is remembered for the audit check. */
+    /** A new API token of the session's user, for callers that send a bearer token (wrk, a plain HTTP client). */
+    String apiToken(Session session, String name) {
+        return api(session).contentType(ContentType.JSON).body(Map.of("name", name))
+                .post("/api/v3/user/me/token").then().statusCode(201).extract().path("token");
+    }
+
     RequestSpecification api(Session session) {
         return given().baseUri(gateway.url()).cookie("loligo_session", session.cookie())
                 .header("X-XSRF-TOKEN", session.xsrfToken()).filter(this::rememberMutation);

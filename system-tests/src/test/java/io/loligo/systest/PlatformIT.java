@@ -1231,8 +1231,7 @@ class PlatformIT {
     @Order(31)
     void every_read_of_every_api_answers_an_etag_and_a_304_to_a_caller_that_has_it() throws Exception {
         String fsid = platform.ceph("fsid");
-        String token = api().contentType(ContentType.JSON).body("{\"name\":\"conditional reads\"}")
-                .post("/api/v3/user/me/token").then().statusCode(201).extract().path("token");
+        String token = platform.apiToken(session, "conditional reads");
         String gateway = platform.gateway.url();
         ApiSamples samples = new ApiSamples(gateway, token, fsid);
         HttpClient http = HttpClient.newHttpClient();

@@ -55,8 +55,7 @@ class ReadsBench {
             platform.start();
             String fsid = platform.ceph("fsid");
             LocalPlatform.Session session = platform.login();
-            String token = platform.api(session).contentType(ContentType.JSON).body("{\"name\":\"reads bench\"}")
-                    .post("/api/v3/user/me/token").then().statusCode(201).extract().path("token");
+            String token = platform.apiToken(session, "reads bench");
             String gateway = platform.gateway.url();
             await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(gateway).auth().oauth2(token)
                     .get("/api/v3/cluster/{fsid}/osd", fsid).statusCode() == 200);
