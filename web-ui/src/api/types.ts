@@ -152,7 +152,9 @@ export interface Request {
   fsid: string | null;
   progress: number;
   requested_by: string | null;
+  /** in a list, the log's latest lines; log_lines says how many it has in all */
   log: { at: string; message: string }[];
+  log_lines: number;
 }
 
 export interface Service {

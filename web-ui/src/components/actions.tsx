@@ -106,7 +106,7 @@ export async function runRequest(label: string, send: () => Promise<Submitted>):
     let latest: Request | undefined;
     const seen = (request: Request) => {
       // the first read and the stream race: a view with fewer steps than the one held is older
-      if (ended || (latest && request.log.length < latest.log.length)) return;
+      if (ended || (latest && request.log_lines < latest.log_lines)) return;
       latest = request;
       update(label, { request });
       if (DONE.includes(request.state)) {

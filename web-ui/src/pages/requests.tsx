@@ -12,11 +12,24 @@ import { canOperate, clusters } from '../session';
 const PAGE_SIZE = 25;
 const STATES = ['queued', 'submitted', 'complete', 'error', 'cancelled', 'unknown'];
 
+/** A list carries the latest lines of each log; the whole log is read when asked for. */
 function RequestLog({ request }: { request: Request }) {
+  const [whole, setWhole] = useState<Request>();
+  const [failure, setFailure] = useState<string>();
+  const shown = whole ?? request;
+  const earlier = shown.log_lines - shown.log.length;
   return (
-    <ol class="request-log">
-      {request.log.map((line, i) => <li key={i}><span class="sub">{new Date(line.at).toLocaleTimeString()}</span> {line.message}</li>)}
-    </ol>
+    <div>
+      {earlier > 0 && (
+        <button type="button" class="link" onClick={() => get<Request>(`/request/${request.id}`).then(setWhole, (error) => setFailure(message(error)))}>
+          {earlier} earlier {earlier === 1 ? 'line' : 'lines'}
+        </button>
+      )}
+      {failure && <ErrorNote message={failure} />}
+      <ol class="request-log">
+        {shown.log.map((line, i) => <li key={i}><span class="sub">{new Date(line.at).toLocaleTimeString()}</span> {line.message}</li>)}
+      </ol>
+    </div>
   );
 }
 

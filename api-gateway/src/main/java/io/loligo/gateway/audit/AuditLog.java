@@ -6,13 +6,13 @@ import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.QueryValues;
 import io.loligo.gateway.config.GatewayConfig;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.net.URLEncoder;
@@ -125,12 +125,18 @@ public class AuditLog {
         condition(conditions, parameters, echoed, "outcome", "outcome = :outcome", outcome, outcome);
         condition(conditions, parameters, echoed, "since", "at >= :since", since, from);
         condition(conditions, parameters, echoed, "until", "at <= :until", until, to);
-        PanacheQuery<AuditEntryEntity> query = AuditEntryEntity.find(String.join(" and ", conditions),
-                Sort.descending("at").and("id", Sort.Direction.Descending), parameters);
-        long count = query.count();
-        List<AuditView> results = query.range((int) paging.offset(DEFAULT_PAGE_SIZE),
-                        (int) paging.offset(DEFAULT_PAGE_SIZE) + paging.size(DEFAULT_PAGE_SIZE) - 1)
-                .list().stream().map(AuditView::of).toList();
+        String condition = String.join(" and ", conditions);
+        String where = condition.isEmpty() ? "" : " where " + condition;
+        // the page and the number of entries in all in one round trip: each row carries the count, worked out once
+        TypedQuery<Object[]> query = Panache.getEntityManager().createQuery("select this, (select count(*) from AuditEntryEntity"
+                + where + ") from AuditEntryEntity" + where + " order by at desc, id desc", Object[].class);
+        parameters.map().forEach(query::setParameter);
+        List<Object[]> rows = query.setFirstResult(Math.toIntExact(paging.offset(DEFAULT_PAGE_SIZE)))
+                .setMaxResults(paging.size(DEFAULT_PAGE_SIZE)).getResultList();
+        List<AuditView> results = rows.stream().map(row -> AuditView.of((AuditEntryEntity) row[0])).toList();
+        // a page past the end has no row to carry the count
+        long count = !rows.isEmpty() ? (Long) rows.get(0)[1]
+                : paging.offset(DEFAULT_PAGE_SIZE) == 0 ? 0 : AuditEntryEntity.count(condition, parameters);
         return paging.page(count, results, DEFAULT_PAGE_SIZE, echoed.toString());
     }
 

@@ -92,7 +92,7 @@ class CalamariShapesTest {
     }
 
     private static RequestView request(String state, boolean error, String message) {
-        return new RequestView("id", state, error, message, "Marking osd.1 out", "Done", AT, null, "fsid", 100, "admin", List.of());
+        return new RequestView("id", state, error, message, "Marking osd.1 out", "Done", AT, null, "fsid", 100, "admin", List.of(), 0);
     }
 
     private static OsdView osd(int id, boolean up, Map<String, Long> pgStates) {

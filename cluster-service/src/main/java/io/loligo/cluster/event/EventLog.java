@@ -3,6 +3,7 @@ package io.loligo.cluster.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.cluster.ClusterEntity;
 import io.loligo.cluster.live.LiveUpdates;
+import io.loligo.cluster.persistence.PageQuery;
 import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.EventView;
@@ -10,10 +11,8 @@ import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.heartbeat.ClusterMap;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -81,13 +80,10 @@ public class EventLog {
             where.append(" and fqdn = :fqdn");
             parameters.and("fqdn", fqdn);
         }
-        PanacheQuery<EventEntity> query = EventEntity.find(where.toString(), Sort.descending("at", "id"), parameters);
-        long first = request.offset(DEFAULT_PAGE_SIZE);
-        long last = Math.min(Integer.MAX_VALUE, first + request.size(DEFAULT_PAGE_SIZE) - 1);
-        List<EventView> results = query.range((int) Math.min(first, Integer.MAX_VALUE), (int) last).list().stream()
-                .map(EventLog::view).toList();
+        PageQuery.Rows<EventEntity> rows = PageQuery.read(EventEntity.class, where.toString(), parameters, "at desc, id desc",
+                request.offset(DEFAULT_PAGE_SIZE), request.size(DEFAULT_PAGE_SIZE));
         String echoed = severity == null || severity.isBlank() ? "" : "severity=" + threshold.name() + "&";
-        return request.page(query.count(), results, DEFAULT_PAGE_SIZE, echoed);
+        return request.page(rows.count(), rows.rows().stream().map(EventLog::view).toList(), DEFAULT_PAGE_SIZE, echoed);
     }
 
     private static Severity severity(String value, List<FieldError> errors) {

@@ -1,13 +1,12 @@
 package io.loligo.cluster.request;
 
+import io.loligo.cluster.persistence.PageQuery;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.RequestView;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -31,6 +30,8 @@ import java.util.stream.Collectors;
 public class RequestQueries {
     /** Calamari's page size for requests. */
     static final int DEFAULT_PAGE_SIZE = 10;
+    /** The latest lines of each request's log that a list carries; the request itself has all. */
+    static final int LOG_LINES_LISTED = 10;
 
     /** @param fsid only this cluster's requests, when not null */
     public Page<RequestView> page(String fsid, String state, String page, String pageSize) {
@@ -50,13 +51,10 @@ public class RequestQueries {
             where.append(" and state in :states");
             parameters.and("states", wanted);
         }
-        PanacheQuery<RequestEntity> query = RequestEntity.find(where.toString(), Sort.descending("requestedAt", "id"), parameters);
-        long first = request.offset(DEFAULT_PAGE_SIZE);
-        long last = Math.min(Integer.MAX_VALUE, first + request.size(DEFAULT_PAGE_SIZE) - 1);
-        List<RequestView> results = query.range((int) Math.min(first, Integer.MAX_VALUE), (int) last).list().stream()
-                .map(RequestQueries::view).toList();
+        PageQuery.Rows<RequestEntity> rows = PageQuery.read(RequestEntity.class, where.toString(), parameters,
+                "requestedAt desc, id desc", request.offset(DEFAULT_PAGE_SIZE), request.size(DEFAULT_PAGE_SIZE));
         String echoed = wanted.isEmpty() ? "" : "state=" + wanted.stream().map(RequestState::apiName).collect(Collectors.joining(",")) + "&";
-        return request.page(query.count(), results, DEFAULT_PAGE_SIZE, echoed);
+        return request.page(rows.count(), rows.rows().stream().map(RequestQueries::listed).toList(), DEFAULT_PAGE_SIZE, echoed);
     }
 
     /** @throws NotFoundException naming the id */
@@ -78,14 +76,25 @@ public class RequestQueries {
         }
     }
 
+    /** A request with its whole log. */
     static RequestView view(RequestEntity request) {
+        return view(request, request.log);
+    }
+
+    /** A request as a list shows it: with the latest lines of its log, which may have thousands. */
+    static RequestView listed(RequestEntity request) {
+        return view(request, request.log.subList(Math.max(0, request.log.size() - LOG_LINES_LISTED), request.log.size()));
+    }
+
+    private static RequestView view(RequestEntity request, List<RequestEntity.LogLine> log) {
         int changes = request.commands.size();
         // each change is a step, and so is the wait for the OSD map to show them
         int progress = request.state == RequestState.COMPLETE ? 100 : 100 * request.nextCommand / (changes + 1);
         return new RequestView(request.id.toString(), request.state.apiName(), request.state == RequestState.ERROR
                 || request.state == RequestState.CANCELLED, request.errorMessage == null ? "" : request.errorMessage,
                 request.headline, request.phase, utc(request.requestedAt), utc(request.completedAt), request.fsid, progress,
-                request.requestedBy, request.log.stream().map(line -> new RequestView.LogLine(utc(line.at()), line.message())).toList());
+                request.requestedBy, log.stream().map(line -> new RequestView.LogLine(utc(line.at()), line.message())).toList(),
+                request.log.size());
     }
 
     /** One state, or several separated by commas ({@code queued,submitted}: those not ended); none for every request. */

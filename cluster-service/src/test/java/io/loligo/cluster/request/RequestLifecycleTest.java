@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -306,6 +308,12 @@ class RequestLifecycleTest {
         } while (next.commandId().equals(sent.commandId()));
         assertThat(next.command()).isEqualTo(new OsdChange(fsid, 2, OsdChange.Kind.REWEIGHT, 0.5));
         given().get("/internal/v2/request/{id}", second).then().body("state", equalTo("submitted"));
+
+        // newest first, a page and the count in one query; past the last page, the count still
+        given().get("/internal/v2/cluster/{fsid}/request?page_size=1", fsid).then().statusCode(200).body("count", equalTo(2))
+                .body("results.id", contains(second)).body("next", equalTo("?page=2&page_size=1"));
+        given().get("/internal/v2/cluster/{fsid}/request?page=3&page_size=1", fsid).then().statusCode(200)
+                .body("count", equalTo(2)).body("results", empty());
     }
 
     /** As while the broker restarts: the agent falls silent, and a request made meanwhile starts once it is back. */

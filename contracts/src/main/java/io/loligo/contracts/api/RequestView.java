@@ -12,6 +12,8 @@ import java.util.List;
  * @param state queued, submitted, complete, error, cancelled, or unknown when Loligo cannot tell what Ceph did (then
  *              {@code error_message} says how to check, and a late answer still makes it complete or error)
  * @param status the current phase, in words
+ * @param log the log's latest lines in a list of requests, its every line otherwise
+ * @param logLines how many lines the whole log has
  */
 public record RequestView(
         @JsonProperty("id") String id,
@@ -25,7 +27,8 @@ public record RequestView(
         @JsonProperty("fsid") String fsid,
         @JsonProperty("progress") int progress,
         @JsonProperty("requested_by") String requestedBy,
-        @JsonProperty("log") List<LogLine> log) {
+        @JsonProperty("log") List<LogLine> log,
+        @JsonProperty("log_lines") int logLines) {
 
     public record LogLine(@JsonProperty("at") OffsetDateTime at, @JsonProperty("message") String message) {
     }
