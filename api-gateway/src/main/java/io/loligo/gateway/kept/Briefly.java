@@ -5,7 +5,10 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.time.Duration;
 
-/** Keeps {@link KeptBriefly} reads until the live stream says their cluster changed, and a second at most. */
+/**
+ * Keeps {@link KeptBriefly} reads until the live stream says their cluster changed, and a second at most before one
+ * read brings them anew.
+ */
 @Provider
 @KeptBriefly
 public class Briefly extends KeptReadFilter {

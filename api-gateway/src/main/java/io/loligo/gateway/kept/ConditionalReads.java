@@ -2,6 +2,7 @@ package io.loligo.gateway.kept;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.contracts.kept.KeptAnswers;
 import io.loligo.gateway.rest.HttpMethods;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
@@ -66,8 +67,8 @@ public class ConditionalReads implements ContainerResponseFilter {
             etag = tagOf(body);
             response.setEntity(body, response.getEntityAnnotations(), type);
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-            if (type != null && request.getProperty(KeptReadFilter.TICKET) instanceof KeptReads.Ticket ticket) {
-                reads.keep(ticket, new KeptReads.Representation(body, type.toString(), etag));
+            if (type != null && request.getProperty(KeptReadFilter.TICKET) instanceof KeptAnswers.Ticket ticket) {
+                reads.keep(ticket, new KeptAnswers.Representation(body, type.toString(), etag));
             }
         }
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);

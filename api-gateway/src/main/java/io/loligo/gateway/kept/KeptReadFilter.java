@@ -1,5 +1,6 @@
 package io.loligo.gateway.kept;
 
+import io.loligo.contracts.kept.KeptAnswers;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -11,7 +12,7 @@ import java.time.Duration;
 
 /**
  * Answers a kept read from {@link KeptReads} while its answer is kept; otherwise lets it through with a
- * {@link KeptReads.Ticket}, which {@link ConditionalReads} uses to keep the answer. Runs after the caller's login
+ * {@link KeptAnswers.Ticket}, which {@link ConditionalReads} uses to keep the answer. Runs after the caller's login
  * and role were checked, like every request filter bound to an endpoint. Each way of keeping binds a subclass to its
  * annotation: {@link UntilChanged}, {@link Briefly}.
  */
@@ -29,16 +30,14 @@ abstract class KeptReadFilter implements ContainerRequestFilter {
         if (!HttpMethod.GET.equals(request.getMethod())) {
             return;
         }
-        String fsid = request.getUriInfo().getPathParameters().getFirst("fsid");
-        String scope = fsid == null ? KeptReads.ALL_CLUSTERS : fsid;
-        // the whole URI: Calamari's pages link to themselves absolutely, so the host the caller named shapes the answer
-        String key = request.getUriInfo().getRequestUri() + "\n" + request.getHeaderString(HttpHeaders.ACCEPT);
-        KeptReads.Representation kept = reads.kept(scope, key);
+        String scope = KeptAnswers.scopeOf(request);
+        String key = KeptAnswers.keyOf(request);
+        KeptAnswers.Representation kept = reads.kept(scope, key);
         if (kept != null) {
             request.abortWith(Response.ok(kept.body(), kept.mediaType()).header(HttpHeaders.ETAG, kept.etag()).build());
             return;
         }
-        KeptReads.Ticket ticket = reads.ticket(scope, key, longestKept());
+        KeptAnswers.Ticket ticket = reads.ticket(scope, key, longestKept());
         if (ticket != null) {
             request.setProperty(TICKET, ticket);
         }

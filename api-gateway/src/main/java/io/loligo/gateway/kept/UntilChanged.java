@@ -1,6 +1,7 @@
 package io.loligo.gateway.kept;
 
 import io.loligo.contracts.api.KeptUntilChanged;
+import io.loligo.contracts.kept.KeptAnswers;
 import jakarta.ws.rs.ext.Provider;
 
 import java.time.Duration;
@@ -11,6 +12,6 @@ import java.time.Duration;
 public class UntilChanged extends KeptReadFilter {
     @Override
     Duration longestKept() {
-        return KeptReads.LONGEST_KEPT;
+        return KeptAnswers.LONGEST_KEPT;
     }
 }

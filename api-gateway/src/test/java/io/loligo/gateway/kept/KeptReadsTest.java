@@ -1,6 +1,7 @@
 package io.loligo.gateway.kept;
 
 import io.loligo.contracts.api.LiveUpdate;
+import io.loligo.contracts.kept.KeptAnswers;
 import io.loligo.gateway.live.LiveFeed;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +23,11 @@ class KeptReadsTest {
     }
 
     private String read(String scope, String key, Runnable meanwhile) {
-        KeptReads.Representation kept = reads.kept(scope, key);
+        KeptAnswers.Representation kept = reads.kept(scope, key);
         if (kept != null) {
             return new String(kept.body(), StandardCharsets.UTF_8);
         }
-        KeptReads.Ticket ticket = reads.ticket(scope, key, KeptReads.LONGEST_KEPT);
+        KeptAnswers.Ticket ticket = reads.ticket(scope, key, KeptAnswers.LONGEST_KEPT);
         meanwhile.run();
         String answer = key + "#" + upstreamCalls.incrementAndGet();
         if (ticket != null) {
@@ -35,9 +36,9 @@ class KeptReadsTest {
         return answer;
     }
 
-    private static KeptReads.Representation representation(String answer) {
+    private static KeptAnswers.Representation representation(String answer) {
         byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-        return new KeptReads.Representation(body, "application/json", ConditionalReads.tagOf(body));
+        return new KeptAnswers.Representation(body, "application/json", ConditionalReads.tagOf(body));
     }
 
     private static final String STREAM = "4d7a1f0e-stream";
@@ -78,12 +79,12 @@ class KeptReadsTest {
     @Test
     void aReadAcrossClustersIsKeptUntilAnyClusterChanges() {
         reads.onUpdate(update(LiveUpdate.PING, null));
-        assertThat(read(KeptReads.ALL_CLUSTERS, "requests")).isEqualTo("requests#1");
+        assertThat(read(KeptAnswers.ALL_CLUSTERS, "requests")).isEqualTo("requests#1");
         assertThat(read(FSID, "osds")).isEqualTo("osds#2");
-        assertThat(read(KeptReads.ALL_CLUSTERS, "requests")).isEqualTo("requests#1");
+        assertThat(read(KeptAnswers.ALL_CLUSTERS, "requests")).isEqualTo("requests#1");
 
         reads.onUpdate(update(LiveUpdate.REQUEST, "another-cluster"));
-        assertThat(read(KeptReads.ALL_CLUSTERS, "requests")).isEqualTo("requests#3");
+        assertThat(read(KeptAnswers.ALL_CLUSTERS, "requests")).isEqualTo("requests#3");
         assertThat(read(FSID, "osds")).isEqualTo("osds#2");
     }
 
@@ -93,7 +94,7 @@ class KeptReadsTest {
         reads.onUpdate(update(LiveUpdate.PING, null));
         for (int i = 0; i < 1000; i++) {
             // a failed read takes a ticket and is never kept
-            assertThat(reads.ticket("made-up-" + i, "health", KeptReads.LONGEST_KEPT)).isNotNull();
+            assertThat(reads.ticket("made-up-" + i, "health", KeptAnswers.LONGEST_KEPT)).isNotNull();
         }
         assertThat(reads.scopesRemembered()).isZero();
         read(FSID, "health");
@@ -143,22 +144,22 @@ class KeptReadsTest {
     @Test
     void aScopeKeepsABoundedNumberOfDistinctReads() {
         reads.onUpdate(update(LiveUpdate.PING, null));
-        for (int i = 0; i < KeptReads.MOST_KEPT_PER_SCOPE + 10; i++) {
+        for (int i = 0; i < KeptAnswers.MOST_KEPT_PER_SCOPE + 10; i++) {
             read(FSID, "osds?search=" + i);
         }
         int calls = upstreamCalls.get();
         read(FSID, "osds?search=0");
         assertThat(upstreamCalls).as("the first reads are kept").hasValue(calls);
-        read(FSID, "osds?search=" + (KeptReads.MOST_KEPT_PER_SCOPE + 5));
+        read(FSID, "osds?search=" + (KeptAnswers.MOST_KEPT_PER_SCOPE + 5));
         assertThat(upstreamCalls).as("reads beyond the bound are not").hasValue(calls + 1);
     }
 
     @Test
     void aScopeKeepsABoundedNumberOfBytes() {
         reads.onUpdate(update(LiveUpdate.PING, null));
-        byte[] large = new byte[(int) (KeptReads.MOST_BYTES_PER_SCOPE / 2) + 1];
+        byte[] large = new byte[(int) (KeptAnswers.MOST_BYTES_PER_SCOPE / 2) + 1];
         for (String key : new String[]{"first", "second"}) {
-            reads.keep(reads.ticket(FSID, key, KeptReads.LONGEST_KEPT), new KeptReads.Representation(large, "application/json", ConditionalReads.tagOf(large)));
+            reads.keep(reads.ticket(FSID, key, KeptAnswers.LONGEST_KEPT), new KeptAnswers.Representation(large, "application/json", ConditionalReads.tagOf(large)));
         }
         assertThat(reads.kept(FSID, "first")).isNotNull();
         assertThat(reads.kept(FSID, "second")).as("beyond the bytes a scope may keep").isNull();
@@ -186,9 +187,9 @@ class KeptReadsTest {
     void anAnswerIsNotServedBeyondTheLongestItMayBeKept() {
         reads.onUpdate(update(LiveUpdate.PING, null));
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        reads.keep(reads.ticket(FSID, "space", Duration.ZERO), new KeptReads.Representation(body, "application/json", ConditionalReads.tagOf(body)));
+        reads.keep(reads.ticket(FSID, "space", Duration.ZERO), new KeptAnswers.Representation(body, "application/json", ConditionalReads.tagOf(body)));
         assertThat(reads.kept(FSID, "space")).isNull();
-        reads.keep(reads.ticket(FSID, "space", Briefly.LONGEST_KEPT), new KeptReads.Representation(body, "application/json", ConditionalReads.tagOf(body)));
+        reads.keep(reads.ticket(FSID, "space", Briefly.LONGEST_KEPT), new KeptAnswers.Representation(body, "application/json", ConditionalReads.tagOf(body)));
         assertThat(reads.kept(FSID, "space")).isNotNull();
     }
 
@@ -197,10 +198,10 @@ class KeptReadsTest {
     void aChangeMadeHereForgetsEverythingKept() {
         reads.onUpdate(update(LiveUpdate.PING, null));
         assertThat(read(FSID, "osds")).isEqualTo("osds#1");
-        assertThat(read(KeptReads.ALL_CLUSTERS, "requests")).isEqualTo("requests#2");
+        assertThat(read(KeptAnswers.ALL_CLUSTERS, "requests")).isEqualTo("requests#2");
         reads.changedHere();
         assertThat(read(FSID, "osds")).isEqualTo("osds#3");
-        assertThat(read(KeptReads.ALL_CLUSTERS, "requests")).isEqualTo("requests#4");
+        assertThat(read(KeptAnswers.ALL_CLUSTERS, "requests")).isEqualTo("requests#4");
     }
 
     /** A ping numbered before an update may come after it: it must not make the gateway think it is behind. */

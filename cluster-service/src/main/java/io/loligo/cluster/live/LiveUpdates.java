@@ -7,6 +7,7 @@ import io.loligo.contracts.api.LiveUpdate;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -37,6 +38,8 @@ public class LiveUpdates {
     TransactionSynchronizationRegistry transactions;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    Event<LiveUpdate> heardHere;
 
     /**
      * Publishes an update when the current transaction commits, or now outside one. Of several updates of one thing
@@ -77,9 +80,14 @@ public class LiveUpdates {
         return stream + ":" + position;
     }
 
-    /** Numbers and sends an update under one lock, so that the stream carries them in the order of their numbers. */
+    /**
+     * Numbers and sends an update under one lock, so that the stream carries them in the order of their numbers.
+     * Observers in this instance hear of it first, at once: the views it kept forget what the update moved.
+     */
     private synchronized void emit(Supplier<LiveUpdate> update) {
-        published.onNext(update.get());
+        LiveUpdate numbered = update.get();
+        heardHere.fire(numbered);
+        published.onNext(numbered);
     }
 
     /** Called under {@link #emit}'s lock only. */

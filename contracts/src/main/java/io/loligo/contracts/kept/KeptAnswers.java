@@ -1,0 +1,195 @@
+package io.loligo.contracts.kept;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Answers of reads as they were written, kept per scope until something of that scope changes: the memory behind
+ * {@code @KeptUntilChanged} reads, in the gateway and in cluster-service alike. A scope is a cluster's fsid, or
+ * {@link #ALL_CLUSTERS} for reads whose path names none. A change of a cluster forgets that cluster's answers and
+ * those of all clusters; a change outside any cluster forgets everything.
+ * <p>
+ * A read takes a {@link Ticket} before it is answered and its answer is kept only if nothing of its scope changed
+ * meanwhile; a scope's first answer only if nothing changed anywhere meanwhile, since the change heard may have been
+ * its own. A scope is remembered only once an answer of it was kept: a caller naming clusters that do not exist adds
+ * nothing. Nothing is kept longer than {@link #LONGEST_KEPT}, nor beyond the bounds of each scope.
+ * <p>
+ * When an answer has been kept as long as it may, one read brings it anew while the others are still given the
+ * answer kept, for as long again at most: a read whose source takes a second (an agent's) would otherwise hold up
+ * every caller that comes meanwhile, each asking the source again. A change forgets the answer at once, as before.
+ */
+public final class KeptAnswers {
+    /** The scope of reads that span clusters (the cluster list, every request): any cluster's change moves them. */
+    public static final String ALL_CLUSTERS = "";
+    public static final Duration LONGEST_KEPT = Duration.ofSeconds(10);
+    /** Distinct reads kept per scope, as each OSD list query is one. */
+    public static final int MOST_KEPT_PER_SCOPE = 256;
+    /** Bytes kept per scope: a 10,000-OSD cluster's unpaged lists are megabytes each. */
+    public static final long MOST_BYTES_PER_SCOPE = 32L << 20;
+
+    /** An answer as it was written; {@code etag} where its keeper tags answers, else null. */
+    public record Representation(byte[] body, String mediaType, String etag) {
+    }
+
+    /** A read on its way, and what its scope looked like when it left. */
+    public static final class Ticket {
+        private final String scope;
+        private final String key;
+        /** The scope's memory when the read left, or null when the scope was not remembered then. */
+        private final Scope memory;
+        private final long generation;
+        private final long changes;
+        private final long longestKeptNanos;
+
+        private Ticket(String scope, String key, Scope memory, long generation, long changes, long longestKeptNanos) {
+            this.scope = scope;
+            this.key = key;
+            this.memory = memory;
+            this.generation = generation;
+            this.changes = changes;
+            this.longestKeptNanos = longestKeptNanos;
+        }
+    }
+
+    /** The scope of a read: the cluster its path names, or all of them. */
+    public static String scopeOf(ContainerRequestContext request) {
+        String fsid = request.getUriInfo().getPathParameters().getFirst("fsid");
+        return fsid == null ? ALL_CLUSTERS : fsid;
+    }
+
+    /**
+     * What shapes a read's answer: the whole URI (Calamari's pages link to themselves absolutely, so the host the
+     * caller named is part of it) and the types it accepts.
+     */
+    public static String keyOf(ContainerRequestContext request) {
+        return request.getUriInfo().getRequestUri() + "\n" + request.getHeaderString(HttpHeaders.ACCEPT);
+    }
+
+    private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
+    /** Counts every change, so that a read whose scope was not remembered when it left knows whether one came. */
+    private long changes;
+
+    public KeptAnswers() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoTime the clock, as {@link System#nanoTime} */
+    public KeptAnswers(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
+    /** @return the kept answer to this read, or null when there is none, or this read is the one to bring it anew */
+    public Representation kept(String scope, String key) {
+        Scope memory = scopes.get(scope);
+        Reading reading = memory == null ? null : memory.readings.get(key);
+        if (reading == null) {
+            return null;
+        }
+        long now = nanoTime.getAsLong();
+        boolean fresh = now - reading.expiresNanos < 0;
+        boolean stillServed = now - reading.expiresNanos - reading.keptNanos < 0;
+        return fresh || stillServed && !reading.refreshedBy(now) ? reading.representation : null;
+    }
+
+    /** @param longestKept how long the answer may be kept at most, changes or none; never beyond {@link #LONGEST_KEPT} */
+    public Ticket ticket(String scope, String key, Duration longestKept) {
+        Scope memory = scopes.get(scope);
+        long generation;
+        long changesBefore;
+        synchronized (this) {
+            generation = memory == null ? 0 : memory.generation;
+            changesBefore = changes;
+        }
+        return new Ticket(scope, key, memory, generation, changesBefore, Math.min(longestKept.toNanos(), LONGEST_KEPT.toNanos()));
+    }
+
+    /** Keeps an answer, unless its scope changed, or was forgotten, while it was read. */
+    public synchronized void keep(Ticket ticket, Representation representation) {
+        Scope memory = scopes.get(ticket.scope);
+        if (memory == null && ticket.memory == null && changes == ticket.changes) {
+            memory = scopes.computeIfAbsent(ticket.scope, any -> new Scope());
+        } else if (memory == null || memory != ticket.memory || memory.generation != ticket.generation) {
+            return;
+        }
+        memory.keep(ticket.key, new Reading(representation, nanoTime.getAsLong() + ticket.longestKeptNanos, ticket.longestKeptNanos));
+    }
+
+    /** @param fsid the cluster that changed, or null for a change outside any cluster */
+    public synchronized void changed(String fsid) {
+        changes++;
+        if (fsid == null) {
+            scopes.values().forEach(Scope::changed);
+            return;
+        }
+        for (String touched : new String[]{fsid, ALL_CLUSTERS}) {
+            Scope memory = scopes.get(touched);
+            if (memory != null) {
+                memory.changed();
+            }
+        }
+    }
+
+    /** Forgets every scope, as when the changes can no longer be told: no read begun before is kept either. */
+    public synchronized void forgetAll() {
+        changes++;
+        scopes.clear();
+    }
+
+    /** How many scopes are remembered: as many as were kept, whatever callers name. */
+    public int scopesRemembered() {
+        return scopes.size();
+    }
+
+    private static final class Reading {
+        private static final long NOT_REFRESHING = Long.MIN_VALUE;
+        final Representation representation;
+        final long expiresNanos;
+        final long keptNanos;
+        /** Whether a read, and which moment's, has set out to bring this answer anew. */
+        private final AtomicLong refreshingSince = new AtomicLong(NOT_REFRESHING);
+
+        Reading(Representation representation, long expiresNanos, long keptNanos) {
+            this.representation = representation;
+            this.expiresNanos = expiresNanos;
+            this.keptNanos = keptNanos;
+        }
+
+        /**
+         * @return whether the read asking at {@code now} is the one to bring the answer anew: the first to ask, or
+         * the first after a refresh that came to nothing for as long as the answer is kept
+         */
+        boolean refreshedBy(long now) {
+            long since = refreshingSince.get();
+            return (since == NOT_REFRESHING || now - since - keptNanos >= 0) && refreshingSince.compareAndSet(since, now);
+        }
+    }
+
+    /** One scope's answers; changed and kept under the lock of its {@link KeptAnswers}. */
+    private static final class Scope {
+        final Map<String, Reading> readings = new ConcurrentHashMap<>();
+        long generation;
+        long bytes;
+
+        void changed() {
+            generation++;
+            readings.clear();
+            bytes = 0;
+        }
+
+        void keep(String key, Reading reading) {
+            Reading replaced = readings.get(key);
+            long after = bytes + reading.representation.body().length - (replaced == null ? 0 : replaced.representation.body().length);
+            if ((replaced != null || readings.size() < MOST_KEPT_PER_SCOPE) && after <= MOST_BYTES_PER_SCOPE) {
+                readings.put(key, reading);
+                bytes = after;
+            }
+        }
+    }
+}
