@@ -16,7 +16,8 @@ const STATES = ['queued', 'submitted', 'complete', 'error', 'cancelled', 'unknow
 function RequestLog({ request }: { request: Request }) {
   const [whole, setWhole] = useState<Request>();
   const [failure, setFailure] = useState<string>();
-  const shown = whole ?? request;
+  // the list moves on as the request does: a whole log read earlier is shown only while it is the longer
+  const shown = whole && whole.log_lines >= request.log_lines ? whole : request;
   const earlier = shown.log_lines - shown.log.length;
   return (
     <div>

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -95,7 +95,7 @@ public final class KeptAnswers {
         long now = nanoTime.getAsLong();
         boolean fresh = now - reading.expiresNanos < 0;
         boolean stillServed = now - reading.expiresNanos - reading.keptNanos < 0;
-        return fresh || stillServed && !reading.refreshedBy(now) ? reading.representation : null;
+        return fresh || stillServed && !reading.refreshedByThisRead() ? reading.representation : null;
     }
 
     /** @param longestKept how long the answer may be kept at most, changes or none; never beyond {@link #LONGEST_KEPT} */
@@ -148,12 +148,14 @@ public final class KeptAnswers {
     }
 
     private static final class Reading {
-        private static final long NOT_REFRESHING = Long.MIN_VALUE;
         final Representation representation;
         final long expiresNanos;
         final long keptNanos;
-        /** Whether a read, and which moment's, has set out to bring this answer anew. */
-        private final AtomicLong refreshingSince = new AtomicLong(NOT_REFRESHING);
+        /**
+         * Whether a read has set out to bring this answer anew. Once: should that read fail, the others are given
+         * this answer until it may be given no longer, and then all ask.
+         */
+        private final AtomicBoolean refreshing = new AtomicBoolean();
 
         Reading(Representation representation, long expiresNanos, long keptNanos) {
             this.representation = representation;
@@ -161,13 +163,9 @@ public final class KeptAnswers {
             this.keptNanos = keptNanos;
         }
 
-        /**
-         * @return whether the read asking at {@code now} is the one to bring the answer anew: the first to ask, or
-         * the first after a refresh that came to nothing for as long as the answer is kept
-         */
-        boolean refreshedBy(long now) {
-            long since = refreshingSince.get();
-            return (since == NOT_REFRESHING || now - since - keptNanos >= 0) && refreshingSince.compareAndSet(since, now);
+        /** @return whether the read asking is the one to bring the answer anew */
+        boolean refreshedByThisRead() {
+            return refreshing.compareAndSet(false, true);
         }
     }
 
