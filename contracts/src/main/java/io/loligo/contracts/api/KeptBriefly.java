@@ -10,9 +10,9 @@ import java.lang.annotation.Target;
 /**
  * A read that also shows what the live stream does not announce, but that moves no faster than a heartbeat or a
  * Ceph statistics report: a server's last contact, usage from {@code df}, the cluster log, a monitor's status. The
- * gateway keeps its answer as {@link KeptUntilChanged} does, for a second (and a second more while one read brings it
- * anew): one read a second per query goes on to cluster-service and the agents, however many callers poll it. Not
- * for answers that depend on the caller.
+ * gateway keeps its answer as {@link KeptUntilChanged} does, for a second: one read a second per query goes on to
+ * cluster-service and the agents, however many callers poll it, while the others are given the answer kept. Not for
+ * answers that depend on the caller.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)

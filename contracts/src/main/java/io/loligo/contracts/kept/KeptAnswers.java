@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,8 +21,10 @@ import java.util.function.LongSupplier;
  * nothing. Nothing is kept longer than {@link #LONGEST_KEPT}, nor beyond the bounds of each scope.
  * <p>
  * When an answer has been kept as long as it may, one read brings it anew while the others are still given the
- * answer kept, for as long again at most: a read whose source takes a second (an agent's) would otherwise hold up
- * every caller that comes meanwhile, each asking the source again. A change forgets the answer at once, as before.
+ * answer kept, until {@link #LONGEST_KEPT} after it was read: a read whose source takes a second (an agent's, on a
+ * busy host) would otherwise hold up every caller that comes meanwhile, each asking the source again. Should that
+ * read bring nothing, another tries once the answer's own time has passed again. A change forgets the answer at
+ * once, as before.
  */
 public final class KeptAnswers {
     /** The scope of reads that span clusters (the cluster list, every request): any cluster's change moves them. */
@@ -94,8 +96,8 @@ public final class KeptAnswers {
         }
         long now = nanoTime.getAsLong();
         boolean fresh = now - reading.expiresNanos < 0;
-        boolean stillServed = now - reading.expiresNanos - reading.keptNanos < 0;
-        return fresh || stillServed && !reading.refreshedByThisRead() ? reading.representation : null;
+        boolean stillServed = now - reading.readNanos - LONGEST_KEPT.toNanos() < 0;
+        return fresh || stillServed && !reading.refreshedBy(now) ? reading.representation : null;
     }
 
     /** @param longestKept how long the answer may be kept at most, changes or none; never beyond {@link #LONGEST_KEPT} */
@@ -118,7 +120,7 @@ public final class KeptAnswers {
         } else if (memory == null || memory != ticket.memory || memory.generation != ticket.generation) {
             return;
         }
-        memory.keep(ticket.key, new Reading(representation, nanoTime.getAsLong() + ticket.longestKeptNanos, ticket.longestKeptNanos));
+        memory.keep(ticket.key, new Reading(representation, nanoTime.getAsLong(), ticket.longestKeptNanos));
     }
 
     /** @param fsid the cluster that changed, or null for a change outside any cluster */
@@ -148,24 +150,28 @@ public final class KeptAnswers {
     }
 
     private static final class Reading {
+        private static final long NOT_REFRESHING = Long.MIN_VALUE;
         final Representation representation;
-        final long expiresNanos;
+        final long readNanos;
         final long keptNanos;
-        /**
-         * Whether a read has set out to bring this answer anew. Once: should that read fail, the others are given
-         * this answer until it may be given no longer, and then all ask.
-         */
-        private final AtomicBoolean refreshing = new AtomicBoolean();
+        final long expiresNanos;
+        /** When a read set out to bring this answer anew, if one did. */
+        private final AtomicLong refreshingSince = new AtomicLong(NOT_REFRESHING);
 
-        Reading(Representation representation, long expiresNanos, long keptNanos) {
+        Reading(Representation representation, long readNanos, long keptNanos) {
             this.representation = representation;
-            this.expiresNanos = expiresNanos;
+            this.readNanos = readNanos;
             this.keptNanos = keptNanos;
+            this.expiresNanos = readNanos + keptNanos;
         }
 
-        /** @return whether the read asking is the one to bring the answer anew */
-        boolean refreshedByThisRead() {
-            return refreshing.compareAndSet(false, true);
+        /**
+         * @return whether the read asking at {@code now} is the one to bring the answer anew: the first to ask, or
+         * the first once the one before has been on its way for as long as the answer is kept
+         */
+        boolean refreshedBy(long now) {
+            long since = refreshingSince.get();
+            return (since == NOT_REFRESHING || now - since - keptNanos >= 0) && refreshingSince.compareAndSet(since, now);
         }
     }
 
