@@ -2,6 +2,7 @@ package io.loligo.gateway.kept;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.contracts.kept.Keeper;
 import io.loligo.contracts.kept.KeptAnswers;
 import io.loligo.gateway.rest.HttpMethods;
 import jakarta.inject.Inject;
@@ -27,7 +28,7 @@ import java.util.concurrent.Flow;
  * them when the caller's {@code If-None-Match} names it: a poller that finds nothing changed downloads nothing.
  * {@code Cache-Control: private, no-cache} lets a browser keep the answer but ask again each time, so the console
  * revalidates without code of its own. An answer of a {@link io.loligo.contracts.api.KeptUntilChanged} read that
- * carries a {@link KeptReadFilter#TICKET} is kept here, as the bytes sent and their tag. A change accepted through
+ * carries a {@link Keeper#TICKET} is kept here, as the bytes sent and their tag. A change accepted through
  * this gateway forgets everything kept: its caller reads what it changed at once, before the stream says so.
  * <p>
  * The tag is the answer's digest, not a version counter: it is the same from every gateway replica and after a
@@ -67,7 +68,7 @@ public class ConditionalReads implements ContainerResponseFilter {
             etag = tagOf(body);
             response.setEntity(body, response.getEntityAnnotations(), type);
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-            if (type != null && request.getProperty(KeptReadFilter.TICKET) instanceof KeptAnswers.Ticket ticket) {
+            if (type != null && request.getProperty(Keeper.TICKET) instanceof KeptAnswers.Ticket ticket) {
                 reads.keep(ticket, new KeptAnswers.Representation(body, type.toString(), etag));
             }
         }

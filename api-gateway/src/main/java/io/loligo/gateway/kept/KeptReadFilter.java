@@ -2,11 +2,8 @@ package io.loligo.gateway.kept;
 
 import io.loligo.contracts.kept.KeptAnswers;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
 
@@ -17,8 +14,6 @@ import java.time.Duration;
  * annotation: {@link UntilChanged}, {@link Briefly}.
  */
 abstract class KeptReadFilter implements ContainerRequestFilter {
-    static final String TICKET = "loligo.kept.ticket";
-
     @Inject
     KeptReads reads;
 
@@ -27,19 +22,6 @@ abstract class KeptReadFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!HttpMethod.GET.equals(request.getMethod())) {
-            return;
-        }
-        String scope = KeptAnswers.scopeOf(request);
-        String key = KeptAnswers.keyOf(request);
-        KeptAnswers.Representation kept = reads.kept(scope, key);
-        if (kept != null) {
-            request.abortWith(Response.ok(kept.body(), kept.mediaType()).header(HttpHeaders.ETAG, kept.etag()).build());
-            return;
-        }
-        KeptAnswers.Ticket ticket = reads.ticket(scope, key, longestKept());
-        if (ticket != null) {
-            request.setProperty(TICKET, ticket);
-        }
+        reads.answerOrTicket(request, longestKept());
     }
 }

@@ -1,6 +1,7 @@
 package io.loligo.gateway.kept;
 
 import io.loligo.contracts.api.LiveUpdate;
+import io.loligo.contracts.kept.Keeper;
 import io.loligo.contracts.kept.KeptAnswers;
 import io.loligo.gateway.live.LiveFeed;
 import io.quarkus.runtime.StartupEvent;
@@ -23,7 +24,7 @@ import java.time.Duration;
  * from before it. What is left is the moment between a commit in cluster-service and the update's numbering there.
  */
 @ApplicationScoped
-public class KeptReads {
+public class KeptReads implements Keeper {
     /** The stream pings every 5 s: this long without a word, it may be broken without having said so. */
     static final Duration LONGEST_SILENCE = Duration.ofSeconds(12);
 
@@ -79,6 +80,7 @@ public class KeptReads {
     }
 
     /** @return the kept answer to this read, or null when there is none that may be served now */
+    @Override
     public KeptAnswers.Representation kept(String scope, String key) {
         return servable() ? answers.kept(scope, key) : null;
     }
@@ -87,6 +89,7 @@ public class KeptReads {
      * @param longestKept how long the answer may be kept at most, changes or none
      * @return what the read must show to be kept once answered, or null when nothing may be kept now
      */
+    @Override
     public KeptAnswers.Ticket ticket(String scope, String key, Duration longestKept) {
         return servable() ? answers.ticket(scope, key, longestKept) : null;
     }

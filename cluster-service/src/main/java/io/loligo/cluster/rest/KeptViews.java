@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.cluster.leader.Leadership;
 import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.api.LiveUpdate;
+import io.loligo.contracts.kept.Keeper;
 import io.loligo.contracts.kept.KeptAnswers;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -31,8 +31,6 @@ import java.io.UncheckedIOException;
 @Provider
 @KeptUntilChanged
 public class KeptViews implements ContainerRequestFilter, ContainerResponseFilter {
-    private static final String TICKET = "loligo.kept.ticket";
-
     @Inject
     Memory memory;
     @Inject
@@ -40,22 +38,12 @@ public class KeptViews implements ContainerRequestFilter, ContainerResponseFilte
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!HttpMethod.GET.equals(request.getMethod())) {
-            return;
-        }
-        String scope = KeptAnswers.scopeOf(request);
-        String key = KeptAnswers.keyOf(request);
-        KeptAnswers.Representation kept = memory.answers.kept(scope, key);
-        if (kept != null) {
-            request.abortWith(Response.ok(kept.body(), kept.mediaType()).build());
-            return;
-        }
-        request.setProperty(TICKET, memory.answers.ticket(scope, key, KeptAnswers.LONGEST_KEPT));
+        memory.answers.answerOrTicket(request, KeptAnswers.LONGEST_KEPT);
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(request.getProperty(TICKET) instanceof KeptAnswers.Ticket ticket)
+        if (!(request.getProperty(Keeper.TICKET) instanceof KeptAnswers.Ticket ticket)
                 || response.getStatus() != Response.Status.OK.getStatusCode()) {
             return;
         }

@@ -1,8 +1,5 @@
 package io.loligo.contracts.kept;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +23,7 @@ import java.util.function.LongSupplier;
  * read bring nothing, another tries once the answer's own time has passed again. A change forgets the answer at
  * once, as before.
  */
-public final class KeptAnswers {
+public final class KeptAnswers implements Keeper {
     /** The scope of reads that span clusters (the cluster list, every request): any cluster's change moves them. */
     public static final String ALL_CLUSTERS = "";
     public static final Duration LONGEST_KEPT = Duration.ofSeconds(10);
@@ -59,20 +56,6 @@ public final class KeptAnswers {
         }
     }
 
-    /** The scope of a read: the cluster its path names, or all of them. */
-    public static String scopeOf(ContainerRequestContext request) {
-        String fsid = request.getUriInfo().getPathParameters().getFirst("fsid");
-        return fsid == null ? ALL_CLUSTERS : fsid;
-    }
-
-    /**
-     * What shapes a read's answer: the whole URI (Calamari's pages link to themselves absolutely, so the host the
-     * caller named is part of it) and the types it accepts.
-     */
-    public static String keyOf(ContainerRequestContext request) {
-        return request.getUriInfo().getRequestUri() + "\n" + request.getHeaderString(HttpHeaders.ACCEPT);
-    }
-
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private final LongSupplier nanoTime;
     /** Counts every change, so that a read whose scope was not remembered when it left knows whether one came. */
@@ -88,6 +71,7 @@ public final class KeptAnswers {
     }
 
     /** @return the kept answer to this read, or null when there is none, or this read is the one to bring it anew */
+    @Override
     public Representation kept(String scope, String key) {
         Scope memory = scopes.get(scope);
         Reading reading = memory == null ? null : memory.readings.get(key);
@@ -101,6 +85,7 @@ public final class KeptAnswers {
     }
 
     /** @param longestKept how long the answer may be kept at most, changes or none; never beyond {@link #LONGEST_KEPT} */
+    @Override
     public Ticket ticket(String scope, String key, Duration longestKept) {
         Scope memory = scopes.get(scope);
         long generation;
