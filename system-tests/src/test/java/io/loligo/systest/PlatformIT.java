@@ -47,6 +47,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -1299,6 +1300,29 @@ class PlatformIT {
             }
             assertThat(platform.ceph("osd", "dump", "-f", "json").contains("noout")).isEqualTo(noout);
         }
+    }
+
+    /**
+     * A kept answer past its time (a second, for the user list) is given at once, with its {@code Age}, while the
+     * gateway reads it anew in the background; the next read is given the new one. The mark of such a reread cannot
+     * be forged to pass what is kept.
+     */
+    @Test
+    @Order(33)
+    void a_due_answer_is_given_at_once_while_the_gateway_reads_it_anew() {
+        AtomicBoolean dueGiven = new AtomicBoolean();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Response read = api().get("/api/v3/user");
+            assertThat(read.statusCode()).isEqualTo(200);
+            String age = read.header("Age");
+            if (age != null && Integer.parseInt(age) >= 1) {
+                dueGiven.set(true);
+            }
+            return dueGiven.get() && "0".equals(age);
+        });
+        Response forged = api().header("X-Loligo-Reread", "forged").get("/api/v3/user");
+        assertThat(forged.statusCode()).isEqualTo(200);
+        assertThat(forged.header("Age")).as("a forged reread is given the answer kept").isNotNull();
     }
 
     @Test

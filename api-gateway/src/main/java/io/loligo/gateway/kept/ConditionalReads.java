@@ -51,7 +51,9 @@ public class ConditionalReads implements ContainerResponseFilter {
             }
             return;
         }
+        KeptAnswers.Ticket ticket = request.getProperty(Keeper.TICKET) instanceof KeptAnswers.Ticket taken ? taken : null;
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != Response.Status.OK.getStatusCode()) {
+            abandon(ticket);
             return;
         }
         String etag = response.getHeaderString(HttpHeaders.ETAG);
@@ -63,12 +65,15 @@ public class ConditionalReads implements ContainerResponseFilter {
             byte[] body = bytes(entity, type);
             if (body == null) {
                 // a stream, or a type this filter does not write: it goes out as it is, untagged
+                abandon(ticket);
                 return;
             }
             etag = tagOf(body);
             response.setEntity(body, response.getEntityAnnotations(), type);
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-            if (type != null && request.getProperty(Keeper.TICKET) instanceof KeptAnswers.Ticket ticket) {
+            if (type == null) {
+                abandon(ticket);
+            } else if (ticket != null) {
                 reads.keep(ticket, new KeptAnswers.Representation(body, type.toString(), etag));
             }
         }
@@ -76,6 +81,12 @@ public class ConditionalReads implements ContainerResponseFilter {
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);
+        }
+    }
+
+    private void abandon(KeptAnswers.Ticket ticket) {
+        if (ticket != null) {
+            reads.abandon(ticket);
         }
     }
 

@@ -8,8 +8,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The answers of {@link io.loligo.contracts.api.KeptUntilChanged} reads, as sent, kept ({@link KeptAnswers}) until
@@ -17,7 +19,8 @@ import java.time.Duration;
  * before, and on a small host the second one made the tail.
  * <p>
  * Nothing kept is served unless the stream is known to be whole: from its first update on, and again from the first
- * update after an interruption, which forgets everything.
+ * update after an interruption, which forgets everything. An answer due is given while {@link BackgroundRereads}
+ * brings it anew.
  * <p>
  * Nothing kept is served either while cluster-service has answered from a state that the stream has not yet
  * brought here (each answer names the stream's position then): whoever saw a request complete is not shown the maps
@@ -39,6 +42,8 @@ public class KeptReads implements Keeper {
 
     @Inject
     LiveFeed feed;
+    @Inject
+    BackgroundRereads rereads;
 
     void follow(@Observes StartupEvent started) {
         feed.updates(null).subscribe().with(this::onUpdate);
@@ -81,7 +86,7 @@ public class KeptReads implements Keeper {
 
     /** @return the kept answer to this read, or null when there is none that may be served now */
     @Override
-    public KeptAnswers.Representation kept(String scope, String key) {
+    public KeptAnswers.Kept kept(String scope, String key) {
         return servable() ? answers.kept(scope, key) : null;
     }
 
@@ -94,6 +99,21 @@ public class KeptReads implements Keeper {
         return servable() ? answers.ticket(scope, key, longestKept) : null;
     }
 
+    @Override
+    public CompletableFuture<KeptAnswers.Representation> onItsWay(String scope, String key) {
+        return servable() ? answers.onItsWay(scope, key) : null;
+    }
+
+    @Override
+    public boolean bringsAnew(ContainerRequestContext request) {
+        return rereads.isReread(request);
+    }
+
+    @Override
+    public boolean bringsAnewElsewhere(ContainerRequestContext request) {
+        return rereads.reread();
+    }
+
     /** A change made through this gateway: it forgets everything kept, for the caller may read what it changed at once. */
     public void changedHere() {
         answers.changed(null);
@@ -102,6 +122,11 @@ public class KeptReads implements Keeper {
     /** Keeps an answer, unless its scope changed or the stream broke while it was read. */
     public void keep(KeptAnswers.Ticket ticket, KeptAnswers.Representation representation) {
         answers.keep(ticket, representation);
+    }
+
+    /** A read that brought nothing to keep: those waiting for it go on themselves. */
+    public void abandon(KeptAnswers.Ticket ticket) {
+        answers.abandon(ticket);
     }
 
     /** How many scopes are remembered: as many as were read successfully, whatever callers name. */

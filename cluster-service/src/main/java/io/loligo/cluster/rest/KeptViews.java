@@ -38,17 +38,21 @@ public class KeptViews implements ContainerRequestFilter, ContainerResponseFilte
 
     @Override
     public void filter(ContainerRequestContext request) {
-        memory.answers.answerOrTicket(request, KeptAnswers.LONGEST_KEPT);
+        // a worker thread: waiting for the same view on its way costs a thread, not a second build
+        Response kept = memory.answers.answerOrTicket(request, KeptAnswers.LONGEST_KEPT).toCompletableFuture().join();
+        if (kept != null) {
+            request.abortWith(kept);
+        }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(request.getProperty(Keeper.TICKET) instanceof KeptAnswers.Ticket ticket)
-                || response.getStatus() != Response.Status.OK.getStatusCode()) {
+        if (!(request.getProperty(Keeper.TICKET) instanceof KeptAnswers.Ticket ticket)) {
             return;
         }
         MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
-        if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
+        if (response.getStatus() != Response.Status.OK.getStatusCode() || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
+            memory.answers.abandon(ticket);
             return;
         }
         byte[] body;

@@ -2,7 +2,9 @@ package io.loligo.contracts.kept;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -19,9 +21,10 @@ import java.util.function.LongSupplier;
  * <p>
  * When an answer has been kept as long as it may, one read brings it anew while the others are still given the
  * answer kept, until {@link #LONGEST_KEPT} after it was read: a read whose source takes a second (an agent's, on a
- * busy host) would otherwise hold up every caller that comes meanwhile, each asking the source again. Should that
- * read bring nothing, another tries once the answer's own time has passed again. A change forgets the answer at
- * once, as before.
+ * busy host) would otherwise hold up every caller that comes meanwhile, each asking the source again. That read is
+ * told so ({@link Kept#bringAnew()}); a keeper that can bring the answer by other means gives it the kept one too.
+ * Should nothing be brought, another read tries once the answer's own time has passed again. A change forgets the
+ * answer at once, as before.
  */
 public final class KeptAnswers implements Keeper {
     /** The scope of reads that span clusters (the cluster list, every request): any cluster's change moves them. */
@@ -31,9 +34,21 @@ public final class KeptAnswers implements Keeper {
     public static final int MOST_KEPT_PER_SCOPE = 256;
     /** Bytes kept per scope: a 10,000-OSD cluster's unpaged lists are megabytes each. */
     public static final long MOST_BYTES_PER_SCOPE = 32L << 20;
+    /** How long a read waits for the answer of the same read on its way before it asks the source itself. */
+    public static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
 
     /** An answer as it was written; {@code etag} where its keeper tags answers, else null. */
     public record Representation(byte[] body, String mediaType, String etag) {
+    }
+
+    /**
+     * A kept answer as a read finds it.
+     *
+     * @param ageSeconds how long ago it was read, in whole seconds, as HTTP's {@code Age} header says it
+     * @param bringAnew whether this read is the one to bring the answer anew, it being due: it may go on to its
+     *                  source, or be given the answer while its keeper brings the new one by other means
+     */
+    public record Kept(Representation representation, long ageSeconds, boolean bringAnew) {
     }
 
     /** A read on its way, and what its scope looked like when it left. */
@@ -45,14 +60,25 @@ public final class KeptAnswers implements Keeper {
         private final long generation;
         private final long changes;
         private final long longestKeptNanos;
+        /** Where the reads that come meanwhile wait for this one's answer, if this read leads its query. */
+        private final OnItsWay leading;
 
-        private Ticket(String scope, String key, Scope memory, long generation, long changes, long longestKeptNanos) {
+        private Ticket(String scope, String key, Scope memory, long generation, long changes, long longestKeptNanos, OnItsWay leading) {
             this.scope = scope;
             this.key = key;
             this.memory = memory;
             this.generation = generation;
             this.changes = changes;
             this.longestKeptNanos = longestKeptNanos;
+            this.leading = leading;
+        }
+
+        /** Gives the reads that waited for this one its answer, or null to send them to the source themselves. */
+        private void settle(Representation answer) {
+            if (leading != null) {
+                memory.onItsWay.remove(key, leading);
+                leading.answer.complete(answer);
+            }
         }
     }
 
@@ -70,18 +96,21 @@ public final class KeptAnswers implements Keeper {
         this.nanoTime = nanoTime;
     }
 
-    /** @return the kept answer to this read, or null when there is none, or this read is the one to bring it anew */
+    /** @return the kept answer to this read, or null when there is none */
     @Override
-    public Representation kept(String scope, String key) {
+    public Kept kept(String scope, String key) {
         Scope memory = scopes.get(scope);
         Reading reading = memory == null ? null : memory.readings.get(key);
         if (reading == null) {
             return null;
         }
         long now = nanoTime.getAsLong();
-        boolean fresh = now - reading.expiresNanos < 0;
-        boolean stillServed = now - reading.readNanos - LONGEST_KEPT.toNanos() < 0;
-        return fresh || stillServed && !reading.refreshedBy(now) ? reading.representation : null;
+        long age = now - reading.readNanos;
+        if (age - LONGEST_KEPT.toNanos() >= 0) {
+            return null;
+        }
+        boolean bringAnew = now - reading.expiresNanos >= 0 && reading.refreshedBy(now);
+        return new Kept(reading.representation, TimeUnit.NANOSECONDS.toSeconds(age), bringAnew);
     }
 
     /** @param longestKept how long the answer may be kept at most, changes or none; never beyond {@link #LONGEST_KEPT} */
@@ -94,18 +123,50 @@ public final class KeptAnswers implements Keeper {
             generation = memory == null ? 0 : memory.generation;
             changesBefore = changes;
         }
-        return new Ticket(scope, key, memory, generation, changesBefore, Math.min(longestKept.toNanos(), LONGEST_KEPT.toNanos()));
+        OnItsWay leading = null;
+        if (memory != null) {
+            long now = nanoTime.getAsLong();
+            OnItsWay mine = new OnItsWay(now);
+            leading = memory.onItsWay.compute(key, (same, before) -> before == null || before.waitedOut(now) ? mine : before) == mine ? mine : null;
+        }
+        return new Ticket(scope, key, memory, generation, changesBefore, Math.min(longestKept.toNanos(), LONGEST_KEPT.toNanos()), leading);
     }
 
-    /** Keeps an answer, unless its scope changed, or was forgotten, while it was read. */
-    public synchronized void keep(Ticket ticket, Representation representation) {
-        Scope memory = scopes.get(ticket.scope);
-        if (memory == null && ticket.memory == null && changes == ticket.changes) {
-            memory = scopes.computeIfAbsent(ticket.scope, any -> new Scope());
-        } else if (memory == null || memory != ticket.memory || memory.generation != ticket.generation) {
-            return;
+    /**
+     * @return the answer, once it comes, of the same read that is on its way to the source now (null when it brought
+     * none that may be given), or null when none is; a read that comes meanwhile waits for it rather than ask too
+     */
+    @Override
+    public CompletableFuture<Representation> onItsWay(String scope, String key) {
+        Scope memory = scopes.get(scope);
+        OnItsWay read = memory == null ? null : memory.onItsWay.get(key);
+        return read == null || read.waitedOut(nanoTime.getAsLong()) ? null : read.answer;
+    }
+
+    /** A read that brought nothing to keep: those waiting for it ask the source themselves. */
+    public void abandon(Ticket ticket) {
+        ticket.settle(null);
+    }
+
+    /**
+     * Keeps an answer, unless its scope changed, or was forgotten, while it was read; the reads that waited for it
+     * are given it on the same terms.
+     */
+    public void keep(Ticket ticket, Representation representation) {
+        boolean current;
+        synchronized (this) {
+            Scope memory = scopes.get(ticket.scope);
+            if (memory == null && ticket.memory == null && changes == ticket.changes) {
+                memory = scopes.computeIfAbsent(ticket.scope, any -> new Scope());
+                current = true;
+            } else {
+                current = memory != null && memory == ticket.memory && memory.generation == ticket.generation;
+            }
+            if (current) {
+                memory.keep(ticket.key, new Reading(representation, nanoTime.getAsLong(), ticket.longestKeptNanos));
+            }
         }
-        memory.keep(ticket.key, new Reading(representation, nanoTime.getAsLong(), ticket.longestKeptNanos));
+        ticket.settle(current ? representation : null);
     }
 
     /** @param fsid the cluster that changed, or null for a change outside any cluster */
@@ -160,9 +221,25 @@ public final class KeptAnswers implements Keeper {
         }
     }
 
+    /** A read on its way to the source, which others of the same query wait for. */
+    private static final class OnItsWay {
+        final CompletableFuture<Representation> answer = new CompletableFuture<>();
+        final long sinceNanos;
+
+        OnItsWay(long sinceNanos) {
+            this.sinceNanos = sinceNanos;
+        }
+
+        /** A read that never came back (its caller went away before any filter saw an answer) leads no more. */
+        boolean waitedOut(long now) {
+            return now - sinceNanos - LONGEST_WAIT.toNanos() >= 0;
+        }
+    }
+
     /** One scope's answers; changed and kept under the lock of its {@link KeptAnswers}. */
     private static final class Scope {
         final Map<String, Reading> readings = new ConcurrentHashMap<>();
+        final Map<String, OnItsWay> onItsWay = new ConcurrentHashMap<>();
         long generation;
         long bytes;
 

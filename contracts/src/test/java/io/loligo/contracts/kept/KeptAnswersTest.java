@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +18,10 @@ class KeptAnswersTest {
         return new KeptAnswers.Representation(text.getBytes(StandardCharsets.UTF_8), "application/json", null);
     }
 
+    /** As a read that goes on to the source when it is the one to bring the answer anew. */
     private String kept(String scope, String key) {
-        KeptAnswers.Representation kept = answers.kept(scope, key);
-        return kept == null ? null : new String(kept.body(), StandardCharsets.UTF_8);
+        KeptAnswers.Kept kept = answers.kept(scope, key);
+        return kept == null || kept.bringAnew() ? null : new String(kept.representation().body(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -92,6 +94,20 @@ class KeptAnswersTest {
         assertThat(kept(FSID, "space")).isNull();
     }
 
+    /** A keeper that brings the answer by other means gives the read that is to bring it the answer kept, with its age. */
+    @Test
+    void theReadToBringAnAnswerAnewIsToldSoWithTheAnswerAndItsAge() {
+        Duration second = Duration.ofSeconds(1);
+        answers.keep(answers.ticket(FSID, "space", second), answer("space#1"));
+        assertThat(answers.kept(FSID, "space").ageSeconds()).isZero();
+        clock.addAndGet(second.toNanos() + second.toNanos() / 2);
+        KeptAnswers.Kept due = answers.kept(FSID, "space");
+        assertThat(due.bringAnew()).isTrue();
+        assertThat(due.ageSeconds()).isEqualTo(1);
+        assertThat(new String(due.representation().body(), StandardCharsets.UTF_8)).isEqualTo("space#1");
+        assertThat(answers.kept(FSID, "space").bringAnew()).as("only one read is").isFalse();
+    }
+
     @Test
     void aChangeForgetsAnAnswerDueAtOnce() {
         answers.keep(answers.ticket(FSID, "space", Duration.ofSeconds(1)), answer("space#1"));
@@ -99,5 +115,49 @@ class KeptAnswersTest {
         assertThat(kept(FSID, "space")).isNull();
         answers.changed(FSID);
         assertThat(kept(FSID, "space")).isNull();
+    }
+
+    /** Sixteen pollers that find nothing kept ask the source once: the others wait for the first one's answer. */
+    @Test
+    void readsThatComeWhileTheSameReadIsOnItsWayAreGivenItsAnswer() {
+        answers.keep(answers.ticket(FSID, "warm-up", Duration.ofSeconds(1)), answer("warm-up"));
+        KeptAnswers.Ticket first = answers.ticket(FSID, "osds", Duration.ofSeconds(1));
+        CompletableFuture<KeptAnswers.Representation> coming = answers.onItsWay(FSID, "osds");
+        assertThat(coming).isNotNull().isNotDone();
+        assertThat(answers.onItsWay(FSID, "pools")).as("another query").isNull();
+        answers.keep(first, answer("osds#1"));
+        assertThat(new String(coming.join().body(), StandardCharsets.UTF_8)).isEqualTo("osds#1");
+        assertThat(answers.onItsWay(FSID, "osds")).as("once it came").isNull();
+    }
+
+    /** What may not be kept may not be given either: the read crossed a change, or brought no answer. */
+    @Test
+    void readsThatWaitedGoOnThemselvesWhenTheAnswerMayNotBeGiven() {
+        answers.keep(answers.ticket(FSID, "warm-up", Duration.ofSeconds(1)), answer("warm-up"));
+        KeptAnswers.Ticket crossed = answers.ticket(FSID, "osds", Duration.ofSeconds(1));
+        CompletableFuture<KeptAnswers.Representation> afterChange = answers.onItsWay(FSID, "osds");
+        answers.changed(FSID);
+        answers.keep(crossed, answer("osds#1"));
+        assertThat(afterChange.join()).isNull();
+
+        KeptAnswers.Ticket failed = answers.ticket(FSID, "osds", Duration.ofSeconds(1));
+        CompletableFuture<KeptAnswers.Representation> afterFailure = answers.onItsWay(FSID, "osds");
+        answers.abandon(failed);
+        assertThat(afterFailure.join()).isNull();
+    }
+
+    /** A read whose caller went away before any filter saw its answer leads no longer than a wait lasts. */
+    @Test
+    void aReadThatNeverCameBackIsNotWaitedForLongerThanTheLongestWait() {
+        answers.keep(answers.ticket(FSID, "warm-up", Duration.ofSeconds(1)), answer("warm-up"));
+        answers.ticket(FSID, "osds", Duration.ofSeconds(1));
+        clock.addAndGet(KeptAnswers.LONGEST_WAIT.toNanos() - 1);
+        assertThat(answers.onItsWay(FSID, "osds")).isNotNull();
+        clock.addAndGet(1);
+        assertThat(answers.onItsWay(FSID, "osds")).isNull();
+        KeptAnswers.Ticket next = answers.ticket(FSID, "osds", Duration.ofSeconds(1));
+        CompletableFuture<KeptAnswers.Representation> coming = answers.onItsWay(FSID, "osds");
+        answers.keep(next, answer("osds#2"));
+        assertThat(coming.join()).as("the next read leads").isNotNull();
     }
 }
