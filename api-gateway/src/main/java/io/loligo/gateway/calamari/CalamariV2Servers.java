@@ -87,7 +87,8 @@ public class CalamariV2Servers {
         return inventory.serverFacts(fqdn);
     }
 
-    /** Salt's grains of the host Calamari ran on: here, the gateway's. */
+    /** Salt's grains of the host Calamari ran on: here, the gateway's, read from its host at most once a second. */
+    @KeptBriefly
     @GET
     @Path("/grains{slash: /?}")
     public JsonNode localGrains() {
