@@ -160,11 +160,13 @@ class ScaleBench {
     private void measureOsdPages(String route, String api) throws Exception {
         loadOsdPages(api, WARM_UP);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        long failures = loadOsdPages(api, LOAD, latencies);
+        AtomicLong kept = new AtomicLong();
+        long failures = loadOsdPages(api, LOAD, latencies, kept);
         new Distribution(latencies).print(String.format(Locale.ROOT,
                 "scale: GET osd?page_size=100 at a random page %s, %d concurrent clients for %ds after %ds of warm-up: "
-                        + "%.0f requests/s, %d failed",
-                route, CLIENTS, LOAD.toSeconds(), WARM_UP.toSeconds(), latencies.size() / (double) LOAD.toSeconds(), failures),
+                        + "%.0f requests/s, %d failed, %.1f %% answered from what it kept",
+                route, CLIENTS, LOAD.toSeconds(), WARM_UP.toSeconds(), latencies.size() / (double) LOAD.toSeconds(), failures,
+                100.0 * kept.get() / Math.max(1, latencies.size())),
                 5, 10, 25, 50, 100);
     }
 
@@ -184,11 +186,14 @@ class ScaleBench {
     }
 
     private void loadOsdPages(String api, Duration duration) throws Exception {
-        loadOsdPages(api, duration, Collections.synchronizedList(new ArrayList<>()));
+        loadOsdPages(api, duration, Collections.synchronizedList(new ArrayList<>()), new AtomicLong());
     }
 
-    /** @return how many requests failed */
-    private long loadOsdPages(String api, Duration duration, List<Double> latencies) throws Exception {
+    /**
+     * @param kept counts the answers given from what was kept, which say their {@code Age}
+     * @return how many requests failed
+     */
+    private long loadOsdPages(String api, Duration duration, List<Double> latencies, AtomicLong kept) throws Exception {
         int pages = OSDS / 100;
         AtomicLong failures = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
@@ -202,6 +207,9 @@ class ScaleBench {
                     latencies.add((System.nanoTime() - start) / 1e6);
                     if (response.statusCode() != 200) {
                         failures.incrementAndGet();
+                    }
+                    if (response.headers().firstValue("Age").isPresent()) {
+                        kept.incrementAndGet();
                     }
                 }
             }));
