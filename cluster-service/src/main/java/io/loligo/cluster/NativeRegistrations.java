@@ -26,6 +26,7 @@ import io.loligo.contracts.command.CrushChange;
 import io.loligo.contracts.command.CrushMapChange;
 import io.loligo.contracts.command.ErasureCodeProfileChange;
 import io.loligo.contracts.command.FetchClusterMap;
+import io.loligo.contracts.command.MapContentReader;
 import io.loligo.contracts.command.OsdChange;
 import io.loligo.contracts.command.OsdFlagChange;
 import io.loligo.contracts.command.PgChange;
@@ -50,7 +51,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
         CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, RunCli.class, ReadMonStatus.class, ReadHost.class, ReadHost.Kind.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
         PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CrushMapChange.class, CompileCrushMap.class, CommandReply.class, CommandReply.Failure.class,
-        CommandReply.MapContent.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, CrushViews.Rule.class, CrushViews.RuleSet.class, CrushViews.Node.class,
+        CommandReply.MapContent.class, MapContentReader.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, CrushViews.Rule.class, CrushViews.RuleSet.class, CrushViews.Node.class,
         CrushViews.Item.class, CrushViews.Type.class, Page.class, EventView.class,
         HealthCountersView.class, HealthCountersView.Buckets.class, HealthCountersView.Bucket.class,
         HealthCountersView.Mds.class, HealthCountersView.Pools.class, ConfigView.class, UsageViews.ClusterStats.class,

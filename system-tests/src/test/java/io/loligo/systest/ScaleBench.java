@@ -45,8 +45,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * cluster-service and api-gateway holding a cluster of 10,000 OSDs on 500 hosts with 1,000,000 PGs. A synthetic
@@ -60,6 +59,7 @@ class ScaleBench {
     private static final long PGS = Long.getLong("pgs", 1_000_000);
     private static final int POOLS = 8;
     private static final int UPDATES = Integer.getInteger("updates", 10);
+    private static final int WARM_UP_UPDATES = Integer.getInteger("warm-up-updates", 10);
     private static final int CLIENTS = Integer.getInteger("clients", 8);
     private static final Duration LOAD = Duration.ofSeconds(Long.getLong("load-seconds", 20));
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("warm-up-seconds", 10));
@@ -119,12 +119,16 @@ class ScaleBench {
         }
     }
 
-    /** Each update marks one more OSD down; the clock runs from the heartbeat that announces it. */
+    /**
+     * Each update marks one more OSD down; the clock runs from the heartbeat that announces it. The first updates go
+     * unmeasured: a fresh service still compiles the code that reads a map against the copy it holds, and a running
+     * Loligo has long since done so.
+     */
     private void measureUpdates() throws Exception {
         List<Long> announcedToVisible = new ArrayList<>();
         List<Long> replyToVisible = new ArrayList<>();
         Set<Integer> down = ConcurrentHashMap.newKeySet();
-        for (int update = 1; update <= UPDATES; update++) {
+        for (int update = 1; update <= WARM_UP_UPDATES + UPDATES; update++) {
             int osd = update * 7;
             down.add(osd);
             long epoch = FIRST_EPOCH + update;
@@ -135,22 +139,30 @@ class ScaleBench {
             heartbeat();
             waitFor(Duration.ofSeconds(60), () -> !osdIsUp(osd));
             long visible = System.nanoTime();
+            if (update <= WARM_UP_UPDATES) {
+                continue;
+            }
             announcedToVisible.add((visible - start) / 1_000_000);
             Instant replied = osdMapReplySent.get();
             replyToVisible.add(Duration.between(replied, Instant.now()).toMillis() - (System.nanoTime() - visible) / 1_000_000);
         }
-        new Distribution(announcedToVisible).print("scale: one OSD map update, from the heartbeat announcing it until GET osd/{id} shows it", 250, 500, 1000, 2000);
+        new Distribution(announcedToVisible).print(String.format(Locale.ROOT,
+                "scale: one OSD map update, from the heartbeat announcing it until GET osd/{id} shows it, after %d unmeasured",
+                WARM_UP_UPDATES), 250, 500, 1000, 2000);
         new Distribution(replyToVisible).print("scale: the same, from the agent's reply (parse, store, events, OSD view)", 250, 500, 1000, 2000);
     }
 
     private void printHeap() throws Exception {
         long pid = platform.clusterService.pid();
         LocalPlatform.run(List.of("jcmd", String.valueOf(pid), "GC.run"));
-        String heap = LocalPlatform.run(List.of("jcmd", String.valueOf(pid), "GC.heap_info"));
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(heap);
+        // jstat names the generations' use alike for every collector: survivors, eden and old, in KiB
+        String[] gc = LocalPlatform.run(List.of("jstat", "-gc", String.valueOf(pid))).strip().split("\n");
+        List<String> columns = List.of(gc[0].trim().split("\\s+"));
+        String[] values = gc[1].trim().split("\\s+");
+        double usedKib = Stream.of("S0U", "S1U", "EU", "OU").mapToDouble(column -> Double.parseDouble(values[columns.indexOf(column)])).sum();
         String rss = LocalPlatform.run(List.of("ps", "-o", "rss=", "-p", String.valueOf(pid)));
         System.out.printf(Locale.ROOT, "%n== scale: cluster-service memory%nheap used after a full GC: %.0f MiB; resident set: %.0f MiB%n",
-                used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN, Long.parseLong(rss.strip()) / 1024.0);
+                usedKib / 1024, Long.parseLong(rss.strip()) / 1024.0);
     }
 
     /**

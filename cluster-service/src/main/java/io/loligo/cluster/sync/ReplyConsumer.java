@@ -37,6 +37,8 @@ public class ReplyConsumer {
     @Inject
     MapSync sync;
     @Inject
+    SyncObjects maps;
+    @Inject
     LiveReads liveReads;
     @Inject
     Requests requests;
@@ -71,7 +73,8 @@ public class ReplyConsumer {
         }
         CommandReply reply;
         try {
-            reply = codec.decode(message.getPayload(), CommandReply.class, broker.replyMaxBytes());
+            // a new copy of a large map is read sharing what it has in common with the copy held
+            reply = codec.decode(message.getPayload(), CommandReply.class, broker.replyMaxBytes(), maps::heldContent);
         } catch (MessageTooLargeException e) {
             refused.refuse("too-large", "a reply from %s %s", sender, e.getMessage());
             return message.ack();

@@ -65,6 +65,13 @@ public class SyncObjects {
     public record Offered(boolean stored, JsonNode previous) {
     }
 
+    /** The content held of a map, for a new copy to be read against; never reads the archive. */
+    public JsonNode heldContent(String fsid, ClusterMap map) {
+        Map<ClusterMap, Stored> held = copies.get(fsid);
+        Stored stored = held == null ? null : held.get(map);
+        return stored == null ? null : stored.content();
+    }
+
     public Optional<Stored> get(String fsid, ClusterMap map) {
         return Optional.ofNullable(copiesOf(fsid).get(map));
     }

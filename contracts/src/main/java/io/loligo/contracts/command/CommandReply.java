@@ -1,6 +1,7 @@
 package io.loligo.contracts.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.loligo.contracts.heartbeat.ClusterMap;
 
 import java.util.Objects;
@@ -48,6 +49,7 @@ public record CommandReply(String commandId, String nodeId, Failure error, MapCo
         }
     }
 
+    @JsonDeserialize(using = MapContentReader.class)
     public record MapContent(String fsid, ClusterMap map, long version, JsonNode content) {
         public MapContent {
             Objects.requireNonNull(fsid, "fsid");

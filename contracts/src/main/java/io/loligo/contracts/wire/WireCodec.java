@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.loligo.contracts.command.MapContentReader;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -148,12 +150,23 @@ public final class WireCodec {
      * @throws MalformedMessageException when the payload is not a valid {@code type}
      */
     public <T> T decode(Object payload, Class<T> type, long maxBytes) {
+        return decode(payload, type, maxBytes, null);
+    }
+
+    /**
+     * As {@link #decode(Object, Class, long)}, reading each map's content so that it shares the parts of the copy held
+     * of it (see {@link SharedTrees}).
+     *
+     * @param held the copies held, or null to read every content afresh
+     */
+    public <T> T decode(Object payload, Class<T> type, long maxBytes, MapContentReader.HeldMaps held) {
+        ObjectReader reader = held == null ? mapper.readerFor(type) : mapper.readerFor(type).withAttribute(MapContentReader.HeldMaps.class, held);
         try {
             if (payload instanceof JsonObject json) {
                 // its map holds Vert.x wrappers for nested arrays and objects, so go through the text
                 byte[] text = json.toBuffer().getBytes();
                 checkSize(text.length, maxBytes);
-                return mapper.readValue(text, type);
+                return reader.readValue(text);
             }
             if (payload instanceof JsonArray || payload == null) {
                 throw new MalformedMessageException("expected a JSON object, got " + describe(payload));
@@ -162,13 +175,13 @@ public final class WireCodec {
                 return mapper.convertValue(map, type);
             }
             if (payload instanceof byte[] bytes) {
-                return readBytes(bytes, type, maxBytes);
+                return readBytes(bytes, reader, maxBytes);
             }
             if (payload instanceof Buffer buffer) {
-                return readBytes(buffer.getBytes(), type, maxBytes);
+                return readBytes(buffer.getBytes(), reader, maxBytes);
             }
             if (payload instanceof String text) {
-                return readBytes(text.getBytes(StandardCharsets.UTF_8), type, maxBytes);
+                return readBytes(text.getBytes(StandardCharsets.UTF_8), reader, maxBytes);
             }
             throw new MalformedMessageException("unexpected payload type " + describe(payload));
         } catch (IOException | IllegalArgumentException e) {
@@ -186,13 +199,13 @@ public final class WireCodec {
         }
     }
 
-    private <T> T readBytes(byte[] bytes, Class<T> type, long maxBytes) throws IOException {
+    private static <T> T readBytes(byte[] bytes, ObjectReader reader, long maxBytes) throws IOException {
         checkSize(bytes.length, maxBytes);
         if (!Gzip.isCompressed(bytes)) {
-            return mapper.readValue(bytes, type);
+            return reader.readValue(bytes);
         }
         try (InputStream inflated = Gzip.open(bytes, maxBytes)) {
-            return mapper.readValue(inflated, type);
+            return reader.readValue(inflated);
         }
     }
 
