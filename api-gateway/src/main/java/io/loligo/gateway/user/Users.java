@@ -141,8 +141,14 @@ public class Users {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    /** In one round trip for a user who has tokens: the user is looked for only when none are found. */
     public List<TokenView> tokens(String id, Caller caller) {
-        return apiTokens.of(visible(id, caller)).stream().map(token -> view(token, null)).toList();
+        long userId = visibleId(id, caller);
+        List<ApiTokenEntity> tokens = apiTokens.of(userId);
+        if (tokens.isEmpty()) {
+            existing(userId);
+        }
+        return tokens.stream().map(token -> view(token, null)).toList();
     }
 
     public TokenView createToken(String id, TokenForm form, Caller caller) {
@@ -183,6 +189,11 @@ public class Users {
      * a non-administrator cannot learn which ids exist.
      */
     private UserEntity visible(String id, Caller caller) {
+        return existing(visibleId(id, caller));
+    }
+
+    /** @throws ApiException naming the id when it is neither a number nor {@code me}, or another user's to a non-administrator */
+    private long visibleId(String id, Caller caller) {
         long userId;
         if (ME.equals(id)) {
             userId = caller.userId();
@@ -196,6 +207,10 @@ public class Users {
         if (userId != caller.userId() && caller.role() != Role.ADMINISTRATOR) {
             throw new ApiException(403, "NotYourAccount", "only an administrator sees and changes other users");
         }
+        return userId;
+    }
+
+    private static UserEntity existing(long userId) {
         return UserEntity.<UserEntity>findByIdOptional(userId)
                 .orElseThrow(() -> new ApiException(404, "UserNotFound", "there is no user " + userId));
     }

@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -58,6 +59,16 @@ class UserApiTest {
         session.request().body("{\"role\":\"administrator\"}").patch("/api/v3/user/me").then().statusCode(403)
                 .body("reason", equalTo("RoleNotAllowed"));
         session.request().get("/api/v3/user/abc").then().statusCode(400).body("errors[0].field", equalTo("id"));
+    }
+
+    @Test
+    void an_administrator_lists_a_users_tokens_and_hears_of_a_user_that_does_not_exist() {
+        Account operator = TestUsers.create("operator");
+        Session admin = TestUsers.admin();
+        admin.request().get("/api/v3/user/" + operator.id() + "/token").then().statusCode(200).body("size()", equalTo(0));
+        operator.login().request().body("{\"name\":\"nightly\"}").post("/api/v3/user/me/token").then().statusCode(201);
+        admin.request().get("/api/v3/user/" + operator.id() + "/token").then().statusCode(200).body("name", contains("nightly"));
+        admin.request().get("/api/v3/user/999999/token").then().statusCode(404).body("reason", equalTo("UserNotFound"));
     }
 
     @Test

@@ -19,7 +19,6 @@ public interface Keeper {
     String TICKET = "loligo.kept.ticket";
     /** How long ago a kept answer was read, in seconds (RFC 9111): what a caller sees of keeping. */
     String AGE = "Age";
-    CompletionStage<Response> GOES_ON = CompletableFuture.completedFuture(null);
 
     /** @return the kept answer to this read, or null when there is none to give now */
     KeptAnswers.Kept kept(String scope, String key);
@@ -51,11 +50,11 @@ public interface Keeper {
      * pages link to themselves absolutely, so the host the caller named shapes the answer) and the types the caller
      * accepts.
      *
-     * @return the answer to abort the request with, or null when the read goes on
+     * @return the answer to abort the request with, or a stage completed with null when the read goes on
      */
     default CompletionStage<Response> answerOrTicket(ContainerRequestContext request, Duration longestKept) {
         if (!HttpMethod.GET.equals(request.getMethod())) {
-            return GOES_ON;
+            return goesOn();
         }
         String fsid = request.getUriInfo().getPathParameters().getFirst("fsid");
         String scope = fsid == null ? KeptAnswers.ALL_CLUSTERS : fsid;
@@ -68,7 +67,7 @@ public interface Keeper {
         CompletableFuture<KeptAnswers.Representation> coming = anew || kept != null ? null : onItsWay(scope, key);
         if (coming == null) {
             takeTicket(request, scope, key, longestKept);
-            return GOES_ON;
+            return goesOn();
         }
         // a copy: a wait that ends is this read's, not everyone's
         return coming.copy().completeOnTimeout(null, KeptAnswers.LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS).thenApply(answer -> {
@@ -78,6 +77,10 @@ public interface Keeper {
             takeTicket(request, scope, key, longestKept);
             return null;
         });
+    }
+
+    private static CompletionStage<Response> goesOn() {
+        return CompletableFuture.completedFuture(null);
     }
 
     private void takeTicket(ContainerRequestContext request, String scope, String key, Duration longestKept) {
