@@ -70,7 +70,7 @@ service_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$(service_port "$1")/
 # start_service NAME: starts it, or keeps it running when neither its build nor its settings changed since it started
 start_service() {
   local name=$1 pidfile="$SERVICES_DIR/$1.pid" launched="$SERVICES_DIR/$1.launched"
-  local settings; settings="$(service_properties "$name") $(stat -c %Y "$(service_jar "$name")")"
+  local settings; settings="$(service_properties "$name") $(stat -c %Y "$(service_jar "$name")") $(grep -v '^#' "$LOLIGO_ROOT/dev/jvm.options")"
   if pid_alive "$pidfile"; then
     if [[ -f $launched && $(cat "$launched") == "$settings" ]]; then
       log "$name is already running (pid $(cat "$pidfile"))"
@@ -82,7 +82,7 @@ start_service() {
   # shellcheck disable=SC2046 # the properties are meant to split into words
   # the services' shared secret goes in the environment, which other local users cannot read, unlike a -D option
   LOLIGO_INTERNAL_SECRET=$(internal_secret) \
-    supervise "$name" java -Xmx256m $(service_properties "$name") -jar "$(service_jar "$name")" </dev/null &
+    supervise "$name" java @"$LOLIGO_ROOT/dev/jvm.options" -Xmx256m $(service_properties "$name") -jar "$(service_jar "$name")" </dev/null &
   echo $! >"$pidfile"
   echo "$settings" >"$launched"
 }

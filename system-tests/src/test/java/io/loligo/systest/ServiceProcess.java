@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess {
     private final String name;
     private final Path jar;
+    private final Path jvmOptions;
     private final Map<String, String> properties;
     private final Path log;
     private final int port;
@@ -36,6 +37,7 @@ final class ServiceProcess {
     ServiceProcess(String module, String instance, Path repository, Path logDir, Map<String, String> properties) throws IOException {
         this.name = instance;
         this.jar = repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        this.jvmOptions = repository.resolve("dev/jvm.options");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
         }
@@ -115,7 +117,7 @@ final class ServiceProcess {
         if (alive()) {
             throw new IllegalStateException(name + " is already running");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap, "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "@" + jvmOptions, "-Xmx" + maxHeap, "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
