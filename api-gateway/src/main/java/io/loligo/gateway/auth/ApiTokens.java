@@ -38,8 +38,8 @@ public class ApiTokens {
         return new Created(entity, token);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     /** Their user comes in the same query: the entity loads it eagerly, which would otherwise take a second one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ApiTokenEntity> of(long userId) {
         return ApiTokenEntity.list("from ApiTokenEntity t join fetch t.user where t.user.id = ?1 order by t.createdAt", userId);
     }

@@ -140,8 +140,8 @@ public class Users {
         Log.infof("user '%s' deleted by '%s'", user.username, caller.username());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     /** In one round trip for a user who has tokens: the user is looked for only when none are found. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<TokenView> tokens(String id, Caller caller) {
         long userId = visibleId(id, caller);
         List<ApiTokenEntity> tokens = apiTokens.of(userId);
@@ -192,7 +192,10 @@ public class Users {
         return existing(visibleId(id, caller));
     }
 
-    /** @throws ApiException naming the id when it is neither a number nor {@code me}, or another user's to a non-administrator */
+    /**
+     * @throws ApiException naming the id when it is neither a number nor {@code me}, or when it is another user's and
+     * the caller no administrator
+     */
     private long visibleId(String id, Caller caller) {
         long userId;
         if (ME.equals(id)) {
