@@ -15,9 +15,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * problem that says so (413), rather than with the HTTP server's bare refusal further up.
  */
 public class BodyLimit {
-    /** Looked up per request: a pre-matching filter is made while the application starts, before the configuration. */
+    /**
+     * Looked up at the first body, once: a pre-matching filter is made while the application starts, before the
+     * configuration, and each lookup of a configuration mapping builds it anew.
+     */
     @Inject
     Instance<GatewayConfig> config;
+    private volatile long limit;
 
     @ServerRequestFilter(preMatching = true)
     public Response refuseLargeBodies(ContainerRequestContext request) {
@@ -28,11 +32,21 @@ public class BodyLimit {
         } catch (NumberFormatException e) {
             return ProblemMapper.respond(new ApiException(400, "InvalidContentLength", "Content-Length must be a number of bytes").problem());
         }
-        long limit = config.get().maxBodyBytes();
+        if (bytes == 0) {
+            return null;
+        }
+        long limit = limit();
         if (bytes > limit) {
             return ProblemMapper.respond(new ApiException(413, "BodyTooLarge", "a body may hold at most " + limit
                     + " bytes; this one holds " + bytes).problem());
         }
         return null;
+    }
+
+    private long limit() {
+        if (limit == 0) {
+            limit = config.get().maxBodyBytes();
+        }
+        return limit;
     }
 }
