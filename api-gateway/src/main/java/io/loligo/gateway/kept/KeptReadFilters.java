@@ -36,7 +36,7 @@ public class KeptReadFilters {
     @ServerRequestFilter(nonBlocking = true, priority = BEFORE_BLOCKING_FILTERS)
     @KeptUntilChanged
     public Uni<Response> untilChanged(ContainerRequestContext request) {
-        return answerOrTicket(request, KeptAnswers.LONGEST_KEPT);
+        return answerOrTicket(request, KeptAnswers.UNCHANGED_DUE);
     }
 
     @ServerRequestFilter(nonBlocking = true, priority = BEFORE_BLOCKING_FILTERS)

@@ -39,7 +39,7 @@ public class KeptViews implements ContainerRequestFilter, ContainerResponseFilte
     @Override
     public void filter(ContainerRequestContext request) {
         // a worker thread: waiting for the same view on its way costs a thread, not a second build
-        Response kept = memory.answers.answerOrTicket(request, KeptAnswers.LONGEST_KEPT).toCompletableFuture().join();
+        Response kept = memory.answers.answerOrTicket(request, KeptAnswers.UNCHANGED_DUE).toCompletableFuture().join();
         if (kept != null) {
             request.abortWith(kept);
         }

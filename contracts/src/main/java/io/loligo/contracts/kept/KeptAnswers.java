@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
 /**
  * Answers of reads as they were written, kept per scope until something of that scope changes: the memory behind
  * {@code @KeptUntilChanged} reads, in the gateway and in cluster-service alike. A scope is a cluster's fsid, or
- * {@link #ALL_CLUSTERS} for reads whose path names none. A change of a cluster forgets that cluster's answers and
- * those of all clusters; a change outside any cluster forgets everything.
+ * {@link #ALL_CLUSTERS} for reads whose path names none, or one a keeper names for reads of no cluster (a caller's
+ * own). A change of a cluster forgets that cluster's answers and those of all clusters; a change outside any cluster
+ * forgets everything.
  * <p>
  * A read takes a {@link Ticket} before it is answered and its answer is kept only if nothing of its scope changed
  * meanwhile; a scope's first answer only if nothing changed anywhere meanwhile, since the change heard may have been
@@ -30,6 +31,13 @@ public final class KeptAnswers implements Keeper {
     /** The scope of reads that span clusters (the cluster list, every request): any cluster's change moves them. */
     public static final String ALL_CLUSTERS = "";
     public static final Duration LONGEST_KEPT = Duration.ofSeconds(10);
+    /**
+     * When an answer kept until its scope changes is due to be brought anew all the same: well before
+     * {@link #LONGEST_KEPT}, so that the others are given it while one read brings the new one. Due only at that
+     * bound, every such answer made one read wait for its source each time, and a page of 10,000 OSDs made it wait
+     * for its view to be built again.
+     */
+    public static final Duration UNCHANGED_DUE = LONGEST_KEPT.dividedBy(2);
     /** Distinct reads kept per scope, as each OSD list query is one. */
     public static final int MOST_KEPT_PER_SCOPE = 256;
     /** Bytes kept per scope: a 10,000-OSD cluster's unpaged lists are megabytes each. */

@@ -73,6 +73,17 @@ class KeptAnswersTest {
         assertThat(kept(FSID, "space")).isEqualTo("space#2");
     }
 
+    /** An answer kept until its cluster changes is brought anew before it may be kept no longer: no one waits at the bound. */
+    @Test
+    void anAnswerKeptUntilChangedIsBroughtAnewWhileItMayStillBeGiven() {
+        answers.keep(answers.ticket(FSID, "osds", KeptAnswers.UNCHANGED_DUE), answer("osds#1"));
+        clock.set(KeptAnswers.UNCHANGED_DUE.toNanos());
+        assertThat(answers.kept(FSID, "osds").bringAnew()).as("due").isTrue();
+        assertThat(kept(FSID, "osds")).as("to the others meanwhile").isEqualTo("osds#1");
+        clock.set(KeptAnswers.LONGEST_KEPT.toNanos() - 1);
+        assertThat(kept(FSID, "osds")).isEqualTo("osds#1");
+    }
+
     /** On a busy host the source may take longer than the answer is kept, or never answer. */
     @Test
     void aReadThatBringsNothingIsTriedAgainAndNothingIsServedBeyondTheLongestKept() {
