@@ -50,6 +50,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -1323,6 +1324,42 @@ class PlatformIT {
         Response forged = api().header("X-Loligo-Reread", "forged").get("/api/v3/user");
         assertThat(forged.statusCode()).isEqualTo(200);
         assertThat(forged.header("Age")).as("a forged reread is given the answer kept").isNotNull();
+    }
+
+    /**
+     * A read that depends on its caller (an account, its tokens) is kept for that caller alone: another caller on the
+     * same URI is given their own, and a change of the caller's shows at once.
+     */
+    @Test
+    @Order(34)
+    void a_read_kept_for_its_caller_is_given_to_no_one_else() throws Exception {
+        api().contentType(ContentType.JSON)
+                .body("{\"username\":\"keeper\",\"password\":\"keeper-password\",\"role\":\"operator\"}")
+                .post("/api/v3/user").then().statusCode(201);
+        LocalPlatform.Session keeper = platform.login("keeper", "keeper-password");
+        Map<String, Supplier<RequestSpecification>> callers = Map.of("admin", PlatformIT::api, "keeper", () -> platform.api(keeper));
+        callers.get("keeper").get().contentType(ContentType.JSON).body("{\"name\":\"first\"}")
+                .post("/api/v3/user/me/token").then().statusCode(201);
+        for (String path : List.of("/api/v3/user/me", "/api/v1/user/me", "/api/v3/user/me/token")) {
+            Map<String, String> answers = new HashMap<>();
+            callers.forEach((username, caller) -> {
+                // kept once the stream has been heard since the last change: within a second or two of one
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> caller.get().get(path).header("Age") != null);
+                Response kept = caller.get().get(path);
+                assertThat(kept.statusCode()).isEqualTo(200);
+                answers.put(username, kept.asString());
+            });
+            assertThat(answers.get("admin")).as(path).isNotEqualTo(answers.get("keeper"));
+        }
+        callers.forEach((username, caller) ->
+                assertThat(caller.get().get("/api/v3/user/me").jsonPath().getString("username")).isEqualTo(username));
+
+        callers.get("keeper").get().contentType(ContentType.JSON).body("{\"name\":\"second\"}")
+                .post("/api/v3/user/me/token").then().statusCode(201);
+        Response tokens = callers.get("keeper").get().get("/api/v3/user/me/token");
+        assertThat(tokens.header("Age")).as("a change made here forgets what was kept").isNull();
+        assertThat(tokens.jsonPath().getList("name", String.class)).containsExactlyInAnyOrder("first", "second");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.loligo.gateway.auth.Callers;
 import io.loligo.gateway.auth.Sessions;
 import io.loligo.gateway.auth.TokenAuthenticationMechanism;
 import io.loligo.gateway.info.InfoResource;
+import io.loligo.gateway.kept.KeptForCaller;
 import io.loligo.gateway.user.Roles;
 import io.loligo.gateway.user.UserForms.UserForm;
 import io.loligo.gateway.user.UserForms.UserView;
@@ -138,6 +139,7 @@ public abstract class CalamariCommon {
     }
 
     /** {@code pk} is a user's id, or {@code me}. */
+    @KeptForCaller
     @GET
     @Path("/user/{pk}")
     public UserView user(@PathParam("pk") String pk) {

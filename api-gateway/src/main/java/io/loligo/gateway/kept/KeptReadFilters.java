@@ -3,6 +3,7 @@ package io.loligo.gateway.kept;
 import io.loligo.contracts.api.KeptBriefly;
 import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.kept.KeptAnswers;
+import io.loligo.gateway.auth.Callers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -14,6 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Answers a kept read from {@link KeptReads} while its answer is kept; otherwise lets it through with a
@@ -30,8 +32,13 @@ public class KeptReadFilters {
     /** Quarkus runs the filters that need no worker before all others, so they must come first. */
     private static final int BEFORE_BLOCKING_FILTERS = Priorities.USER - 1;
 
+    /** Unlike a cluster's fsid, which is a UUID wherever it is kept. */
+    private static final String CALLER_SCOPE = "caller:";
+
     @Inject
     KeptReads reads;
+    @Inject
+    Callers callers;
 
     @ServerRequestFilter(nonBlocking = true, priority = BEFORE_BLOCKING_FILTERS)
     @KeptUntilChanged
@@ -45,9 +52,23 @@ public class KeptReadFilters {
         return answerOrTicket(request, BRIEFLY);
     }
 
-    /** A read that waited for another's answer goes on on its own Vert.x context, whoever's thread ended the wait. */
+    /**
+     * In a scope of the caller's own, which no cluster's change touches: its answers are forgotten by changes made
+     * through this gateway and by their second passing.
+     */
+    @ServerRequestFilter(nonBlocking = true, priority = BEFORE_BLOCKING_FILTERS)
+    @KeptForCaller
+    public Uni<Response> forCaller(ContainerRequestContext request) {
+        return settled(reads.answerOrTicket(request, CALLER_SCOPE + callers.current().userId(), BRIEFLY));
+    }
+
     private Uni<Response> answerOrTicket(ContainerRequestContext request, Duration longestKept) {
-        CompletableFuture<Response> answer = reads.answerOrTicket(request, longestKept).toCompletableFuture();
+        return settled(reads.answerOrTicket(request, longestKept));
+    }
+
+    /** A read that waited for another's answer goes on on its own Vert.x context, whoever's thread ended the wait. */
+    private static Uni<Response> settled(CompletionStage<Response> answerOrTicket) {
+        CompletableFuture<Response> answer = answerOrTicket.toCompletableFuture();
         if (answer.isDone()) {
             return Uni.createFrom().item(answer.join());
         }

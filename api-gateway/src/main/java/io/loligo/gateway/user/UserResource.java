@@ -2,6 +2,7 @@ package io.loligo.gateway.user;
 
 import io.loligo.contracts.api.KeptBriefly;
 import io.loligo.gateway.auth.Callers;
+import io.loligo.gateway.kept.KeptForCaller;
 import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.UserForms.TokenForm;
 import io.loligo.gateway.user.UserForms.TokenView;
@@ -52,6 +53,7 @@ public class UserResource {
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
     }
 
+    @KeptForCaller
     @GET
     @Path("/{id}")
     public UserView get(@PathParam("id") String id) {
@@ -82,6 +84,7 @@ public class UserResource {
         return Response.noContent().build();
     }
 
+    @KeptForCaller
     @GET
     @Path("/{id}/token")
     public List<TokenView> tokens(@PathParam("id") String id) {

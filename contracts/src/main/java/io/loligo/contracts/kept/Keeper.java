@@ -53,11 +53,15 @@ public interface Keeper {
      * @return the answer to abort the request with, or a stage completed with null when the read goes on
      */
     default CompletionStage<Response> answerOrTicket(ContainerRequestContext request, Duration longestKept) {
+        String fsid = request.getUriInfo().getPathParameters().getFirst("fsid");
+        return answerOrTicket(request, fsid == null ? KeptAnswers.ALL_CLUSTERS : fsid, longestKept);
+    }
+
+    /** As above, in a scope of the caller's choosing rather than the cluster's. */
+    default CompletionStage<Response> answerOrTicket(ContainerRequestContext request, String scope, Duration longestKept) {
         if (!HttpMethod.GET.equals(request.getMethod())) {
             return goesOn();
         }
-        String fsid = request.getUriInfo().getPathParameters().getFirst("fsid");
-        String scope = fsid == null ? KeptAnswers.ALL_CLUSTERS : fsid;
         String key = request.getUriInfo().getRequestUri() + "\n" + request.getHeaderString(HttpHeaders.ACCEPT);
         boolean anew = bringsAnew(request);
         KeptAnswers.Kept kept = anew ? null : kept(scope, key);
