@@ -132,10 +132,14 @@ class GatewayBench {
         return run(url, headers, connections, MEASURED);
     }
 
-    /** Fails on any answer of 400 and up (wrk's "non-2xx or 3xx"; a 304 is not one of them). */
-    static Figures run(String url, List<String> headers, int connections, Duration duration) throws Exception {
+    /**
+     * Fails on any answer of 400 and up (wrk's "non-2xx or 3xx"; a 304 is not one of them).
+     *
+     * @param options wrk's own: headers ({@code -H}), a script ({@code -s})
+     */
+    static Figures run(String url, List<String> options, int connections, Duration duration) throws Exception {
         List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s", "--latency"));
-        command.addAll(headers);
+        command.addAll(options);
         command.add(url);
         String output = LocalPlatform.run(command);
         Matcher failed = NON_2XX.matcher(output);

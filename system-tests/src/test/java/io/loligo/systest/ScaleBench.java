@@ -30,18 +30,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -82,7 +82,7 @@ class ScaleBench {
 
     @Test
     void scale() throws Exception {
-        cluster = new SyntheticCluster(java.nio.file.Path.of("../cluster-service/src/test/resources/ceph"), OSDS, HOSTS, POOLS, PGS);
+        cluster = new SyntheticCluster(Path.of("../cluster-service/src/test/resources/ceph"), OSDS, HOSTS, POOLS, PGS);
         osdMapContent.put(FIRST_EPOCH, encode(cluster.content(ClusterMap.OSD_MAP, FIRST_EPOCH, Set.of())));
         System.out.printf(Locale.ROOT, "%n== scale: %d OSDs on %d hosts, %d PGs in %d pools; OSD map %.1f MB as JSON%n",
                 OSDS, HOSTS, PGS, POOLS, osdMapContent.get(FIRST_EPOCH).length / 1e6);
@@ -110,8 +110,8 @@ class ScaleBench {
 
             measureUpdates();
             printHeap();
-            measureOsdPages("through api-gateway", platform.gateway.url() + "/api/v3");
-            measureOsdPages("from cluster-service directly", platform.clusterService.url() + "/internal/v2");
+            measureOsdPages("through api-gateway", platform.gateway.url(), "/api/v3");
+            measureOsdPages("from cluster-service directly", platform.clusterService.url(), "/internal/v2");
             measureOsdPageInBrowser();
             amqp.close();
         } finally {
@@ -166,20 +166,62 @@ class ScaleBench {
     }
 
     /**
-     * Pages of 100 OSDs, at random, from several clients at once. The same load runs unmeasured first: the JIT
-     * compiler still works on a fresh service, and a running Loligo is warm.
+     * Pages of 100 OSDs, at random, under wrk as the reads bench runs it: one connection per client, as a browser on
+     * plain HTTP opens them. The same load runs unmeasured first: the JIT compiler still works on a fresh service, and
+     * a running Loligo is warm. Each answer that says its {@code Age} was given from what the server kept.
      */
-    private void measureOsdPages(String route, String api) throws Exception {
-        loadOsdPages(api, WARM_UP);
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong kept = new AtomicLong();
-        long failures = loadOsdPages(api, LOAD, latencies, kept);
-        new Distribution(latencies).print(String.format(Locale.ROOT,
-                "scale: GET osd?page_size=100 at a random page %s, %d concurrent clients for %ds after %ds of warm-up: "
-                        + "%.0f requests/s, %d failed, %.1f %% answered from what it kept",
-                route, CLIENTS, LOAD.toSeconds(), WARM_UP.toSeconds(), latencies.size() / (double) LOAD.toSeconds(), failures,
-                100.0 * kept.get() / Math.max(1, latencies.size())),
-                5, 10, 25, 50, 100);
+    private void measureOsdPages(String route, String base, String apiPath) throws Exception {
+        Path script = Files.createTempFile("osd-pages", ".lua");
+        Path counts = Files.createTempFile("osd-pages", ".counts");
+        try {
+            Files.writeString(script, osdPagesScript(apiPath, counts));
+            GatewayBench.run(base, List.of("-s", script.toString()), CLIENTS, WARM_UP);
+            // cluster-service's signatures hold for a minute: signed anew for the measured run
+            Files.writeString(script, osdPagesScript(apiPath, counts));
+            GatewayBench.Figures figures = GatewayBench.run(base, List.of("-s", script.toString()), CLIENTS, LOAD);
+            String[] keptOfAll = Files.readString(counts).strip().split(" ");
+            System.out.printf(Locale.ROOT, "%n== scale: GET osd?page_size=100 at a random page %s, wrk 1 thread, %d connections, %d s "
+                            + "after %d s of warm-up%nanswered: %.0f requests/s, p50 %.2f ms, p99 %.2f ms; %.1f %% answered from what it kept%n",
+                    route, CLIENTS, LOAD.toSeconds(), WARM_UP.toSeconds(), figures.requestsPerSecond(), figures.p50Millis(),
+                    figures.p99Millis(), 100.0 * Long.parseLong(keptOfAll[0]) / Math.max(1, Long.parseLong(keptOfAll[1])));
+        } finally {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(counts);
+        }
+    }
+
+    /** A wrk script that asks for a random page of each request, with its credentials, and counts kept answers into {@code counts}. */
+    private String osdPagesScript(String apiPath, Path counts) {
+        StringBuilder lua = new StringBuilder("local pages = {\n");
+        for (int page = 1; page <= OSDS / 100; page++) {
+            String path = apiPath + "/cluster/" + SyntheticCluster.FSID + "/osd?page_size=100&page=" + page;
+            lua.append(String.format(Locale.ROOT, "  {%s, {[\"Cookie\"] = %s, [\"%s\"] = %s}},%n", luaString(path),
+                    luaString("loligo_session=" + session.cookie()), ServiceTokens.HEADER, luaString(LocalPlatform.signedGet(URI.create(path)))));
+        }
+        lua.append("""
+                }
+                local threads = {}
+                function setup(thread) table.insert(threads, thread) end
+                function init(args) kept = 0; answers = 0 end
+                function request()
+                  local page = pages[math.random(#pages)]
+                  return wrk.format("GET", page[1], page[2])
+                end
+                function response(status, headers, body)
+                  answers = answers + 1
+                  if headers["Age"] then kept = kept + 1 end
+                end
+                function done(summary, latency, requests)
+                  local k, a = 0, 0
+                  for _, thread in ipairs(threads) do k = k + thread:get("kept"); a = a + thread:get("answers") end
+                  local out = io.open(%s, "w"); out:write(k .. " " .. a .. "\\n"); out:close()
+                end
+                """.formatted(luaString(counts.toString())));
+        return lua.toString();
+    }
+
+    private static String luaString(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** The console's OSD page in Chromium (web-ui/e2e/osd-page-bench.mjs), which prints its own figures. */
@@ -195,42 +237,6 @@ class ScaleBench {
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException("the browser benchmark failed");
         }
-    }
-
-    private void loadOsdPages(String api, Duration duration) throws Exception {
-        loadOsdPages(api, duration, Collections.synchronizedList(new ArrayList<>()), new AtomicLong());
-    }
-
-    /**
-     * @param kept counts the answers given from what was kept, which say their {@code Age}
-     * @return how many requests failed
-     */
-    private long loadOsdPages(String api, Duration duration, List<Double> latencies, AtomicLong kept) throws Exception {
-        int pages = OSDS / 100;
-        AtomicLong failures = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.add(new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    int page = ThreadLocalRandom.current().nextInt(pages) + 1;
-                    long start = System.nanoTime();
-                    HttpResponse<byte[]> response = get(api + "/cluster/" + SyntheticCluster.FSID + "/osd?page_size=100&page=" + page);
-                    latencies.add((System.nanoTime() - start) / 1e6);
-                    if (response.statusCode() != 200) {
-                        failures.incrementAndGet();
-                    }
-                    if (response.headers().firstValue("Age").isPresent()) {
-                        kept.incrementAndGet();
-                    }
-                }
-            }));
-        }
-        clients.forEach(Thread::start);
-        for (Thread client : clients) {
-            client.join();
-        }
-        return failures.get();
     }
 
     private void connectAsAgent(AmqpClient amqp) throws Exception {
