@@ -49,6 +49,11 @@ final class QueryParams {
         return null;
     }
 
+    /** Whether a time, as {@link #time} takes it, is relative to now: absent, {@code now} or before now. */
+    static boolean relative(String given) {
+        return given == null || given.isBlank() || given.trim().equals("now") || given.trim().startsWith("-");
+    }
+
     /** @return the span, or null when it is not one */
     static Duration span(String given) {
         Matcher matcher = SPAN.matcher(given.trim().toLowerCase(Locale.ROOT));

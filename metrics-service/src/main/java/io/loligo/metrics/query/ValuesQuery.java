@@ -68,6 +68,17 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
         }
         Rollup rollup = rollupFor(step, start, now, config.retention());
         step = roundUp(step, rollup.step());
+        if (QueryParams.relative(until)) {
+            // a window that ends now ends at the close of the current step instead, so its answer (and its ETag) stays
+            // the same until a point is written or a step begins: a poller is answered 304 between points, not a new
+            // body every second; the current step's points are still inside it
+            Duration ahead = untilCloseOfStep(end, step);
+            end = end.plus(ahead);
+            if (QueryParams.relative(from)) {
+                start = start.plus(ahead);
+            }
+            range = Duration.between(start, end);
+        }
         long points = (range.toSeconds() + step.toSeconds() - 1) / step.toSeconds() * fields.size();
         if (points > limits.maxPoints()) {
             throw ApiException.invalid(List.of(new FieldError("resolution", "would give " + points + " points per series, more than "
@@ -160,6 +171,13 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
             }
         }
         return Rollup.ONE_HOUR;
+    }
+
+    private static Duration untilCloseOfStep(Instant instant, Duration step) {
+        long seconds = step.toSeconds();
+        long intoStep = Math.floorMod(instant.getEpochSecond(), seconds);
+        return intoStep == 0 && instant.getNano() == 0 ? Duration.ZERO
+                : Duration.ofSeconds(seconds - intoStep).minusNanos(instant.getNano());
     }
 
     private static Duration roundUp(Duration step, Duration unit) {

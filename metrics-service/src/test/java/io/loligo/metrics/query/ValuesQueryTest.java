@@ -94,6 +94,36 @@ class ValuesQueryTest {
     }
 
     @Test
+    void aWindowEndingNowEndsAtTheCloseOfItsStepSoItsAnswerHoldsBetweenPoints() {
+        Instant threeSecondsIn = NOW.plusSeconds(3);
+        Instant nineSecondsIn = NOW.plusMillis(9_500);
+        ValuesQuery early = ValuesQuery.of("load", null, null, "-1h", null, null, null, null, threeSecondsIn, CONFIG);
+        ValuesQuery late = ValuesQuery.of("load", null, null, "-1h", "now", null, null, null, nineSecondsIn, CONFIG);
+
+        assertThat(early.until()).isEqualTo(NOW.plusSeconds(10)).isEqualTo(late.until());
+        assertThat(early.from()).isEqualTo(NOW.plusSeconds(10).minus(Duration.ofHours(1))).isEqualTo(late.from());
+        assertThat(early.influxQl("loligo")).isEqualTo(late.influxQl("loligo"));
+        ValuesQuery nextStep = ValuesQuery.of("load", null, null, "-1h", null, null, null, null, NOW.plusSeconds(10), CONFIG);
+        assertThat(nextStep.until()).isEqualTo(NOW.plusSeconds(10));
+        assertThat(ValuesQuery.of("load", null, null, "-1h", null, null, null, null, NOW.plusSeconds(11), CONFIG).until())
+                .isEqualTo(NOW.plusSeconds(20));
+    }
+
+    @Test
+    void aWindowBetweenGivenTimesIsReadAsGiven() {
+        Instant between = NOW.plusSeconds(3);
+        String from = String.valueOf(NOW.minus(Duration.ofHours(1)).plusSeconds(7).getEpochSecond());
+        String until = String.valueOf(NOW.minusSeconds(2).getEpochSecond());
+
+        ValuesQuery given = ValuesQuery.of("load", null, null, from, until, null, null, null, between, CONFIG);
+        assertThat(given.from().getEpochSecond()).isEqualTo(Long.parseLong(from));
+        assertThat(given.until().getEpochSecond()).isEqualTo(Long.parseLong(until));
+        ValuesQuery sinceGiven = ValuesQuery.of("load", null, null, from, null, null, null, null, between, CONFIG);
+        assertThat(sinceGiven.from().getEpochSecond()).isEqualTo(Long.parseLong(from));
+        assertThat(sinceGiven.until()).isEqualTo(NOW.plusSeconds(10));
+    }
+
+    @Test
     void eachWrongParameterIsNamed() {
         assertThat(fields(() -> query("cpu", List.of("usr"), List.of("hst:x"), "yesterday", "-2h", "0", "median", "true")))
                 .containsExactly("field", "tag", "from", "aggregate", "rate", "resolution");
