@@ -1,7 +1,8 @@
-# A real throwaway Ceph cluster on loopback: 1 mon, 1 mgr, 3 bluestore OSDs on sparse files, cephx on. Two instances,
-# like the brokers and InfluxDB: the platform's (mon on 40000-40001, mgr and OSDs on 40100-40199), and the tests' own
-# (40200-40201, 40300-40399), whose mon and mgr the tests stop at will without a platform from dev/up noticing. Ports
-# stay clear of Ceph's defaults. ceph_instance chooses; every function below acts on the chosen one.
+# A real throwaway Ceph cluster on loopback: 1 mon, 1 mgr, 3 bluestore OSDs on sparse files, cephx on, and the layers
+# above RADOS: a pool `rbd` with the image `lab-disk`, an MDS serving the CephFS file system `cephfs`, and an RGW. Two instances, like the brokers and
+# InfluxDB: the platform's (mon on 40000-40001, RGW on 40010, the other daemons on 40100-40199), and the tests' own
+# (40200-40201, RGW on 40210, 40300-40399), whose mon and mgr the tests stop at will without a platform from dev/up
+# noticing. Ports stay clear of Ceph's defaults. ceph_instance chooses; every function below acts on the chosen one.
 
 CEPH_OSD_COUNT=3
 
@@ -13,10 +14,18 @@ ceph_instance() {
   else
     CEPH_DIR="$LOLIGO_STATE/ceph" CEPH_MON_PORT=40000 CEPH_BIND_MIN=40100 CEPH_BIND_MAX=40199
   fi
+  CEPH_RGW_PORT=$((CEPH_MON_PORT + 10))
   CEPH_CONF_FILE="$CEPH_DIR/ceph.conf"
   CEPH_ADMIN_KEYRING="$CEPH_DIR/ceph.client.admin.keyring"
 }
 ceph_instance "${CEPH_INSTANCE:-platform}"
+
+# the pools an RGW of the default zone uses, made beforehand with few PGs: on its own it makes each with
+# osd_pool_default_pg_num (32), 224 PGs on three OSDs
+CEPH_RGW_POOLS=(.rgw.root default.rgw.log default.rgw.control default.rgw.meta default.rgw.buckets.index
+  default.rgw.buckets.data default.rgw.buckets.non-ec)
+
+ceph_rgw_url() { echo "http://127.0.0.1:$CEPH_RGW_PORT"; }
 
 ceph_mon_addr() { echo "[v2:127.0.0.1:$CEPH_MON_PORT,v1:127.0.0.1:$((CEPH_MON_PORT + 1))]"; }
 
@@ -77,6 +86,18 @@ osd_objectstore = bluestore
 bluestore_block_create = true
 bluestore_block_size = 10737418240
 osd_memory_target = 939524096
+[mds]
+mds_data = $CEPH_DIR/mds.\$id
+keyring = $CEPH_DIR/mds.\$id/keyring
+[client.rgw.a]
+# a daemon: one socket under its own name, as the agent finds daemons, not the per-process form of [client]
+admin_socket = $CEPH_DIR/run/\$cluster-\$name.asok
+rgw_frontends = beast endpoint=127.0.0.1:$CEPH_RGW_PORT
+rgw_data = $CEPH_DIR/rgw.a
+keyring = $CEPH_DIR/rgw.a/keyring
+rgw_enable_usage_log = true
+# 512 by default: 600 threads for a lab that serves a few tests
+rgw_thread_pool_size = 32
 EOF
 }
 
@@ -130,6 +151,45 @@ ceph_bootstrap() {
   rm -rf "$init"
 }
 
+# The MDS and its file system, the RGW and its pools, the rbd pool and its image, for a cluster that lacks them (also
+# one made before they were part of the lab), then every daemon started.
+ceph_storage_up() {
+  local started=$SECONDS
+  if [[ ! -f $CEPH_DIR/mds.a/keyring ]]; then
+    mkdir -p "$CEPH_DIR/mds.a"
+    ceph_cli auth get-or-create mds.a mon 'allow profile mds' mgr 'allow profile mds' mds 'allow *' osd 'allow rwx' \
+      -o "$CEPH_DIR/mds.a/keyring" >/dev/null
+  fi
+  if [[ ! -f $CEPH_DIR/rgw.a/keyring ]]; then
+    local pool
+    for pool in "${CEPH_RGW_POOLS[@]}"; do
+      ceph_cli osd pool create "$pool" 8 8 replicated >/dev/null 2>&1 || die "could not create the RGW's pool $pool"
+      ceph_cli osd pool application enable "$pool" rgw >/dev/null 2>&1
+    done
+    mkdir -p "$CEPH_DIR/rgw.a"
+    ceph_cli auth get-or-create client.rgw.a mon 'allow rw' osd 'allow rwx' mgr 'allow rw' -o "$CEPH_DIR/rgw.a/keyring" >/dev/null
+  fi
+  ceph_start_daemons
+  if [[ $(ceph_cli fs ls -f json | jq length) == 0 ]]; then
+    # as the mgr's `fs volume create` names them, but with 8 PGs each (it gives osd_pool_default_pg_num), and made by the
+    # mon, which a cluster restarting here answers before its mgr does
+    ceph_cli osd pool create cephfs.cephfs.meta 8 8 replicated >/dev/null 2>&1 || die "could not create CephFS's metadata pool"
+    ceph_cli osd pool create cephfs.cephfs.data 8 8 replicated >/dev/null 2>&1 || die "could not create CephFS's data pool"
+    ceph_cli fs new cephfs cephfs.cephfs.meta cephfs.cephfs.data >/dev/null 2>&1 || die "could not create the CephFS file system"
+    # one MDS and no standby: without this, HEALTH_WARN for the standby the lab does not have
+    ceph_cli fs set cephfs standby_count_wanted 0 >/dev/null 2>&1
+  fi
+  if ! ceph_cli osd pool ls | grep -qx rbd; then
+    # block storage as most clusters have it: a pool named rbd, and one image in it
+    ceph_cli osd pool create rbd 8 8 replicated >/dev/null 2>&1 || die "could not create the rbd pool"
+    ceph_cli osd pool application enable rbd rbd >/dev/null 2>&1
+    rbd --conf "$CEPH_CONF_FILE" pool init rbd && rbd --conf "$CEPH_CONF_FILE" create --size 1G rbd/lab-disk \
+      || die "could not create the lab's RBD image"
+  fi
+  wait_until 60 "the RGW to answer on $(ceph_rgw_url)" curl -sf -o /dev/null "$(ceph_rgw_url)/"
+  log "the MDS with its file system, the RGW and the rbd pool are up ($CEPH_INSTANCE) in $((SECONDS - started)) s"
+}
+
 ceph_osds_up() { [[ $(ceph_cli osd stat -f json | jq .num_up_osds) == "$CEPH_OSD_COUNT" ]]; }
 
 ceph_daemon_running() { pid_alive "$CEPH_DIR/run/ceph-$1.pid"; }
@@ -146,6 +206,12 @@ ceph_start_daemons() {
     ceph_daemon_running "osd.$id" || ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" 2>>"$startup_log" \
       || die "ceph-osd $id did not start (see $CEPH_DIR/log)"
   done
+  if [[ -f $CEPH_DIR/mds.a/keyring ]] && ! ceph_daemon_running mds.a; then
+    ceph-mds --conf "$CEPH_CONF_FILE" -i a 2>>"$startup_log" || die "ceph-mds did not start (see $CEPH_DIR/log)"
+  fi
+  if [[ -f $CEPH_DIR/rgw.a/keyring ]] && ! ceph_daemon_running client.rgw.a; then
+    radosgw --conf "$CEPH_CONF_FILE" -n client.rgw.a 2>>"$startup_log" || die "radosgw did not start (see $CEPH_DIR/log)"
+  fi
 }
 
 ceph_health_ok() {
@@ -156,6 +222,7 @@ ceph_health_ok() {
 }
 
 ceph_up() {
+  local started=$SECONDS
   if [[ -f $CEPH_DIR/mon.a/kv_backend ]]; then
     # rewritten from the template, so that changes to it reach clusters created before them
     ceph_write_conf "$(awk '$1 == "fsid" { print $3 }' "$CEPH_CONF_FILE")"
@@ -163,21 +230,23 @@ ceph_up() {
   else
     ceph_bootstrap
   fi
+  ceph_storage_up
   log "waiting for HEALTH_OK with all PGs active+clean"
   wait_until 180 "Ceph HEALTH_OK" ceph_health_ok
-  log "Ceph cluster $(ceph_cli fsid) ($CEPH_INSTANCE) is HEALTH_OK ($CEPH_CONF_FILE)"
+  log "Ceph cluster $(ceph_cli fsid) ($CEPH_INSTANCE) is HEALTH_OK after $((SECONDS - started)) s ($CEPH_CONF_FILE)"
 }
 
 ceph_down() {
   local f name
-  for f in "$CEPH_DIR"/run/ceph-osd.*.pid "$CEPH_DIR"/run/ceph-mgr.*.pid "$CEPH_DIR"/run/ceph-mon.*.pid; do
+  for f in "$CEPH_DIR"/run/ceph-client.rgw.*.pid "$CEPH_DIR"/run/ceph-mds.*.pid "$CEPH_DIR"/run/ceph-osd.*.pid \
+    "$CEPH_DIR"/run/ceph-mgr.*.pid "$CEPH_DIR"/run/ceph-mon.*.pid; do
     [[ -e $f ]] || continue
     name=$(basename "$f" .pid)
     stop_pidfile "$f" "$name"
   done
 }
 
-# ceph_daemon_stop mon.a|mgr.x|osd.N: stops one daemon as an operator's restart would (SIGTERM); ceph_start_daemons
+# ceph_daemon_stop mon.a|mgr.x|osd.N|mds.a|client.rgw.a: stops one daemon as an operator's restart would (SIGTERM); ceph_start_daemons
 # brings back whatever is not running.
 ceph_daemon_stop() {
   [[ -f $CEPH_DIR/run/ceph-$1.pid ]] || die "no running $1 in $CEPH_DIR"

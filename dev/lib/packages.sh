@@ -3,8 +3,9 @@
 LOLIGO_PACKAGES=(
   # the platform's own runtime
   openjdk-17-jdk-headless maven nodejs npm postgresql rabbitmq-server influxdb influxdb-client
-  # a real local Ceph cluster, the librados the node-agent binds to and the crushtool it compiles CRUSH maps with
-  ceph-mon ceph-mgr ceph-osd ceph-base ceph-common librados2 python3-rados uuid-runtime
+  # a real local Ceph cluster with its MDS and RGW, the librados the node-agent binds to and the crushtool it compiles
+  # CRUSH maps with
+  ceph-mon ceph-mgr ceph-osd ceph-mds radosgw ceph-base ceph-common librados2 python3-rados uuid-runtime
   # the peer dashboard for side-by-side benchmarks, the browser for UI tests, and the load generator
   ceph-mgr-dashboard chromium wrk
   curl jq

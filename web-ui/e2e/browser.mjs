@@ -48,6 +48,11 @@ export function cephJson(...args) {
   return JSON.parse(ceph(...args, '-f', 'json'));
 }
 
+/** The rbd tool's JSON, the reference for what the console shows of images. */
+export function rbdJson(...args) {
+  return JSON.parse(execFileSync('rbd', ['--conf', CEPH_CONF, ...args, '--format', 'json'], { encoding: 'utf8' }));
+}
+
 /** Stops an OSD's process as a crash or an operator would, by its pid file. */
 export function stopOsdProcess(id) {
   const pidFile = join(dirname(CEPH_CONF), 'run', `ceph-osd.${id}.pid`);

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import {
-  callApi, ceph, cephJson, env, healthOk, launch, loggedIn, LOLIGO_URL, lowContrastText, screenshot, startOsdProcess,
-  stopOsdProcess, until,
+  callApi, ceph, cephJson, env, healthOk, launch, loggedIn, LOLIGO_URL, lowContrastText, rbdJson, screenshot,
+  startOsdProcess, stopOsdProcess, until,
 } from './browser.mjs';
 
 const PASSWORD = env('LOLIGO_PASSWORD');
@@ -166,6 +166,24 @@ describe('the console', { concurrency: 1 }, () => {
     await form.getByRole('button', { name: 'Create pool' }).click();
     await page.getByRole('table', { name: 'Pools' }).getByRole('link', { name: pool, exact: true }).waitFor({ timeout: 60_000 });
     assert.ok(ceph('osd', 'pool', 'ls').split('\n').includes(pool));
+  });
+
+  test('the block and file pages show the images of the rbd pool and the file system, as Ceph does', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Block' }).click();
+    await page.getByRole('search').getByRole('combobox').selectOption({ label: 'rbd' });
+    const table = page.getByRole('table', { name: 'RBD images' });
+    const names = rbdJson('ls', 'rbd');
+    await until('every image of the pool in the table', async () => (await table.locator('tbody tr').count()) === names.length, 30_000);
+    assert.equal(rbdJson('info', 'rbd/lab-disk').size, 2 ** 30);
+    await table.getByRole('row').filter({ hasText: 'lab-disk' }).getByText('1.0 GiB').first().waitFor();
+    await screenshot(page, 'block');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'File' }).click();
+    const mdsMap = cephJson('fs', 'dump').filesystems[0].mdsmap;
+    const ranks = page.getByRole('table', { name: `Ranks of ${mdsMap.fs_name}` });
+    await ranks.getByRole('row').filter({ hasText: 'mds.a' }).getByText('active').waitFor();
+    await screenshot(page, 'file');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
+    await page.getByRole('table', { name: 'Pools' }).waitFor();
   });
 
   test('a PG is deep-scrubbed from the PG table, its request followed until complete', async () => {

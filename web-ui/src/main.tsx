@@ -9,10 +9,12 @@ import { connectLive, disconnectLive, onLive } from './live';
 import { clusters, currentCluster, me, refreshClusters, resume } from './session';
 import { Account } from './pages/account';
 import { Admin } from './pages/admin';
+import { Block } from './pages/block';
 import { Config } from './pages/config';
 import { Crush } from './pages/crush';
 import { Dashboard } from './pages/dashboard';
 import { Events } from './pages/events';
+import { File } from './pages/file';
 import { Monitors } from './pages/monitors';
 import { Requests } from './pages/requests';
 import { HostDetail } from './pages/host';
@@ -82,6 +84,8 @@ function App() {
         <Route path="/ui/cluster/:fsid/pool" component={Pools} />
         <Route path="/ui/cluster/:fsid/pool/new" component={NewPool} />
         <Route path="/ui/cluster/:fsid/pool/:id" component={PoolDetail} />
+        <Route path="/ui/cluster/:fsid/block" component={Block} />
+        <Route path="/ui/cluster/:fsid/file" component={File} />
         <Route path="/ui/cluster/:fsid/mon" component={Monitors} />
         <Route path="/ui/cluster/:fsid/crush" component={Crush} />
         <Route path="/ui/cluster/:fsid/config" component={Config} />

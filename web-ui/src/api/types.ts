@@ -284,3 +284,43 @@ export interface AuditEntry {
   reason: string | null;
   request_id: string | null;
 }
+
+/** An RBD image as librbd describes it (`RbdImageView`). */
+export interface RbdImage {
+  name: string;
+  id: string;
+  pool: string;
+  size: number;
+  object_size: number;
+  order: number;
+  features: string[];
+  data_pool: string | null;
+  parent: { pool: string; namespace: string; image: string; snapshot: string; in_trash: boolean } | null;
+  snapshot_count: number;
+  watchers: number;
+  provisioned_bytes: number;
+  used_bytes: number | null;
+  created_at: string | null;
+}
+
+/** An MDS daemon (`FileSystemView.Daemon`). */
+export interface MdsDaemon {
+  name: string;
+  gid: number;
+  state: string;
+  addr: string | null;
+  server: string | null;
+}
+
+/** A CephFS file system from the FS map (`FileSystemView`). */
+export interface FileSystem {
+  id: number;
+  name: string;
+  enabled: boolean;
+  max_mds: number;
+  standby_count_wanted: number;
+  metadata_pool: string;
+  data_pools: string[];
+  ranks: { rank: number; state: string; mds: MdsDaemon | null }[];
+  standbys: MdsDaemon[];
+}

@@ -11,7 +11,9 @@ import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.Page;
+import io.loligo.contracts.api.FileSystemView;
 import io.loligo.contracts.api.PgView;
+import io.loligo.contracts.api.RbdImageView;
 import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem;
@@ -35,6 +37,7 @@ import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.ReadHost;
 import io.loligo.contracts.command.ReadMonStatus;
 import io.loligo.contracts.command.ReadPgs;
+import io.loligo.contracts.command.ReadRbdImages;
 import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.heartbeat.ClusterMap;
@@ -49,14 +52,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * a Response, and views turned into JSON trees (the OSD list and its pages). A native image would drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
-        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, RunCli.class, ReadMonStatus.class, ReadHost.class, ReadHost.Kind.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, ReadRbdImages.class, RunCli.class, ReadMonStatus.class, ReadHost.class, ReadHost.Kind.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
         PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CrushMapChange.class, CompileCrushMap.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class, MapContentReader.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, CrushViews.Rule.class, CrushViews.RuleSet.class, CrushViews.Node.class,
         CrushViews.Item.class, CrushViews.Type.class, Page.class, EventView.class,
         HealthCountersView.class, HealthCountersView.Buckets.class, HealthCountersView.Bucket.class,
         HealthCountersView.Mds.class, HealthCountersView.Pools.class, ConfigView.class, UsageViews.ClusterStats.class,
         UsageViews.Space.class, UsageViews.PoolStats.class, UsageViews.ClusterLog.class, UsageViews.LogEntry.class, RequestView.class, RequestView.LogLine.class, RequestView.Accepted.class,
-        OsdPatch.class, PgView.class, PoolForm.class, CrushForms.Rule.class, CrushForms.Node.class, LiveUpdate.class,
+        OsdPatch.class, PgView.class, RbdImageView.class, RbdImageView.Parent.class, FileSystemView.class, FileSystemView.Rank.class, FileSystemView.Daemon.class, PoolForm.class, CrushForms.Rule.class, CrushForms.Node.class, LiveUpdate.class,
         KeyApi.KeyView.class, KeyApi.KeyPatch.class, MapEvents.HealthChange.class})
 final class NativeRegistrations {
     private NativeRegistrations() {

@@ -20,10 +20,21 @@ public final class CephCli {
     public static String run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ceph", "--conf", conf().toString(), "--connect-timeout", "10"));
         command.addAll(List.of(args));
+        return output(command);
+    }
+
+    /** The {@code rbd} tool, the reference for what librbd reports. */
+    public static String rbd(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("rbd", "--conf", conf().toString()));
+        command.addAll(List.of(args));
+        return output(command);
+    }
+
+    private static String output(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("ceph " + String.join(" ", args) + " failed");
+            throw new IOException(String.join(" ", command) + " failed");
         }
         return out.strip();
     }

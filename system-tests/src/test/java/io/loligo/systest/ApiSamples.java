@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,27 +93,33 @@ final class ApiSamples {
         if (name.startsWith("slash")) {
             return "";
         }
-        String key = prefix + "\n" + name;
+        // the same parameter may take another value where the template goes deeper below it
+        int parameter = rest.indexOf('{');
+        String deeper = parameter < 1 ? null : rest.substring(0, rest.lastIndexOf('/', parameter));
+        String key = prefix + "\n" + name + "\n" + deeper;
         if (!listed.containsKey(key)) {
-            listed.put(key, listedOrNamed(prefix, name, rest));
+            listed.put(key, listedOrNamed(prefix, name, rest, deeper));
         }
         return listed.get(key);
     }
 
-    /** The first of the list one level up; where there is none, the first choice the API names for a value it lacks. */
-    private String listedOrNamed(String prefix, String name, String rest) throws IOException, InterruptedException {
+    /**
+     * The first of the list one level up that has a list at {@code deeper} below it, where the template goes deeper (the
+     * first pool may hold no image); where there is no list, the first choice the API names for a value it lacks.
+     */
+    private String listedOrNamed(String prefix, String name, String rest, String deeper) throws IOException, InterruptedException {
         HttpResponse<String> list = get(prefix.substring(0, prefix.length() - 1));
         if (list.statusCode() == 200) {
-            JsonNode first = firstOf(JSON.readTree(list.body()));
-            if (first != null && first.isValueNode()) {
-                return first.asText();
+            String first = null;
+            for (JsonNode item : itemsOf(JSON.readTree(list.body()))) {
+                String value = valueOf(item, name);
+                if (value != null && (deeper == null || hasItems(prefix + value + deeper))) {
+                    return value;
+                }
+                first = first == null ? value : first;
             }
             if (first != null) {
-                for (String field : List.of(name, "id", "name", "fqdn", "key")) {
-                    if (first.hasNonNull(field)) {
-                        return first.get(field).asText();
-                    }
-                }
+                return first;
             }
         }
         String probe = prefix + "_" + PARAMETER.matcher(rest).replaceAll("_");
@@ -124,16 +131,35 @@ final class ApiSamples {
         return firstChoice(detail, probe);
     }
 
-    private static JsonNode firstOf(JsonNode answer) {
-        if (answer.isArray()) {
-            return answer.path(0).isMissingNode() ? null : answer.get(0);
+    private boolean hasItems(String listPath) throws IOException, InterruptedException {
+        HttpResponse<String> list = get(listPath);
+        return list.statusCode() == 200 && !itemsOf(JSON.readTree(list.body())).isEmpty();
+    }
+
+    private static String valueOf(JsonNode item, String name) {
+        if (item.isValueNode()) {
+            return item.asText();
         }
-        for (String items : List.of("results", "osds")) {
-            if (answer.path(items).isArray() && !answer.path(items).isEmpty()) {
-                return answer.path(items).get(0);
+        for (String field : List.of(name, "id", "name", "fqdn", "key")) {
+            if (item.hasNonNull(field)) {
+                return item.get(field).asText();
             }
         }
         return null;
+    }
+
+    private static List<JsonNode> itemsOf(JsonNode answer) {
+        if (answer.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            answer.forEach(items::add);
+            return items;
+        }
+        for (String items : List.of("results", "osds")) {
+            if (answer.path(items).isArray() && !answer.path(items).isEmpty()) {
+                return itemsOf(answer.path(items));
+            }
+        }
+        return List.of();
     }
 
     private static String firstChoice(String message, String what) {

@@ -320,6 +320,13 @@ final class LocalPlatform implements AutoCloseable {
         return run(command);
     }
 
+    /** The {@code rbd} tool on the tests' own cluster: fixtures, and the reference for what Loligo reports of images. */
+    String rbd(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("rbd", "--conf", cephConf.toString()));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
     /** Stops (as a crash would: every session ends at once) or starts the system tests' own PostgreSQL cluster. */
     void postgres(String verb) throws IOException, InterruptedException {
         run(List.of("bash", "-c", "set -e; source \"$1/dev/lib/common.sh\"; source \"$1/dev/lib/postgres.sh\"; test_postgres \"$2\"",

@@ -55,7 +55,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +91,25 @@ class PlatformIT {
         return platform.api(session);
     }
 
+    /** Every daemon of the cluster as Ceph's own maps name them: {@code mon.a}, {@code osd.0}, {@code rgw.a}. */
+    private static Set<String> daemonsByCephNames() throws Exception {
+        Set<String> daemons = new TreeSet<>();
+        MAPPER.readTree(platform.ceph("mon", "dump", "--format", "json")).path("mons")
+                .forEach(mon -> daemons.add("mon." + mon.path("name").asText()));
+        daemons.add("mgr." + MAPPER.readTree(platform.ceph("mgr", "dump", "--format", "json")).path("active_name").asText());
+        MAPPER.readTree(platform.ceph("osd", "ls", "--format", "json")).forEach(osd -> daemons.add("osd." + osd.asText()));
+        JsonNode fsDump = MAPPER.readTree(platform.ceph("fs", "dump", "--format", "json"));
+        fsDump.path("filesystems").forEach(fs -> fs.path("mdsmap").path("info").forEach(mds -> daemons.add("mds." + mds.path("name").asText())));
+        fsDump.path("standbys").forEach(mds -> daemons.add("mds." + mds.path("name").asText()));
+        MAPPER.readTree(platform.ceph("service", "dump", "--format", "json")).path("services").path("rgw").path("daemons").fields()
+                .forEachRemaining(daemon -> {
+                    if (!daemon.getKey().equals("summary")) {
+                        daemons.add("rgw." + daemon.getValue().path("metadata").path("id").asText(daemon.getKey()));
+                    }
+                });
+        return daemons;
+    }
+
     private static JsonNode server() throws Exception {
         return MAPPER.readTree(api().get("/api/v3/server/{fqdn}", fqdn).then().statusCode(200).extract().asString());
     }
@@ -112,15 +130,11 @@ class PlatformIT {
 
     @Test
     @Order(2)
-    void the_server_list_names_this_host_with_its_mon_mgr_and_osds() throws Exception {
+    void the_server_list_names_this_host_with_its_mon_mgr_osds_mds_and_rgw() throws Exception {
         String fsid = platform.ceph("fsid");
-        Set<String> expected = new TreeSet<>();
-        StreamSupport.stream(MAPPER.readTree(platform.ceph("mon", "dump", "--format", "json")).path("mons").spliterator(), false)
-                .forEach(mon -> expected.add("mon." + mon.path("name").asText()));
-        expected.add("mgr." + MAPPER.readTree(platform.ceph("mgr", "dump", "--format", "json")).path("active_name").asText());
-        StreamSupport.stream(MAPPER.readTree(platform.ceph("osd", "ls", "--format", "json")).spliterator(), false)
-                .forEach(osd -> expected.add("osd." + osd.asText()));
-        assertThat(expected).hasSize(5);
+        // the RGW joins the mgr's service map a few seconds after it first answers
+        Set<String> expected = await().atMost(Duration.ofSeconds(30)).until(PlatformIT::daemonsByCephNames, daemons -> daemons.size() == 7);
+        assertThat(expected).contains("mds.a", "rgw.a");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode server = server();
@@ -435,8 +449,12 @@ class PlatformIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode df = MAPPER.readTree(platform.ceph("df", "detail", "--format", "json"));
             long totalBytes = df.path("stats").path("total_bytes").asLong();
+            int objects = 0;
+            for (JsonNode pool : df.path("pools")) {
+                objects += pool.path("stats").path("objects").asInt();
+            }
             api().get("/api/v3/cluster/{fsid}/stats", fsid).then().statusCode(200)
-                    .body("kb", equalTo((int) (totalBytes / 1024))).body("num_objects", equalTo(0));
+                    .body("kb", equalTo((int) (totalBytes / 1024))).body("num_objects", equalTo(objects));
             api().get("/api/v3/cluster/{fsid}/space", fsid).then().statusCode(200)
                     .body("capacity_bytes", equalTo(totalBytes))
                     .body("free_bytes", org.hamcrest.Matchers.lessThanOrEqualTo(totalBytes));
@@ -675,6 +693,85 @@ class PlatformIT {
         assertThat(awaitEnded(delete).path("state").asText()).isEqualTo("complete");
         assertThat(cliPool(renamed)).isNull();
         api().get("/api/v3/cluster/{fsid}/pool/{id}", fsid, id).then().statusCode(404);
+    }
+
+    /** The file systems as the FS map holds them: pools, ranks and the MDS holding each, standbys. */
+    @Test
+    @Order(19)
+    void the_file_systems_are_shown_as_the_fs_map_has_them() throws Exception {
+        String fsid = platform.ceph("fsid");
+        JsonNode dump = MAPPER.readTree(platform.ceph("fs", "dump", "--format", "json"));
+        JsonNode mdsMap = dump.path("filesystems").path(0).path("mdsmap");
+        assertThat(mdsMap.path("fs_name").asText()).isEqualTo("cephfs");
+
+        JsonNode fileSystems = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/fs", fsid).then().statusCode(200).extract().asString());
+        assertThat(fileSystems).hasSize(dump.path("filesystems").size());
+        JsonNode cephfs = fileSystems.path(0);
+        assertThat(cephfs.path("name").asText()).isEqualTo("cephfs");
+        assertThat(cephfs.path("id").asInt()).isEqualTo(dump.path("filesystems").path(0).path("id").asInt());
+        assertThat(cephfs.path("max_mds").asInt()).isEqualTo(mdsMap.path("max_mds").asInt());
+        assertThat(cephfs.path("metadata_pool").asText()).isEqualTo("cephfs.cephfs.meta");
+        assertThat(MAPPER.convertValue(cephfs.path("data_pools"), List.class)).containsExactly("cephfs.cephfs.data");
+        JsonNode rank = cephfs.path("ranks").path(0);
+        assertThat(cephfs.path("ranks")).hasSize(mdsMap.path("in").size());
+        assertThat(rank.path("state").asText()).isEqualTo("active");
+        assertThat(rank.path("mds").path("name").asText()).isEqualTo("a");
+        assertThat(rank.path("mds").path("gid").asLong()).isEqualTo(mdsMap.path("up").path("mds_0").asLong());
+        assertThat(rank.path("mds").path("server").asText()).isEqualTo(fqdn);
+        assertThat(cephfs.path("standbys")).hasSize(dump.path("standbys").size());
+
+        api().get("/api/v3/cluster/{fsid}/fs/{name}", fsid, "cephfs").then().statusCode(200).body("name", equalTo("cephfs"));
+        api().get("/api/v3/cluster/{fsid}/fs/{name}", fsid, "nofs").then().statusCode(404)
+                .body("reason", equalTo("UnknownFileSystem")).body("detail", org.hamcrest.Matchers.containsString("cephfs"));
+    }
+
+    /** A pool's RBD images, read live through the agent's librbd, as the rbd tool shows them; paged, searched, sorted. */
+    @Test
+    @Order(19)
+    void the_images_of_an_rbd_pool_are_listed_as_the_rbd_tool_shows_them() throws Exception {
+        String fsid = platform.ceph("fsid");
+        int rbdPool = cliPool("rbd").path("pool_id").asInt();
+        String name = "loligo-it-" + UUID.randomUUID().toString().substring(0, 8);
+        platform.rbd("create", "--size", "256M", "rbd/" + name);
+        try {
+            platform.rbd("bench", "--io-type", "write", "--io-size", "4M", "--io-total", "8M", "--io-pattern", "seq", "rbd/" + name);
+            // what the image holds, before snapshots make rbd du count each one apart from the head
+            long used = MAPPER.readTree(platform.rbd("du", "rbd/" + name, "--format", "json")).path("images").path(0).path("used_size").asLong();
+            platform.rbd("snap", "create", "rbd/" + name + "@one");
+            platform.rbd("snap", "create", "rbd/" + name + "@two");
+            JsonNode info = MAPPER.readTree(platform.rbd("info", "rbd/" + name, "--format", "json"));
+
+            JsonNode page = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/pool/{pool}/image?search={search}", fsid, rbdPool, name)
+                    .then().statusCode(200).extract().asString());
+            assertThat(page.path("count").asInt()).isEqualTo(1);
+            JsonNode image = page.path("results").path(0);
+            assertThat(image.path("name").asText()).isEqualTo(name);
+            assertThat(image.path("pool").asText()).isEqualTo("rbd");
+            assertThat(image.path("id").asText()).isEqualTo(info.path("id").asText());
+            assertThat(image.path("size").asLong()).isEqualTo(256L << 20).isEqualTo(info.path("size").asLong());
+            assertThat(image.path("object_size").asLong()).isEqualTo(info.path("object_size").asLong());
+            assertThat(MAPPER.convertValue(image.path("features"), List.class))
+                    .containsExactlyInAnyOrderElementsOf(MAPPER.convertValue(info.path("features"), List.class));
+            assertThat(image.path("snapshot_count").asInt()).isEqualTo(2);
+            assertThat(image.path("used_bytes").asLong()).isEqualTo(used).isEqualTo(8L << 20);
+            api().get("/api/v3/cluster/{fsid}/pool/{pool}/image/{name}", fsid, rbdPool, name).then().statusCode(200)
+                    .body("id", equalTo(info.path("id").asText())).body("snapshot_count", equalTo(2));
+
+            JsonNode all = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/pool/{pool}/image?ordering=-size&page_size=1", fsid, rbdPool)
+                    .then().statusCode(200).extract().asString());
+            assertThat(all.path("count").asInt()).isEqualTo(MAPPER.readTree(platform.rbd("ls", "rbd", "--format", "json")).size());
+            assertThat(all.path("results").path(0).path("name").asText()).as("the largest first").isEqualTo("lab-disk");
+            assertThat(all.path("next").asText()).isEqualTo("?ordering=-size&page=2&page_size=1");
+
+            api().get("/api/v3/cluster/{fsid}/pool/{pool}/image/{name}", fsid, rbdPool, "no-such-image").then().statusCode(404)
+                    .body("reason", equalTo("UnknownImage")).body("detail", org.hamcrest.Matchers.containsString("lab-disk"));
+            api().get("/api/v3/cluster/{fsid}/pool/{pool}/image?ordering=colour&page=0", fsid, rbdPool).then().statusCode(400)
+                    .body("errors.field", org.hamcrest.Matchers.contains("ordering", "page"));
+            api().get("/api/v3/cluster/{fsid}/pool/{pool}/image", fsid, 9999).then().statusCode(404);
+        } finally {
+            platform.rbd("snap", "purge", "rbd/" + name);
+            platform.rbd("rm", "rbd/" + name);
+        }
     }
 
     @Test

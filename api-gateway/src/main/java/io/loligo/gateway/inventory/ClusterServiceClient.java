@@ -4,11 +4,13 @@ import io.loligo.contracts.api.CliApi;
 import io.loligo.contracts.api.ClusterStateApi;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.EventApi;
+import io.loligo.contracts.api.FileSystemApi;
 import io.loligo.contracts.api.InventoryApi;
 import io.loligo.contracts.api.KeyApi;
 import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.PgApi;
 import io.loligo.contracts.api.PoolApi;
+import io.loligo.contracts.api.RbdApi;
 import io.loligo.contracts.api.RequestApi;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -18,6 +20,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "cluster-service")
 @RegisterProvider(UpstreamProblems.class)
 @Path("/internal/v2")
-public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi, PgApi,
+public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi, PgApi, RbdApi, FileSystemApi,
         CliApi, KeyApi {
 }

@@ -2,6 +2,7 @@ package io.loligo.cluster.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.loligo.cluster.fs.FileSystems;
 import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.cluster.server.ServerInventory;
 import io.loligo.cluster.server.ServiceEntity;
@@ -10,6 +11,7 @@ import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.failure.DatabaseUnreachable;
 import io.loligo.contracts.api.ConfigView;
+import io.loligo.contracts.api.FileSystemView;
 import io.loligo.contracts.api.HealthCountersView;
 import io.loligo.contracts.api.HealthView;
 import io.loligo.contracts.api.LiveUpdate;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Reads a cluster's state from its stored maps. */
@@ -149,6 +152,11 @@ public class ClusterStateQueries {
         return Mons.from(require(fsid, ClusterMap.MON_STATUS).content(), serversOf(fsid, "mon"));
     }
 
+    public List<FileSystemView> fileSystems(String fsid) {
+        Map<Integer, String> poolNames = pools(fsid).stream().collect(Collectors.toMap(PoolView::id, PoolView::name));
+        return FileSystems.from(require(fsid, ClusterMap.FS_MAP).content(), poolNames, serversOf(fsid, "mds"));
+    }
+
     public List<String> syncObjectTypes(String fsid) {
         return maps.held(fsid).stream().map(ClusterMap::syncType).toList();
     }
@@ -169,7 +177,6 @@ public class ClusterStateQueries {
         return ConfigOptions.from(require(fsid, ClusterMap.CONFIG).content());
     }
 
-    /** The fqdn of the server whose agent reports each service of a type, by service id. */
     /**
      * Which server each service of a type runs on, as the inventory has it; while PostgreSQL is away, as it had it when
      * last read, so that reads of the maps held keep answering. Called only for clusters whose maps are held.

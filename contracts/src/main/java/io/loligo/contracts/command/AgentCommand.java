@@ -22,10 +22,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CrushMapChange.class, name = "crush-map-change"),
         @JsonSubTypes.Type(value = CompileCrushMap.class, name = "compile-crush-map"),
         @JsonSubTypes.Type(value = ReadPgs.class, name = "read-pgs"),
+        @JsonSubTypes.Type(value = ReadRbdImages.class, name = "read-rbd-images"),
         @JsonSubTypes.Type(value = RunCli.class, name = "run-cli"),
         @JsonSubTypes.Type(value = ReadMonStatus.class, name = "read-mon-status"),
         @JsonSubTypes.Type(value = ReadHost.class, name = "read-host")})
-public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, CompileCrushMap,
+public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, ReadRbdImages, CompileCrushMap,
         RunCli, ReadMonStatus, ReadHost, ClusterChange {
     /** The cluster the command is for; null only for a {@link ReadHost} of a host that serves no cluster. */
     String fsid();

@@ -1,5 +1,6 @@
 package io.loligo.agent.ceph;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.contracts.heartbeat.ClusterMap;
@@ -108,6 +109,11 @@ public class ClusterProbe {
     /** Reads through the agent's connection: a map, the usage, the cluster log. */
     public synchronized <T> T read(Function<ClusterMapReader, T> reading) {
         return reading.apply(new ClusterMapReader(connected(), mapper));
+    }
+
+    /** A pool's RBD images, read through librbd on the agent's connection. */
+    public synchronized JsonNode rbdImages(int poolId) {
+        return new RbdImages(connected().handle(), mapper).list(poolId);
     }
 
     void onStop(@Observes ShutdownEvent event) {

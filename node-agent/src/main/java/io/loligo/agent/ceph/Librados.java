@@ -40,6 +40,10 @@ interface Librados extends Library {
 
     void rados_buffer_free(Pointer buf);
 
+    int rados_ioctx_create2(Pointer cluster, long poolId, PointerByReference ioctx);
+
+    void rados_ioctx_destroy(Pointer ioctx);
+
     void rados_shutdown(Pointer cluster);
 
     /** C {@code size_t}, sized for the platform. */
@@ -56,8 +60,17 @@ interface Librados extends Library {
     /** C {@code size_t *}: librados writes a full size_t through it. */
     final class SizeTByReference extends PointerType {
         public SizeTByReference() {
+            this(0);
+        }
+
+        /** For the calls that read it first: the capacity of the array they fill. */
+        public SizeTByReference(long value) {
             super(new Memory(Native.SIZE_T_SIZE));
-            getPointer().setLong(0, 0);
+            if (Native.SIZE_T_SIZE == 8) {
+                getPointer().setLong(0, value);
+            } else {
+                getPointer().setInt(0, Math.toIntExact(value));
+            }
         }
 
         public long value() {

@@ -93,6 +93,34 @@ public final class RadosHandle implements AutoCloseable {
         return reply.finish("command " + prefixOf(json) + " on mon." + monName, rc);
     }
 
+    /** An I/O context on one pool, for the libraries that work on a pool's objects (librbd). */
+    public IoContext openPool(long poolId) {
+        PointerByReference ref = new PointerByReference();
+        int rc = RADOS.rados_ioctx_create2(cluster, poolId, ref);
+        if (rc != 0) {
+            throw new RadosException("opening pool " + poolId, rc, null);
+        }
+        return new IoContext(ref.getValue());
+    }
+
+    /** A pool's I/O context; closed before its handle. */
+    public static final class IoContext implements AutoCloseable {
+        private final Pointer pointer;
+
+        private IoContext(Pointer pointer) {
+            this.pointer = pointer;
+        }
+
+        public Pointer pointer() {
+            return pointer;
+        }
+
+        @Override
+        public void close() {
+            RADOS.rados_ioctx_destroy(pointer);
+        }
+    }
+
     @Override
     public void close() {
         // rados_shutdown on a handle twice is a double free

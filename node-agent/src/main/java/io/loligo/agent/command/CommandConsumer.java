@@ -24,6 +24,7 @@ import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.ReadHost;
 import io.loligo.contracts.command.ReadMonStatus;
 import io.loligo.contracts.command.ReadPgs;
+import io.loligo.contracts.command.ReadRbdImages;
 import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.wire.MalformedMessageException;
@@ -195,6 +196,9 @@ public class CommandConsumer {
             }
             if (command instanceof ReadPgs read) {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.pgs(read)));
+            }
+            if (command instanceof ReadRbdImages images) {
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.rbdImages(images.pool()));
             }
             if (command instanceof RunCli run) {
                 Log.infof("running 'ceph %s' for cluster-service", String.join(" ", run.words()));

@@ -14,6 +14,14 @@ class AdminSocketNameTest {
     }
 
     @Test
+    void anRgwIsADaemonThoughItsSocketIsAClients() {
+        assertThat(AdminSocketName.parse("ceph-client.rgw.a.asok")).contains(new AdminSocketName("ceph", "rgw", "a"));
+        assertThat(AdminSocketName.parse("ceph-client.rgw.objects.host1.xkqzpa.7.94213.asok"))
+                .contains(new AdminSocketName("ceph", "rgw", "objects.host1.xkqzpa"));
+        assertThat(AdminSocketName.parse("ceph-client.rgw..asok")).isEmpty();
+    }
+
+    @Test
     void clientSocketsAndOtherFilesAreNotDaemons() {
         assertThat(AdminSocketName.parse("ceph-client.admin.4242.94213.asok")).isEmpty();
         assertThat(AdminSocketName.parse("ceph-osd.0.pid")).isEmpty();

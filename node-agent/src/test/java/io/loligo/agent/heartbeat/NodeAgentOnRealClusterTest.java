@@ -76,7 +76,7 @@ class NodeAgentOnRealClusterTest {
         });
         assertThat(osdIds).hasSize(3);
         assertThat(services).extracting(s -> s.type() + "." + s.id())
-                .contains("mon.a", "mgr.x")
+                .contains("mon.a", "mgr.x", "mds.a", "rgw.a")
                 .containsAll(osdIds.stream().map(id -> "osd." + id).toList());
     }
 

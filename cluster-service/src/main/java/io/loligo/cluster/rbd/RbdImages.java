@@ -1,0 +1,37 @@
+package io.loligo.cluster.rbd;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.contracts.api.RbdImageView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The agent's description of a pool's images, as views. Pure. */
+public final class RbdImages {
+    private RbdImages() {
+    }
+
+    /**
+     * @param read the agent's answer to a {@code ReadRbdImages}
+     * @param poolNames every pool's name by id, for the pool an image keeps its data in
+     */
+    public static List<RbdImageView> views(JsonNode read, String pool, Map<Integer, String> poolNames) {
+        List<RbdImageView> views = new ArrayList<>();
+        for (JsonNode image : read.path("images")) {
+            List<String> features = new ArrayList<>();
+            image.path("features").forEach(feature -> features.add(feature.asText()));
+            JsonNode dataPool = image.path("data_pool_id");
+            JsonNode parent = image.path("parent");
+            views.add(new RbdImageView(image.path("name").asText(), image.path("id").asText(), pool, image.path("size").asLong(),
+                    image.path("object_size").asLong(), image.path("order").asInt(), List.copyOf(features),
+                    dataPool.isIntegralNumber() ? poolNames.getOrDefault(dataPool.asInt(), String.valueOf(dataPool.asInt())) : null,
+                    parent.isObject() ? new RbdImageView.Parent(parent.path("pool").asText(), parent.path("namespace").asText(""),
+                            parent.path("image").asText(), parent.path("snapshot").asText(), parent.path("in_trash").asBoolean()) : null,
+                    image.path("snapshot_count").asInt(), image.path("watchers").asInt(), image.path("provisioned_bytes").asLong(),
+                    image.path("used_bytes").isIntegralNumber() ? image.path("used_bytes").asLong() : null,
+                    image.path("created_at").asText(null)));
+        }
+        return views;
+    }
+}

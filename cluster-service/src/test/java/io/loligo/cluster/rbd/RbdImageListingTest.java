@@ -1,0 +1,63 @@
+package io.loligo.cluster.rbd;
+
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.Page;
+import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.api.RbdImageView;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RbdImageListingTest {
+    private static final List<RbdImageView> IMAGES = List.of(
+            image("vm-disk-2", 20L << 30, 3L << 30, 2),
+            image("vm-disk-10", 10L << 30, null, 0),
+            image("k8s-pvc-a", 1L << 30, 512L << 20, 5),
+            image("vm-disk-1", 20L << 30, 7L << 30, 1));
+
+    @Test
+    void imagesComeByNameUnlessAskedOtherwise() {
+        assertThat(names(new RbdImageListing(null, null, null, null).apply(IMAGES)))
+                .containsExactly("k8s-pvc-a", "vm-disk-1", "vm-disk-10", "vm-disk-2");
+    }
+
+    @Test
+    void anOrderingSortsByItsFieldThenByNameAndImagesWithoutAValueComeLastEitherWay() {
+        assertThat(names(new RbdImageListing(null, "-size", null, null).apply(IMAGES)))
+                .containsExactly("vm-disk-1", "vm-disk-2", "vm-disk-10", "k8s-pvc-a");
+        assertThat(names(new RbdImageListing(null, "used_bytes", null, null).apply(IMAGES)))
+                .containsExactly("k8s-pvc-a", "vm-disk-2", "vm-disk-1", "vm-disk-10");
+        assertThat(names(new RbdImageListing(null, "-used_bytes", null, null).apply(IMAGES)))
+                .containsExactly("vm-disk-1", "vm-disk-2", "k8s-pvc-a", "vm-disk-10");
+    }
+
+    @Test
+    void aSearchMatchesPartOfTheNameAndThePageLinksCarryIt() {
+        Page<RbdImageView> page = new RbdImageListing("VM-DISK", "-snapshot_count", "1", "2").apply(IMAGES);
+
+        assertThat(page.count()).isEqualTo(3);
+        assertThat(names(page)).containsExactly("vm-disk-2", "vm-disk-1");
+        assertThat(page.next()).isEqualTo("?search=vm-disk&ordering=-snapshot_count&page=2&page_size=2");
+        assertThat(page.previous()).isNull();
+    }
+
+    @Test
+    void eachWrongParameterIsNamed() {
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> new RbdImageListing(null, "colour", "0", "5000"));
+
+        assertThat(refused.problem().status()).isEqualTo(400);
+        assertThat(refused.problem().errors()).extracting(Problem.FieldError::field).containsExactly("ordering", "page", "page_size");
+    }
+
+    private static List<String> names(Page<RbdImageView> page) {
+        return page.results().stream().map(RbdImageView::name).toList();
+    }
+
+    private static RbdImageView image(String name, long size, Long used, int snapshots) {
+        return new RbdImageView(name, name + "-id", "rbd", size, 4L << 20, 22, List.of("layering"), null, null, snapshots, 0, size, used,
+                "2026-12-06T10:00:00Z");
+    }
+}
