@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -318,6 +320,15 @@ final class LocalPlatform implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("ceph", "--conf", cephConf.toString(), "--connect-timeout", "10"));
         command.addAll(List.of(args));
         return run(command);
+    }
+
+    /** The tests' own RGW, where its configuration says it listens ({@code rgw_frontends}). */
+    String rgwUrl() throws IOException {
+        Matcher endpoint = Pattern.compile("rgw_frontends = beast endpoint=(\\S+)").matcher(Files.readString(cephConf));
+        if (!endpoint.find()) {
+            throw new IllegalStateException("no RGW endpoint in " + cephConf);
+        }
+        return "http://" + endpoint.group(1);
     }
 
     /** The {@code rbd} tool on the tests' own cluster: fixtures, and the reference for what Loligo reports of images. */

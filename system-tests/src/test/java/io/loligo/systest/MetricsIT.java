@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +112,24 @@ class MetricsIT {
         } finally {
             LocalPlatform.run(List.of("rados", "--conf", platform.cephConf.toString(), "-p", "lab", "cleanup"));
         }
+    }
+
+    /** The RGW's and the MDS's own counters, from their admin sockets, as the agent finds them beside the OSDs'. */
+    @Test
+    @Order(2)
+    void requests_to_the_rgw_raise_its_request_rate_and_the_mds_reports_its_counters() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI rgw = URI.create(platform.rgwUrl() + "/");
+        for (int request = 0; request < 200; request++) {
+            assertThat(http.send(HttpRequest.newBuilder(rgw).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(maxValue(values("measurement=perf&field=value&tag=counter:rgw.req&tag=daemon:rgw.a&from=-1m&rate=true"), "value"))
+                        .isGreaterThan(1));
+        JsonNode mds = MAPPER.readTree(api().get("/api/v3/metrics/series?measurement=perf&tag=daemon:mds.a").then().statusCode(200)
+                .extract().asString());
+        assertThat(mds.findValuesAsText("counter")).contains("mds.request", "mds.reply_latency", "mds_sessions.session_count");
     }
 
     @Test

@@ -119,7 +119,9 @@ public interface AgentConfig {
          */
         @WithDefault("osd.op,osd.op_r,osd.op_w,osd.op_rw,osd.op_in_bytes,osd.op_out_bytes,"
                 + "osd.op_latency,osd.op_r_latency,osd.op_w_latency,osd.op_rw_latency,osd.subop,osd.subop_w_latency,osd.recovery_ops,"
-                + "bluestore.kv_flush_lat,bluestore.kv_commit_lat,bluestore.commit_lat,paxos.commit,paxos.commit_latency,mon.num_elections")
+                + "bluestore.kv_flush_lat,bluestore.kv_commit_lat,bluestore.commit_lat,paxos.commit,paxos.commit_latency,mon.num_elections,"
+                + "rgw.req,rgw.failed_req,rgw.get,rgw.get_b,rgw.put,rgw.put_b,rgw.get_initial_lat,rgw.put_initial_lat,"
+                + "mds.request,mds.reply,mds.reply_latency,mds_server.handle_client_request,mds_sessions.session_count")
         List<String> perfCounters();
     }
 
