@@ -1,8 +1,9 @@
 # A real throwaway Ceph cluster on loopback: 1 mon, 1 mgr, 3 bluestore OSDs on sparse files, cephx on, and the layers
-# above RADOS: a pool `rbd` with the image `lab-disk`, an MDS serving the CephFS file system `cephfs`, and an RGW. Two instances, like the brokers and
-# InfluxDB: the platform's (mon on 40000-40001, RGW on 40010, the other daemons on 40100-40199), and the tests' own
-# (40200-40201, RGW on 40210, 40300-40399), whose mon and mgr the tests stop at will without a platform from dev/up
-# noticing. Ports stay clear of Ceph's defaults. ceph_instance chooses; every function below acts on the chosen one.
+# above RADOS: a pool `rbd` with the image `lab-disk`, an MDS serving the CephFS file system `cephfs`, and an RGW.
+# Two instances, like the brokers and InfluxDB: the platform's (mon on 40000-40001, RGW on 40010, the other daemons
+# on 40100-40199), and the tests' own (40200-40201, RGW on 40210, 40300-40399), whose mon and mgr the tests stop at
+# will without a platform from dev/up noticing. Ports stay clear of Ceph's defaults. ceph_instance chooses; every
+# function below acts on the chosen one.
 
 CEPH_OSD_COUNT=3
 
@@ -246,8 +247,8 @@ ceph_down() {
   done
 }
 
-# ceph_daemon_stop mon.a|mgr.x|osd.N|mds.a|client.rgw.a: stops one daemon as an operator's restart would (SIGTERM); ceph_start_daemons
-# brings back whatever is not running.
+# ceph_daemon_stop mon.a|mgr.x|osd.N|mds.a|client.rgw.a: stops one daemon as an operator's restart would (SIGTERM);
+# ceph_start_daemons brings back whatever is not running.
 ceph_daemon_stop() {
   [[ -f $CEPH_DIR/run/ceph-$1.pid ]] || die "no running $1 in $CEPH_DIR"
   stop_pidfile "$CEPH_DIR/run/ceph-$1.pid" "ceph-$1"

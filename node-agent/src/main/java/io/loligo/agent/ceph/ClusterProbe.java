@@ -1,6 +1,5 @@
 package io.loligo.agent.ceph;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.contracts.heartbeat.ClusterMap;
@@ -111,11 +110,6 @@ public class ClusterProbe {
         return reading.apply(new ClusterMapReader(connected(), mapper));
     }
 
-    /** A pool's RBD images, read through librbd on the agent's connection. */
-    public synchronized JsonNode rbdImages(int poolId) {
-        return new RbdImages(connected().handle(), mapper).list(poolId);
-    }
-
     void onStop(@Observes ShutdownEvent event) {
         poller.shutdownNow();
         disconnect();
@@ -127,14 +121,7 @@ public class ClusterProbe {
 
     private MonCommands connected() {
         if (handle == null) {
-            RadosHandle fresh = RadosHandle.open(RadosSettings.from(config.ceph()));
-            try {
-                fresh.connect();
-            } catch (RuntimeException e) {
-                fresh.close();
-                throw e;
-            }
-            handle = new MonCommands(fresh, mgr, mapper, clock);
+            handle = new MonCommands(RadosHandle.connected(RadosSettings.from(config.ceph())), mgr, mapper, clock);
         }
         return handle;
     }

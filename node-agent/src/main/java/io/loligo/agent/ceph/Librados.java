@@ -40,6 +40,8 @@ interface Librados extends Library {
 
     void rados_buffer_free(Pointer buf);
 
+    int rados_wait_for_latest_osdmap(Pointer cluster);
+
     int rados_ioctx_create2(Pointer cluster, long poolId, PointerByReference ioctx);
 
     void rados_ioctx_destroy(Pointer ioctx);

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One librados cluster handle. librados handles are thread-safe, so one handle serves the whole agent.
- * {@link #open} reads the configuration; {@link #connect} then reaches the monitors. A handle whose connect
- * failed must be closed and a new one opened.
+ * One librados cluster handle. librados handles are thread-safe: one serves the agent's polls and reads, another
+ * its RBD reads. {@link #connected} reads the configuration and reaches the monitors; a handle that failed to is
+ * closed, and the next attempt opens a new one.
  */
 public final class RadosHandle implements AutoCloseable {
     private static final Librados RADOS = Librados.INSTANCE;
@@ -41,7 +41,19 @@ public final class RadosHandle implements AutoCloseable {
         }
     }
 
-    public void connect() {
+    /** A handle that has reached the monitors; closed again when it could not. */
+    public static RadosHandle connected(RadosSettings settings) {
+        RadosHandle handle = open(settings);
+        try {
+            handle.connect();
+            return handle;
+        } catch (RuntimeException e) {
+            handle.close();
+            throw e;
+        }
+    }
+
+    private void connect() {
         check("rados_connect", RADOS.rados_connect(cluster));
     }
 
@@ -91,6 +103,15 @@ public final class RadosHandle implements AutoCloseable {
         int rc = RADOS.rados_mon_command_target(cluster, monName, new String[]{json}, new SizeT(1), null, new SizeT(0),
                 reply.out, reply.outLen, reply.status, reply.statusLen);
         return reply.finish("command " + prefixOf(json) + " on mon." + monName, rc);
+    }
+
+    /**
+     * Brings the OSD map of this client up to the monitors' latest. A client that sends only mon commands keeps the
+     * map it had when it last sent an op: its ops would go to OSDs that have since restarted elsewhere, or miss a
+     * pool made since, and wait for their timeout.
+     */
+    public void awaitLatestOsdMap() {
+        check("rados_wait_for_latest_osdmap", RADOS.rados_wait_for_latest_osdmap(cluster));
     }
 
     /** An I/O context on one pool, for the libraries that work on a pool's objects (librbd). */

@@ -9,6 +9,7 @@ import io.loligo.agent.ceph.ClusterProbe;
 import io.loligo.agent.ceph.CrushTool;
 import io.loligo.agent.ceph.MgrUnavailableException;
 import io.loligo.agent.ceph.RadosException;
+import io.loligo.agent.ceph.RbdReader;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.host.HostIdentity;
 import io.loligo.agent.host.LogFiles;
@@ -77,6 +78,8 @@ public class CommandConsumer {
     AnsweredCommands answered;
     @Inject
     CrushTool crushTool;
+    @Inject
+    RbdReader rbd;
     @Inject
     HostIdentity host;
     @Inject
@@ -198,7 +201,7 @@ public class CommandConsumer {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.pgs(read)));
             }
             if (command instanceof ReadRbdImages images) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.rbdImages(images.pool()));
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), rbd.images(images.pool()));
             }
             if (command instanceof RunCli run) {
                 Log.infof("running 'ceph %s' for cluster-service", String.join(" ", run.words()));

@@ -36,9 +36,8 @@ class RbdImagesBench {
             CephCli.rbd("snap", "protect", pool + "/image-0@first");
             CephCli.rbd("clone", pool + "/image-0@first", pool + "/clone");
             int poolId = new ObjectMapper().readTree(CephCli.run("osd", "pool", "stats", pool, "--format", "json")).path(0).path("pool_id").asInt();
-            try (RadosHandle handle = RadosHandle.open(new RadosSettings("ceph", "admin", CephCli.conf(), Optional.empty(),
+            try (RadosHandle handle = RadosHandle.connected(new RadosSettings("ceph", "admin", CephCli.conf(), Optional.empty(),
                     Duration.ofSeconds(10), Duration.ofSeconds(30)))) {
-                handle.connect();
                 RbdImages images = new RbdImages(handle, new ObjectMapper());
                 long start = System.nanoTime();
                 for (int read = 1; read <= READS; read++) {

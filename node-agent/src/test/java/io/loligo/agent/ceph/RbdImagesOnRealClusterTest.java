@@ -23,7 +23,7 @@ class RbdImagesOnRealClusterTest {
     private final String pool = "loligo-rbd-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Inject
-    ClusterProbe probe;
+    RbdReader reader;
 
     @BeforeEach
     void aPoolForImages() throws Exception {
@@ -50,7 +50,7 @@ class RbdImagesOnRealClusterTest {
         CephCli.rbd("create", "--size", "1G", "--object-size", "1M", "--image-feature", "layering", pool + "/plain");
         int poolId = mapper.readTree(CephCli.run("osd", "pool", "stats", pool, "--format", "json")).path(0).path("pool_id").asInt();
 
-        JsonNode read = probe.rbdImages(poolId);
+        JsonNode read = reader.images(poolId);
 
         Map<String, JsonNode> images = new HashMap<>();
         read.path("images").forEach(image -> images.put(image.path("name").asText(), image));
@@ -88,6 +88,6 @@ class RbdImagesOnRealClusterTest {
     void a_pool_without_images_has_none() throws Exception {
         int poolId = mapper.readTree(CephCli.run("osd", "pool", "stats", pool, "--format", "json")).path(0).path("pool_id").asInt();
 
-        assertThat(probe.rbdImages(poolId).path("images")).isEmpty();
+        assertThat(reader.images(poolId).path("images")).isEmpty();
     }
 }
