@@ -774,6 +774,141 @@ class PlatformIT {
         }
     }
 
+    /**
+     * An image's life through requests made by librbd on the agent, each step checked with the rbd tool: created,
+     * written, snapshotted and protected, cloned, flattened, copied, resized, renamed, trashed and restored, purged,
+     * rolled back and removed; bad input refused with the field named, and nothing changed by it.
+     */
+    @Test
+    @Order(19)
+    void an_image_is_created_snapshotted_cloned_flattened_copied_and_removed_through_requests() throws Exception {
+        String fsid = platform.ceph("fsid");
+        int rbdPool = cliPool("rbd").path("pool_id").asInt();
+        String name = "loligo-it-" + UUID.randomUUID().toString().substring(0, 8);
+        String images = "/api/v3/cluster/{fsid}/pool/{pool}/image";
+        String image = images + "/{name}";
+        try {
+            assertThat(awaitEnded(api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"size\": 268435456,"
+                    + " \"features\": [\"layering\", \"exclusive-lock\", \"object-map\", \"fast-diff\", \"deep-flatten\"],"
+                    + " \"object_size\": 4194304}").post(images, fsid, rbdPool).then().statusCode(202).extract().path("request_id"))
+                    .path("state").asText()).isEqualTo("complete");
+            JsonNode info = rbdInfo(name);
+            assertThat(info.path("size").asLong()).isEqualTo(256L << 20);
+            assertThat(info.path("object_size").asLong()).isEqualTo(4L << 20);
+            assertThat(MAPPER.convertValue(info.path("features"), List.class))
+                    .containsExactlyInAnyOrder("layering", "exclusive-lock", "object-map", "fast-diff", "deep-flatten");
+
+            api().contentType(ContentType.JSON).body("{\"name\": \"a/b\", \"size\": -1, \"features\": [\"object-map\"],"
+                    + " \"object_size\": 3000}").post(images, fsid, rbdPool).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.contains("name", "size", "features", "object_size"));
+            api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"size\": 1048576}").post(images, fsid, rbdPool)
+                    .then().statusCode(409).body("reason", equalTo("ImageExists")).body("errors[0].field", equalTo("name"));
+            api().contentType(ContentType.JSON).body("{\"name\": \"s\"}").post(image + "/snapshot", fsid, rbdPool, "no-such-image")
+                    .then().statusCode(404).body("reason", equalTo("UnknownImage"));
+            api().contentType(ContentType.JSON).body("{\"size\": 1048576}").patch(image, fsid, rbdPool, name).then().statusCode(400)
+                    .body("errors[0].field", equalTo("size"));
+            assertThat(rbdInfo(name).path("size").asLong()).as("a refused shrink changes nothing").isEqualTo(256L << 20);
+
+            platform.rbd("bench", "--io-type", "write", "--io-size", "4M", "--io-total", "8M", "--io-pattern", "seq", "rbd/" + name);
+            long used = MAPPER.readTree(platform.rbd("du", "rbd/" + name, "--format", "json")).path("images").path(0).path("used_size").asLong();
+            api().get(image, fsid, rbdPool, name).then().statusCode(200).body("used_bytes", equalTo((int) used));
+
+            assertThat(awaitEnded(api().contentType(ContentType.JSON).body("{\"name\": \"base\", \"protected\": true}")
+                    .post(image + "/snapshot", fsid, rbdPool, name).then().statusCode(202).extract().path("request_id"))
+                    .path("state").asText()).isEqualTo("complete");
+            JsonNode snapshots = MAPPER.readTree(platform.rbd("snap", "ls", "rbd/" + name, "--format", "json"));
+            assertThat(snapshots).hasSize(1);
+            assertThat(snapshots.path(0).path("name").asText()).isEqualTo("base");
+            assertThat(snapshots.path(0).path("protected").asText()).isEqualTo("true");
+            api().get(image, fsid, rbdPool, name).then().body("snapshots[0].name", equalTo("base")).body("snapshots[0].protected", equalTo(true));
+
+            String clone = name + "-clone";
+            assertThat(awaitEnded(api().contentType(ContentType.JSON).body("{\"name\": \"" + clone + "\"}")
+                    .post(image + "/snapshot/{snapshot}/clone", fsid, rbdPool, name, "base").then().statusCode(202).extract()
+                    .path("request_id")).path("state").asText()).isEqualTo("complete");
+            assertThat(rbdInfo(clone).path("parent").path("image").asText()).isEqualTo(name);
+            assertThat(rbdInfo(clone).path("parent").path("snapshot").asText()).isEqualTo("base");
+            api().contentType(ContentType.JSON).body("{\"protected\": false}").patch(image + "/snapshot/{snapshot}", fsid, rbdPool, name, "base")
+                    .then().statusCode(409).body("reason", equalTo("SnapshotHasClones"));
+            api().delete(image + "/snapshot/{snapshot}", fsid, rbdPool, name, "base").then().statusCode(409)
+                    .body("reason", equalTo("SnapshotProtected"));
+
+            JsonNode flattened = awaitEnded(api().post(image + "/flatten", fsid, rbdPool, clone).then().statusCode(202).extract()
+                    .path("request_id"), Duration.ofSeconds(60));
+            assertThat(flattened.path("state").asText()).isEqualTo("complete");
+            assertThat(rbdInfo(clone).has("parent")).as("a flattened clone has no parent").isFalse();
+            api().post(image + "/flatten", fsid, rbdPool, clone).then().statusCode(409).body("reason", equalTo("NotAClone"));
+
+            String copy = name + "-copy";
+            assertThat(awaitEnded(api().contentType(ContentType.JSON).body("{\"name\": \"" + copy + "\"}")
+                    .post(image + "/copy", fsid, rbdPool, name).then().statusCode(202).extract().path("request_id"), Duration.ofSeconds(60))
+                    .path("state").asText()).isEqualTo("complete");
+            assertThat(rbdInfo(copy).path("size").asLong()).isEqualTo(256L << 20);
+
+            assertThat(awaitEnded(api().contentType(ContentType.JSON).body("{\"size\": 536870912}").patch(image, fsid, rbdPool, copy)
+                    .then().statusCode(202).extract().path("request_id")).path("state").asText()).isEqualTo("complete");
+            assertThat(rbdInfo(copy).path("size").asLong()).isEqualTo(512L << 20);
+            String renamed = copy + "-renamed";
+            assertThat(awaitEnded(api().contentType(ContentType.JSON).body("{\"size\": 134217728, \"allow_shrink\": true, \"name\": \""
+                    + renamed + "\"}").patch(image, fsid, rbdPool, copy).then().statusCode(202).extract().path("request_id"))
+                    .path("state").asText()).isEqualTo("complete");
+            assertThat(rbdInfo(renamed).path("size").asLong()).isEqualTo(128L << 20);
+            api().contentType(ContentType.JSON).body("{\"size\": 134217728}").patch(image, fsid, rbdPool, renamed).then().statusCode(304);
+
+            assertThat(awaitEnded(api().post(image + "/trash", fsid, rbdPool, renamed).then().statusCode(202).extract().path("request_id"))
+                    .path("state").asText()).isEqualTo("complete");
+            JsonNode trashed = MAPPER.readTree(platform.rbd("trash", "ls", "rbd", "--format", "json"));
+            assertThat(trashed).extracting(entry -> entry.path("name").asText()).contains(renamed);
+            String trashId = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/pool/{pool}/trash", fsid, rbdPool).then().statusCode(200)
+                    .extract().asString()).findParents("name").stream().filter(entry -> entry.path("name").asText().equals(renamed))
+                    .findFirst().orElseThrow().path("id").asText();
+            assertThat(awaitEnded(api().contentType(ContentType.JSON).body("{}").post("/api/v3/cluster/{fsid}/pool/{pool}/trash/{id}/restore",
+                    fsid, rbdPool, trashId).then().statusCode(202).extract().path("request_id")).path("state").asText()).isEqualTo("complete");
+            assertThat(rbdInfo(renamed).path("id").asText()).isEqualTo(trashId);
+            awaitEnded(api().post(image + "/trash", fsid, rbdPool, renamed).then().statusCode(202).extract().path("request_id"));
+            assertThat(awaitEnded(api().delete("/api/v3/cluster/{fsid}/pool/{pool}/trash/{id}", fsid, rbdPool, trashId).then().statusCode(202)
+                    .extract().path("request_id"), Duration.ofSeconds(60)).path("state").asText()).isEqualTo("complete");
+            assertThat(MAPPER.readTree(platform.rbd("trash", "ls", "rbd", "--format", "json")))
+                    .extracting(entry -> entry.path("id").asText()).doesNotContain(trashId);
+
+            assertThat(awaitEnded(api().contentType(ContentType.JSON).body("{\"protected\": false, \"name\": \"first\"}")
+                    .patch(image + "/snapshot/{snapshot}", fsid, rbdPool, name, "base").then().statusCode(202).extract().path("request_id"))
+                    .path("state").asText()).isEqualTo("complete");
+            snapshots = MAPPER.readTree(platform.rbd("snap", "ls", "rbd/" + name, "--format", "json"));
+            assertThat(snapshots.path(0).path("name").asText()).isEqualTo("first");
+            assertThat(snapshots.path(0).path("protected").asText()).isEqualTo("false");
+            platform.rbd("resize", "--size", "512M", "rbd/" + name);
+            assertThat(awaitEnded(api().post(image + "/snapshot/{snapshot}/rollback", fsid, rbdPool, name, "first").then().statusCode(202)
+                    .extract().path("request_id"), Duration.ofSeconds(60)).path("state").asText()).isEqualTo("complete");
+            assertThat(rbdInfo(name).path("size").asLong()).as("rolled back to the size the snapshot has").isEqualTo(256L << 20);
+            assertThat(awaitEnded(api().delete(image + "/snapshot/{snapshot}", fsid, rbdPool, name, "first").then().statusCode(202)
+                    .extract().path("request_id")).path("state").asText()).isEqualTo("complete");
+            assertThat(MAPPER.readTree(platform.rbd("snap", "ls", "rbd/" + name, "--format", "json"))).isEmpty();
+
+            for (String removed : List.of(clone, name)) {
+                assertThat(awaitEnded(api().delete(image, fsid, rbdPool, removed).then().statusCode(202).extract().path("request_id"),
+                        Duration.ofSeconds(60)).path("state").asText()).isEqualTo("complete");
+            }
+            assertThat(MAPPER.readTree(platform.rbd("ls", "rbd", "--format", "json"))).extracting(JsonNode::asText)
+                    .doesNotContain(name, clone);
+        } finally {
+            // clones (longer names) before their parent
+            List<String> left = new java.util.ArrayList<>();
+            MAPPER.readTree(platform.rbd("ls", "rbd", "--format", "json")).forEach(listed -> left.add(listed.asText()));
+            left.removeIf(listed -> !listed.startsWith(name));
+            left.sort(java.util.Comparator.comparingInt(String::length).reversed());
+            for (String leftOver : left) {
+                for (JsonNode snapshot : MAPPER.readTree(platform.rbd("snap", "ls", "rbd/" + leftOver, "--format", "json"))) {
+                    if (snapshot.path("protected").asText().equals("true")) {
+                        platform.rbd("snap", "unprotect", "rbd/" + leftOver + "@" + snapshot.path("name").asText());
+                    }
+                }
+                platform.rbd("snap", "purge", "rbd/" + leftOver);
+                platform.rbd("rm", "rbd/" + leftOver);
+            }
+        }
+    }
+
     @Test
     @Order(19)
     void an_erasure_code_profile_and_an_erasure_coded_pool_on_it() throws Exception {
@@ -1493,6 +1628,10 @@ class PlatformIT {
             }
         }
         return null;
+    }
+
+    private static JsonNode rbdInfo(String image) throws Exception {
+        return MAPPER.readTree(platform.rbd("info", "rbd/" + image, "--format", "json"));
     }
 
     private static JsonNode awaitEnded(String requestId) throws Exception {

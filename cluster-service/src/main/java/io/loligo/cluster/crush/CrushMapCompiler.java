@@ -4,7 +4,7 @@ import io.loligo.cluster.request.Planned;
 import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
-import io.loligo.contracts.command.ClusterChange;
+import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.CompileCrushMap;
 import io.loligo.contracts.command.CrushMapChange;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ public class CrushMapCompiler {
      * @throws ApiException 400 with crushtool's message when a map does not compile
      */
     public Planned compiles(Planned planned, String field) {
-        for (ClusterChange change : planned.changes()) {
+        for (RequestedChange change : planned.changes()) {
             if (change instanceof CrushMapChange crushMap) {
                 String error = liveReads.read(new CompileCrushMap(crushMap.fsid(), crushMap.text())).path("error").asText(null);
                 if (error != null) {

@@ -2,6 +2,7 @@ package io.loligo.cluster.rbd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.RbdImageView;
+import io.loligo.contracts.api.RbdTrashView;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,29 @@ public final class RbdImages {
                     dataPool.isIntegralNumber() ? poolNames.getOrDefault(dataPool.asInt(), String.valueOf(dataPool.asInt())) : null,
                     parent.isObject() ? new RbdImageView.Parent(parent.path("pool").asText(), parent.path("namespace").asText(""),
                             parent.path("image").asText(), parent.path("snapshot").asText(), parent.path("in_trash").asBoolean()) : null,
-                    image.path("snapshot_count").asInt(), image.path("watchers").asInt(), image.path("provisioned_bytes").asLong(),
+                    image.path("snapshot_count").asInt(), snapshots(image.path("snapshots")), image.path("watchers").asInt(), image.path("provisioned_bytes").asLong(),
                     image.path("used_bytes").isIntegralNumber() ? image.path("used_bytes").asLong() : null,
                     image.path("created_at").asText(null)));
         }
         return views;
+    }
+
+    /** The pool's trash, from the same answer. */
+    public static List<RbdTrashView> trash(JsonNode read, String pool) {
+        List<RbdTrashView> trash = new ArrayList<>();
+        for (JsonNode entry : read.path("trash")) {
+            trash.add(new RbdTrashView(entry.path("id").asText(), entry.path("name").asText(), pool, entry.path("source").asText(),
+                    entry.path("deleted_at").asText(), entry.path("deferred_until").asText()));
+        }
+        return trash;
+    }
+
+    private static List<RbdImageView.Snapshot> snapshots(JsonNode read) {
+        List<RbdImageView.Snapshot> snapshots = new ArrayList<>();
+        for (JsonNode snapshot : read) {
+            snapshots.add(new RbdImageView.Snapshot(snapshot.path("name").asText(), snapshot.path("id").asLong(), snapshot.path("size").asLong(),
+                    snapshot.path("protected").asBoolean(), snapshot.path("created_at").asText(null)));
+        }
+        return List.copyOf(snapshots);
     }
 }

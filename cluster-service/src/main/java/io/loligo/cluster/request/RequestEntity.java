@@ -67,6 +67,10 @@ public class RequestEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public int resends;
 
+    /** How far the change in flight got, in percent, as its agent last reported; null for a change that reports none. */
+    @Column(name = "change_percent")
+    public Integer changePercent;
+
     /** Since when the change in flight has waited for the monitors to answer its agent; null while they do. */
     @Column(name = "monitors_wait_since")
     public Instant monitorsWaitSince;

@@ -88,8 +88,9 @@ public class RequestQueries {
 
     private static RequestView view(RequestEntity request, List<RequestEntity.LogLine> log) {
         int changes = request.commands.size();
-        // each change is a step, and so is the wait for the OSD map to show them
-        int progress = request.state == RequestState.COMPLETE ? 100 : 100 * request.nextCommand / (changes + 1);
+        // each change is a step, and so is the wait for the OSD map to show them; a long change counts as far as it got
+        int inFlight = request.changePercent == null ? 0 : request.changePercent;
+        int progress = request.state == RequestState.COMPLETE ? 100 : (100 * request.nextCommand + inFlight) / (changes + 1);
         return new RequestView(request.id.toString(), request.state.apiName(), request.state == RequestState.ERROR
                 || request.state == RequestState.CANCELLED, request.errorMessage == null ? "" : request.errorMessage,
                 request.headline, request.phase, utc(request.requestedAt), utc(request.completedAt), request.fsid, progress,

@@ -18,7 +18,7 @@ import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.RequestView;
 import io.loligo.contracts.command.AgentCommand;
-import io.loligo.contracts.command.ClusterChange;
+import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.heartbeat.ClusterMap;
@@ -83,7 +83,7 @@ public class Requests {
 
     /** Records the request and sends its first change. */
     @Transactional
-    public UUID submit(String fsid, String user, String headline, List<? extends ClusterChange> changes, Instant now) {
+    public UUID submit(String fsid, String user, String headline, List<? extends RequestedChange> changes, Instant now) {
         if (changes.isEmpty()) {
             throw new IllegalArgumentException("a request changes something");
         }
@@ -142,6 +142,10 @@ public class Requests {
                 Log.debugf("dropped a repeated reply to change %d", index);
                 return;
             }
+            if (!reply.answers()) {
+                progress(request, reply.progress(), now);
+                return;
+            }
             if (request.state == RequestState.UNKNOWN) {
                 settleUnknown(request, reply, index, now);
                 return;
@@ -166,6 +170,7 @@ public class Requests {
             long epoch = reply.output().path("osd_map_epoch").asLong();
             log(request, now, "Ceph answered: " + describe(reply.output()));
             request.nextCommand++;
+            request.changePercent = null;
             if (request.nextCommand < changes(request).size()) {
                 sendNext(request, now);
                 return;
@@ -234,8 +239,8 @@ public class Requests {
                 Duration waited = Duration.between(request.phaseSince, now);
                 if (waited.compareTo(config.replyTimeout()) > 0) {
                     unknown(request, now, "Agent " + request.agent + " did not answer within " + config.replyTimeout().toSeconds()
-                            + " s: whether Ceph made the change (" + changes(request).get(request.nextCommand).monCommand()
-                            + ") is not known. Check the cluster (ceph osd dump shows pools and OSDs); this request"
+                            + " s: whether Ceph made the change (" + changes(request).get(request.nextCommand).describe()
+                            + ") is not known. Check the cluster (ceph osd dump shows pools and OSDs, rbd ls -l images); this request"
                             + " completes or fails by itself if the agent's answer still comes");
                 } else if (waited.compareTo(config.replyTimeout().dividedBy(RESENDS + 1).multipliedBy(request.resends + 1)) > 0) {
                     request.resends++;
@@ -312,17 +317,17 @@ public class Requests {
     }
 
     private void send(RequestEntity request, String agent, Instant now) {
-        send(request, agent, now, "Running " + changes(request).get(request.nextCommand).monCommand());
+        send(request, agent, now, "Running " + changes(request).get(request.nextCommand).describe());
     }
 
     private void send(RequestEntity request, String agent, Instant now, String phase) {
-        ClusterChange change = changes(request).get(request.nextCommand);
+        RequestedChange change = changes(request).get(request.nextCommand);
         request.state = request.state.to(RequestState.SUBMITTED);
         request.agent = agent;
         request.phaseSince = now;
         request.resends = 0;
         request.phase = phase;
-        log(request, now, "Sent to agent " + agent + ": " + change.monCommand());
+        log(request, now, "Sent to agent " + agent + ": " + change.describe());
         dispatchAfterCommit(request);
     }
 
@@ -352,7 +357,7 @@ public class Requests {
      * overtaking the commit would find the change not yet sent.
      */
     private void dispatchAfterCommit(RequestEntity request) {
-        ClusterChange change = changes(request).get(request.nextCommand);
+        RequestedChange change = changes(request).get(request.nextCommand);
         String commandId = COMMAND_ID_PREFIX + request.id + ":" + request.nextCommand;
         String agent = request.agent;
         AfterCommit.run(transactions, () -> commands.send(commandId, agent, change));
@@ -372,8 +377,9 @@ public class Requests {
         request.completedAt = now;
         request.errorMessage = null;
         request.phase = "Complete";
-        log(request, now, "The OSD map shows the change (epoch " + held + ")");
-        if (changes(request).stream().anyMatch(ClusterChange::movesData)) {
+        // librbd's changes are in no map: Ceph's answer is all there is to wait for
+        log(request, now, request.awaitedOsdEpoch == 0 ? "Ceph made the change" : "The OSD map shows the change (epoch " + held + ")");
+        if (changes(request).stream().anyMatch(RequestedChange::movesData)) {
             followMovement(request, now);
         }
         Log.infof("request %s complete: %s", request.id, request.headline);
@@ -536,9 +542,9 @@ public class Requests {
         log(request, now, message);
     }
 
-    List<ClusterChange> changes(RequestEntity request) {
-        List<ClusterChange> changes = new ArrayList<>();
-        request.commands.forEach(change -> changes.add((ClusterChange) codec.fromTree(change, AgentCommand.class)));
+    List<RequestedChange> changes(RequestEntity request) {
+        List<RequestedChange> changes = new ArrayList<>();
+        request.commands.forEach(change -> changes.add((RequestedChange) codec.fromTree(change, AgentCommand.class)));
         return changes;
     }
 
@@ -552,6 +558,21 @@ public class Requests {
 
     private static String describe(JsonNode output) {
         String outs = output.path("outs").asText("");
-        return (outs.isBlank() ? "done" : outs.strip()) + " (OSD map epoch " + output.path("osd_map_epoch").asLong() + ")";
+        // librbd's changes answer without an epoch: they are not in the OSD map
+        JsonNode epoch = output.path("osd_map_epoch");
+        return (outs.isBlank() ? "done" : outs.strip()) + (epoch.isIntegralNumber() ? " (OSD map epoch " + epoch.asLong() + ")" : "");
+    }
+
+    /**
+     * Word from the agent that a long change goes on: shown as the request's phase, and a sign of life that holds
+     * off sending the change again or giving up on it. Progress of a change no longer in flight is dropped.
+     */
+    private void progress(RequestEntity request, CommandReply.Progress progress, Instant now) {
+        if (request.state != RequestState.SUBMITTED || request.awaitedOsdEpoch != null) {
+            return;
+        }
+        request.phaseSince = now;
+        request.changePercent = progress.percent();
+        phase(request, "Running " + changes(request).get(request.nextCommand).describe() + ": " + progress.percent() + " % done");
     }
 }

@@ -1,5 +1,7 @@
 package io.loligo.cluster.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.rbd.RbdChanges;
 import io.loligo.cluster.rbd.RbdImageListing;
 import io.loligo.cluster.rbd.RbdImages;
 import io.loligo.cluster.server.InventoryQueries;
@@ -10,14 +12,20 @@ import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.RbdApi;
+import io.loligo.contracts.api.RbdForms;
 import io.loligo.contracts.api.RbdImageView;
+import io.loligo.contracts.api.RbdTrashView;
 import io.loligo.contracts.command.ReadRbdImages;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 @Path("/internal/v2")
@@ -36,27 +44,136 @@ public class RbdResource implements RbdApi {
     InventoryQueries inventory;
     @Inject
     LiveReads liveReads;
+    @Inject
+    Mutations mutations;
 
     @Override
     public Page<RbdImageView> rbdImages(String fsid, String pool, String search, String ordering, String page, String pageSize) {
         // checked before an agent is asked
         RbdImageListing listing = new RbdImageListing(search, ordering, page, pageSize);
-        return listing.apply(images(fsid, pool));
+        return listing.apply(pool(fsid, pool).images());
     }
 
     @Override
     public RbdImageView rbdImage(String fsid, String pool, String name) {
-        List<RbdImageView> images = images(fsid, pool);
+        List<RbdImageView> images = pool(fsid, pool).images();
         return images.stream().filter(image -> image.name().equals(name)).findFirst().orElseThrow(() -> new ApiException(404, "UnknownImage",
                 "no image '" + name + "' in pool " + pool + "; there are " + images.stream().limit(NAMES_OFFERED).map(RbdImageView::name).toList()));
     }
 
-    private List<RbdImageView> images(String fsid, String pool) {
+    @Override
+    public Response createRbdImage(String fsid, String pool, RbdForms.Image image, String user) {
+        return mutations.run(fsid, user, RbdChanges.create(pool(fsid, pool), image));
+    }
+
+    @Override
+    public Response updateRbdImage(String fsid, String pool, String name, RbdForms.Image changes, String user) {
+        RbdChanges.Pool held = pool(fsid, pool);
+        return mutations.run(fsid, user, RbdChanges.update(held, held.image(name), changes));
+    }
+
+    @Override
+    public Response deleteRbdImage(String fsid, String pool, String name, String user) {
+        RbdChanges.Pool held = pool(fsid, pool);
+        return mutations.run(fsid, user, RbdChanges.delete(held, held.image(name)));
+    }
+
+    @Override
+    public Response flattenRbdImage(String fsid, String pool, String name, String user) {
+        RbdChanges.Pool held = pool(fsid, pool);
+        return mutations.run(fsid, user, RbdChanges.flatten(held, held.image(name)));
+    }
+
+    @Override
+    public Response copyRbdImage(String fsid, String pool, String name, RbdForms.Target target, String user) {
+        RbdChanges.Pool held = pool(fsid, pool);
+        RbdImageView image = held.image(name);
+        return mutations.run(fsid, user, RbdChanges.copy(held, image, target, target(held, target)));
+    }
+
+    @Override
+    public Response trashRbdImage(String fsid, String pool, String name, String user) {
+        RbdChanges.Pool held = pool(fsid, pool);
+        return mutations.run(fsid, user, RbdChanges.moveToTrash(held, held.image(name)));
+    }
+
+    @Override
+    public List<RbdTrashView> rbdTrash(String fsid, String pool) {
+        return pool(fsid, pool).trash();
+    }
+
+    @Override
+    public Response restoreRbdImage(String fsid, String pool, String id, RbdForms.Restore restore, String user) {
+        return mutations.run(fsid, user, RbdChanges.restore(pool(fsid, pool), id, restore));
+    }
+
+    @Override
+    public Response purgeRbdImage(String fsid, String pool, String id, String user) {
+        return mutations.run(fsid, user, RbdChanges.purge(pool(fsid, pool), id, Instant.now()));
+    }
+
+    @Override
+    public Response createRbdSnapshot(String fsid, String pool, String name, RbdForms.Snapshot snapshot, String user) {
+        RbdChanges.Pool held = pool(fsid, pool);
+        return mutations.run(fsid, user, RbdChanges.createSnapshot(held, held.image(name), snapshot));
+    }
+
+    @Override
+    public Response updateRbdSnapshot(String fsid, String pool, String name, String snapshot, RbdForms.Snapshot changes, String user) {
+        RbdChanges.Pool held = pool(fsid, pool);
+        return mutations.run(fsid, user, RbdChanges.updateSnapshot(held, held.image(name), snapshot, changes));
+    }
+
+    @Override
+    public Response deleteRbdSnapshot(String fsid, String pool, String name, String snapshot, String user) {
+        RbdChanges.Pool held = pool(fsid, pool);
+        return mutations.run(fsid, user, RbdChanges.deleteSnapshot(held, held.image(name), snapshot));
+    }
+
+    @Override
+    public Response rollbackRbdImage(String fsid, String pool, String name, String snapshot, String user) {
+        RbdChanges.Pool held = pool(fsid, pool);
+        return mutations.run(fsid, user, RbdChanges.rollback(held, held.image(name), snapshot));
+    }
+
+    @Override
+    public Response cloneRbdSnapshot(String fsid, String pool, String name, String snapshot, RbdForms.Target target, String user) {
+        RbdChanges.Pool held = pool(fsid, pool);
+        RbdImageView image = held.image(name);
+        return mutations.run(fsid, user, RbdChanges.cloneSnapshot(held, image, snapshot, target, target(held, target)));
+    }
+
+    /** The pool a copy or clone goes to, with its images read for a name taken there. */
+    private RbdChanges.Pool target(RbdChanges.Pool source, RbdForms.Target form) {
+        PoolView target = RbdChanges.targetPool(source, form);
+        return target.id() == source.pool().id() ? source : read(source.fsid(), target, source.pools());
+    }
+
+    /** The pool with its images and trash as an agent reads them now. */
+    private RbdChanges.Pool pool(String fsid, String pool) {
         int poolId = QueryValues.pathId(pool, "pool");
         inventory.requireCluster(fsid);
         List<PoolView> pools = state.pools(fsid);
-        PoolView found = state.pool(fsid, poolId);
+        PoolView found = pools.stream().filter(candidate -> candidate.id() == poolId).findFirst()
+                .orElseGet(() -> state.pool(fsid, poolId));
+        return read(fsid, found, pools);
+    }
+
+    private RbdChanges.Pool read(String fsid, PoolView pool, List<PoolView> pools) {
         Map<Integer, String> names = pools.stream().collect(Collectors.toMap(PoolView::id, PoolView::name));
-        return RbdImages.views(liveReads.read(new ReadRbdImages(fsid, poolId), LISTING_TIMEOUT), found.name(), names);
+        JsonNode read = liveReads.read(new ReadRbdImages(fsid, pool.id()), LISTING_TIMEOUT);
+        return new RbdChanges.Pool(fsid, pool, pools, overwritable(state.osdDump(fsid)), RbdImages.views(read, pool.name(), names),
+                RbdImages.trash(read, pool.name()));
+    }
+
+    /** The erasure-coded pools that allow overwrites, as the OSD map's pool flags say. */
+    private static Set<String> overwritable(JsonNode osdDump) {
+        Set<String> pools = new HashSet<>();
+        for (JsonNode pool : osdDump.path("pools")) {
+            if (List.of(pool.path("flags_names").asText("").split(",")).contains("ec_overwrites")) {
+                pools.add(pool.path("pool_name").asText());
+            }
+        }
+        return pools;
     }
 }

@@ -57,7 +57,7 @@ class RbdImageListingTest {
     }
 
     private static RbdImageView image(String name, long size, Long used, int snapshots) {
-        return new RbdImageView(name, name + "-id", "rbd", size, 4L << 20, 22, List.of("layering"), null, null, snapshots, 0, size, used,
+        return new RbdImageView(name, name + "-id", "rbd", size, 4L << 20, 22, List.of("layering"), null, null, snapshots, List.of(), 0, size, used,
                 "2026-12-06T10:00:00Z");
     }
 }

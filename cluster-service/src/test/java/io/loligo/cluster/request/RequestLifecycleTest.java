@@ -9,7 +9,10 @@ import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.FetchClusterMap;
+import io.loligo.contracts.command.ImageChange;
 import io.loligo.contracts.command.OsdChange;
+import io.loligo.contracts.command.RbdChange;
+import io.loligo.contracts.command.ReadRbdImages;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.NodeHeartbeat;
@@ -56,6 +59,15 @@ class RequestLifecycleTest {
             .put("status", "HEALTH_OK").set("checks", JsonNodeFactory.instance.objectNode()));
     private final BlockingQueue<CommandEnvelope> changes = new LinkedBlockingQueue<>();
     private BrokerClient broker;
+    /** Pool lab as the agent lists it: one clone, of an image in another pool. */
+    private final JsonNode rbdImages = json("""
+            {"images": [{"name": "disk", "id": "1f2e3d", "size": 1073741824, "object_size": 4194304, "order": 22,
+              "features": ["layering", "exclusive-lock", "object-map", "fast-diff", "deep-flatten"], "data_pool_id": null,
+              "parent": {"pool_id": 1, "pool": "device_health_metrics", "namespace": "", "image_id": "9a8b", "image": "golden",
+                         "in_trash": false, "snapshot": "base"},
+              "snapshot_count": 0, "snapshots": [], "watchers": 0, "created_at": "2026-12-06T10:00:00Z",
+              "provisioned_bytes": 1073741824, "used_bytes": 0}],
+             "trash": []}""");
 
     @BeforeEach
     void startAgent() throws Exception {
@@ -72,7 +84,9 @@ class RequestLifecycleTest {
             } else if (envelope.command() instanceof FetchClusterMap fetch && fetch.map() == ClusterMap.HEALTH) {
                 reply(CommandReply.withMap(envelope.commandId(), agent,
                         new CommandReply.MapContent(fsid, ClusterMap.HEALTH, healthVersion.get(), health.get().deepCopy())));
-            } else if (envelope.command() instanceof OsdChange) {
+            } else if (envelope.command() instanceof ReadRbdImages) {
+                reply(CommandReply.withOutput(envelope.commandId(), agent, rbdImages));
+            } else if (envelope.command() instanceof OsdChange || envelope.command() instanceof RbdChange) {
                 changes.add(envelope);
             }
         });
@@ -342,10 +356,50 @@ class RequestLifecycleTest {
                 .body("error_message", equalTo("No agent has reported cluster " + fsid + " recently: nothing can make the change")));
     }
 
+    /**
+     * A long RBD change tells how far it got: shown as the request's status, and a sign of life that holds off
+     * sending it again or giving it up for longer than the reply timeout. It completes on its answer, which is in
+     * no map.
+     */
+    @Test
+    void aLongRbdChangeShowsItsProgressAndIsNotGivenUpWhileItReportsIt() throws Exception {
+        String id = given().post("/internal/v2/cluster/{fsid}/pool/2/image/disk/flatten", fsid).then().statusCode(202)
+                .extract().path("request_id");
+        CommandEnvelope sent = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(sent).isNotNull();
+        assertThat(sent.command()).isEqualTo(ImageChange.of(fsid, 2, "disk", ImageChange.Kind.FLATTEN));
+
+        // twice the reply timeout of reports, each well within the time after which a change is sent again
+        for (int done = 1; done <= 12; done++) {
+            reply(CommandReply.inProgress(sent.commandId(), agent, new CommandReply.Progress(done * 32, 384)));
+            int percent = done * 32 * 100 / 384;
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                    .body("state", equalTo("submitted")).body("status", equalTo("Running rbd flatten disk (pool 2): " + percent + " % done"))
+                    // the change is the first of two steps, the second the wait for the maps
+                    .body("progress", equalTo(percent / 2)));
+            Thread.sleep(1000);
+        }
+        assertThat(changes).as("not sent again while it reports progress").isEmpty();
+
+        reply(CommandReply.withOutput(sent.commandId(), agent, JsonNodeFactory.instance.objectNode().put("outs", "rbd flatten disk (pool 2): done")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
+                .body("state", equalTo("complete")).body("log.message", hasItem("Ceph answered: rbd flatten disk (pool 2): done")));
+        given().post("/internal/v2/cluster/{fsid}/pool/2/image/missing/flatten", fsid).then().statusCode(404)
+                .body("reason", equalTo("UnknownImage"));
+    }
+
     /** A reweight of osd.2 through the API: its request id. */
     private String reweightOsd2() {
         return given().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
                 .patch("/internal/v2/cluster/{fsid}/osd/2", fsid).then().statusCode(202).extract().path("request_id");
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static JsonNode applied(String outs, long osdMapEpoch) {

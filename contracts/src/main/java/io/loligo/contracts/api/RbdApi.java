@@ -1,15 +1,24 @@
 package io.loligo.contracts.api;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
 
 /**
  * RBD images, read live through librbd by an agent: they move with every client's write, not with the maps.
- * Query values are taken as text so that a bad one is answered with a 400 naming it.
+ * Query values are taken as text so that a bad one is answered with a 400 naming it. Each change is a request
+ * ({@code 202}); the long ones (flatten, copy, rollback, removal, shrinking) show their progress as its phase.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public interface RbdApi {
@@ -32,4 +41,95 @@ public interface RbdApi {
     @GET
     @Path("/cluster/{fsid}/pool/{pool}/image/{name}")
     RbdImageView rbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name);
+
+    /** Creates an image: {@code 202} with the request, {@code 409} when the name is taken. */
+    @POST
+    @Path("/cluster/{fsid}/pool/{pool}/image")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, RbdForms.Image image,
+                            @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Renames or resizes an image: {@code 202} with the request, or {@code 304} when it already is as asked. */
+    @PATCH
+    @Path("/cluster/{fsid}/pool/{pool}/image/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
+                            RbdForms.Image changes, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Removes an image and its data: {@code 409} while it has snapshots or clients. */
+    @DELETE
+    @Path("/cluster/{fsid}/pool/{pool}/image/{name}")
+    Response deleteRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
+                            @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Copies a clone's data from its parent, so that it no longer needs the parent's snapshot. */
+    @POST
+    @Path("/cluster/{fsid}/pool/{pool}/image/{name}/flatten")
+    Response flattenRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
+                             @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Copies the image, data and all, to a new image. */
+    @POST
+    @Path("/cluster/{fsid}/pool/{pool}/image/{name}/copy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response copyRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
+                          RbdForms.Target target, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Moves the image to its pool's trash, from where it can be restored until it is purged. */
+    @POST
+    @Path("/cluster/{fsid}/pool/{pool}/image/{name}/trash")
+    Response trashRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
+                           @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    @KeptBriefly
+    @GET
+    @Path("/cluster/{fsid}/pool/{pool}/trash")
+    List<RbdTrashView> rbdTrash(@PathParam("fsid") String fsid, @PathParam("pool") String pool);
+
+    @POST
+    @Path("/cluster/{fsid}/pool/{pool}/trash/{id}/restore")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response restoreRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("id") String id,
+                             RbdForms.Restore restore, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Removes an image in the trash, and its data, for good. */
+    @DELETE
+    @Path("/cluster/{fsid}/pool/{pool}/trash/{id}")
+    Response purgeRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("id") String id,
+                           @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Takes a snapshot, protected at once when asked. */
+    @POST
+    @Path("/cluster/{fsid}/pool/{pool}/image/{name}/snapshot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createRbdSnapshot(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
+                               RbdForms.Snapshot snapshot, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Renames, protects or unprotects a snapshot. */
+    @PATCH
+    @Path("/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateRbdSnapshot(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
+                               @PathParam("snapshot") String snapshot, RbdForms.Snapshot changes,
+                               @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Removes a snapshot: {@code 409} while it is protected. */
+    @DELETE
+    @Path("/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}")
+    Response deleteRbdSnapshot(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
+                               @PathParam("snapshot") String snapshot, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Writes the snapshot's data back over the image, discarding what was written since. */
+    @POST
+    @Path("/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}/rollback")
+    Response rollbackRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
+                              @PathParam("snapshot") String snapshot, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Makes a new image from a protected snapshot, sharing its data until the clone is flattened. */
+    @POST
+    @Path("/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}/clone")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response cloneRbdSnapshot(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
+                              @PathParam("snapshot") String snapshot, RbdForms.Target target,
+                              @HeaderParam(OsdApi.REQUESTED_BY) String user);
 }

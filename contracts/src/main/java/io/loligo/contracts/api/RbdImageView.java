@@ -24,10 +24,23 @@ public record RbdImageView(
         @JsonProperty("data_pool") String dataPool,
         @JsonProperty("parent") Parent parent,
         @JsonProperty("snapshot_count") int snapshotCount,
+        @JsonProperty("snapshots") List<Snapshot> snapshots,
         @JsonProperty("watchers") int watchers,
         @JsonProperty("provisioned_bytes") long provisionedBytes,
         @JsonProperty("used_bytes") Long usedBytes,
         @JsonProperty("created_at") String createdAt) {
+
+    /**
+     * @param size the image's size when the snapshot was taken
+     * @param isProtected whether clones may be made of it, and it cannot be removed
+     */
+    public record Snapshot(
+            @JsonProperty("name") String name,
+            @JsonProperty("id") long id,
+            @JsonProperty("size") long size,
+            @JsonProperty("protected") boolean isProtected,
+            @JsonProperty("created_at") String createdAt) {
+    }
 
     /** The protected snapshot a clone was made from, until the clone is flattened. */
     public record Parent(

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * What cluster-service asks an agent to do. Each command is a record with typed fields. Reads have their Ceph JSON
- * written by the agent, in one place per read; a {@link ClusterChange} writes its own.
+ * written by the agent, in one place per read; a {@link ClusterChange} writes its own; an {@link RbdChange} is made through librbd.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -21,13 +21,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CrushChange.class, name = "crush-change"),
         @JsonSubTypes.Type(value = CrushMapChange.class, name = "crush-map-change"),
         @JsonSubTypes.Type(value = CompileCrushMap.class, name = "compile-crush-map"),
+        @JsonSubTypes.Type(value = CreateImage.class, name = "create-image"),
+        @JsonSubTypes.Type(value = ImageChange.class, name = "image-change"),
+        @JsonSubTypes.Type(value = CopyImage.class, name = "copy-image"),
         @JsonSubTypes.Type(value = ReadPgs.class, name = "read-pgs"),
         @JsonSubTypes.Type(value = ReadRbdImages.class, name = "read-rbd-images"),
         @JsonSubTypes.Type(value = RunCli.class, name = "run-cli"),
         @JsonSubTypes.Type(value = ReadMonStatus.class, name = "read-mon-status"),
         @JsonSubTypes.Type(value = ReadHost.class, name = "read-host")})
 public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, ReadRbdImages, CompileCrushMap,
-        RunCli, ReadMonStatus, ReadHost, ClusterChange {
+        RunCli, ReadMonStatus, ReadHost, RequestedChange {
     /** The cluster the command is for; null only for a {@link ReadHost} of a host that serves no cluster. */
     String fsid();
 }

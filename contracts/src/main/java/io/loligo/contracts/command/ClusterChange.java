@@ -8,14 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * nowhere else: the agent runs it without knowing what it is, and cluster-service never builds command strings.
  * The one exception is {@link CrushMapChange}, whose text the agent compiles into the command's input.
  */
-public sealed interface ClusterChange extends AgentCommand permits OsdChange, OsdFlagChange, PgChange, CreatePool, PoolChange, ErasureCodeProfileChange,
+public sealed interface ClusterChange extends RequestedChange permits OsdChange, OsdFlagChange, PgChange, CreatePool, PoolChange, ErasureCodeProfileChange,
         CrushChange, CrushMapChange {
     /** The mon command, as librados takes it. */
     String monCommand();
 
-    /** Whether Ceph may move data once the change is in the maps (PGs remapped, objects misplaced or degraded). */
-    default boolean movesData() {
-        return false;
+    @Override
+    default String describe() {
+        return monCommand();
     }
 
     /** Ceph's JSON for a command with this prefix; the change adds its arguments. */

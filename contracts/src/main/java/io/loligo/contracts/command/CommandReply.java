@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param error null on success; otherwise a machine reason ("RadosError", "Timeout", ...) and a message
  * @param map for {@link FetchClusterMap}: the map's content and the version it has
  * @param output for a read ({@link ReadUsage}, {@link ReadClusterLog}): Ceph's JSON answer
+ * @param progress for a long {@link RbdChange} still running: how far it got; the command's answer comes later
  */
-public record CommandReply(String commandId, String nodeId, Failure error, MapContent map, JsonNode output) {
+public record CommandReply(String commandId, String nodeId, Failure error, MapContent map, JsonNode output, Progress progress) {
     public CommandReply {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(nodeId, "nodeId");
@@ -24,15 +25,31 @@ public record CommandReply(String commandId, String nodeId, Failure error, MapCo
     }
 
     public static CommandReply failed(String commandId, String nodeId, Failure error) {
-        return new CommandReply(commandId, nodeId, Objects.requireNonNull(error, "error"), null, null);
+        return new CommandReply(commandId, nodeId, Objects.requireNonNull(error, "error"), null, null, null);
     }
 
     public static CommandReply withMap(String commandId, String nodeId, MapContent map) {
-        return new CommandReply(commandId, nodeId, null, Objects.requireNonNull(map, "map"), null);
+        return new CommandReply(commandId, nodeId, null, Objects.requireNonNull(map, "map"), null, null);
     }
 
     public static CommandReply withOutput(String commandId, String nodeId, JsonNode output) {
-        return new CommandReply(commandId, nodeId, null, null, Objects.requireNonNull(output, "output"));
+        return new CommandReply(commandId, nodeId, null, null, Objects.requireNonNull(output, "output"), null);
+    }
+
+    public static CommandReply inProgress(String commandId, String nodeId, Progress progress) {
+        return new CommandReply(commandId, nodeId, null, null, null, Objects.requireNonNull(progress, "progress"));
+    }
+
+    /** Whether this is the command's answer rather than word of its progress. */
+    public boolean answers() {
+        return progress == null;
+    }
+
+    /** How much of a long change is done, in librbd's units (objects, or bytes), as librbd counts them. */
+    public record Progress(long done, long total) {
+        public int percent() {
+            return total <= 0 ? 0 : (int) Math.min(100, 100 * done / total);
+        }
     }
 
     public record Failure(String reason, String message) {

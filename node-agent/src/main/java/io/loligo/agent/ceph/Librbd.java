@@ -36,6 +36,15 @@ interface Librbd extends Library {
     int LINKED_IMAGE_SPEC_SIZE = 48;
     /** {@code rbd_snap_spec_t}: {@code u64 id @0, int namespace_type @8, char *name @16}, 24 bytes. */
     int SNAP_SPEC_SIZE = 24;
+    /**
+     * {@code rbd_trash_image_info_t}: {@code char *id @0, char *name @8, int source @16, time_t deletion_time @24,
+     * time_t deferment_end_time @32}, 40 bytes.
+     */
+    int TRASH_INFO_SIZE = 40;
+    /** {@code rbd_image_options_t} keys. */
+    int OPTION_FEATURES = 1;
+    int OPTION_ORDER = 2;
+    int OPTION_DATA_POOL = 10;
     int ERANGE = -34;
     int ENOENT = -2;
     /** {@code rbd_get_flags}: the object map, and so the fast diff, must be rebuilt before it can be trusted. */
@@ -77,6 +86,62 @@ interface Librbd extends Library {
 
     int rbd_diff_iterate2(Pointer image, String fromSnap, long offset, long length, byte includeParent, byte wholeObject,
                           DiffCallback callback, Pointer argument);
+
+    int rbd_open(Pointer ioctx, String name, PointerByReference image, String snapName);
+
+    void rbd_image_options_create(PointerByReference options);
+
+    void rbd_image_options_destroy(Pointer options);
+
+    int rbd_image_options_set_uint64(Pointer options, int key, long value);
+
+    int rbd_image_options_set_string(Pointer options, int key, String value);
+
+    int rbd_create4(Pointer ioctx, String name, long size, Pointer options);
+
+    int rbd_resize2(Pointer image, long size, byte allowShrink, ProgressCallback callback, Pointer argument);
+
+    int rbd_rename(Pointer ioctx, String from, String to);
+
+    int rbd_remove_with_progress(Pointer ioctx, String name, ProgressCallback callback, Pointer argument);
+
+    int rbd_trash_move(Pointer ioctx, String name, long delaySeconds);
+
+    int rbd_trash_list(Pointer ioctx, Pointer entries, SizeTByReference count);
+
+    void rbd_trash_list_cleanup(Pointer entries, SizeT count);
+
+    int rbd_trash_restore(Pointer ioctx, String id, String name);
+
+    int rbd_trash_remove_with_progress(Pointer ioctx, String id, byte force, ProgressCallback callback, Pointer argument);
+
+    int rbd_flatten_with_progress(Pointer image, ProgressCallback callback, Pointer argument);
+
+    int rbd_copy_with_progress3(Pointer image, Pointer targetIoctx, String targetName, Pointer options, ProgressCallback callback,
+                                Pointer argument);
+
+    int rbd_clone3(Pointer parentIoctx, String parent, String snapshot, Pointer childIoctx, String child, Pointer options);
+
+    int rbd_snap_create(Pointer image, String snapshot);
+
+    int rbd_snap_remove(Pointer image, String snapshot);
+
+    int rbd_snap_rename(Pointer image, String from, String to);
+
+    int rbd_snap_rollback_with_progress(Pointer image, String snapshot, ProgressCallback callback, Pointer argument);
+
+    int rbd_snap_protect(Pointer image, String snapshot);
+
+    int rbd_snap_unprotect(Pointer image, String snapshot);
+
+    int rbd_snap_is_protected(Pointer image, String snapshot, IntByReference isProtected);
+
+    int rbd_snap_get_timestamp(Pointer image, long snapshotId, Pointer timespec);
+
+    /** Called by long operations as they go; a non-zero answer stops them. */
+    interface ProgressCallback extends Callback {
+        int invoke(long done, long total, Pointer argument);
+    }
 
     /** Called for each extent {@link #rbd_diff_iterate2} finds; a non-zero answer stops it. */
     interface DiffCallback extends Callback {

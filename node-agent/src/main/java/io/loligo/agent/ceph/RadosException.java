@@ -29,7 +29,13 @@ public class RadosException extends RuntimeException {
             case 1 -> "EPERM";
             case 2 -> "ENOENT";
             case 13 -> "EACCES, permission denied (check the keyring)";
+            case 16 -> "EBUSY, in use";
+            case 17 -> "EEXIST, already exists";
             case 22 -> "EINVAL";
+            case 30 -> "EROFS, read-only";
+            case 39 -> "ENOTEMPTY, not empty";
+            case 95 -> "EOPNOTSUPP, not supported";
+            case 122 -> "EDQUOT, quota exceeded";
             case 110 -> "ETIMEDOUT, no answer from the monitors";
             default -> "error " + rc;
         } + " [rc=" + rc + "]";

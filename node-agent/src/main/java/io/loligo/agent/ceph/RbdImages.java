@@ -10,12 +10,11 @@ import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import io.loligo.agent.ceph.Librados.SizeT;
 import io.loligo.agent.ceph.Librados.SizeTByReference;
+import io.loligo.contracts.ceph.RbdFeatures;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A pool's RBD images through librbd, as {@code rbd ls -l}, {@code rbd info} and {@code rbd du} show them. Each
@@ -25,10 +24,8 @@ import java.util.Map;
  */
 public final class RbdImages {
     private static final Librbd RBD = Librbd.INSTANCE;
-    private static final long FAST_DIFF = 1L << 4;
-    /** librbd's feature bits and names, as {@code rbd info} prints them. */
-    private static final Map<Long, String> FEATURES = features("layering", "striping", "exclusive-lock", "object-map", "fast-diff",
-            "deep-flatten", "journaling", "data-pool", "operations", "migrating", "non-primary", "dirty-cache");
+    /** {@code rbd_trash_image_source_t}, as {@code rbd trash ls --all} prints it. */
+    private static final List<String> TRASH_SOURCES = List.of("user", "mirroring", "migration", "removing");
     /**
      * One callback for every count, adding into the memory it is given: JNA makes a native stub for each callback
      * object, which lives until the object is collected.
@@ -48,7 +45,10 @@ public final class RbdImages {
         this.mapper = mapper;
     }
 
-    /** {@code {"images": [...]}}, in the order librbd lists them; an image removed while being read is left out. */
+    /**
+     * {@code {"images": [...], "trash": [...]}}, images in the order librbd lists them; an image removed while being
+     * read is left out.
+     */
     public ObjectNode list(int poolId) {
         ObjectNode answer = mapper.createObjectNode();
         ArrayNode images = answer.putArray("images");
@@ -59,8 +59,37 @@ public final class RbdImages {
                     images.add(image);
                 }
             }
+            answer.set("trash", trash(pool.pointer()));
         }
         return answer;
+    }
+
+    private ArrayNode trash(Pointer ioctx) {
+        long capacity = 16;
+        while (true) {
+            Memory entries = new Memory(capacity * Librbd.TRASH_INFO_SIZE);
+            SizeTByReference count = new SizeTByReference(capacity);
+            int rc = RBD.rbd_trash_list(ioctx, entries, count);
+            if (rc == Librbd.ERANGE) {
+                capacity = count.value();
+                continue;
+            }
+            check("rbd_trash_list", rc);
+            ArrayNode trash = mapper.createArrayNode();
+            try {
+                for (long i = 0; i < count.value(); i++) {
+                    long at = i * Librbd.TRASH_INFO_SIZE;
+                    int source = entries.getInt(at + 16);
+                    trash.addObject().put("id", entries.getPointer(at).getString(0)).put("name", entries.getPointer(at + 8).getString(0))
+                            .put("source", source >= 0 && source < TRASH_SOURCES.size() ? TRASH_SOURCES.get(source) : String.valueOf(source))
+                            .put("deleted_at", Instant.ofEpochSecond(entries.getLong(at + 24)).toString())
+                            .put("deferred_until", Instant.ofEpochSecond(entries.getLong(at + 32)).toString());
+                }
+            } finally {
+                RBD.rbd_trash_list_cleanup(entries, new SizeT(count.value()));
+            }
+            return trash;
+        }
     }
 
     private static List<String[]> idsAndNames(Pointer ioctx) {
@@ -104,11 +133,7 @@ public final class RbdImages {
             ObjectNode described = mapper.createObjectNode().put("name", name).put("id", id).put("size", size)
                     .put("object_size", info.getLong(8)).put("order", info.getInt(24));
             ArrayNode featureNames = described.putArray("features");
-            FEATURES.forEach((bit, featureName) -> {
-                if ((features.getValue() & bit) != 0) {
-                    featureNames.add(featureName);
-                }
-            });
+            RbdFeatures.names(features.getValue()).forEach(featureNames::add);
             long dataPool = RBD.rbd_get_data_pool_id(image);
             if (dataPool >= 0 && dataPool != poolId) {
                 described.put("data_pool_id", dataPool);
@@ -116,7 +141,9 @@ public final class RbdImages {
                 described.putNull("data_pool_id");
             }
             described.set("parent", parent(image, name));
-            described.put("snapshot_count", snapshotCount(image, name));
+            ArrayNode snapshots = snapshots(image, name);
+            described.put("snapshot_count", snapshots.size());
+            described.set("snapshots", snapshots);
             described.put("watchers", watcherCount(image, name));
             Memory created = new Memory(16);
             check("rbd_get_create_timestamp " + name, RBD.rbd_get_create_timestamp(image, created));
@@ -153,7 +180,8 @@ public final class RbdImages {
         }
     }
 
-    private static int snapshotCount(Pointer image, String name) {
+    /** Each snapshot's name, id, size, protection and time, oldest first. */
+    private ArrayNode snapshots(Pointer image, String name) {
         int capacity = 16;
         while (true) {
             // librbd ends the list with an entry whose name is null, so it needs one more than there are snapshots
@@ -165,8 +193,24 @@ public final class RbdImages {
                 continue;
             }
             check("rbd_snap_list " + name, rc);
-            RBD.rbd_snap_list_end(snapshots);
-            return rc;
+            ArrayNode described = mapper.createArrayNode();
+            try {
+                Memory taken = new Memory(16);
+                IntByReference isProtected = new IntByReference();
+                for (int i = 0; i < rc; i++) {
+                    long at = (long) i * Librbd.SNAP_INFO_SIZE;
+                    long id = snapshots.getLong(at);
+                    String snapshot = snapshots.getPointer(at + 16).getString(0);
+                    check("rbd_snap_is_protected " + name + "@" + snapshot, RBD.rbd_snap_is_protected(image, snapshot, isProtected));
+                    check("rbd_snap_get_timestamp " + name + "@" + snapshot, RBD.rbd_snap_get_timestamp(image, id, taken));
+                    described.addObject().put("name", snapshot).put("id", id).put("size", snapshots.getLong(at + 8))
+                            .put("protected", isProtected.getValue() != 0)
+                            .put("created_at", Instant.ofEpochSecond(taken.getLong(0)).toString());
+                }
+            } finally {
+                RBD.rbd_snap_list_end(snapshots);
+            }
+            return described;
         }
     }
 
@@ -189,7 +233,7 @@ public final class RbdImages {
     private static Long usedBytes(Pointer image, String name, long features, long size) {
         LongByReference flags = new LongByReference();
         check("rbd_get_flags " + name, RBD.rbd_get_flags(image, flags));
-        if ((features & FAST_DIFF) == 0 || (flags.getValue() & (Librbd.FLAG_OBJECT_MAP_INVALID | Librbd.FLAG_FAST_DIFF_INVALID)) != 0) {
+        if ((features & RbdFeatures.FAST_DIFF) == 0 || (flags.getValue() & (Librbd.FLAG_OBJECT_MAP_INVALID | Librbd.FLAG_FAST_DIFF_INVALID)) != 0) {
             return null;
         }
         Memory used = new Memory(Long.BYTES);
@@ -204,15 +248,7 @@ public final class RbdImages {
         return text == null ? null : text.getString(0);
     }
 
-    private static Map<Long, String> features(String... namesByBit) {
-        Map<Long, String> features = new LinkedHashMap<>();
-        for (int bit = 0; bit < namesByBit.length; bit++) {
-            features.put(1L << bit, namesByBit[bit]);
-        }
-        return features;
-    }
-
-    private static void check(String operation, int rc) {
+    static void check(String operation, int rc) {
         if (rc < 0) {
             throw new RadosException(operation, rc, null);
         }

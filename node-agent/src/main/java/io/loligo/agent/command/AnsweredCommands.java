@@ -1,7 +1,7 @@
 package io.loligo.agent.command;
 
 import io.loligo.agent.config.AgentConfig;
-import io.loligo.contracts.command.ClusterChange;
+import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.wire.MalformedMessageException;
@@ -69,20 +69,31 @@ public class AnsweredCommands {
         journal.ifPresent(this::load);
     }
 
-    synchronized CommandReply answer(CommandEnvelope envelope, Function<CommandEnvelope, CommandReply> run) {
-        Remembered earlier = replies.get(envelope.commandId());
-        if (earlier != null) {
+    /**
+     * The command's first reply when it was answered before, otherwise its reply now. Nothing is held while it runs:
+     * a long change runs beside the other commands, and is kept from running twice by whoever started it.
+     */
+    CommandReply answer(CommandEnvelope envelope, Function<CommandEnvelope, CommandReply> run) {
+        Optional<CommandReply> earlier = earlier(envelope.commandId());
+        if (earlier.isPresent()) {
             Log.infof("command %s was delivered again; sending its reply again without running it", envelope.commandId());
-            return earlier.reply();
+            return earlier.get();
         }
         CommandReply reply = run.apply(envelope);
-        if (!(envelope.command() instanceof ClusterChange) || notCarriedOut(reply)) {
-            return reply;
+        if (envelope.command() instanceof RequestedChange && !notCarriedOut(reply)) {
+            record(envelope.commandId(), reply);
         }
-        String line = line(reply);
-        remember(envelope.commandId(), reply, line);
-        journal.ifPresent(file -> append(file, line));
         return reply;
+    }
+
+    synchronized Optional<CommandReply> earlier(String commandId) {
+        return Optional.ofNullable(replies.get(commandId)).map(Remembered::reply);
+    }
+
+    private synchronized void record(String commandId, CommandReply reply) {
+        String line = line(reply);
+        remember(commandId, reply, line);
+        journal.ifPresent(file -> append(file, line));
     }
 
     private static boolean notCarriedOut(CommandReply reply) {

@@ -10,6 +10,7 @@ import io.loligo.agent.ceph.CrushTool;
 import io.loligo.agent.ceph.MgrUnavailableException;
 import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.ceph.RbdReader;
+import io.loligo.agent.ceph.RbdWriter;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.host.HostIdentity;
 import io.loligo.agent.host.LogFiles;
@@ -24,6 +25,7 @@ import io.loligo.contracts.command.FetchClusterMap;
 import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.ReadHost;
 import io.loligo.contracts.command.ReadMonStatus;
+import io.loligo.contracts.command.RbdChange;
 import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.command.ReadRbdImages;
 import io.loligo.contracts.command.ReadUsage;
@@ -31,9 +33,11 @@ import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.wire.MalformedMessageException;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -46,11 +50,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Runs the commands cluster-service sends to this agent's durable queue, and answers each on the replies queue.
@@ -62,8 +72,17 @@ public class CommandConsumer {
     /** The broker takes a reply within milliseconds; this long, and it is not going to. */
     private static final Duration REPLY_TAKEN_WITHIN = Duration.ofSeconds(10);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+    /** How often a long change tells how far it got: often enough for a progress bar, rarely enough for the broker. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 
     private final WireCodec codec = new WireCodec();
+    /**
+     * RBD changes run here, one at a time, beside the other commands: a flatten or a copy may take an hour, while
+     * map fetches and reads must go on.
+     */
+    private final ExecutorService rbdChanges = Executors.newSingleThreadExecutor(task -> new Thread(task, "rbd-changes"));
+    /** The RBD changes started and not yet answered: one delivered again meanwhile is not run twice. */
+    private final Set<String> rbdChangesRunning = ConcurrentHashMap.newKeySet();
 
     @Inject
     ClusterProbe cluster;
@@ -81,6 +100,8 @@ public class CommandConsumer {
     @Inject
     RbdReader rbd;
     @Inject
+    RbdWriter rbdWriter;
+    @Inject
     HostIdentity host;
     @Inject
     LogFiles logFiles;
@@ -95,6 +116,11 @@ public class CommandConsumer {
             Log.warnf("rejected a malformed command: %s", e.getMessage());
             return message.nack(e);
         }
+        if (envelope.command() instanceof RbdChange) {
+            // acknowledged at once, as it may run for long: a change lost with this process ends its request as unknown
+            runAside(envelope);
+            return message.ack();
+        }
         MDC.put("command", envelope.commandId());
         try {
             WireCodec.WireMessage wire = codec.toWire(answered.answer(envelope, this::run));
@@ -107,6 +133,45 @@ public class CommandConsumer {
         } finally {
             MDC.remove("command");
         }
+    }
+
+    private void runAside(CommandEnvelope envelope) {
+        String commandId = envelope.commandId();
+        if (!rbdChangesRunning.add(commandId)) {
+            Log.infof("command %s was delivered again while it runs; its reply follows when it ends", commandId);
+            return;
+        }
+        rbdChanges.execute(() -> {
+            MDC.put("command", commandId);
+            try {
+                sendUntilTaken(codec.toWire(answered.answer(envelope, this::run)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                rbdChangesRunning.remove(commandId);
+                MDC.remove("command");
+            }
+        });
+    }
+
+    /** Tells cluster-service how far a long change got, at most every {@link #PROGRESS_EVERY}; a report lost is not sent again. */
+    private Consumer<long[]> progressReports(CommandEnvelope envelope) {
+        AtomicLong lastSent = new AtomicLong(System.nanoTime() - PROGRESS_EVERY.toNanos());
+        return doneAndTotal -> {
+            long now = System.nanoTime();
+            long last = lastSent.get();
+            if (now - last < PROGRESS_EVERY.toNanos() || !lastSent.compareAndSet(last, now)) {
+                return;
+            }
+            WireCodec.WireMessage wire = codec.toWire(CommandReply.inProgress(envelope.commandId(), config.nodeId(),
+                    new CommandReply.Progress(doneAndTotal[0], doneAndTotal[1])));
+            replies.send(Message.of(wire.body(), Metadata.of(OutgoingAmqpMetadata.builder().withContentType(wire.contentType())
+                    .withUserId(brokerLogin.username()).build())));
+        };
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        rbdChanges.shutdownNow();
     }
 
     /**
@@ -209,6 +274,10 @@ public class CommandConsumer {
             }
             if (command instanceof CompileCrushMap compile) {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), compiles(compile.text()));
+            }
+            if (command instanceof RbdChange change) {
+                Log.infof("applying %s", change.describe());
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), rbdWriter.apply(change, progressReports(envelope)));
             }
             if (command instanceof ClusterChange change) {
                 Log.infof("applying %s", change);

@@ -3,6 +3,9 @@ package io.loligo.agent.ceph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.agent.CephCli;
+import io.loligo.contracts.command.CopyImage;
+import io.loligo.contracts.command.CreateImage;
+import io.loligo.contracts.command.ImageChange;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A pool's images read through the agent's librbd binding against the real cluster; the rbd tool is the reference. */
 @QuarkusTest
@@ -24,6 +28,8 @@ class RbdImagesOnRealClusterTest {
 
     @Inject
     RbdReader reader;
+    @Inject
+    RbdWriter writer;
 
     @BeforeEach
     void aPoolForImages() throws Exception {
@@ -82,6 +88,49 @@ class RbdImagesOnRealClusterTest {
         assertThat(parent.path("snapshot").asText()).isEqualTo("first");
         assertThat(images.get("written").path("parent").isNull()).isTrue();
         assertThat(images.get("written").path("data_pool_id").isNull()).isTrue();
+    }
+
+    /** Changes made through the binding, each checked with the rbd tool; a long one reports its progress. */
+    @Test
+    void changes_are_made_as_the_rbd_tool_then_shows_them_and_a_flatten_reports_its_progress() throws Exception {
+        int poolId = mapper.readTree(CephCli.run("osd", "pool", "stats", pool, "--format", "json")).path(0).path("pool_id").asInt();
+        writer.apply(new CreateImage("f", poolId, "made", 64L << 20, List.of("layering", "exclusive-lock", "object-map", "fast-diff",
+                "deep-flatten"), 20, null), progress -> { });
+        JsonNode info = mapper.readTree(CephCli.rbd("info", pool + "/made", "--format", "json"));
+        assertThat(info.path("size").asLong()).isEqualTo(64L << 20);
+        assertThat(info.path("order").asInt()).isEqualTo(20);
+        CephCli.rbd("bench", "--io-type", "write", "--io-size", "1M", "--io-total", "16M", "--io-pattern", "seq", pool + "/made");
+
+        writer.apply(ImageChange.ofSnapshot("f", poolId, "made", ImageChange.Kind.CREATE_SNAPSHOT, "first"), progress -> { });
+        writer.apply(ImageChange.ofSnapshot("f", poolId, "made", ImageChange.Kind.PROTECT, "first"), progress -> { });
+        JsonNode snapshot = reader.images(poolId).path("images").path(0).path("snapshots").path(0);
+        assertThat(snapshot.path("name").asText()).isEqualTo("first");
+        assertThat(snapshot.path("protected").asBoolean()).isTrue();
+        assertThat(snapshot.path("size").asLong()).isEqualTo(64L << 20);
+        assertThat(mapper.readTree(CephCli.rbd("snap", "ls", pool + "/made", "--format", "json")).path(0).path("protected").asText())
+                .isEqualTo("true");
+        assertThatThrownBy(() -> writer.apply(ImageChange.ofSnapshot("f", poolId, "made", ImageChange.Kind.REMOVE_SNAPSHOT, "first"),
+                progress -> { })).isInstanceOf(RadosException.class).hasMessageContaining("EBUSY");
+
+        writer.apply(new CopyImage("f", poolId, "made", "first", poolId, "child", CopyImage.Kind.CLONE), progress -> { });
+        assertThat(mapper.readTree(CephCli.rbd("info", pool + "/child", "--format", "json")).path("parent").path("snapshot").asText())
+                .isEqualTo("first");
+        List<long[]> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        writer.apply(ImageChange.of("f", poolId, "child", ImageChange.Kind.FLATTEN), reports::add);
+        assertThat(mapper.readTree(CephCli.rbd("info", pool + "/child", "--format", "json")).has("parent")).isFalse();
+        assertThat(reports).as("librbd's progress, one report per object of the clone").isNotEmpty()
+                .allSatisfy(report -> assertThat(report[0]).isBetween(0L, report[1]));
+        assertThat(reports.get(reports.size() - 1)[1]).isEqualTo(64);
+
+        writer.apply(ImageChange.of("f", poolId, "child", ImageChange.Kind.MOVE_TO_TRASH), progress -> { });
+        JsonNode trashed = reader.images(poolId).path("trash").path(0);
+        assertThat(trashed.path("name").asText()).isEqualTo("child");
+        assertThat(trashed.path("source").asText()).isEqualTo("user");
+        assertThat(trashed.path("id").asText())
+                .isEqualTo(mapper.readTree(CephCli.rbd("trash", "ls", pool, "--format", "json")).path(0).path("id").asText());
+        writer.apply(ImageChange.of("f", poolId, trashed.path("id").asText(), ImageChange.Kind.PURGE), progress -> { });
+        assertThat(mapper.readTree(CephCli.rbd("trash", "ls", pool, "--format", "json"))).isEmpty();
+        assertThat(mapper.readTree(CephCli.rbd("ls", pool, "--format", "json"))).extracting(JsonNode::asText).containsExactly("made");
     }
 
     @Test

@@ -1,0 +1,10 @@
+package io.loligo.contracts.command;
+
+/**
+ * A change to RBD images, made by an agent through librbd rather than a mon command. The long ones (flatten, copy,
+ * rollback, removal) report their progress while they run.
+ */
+public sealed interface RbdChange extends RequestedChange permits CreateImage, ImageChange, CopyImage {
+    /** The id of the pool whose image changes. */
+    int pool();
+}
