@@ -195,8 +195,20 @@ ceph_osds_up() { [[ $(ceph_cli osd stat -f json | jq .num_up_osds) == "$CEPH_OSD
 
 ceph_daemon_running() { pid_alive "$CEPH_DIR/run/ceph-$1.pid"; }
 
+# Both instances' ports sit inside Linux's ephemeral range (32768-60999): an outgoing connection can take one as its
+# source port just before a daemon binds it (seen once: the mon's 40000). Reserved, they are never handed out so. Only
+# root may reserve them; others live with the rare race.
+CEPH_LAB_PORTS=40000-40399
+ceph_reserve_ports() {
+  local reserved=/proc/sys/net/ipv4/ip_local_reserved_ports current
+  current=$(<"$reserved")
+  [[ ,$current, == *",$CEPH_LAB_PORTS,"* ]] && return 0
+  echo "${current:+$current,}$CEPH_LAB_PORTS" 2>/dev/null >"$reserved" || true
+}
+
 ceph_start_daemons() {
   local startup_log="$CEPH_DIR/log/startup.log" id
+  ceph_reserve_ports
   if ! ceph_daemon_running mon.a; then
     port_taken "$CEPH_MON_PORT" && die "port $CEPH_MON_PORT, the local cluster's mon port, is taken: another checkout's cluster? (./dev/down there)"
     ceph-mon --conf "$CEPH_CONF_FILE" -i a 2>>"$startup_log" || die "ceph-mon did not start (see $CEPH_DIR/log)"

@@ -186,6 +186,67 @@ describe('the console', { concurrency: 1 }, () => {
     await page.getByRole('table', { name: 'Pools' }).waitFor();
   });
 
+  test('an image is created, snapshotted, cloned, flattened and deleted from the block pages, each step as the rbd tool then shows it', async () => {
+    const image = `console-e2e-${Date.now()}`;
+    const clone = `${image}-clone`;
+    const tray = page.getByRole('complementary', { name: 'Requests you started' });
+    const completes = (label) => tray.locator('.tracked', { hasText: label }).getByText('Request complete').waitFor({ timeout: 120_000 });
+    const dialog = page.getByRole('dialog');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Block' }).click();
+    await page.getByRole('search').getByRole('combobox').selectOption({ label: 'rbd' });
+    await page.getByRole('link', { name: 'Create image' }).click();
+    const form = page.getByRole('form', { name: 'New image in rbd' });
+    await form.getByLabel('Name').fill(image);
+    await form.getByLabel('Size', { exact: true }).fill('-1');
+    await form.getByRole('button', { name: 'Create image' }).click();
+    await form.locator('.field', { has: page.getByLabel('Size', { exact: true }) }).getByText('must be a positive number of bytes').waitFor();
+    await screenshot(page, 'image-form-errors');
+    await form.getByLabel('Size', { exact: true }).fill('64');
+    await form.getByLabel('Size unit').selectOption('MiB');
+    await form.getByRole('button', { name: 'Create image' }).click();
+    await page.getByRole('table', { name: 'RBD images' }).getByRole('link', { name: image, exact: true }).click();
+    assert.equal(rbdJson('info', `rbd/${image}`).size, 64 * 2 ** 20);
+
+    await page.getByRole('heading', { name: `Image rbd/${image}` }).waitFor();
+    await page.getByRole('textbox', { name: 'New snapshot' }).fill('s1');
+    await page.getByLabel('protected, for clones').check();
+    await page.getByRole('button', { name: 'Take snapshot' }).click();
+    await completes(`Snapshot ${image}@s1`);
+    await page.getByRole('table', { name: `Snapshots of ${image}` }).getByRole('row').filter({ hasText: 's1' }).getByText('yes').waitFor();
+    assert.equal(rbdJson('snap', 'ls', `rbd/${image}`)[0].protected, 'true');
+
+    const copy = page.getByRole('form', { name: `Copy or clone ${image}` });
+    await copy.getByLabel('From').selectOption({ label: 'Snapshot s1 (clone)' });
+    await copy.getByLabel('New image\'s name').fill(clone);
+    await copy.getByRole('button', { name: 'Clone' }).click();
+    await completes(`Clone ${image}@s1 to rbd/${clone}`);
+    assert.equal(rbdJson('info', `rbd/${clone}`).parent.snapshot, 's1');
+    await screenshot(page, 'image');
+
+    await page.goto(`${LOLIGO_URL}/ui/cluster/${fsid}/block/${cephJson('osd', 'pool', 'ls', 'detail').find((p) => p.pool_name === 'rbd').pool_id}/image/${clone}`);
+    await page.getByRole('button', { name: 'Flatten (copy the parent\'s data)' }).click();
+    await completes(`Flatten rbd/${clone}`);
+    assert.equal(rbdJson('info', `rbd/${clone}`).parent, undefined);
+    await page.getByRole('button', { name: 'Delete image', exact: true }).click();
+    await dialog.getByLabel('Confirmation').fill(clone);
+    await dialog.getByRole('button', { name: 'Delete image' }).click();
+    await page.getByRole('table', { name: 'RBD images' }).waitFor();
+    assert.ok(!rbdJson('ls', 'rbd').includes(clone));
+
+    await page.getByRole('table', { name: 'RBD images' }).getByRole('link', { name: image, exact: true }).click();
+    await page.getByRole('button', { name: `Unprotect ${image}@s1` }).click();
+    await completes(`Unprotect ${image}@s1`);
+    await page.getByRole('button', { name: `Delete ${image}@s1` }).click();
+    await dialog.getByRole('button', { name: 'Delete snapshot' }).click();
+    await completes(`Delete snapshot ${image}@s1`);
+    assert.deepEqual(rbdJson('snap', 'ls', `rbd/${image}`), []);
+    await page.getByRole('button', { name: 'Delete image', exact: true }).click();
+    await dialog.getByLabel('Confirmation').fill(image);
+    await dialog.getByRole('button', { name: 'Delete image' }).click();
+    await page.getByRole('table', { name: 'RBD images' }).waitFor();
+    assert.ok(!rbdJson('ls', 'rbd').includes(image));
+  });
+
   test('a PG is deep-scrubbed from the PG table, its request followed until complete', async () => {
     await page.getByRole('link', { name: pool, exact: true }).click();
     await page.getByRole('tab', { name: 'Placement groups' }).click();

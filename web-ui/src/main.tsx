@@ -9,7 +9,7 @@ import { connectLive, disconnectLive, onLive } from './live';
 import { clusters, currentCluster, me, refreshClusters, resume } from './session';
 import { Account } from './pages/account';
 import { Admin } from './pages/admin';
-import { Block } from './pages/block';
+import { Block, NewImage } from './pages/block';
 import { Config } from './pages/config';
 import { Crush } from './pages/crush';
 import { Dashboard } from './pages/dashboard';
@@ -24,6 +24,7 @@ import { OsdDetail } from './pages/osd';
 import { Osds } from './pages/osds';
 import { NewPool, PoolDetail } from './pages/pool';
 import { Pools } from './pages/pools';
+import { RbdImageDetail } from './pages/rbd-image';
 
 function Redirect({ to }: { to: string }) {
   const { route } = useLocation();
@@ -85,6 +86,8 @@ function App() {
         <Route path="/ui/cluster/:fsid/pool/new" component={NewPool} />
         <Route path="/ui/cluster/:fsid/pool/:id" component={PoolDetail} />
         <Route path="/ui/cluster/:fsid/block" component={Block} />
+        <Route path="/ui/cluster/:fsid/block/:pool/new" component={NewImage} />
+        <Route path="/ui/cluster/:fsid/block/:pool/image/:name" component={RbdImageDetail} />
         <Route path="/ui/cluster/:fsid/file" component={File} />
         <Route path="/ui/cluster/:fsid/mon" component={Monitors} />
         <Route path="/ui/cluster/:fsid/crush" component={Crush} />

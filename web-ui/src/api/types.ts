@@ -297,10 +297,40 @@ export interface RbdImage {
   data_pool: string | null;
   parent: { pool: string; namespace: string; image: string; snapshot: string; in_trash: boolean } | null;
   snapshot_count: number;
+  snapshots: RbdSnapshot[];
   watchers: number;
   provisioned_bytes: number;
   used_bytes: number | null;
   created_at: string | null;
+}
+
+/** A snapshot of an RBD image (`RbdImageView.Snapshot`). */
+export interface RbdSnapshot {
+  name: string;
+  id: number;
+  size: number;
+  protected: boolean;
+  created_at: string | null;
+}
+
+/** An image in a pool's trash (`RbdTrashView`). */
+export interface RbdTrashEntry {
+  id: string;
+  name: string;
+  pool: string;
+  source: string;
+  deleted_at: string;
+  deferred_until: string;
+}
+
+/** A new RBD image, or the fields of one to change (`RbdForms.Image`). */
+export interface RbdImageForm {
+  name?: string;
+  size?: number | string;
+  features?: string[];
+  object_size?: number;
+  data_pool?: string;
+  allow_shrink?: boolean;
 }
 
 /** An MDS daemon (`FileSystemView.Daemon`). */

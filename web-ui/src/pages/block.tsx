@@ -1,17 +1,24 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { get, query } from '../api/client';
-import type { Page, Pool, RbdImage } from '../api/types';
+import { get, query, submit } from '../api/client';
+import type { Page, Pool, RbdImage, RbdTrashEntry } from '../api/types';
+import { confirmAction, runRequest } from '../components/actions';
 import { Async, useLoad } from '../components/load';
+import { clusterPath } from '../components/shell';
 import { ServerTable, type Column } from '../components/table';
 import { bytes, percent, timeAgo } from '../format';
+import { canOperate } from '../session';
+import { NewImageForm } from './rbd-forms';
 
 const PAGE_SIZE = 50;
 /** Images move with their clients' writes, which no live update announces: the table is read again this often. */
 const REFRESH_MS = 10_000;
 
-const COLUMNS: Column<RbdImage>[] = [
-  { id: 'name', header: 'Image', accessorKey: 'name', cell: ({ row }) => row.original.name },
+const columns = (fsid: string, pool: string): Column<RbdImage>[] => [
+  {
+    id: 'name', header: 'Image', accessorKey: 'name',
+    cell: ({ row }) => <a href={clusterPath(fsid, `/block/${pool}/image/${encodeURIComponent(row.original.name)}`)}>{row.original.name}</a>,
+  },
   { id: 'size', header: 'Size', accessorKey: 'size', cell: ({ row }) => bytes(row.original.size) },
   {
     id: 'used_bytes', header: 'Used', accessorKey: 'used_bytes',
@@ -35,6 +42,41 @@ const COLUMNS: Column<RbdImage>[] = [
   },
 ];
 
+/** The pool's trash: images removed from the list, their data kept until purged, each restorable. */
+function Trash({ fsid, pool }: { fsid: string; pool: string }) {
+  const trash = useLoad(() => get<RbdTrashEntry[]>(`/cluster/${fsid}/pool/${pool}/trash`), [fsid, pool],
+    (update) => update.fsid === fsid && update.type === 'request', 500);
+  const operate = canOperate.value;
+  const restore = (entry: RbdTrashEntry) => runRequest(`Restore ${entry.pool}/${entry.name}`, () =>
+    submit('POST', `/cluster/${fsid}/pool/${pool}/trash/${entry.id}/restore`, {})).catch(() => undefined);
+  const purge = async (entry: RbdTrashEntry) => {
+    if (!await confirmAction({ title: `Purge ${entry.name}?`, body: `The image and every byte of it are removed, for good.`, confirmLabel: 'Purge', typed: entry.name })) return;
+    await runRequest(`Purge ${entry.pool}/${entry.name}`, () => submit('DELETE', `/cluster/${fsid}/pool/${pool}/trash/${entry.id}`)).catch(() => undefined);
+  };
+  return (
+    <Async loaded={trash} empty={(data) => (data.length === 0 ? 'The trash is empty.' : undefined)}>
+      {(data) => (
+        <table aria-label="Trash">
+          <thead><tr><th>Image</th><th>Id</th><th>Moved there</th><th>By</th>{operate && <th>Actions</th>}</tr></thead>
+          <tbody>
+            {data.map((entry) => (
+              <tr key={entry.id}>
+                <td>{entry.name}</td><td class="mono">{entry.id}</td><td title={entry.deleted_at}>{timeAgo(entry.deleted_at)}</td><td>{entry.source}</td>
+                {operate && (
+                  <td><div class="row-actions">
+                    <button type="button" aria-label={`Restore ${entry.name}`} onClick={() => restore(entry)}>Restore</button>
+                    <button type="button" class="danger" aria-label={`Purge ${entry.name}`} onClick={() => purge(entry)}>Purge</button>
+                  </div></td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Async>
+  );
+}
+
 /** The RBD images of the cluster's block pools (those with the rbd application), one pool at a time. */
 export function Block() {
   const { params } = useRoute();
@@ -47,7 +89,8 @@ export function Block() {
   const ordering = q.ordering ?? 'name';
   const apiQuery = query({ page, page_size: PAGE_SIZE, ordering, search: q.search });
   const images = useLoad(() => (pool === undefined ? Promise.resolve(null) : get<Page<RbdImage>>(`/cluster/${fsid}/pool/${pool}/image${apiQuery}`)),
-    [fsid, pool, apiQuery]);
+    [fsid, pool, apiQuery], (update) => update.fsid === fsid && update.type === 'request', 500);
+  const tableColumns = useMemo(() => columns(fsid, pool ?? ''), [fsid, pool]);
   const go = (changes: Record<string, string | number | undefined>) => route(`${path}${query({ ...q, ...changes })}`, true);
   const [search, setSearch] = useState(q.search ?? '');
 
@@ -64,7 +107,10 @@ export function Block() {
 
   return (
     <div>
-      <h1>Block</h1>
+      <div class="panel-head">
+        <h1>Block</h1>
+        {canOperate.value && pool !== undefined && <a class="button primary" href={clusterPath(fsid, `/block/${pool}/new`)}>Create image</a>}
+      </div>
       <div class="filters" role="search">
         <label>Pool
           <select value={pool ?? ''} onChange={(event) => go({ pool: event.currentTarget.value, page: undefined })}>
@@ -77,12 +123,44 @@ export function Block() {
         {() => (
           <Async loaded={images} empty={(data) => (data === null || data.count === 0 ? 'No image in this pool matches.' : undefined)}>
             {(data) => (
-              <ServerTable<RbdImage> label="RBD images" columns={COLUMNS} rows={data!.results} rowCount={data!.count}
+              <ServerTable<RbdImage> label="RBD images" columns={tableColumns} rows={data!.results} rowCount={data!.count}
                                      rowId={(image) => image.id} ordering={ordering} onOrdering={(next) => go({ ordering: next, page: undefined })}
                                      page={page} pageSize={PAGE_SIZE} onPage={(next) => go({ page: next })} />
             )}
           </Async>
         )}
+      </Async>
+      {pool !== undefined && (
+        <section class="panel" aria-labelledby="trash-title">
+          <h2 id="trash-title">Trash</h2>
+          <Trash fsid={fsid} pool={pool} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** A new image in the pool the Block page showed. */
+export function NewImage() {
+  const { params } = useRoute();
+  const { fsid, pool: poolId } = params;
+  const { route } = useLocation();
+  const pools = useLoad(() => get<Pool[]>(`/cluster/${fsid}/pool`), [fsid]);
+  const back = clusterPath(fsid, `/block?pool=${poolId}`);
+  return (
+    <div>
+      <p><a href={back}>← Block</a></p>
+      <Async loaded={pools}>
+        {(data) => {
+          const pool = data.find((candidate) => String(candidate.id) === poolId);
+          if (!pool) return <p class="error">No pool {poolId}.</p>;
+          return (
+            <>
+              <h1>New image in {pool.name}</h1>
+              <section class="panel"><NewImageForm fsid={fsid} pool={pool} pools={data} done={() => route(back)} /></section>
+            </>
+          );
+        }}
       </Async>
     </div>
   );
