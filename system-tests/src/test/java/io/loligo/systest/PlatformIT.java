@@ -741,10 +741,16 @@ class PlatformIT {
             platform.rbd("snap", "create", "rbd/" + name + "@two");
             JsonNode info = MAPPER.readTree(platform.rbd("info", "rbd/" + name, "--format", "json"));
 
-            JsonNode page = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/pool/{pool}/image?search={search}", fsid, rbdPool, name)
-                    .then().statusCode(200).extract().asString());
-            assertThat(page.path("count").asInt()).isEqualTo(1);
-            JsonNode image = page.path("results").path(0);
+            // made beside Loligo, so shown once the pool's listing is read again, within seconds
+            AtomicReference<JsonNode> listed = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                JsonNode page = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/pool/{pool}/image?search={search}", fsid, rbdPool, name)
+                        .then().statusCode(200).extract().asString());
+                assertThat(page.path("count").asInt()).isEqualTo(1);
+                assertThat(page.path("results").path(0).path("snapshot_count").asInt()).isEqualTo(2);
+                listed.set(page.path("results").path(0));
+            });
+            JsonNode image = listed.get();
             assertThat(image.path("name").asText()).isEqualTo(name);
             assertThat(image.path("pool").asText()).isEqualTo("rbd");
             assertThat(image.path("id").asText()).isEqualTo(info.path("id").asText());
@@ -811,7 +817,9 @@ class PlatformIT {
 
             platform.rbd("bench", "--io-type", "write", "--io-size", "4M", "--io-total", "8M", "--io-pattern", "seq", "rbd/" + name);
             long used = MAPPER.readTree(platform.rbd("du", "rbd/" + name, "--format", "json")).path("images").path(0).path("used_size").asLong();
-            api().get(image, fsid, rbdPool, name).then().statusCode(200).body("used_bytes", equalTo((int) used));
+            // written beside Loligo: shown once the listing is read again
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    api().get(image, fsid, rbdPool, name).then().statusCode(200).body("used_bytes", equalTo((int) used)));
 
             assertThat(awaitEnded(api().contentType(ContentType.JSON).body("{\"name\": \"base\", \"protected\": true}")
                     .post(image + "/snapshot", fsid, rbdPool, name).then().statusCode(202).extract().path("request_id"))

@@ -10,6 +10,7 @@ import io.loligo.cluster.event.Event;
 import io.loligo.cluster.event.EventLog;
 import io.loligo.cluster.event.Severity;
 import io.loligo.cluster.live.LiveUpdates;
+import io.loligo.cluster.rbd.RbdListings;
 import io.loligo.cluster.sync.CommandSender;
 import io.loligo.cluster.sync.MapSync;
 import io.loligo.cluster.sync.SyncObjects;
@@ -18,6 +19,7 @@ import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.RequestView;
 import io.loligo.contracts.command.AgentCommand;
+import io.loligo.contracts.command.RbdChange;
 import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CreatePool;
@@ -80,6 +82,8 @@ public class Requests {
     LiveUpdates live;
     @Inject
     EventLog events;
+    @Inject
+    jakarta.enterprise.event.Event<RbdListings.Changed> rbdChanged;
 
     /** Records the request and sends its first change. */
     @Transactional
@@ -138,6 +142,10 @@ public class Requests {
                 return;
             }
             int index = Integer.parseInt(parts[1]);
+            if (reply.answers() && index < changes(request).size() && changes(request).get(index) instanceof RbdChange change) {
+                // whatever the answer, the pool's images may have changed: the next listing is read anew
+                change.pools().forEach(pool -> rbdChanged.fire(new RbdListings.Changed(request.fsid, pool)));
+            }
             if (index != request.nextCommand || request.awaitedOsdEpoch != null) {
                 Log.debugf("dropped a repeated reply to change %d", index);
                 return;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.rbd.RbdChanges;
 import io.loligo.cluster.rbd.RbdImageListing;
 import io.loligo.cluster.rbd.RbdImages;
+import io.loligo.cluster.rbd.RbdListings;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
-import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PoolView;
@@ -15,12 +15,10 @@ import io.loligo.contracts.api.RbdApi;
 import io.loligo.contracts.api.RbdForms;
 import io.loligo.contracts.api.RbdImageView;
 import io.loligo.contracts.api.RbdTrashView;
-import io.loligo.contracts.command.ReadRbdImages;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -32,18 +30,13 @@ import java.util.stream.Collectors;
 public class RbdResource implements RbdApi {
     /** How many names a 404 for an unknown image offers. */
     private static final int NAMES_OFFERED = 20;
-    /**
-     * Listing opens each image, about 6 ms apiece: a thousand take seconds. Below the gateway's 10 s for an answer,
-     * so that a pool too large to list in time is a 504 that says so.
-     */
-    private static final Duration LISTING_TIMEOUT = Duration.ofSeconds(8);
 
     @Inject
     ClusterStateQueries state;
     @Inject
     InventoryQueries inventory;
     @Inject
-    LiveReads liveReads;
+    RbdListings listings;
     @Inject
     Mutations mutations;
 
@@ -161,7 +154,7 @@ public class RbdResource implements RbdApi {
 
     private RbdChanges.Pool read(String fsid, PoolView pool, List<PoolView> pools) {
         Map<Integer, String> names = pools.stream().collect(Collectors.toMap(PoolView::id, PoolView::name));
-        JsonNode read = liveReads.read(new ReadRbdImages(fsid, pool.id()), LISTING_TIMEOUT);
+        JsonNode read = listings.read(fsid, pool.id());
         return new RbdChanges.Pool(fsid, pool, pools, overwritable(state.osdDump(fsid)), RbdImages.views(read, pool.name(), names),
                 RbdImages.trash(read, pool.name()));
     }

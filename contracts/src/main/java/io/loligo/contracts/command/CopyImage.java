@@ -1,5 +1,6 @@
 package io.loligo.contracts.command;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,11 @@ public record CopyImage(String fsid, int pool, String image, String snapshot, in
         if (kind == Kind.CLONE && snapshot == null) {
             throw new IllegalArgumentException("a clone is made of a snapshot");
         }
+    }
+
+    @Override
+    public List<Integer> pools() {
+        return pool == targetPool ? List.of(pool) : List.of(pool, targetPool);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.loligo.contracts.command;
 
+import java.util.List;
+
 /**
  * A change to RBD images, made by an agent through librbd rather than a mon command. The long ones (flatten, copy,
  * rollback, removal) report their progress while they run.
@@ -7,4 +9,9 @@ package io.loligo.contracts.command;
 public sealed interface RbdChange extends RequestedChange permits CreateImage, ImageChange, CopyImage {
     /** The id of the pool whose image changes. */
     int pool();
+
+    /** The ids of the pools whose images the change may change. */
+    default List<Integer> pools() {
+        return List.of(pool());
+    }
 }

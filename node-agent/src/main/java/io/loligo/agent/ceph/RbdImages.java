@@ -64,7 +64,7 @@ public final class RbdImages {
         return answer;
     }
 
-    private ArrayNode trash(Pointer ioctx) {
+    ArrayNode trash(Pointer ioctx) {
         long capacity = 16;
         while (true) {
             Memory entries = new Memory(capacity * Librbd.TRASH_INFO_SIZE);
@@ -92,7 +92,8 @@ public final class RbdImages {
         }
     }
 
-    private static List<String[]> idsAndNames(Pointer ioctx) {
+    /** Each image's id and name, as {@code rbd_list2} gives them: one read of the pool's directory. */
+    static List<String[]> idsAndNames(Pointer ioctx) {
         long capacity = 64;
         while (true) {
             Memory specs = new Memory(capacity * Librbd.IMAGE_SPEC_SIZE);
@@ -116,7 +117,8 @@ public final class RbdImages {
         }
     }
 
-    private ObjectNode describe(Pointer ioctx, String id, String name, int poolId) {
+    /** The image as {@code rbd info}, {@code rbd snap ls} and {@code rbd du} show it; null when it is gone. */
+    ObjectNode describe(Pointer ioctx, String id, String name, int poolId) {
         PointerByReference opened = new PointerByReference();
         int rc = RBD.rbd_open_by_id_read_only(ioctx, id, opened, null);
         if (rc == Librbd.ENOENT) {

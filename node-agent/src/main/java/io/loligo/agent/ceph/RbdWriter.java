@@ -39,10 +39,12 @@ public class RbdWriter {
     };
 
     private final OwnConnection connection;
+    private final RbdCatalog catalog;
 
     @Inject
-    public RbdWriter(AgentConfig config) {
+    public RbdWriter(AgentConfig config, RbdCatalog catalog) {
         this.connection = new OwnConnection(RadosSettings.from(config.ceph()));
+        this.catalog = catalog;
     }
 
     /**
@@ -66,6 +68,10 @@ public class RbdWriter {
             });
             return JsonNodeFactory.instance.objectNode().put("outs", done);
         } finally {
+            // even a failed change may have changed something (a resize cut short)
+            if (change instanceof ImageChange image) {
+                catalog.changed(image.pool(), image.image());
+            }
             LISTENERS.remove(Pointer.nativeValue(marker));
         }
     }

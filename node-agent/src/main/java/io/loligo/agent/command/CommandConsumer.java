@@ -9,7 +9,7 @@ import io.loligo.agent.ceph.ClusterProbe;
 import io.loligo.agent.ceph.CrushTool;
 import io.loligo.agent.ceph.MgrUnavailableException;
 import io.loligo.agent.ceph.RadosException;
-import io.loligo.agent.ceph.RbdReader;
+import io.loligo.agent.ceph.RbdCatalog;
 import io.loligo.agent.ceph.RbdWriter;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.host.HostIdentity;
@@ -98,7 +98,7 @@ public class CommandConsumer {
     @Inject
     CrushTool crushTool;
     @Inject
-    RbdReader rbd;
+    RbdCatalog rbd;
     @Inject
     RbdWriter rbdWriter;
     @Inject

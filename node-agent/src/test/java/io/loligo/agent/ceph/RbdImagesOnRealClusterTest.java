@@ -27,7 +27,7 @@ class RbdImagesOnRealClusterTest {
     private final String pool = "loligo-rbd-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Inject
-    RbdReader reader;
+    RbdCatalog reader;
     @Inject
     RbdWriter writer;
 

@@ -1,0 +1,103 @@
+package io.loligo.systest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A pool of 10,000 RBD images paged through the gateway, 100 at a time, with sizes and used bytes, as a console or a
+ * script pages through it. Creates the images itself (through librbd's Python binding: the rbd tool would start
+ * 10,000 processes), waits until the agent has described every one, then measures with wrk at 16 connections:
+ * every page in every ordering and some searches, rotated; and each request a URL never asked before, so that no
+ * answer kept by the gateway is ever reused. Prints each figure and asserts none; run with
+ * {@code ./dev/loligo bench storage}, {@code -Dimages=} to change the count.
+ */
+class StorageBench {
+    private static final int IMAGES = Integer.getInteger("images", 10_000);
+    private static final int PAGE_SIZE = 100;
+    private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("seconds", 10));
+    private static final List<String> ORDERINGS = List.of("name", "-name", "size", "-size", "used_bytes", "-used_bytes",
+            "snapshot_count", "-snapshot_count", "watchers", "created_at", "-created_at");
+    private static final String CREATE = """
+            import rados, rbd, sys
+            cluster = rados.Rados(conffile=sys.argv[1])
+            cluster.connect()
+            pool = cluster.open_ioctx(sys.argv[2])
+            for i in range(int(sys.argv[3])):
+                rbd.RBD().create(pool, 'image-%05d' % i, (i % 64 + 1) << 26)
+            """;
+
+    @Test
+    void aPageOfALargePool() throws Exception {
+        try (LocalPlatform platform = new LocalPlatform("StorageBench")) {
+            platform.start();
+            String fsid = platform.ceph("fsid");
+            String token = platform.apiToken(platform.login(), "storage bench");
+            String gateway = platform.gateway.url();
+            String pool = "bench-rbd";
+            platform.ceph("osd", "pool", "create", pool, "32");
+            platform.ceph("osd", "pool", "application", "enable", pool, "rbd");
+            try {
+                long started = System.nanoTime();
+                LocalPlatform.run(List.of("python3", "-c", CREATE, platform.cephConf.toString(), pool, String.valueOf(IMAGES)));
+                System.out.printf(Locale.ROOT, "== storage: %d images created in %.0f s%n", IMAGES, (System.nanoTime() - started) / 1e9);
+                int poolId = new ObjectMapper().readTree(platform.ceph("osd", "pool", "stats", pool, "--format", "json")).path(0)
+                        .path("pool_id").asInt();
+                String images = "/api/v3/cluster/" + fsid + "/pool/" + poolId + "/image";
+
+                started = System.nanoTime();
+                await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(2)).until(() -> given().baseUri(gateway)
+                        .auth().oauth2(token).get(images + "?page_size=1").then().statusCode(200).extract().jsonPath().getInt("count") == IMAGES);
+                System.out.printf(Locale.ROOT, "== storage: every image described by the agent %.0f s after the first listing%n",
+                        (System.nanoTime() - started) / 1e9);
+
+                List<String> rotated = new ArrayList<>();
+                for (String ordering : ORDERINGS) {
+                    for (int page = 1; page <= IMAGES / PAGE_SIZE; page++) {
+                        rotated.add(images + "?page_size=" + PAGE_SIZE + "&ordering=" + ordering + "&page=" + page);
+                    }
+                }
+                for (int i = 0; i < 100; i++) {
+                    rotated.add(images + "?page_size=" + PAGE_SIZE + "&search=image-" + i);
+                }
+                measure("every page of 100 in 11 orderings and 100 searches, rotated (" + rotated.size() + " URLs)",
+                        gateway, token, script(rotated, false));
+                measure("each request a URL never asked before (page and ordering rotated)", gateway, token, script(rotated, true));
+            } finally {
+                platform.ceph("osd", "pool", "delete", pool, pool, "--yes-i-really-really-mean-it");
+            }
+        }
+    }
+
+    private static void measure(String what, String gateway, String token, Path script) throws Exception {
+        // once untimed, for the compilers
+        GatewayBench.run(gateway, List.of("-H", "Authorization: Bearer " + token, "-s", script.toString()), 16, Duration.ofSeconds(5));
+        GatewayBench.Figures figures = GatewayBench.run(gateway, List.of("-H", "Authorization: Bearer " + token, "-s", script.toString()),
+                16, MEASURED);
+        System.out.printf(Locale.ROOT, "== storage: RBD image list of %d, %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
+                IMAGES, what, figures.requestsPerSecond(), figures.p50Millis(), figures.p99Millis());
+    }
+
+    /** A wrk script that asks for the paths in turn; with {@code unique}, each with a query value no request had before. */
+    private static Path script(List<String> paths, boolean unique) throws Exception {
+        StringBuilder lua = new StringBuilder("paths = {\n");
+        paths.forEach(path -> lua.append("  \"").append(path).append("\",\n"));
+        lua.append("}\ncounter = 0\nrequest = function()\n  counter = counter + 1\n")
+                .append("  local path = paths[(counter % #paths) + 1]\n")
+                .append(unique ? "  path = path .. \"&_=\" .. counter\n" : "")
+                .append("  return wrk.format(nil, path)\nend\n");
+        Path file = Files.createTempFile("storage-bench", ".lua");
+        Files.writeString(file, lua);
+        file.toFile().deleteOnExit();
+        return file;
+    }
+}
