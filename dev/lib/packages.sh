@@ -6,6 +6,8 @@ LOLIGO_PACKAGES=(
   # a real local Ceph cluster with its MDS and RGW, the librados the node-agent binds to and the crushtool it compiles
   # CRUSH maps with
   ceph-mon ceph-mgr ceph-osd ceph-mds radosgw ceph-base ceph-common librados2 python3-rados uuid-runtime
+  # librbd's Python binding, with which bench storage makes its 10,000 images
+  python3-rbd
   # the peer dashboard for side-by-side benchmarks, the browser for UI tests, and the load generator
   ceph-mgr-dashboard chromium wrk
   curl jq

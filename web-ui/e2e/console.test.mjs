@@ -247,6 +247,37 @@ describe('the console', { concurrency: 1 }, () => {
     assert.ok(!rbdJson('ls', 'rbd').includes(image));
   });
 
+  test('a subvolume is created with a quota, given another and deleted from the file page, as the ceph tool then shows it', async () => {
+    const name = `console-e2e-${Date.now()}`;
+    const label = `cephfs/${name}`;
+    const tray = page.getByRole('complementary', { name: 'Requests you started' });
+    const completes = (what) => tray.locator('.tracked', { hasText: what }).getByText('Request complete').waitFor({ timeout: 120_000 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'File' }).click();
+    const form = page.getByRole('form', { name: 'New subvolume of cephfs' });
+    await form.getByLabel('New subvolume').fill(name);
+    await form.getByLabel('Quota, GiB').fill('-1');
+    await form.getByRole('button', { name: 'Create subvolume' }).click();
+    await form.locator('.field', { has: page.getByLabel('Quota, GiB') }).getByText('must be a positive number of bytes').waitFor();
+    await form.getByLabel('Quota, GiB').fill('1');
+    await form.getByRole('button', { name: 'Create subvolume' }).click();
+    await completes(`Create subvolume ${label}`);
+    const row = page.getByRole('table', { name: 'Subvolumes of cephfs' }).getByRole('row').filter({ hasText: name });
+    await row.getByText('1.0 GiB').waitFor();
+    assert.equal(cephJson('fs', 'subvolume', 'info', 'cephfs', name).bytes_quota, 2 ** 30);
+    await screenshot(page, 'subvolumes');
+
+    page.once('dialog', (dialog) => dialog.accept('2'));
+    await page.getByRole('button', { name: `Set the quota of ${label}` }).click();
+    await completes(`Set the quota of ${label}`);
+    assert.equal(cephJson('fs', 'subvolume', 'info', 'cephfs', name).bytes_quota, 2 * 2 ** 30);
+
+    await page.getByRole('button', { name: `Delete ${label}` }).click();
+    await page.getByRole('dialog').getByLabel('Confirmation').fill(name);
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete subvolume' }).click();
+    await completes(`Delete subvolume ${label}`);
+    assert.ok(!cephJson('fs', 'subvolume', 'ls', 'cephfs').some((subvolume) => subvolume.name === name));
+  });
+
   test('a PG is deep-scrubbed from the PG table, its request followed until complete', async () => {
     await page.getByRole('link', { name: pool, exact: true }).click();
     await page.getByRole('tab', { name: 'Placement groups' }).click();

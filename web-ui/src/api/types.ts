@@ -342,6 +342,20 @@ export interface MdsDaemon {
   server: string | null;
 }
 
+/** A CephFS subvolume as the volumes module describes it (`SubvolumeViews.Subvolume`). */
+export interface Subvolume {
+  name: string;
+  group: string | null;
+  path: string;
+  bytes_quota: number | null;
+  bytes_used: number;
+  mode: string | null;
+  data_pool: string | null;
+  state: string | null;
+  created_at: string | null;
+  snapshots: string[];
+}
+
 /** A CephFS file system from the FS map (`FileSystemView`). */
 export interface FileSystem {
   id: number;

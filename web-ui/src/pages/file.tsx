@@ -2,6 +2,7 @@ import { useRoute } from 'preact-iso';
 import { get } from '../api/client';
 import type { FileSystem } from '../api/types';
 import { Async, useLoad } from '../components/load';
+import { Subvolumes } from './subvolumes';
 
 /** An active rank is healthy; one being replayed or rejoined is on its way; a failed or damaged one is down. */
 function rankClass(state: string): 'ok' | 'warn' | 'critical' {
@@ -9,7 +10,7 @@ function rankClass(state: string): 'ok' | 'warn' | 'critical' {
   return state === 'failed' || state === 'damaged' ? 'critical' : 'warn';
 }
 
-function FileSystemPanel({ fs }: { fs: FileSystem }) {
+function FileSystemPanel({ fsid, fs }: { fsid: string; fs: FileSystem }) {
   return (
     <section class="panel" aria-labelledby={`fs-${fs.id}`}>
       <h2 id={`fs-${fs.id}`}>{fs.name}</h2>
@@ -33,6 +34,7 @@ function FileSystemPanel({ fs }: { fs: FileSystem }) {
       </div>
       <p>{fs.standbys.length === 0 ? 'No standby MDS could take over a rank.'
         : `Standbys: ${fs.standbys.map((mds) => `mds.${mds.name} (${mds.state}${mds.server ? `, ${mds.server}` : ''})`).join(', ')}.`}</p>
+      <Subvolumes fsid={fsid} fs={fs} />
     </section>
   );
 }
@@ -47,7 +49,7 @@ export function File() {
     <div>
       <h1>File</h1>
       <Async loaded={fileSystems} empty={(list) => (list.length ? undefined : 'No CephFS file system in this cluster.')}>
-        {(list) => <>{list.map((fs) => <FileSystemPanel key={fs.id} fs={fs} />)}</>}
+        {(list) => <>{list.map((fs) => <FileSystemPanel key={fs.id} fsid={fsid} fs={fs} />)}</>}
       </Async>
     </div>
   );

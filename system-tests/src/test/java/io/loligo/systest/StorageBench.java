@@ -48,7 +48,8 @@ class StorageBench {
             platform.ceph("osd", "pool", "application", "enable", pool, "rbd");
             try {
                 long started = System.nanoTime();
-                LocalPlatform.run(List.of("python3", "-c", CREATE, platform.cephConf.toString(), pool, String.valueOf(IMAGES)));
+                // Debian's interpreter, which has the bindings whatever python3 is first on the path
+                LocalPlatform.run(List.of("/usr/bin/python3", "-c", CREATE, platform.cephConf.toString(), pool, String.valueOf(IMAGES)));
                 System.out.printf(Locale.ROOT, "== storage: %d images created in %.0f s%n", IMAGES, (System.nanoTime() - started) / 1e9);
                 int poolId = new ObjectMapper().readTree(platform.ceph("osd", "pool", "stats", pool, "--format", "json")).path(0)
                         .path("pool_id").asInt();

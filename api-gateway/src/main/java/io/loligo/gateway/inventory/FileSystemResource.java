@@ -1,5 +1,10 @@
 package io.loligo.gateway.inventory;
 
+import io.loligo.contracts.api.SubvolumeViews;
+import io.loligo.gateway.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Response;
+
 import io.loligo.contracts.api.FileSystemApi;
 import io.loligo.contracts.api.FileSystemView;
 import io.loligo.gateway.rest.ApiPaths;
@@ -9,12 +14,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
 
-/** CephFS file systems, from cluster-service. */
+/** CephFS file systems and their subvolumes for any logged-in user, changed by operators, through cluster-service. */
 @Path(ApiPaths.V3)
 public class FileSystemResource implements FileSystemApi {
     @Inject
     @RestClient
     ClusterServiceClient clusterService;
+    @Inject
+    Mutations mutations;
 
     @Override
     public List<FileSystemView> fileSystems(String fsid) {
@@ -24,5 +31,63 @@ public class FileSystemResource implements FileSystemApi {
     @Override
     public FileSystemView fileSystem(String fsid, String name) {
         return clusterService.fileSystem(fsid, name);
+    }
+
+    @Override
+    public List<SubvolumeViews.Group> subvolumeGroups(String fsid, String name) {
+        return clusterService.subvolumeGroups(fsid, name);
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response createSubvolumeGroup(String fsid, String name, SubvolumeViews.Form group, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.createSubvolumeGroup(fsid, name, group, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response deleteSubvolumeGroup(String fsid, String name, String group, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.deleteSubvolumeGroup(fsid, name, group, user));
+    }
+
+    @Override
+    public List<SubvolumeViews.Subvolume> subvolumes(String fsid, String name, String group) {
+        return clusterService.subvolumes(fsid, name, group);
+    }
+
+    @Override
+    public SubvolumeViews.Subvolume subvolume(String fsid, String name, String subvolume, String group) {
+        return clusterService.subvolume(fsid, name, subvolume, group);
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response createSubvolume(String fsid, String name, SubvolumeViews.Form subvolume, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.createSubvolume(fsid, name, subvolume, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response updateSubvolume(String fsid, String name, String subvolume, String group, SubvolumeViews.Form changes, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.updateSubvolume(fsid, name, subvolume, group, changes, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response deleteSubvolume(String fsid, String name, String subvolume, String group, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.deleteSubvolume(fsid, name, subvolume, group, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response createSubvolumeSnapshot(String fsid, String name, String subvolume, String group, SubvolumeViews.Form snapshot,
+                                            String ignoredUser) {
+        return mutations.asUser(user -> clusterService.createSubvolumeSnapshot(fsid, name, subvolume, group, snapshot, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response deleteSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.deleteSubvolumeSnapshot(fsid, name, subvolume, snapshot, group, user));
     }
 }

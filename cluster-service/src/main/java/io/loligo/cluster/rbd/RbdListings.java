@@ -2,6 +2,9 @@ package io.loligo.cluster.rbd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.sync.LiveReads;
+import io.loligo.contracts.api.PoolView;
+import io.loligo.contracts.api.RbdImageView;
+import io.loligo.contracts.api.RbdTrashView;
 import io.loligo.contracts.command.ReadRbdImages;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,9 +21,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Each pool's image listing as an agent last read it, kept so that every page, ordering and search of a large pool is
- * answered from memory: a pool of 10,000 images is megabytes of JSON per read. A listing older than
- * {@link #FRESH_FOR} is still answered while a newer one is read in the background, one read per pool at a time; a
+ * Each pool's image listing as an agent last read it, kept as views so that every page, ordering and search of a
+ * large pool is answered from memory: a pool of 10,000 images is megabytes of JSON per read. A listing older than
+ * {@link #FRESH_FOR} (or four times what the last read took, for a pool whose reads are long) is still answered while
+ * a newer one is read in the background, one read per pool at a time; a
  * pool no one has read yet, or one an RBD request of Loligo's changed, is read before answering, so that a change made
  * through Loligo shows at once. Changes made beside Loligo (the rbd tool, a CSI driver) show within seconds.
  */
@@ -45,6 +50,9 @@ public class RbdListings {
     private static final class Kept {
         JsonNode read;
         long readAtNanos;
+        long readCostNanos;
+        /** {@link #read} as views, made at the first answer after each read. */
+        Listing listing;
         /** Raised by each change: a read begun before it is not kept. */
         long generation;
         CompletableFuture<JsonNode> reading;
@@ -54,27 +62,45 @@ public class RbdListings {
     public record Changed(String fsid, int pool) {
     }
 
-    /** The agent's answer to a {@link ReadRbdImages} of the pool. */
-    public JsonNode read(String fsid, int pool) {
-        Kept entry = kept.computeIfAbsent(new Key(fsid, pool), key -> new Kept());
+    /** A pool's images and trash as views. */
+    public record Listing(List<RbdImageView> images, List<RbdTrashView> trash) {
+    }
+
+    /**
+     * The pool's images and trash as an agent last read them.
+     *
+     * @param poolNames every pool's name by id, for the pool an image keeps its data in
+     */
+    public Listing read(String fsid, PoolView pool, Map<Integer, String> poolNames) {
+        Kept entry = kept.computeIfAbsent(new Key(fsid, pool.id()), key -> new Kept());
         CompletableFuture<JsonNode> awaited;
         synchronized (entry) {
             if (entry.read != null) {
-                if (System.nanoTime() - entry.readAtNanos > FRESH_FOR.toNanos() && entry.reading == null) {
-                    startReading(fsid, pool, entry);
+                long freshFor = Math.max(FRESH_FOR.toNanos(), 4 * entry.readCostNanos);
+                if (System.nanoTime() - entry.readAtNanos > freshFor && entry.reading == null) {
+                    startReading(fsid, pool.id(), entry);
                 }
-                return entry.read;
+                return listing(entry, pool, poolNames);
             }
             if (entry.reading == null) {
-                startReading(fsid, pool, entry);
+                startReading(fsid, pool.id(), entry);
             }
             awaited = entry.reading;
         }
         try {
-            return awaited.join();
+            JsonNode read = awaited.join();
+            return new Listing(RbdImages.views(read, pool.name(), poolNames), RbdImages.trash(read, pool.name()));
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** The kept read as views, made once per read (and again should the pool have been renamed since). */
+    private static Listing listing(Kept entry, PoolView pool, Map<Integer, String> poolNames) {
+        if (entry.listing == null || !entry.listing.images().stream().allMatch(image -> image.pool().equals(pool.name()))) {
+            entry.listing = new Listing(RbdImages.views(entry.read, pool.name(), poolNames), RbdImages.trash(entry.read, pool.name()));
+        }
+        return entry.listing;
     }
 
     void onChanged(@Observes Changed changed) {
@@ -83,6 +109,7 @@ public class RbdListings {
             synchronized (entry) {
                 entry.generation++;
                 entry.read = null;
+                entry.listing = null;
                 entry.reading = null;
             }
         }
@@ -94,6 +121,7 @@ public class RbdListings {
 
     private void startReading(String fsid, int pool, Kept entry) {
         long generation = entry.generation;
+        long started = System.nanoTime();
         CompletableFuture<JsonNode> reading = CompletableFuture.supplyAsync(() ->
                 liveReads.read(new ReadRbdImages(fsid, pool), LISTING_TIMEOUT), reader);
         entry.reading = reading;
@@ -101,7 +129,9 @@ public class RbdListings {
             synchronized (entry) {
                 if (entry.generation == generation && read != null) {
                     entry.read = read;
+                    entry.listing = null;
                     entry.readAtNanos = System.nanoTime();
+                    entry.readCostNanos = entry.readAtNanos - started;
                 }
                 if (entry.reading == reading) {
                     entry.reading = null;

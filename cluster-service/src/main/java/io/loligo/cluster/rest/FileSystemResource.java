@@ -1,5 +1,11 @@
 package io.loligo.cluster.rest;
 
+import io.loligo.cluster.fs.Subvolumes;
+import io.loligo.cluster.sync.LiveReads;
+import io.loligo.contracts.api.SubvolumeViews;
+import io.loligo.contracts.command.ReadSubvolumes;
+import jakarta.ws.rs.core.Response;
+
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.contracts.api.ApiException;
@@ -16,6 +22,10 @@ public class FileSystemResource implements FileSystemApi {
     ClusterStateQueries state;
     @Inject
     InventoryQueries inventory;
+    @Inject
+    LiveReads liveReads;
+    @Inject
+    Mutations mutations;
 
     @Override
     public List<FileSystemView> fileSystems(String fsid) {
@@ -28,5 +38,66 @@ public class FileSystemResource implements FileSystemApi {
         List<FileSystemView> fileSystems = fileSystems(fsid);
         return fileSystems.stream().filter(fs -> fs.name().equals(name)).findFirst().orElseThrow(() -> new ApiException(404,
                 "UnknownFileSystem", "no file system '" + name + "'; there are " + fileSystems.stream().map(FileSystemView::name).toList()));
+    }
+
+    @Override
+    public List<SubvolumeViews.Group> subvolumeGroups(String fsid, String name) {
+        return volume(fsid, name).groups();
+    }
+
+    @Override
+    public Response createSubvolumeGroup(String fsid, String name, SubvolumeViews.Form group, String user) {
+        return mutations.run(fsid, user, Subvolumes.createGroup(volume(fsid, name), group));
+    }
+
+    @Override
+    public Response deleteSubvolumeGroup(String fsid, String name, String group, String user) {
+        return mutations.run(fsid, user, Subvolumes.deleteGroup(volume(fsid, name), group));
+    }
+
+    @Override
+    public List<SubvolumeViews.Subvolume> subvolumes(String fsid, String name, String group) {
+        return volume(fsid, name).subvolumes().stream().filter(subvolume -> group == null || group.equals(subvolume.group())).toList();
+    }
+
+    @Override
+    public SubvolumeViews.Subvolume subvolume(String fsid, String name, String subvolume, String group) {
+        return volume(fsid, name).subvolume(subvolume, group);
+    }
+
+    @Override
+    public Response createSubvolume(String fsid, String name, SubvolumeViews.Form subvolume, String user) {
+        return mutations.run(fsid, user, Subvolumes.create(volume(fsid, name), subvolume));
+    }
+
+    @Override
+    public Response updateSubvolume(String fsid, String name, String subvolume, String group, SubvolumeViews.Form changes, String user) {
+        Subvolumes.Volume volume = volume(fsid, name);
+        return mutations.run(fsid, user, Subvolumes.resize(volume, volume.subvolume(subvolume, group), changes));
+    }
+
+    @Override
+    public Response deleteSubvolume(String fsid, String name, String subvolume, String group, String user) {
+        Subvolumes.Volume volume = volume(fsid, name);
+        return mutations.run(fsid, user, Subvolumes.delete(volume, volume.subvolume(subvolume, group)));
+    }
+
+    @Override
+    public Response createSubvolumeSnapshot(String fsid, String name, String subvolume, String group, SubvolumeViews.Form snapshot,
+                                            String user) {
+        Subvolumes.Volume volume = volume(fsid, name);
+        return mutations.run(fsid, user, Subvolumes.createSnapshot(volume, volume.subvolume(subvolume, group), snapshot));
+    }
+
+    @Override
+    public Response deleteSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, String user) {
+        Subvolumes.Volume volume = volume(fsid, name);
+        return mutations.run(fsid, user, Subvolumes.deleteSnapshot(volume, volume.subvolume(subvolume, group), snapshot));
+    }
+
+    /** The file system with its groups and subvolumes, as an agent reads them from the volumes module now. */
+    private Subvolumes.Volume volume(String fsid, String name) {
+        FileSystemView fileSystem = fileSystem(fsid, name);
+        return Subvolumes.of(fsid, fileSystem, liveReads.read(new ReadSubvolumes(fsid, name)));
     }
 }

@@ -3,7 +3,6 @@ package io.loligo.cluster.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.rbd.RbdChanges;
 import io.loligo.cluster.rbd.RbdImageListing;
-import io.loligo.cluster.rbd.RbdImages;
 import io.loligo.cluster.rbd.RbdListings;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
@@ -154,9 +153,8 @@ public class RbdResource implements RbdApi {
 
     private RbdChanges.Pool read(String fsid, PoolView pool, List<PoolView> pools) {
         Map<Integer, String> names = pools.stream().collect(Collectors.toMap(PoolView::id, PoolView::name));
-        JsonNode read = listings.read(fsid, pool.id());
-        return new RbdChanges.Pool(fsid, pool, pools, overwritable(state.osdDump(fsid)), RbdImages.views(read, pool.name(), names),
-                RbdImages.trash(read, pool.name()));
+        RbdListings.Listing listing = listings.read(fsid, pool, names);
+        return new RbdChanges.Pool(fsid, pool, pools, overwritable(state.osdDump(fsid)), listing.images(), listing.trash());
     }
 
     /** The erasure-coded pools that allow overwrites, as the OSD map's pool flags say. */

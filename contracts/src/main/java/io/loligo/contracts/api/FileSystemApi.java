@@ -1,14 +1,24 @@
 package io.loligo.contracts.api;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
-/** CephFS file systems, from the FS map the cluster-service holds. */
+/**
+ * CephFS file systems, from the FS map the cluster-service holds, and their subvolume groups and subvolumes, changed
+ * through requests to the mgr's volumes module.
+ */
 @Produces(MediaType.APPLICATION_JSON)
 public interface FileSystemApi {
 
@@ -21,4 +31,73 @@ public interface FileSystemApi {
     @GET
     @Path("/cluster/{fsid}/fs/{name}")
     FileSystemView fileSystem(@PathParam("fsid") String fsid, @PathParam("name") String name);
+
+    /** Read live through an agent from the mgr's volumes module. */
+    @KeptBriefly
+    @GET
+    @Path("/cluster/{fsid}/fs/{name}/subvolume_group")
+    List<SubvolumeViews.Group> subvolumeGroups(@PathParam("fsid") String fsid, @PathParam("name") String name);
+
+    @POST
+    @Path("/cluster/{fsid}/fs/{name}/subvolume_group")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createSubvolumeGroup(@PathParam("fsid") String fsid, @PathParam("name") String name, SubvolumeViews.Form group,
+                                  @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Removes an empty group: {@code 409} while it holds subvolumes. */
+    @DELETE
+    @Path("/cluster/{fsid}/fs/{name}/subvolume_group/{group}")
+    Response deleteSubvolumeGroup(@PathParam("fsid") String fsid, @PathParam("name") String name, @PathParam("group") String group,
+                                  @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /**
+     * Every subvolume of the volume, or of one group, read live through an agent from the mgr's volumes module.
+     *
+     * @param group only the subvolumes of this group
+     */
+    @KeptBriefly
+    @GET
+    @Path("/cluster/{fsid}/fs/{name}/subvolume")
+    List<SubvolumeViews.Subvolume> subvolumes(@PathParam("fsid") String fsid, @PathParam("name") String name,
+                                              @QueryParam("group") String group);
+
+    /** @param group the subvolume's group; none when left out */
+    @KeptBriefly
+    @GET
+    @Path("/cluster/{fsid}/fs/{name}/subvolume/{subvolume}")
+    SubvolumeViews.Subvolume subvolume(@PathParam("fsid") String fsid, @PathParam("name") String name,
+                                       @PathParam("subvolume") String subvolume, @QueryParam("group") String group);
+
+    /** Creates a subvolume, with a quota when {@code size} is given: {@code 202} with the request. */
+    @POST
+    @Path("/cluster/{fsid}/fs/{name}/subvolume")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createSubvolume(@PathParam("fsid") String fsid, @PathParam("name") String name, SubvolumeViews.Form subvolume,
+                             @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Sets a subvolume's quota to {@code size} ({@code 0} lifts it). */
+    @PATCH
+    @Path("/cluster/{fsid}/fs/{name}/subvolume/{subvolume}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateSubvolume(@PathParam("fsid") String fsid, @PathParam("name") String name, @PathParam("subvolume") String subvolume,
+                             @QueryParam("group") String group, SubvolumeViews.Form changes, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /** Removes a subvolume with its data and its snapshots. */
+    @DELETE
+    @Path("/cluster/{fsid}/fs/{name}/subvolume/{subvolume}")
+    Response deleteSubvolume(@PathParam("fsid") String fsid, @PathParam("name") String name, @PathParam("subvolume") String subvolume,
+                             @QueryParam("group") String group, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    @POST
+    @Path("/cluster/{fsid}/fs/{name}/subvolume/{subvolume}/snapshot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createSubvolumeSnapshot(@PathParam("fsid") String fsid, @PathParam("name") String name,
+                                     @PathParam("subvolume") String subvolume, @QueryParam("group") String group,
+                                     SubvolumeViews.Form snapshot, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    @DELETE
+    @Path("/cluster/{fsid}/fs/{name}/subvolume/{subvolume}/snapshot/{snapshot}")
+    Response deleteSubvolumeSnapshot(@PathParam("fsid") String fsid, @PathParam("name") String name,
+                                     @PathParam("subvolume") String subvolume, @PathParam("snapshot") String snapshot,
+                                     @QueryParam("group") String group, @HeaderParam(OsdApi.REQUESTED_BY) String user);
 }

@@ -26,10 +26,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CopyImage.class, name = "copy-image"),
         @JsonSubTypes.Type(value = ReadPgs.class, name = "read-pgs"),
         @JsonSubTypes.Type(value = ReadRbdImages.class, name = "read-rbd-images"),
+        @JsonSubTypes.Type(value = ReadSubvolumes.class, name = "read-subvolumes"),
+        @JsonSubTypes.Type(value = SubvolumeChange.class, name = "subvolume-change"),
         @JsonSubTypes.Type(value = RunCli.class, name = "run-cli"),
         @JsonSubTypes.Type(value = ReadMonStatus.class, name = "read-mon-status"),
         @JsonSubTypes.Type(value = ReadHost.class, name = "read-host")})
-public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, ReadRbdImages, CompileCrushMap,
+public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, ReadRbdImages, ReadSubvolumes, CompileCrushMap,
         RunCli, ReadMonStatus, ReadHost, RequestedChange {
     /** The cluster the command is for; null only for a {@link ReadHost} of a host that serves no cluster. */
     String fsid();

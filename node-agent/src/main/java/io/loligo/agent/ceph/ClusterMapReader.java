@@ -2,6 +2,7 @@ package io.loligo.agent.ceph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.ReadPgs;
@@ -13,6 +14,7 @@ import io.loligo.contracts.heartbeat.OsdMapContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +146,48 @@ public final class ClusterMapReader {
     /** Every cluster log entry the mons hold, oldest first: a count larger than any mon keeps asks for all of them. */
     public JsonNode clusterLog() {
         return mon("log last", "\"num\":100000,\"level\":\"debug\",\"channel\":\"cluster\"");
+    }
+
+    /**
+     * A CephFS volume's subvolume groups, and its subvolumes (of no group, then of each group) with what
+     * {@code fs subvolume info} says of each and their snapshots' names: {@code {"groups": [...], "subvolumes": [...]}}.
+     */
+    public JsonNode subvolumes(String volume) {
+        ObjectNode answer = mapper.createObjectNode();
+        ArrayNode groups = answer.putArray("groups");
+        ArrayNode subvolumes = answer.putArray("subvolumes");
+        List<String> groupNames = new ArrayList<>();
+        groupNames.add(null);
+        for (JsonNode group : mon("fs subvolumegroup ls", arguments("vol_name", volume))) {
+            String name = group.path("name").asText();
+            // the volumes module's own group of subvolumes without one
+            if (!name.equals("_nogroup")) {
+                groups.addObject().put("name", name);
+                groupNames.add(name);
+            }
+        }
+        for (String group : groupNames) {
+            for (JsonNode listed : mon("fs subvolume ls", arguments("vol_name", volume, "group_name", group))) {
+                String name = listed.path("name").asText();
+                ObjectNode subvolume = mapper.createObjectNode().put("name", name).put("group", group);
+                subvolume.setAll((ObjectNode) mon("fs subvolume info", arguments("vol_name", volume, "sub_name", name, "group_name", group)));
+                subvolume.set("snapshots", mon("fs subvolume snapshot ls", arguments("vol_name", volume, "sub_name", name, "group_name", group)));
+                subvolumes.add(subvolume);
+            }
+        }
+        return answer;
+    }
+
+    /** Command arguments as JSON members, from names and values; a null value is left out. */
+    private String arguments(String... namesAndValues) {
+        ObjectNode arguments = mapper.createObjectNode();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                arguments.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        String json = arguments.toString();
+        return json.substring(1, json.length() - 1);
     }
 
     /**

@@ -28,6 +28,7 @@ import io.loligo.contracts.command.ReadMonStatus;
 import io.loligo.contracts.command.RbdChange;
 import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.command.ReadRbdImages;
+import io.loligo.contracts.command.ReadSubvolumes;
 import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.wire.MalformedMessageException;
@@ -267,6 +268,9 @@ public class CommandConsumer {
             }
             if (command instanceof ReadRbdImages images) {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), rbd.images(images.pool()));
+            }
+            if (command instanceof ReadSubvolumes read) {
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.subvolumes(read.volume())));
             }
             if (command instanceof RunCli run) {
                 Log.infof("running 'ceph %s' for cluster-service", String.join(" ", run.words()));
