@@ -1,5 +1,6 @@
 # A real throwaway Ceph cluster on loopback: 1 mon, 1 mgr, 3 bluestore OSDs on sparse files, cephx on, and the layers
-# above RADOS: a pool `rbd` with the image `lab-disk`, an MDS serving the CephFS file system `cephfs`, and an RGW.
+# above RADOS: a pool `rbd` with the image `lab-disk`, an MDS serving the CephFS file system `cephfs` with the subvolume
+# `lab-share`, and an RGW.
 # Two instances, like the brokers and InfluxDB: the platform's (mon on 40000-40001, RGW on 40010, the other daemons
 # on 40100-40199), and the tests' own (40200-40201, RGW on 40210, 40300-40399), whose mon and mgr the tests stop at
 # will without a platform from dev/up noticing. Ports stay clear of Ceph's defaults. ceph_instance chooses; every
@@ -187,8 +188,16 @@ ceph_storage_up() {
     rbd --conf "$CEPH_CONF_FILE" pool init rbd && rbd --conf "$CEPH_CONF_FILE" create --size 1G rbd/lab-disk \
       || die "could not create the lab's RBD image"
   fi
+  wait_until 60 "the subvolume lab-share of cephfs" ceph_lab_share
   wait_until 60 "the RGW to answer on $(ceph_rgw_url)" curl -sf -o /dev/null "$(ceph_rgw_url)/"
-  log "the MDS with its file system, the RGW and the rbd pool are up ($CEPH_INSTANCE) in $((SECONDS - started)) s"
+  log "the MDS with its file system and subvolume, the RGW and the rbd pool are up ($CEPH_INSTANCE) in $((SECONDS - started)) s"
+}
+
+# A subvolume with a 1 GiB quota, as CSI drivers and Manila make them. The mgr's volumes module mounts the file system
+# for it, so it is tried until the MDS is active.
+ceph_lab_share() {
+  ceph_cli fs subvolume ls cephfs -f json 2>/dev/null | jq -e 'map(.name) | index("lab-share")' >/dev/null \
+    || ceph_cli fs subvolume create cephfs lab-share --size 1073741824 >/dev/null 2>&1
 }
 
 ceph_osds_up() { [[ $(ceph_cli osd stat -f json | jq .num_up_osds) == "$CEPH_OSD_COUNT" ]]; }

@@ -245,6 +245,9 @@ describe('the console', { concurrency: 1 }, () => {
     await dialog.getByRole('button', { name: 'Delete image' }).click();
     await page.getByRole('table', { name: 'RBD images' }).waitFor();
     assert.ok(!rbdJson('ls', 'rbd').includes(image));
+    // where the tests that follow begin
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
+    await page.getByRole('table', { name: 'Pools' }).waitFor();
   });
 
   test('a subvolume is created with a quota, given another and deleted from the file page, as the ceph tool then shows it', async () => {
@@ -276,6 +279,8 @@ describe('the console', { concurrency: 1 }, () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Delete subvolume' }).click();
     await completes(`Delete subvolume ${label}`);
     assert.ok(!cephJson('fs', 'subvolume', 'ls', 'cephfs').some((subvolume) => subvolume.name === name));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
+    await page.getByRole('table', { name: 'Pools' }).waitFor();
   });
 
   test('a PG is deep-scrubbed from the PG table, its request followed until complete', async () => {

@@ -31,7 +31,9 @@ public final class Subvolumes {
         public SubvolumeViews.Subvolume subvolume(String name, String group) {
             return subvolumes.stream().filter(candidate -> candidate.name().equals(name) && Objects.equals(candidate.group(), group))
                     .findFirst().orElseThrow(() -> new ApiException(404, "UnknownSubvolume", "no subvolume '" + name + "'"
-                            + (group == null ? " outside the groups" : " in group '" + group + "'") + " of " + fileSystem.name()));
+                            + (group == null ? " outside the groups" : " in group '" + group + "'") + " of " + fileSystem.name()
+                            + "; there are " + subvolumes.stream().filter(candidate -> Objects.equals(candidate.group(), group))
+                            .map(SubvolumeViews.Subvolume::name).limit(20).toList()));
         }
 
         boolean hasGroup(String name) {

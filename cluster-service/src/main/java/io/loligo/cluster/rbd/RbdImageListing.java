@@ -46,9 +46,22 @@ public final class RbdImageListing {
     }
 
     public Page<RbdImageView> apply(List<RbdImageView> images) {
-        List<RbdImageView> matching = images.stream()
-                .filter(image -> search == null || image.name().toLowerCase(Locale.ROOT).contains(search))
-                .sorted(order).toList();
+        return applySorted(sort(images));
+    }
+
+    /** The order asked for, as a key under which images sorted by {@link #sort} may be kept. */
+    public String orderKey() {
+        return ordering == null ? "name" : ordering;
+    }
+
+    public List<RbdImageView> sort(List<RbdImageView> images) {
+        return images.stream().sorted(order).toList();
+    }
+
+    /** As {@link #apply}, on images already in the order asked for: a large pool's are sorted once per listing. */
+    public Page<RbdImageView> applySorted(List<RbdImageView> sorted) {
+        List<RbdImageView> matching = search == null ? sorted
+                : sorted.stream().filter(image -> image.name().toLowerCase(Locale.ROOT).contains(search)).toList();
         long from = page.offset(DEFAULT_PAGE_SIZE);
         List<RbdImageView> results = from >= matching.size() ? List.of()
                 : matching.subList((int) from, (int) Math.min(matching.size(), from + page.size(DEFAULT_PAGE_SIZE)));

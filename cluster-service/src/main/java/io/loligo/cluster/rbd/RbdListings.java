@@ -62,8 +62,20 @@ public class RbdListings {
     public record Changed(String fsid, int pool) {
     }
 
-    /** A pool's images and trash as views. */
-    public record Listing(List<RbdImageView> images, List<RbdTrashView> trash) {
+    /**
+     * A pool's images and trash as views.
+     *
+     * @param orders the images sorted in each order asked for so far, by {@link RbdImageListing#orderKey()}
+     */
+    public record Listing(List<RbdImageView> images, List<RbdTrashView> trash, Map<String, List<RbdImageView>> orders) {
+        Listing(List<RbdImageView> images, List<RbdTrashView> trash) {
+            this(images, trash, new ConcurrentHashMap<>());
+        }
+
+        /** The images in the order the listing asks for, sorted once per listing read. */
+        public List<RbdImageView> inOrderOf(RbdImageListing listing) {
+            return orders.computeIfAbsent(listing.orderKey(), key -> listing.sort(images));
+        }
     }
 
     /**

@@ -43,7 +43,7 @@ public class RbdResource implements RbdApi {
     public Page<RbdImageView> rbdImages(String fsid, String pool, String search, String ordering, String page, String pageSize) {
         // checked before an agent is asked
         RbdImageListing listing = new RbdImageListing(search, ordering, page, pageSize);
-        return listing.apply(pool(fsid, pool).images());
+        return listing.applySorted(listing(fsid, pool).inOrderOf(listing));
     }
 
     @Override
@@ -141,20 +141,35 @@ public class RbdResource implements RbdApi {
         return target.id() == source.pool().id() ? source : read(source.fsid(), target, source.pools());
     }
 
-    /** The pool with its images and trash as an agent reads them now. */
+    /** The pool with its images and trash as an agent last read them. */
     private RbdChanges.Pool pool(String fsid, String pool) {
-        int poolId = QueryValues.pathId(pool, "pool");
+        List<PoolView> pools = pools(fsid);
+        return read(fsid, found(fsid, pool, pools), pools);
+    }
+
+    private RbdListings.Listing listing(String fsid, String pool) {
+        List<PoolView> pools = pools(fsid);
+        return listings.read(fsid, found(fsid, pool, pools), names(pools));
+    }
+
+    private List<PoolView> pools(String fsid) {
         inventory.requireCluster(fsid);
-        List<PoolView> pools = state.pools(fsid);
-        PoolView found = pools.stream().filter(candidate -> candidate.id() == poolId).findFirst()
-                .orElseGet(() -> state.pool(fsid, poolId));
-        return read(fsid, found, pools);
+        return state.pools(fsid);
+    }
+
+    /** The pool the path names: a 400 for an id that is no number, a 404 for one the cluster does not have. */
+    private PoolView found(String fsid, String pool, List<PoolView> pools) {
+        int poolId = QueryValues.pathId(pool, "pool");
+        return pools.stream().filter(candidate -> candidate.id() == poolId).findFirst().orElseGet(() -> state.pool(fsid, poolId));
     }
 
     private RbdChanges.Pool read(String fsid, PoolView pool, List<PoolView> pools) {
-        Map<Integer, String> names = pools.stream().collect(Collectors.toMap(PoolView::id, PoolView::name));
-        RbdListings.Listing listing = listings.read(fsid, pool, names);
+        RbdListings.Listing listing = listings.read(fsid, pool, names(pools));
         return new RbdChanges.Pool(fsid, pool, pools, overwritable(state.osdDump(fsid)), listing.images(), listing.trash());
+    }
+
+    private static Map<Integer, String> names(List<PoolView> pools) {
+        return pools.stream().collect(Collectors.toMap(PoolView::id, PoolView::name));
     }
 
     /** The erasure-coded pools that allow overwrites, as the OSD map's pool flags say. */

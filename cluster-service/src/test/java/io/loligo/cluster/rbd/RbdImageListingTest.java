@@ -44,6 +44,20 @@ class RbdImageListingTest {
         assertThat(page.previous()).isNull();
     }
 
+    /** A large pool's images are sorted once per listing and order; every page and search is then cut from that. */
+    @Test
+    void aListingKeepsEachOrderAndAnswersPagesAndSearchesFromIt() {
+        RbdListings.Listing listing = new RbdListings.Listing(IMAGES, List.of());
+        RbdImageListing bySize = new RbdImageListing(null, "-size", "2", "2");
+        List<RbdImageView> sorted = listing.inOrderOf(bySize);
+        assertThat(listing.inOrderOf(new RbdImageListing("vm", "-size", null, null))).as("kept, not sorted again").isSameAs(sorted);
+        assertThat(names(bySize.applySorted(sorted))).containsExactly("vm-disk-10", "k8s-pvc-a");
+        assertThat(names(new RbdImageListing("vm", "-size", null, null).applySorted(sorted)))
+                .containsExactly("vm-disk-1", "vm-disk-2", "vm-disk-10");
+        assertThat(listing.inOrderOf(new RbdImageListing(null, null, null, null))).extracting(RbdImageView::name)
+                .containsExactly("k8s-pvc-a", "vm-disk-1", "vm-disk-10", "vm-disk-2");
+    }
+
     @Test
     void eachWrongParameterIsNamed() {
         ApiException refused = catchThrowableOfType(ApiException.class, () -> new RbdImageListing(null, "colour", "0", "5000"));
