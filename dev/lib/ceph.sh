@@ -190,8 +190,23 @@ ceph_storage_up() {
   fi
   wait_until 60 "the subvolume lab-share of cephfs" ceph_lab_share
   wait_until 60 "the RGW to answer on $(ceph_rgw_url)" curl -sf -o /dev/null "$(ceph_rgw_url)/"
+  ceph_rgw_admin_user
   log "the MDS with its file system and subvolume, the RGW and the rbd pool are up ($CEPH_INSTANCE) in $((SECONDS - started)) s"
 }
+
+# The RGW user Loligo manages users and buckets as, through the Admin Ops API, with the caps that API asks for (not a
+# --system user: its S3 answers are JSON where clients expect XML). Only radosgw-admin can make the first one. Its keys
+# go to a file only their owner reads, which dev/up and the tests hand to cluster-service as its secret.
+ceph_rgw_admin_user() {
+  local keys=$CEPH_DIR/rgw.a/loligo-admin.json
+  [[ -s $keys ]] && return 0
+  (umask 077 && radosgw-admin --conf "$CEPH_CONF_FILE" user create --uid=loligo-admin --display-name="Loligo" \
+    --caps="users=*;buckets=*;metadata=*;usage=*;zone=*" 2>/dev/null | jq '.keys[0] | {access_key, secret_key}' >"$keys") \
+    || { rm -f "$keys"; die "could not create the RGW user loligo-admin"; }
+}
+
+# ceph_rgw_admin_key access_key|secret_key
+ceph_rgw_admin_key() { jq -r ".$1" "$CEPH_DIR/rgw.a/loligo-admin.json"; }
 
 # A subvolume with a 1 GiB quota, as CSI drivers and Manila make them. The mgr's volumes module mounts the file system
 # for it, so it is tried until the MDS is active.

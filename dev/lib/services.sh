@@ -31,7 +31,7 @@ build_platform() {
 # service_properties NAME: the -D options that point a service at the local environment
 service_properties() {
   case $1 in
-    cluster-service) echo "-Dquarkus.http.port=8481" ;;
+    cluster-service) echo "-Dquarkus.http.port=8481 $(rgw_properties)" ;;
     metrics-service) echo "-Dquarkus.http.port=8483" ;;
     api-gateway) echo "-Dquarkus.http.port=$LOLIGO_HTTP_PORT -Dquarkus.rest-client.cluster-service.url=http://127.0.0.1:8481" \
       "-Dquarkus.rest-client.metrics-service.url=http://127.0.0.1:8483" \
@@ -48,6 +48,19 @@ agent_log_properties() {
   if [[ $LOLIGO_CEPH_CONF == "$CEPH_CONF_FILE" ]]; then
     echo "-Dloligo.agent.logs.directory=$CEPH_DIR -Dloligo.agent.logs.include=log"
   fi
+}
+
+# The lab's RGW, which cluster-service manages through its Admin Ops API; an existing cluster's is configured as the
+# README says
+rgw_properties() {
+  if [[ $LOLIGO_CEPH_CONF == "$CEPH_CONF_FILE" ]]; then
+    echo "-Dloligo.rgw.url=$(ceph_rgw_url)"
+  fi
+}
+
+# rgw_secret access_key|secret_key: the lab RGW's admin key for cluster-service, given in its environment
+rgw_secret() {
+  if [[ $1 == cluster-service && $LOLIGO_CEPH_CONF == "$CEPH_CONF_FILE" ]]; then ceph_rgw_admin_key "$2"; fi
 }
 
 # internal_secret: the secret the gateway signs its calls to cluster-service and metrics-service with, and the
@@ -81,7 +94,8 @@ start_service() {
   fi
   # shellcheck disable=SC2046 # the properties are meant to split into words
   # the services' shared secret goes in the environment, which other local users cannot read, unlike a -D option
-  LOLIGO_INTERNAL_SECRET=$(internal_secret) \
+  LOLIGO_INTERNAL_SECRET=$(internal_secret) LOLIGO_RGW_ACCESS_KEY=$(rgw_secret "$name" access_key) \
+    LOLIGO_RGW_SECRET_KEY=$(rgw_secret "$name" secret_key) \
     supervise "$name" java @"$LOLIGO_ROOT/dev/jvm.options" -Xmx256m $(service_properties "$name") -jar "$(service_jar "$name")" </dev/null &
   echo $! >"$pidfile"
   echo "$settings" >"$launched"

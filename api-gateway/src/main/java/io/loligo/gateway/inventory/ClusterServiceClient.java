@@ -12,6 +12,7 @@ import io.loligo.contracts.api.PgApi;
 import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.RbdApi;
 import io.loligo.contracts.api.RequestApi;
+import io.loligo.contracts.api.RgwApi;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -20,6 +21,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "cluster-service")
 @RegisterProvider(UpstreamProblems.class)
 @Path("/internal/v2")
-public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi, PgApi, RbdApi, FileSystemApi,
+public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi, PgApi, RbdApi, FileSystemApi, RgwApi,
         CliApi, KeyApi {
 }

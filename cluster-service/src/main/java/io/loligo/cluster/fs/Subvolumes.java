@@ -73,7 +73,7 @@ public final class Subvolumes {
                 errors.add(new FieldError(form.group() != null ? "group" : "size", "is for subvolumes"));
             }
         }
-        refuseIfAny(errors);
+        ApiException.refuseIfAny(errors);
         if (volume.hasGroup(name)) {
             throw new ApiException(409, "SubvolumeGroupExists", volume.fileSystem().name() + " already has a group '" + name + "'",
                     List.of(new FieldError("name", "is taken")));
@@ -108,7 +108,7 @@ public final class Subvolumes {
             errors.add(new FieldError("size", "must be a positive number of bytes"));
         }
         checkModeAndPool(volume, form, errors);
-        refuseIfAny(errors);
+        ApiException.refuseIfAny(errors);
         if (volume.subvolumes().stream().anyMatch(subvolume -> subvolume.name().equals(form.name()) && Objects.equals(subvolume.group(), form.group()))) {
             throw new ApiException(409, "SubvolumeExists", "there already is a subvolume '" + form.name() + "'"
                     + (form.group() == null ? "" : " in group '" + form.group() + "'"), List.of(new FieldError("name", "is taken")));
@@ -128,7 +128,7 @@ public final class Subvolumes {
         if (form != null && (form.name() != null && !form.name().equals(subvolume.name()) || form.mode() != null || form.dataPool() != null)) {
             errors.add(new FieldError(form.name() != null ? "name" : form.mode() != null ? "mode" : "data_pool", "is set when a subvolume is created"));
         }
-        refuseIfAny(errors);
+        ApiException.refuseIfAny(errors);
         Long current = subvolume.bytesQuota() == null ? 0L : subvolume.bytesQuota();
         if (form.size().equals(current)) {
             return new Planned("Resizing subvolume '" + subvolume.name() + "'", List.of());
@@ -151,7 +151,7 @@ public final class Subvolumes {
         List<FieldError> errors = new ArrayList<>();
         String name = form == null ? null : form.name();
         checkName(name, errors);
-        refuseIfAny(errors);
+        ApiException.refuseIfAny(errors);
         if (subvolume.snapshots().contains(name)) {
             throw new ApiException(409, "SnapshotExists", "subvolume '" + subvolume.name() + "' already has a snapshot '" + name + "'",
                     List.of(new FieldError("name", "is taken")));
@@ -189,12 +189,6 @@ public final class Subvolumes {
         if (form.dataPool() != null && !volume.fileSystem().dataPools().contains(form.dataPool())) {
             errors.add(new FieldError("data_pool", "must be one of " + volume.fileSystem().name() + "'s data pools "
                     + volume.fileSystem().dataPools()));
-        }
-    }
-
-    private static void refuseIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
         }
     }
 }

@@ -92,7 +92,7 @@ public final class RbdChanges {
         if (form.allowShrink() != null) {
             errors.add(new FieldError("allow_shrink", "is for resizing an image"));
         }
-        refuseIfAny(errors);
+        ApiException.refuseIfAny(errors);
         requireFreeName(pool, form.name(), "name");
         return new Planned("Creating image '" + form.name() + "' in pool " + pool.pool().name(), List.of(new CreateImage(pool.fsid(),
                 pool.pool().id(), form.name(), form.size(), form.features(), order, form.dataPool())));
@@ -124,7 +124,7 @@ public final class RbdChanges {
                         + " lost; set allow_shrink to do it all the same"));
             }
         }
-        refuseIfAny(errors);
+        ApiException.refuseIfAny(errors);
         List<RbdChange> changes = new ArrayList<>();
         String name = image.name();
         if (form.size() != null && form.size() != image.size()) {
@@ -167,7 +167,7 @@ public final class RbdChanges {
         String name = form == null || form.name() == null ? entry.name() : form.name();
         List<FieldError> errors = new ArrayList<>();
         checkName("name", name, errors);
-        refuseIfAny(errors);
+        ApiException.refuseIfAny(errors);
         requireFreeName(pool, name, "name");
         return one("Restoring image '" + name + "' of pool " + pool.pool().name() + " from the trash",
                 new ImageChange(pool.fsid(), pool.pool().id(), id, ImageChange.Kind.RESTORE, null, name));
@@ -188,7 +188,7 @@ public final class RbdChanges {
         }
         List<FieldError> errors = new ArrayList<>();
         checkName("name", form.name(), errors);
-        refuseIfAny(errors);
+        ApiException.refuseIfAny(errors);
         if (snapshot(image, form.name()).isPresent()) {
             throw new ApiException(409, "SnapshotExists", "image '" + image.name() + "' already has a snapshot '" + form.name() + "'",
                     List.of(new FieldError("name", "is taken")));
@@ -210,7 +210,7 @@ public final class RbdChanges {
         if (form.name() != null) {
             checkName("name", form.name(), errors);
         }
-        refuseIfAny(errors);
+        ApiException.refuseIfAny(errors);
         List<RbdChange> changes = new ArrayList<>();
         if (form.isProtected() != null && form.isProtected() != snapshot.isProtected()) {
             if (!form.isProtected()) {
@@ -273,7 +273,7 @@ public final class RbdChanges {
                 "no pool '" + form.pool() + "'"))));
         List<FieldError> errors = new ArrayList<>();
         requireRbdPool(target, "pool", errors);
-        refuseIfAny(errors);
+        ApiException.refuseIfAny(errors);
         return target;
     }
 
@@ -281,7 +281,7 @@ public final class RbdChanges {
         List<FieldError> errors = new ArrayList<>();
         String name = form == null ? null : form.name();
         checkName("name", name, errors);
-        refuseIfAny(errors);
+        ApiException.refuseIfAny(errors);
         requireFreeName(target, name, "name");
         return name;
     }
@@ -346,11 +346,5 @@ public final class RbdChanges {
     private static RbdImageView.Snapshot requireSnapshot(RbdImageView image, String name) {
         return snapshot(image, name).orElseThrow(() -> new ApiException(404, "UnknownSnapshot", "image '" + image.name()
                 + "' has no snapshot '" + name + "'; it has " + image.snapshots().stream().map(RbdImageView.Snapshot::name).toList()));
-    }
-
-    private static void refuseIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
     }
 }

@@ -142,7 +142,8 @@ public class Requests {
                 return;
             }
             int index = Integer.parseInt(parts[1]);
-            if (reply.answers() && index < changes(request).size() && changes(request).get(index) instanceof RbdChange change) {
+            if (reply.answers() && index < request.commands.size()
+                    && codec.fromTree(request.commands.get(index), AgentCommand.class) instanceof RbdChange change) {
                 // whatever the answer, the pool's images may have changed: the next listing is read anew
                 change.pools().forEach(pool -> rbdChanged.fire(new RbdListings.Changed(request.fsid, pool)));
             }

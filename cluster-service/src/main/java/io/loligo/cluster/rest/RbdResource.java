@@ -2,6 +2,7 @@ package io.loligo.cluster.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.rbd.RbdChanges;
+import io.loligo.cluster.listing.MemoryListing;
 import io.loligo.cluster.rbd.RbdImageListing;
 import io.loligo.cluster.rbd.RbdListings;
 import io.loligo.cluster.server.InventoryQueries;
@@ -42,8 +43,8 @@ public class RbdResource implements RbdApi {
     @Override
     public Page<RbdImageView> rbdImages(String fsid, String pool, String search, String ordering, String page, String pageSize) {
         // checked before an agent is asked
-        RbdImageListing listing = new RbdImageListing(search, ordering, page, pageSize);
-        return listing.applySorted(listing(fsid, pool).inOrderOf(listing));
+        MemoryListing<RbdImageView> listing = RbdImageListing.of(search, ordering, page, pageSize);
+        return listing(fsid, pool).images().page(listing);
     }
 
     @Override
@@ -165,7 +166,7 @@ public class RbdResource implements RbdApi {
 
     private RbdChanges.Pool read(String fsid, PoolView pool, List<PoolView> pools) {
         RbdListings.Listing listing = listings.read(fsid, pool, names(pools));
-        return new RbdChanges.Pool(fsid, pool, pools, overwritable(state.osdDump(fsid)), listing.images(), listing.trash());
+        return new RbdChanges.Pool(fsid, pool, pools, overwritable(state.osdDump(fsid)), listing.images().views(), listing.trash());
     }
 
     private static Map<Integer, String> names(List<PoolView> pools) {

@@ -1,5 +1,7 @@
 package io.loligo.cluster.rbd;
 
+import io.loligo.cluster.listing.MemoryListing;
+import io.loligo.cluster.listing.SortedViews;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.Problem;
@@ -20,23 +22,23 @@ class RbdImageListingTest {
 
     @Test
     void imagesComeByNameUnlessAskedOtherwise() {
-        assertThat(names(new RbdImageListing(null, null, null, null).apply(IMAGES)))
+        assertThat(names(RbdImageListing.of(null, null, null, null).apply(IMAGES)))
                 .containsExactly("k8s-pvc-a", "vm-disk-1", "vm-disk-10", "vm-disk-2");
     }
 
     @Test
     void anOrderingSortsByItsFieldThenByNameAndImagesWithoutAValueComeLastEitherWay() {
-        assertThat(names(new RbdImageListing(null, "-size", null, null).apply(IMAGES)))
+        assertThat(names(RbdImageListing.of(null, "-size", null, null).apply(IMAGES)))
                 .containsExactly("vm-disk-1", "vm-disk-2", "vm-disk-10", "k8s-pvc-a");
-        assertThat(names(new RbdImageListing(null, "used_bytes", null, null).apply(IMAGES)))
+        assertThat(names(RbdImageListing.of(null, "used_bytes", null, null).apply(IMAGES)))
                 .containsExactly("k8s-pvc-a", "vm-disk-2", "vm-disk-1", "vm-disk-10");
-        assertThat(names(new RbdImageListing(null, "-used_bytes", null, null).apply(IMAGES)))
+        assertThat(names(RbdImageListing.of(null, "-used_bytes", null, null).apply(IMAGES)))
                 .containsExactly("vm-disk-1", "vm-disk-2", "k8s-pvc-a", "vm-disk-10");
     }
 
     @Test
     void aSearchMatchesPartOfTheNameAndThePageLinksCarryIt() {
-        Page<RbdImageView> page = new RbdImageListing("VM-DISK", "-snapshot_count", "1", "2").apply(IMAGES);
+        Page<RbdImageView> page = RbdImageListing.of("VM-DISK", "-snapshot_count", "1", "2").apply(IMAGES);
 
         assertThat(page.count()).isEqualTo(3);
         assertThat(names(page)).containsExactly("vm-disk-2", "vm-disk-1");
@@ -47,20 +49,20 @@ class RbdImageListingTest {
     /** A large pool's images are sorted once per listing and order; every page and search is then cut from that. */
     @Test
     void aListingKeepsEachOrderAndAnswersPagesAndSearchesFromIt() {
-        RbdListings.Listing listing = new RbdListings.Listing(IMAGES, List.of());
-        RbdImageListing bySize = new RbdImageListing(null, "-size", "2", "2");
+        SortedViews<RbdImageView> listing = new SortedViews<>(IMAGES);
+        MemoryListing<RbdImageView> bySize = RbdImageListing.of(null, "-size", "2", "2");
         List<RbdImageView> sorted = listing.inOrderOf(bySize);
-        assertThat(listing.inOrderOf(new RbdImageListing("vm", "-size", null, null))).as("kept, not sorted again").isSameAs(sorted);
+        assertThat(listing.inOrderOf(RbdImageListing.of("vm", "-size", null, null))).as("kept, not sorted again").isSameAs(sorted);
         assertThat(names(bySize.applySorted(sorted))).containsExactly("vm-disk-10", "k8s-pvc-a");
-        assertThat(names(new RbdImageListing("vm", "-size", null, null).applySorted(sorted)))
+        assertThat(names(RbdImageListing.of("vm", "-size", null, null).applySorted(sorted)))
                 .containsExactly("vm-disk-1", "vm-disk-2", "vm-disk-10");
-        assertThat(listing.inOrderOf(new RbdImageListing(null, null, null, null))).extracting(RbdImageView::name)
+        assertThat(listing.inOrderOf(RbdImageListing.of(null, null, null, null))).extracting(RbdImageView::name)
                 .containsExactly("k8s-pvc-a", "vm-disk-1", "vm-disk-10", "vm-disk-2");
     }
 
     @Test
     void eachWrongParameterIsNamed() {
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> new RbdImageListing(null, "colour", "0", "5000"));
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> RbdImageListing.of(null, "colour", "0", "5000"));
 
         assertThat(refused.problem().status()).isEqualTo(400);
         assertThat(refused.problem().errors()).extracting(Problem.FieldError::field).containsExactly("ordering", "page", "page_size");

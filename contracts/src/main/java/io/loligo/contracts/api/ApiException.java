@@ -28,6 +28,13 @@ public class ApiException extends WebApplicationException {
         return new ApiException(400, "InvalidInput", "invalid input: " + fields, errors);
     }
 
+    /** Collects a form's errors first, then refuses them all in one 400, or nothing. */
+    public static void refuseIfAny(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+    }
+
     public Problem problem() {
         return new Problem("about:blank", ProblemMapper.title(getResponse().getStatus()), getResponse().getStatus(),
                 reason, getMessage(), errors);

@@ -57,7 +57,8 @@ public class RbdCatalog {
     /** One pool's images by id, in the order librbd lists them. Guarded by itself. */
     private static final class PoolImages {
         final Map<String, Described> byId = new LinkedHashMap<>();
-        long lastReadNanos;
+        // set at creation too: the background pass forgets pools unread for WATCHED_FOR, and must not take a new one
+        long lastReadNanos = System.nanoTime();
     }
 
     /**

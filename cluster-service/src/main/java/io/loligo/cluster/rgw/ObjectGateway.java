@@ -1,0 +1,184 @@
+package io.loligo.cluster.rgw;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.listing.SortedViews;
+import io.loligo.cluster.rgw.AdminOps.Call;
+import io.loligo.cluster.sync.KeptReads;
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.RgwViews;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A cluster's RGW users and buckets, read and changed through the Admin Ops API. The listings are kept (see
+ * {@link KeptReads}): an RGW answers all its buckets' stats in one call, but each user's details in a call of its
+ * own, and a thousand of either is too much to read per page. A single user or bucket is read live, and each change
+ * is answered with what RGW holds after it.
+ */
+@ApplicationScoped
+public class ObjectGateway {
+    static final Duration FRESH_FOR = Duration.ofSeconds(2);
+    /** RGW answers a user's details in a few milliseconds; a few at once keep a thousand users under a second. */
+    private static final int PARALLEL_USER_READS = 8;
+
+    private final ExecutorService reader = Executors.newCachedThreadPool(task -> new Thread(task, "rgw-listing"));
+    private final ExecutorService userReads = Executors.newFixedThreadPool(PARALLEL_USER_READS, task -> new Thread(task, "rgw-user-read"));
+    private final KeptReads<String, Catalog> catalogs = new KeptReads<>(FRESH_FOR, reader);
+
+    @Inject
+    AdminOps adminOps;
+
+    /** Every user and bucket of the cluster's RGW, each order of them sorted once. */
+    public record Catalog(SortedViews<RgwViews.User> users, SortedViews<RgwViews.Bucket> buckets) {
+    }
+
+    public Catalog catalog(String fsid) {
+        adminOps.requireManaged(fsid);
+        return catalogs.get(fsid, () -> readCatalog(fsid));
+    }
+
+    public RgwViews.User user(String fsid, String uid) {
+        JsonNode info = userInfo(fsid, uid);
+        return RgwJson.user(info, ownedBuckets(fsid, uid));
+    }
+
+    public RgwViews.Bucket bucket(String fsid, String name) {
+        try {
+            return RgwJson.bucket(adminOps.call(fsid, Call.get("bucket", Map.of("bucket", name, "stats", "true"))));
+        } catch (ApiException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw new ApiException(404, "UnknownBucket", "the object gateway has no bucket '" + name + "'");
+            }
+            throw e;
+        }
+    }
+
+    public RgwViews.CreatedUser createUser(String fsid, RgwViews.UserForm form) {
+        JsonNode created = change(fsid, RgwChanges.createUser(gateway(fsid), form));
+        JsonNode key = created.path("keys").path(0);
+        return new RgwViews.CreatedUser(RgwJson.user(created, List.of()),
+                new RgwViews.Key(key.path("user").asText(), key.path("access_key").asText(), key.path("secret_key").asText()));
+    }
+
+    public RgwViews.User updateUser(String fsid, String uid, RgwViews.UserForm changes) {
+        RgwChanges.updateUser(gateway(fsid), user(fsid, uid), changes).forEach(call -> change(fsid, call));
+        return user(fsid, uid);
+    }
+
+    public void deleteUser(String fsid, String uid, boolean purgeData) {
+        change(fsid, RgwChanges.deleteUser(gateway(fsid), user(fsid, uid), purgeData));
+    }
+
+    public RgwViews.Key createKey(String fsid, String uid) {
+        JsonNode before = userInfo(fsid, uid);
+        JsonNode keys = change(fsid, RgwChanges.createKey(RgwJson.user(before, List.of())));
+        return RgwJson.newKey(before.path("keys"), keys);
+    }
+
+    public void deleteKey(String fsid, String uid, String accessKey) {
+        change(fsid, RgwChanges.deleteKey(gateway(fsid), user(fsid, uid), accessKey));
+    }
+
+    public RgwViews.User createSubuser(String fsid, String uid, RgwViews.SubuserForm form) {
+        change(fsid, RgwChanges.createSubuser(user(fsid, uid), form));
+        return user(fsid, uid);
+    }
+
+    public void deleteSubuser(String fsid, String uid, String name) {
+        change(fsid, RgwChanges.deleteSubuser(user(fsid, uid), name));
+    }
+
+    public RgwViews.User userQuota(String fsid, String uid, String scope, RgwViews.Quota quota) {
+        change(fsid, RgwChanges.userQuota(user(fsid, uid), scope, quota));
+        return user(fsid, uid);
+    }
+
+    public RgwViews.Bucket updateBucket(String fsid, String name, RgwViews.BucketForm changes) {
+        RgwChanges.changeOwner(gateway(fsid), bucket(fsid, name), changes).forEach(call -> change(fsid, call));
+        return bucket(fsid, name);
+    }
+
+    public RgwViews.Bucket bucketQuota(String fsid, String name, RgwViews.Quota quota) {
+        change(fsid, RgwChanges.bucketQuota(bucket(fsid, name), quota));
+        return bucket(fsid, name);
+    }
+
+    public void deleteBucket(String fsid, String name, boolean purgeObjects) {
+        change(fsid, RgwChanges.deleteBucket(bucket(fsid, name), purgeObjects));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        reader.shutdownNow();
+        userReads.shutdownNow();
+    }
+
+    /** Makes the change; whatever RGW answered, the kept listings are read anew before their next answer. */
+    private JsonNode change(String fsid, Call call) {
+        try {
+            return adminOps.call(fsid, call);
+        } finally {
+            catalogs.forget(fsid::equals);
+        }
+    }
+
+    private Catalog readCatalog(String fsid) {
+        JsonNode ids = adminOps.call(fsid, Call.get("metadata/user", Map.of()));
+        List<RgwViews.Bucket> buckets = new ArrayList<>();
+        adminOps.call(fsid, Call.get("bucket", Map.of("stats", "true"))).forEach(stats -> buckets.add(RgwJson.bucket(stats)));
+        Map<String, List<RgwViews.Bucket>> byOwner = new HashMap<>();
+        buckets.forEach(bucket -> byOwner.computeIfAbsent(bucket.owner(), owner -> new ArrayList<>()).add(bucket));
+        List<CompletableFuture<RgwViews.User>> users = new ArrayList<>();
+        ids.forEach(id -> users.add(CompletableFuture.supplyAsync(() -> {
+            try {
+                return RgwJson.user(adminOps.call(fsid, Call.get("user", Map.of("uid", id.asText()))),
+                        byOwner.getOrDefault(id.asText(), List.of()));
+            } catch (ApiException e) {
+                if (e.getResponse().getStatus() == 404) {
+                    return null; // removed since it was listed
+                }
+                throw e;
+            }
+        }, userReads)));
+        try {
+            return new Catalog(new SortedViews<>(users.stream().map(CompletableFuture::join).filter(user -> user != null).toList()),
+                    new SortedViews<>(buckets));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private RgwChanges.Gateway gateway(String fsid) {
+        List<String> ids = new ArrayList<>();
+        adminOps.call(fsid, Call.get("metadata/user", Map.of())).forEach(id -> ids.add(id.asText()));
+        return new RgwChanges.Gateway(ids, adminOps.ownAccessKey());
+    }
+
+    private JsonNode userInfo(String fsid, String uid) {
+        try {
+            return adminOps.call(fsid, Call.get("user", Map.of("uid", uid)));
+        } catch (ApiException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw new ApiException(404, "UnknownUser", "the object gateway has no user '" + uid + "'");
+            }
+            throw e;
+        }
+    }
+
+    private List<RgwViews.Bucket> ownedBuckets(String fsid, String uid) {
+        List<RgwViews.Bucket> owned = new ArrayList<>();
+        adminOps.call(fsid, Call.get("bucket", Map.of("uid", uid, "stats", "true"))).forEach(stats -> owned.add(RgwJson.bucket(stats)));
+        return owned;
+    }
+}

@@ -1,0 +1,163 @@
+package io.loligo.cluster.rgw;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.cluster.rgw.AdminOps.Call;
+import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.api.RgwViews;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.SdkHttpMethod;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** On users and buckets as Ceph 16.2.15's RGW described them (radosgw-admin, whose JSON the Admin Ops API shares). */
+class RgwChangesTest {
+    private static final RgwChanges.Gateway GATEWAY = new RgwChanges.Gateway(List.of("bob", "carol", "loligo-admin"), "LOLIGOKEY");
+
+    @Test
+    void aUserIsReadWithItsKeysWithoutSecretsItsSubusersAsTheApiTakesThemAndItsBucketsUsage() throws IOException {
+        RgwViews.Bucket photos = RgwJson.bucket(recorded("bucket-stats.json"));
+        RgwViews.User bob = RgwJson.user(recorded("user-info.json"), List.of(photos, photos));
+
+        assertThat(bob.userId()).isEqualTo("bob");
+        assertThat(bob.keys()).extracting(RgwViews.Key::accessKey).containsExactly("5TZSSK1C3PH72XXJDH5U", "ES1FXOQTDVT95B62S924");
+        assertThat(bob.keys()).extracting(RgwViews.Key::secretKey).containsOnlyNulls();
+        assertThat(bob.subusers()).containsExactly(new RgwViews.Subuser("bob:swift", "readwrite"));
+        assertThat(bob.bucketQuota()).as("-1 is no limit").isEqualTo(new RgwViews.Quota(false, null, null));
+        assertThat(bob.bucketCount()).isEqualTo(2);
+        assertThat(bob.objects()).isEqualTo(6);
+        assertThat(bob.sizeBytes()).isEqualTo(1_800_000);
+    }
+
+    @Test
+    void aBucketIsReadWithItsOwnerUsageAndQuota() throws IOException {
+        RgwViews.Bucket photos = RgwJson.bucket(recorded("bucket-stats.json"));
+
+        assertThat(photos).isEqualTo(new RgwViews.Bucket("photos", "5f686cfd-8f37-421f-96cb-5bf70564154e.4166.1", "carol",
+                "2026-12-06T23:11:47.614282Z", 11, 3, 900_000, 909_312, new RgwViews.Quota(true, 0L, 25L)));
+        assertThat(RgwJson.bucket(new ObjectMapper().createObjectNode().put("bucket", "empty")).objects())
+                .as("an empty bucket has no usage entry").isZero();
+    }
+
+    @Test
+    void everyBadFieldOfANewUserIsNamedAndATakenIdIsAConflictOnItsField() {
+        ApiException invalid = catchThrowableOfType(ApiException.class, () ->
+                RgwChanges.createUser(GATEWAY, new RgwViews.UserForm("a/b", " ", "not-an-address", -2, null)));
+        assertThat(invalid.problem().status()).isEqualTo(400);
+        assertThat(invalid.problem().errors()).extracting(Problem.FieldError::field)
+                .containsExactly("user_id", "display_name", "email", "max_buckets");
+
+        ApiException taken = catchThrowableOfType(ApiException.class, () ->
+                RgwChanges.createUser(GATEWAY, new RgwViews.UserForm("bob", "Bob", null, null, null)));
+        assertThat(taken.problem().status()).isEqualTo(409);
+        assertThat(taken.problem().errors()).extracting(Problem.FieldError::field).containsExactly("user_id");
+    }
+
+    @Test
+    void aNewUserIsOnePutWithWhatWasGiven() {
+        Call call = RgwChanges.createUser(GATEWAY, new RgwViews.UserForm("dave", " Dave ", "dave@example.com", 5, null));
+
+        assertThat(call.method()).isEqualTo(SdkHttpMethod.PUT);
+        assertThat(call.query()).isEqualTo(Map.of("uid", "dave", "display-name", "Dave", "email", "dave@example.com",
+                "max-buckets", "5"));
+    }
+
+    @Test
+    void anUpdateSendsOnlyWhatChangesAndNothingWhenNothingDoes() throws IOException {
+        RgwViews.User bob = RgwJson.user(recorded("user-info.json"), List.of());
+
+        assertThat(RgwChanges.updateUser(GATEWAY, bob, new RgwViews.UserForm(null, "Bob", "bob@example.com", 5, false))).isEmpty();
+        assertThat(RgwChanges.updateUser(GATEWAY, bob, new RgwViews.UserForm(null, null, null, null, true)).get(0).query())
+                .containsEntry("suspended", "1").doesNotContainKeys("display-name", "email", "max-buckets");
+        ApiException renamed = catchThrowableOfType(ApiException.class, () ->
+                RgwChanges.updateUser(GATEWAY, bob, new RgwViews.UserForm("robert", null, null, null, null)));
+        assertThat(renamed.problem().errors()).extracting(Problem.FieldError::field).containsExactly("user_id");
+    }
+
+    @Test
+    void loligosOwnUserAndKeyAreNotTakenFromIt() {
+        RgwViews.User own = user("loligo-admin", 0, new RgwViews.Key("loligo-admin", "LOLIGOKEY", null));
+
+        assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteUser(GATEWAY, own, true)).problem().reason())
+                .isEqualTo("LoligoOwnUser");
+        assertThat(catchThrowableOfType(ApiException.class, () ->
+                RgwChanges.updateUser(GATEWAY, own, new RgwViews.UserForm(null, null, null, null, true))).problem().reason())
+                .isEqualTo("LoligoOwnUser");
+        assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteKey(GATEWAY, own, "LOLIGOKEY")).problem().reason())
+                .isEqualTo("LoligoOwnKey");
+    }
+
+    @Test
+    void aUserWithBucketsAndABucketWithObjectsGoOnlyWithTheirData() {
+        RgwViews.User owner = user("carol", 2);
+        assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteUser(GATEWAY, owner, false)).problem().status())
+                .isEqualTo(409);
+        assertThat(RgwChanges.deleteUser(GATEWAY, owner, true).query()).containsEntry("purge-data", "true");
+
+        RgwViews.Bucket full = bucket(3);
+        assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteBucket(full, false)).problem().reason())
+                .isEqualTo("BucketNotEmpty");
+        assertThat(RgwChanges.deleteBucket(full, true).query()).containsEntry("purge-objects", "true");
+        assertThat(RgwChanges.deleteBucket(bucket(0), false).query()).containsEntry("purge-objects", "false");
+    }
+
+    @Test
+    void quotasGoInTheUnitsEachCallTakesWithMinusOneForNoLimit() {
+        Call userQuota = RgwChanges.userQuota(user("bob", 0), "user", new RgwViews.Quota(null, 5000L, null));
+        assertThat(userQuota.query()).containsEntry("quota-type", "user").containsEntry("enabled", "true")
+                .containsEntry("max-size", "5000").containsEntry("max-objects", "-1");
+
+        Call bucketQuota = RgwChanges.bucketQuota(bucket(0), new RgwViews.Quota(true, 5000L, 25L));
+        assertThat(bucketQuota.query()).as("KiB, rounded up").containsEntry("max-size-kb", "5").containsEntry("max-objects", "25")
+                .containsEntry("uid", "carol");
+
+        ApiException invalid = catchThrowableOfType(ApiException.class, () ->
+                RgwChanges.userQuota(user("bob", 0), "everything", new RgwViews.Quota(true, -5L, -1L)));
+        assertThat(invalid.problem().errors()).extracting(Problem.FieldError::field).containsExactly("scope", "max_size", "max_objects");
+    }
+
+    @Test
+    void aBucketGoesOnlyToAUserThatExists() {
+        ApiException unknown = catchThrowableOfType(ApiException.class, () ->
+                RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.BucketForm("nobody")));
+        assertThat(unknown.problem().errors()).extracting(Problem.FieldError::field).containsExactly("owner");
+        assertThat(RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.BucketForm("carol"))).as("already hers").isEmpty();
+        assertThat(RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.BucketForm("bob")).get(0).query())
+                .containsEntry("uid", "bob").containsEntry("bucket-id", "photos-id");
+    }
+
+    @Test
+    void subusersAreCheckedAgainstTheUsersOwn() {
+        RgwViews.User bob = user("bob", 0);
+        ApiException invalid = catchThrowableOfType(ApiException.class, () ->
+                RgwChanges.createSubuser(bob, new RgwViews.SubuserForm("x:y", "admin")));
+        assertThat(invalid.problem().errors()).extracting(Problem.FieldError::field).containsExactly("name", "permissions");
+        assertThat(RgwChanges.createSubuser(bob, new RgwViews.SubuserForm("swift", "full")).query())
+                .containsEntry("subuser", "bob:swift").containsEntry("access", "full");
+        assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteSubuser(bob, "swift")).problem().status())
+                .isEqualTo(404);
+    }
+
+    private static RgwViews.User user(String id, int buckets, RgwViews.Key... keys) {
+        return new RgwViews.User(id, id, null, false, 1000, buckets, 0, 0, List.of(keys), List.of(),
+                new RgwViews.Quota(false, null, null), new RgwViews.Quota(false, null, null));
+    }
+
+    private static RgwViews.Bucket bucket(long objects) {
+        return new RgwViews.Bucket("photos", "photos-id", "carol", "2026-12-06T23:11:47Z", 11, objects, objects * 100, objects * 4096,
+                new RgwViews.Quota(false, null, null));
+    }
+
+    private static JsonNode recorded(String name) throws IOException {
+        try (InputStream json = RgwChangesTest.class.getResourceAsStream("/rgw/" + name)) {
+            return new ObjectMapper().readTree(json);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.loligo.contracts.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/** An RGW's users and buckets, as its Admin Ops API describes them, and their forms. */
+public final class RgwViews {
+    private RgwViews() {
+    }
+
+    /**
+     * A user's or a bucket's quota.
+     *
+     * @param maxSize bytes; null when unlimited
+     * @param maxObjects null when unlimited
+     */
+    public record Quota(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("max_size") Long maxSize,
+            @JsonProperty("max_objects") Long maxObjects) {
+    }
+
+    /**
+     * An S3 key.
+     *
+     * @param user the user, or {@code user:subuser} for a subuser's key
+     * @param secretKey given only in the answer that made the key
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Key(
+            @JsonProperty("user") String user,
+            @JsonProperty("access_key") String accessKey,
+            @JsonProperty("secret_key") String secretKey) {
+    }
+
+    /**
+     * @param id {@code user:name}
+     * @param permissions read, write, readwrite or full
+     */
+    public record Subuser(@JsonProperty("id") String id, @JsonProperty("permissions") String permissions) {
+    }
+
+    /**
+     * @param maxBuckets 0 for no limit, -1 when the user may create none
+     * @param bucketCount the buckets the user owns
+     * @param sizeBytes what the user's buckets hold, as RGW counts it now
+     * @param keys access keys, without their secrets
+     */
+    public record User(
+            @JsonProperty("user_id") String userId,
+            @JsonProperty("display_name") String displayName,
+            @JsonProperty("email") String email,
+            @JsonProperty("suspended") boolean suspended,
+            @JsonProperty("max_buckets") int maxBuckets,
+            @JsonProperty("bucket_count") int bucketCount,
+            @JsonProperty("objects") long objects,
+            @JsonProperty("size_bytes") long sizeBytes,
+            @JsonProperty("keys") List<Key> keys,
+            @JsonProperty("subusers") List<Subuser> subusers,
+            @JsonProperty("user_quota") Quota userQuota,
+            @JsonProperty("bucket_quota") Quota bucketQuota) {
+    }
+
+    /**
+     * A new user ({@code user_id} and {@code display_name} needed), or the fields of one to change.
+     *
+     * @param maxBuckets 0 for no limit, -1 to allow none
+     */
+    public record UserForm(
+            @JsonProperty("user_id") String userId,
+            @JsonProperty("display_name") String displayName,
+            @JsonProperty("email") String email,
+            @JsonProperty("max_buckets") Integer maxBuckets,
+            @JsonProperty("suspended") Boolean suspended) {
+    }
+
+    /** A new user with the key RGW made for it, its secret included: the only answer that shows it. */
+    public record CreatedUser(@JsonProperty("user") User user, @JsonProperty("key") Key key) {
+    }
+
+    /**
+     * @param name the subuser's name, without its user's
+     * @param permissions read, write, readwrite or full
+     */
+    public record SubuserForm(@JsonProperty("name") String name, @JsonProperty("permissions") String permissions) {
+    }
+
+    /**
+     * @param sizeBytes what its objects hold, as RGW counts them now
+     * @param sizeActualBytes the same rounded up to whole 4 KiB blocks
+     */
+    public record Bucket(
+            @JsonProperty("name") String name,
+            @JsonProperty("id") String id,
+            @JsonProperty("owner") String owner,
+            @JsonProperty("created_at") String createdAt,
+            @JsonProperty("shards") int shards,
+            @JsonProperty("objects") long objects,
+            @JsonProperty("size_bytes") long sizeBytes,
+            @JsonProperty("size_actual_bytes") long sizeActualBytes,
+            @JsonProperty("quota") Quota quota) {
+    }
+
+    /** @param owner the user the bucket is given to */
+    public record BucketForm(@JsonProperty("owner") String owner) {
+    }
+}
