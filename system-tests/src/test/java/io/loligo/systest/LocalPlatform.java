@@ -125,7 +125,10 @@ final class LocalPlatform implements AutoCloseable {
     /** A cluster-service serving TLS, which it advertises to a standby passing calls on to it. */
     private ServiceProcess clusterService(String instance) throws IOException {
         ServiceProcess service = new ServiceProcess("cluster-service", instance, repository, workDir, clusterServiceProperties()).servesTls(tls);
-        return service.with("loligo.leadership.advertised-url", service.tlsUrl());
+        JsonNode rgwKey = new ObjectMapper().readTree(cephConf.resolveSibling("rgw.a").resolve("loligo-admin.json").toFile());
+        return service.with("loligo.leadership.advertised-url", service.tlsUrl()).with("loligo.rgw.url", rgwUrl())
+                .withSecret("LOLIGO_RGW_ACCESS_KEY", rgwKey.path("access_key").asText())
+                .withSecret("LOLIGO_RGW_SECRET_KEY", rgwKey.path("secret_key").asText());
     }
 
     private static Map<String, String> clusterServiceProperties() {
@@ -329,6 +332,22 @@ final class LocalPlatform implements AutoCloseable {
             throw new IllegalStateException("no RGW endpoint in " + cephConf);
         }
         return "http://" + endpoint.group(1);
+    }
+
+    /** The {@code radosgw-admin} tool on the tests' own cluster: the reference for what Loligo reports of RGW users and buckets. */
+    String radosgwAdmin(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("radosgw-admin", "--conf", cephConf.toString(), "--format", "json"));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    /** {@code s3cmd} against the tests' own RGW, as the user whose keys are given. */
+    String s3(String accessKey, String secretKey, String... args) throws IOException, InterruptedException {
+        String endpoint = rgwUrl().substring("http://".length());
+        List<String> command = new ArrayList<>(List.of("s3cmd", "--config=/dev/null", "--no-ssl", "--access_key=" + accessKey,
+                "--secret_key=" + secretKey, "--host=" + endpoint, "--host-bucket=" + endpoint));
+        command.addAll(List.of(args));
+        return run(command);
     }
 
     /** The {@code rbd} tool on the tests' own cluster: fixtures, and the reference for what Loligo reports of images. */

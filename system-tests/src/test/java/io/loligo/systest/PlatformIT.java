@@ -813,6 +813,125 @@ class PlatformIT {
         }
     }
 
+    /**
+     * An RGW user made through the API, with keys, a subuser and quotas, fills a bucket through S3 (s3cmd) whose usage
+     * the API then shows; the bucket changes owner, gets a quota and goes with its objects, and the user goes too. Each
+     * step checked with radosgw-admin; bad input refused with the fields named.
+     */
+    @Test
+    @Order(19)
+    void an_rgw_user_and_bucket_are_managed_through_the_admin_ops_api_as_radosgw_admin_shows() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String uid = "loligo-it-" + suffix;
+        String heir = "loligo-it-heir-" + suffix;
+        String bucket = "loligo-it-" + suffix;
+        String users = "/api/v3/cluster/{fsid}/rgw/user";
+        String user = users + "/{uid}";
+        // once an agent reports the cluster
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get(users, fsid).statusCode() == 200);
+        try {
+            api().get(users, fsid).then().statusCode(200).body("results.user_id", org.hamcrest.Matchers.hasItem("loligo-admin"));
+            api().contentType(ContentType.JSON).body("{\"user_id\": \"a/b\", \"display_name\": \" \", \"max_buckets\": -5}")
+                    .post(users, fsid).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", org.hamcrest.Matchers.contains("user_id", "display_name", "max_buckets"));
+
+            JsonNode created = MAPPER.readTree(api().contentType(ContentType.JSON).body("{\"user_id\": \"" + uid
+                    + "\", \"display_name\": \"IT user\", \"email\": \"" + uid + "@example.com\", \"max_buckets\": 5}")
+                    .post(users, fsid).then().statusCode(200).extract().asString());
+            JsonNode info = MAPPER.readTree(platform.radosgwAdmin("user", "info", "--uid", uid));
+            assertThat(info.path("display_name").asText()).isEqualTo("IT user");
+            assertThat(info.path("email").asText()).isEqualTo(uid + "@example.com");
+            assertThat(info.path("max_buckets").asInt()).isEqualTo(5);
+            String accessKey = created.path("key").path("access_key").asText();
+            String secretKey = created.path("key").path("secret_key").asText();
+            assertThat(info.path("keys").findValuesAsText("secret_key")).containsExactly(secretKey);
+            api().contentType(ContentType.JSON).body("{\"user_id\": \"" + uid + "\", \"display_name\": \"again\"}").post(users, fsid)
+                    .then().statusCode(409).body("reason", equalTo("UserExists")).body("errors[0].field", equalTo("user_id"));
+            api().get(user, fsid, uid).then().statusCode(200).body("keys.access_key", org.hamcrest.Matchers.contains(accessKey))
+                    .body("keys[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("secret_key")));
+            api().get(user, fsid, "no-such-user-" + suffix).then().statusCode(404).body("reason", equalTo("UnknownUser"));
+
+            String second = api().post(user + "/key", fsid, uid).then().statusCode(200).extract().path("access_key");
+            assertThat(MAPPER.readTree(platform.radosgwAdmin("user", "info", "--uid", uid)).path("keys").findValuesAsText("access_key"))
+                    .containsExactlyInAnyOrder(accessKey, second);
+            api().delete(user + "/key/{key}", fsid, uid, second).then().statusCode(204);
+            assertThat(MAPPER.readTree(platform.radosgwAdmin("user", "info", "--uid", uid)).path("keys").findValuesAsText("access_key"))
+                    .containsExactly(accessKey);
+            api().delete(user + "/key/{key}", fsid, uid, second).then().statusCode(404).body("reason", equalTo("UnknownKey"));
+
+            api().contentType(ContentType.JSON).body("{\"name\": \"x:y\", \"permissions\": \"all\"}").post(user + "/subuser", fsid, uid)
+                    .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("name", "permissions"));
+            api().contentType(ContentType.JSON).body("{\"name\": \"swift\", \"permissions\": \"readwrite\"}").post(user + "/subuser", fsid, uid)
+                    .then().statusCode(200).body("subusers.id", org.hamcrest.Matchers.contains(uid + ":swift"));
+            assertThat(MAPPER.readTree(platform.radosgwAdmin("user", "info", "--uid", uid)).path("subusers").path(0).path("permissions").asText())
+                    .isEqualTo("read-write");
+            api().delete(user + "/subuser/{name}", fsid, uid, "swift").then().statusCode(204);
+            assertThat(MAPPER.readTree(platform.radosgwAdmin("user", "info", "--uid", uid)).path("subusers")).isEmpty();
+
+            api().contentType(ContentType.JSON).body("{\"max_size\": 1073741824, \"max_objects\": 1000}").put(user + "/quota/{scope}", fsid, uid, "user")
+                    .then().statusCode(200).body("user_quota.enabled", equalTo(true)).body("user_quota.max_objects", equalTo(1000));
+            JsonNode userQuota = MAPPER.readTree(platform.radosgwAdmin("user", "info", "--uid", uid)).path("user_quota");
+            assertThat(userQuota.path("enabled").asBoolean()).isTrue();
+            assertThat(userQuota.path("max_size").asLong()).isEqualTo(1L << 30);
+            assertThat(userQuota.path("max_objects").asLong()).isEqualTo(1000);
+
+            api().contentType(ContentType.JSON).body("{\"suspended\": true}").patch(user, fsid, uid).then().statusCode(200)
+                    .body("suspended", equalTo(true));
+            assertThat(MAPPER.readTree(platform.radosgwAdmin("user", "info", "--uid", uid)).path("suspended").asInt()).isEqualTo(1);
+            api().contentType(ContentType.JSON).body("{\"suspended\": false}").patch(user, fsid, uid).then().statusCode(200)
+                    .body("suspended", equalTo(false));
+
+            platform.s3(accessKey, secretKey, "mb", "s3://" + bucket);
+            Path object = Files.createTempFile("loligo-it", ".bin");
+            Files.write(object, new byte[300_000]);
+            for (int i = 0; i < 3; i++) {
+                platform.s3(accessKey, secretKey, "put", object.toString(), "s3://" + bucket + "/object-" + i);
+            }
+            Files.delete(object);
+            JsonNode stats = MAPPER.readTree(platform.radosgwAdmin("bucket", "stats", "--bucket", bucket));
+            String bucketPath = "/api/v3/cluster/{fsid}/rgw/bucket/{bucket}";
+            api().get(bucketPath, fsid, bucket).then().statusCode(200).body("owner", equalTo(uid)).body("objects", equalTo(3))
+                    .body("size_bytes", equalTo(stats.path("usage").path("rgw.main").path("size").intValue())).body("size_bytes", equalTo(900_000));
+            // the listing is kept for seconds: a bucket made beside Loligo shows within them
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> api().get("/api/v3/cluster/{fsid}/rgw/bucket?owner={uid}", fsid, uid)
+                    .then().statusCode(200).body("count", equalTo(1)).body("results[0].objects", equalTo(3)));
+            api().get(user, fsid, uid).then().body("bucket_count", equalTo(1)).body("size_bytes", equalTo(900_000));
+
+            api().contentType(ContentType.JSON).body("{\"max_objects\": 25, \"max_size\": 4194304}").put(bucketPath + "/quota", fsid, bucket)
+                    .then().statusCode(200).body("quota.max_objects", equalTo(25));
+            JsonNode bucketQuota = MAPPER.readTree(platform.radosgwAdmin("bucket", "stats", "--bucket", bucket)).path("bucket_quota");
+            assertThat(bucketQuota.path("max_objects").asLong()).isEqualTo(25);
+            assertThat(bucketQuota.path("max_size").asLong()).isEqualTo(4L << 20);
+
+            api().contentType(ContentType.JSON).body("{\"user_id\": \"" + heir + "\", \"display_name\": \"heir\"}").post(users, fsid)
+                    .then().statusCode(200);
+            api().contentType(ContentType.JSON).body("{\"owner\": \"nobody-" + suffix + "\"}").patch(bucketPath, fsid, bucket)
+                    .then().statusCode(400).body("errors[0].field", equalTo("owner"));
+            api().contentType(ContentType.JSON).body("{\"owner\": \"" + heir + "\"}").patch(bucketPath, fsid, bucket)
+                    .then().statusCode(200).body("owner", equalTo(heir));
+            assertThat(MAPPER.readTree(platform.radosgwAdmin("bucket", "stats", "--bucket", bucket)).path("owner").asText()).isEqualTo(heir);
+
+            api().delete(user, fsid, heir).then().statusCode(409).body("reason", equalTo("UserHasBuckets"));
+            api().delete(bucketPath, fsid, bucket).then().statusCode(409).body("reason", equalTo("BucketNotEmpty"));
+            api().delete(bucketPath + "?purge_objects=maybe", fsid, bucket).then().statusCode(400).body("errors[0].field", equalTo("purge_objects"));
+            api().delete(bucketPath + "?purge_objects=true", fsid, bucket).then().statusCode(204);
+            assertThat(platform.radosgwAdmin("bucket", "list")).doesNotContain(bucket);
+            api().get(bucketPath, fsid, bucket).then().statusCode(404).body("reason", equalTo("UnknownBucket"));
+
+            api().delete(user, fsid, uid).then().statusCode(204);
+            api().delete(user, fsid, heir).then().statusCode(204);
+            assertThat(MAPPER.readTree(platform.radosgwAdmin("user", "list")).toString()).doesNotContain(uid);
+            api().get(users, fsid).then().statusCode(200).body("results.user_id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(uid)));
+        } finally {
+            for (String left : List.of(uid, heir)) {
+                if (platform.radosgwAdmin("user", "list").contains("\"" + left + "\"")) {
+                    platform.radosgwAdmin("user", "rm", "--uid", left, "--purge-data");
+                }
+            }
+        }
+    }
+
     /** A pool's RBD images, read live through the agent's librbd, as the rbd tool shows them; paged, searched, sorted. */
     @Test
     @Order(19)

@@ -23,6 +23,7 @@ final class ServiceProcess {
     private final Path jar;
     private final Path jvmOptions;
     private final Map<String, String> properties;
+    private final Map<String, String> secrets = new LinkedHashMap<>();
     private final Path log;
     private final int port;
     private final int tlsPort;
@@ -63,6 +64,12 @@ final class ServiceProcess {
 
     ServiceProcess with(String property, String value) {
         properties.put(property, value);
+        return this;
+    }
+
+    /** A setting given in the environment, as Kubernetes gives a Secret's: other local users cannot read it. */
+    ServiceProcess withSecret(String variable, String value) {
+        secrets.put(variable, value);
         return this;
     }
 
@@ -123,6 +130,7 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // as dev/up passes it: in the environment, which other local users cannot read
         builder.environment().put("LOLIGO_INTERNAL_SECRET", LocalPlatform.INTERNAL_SECRET);
+        builder.environment().putAll(secrets);
         process = builder.start();
     }
 
