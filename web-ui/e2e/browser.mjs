@@ -53,6 +53,17 @@ export function rbdJson(...args) {
   return JSON.parse(execFileSync('rbd', ['--conf', CEPH_CONF, ...args, '--format', 'json'], { encoding: 'utf8' }));
 }
 
+export function radosgwAdminJson(...args) {
+  return JSON.parse(execFileSync('radosgw-admin', ['--conf', CEPH_CONF, ...args, '--format', 'json'], { encoding: 'utf8' }));
+}
+
+/** s3cmd against the cluster's RGW, where its configuration says it listens, as the user whose keys are given. */
+export function s3(accessKey, secretKey, ...args) {
+  const endpoint = /rgw_frontends = beast endpoint=(\S+)/.exec(readFileSync(CEPH_CONF, 'utf8'))[1];
+  return execFileSync('s3cmd', ['--config=/dev/null', '--no-ssl', `--access_key=${accessKey}`, `--secret_key=${secretKey}`,
+    `--host=${endpoint}`, `--host-bucket=${endpoint}`, ...args], { encoding: 'utf8' });
+}
+
 /** Stops an OSD's process as a crash or an operator would, by its pid file. */
 export function stopOsdProcess(id) {
   const pidFile = join(dirname(CEPH_CONF), 'run', `ceph-osd.${id}.pid`);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import {
-  callApi, ceph, cephJson, env, healthOk, launch, loggedIn, LOLIGO_URL, lowContrastText, rbdJson, screenshot,
+  callApi, ceph, cephJson, env, healthOk, launch, loggedIn, LOLIGO_URL, lowContrastText, radosgwAdminJson, rbdJson, s3, screenshot,
   startOsdProcess, stopOsdProcess, until,
 } from './browser.mjs';
 
@@ -279,6 +279,68 @@ describe('the console', { concurrency: 1 }, () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Delete subvolume' }).click();
     await completes(`Delete subvolume ${label}`);
     assert.ok(!cephJson('fs', 'subvolume', 'ls', 'cephfs').some((subvolume) => subvolume.name === name));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
+    await page.getByRole('table', { name: 'Pools' }).waitFor();
+  });
+
+  test('an RGW user is created with a key, suspended, given a quota, and deleted with the bucket it filled, from the object pages', async () => {
+    const uid = `console-e2e-${Date.now()}`;
+    const bucket = `${uid}-bucket`;
+    const dialog = page.getByRole('dialog');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Object' }).click();
+    await page.getByRole('table', { name: 'RGW users' }).getByRole('link', { name: 'loligo-admin' }).waitFor();
+    await page.getByRole('button', { name: 'Create user' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('User id').fill('a/b');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await form.locator('.field', { has: page.getByLabel('User id') }).getByText('must be 1 to 64 letters').waitFor();
+    await form.locator('.field', { has: page.getByLabel('Display name') }).getByText('is required').waitFor();
+    await form.getByLabel('User id').fill(uid);
+    await form.getByLabel('Display name').fill('Console user');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    const key = page.getByRole('status', { name: 'New key' });
+    const accessKey = (await key.locator('dd').nth(0).textContent()).trim();
+    const secretKey = (await key.locator('dd').nth(1).textContent()).trim();
+    assert.equal(radosgwAdminJson('user', 'info', '--uid', uid).keys[0].secret_key, secretKey);
+    await screenshot(page, 'object');
+
+    s3(accessKey, secretKey, 'mb', `s3://${bucket}`);
+    s3(accessKey, secretKey, 'put', '/etc/hostname', `s3://${bucket}/hostname`);
+    await page.getByRole('table', { name: 'RGW users' }).getByRole('link', { name: uid, exact: true }).click();
+    await page.getByRole('heading', { name: `User ${uid}` }).waitFor();
+    await page.getByRole('button', { name: 'Suspend' }).click();
+    await page.getByRole('heading', { name: `User ${uid} suspended` }).waitFor();
+    assert.equal(radosgwAdminJson('user', 'info', '--uid', uid).suspended, 1);
+    await page.getByRole('button', { name: 'Enable' }).click();
+    await page.getByRole('button', { name: 'Suspend' }).waitFor();
+    assert.equal(radosgwAdminJson('user', 'info', '--uid', uid).suspended, 0);
+
+    const quota = page.getByRole('form', { name: 'User quota' });
+    await quota.getByLabel('Enforced').check();
+    await quota.getByLabel('Max objects').fill('-3');
+    await quota.getByRole('button', { name: 'Save user quota' }).click();
+    await quota.locator('.field', { has: page.getByLabel('Max objects') }).getByText('must be 0 or more').waitFor();
+    await quota.getByLabel('Max objects').fill('100');
+    await quota.getByRole('button', { name: 'Save user quota' }).click();
+    await until('the user quota as radosgw-admin shows it', () => radosgwAdminJson('user', 'info', '--uid', uid).user_quota.max_objects === 100, 10_000);
+
+    // the bucket was made beside Loligo: the kept listing shows it within seconds
+    await page.goto(`${LOLIGO_URL}/ui/cluster/${fsid}/object?tab=buckets&owner=${uid}`);
+    await page.getByRole('table', { name: 'RGW buckets' }).getByRole('link', { name: bucket }).click({ timeout: 30_000 });
+    await page.getByRole('heading', { name: `Bucket ${bucket}` }).waitFor();
+    await screenshot(page, 'bucket');
+    await page.getByRole('button', { name: 'Delete bucket' }).click();
+    await dialog.getByLabel('Confirmation').fill(bucket);
+    await dialog.getByRole('button', { name: 'Delete bucket' }).click();
+    await page.getByRole('table', { name: 'RGW buckets' }).or(page.getByText('No bucket matches.')).waitFor();
+    assert.ok(!radosgwAdminJson('bucket', 'list').includes(bucket));
+
+    await page.goto(`${LOLIGO_URL}/ui/cluster/${fsid}/object/user/${uid}`);
+    await page.getByRole('button', { name: 'Delete user' }).click();
+    await dialog.getByLabel('Confirmation').fill(uid);
+    await dialog.getByRole('button', { name: 'Delete user' }).click();
+    await page.getByRole('table', { name: 'RGW users' }).waitFor();
+    assert.ok(!radosgwAdminJson('user', 'list').includes(uid));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
     await page.getByRole('table', { name: 'Pools' }).waitFor();
   });

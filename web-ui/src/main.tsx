@@ -10,6 +10,7 @@ import { clusters, currentCluster, me, refreshClusters, resume } from './session
 import { Account } from './pages/account';
 import { Admin } from './pages/admin';
 import { Block, NewImage } from './pages/block';
+import { ObjectStore, RgwBucketDetail, RgwUserDetail } from './pages/object';
 import { Config } from './pages/config';
 import { Crush } from './pages/crush';
 import { Dashboard } from './pages/dashboard';
@@ -89,6 +90,9 @@ function App() {
         <Route path="/ui/cluster/:fsid/block/:pool/new" component={NewImage} />
         <Route path="/ui/cluster/:fsid/block/:pool/image/:name" component={RbdImageDetail} />
         <Route path="/ui/cluster/:fsid/file" component={File} />
+        <Route path="/ui/cluster/:fsid/object" component={ObjectStore} />
+        <Route path="/ui/cluster/:fsid/object/user/:uid" component={RgwUserDetail} />
+        <Route path="/ui/cluster/:fsid/object/bucket/:name" component={RgwBucketDetail} />
         <Route path="/ui/cluster/:fsid/mon" component={Monitors} />
         <Route path="/ui/cluster/:fsid/crush" component={Crush} />
         <Route path="/ui/cluster/:fsid/config" component={Config} />

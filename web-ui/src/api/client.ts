@@ -73,6 +73,10 @@ export function patch<T>(path: string, body?: unknown): Promise<T> {
   return json<T>('PATCH', path, body);
 }
 
+export function put<T>(path: string, body?: unknown): Promise<T> {
+  return json<T>('PUT', path, body);
+}
+
 export function del(path: string): Promise<void> {
   return send('DELETE', path).then(() => undefined);
 }

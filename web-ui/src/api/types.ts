@@ -368,3 +368,55 @@ export interface FileSystem {
   ranks: { rank: number; state: string; mds: MdsDaemon | null }[];
   standbys: MdsDaemon[];
 }
+
+/** An RGW user's or bucket's quota (`RgwViews.RgwQuota`); a limit left out is no limit. */
+export interface RgwQuota {
+  enabled?: boolean;
+  max_size?: number | string | null;
+  max_objects?: number | string | null;
+}
+
+/** An S3 key (`RgwViews.RgwKey`): its secret only in the answer that made it. */
+export interface RgwKey {
+  user: string;
+  access_key: string;
+  secret_key?: string;
+}
+
+/** An RGW user (`RgwViews.RgwUser`), with its buckets' usage. */
+export interface RgwUser {
+  user_id: string;
+  display_name: string;
+  email: string | null;
+  suspended: boolean;
+  max_buckets: number;
+  bucket_count: number;
+  objects: number;
+  size_bytes: number;
+  keys: RgwKey[];
+  subusers: { id: string; permissions: string }[];
+  user_quota: RgwQuota;
+  bucket_quota: RgwQuota;
+}
+
+/** A new RGW user, or the fields of one to change (`RgwViews.RgwUserForm`). */
+export interface RgwUserForm {
+  user_id?: string;
+  display_name?: string;
+  email?: string;
+  max_buckets?: number | string;
+  suspended?: boolean;
+}
+
+/** An RGW bucket (`RgwViews.RgwBucket`). */
+export interface RgwBucket {
+  name: string;
+  id: string;
+  owner: string;
+  created_at: string | null;
+  shards: number;
+  objects: number;
+  size_bytes: number;
+  size_actual_bytes: number;
+  quota: RgwQuota;
+}

@@ -128,6 +128,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
           {fsid && link(clusterPath(fsid, '/pool'), 'Pools')}
           {fsid && link(clusterPath(fsid, '/block'), 'Block')}
           {fsid && link(clusterPath(fsid, '/file'), 'File')}
+          {fsid && link(clusterPath(fsid, '/object'), 'Object')}
           {fsid && link(clusterPath(fsid, '/crush'), 'CRUSH')}
           {fsid && link(clusterPath(fsid, '/mon'), 'Monitors')}
           {fsid && link(clusterPath(fsid, '/config'), 'Config')}

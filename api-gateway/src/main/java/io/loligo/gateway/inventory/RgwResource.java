@@ -18,24 +18,24 @@ public class RgwResource implements RgwApi {
     ClusterServiceClient clusterService;
 
     @Override
-    public Page<RgwViews.User> rgwUsers(String fsid, String search, String ordering, String page, String pageSize) {
+    public Page<RgwViews.RgwUser> rgwUsers(String fsid, String search, String ordering, String page, String pageSize) {
         return clusterService.rgwUsers(fsid, search, ordering, page, pageSize);
     }
 
     @Override
-    public RgwViews.User rgwUser(String fsid, String uid) {
+    public RgwViews.RgwUser rgwUser(String fsid, String uid) {
         return clusterService.rgwUser(fsid, uid);
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public RgwViews.CreatedUser createRgwUser(String fsid, RgwViews.UserForm user) {
+    public RgwViews.RgwCreatedUser createRgwUser(String fsid, RgwViews.RgwUserForm user) {
         return clusterService.createRgwUser(fsid, user);
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public RgwViews.User updateRgwUser(String fsid, String uid, RgwViews.UserForm changes) {
+    public RgwViews.RgwUser updateRgwUser(String fsid, String uid, RgwViews.RgwUserForm changes) {
         return clusterService.updateRgwUser(fsid, uid, changes);
     }
 
@@ -47,7 +47,7 @@ public class RgwResource implements RgwApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public RgwViews.Key createRgwKey(String fsid, String uid) {
+    public RgwViews.RgwKey createRgwKey(String fsid, String uid) {
         return clusterService.createRgwKey(fsid, uid);
     }
 
@@ -59,7 +59,7 @@ public class RgwResource implements RgwApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public RgwViews.User createRgwSubuser(String fsid, String uid, RgwViews.SubuserForm subuser) {
+    public RgwViews.RgwUser createRgwSubuser(String fsid, String uid, RgwViews.RgwSubuserForm subuser) {
         return clusterService.createRgwSubuser(fsid, uid, subuser);
     }
 
@@ -71,29 +71,29 @@ public class RgwResource implements RgwApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public RgwViews.User setRgwUserQuota(String fsid, String uid, String scope, RgwViews.Quota quota) {
+    public RgwViews.RgwUser setRgwUserQuota(String fsid, String uid, String scope, RgwViews.RgwQuota quota) {
         return clusterService.setRgwUserQuota(fsid, uid, scope, quota);
     }
 
     @Override
-    public Page<RgwViews.Bucket> rgwBuckets(String fsid, String owner, String search, String ordering, String page, String pageSize) {
+    public Page<RgwViews.RgwBucket> rgwBuckets(String fsid, String owner, String search, String ordering, String page, String pageSize) {
         return clusterService.rgwBuckets(fsid, owner, search, ordering, page, pageSize);
     }
 
     @Override
-    public RgwViews.Bucket rgwBucket(String fsid, String bucket) {
+    public RgwViews.RgwBucket rgwBucket(String fsid, String bucket) {
         return clusterService.rgwBucket(fsid, bucket);
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public RgwViews.Bucket updateRgwBucket(String fsid, String bucket, RgwViews.BucketForm changes) {
+    public RgwViews.RgwBucket updateRgwBucket(String fsid, String bucket, RgwViews.RgwBucketForm changes) {
         return clusterService.updateRgwBucket(fsid, bucket, changes);
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public RgwViews.Bucket setRgwBucketQuota(String fsid, String bucket, RgwViews.Quota quota) {
+    public RgwViews.RgwBucket setRgwBucketQuota(String fsid, String bucket, RgwViews.RgwQuota quota) {
         return clusterService.setRgwBucketQuota(fsid, bucket, quota);
     }
 

@@ -22,23 +22,23 @@ public class RgwResource implements RgwApi {
     ObjectGateway gateway;
 
     @Override
-    public Page<RgwViews.User> rgwUsers(String fsid, String search, String ordering, String page, String pageSize) {
-        MemoryListing<RgwViews.User> listing = new MemoryListing<>(RgwListing.USERS, search, ordering, page, pageSize);
+    public Page<RgwViews.RgwUser> rgwUsers(String fsid, String search, String ordering, String page, String pageSize) {
+        MemoryListing<RgwViews.RgwUser> listing = new MemoryListing<>(RgwListing.USERS, search, ordering, page, pageSize);
         return gateway.catalog(fsid).users().page(listing);
     }
 
     @Override
-    public RgwViews.User rgwUser(String fsid, String uid) {
+    public RgwViews.RgwUser rgwUser(String fsid, String uid) {
         return gateway.user(fsid, uid);
     }
 
     @Override
-    public RgwViews.CreatedUser createRgwUser(String fsid, RgwViews.UserForm user) {
+    public RgwViews.RgwCreatedUser createRgwUser(String fsid, RgwViews.RgwUserForm user) {
         return gateway.createUser(fsid, user);
     }
 
     @Override
-    public RgwViews.User updateRgwUser(String fsid, String uid, RgwViews.UserForm changes) {
+    public RgwViews.RgwUser updateRgwUser(String fsid, String uid, RgwViews.RgwUserForm changes) {
         return gateway.updateUser(fsid, uid, changes);
     }
 
@@ -49,7 +49,7 @@ public class RgwResource implements RgwApi {
     }
 
     @Override
-    public RgwViews.Key createRgwKey(String fsid, String uid) {
+    public RgwViews.RgwKey createRgwKey(String fsid, String uid) {
         return gateway.createKey(fsid, uid);
     }
 
@@ -59,7 +59,7 @@ public class RgwResource implements RgwApi {
     }
 
     @Override
-    public RgwViews.User createRgwSubuser(String fsid, String uid, RgwViews.SubuserForm subuser) {
+    public RgwViews.RgwUser createRgwSubuser(String fsid, String uid, RgwViews.RgwSubuserForm subuser) {
         return gateway.createSubuser(fsid, uid, subuser);
     }
 
@@ -69,29 +69,29 @@ public class RgwResource implements RgwApi {
     }
 
     @Override
-    public RgwViews.User setRgwUserQuota(String fsid, String uid, String scope, RgwViews.Quota quota) {
+    public RgwViews.RgwUser setRgwUserQuota(String fsid, String uid, String scope, RgwViews.RgwQuota quota) {
         return gateway.userQuota(fsid, uid, scope, quota);
     }
 
     @Override
-    public Page<RgwViews.Bucket> rgwBuckets(String fsid, String owner, String search, String ordering, String page, String pageSize) {
-        MemoryListing<RgwViews.Bucket> listing = new MemoryListing<>(RgwListing.BUCKETS, search, ordering, page, pageSize)
+    public Page<RgwViews.RgwBucket> rgwBuckets(String fsid, String owner, String search, String ordering, String page, String pageSize) {
+        MemoryListing<RgwViews.RgwBucket> listing = new MemoryListing<>(RgwListing.BUCKETS, search, ordering, page, pageSize)
                 .filtered("owner", owner, bucket -> bucket.owner().equals(owner));
         return gateway.catalog(fsid).buckets().page(listing);
     }
 
     @Override
-    public RgwViews.Bucket rgwBucket(String fsid, String bucket) {
+    public RgwViews.RgwBucket rgwBucket(String fsid, String bucket) {
         return gateway.bucket(fsid, bucket);
     }
 
     @Override
-    public RgwViews.Bucket updateRgwBucket(String fsid, String bucket, RgwViews.BucketForm changes) {
+    public RgwViews.RgwBucket updateRgwBucket(String fsid, String bucket, RgwViews.RgwBucketForm changes) {
         return gateway.updateBucket(fsid, bucket, changes);
     }
 
     @Override
-    public RgwViews.Bucket setRgwBucketQuota(String fsid, String bucket, RgwViews.Quota quota) {
+    public RgwViews.RgwBucket setRgwBucketQuota(String fsid, String bucket, RgwViews.RgwQuota quota) {
         return gateway.bucketQuota(fsid, bucket, quota);
     }
 

@@ -41,7 +41,7 @@ public class ObjectGateway {
     AdminOps adminOps;
 
     /** Every user and bucket of the cluster's RGW, each order of them sorted once. */
-    public record Catalog(SortedViews<RgwViews.User> users, SortedViews<RgwViews.Bucket> buckets) {
+    public record Catalog(SortedViews<RgwViews.RgwUser> users, SortedViews<RgwViews.RgwBucket> buckets) {
     }
 
     public Catalog catalog(String fsid) {
@@ -49,12 +49,12 @@ public class ObjectGateway {
         return catalogs.get(fsid, () -> readCatalog(fsid));
     }
 
-    public RgwViews.User user(String fsid, String uid) {
+    public RgwViews.RgwUser user(String fsid, String uid) {
         JsonNode info = userInfo(fsid, uid);
         return RgwJson.user(info, ownedBuckets(fsid, uid));
     }
 
-    public RgwViews.Bucket bucket(String fsid, String name) {
+    public RgwViews.RgwBucket bucket(String fsid, String name) {
         try {
             return RgwJson.bucket(adminOps.call(fsid, Call.get("bucket", Map.of("bucket", name, "stats", "true"))));
         } catch (ApiException e) {
@@ -65,14 +65,14 @@ public class ObjectGateway {
         }
     }
 
-    public RgwViews.CreatedUser createUser(String fsid, RgwViews.UserForm form) {
+    public RgwViews.RgwCreatedUser createUser(String fsid, RgwViews.RgwUserForm form) {
         JsonNode created = change(fsid, RgwChanges.createUser(gateway(fsid), form));
         JsonNode key = created.path("keys").path(0);
-        return new RgwViews.CreatedUser(RgwJson.user(created, List.of()),
-                new RgwViews.Key(key.path("user").asText(), key.path("access_key").asText(), key.path("secret_key").asText()));
+        return new RgwViews.RgwCreatedUser(RgwJson.user(created, List.of()),
+                new RgwViews.RgwKey(key.path("user").asText(), key.path("access_key").asText(), key.path("secret_key").asText()));
     }
 
-    public RgwViews.User updateUser(String fsid, String uid, RgwViews.UserForm changes) {
+    public RgwViews.RgwUser updateUser(String fsid, String uid, RgwViews.RgwUserForm changes) {
         RgwChanges.updateUser(gateway(fsid), user(fsid, uid), changes).forEach(call -> change(fsid, call));
         return user(fsid, uid);
     }
@@ -81,7 +81,7 @@ public class ObjectGateway {
         change(fsid, RgwChanges.deleteUser(gateway(fsid), user(fsid, uid), purgeData));
     }
 
-    public RgwViews.Key createKey(String fsid, String uid) {
+    public RgwViews.RgwKey createKey(String fsid, String uid) {
         JsonNode before = userInfo(fsid, uid);
         JsonNode keys = change(fsid, RgwChanges.createKey(RgwJson.user(before, List.of())));
         return RgwJson.newKey(before.path("keys"), keys);
@@ -91,7 +91,7 @@ public class ObjectGateway {
         change(fsid, RgwChanges.deleteKey(gateway(fsid), user(fsid, uid), accessKey));
     }
 
-    public RgwViews.User createSubuser(String fsid, String uid, RgwViews.SubuserForm form) {
+    public RgwViews.RgwUser createSubuser(String fsid, String uid, RgwViews.RgwSubuserForm form) {
         change(fsid, RgwChanges.createSubuser(user(fsid, uid), form));
         return user(fsid, uid);
     }
@@ -100,17 +100,17 @@ public class ObjectGateway {
         change(fsid, RgwChanges.deleteSubuser(user(fsid, uid), name));
     }
 
-    public RgwViews.User userQuota(String fsid, String uid, String scope, RgwViews.Quota quota) {
+    public RgwViews.RgwUser userQuota(String fsid, String uid, String scope, RgwViews.RgwQuota quota) {
         change(fsid, RgwChanges.userQuota(user(fsid, uid), scope, quota));
         return user(fsid, uid);
     }
 
-    public RgwViews.Bucket updateBucket(String fsid, String name, RgwViews.BucketForm changes) {
+    public RgwViews.RgwBucket updateBucket(String fsid, String name, RgwViews.RgwBucketForm changes) {
         RgwChanges.changeOwner(gateway(fsid), bucket(fsid, name), changes).forEach(call -> change(fsid, call));
         return bucket(fsid, name);
     }
 
-    public RgwViews.Bucket bucketQuota(String fsid, String name, RgwViews.Quota quota) {
+    public RgwViews.RgwBucket bucketQuota(String fsid, String name, RgwViews.RgwQuota quota) {
         change(fsid, RgwChanges.bucketQuota(bucket(fsid, name), quota));
         return bucket(fsid, name);
     }
@@ -135,11 +135,11 @@ public class ObjectGateway {
 
     private Catalog readCatalog(String fsid) {
         JsonNode ids = adminOps.call(fsid, Call.get("metadata/user", Map.of()));
-        List<RgwViews.Bucket> buckets = new ArrayList<>();
+        List<RgwViews.RgwBucket> buckets = new ArrayList<>();
         adminOps.call(fsid, Call.get("bucket", Map.of("stats", "true"))).forEach(stats -> buckets.add(RgwJson.bucket(stats)));
-        Map<String, List<RgwViews.Bucket>> byOwner = new HashMap<>();
+        Map<String, List<RgwViews.RgwBucket>> byOwner = new HashMap<>();
         buckets.forEach(bucket -> byOwner.computeIfAbsent(bucket.owner(), owner -> new ArrayList<>()).add(bucket));
-        List<CompletableFuture<RgwViews.User>> users = new ArrayList<>();
+        List<CompletableFuture<RgwViews.RgwUser>> users = new ArrayList<>();
         ids.forEach(id -> users.add(CompletableFuture.supplyAsync(() -> {
             try {
                 return RgwJson.user(adminOps.call(fsid, Call.get("user", Map.of("uid", id.asText()))),
@@ -176,8 +176,8 @@ public class ObjectGateway {
         }
     }
 
-    private List<RgwViews.Bucket> ownedBuckets(String fsid, String uid) {
-        List<RgwViews.Bucket> owned = new ArrayList<>();
+    private List<RgwViews.RgwBucket> ownedBuckets(String fsid, String uid) {
+        List<RgwViews.RgwBucket> owned = new ArrayList<>();
         adminOps.call(fsid, Call.get("bucket", Map.of("uid", uid, "stats", "true"))).forEach(stats -> owned.add(RgwJson.bucket(stats)));
         return owned;
     }

@@ -37,7 +37,7 @@ public final class RgwChanges {
     public record Gateway(List<String> userIds, String ownAccessKey) {
     }
 
-    public static Call createUser(Gateway gateway, RgwViews.UserForm form) {
+    public static Call createUser(Gateway gateway, RgwViews.RgwUserForm form) {
         List<FieldError> errors = new ArrayList<>();
         if (form == null || form.userId() == null) {
             errors.add(new FieldError("user_id", "is required"));
@@ -62,7 +62,7 @@ public final class RgwChanges {
     }
 
     /** @return no call when the user already is as asked */
-    public static List<Call> updateUser(Gateway gateway, RgwViews.User user, RgwViews.UserForm changes) {
+    public static List<Call> updateUser(Gateway gateway, RgwViews.RgwUser user, RgwViews.RgwUserForm changes) {
         List<FieldError> errors = new ArrayList<>();
         if (changes == null) {
             throw ApiException.invalid(List.of(new FieldError("body", "is required")));
@@ -95,7 +95,7 @@ public final class RgwChanges {
     }
 
     /** @param purgeData whether the user's buckets and objects go too; without it, a user with buckets stays */
-    public static Call deleteUser(Gateway gateway, RgwViews.User user, boolean purgeData) {
+    public static Call deleteUser(Gateway gateway, RgwViews.RgwUser user, boolean purgeData) {
         refuseOwn(gateway, user, "removed");
         if (user.bucketCount() > 0 && !purgeData) {
             throw new ApiException(409, "UserHasBuckets", "user '" + user.userId() + "' owns " + user.bucketCount()
@@ -106,7 +106,7 @@ public final class RgwChanges {
         return new Call(SdkHttpMethod.DELETE, "user", query);
     }
 
-    public static Call createKey(RgwViews.User user) {
+    public static Call createKey(RgwViews.RgwUser user) {
         Map<String, String> query = query("key", "");
         query.put("uid", user.userId());
         query.put("key-type", "s3");
@@ -114,7 +114,7 @@ public final class RgwChanges {
         return new Call(SdkHttpMethod.PUT, "user", query);
     }
 
-    public static Call deleteKey(Gateway gateway, RgwViews.User user, String accessKey) {
+    public static Call deleteKey(Gateway gateway, RgwViews.RgwUser user, String accessKey) {
         if (user.keys().stream().noneMatch(key -> key.accessKey().equals(accessKey))) {
             throw new ApiException(404, "UnknownKey", "user '" + user.userId() + "' has no key " + accessKey);
         }
@@ -129,7 +129,7 @@ public final class RgwChanges {
         return new Call(SdkHttpMethod.DELETE, "user", query);
     }
 
-    public static Call createSubuser(RgwViews.User user, RgwViews.SubuserForm form) {
+    public static Call createSubuser(RgwViews.RgwUser user, RgwViews.RgwSubuserForm form) {
         List<FieldError> errors = new ArrayList<>();
         if (form == null || form.name() == null) {
             errors.add(new FieldError("name", "is required"));
@@ -151,11 +151,11 @@ public final class RgwChanges {
         return new Call(SdkHttpMethod.PUT, "user", query);
     }
 
-    public static Call deleteSubuser(RgwViews.User user, String name) {
+    public static Call deleteSubuser(RgwViews.RgwUser user, String name) {
         String id = user.userId() + ":" + name;
         if (user.subusers().stream().noneMatch(subuser -> subuser.id().equals(id))) {
             throw new ApiException(404, "UnknownSubuser", "user '" + user.userId() + "' has no subuser " + name + "; it has "
-                    + user.subusers().stream().map(RgwViews.Subuser::id).toList());
+                    + user.subusers().stream().map(RgwViews.RgwSubuser::id).toList());
         }
         Map<String, String> query = query("subuser", id);
         query.put("uid", user.userId());
@@ -164,7 +164,7 @@ public final class RgwChanges {
     }
 
     /** @param scope {@code user} for all the user stores, {@code bucket} for each of its buckets */
-    public static Call userQuota(RgwViews.User user, String scope, RgwViews.Quota quota) {
+    public static Call userQuota(RgwViews.RgwUser user, String scope, RgwViews.RgwQuota quota) {
         List<FieldError> errors = new ArrayList<>();
         if (!QUOTA_SCOPES.contains(scope)) {
             errors.add(new FieldError("scope", "must be user or bucket"));
@@ -179,7 +179,7 @@ public final class RgwChanges {
     }
 
     /** @return no call when the bucket already is the owner's */
-    public static List<Call> changeOwner(Gateway gateway, RgwViews.Bucket bucket, RgwViews.BucketForm changes) {
+    public static List<Call> changeOwner(Gateway gateway, RgwViews.RgwBucket bucket, RgwViews.RgwBucketForm changes) {
         if (changes == null || changes.owner() == null) {
             throw ApiException.invalid(List.of(new FieldError("owner", "is required")));
         }
@@ -195,7 +195,7 @@ public final class RgwChanges {
         return List.of(new Call(SdkHttpMethod.PUT, "bucket", query));
     }
 
-    public static Call bucketQuota(RgwViews.Bucket bucket, RgwViews.Quota quota) {
+    public static Call bucketQuota(RgwViews.RgwBucket bucket, RgwViews.RgwQuota quota) {
         List<FieldError> errors = new ArrayList<>();
         checkQuota(quota, errors);
         ApiException.refuseIfAny(errors);
@@ -208,7 +208,7 @@ public final class RgwChanges {
     }
 
     /** @param purgeObjects whether the bucket's objects go too; without it, a bucket with objects stays */
-    public static Call deleteBucket(RgwViews.Bucket bucket, boolean purgeObjects) {
+    public static Call deleteBucket(RgwViews.RgwBucket bucket, boolean purgeObjects) {
         if (bucket.objects() > 0 && !purgeObjects) {
             throw new ApiException(409, "BucketNotEmpty", "bucket '" + bucket.name() + "' holds " + bucket.objects()
                     + " object(s): remove them first, or remove the bucket with purge_objects=true");
@@ -218,7 +218,7 @@ public final class RgwChanges {
         return new Call(SdkHttpMethod.DELETE, "bucket", query);
     }
 
-    private static void checkDetails(RgwViews.UserForm form, List<FieldError> errors) {
+    private static void checkDetails(RgwViews.RgwUserForm form, List<FieldError> errors) {
         if (form.email() != null && !form.email().isEmpty() && !EMAIL.matcher(form.email()).matches()) {
             errors.add(new FieldError("email", "must be an e-mail address"));
         }
@@ -227,7 +227,7 @@ public final class RgwChanges {
         }
     }
 
-    private static void details(RgwViews.UserForm form, Map<String, String> query) {
+    private static void details(RgwViews.RgwUserForm form, Map<String, String> query) {
         if (form.email() != null && !form.email().isEmpty()) {
             query.put("email", form.email());
         }
@@ -239,7 +239,7 @@ public final class RgwChanges {
         }
     }
 
-    private static void checkQuota(RgwViews.Quota quota, List<FieldError> errors) {
+    private static void checkQuota(RgwViews.RgwQuota quota, List<FieldError> errors) {
         if (quota == null) {
             errors.add(new FieldError("body", "is required"));
             return;
@@ -257,13 +257,13 @@ public final class RgwChanges {
      *
      * @param sizeUnit bytes per unit of {@code sizeParameter}: a size is rounded up to whole units
      */
-    private static void limits(RgwViews.Quota quota, Map<String, String> query, String sizeParameter, long sizeUnit) {
+    private static void limits(RgwViews.RgwQuota quota, Map<String, String> query, String sizeParameter, long sizeUnit) {
         query.put("enabled", Boolean.toString(quota.enabled() == null || quota.enabled()));
         query.put(sizeParameter, Long.toString(quota.maxSize() == null ? -1 : (quota.maxSize() + sizeUnit - 1) / sizeUnit));
         query.put("max-objects", Long.toString(quota.maxObjects() == null ? -1 : quota.maxObjects()));
     }
 
-    private static void refuseOwn(Gateway gateway, RgwViews.User user, String done) {
+    private static void refuseOwn(Gateway gateway, RgwViews.RgwUser user, String done) {
         if (user.keys().stream().anyMatch(key -> key.accessKey().equals(gateway.ownAccessKey()))) {
             throw new ApiException(409, "LoligoOwnUser", "Loligo manages the object gateway as user '" + user.userId()
                     + "'; it cannot be " + done + " through Loligo");

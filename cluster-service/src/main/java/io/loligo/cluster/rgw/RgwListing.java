@@ -7,18 +7,18 @@ import java.util.Map;
 
 /** What an RGW's users and buckets are searched and ordered by. */
 public final class RgwListing {
-    public static final MemoryListing.Fields<RgwViews.User> USERS = new MemoryListing.Fields<>(RgwViews.User::userId, Map.of(
-            "user_id", RgwViews.User::userId,
-            "display_name", RgwViews.User::displayName,
-            "bucket_count", RgwViews.User::bucketCount,
-            "objects", RgwViews.User::objects,
-            "size_bytes", RgwViews.User::sizeBytes));
-    public static final MemoryListing.Fields<RgwViews.Bucket> BUCKETS = new MemoryListing.Fields<>(RgwViews.Bucket::name, Map.of(
-            "name", RgwViews.Bucket::name,
-            "owner", RgwViews.Bucket::owner,
-            "objects", RgwViews.Bucket::objects,
-            "size_bytes", RgwViews.Bucket::sizeBytes,
-            "created_at", RgwViews.Bucket::createdAt));
+    public static final MemoryListing.Fields<RgwViews.RgwUser> USERS = new MemoryListing.Fields<>(RgwViews.RgwUser::userId, Map.of(
+            "user_id", RgwViews.RgwUser::userId,
+            "display_name", RgwViews.RgwUser::displayName,
+            "bucket_count", RgwViews.RgwUser::bucketCount,
+            "objects", RgwViews.RgwUser::objects,
+            "size_bytes", RgwViews.RgwUser::sizeBytes));
+    public static final MemoryListing.Fields<RgwViews.RgwBucket> BUCKETS = new MemoryListing.Fields<>(RgwViews.RgwBucket::name, Map.of(
+            "name", RgwViews.RgwBucket::name,
+            "owner", RgwViews.RgwBucket::owner,
+            "objects", RgwViews.RgwBucket::objects,
+            "size_bytes", RgwViews.RgwBucket::sizeBytes,
+            "created_at", RgwViews.RgwBucket::createdAt));
 
     private RgwListing() {
     }

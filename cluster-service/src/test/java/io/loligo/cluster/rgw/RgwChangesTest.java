@@ -23,14 +23,14 @@ class RgwChangesTest {
 
     @Test
     void aUserIsReadWithItsKeysWithoutSecretsItsSubusersAsTheApiTakesThemAndItsBucketsUsage() throws IOException {
-        RgwViews.Bucket photos = RgwJson.bucket(recorded("bucket-stats.json"));
-        RgwViews.User bob = RgwJson.user(recorded("user-info.json"), List.of(photos, photos));
+        RgwViews.RgwBucket photos = RgwJson.bucket(recorded("bucket-stats.json"));
+        RgwViews.RgwUser bob = RgwJson.user(recorded("user-info.json"), List.of(photos, photos));
 
         assertThat(bob.userId()).isEqualTo("bob");
-        assertThat(bob.keys()).extracting(RgwViews.Key::accessKey).containsExactly("5TZSSK1C3PH72XXJDH5U", "ES1FXOQTDVT95B62S924");
-        assertThat(bob.keys()).extracting(RgwViews.Key::secretKey).containsOnlyNulls();
-        assertThat(bob.subusers()).containsExactly(new RgwViews.Subuser("bob:swift", "readwrite"));
-        assertThat(bob.bucketQuota()).as("-1 is no limit").isEqualTo(new RgwViews.Quota(false, null, null));
+        assertThat(bob.keys()).extracting(RgwViews.RgwKey::accessKey).containsExactly("5TZSSK1C3PH72XXJDH5U", "ES1FXOQTDVT95B62S924");
+        assertThat(bob.keys()).extracting(RgwViews.RgwKey::secretKey).containsOnlyNulls();
+        assertThat(bob.subusers()).containsExactly(new RgwViews.RgwSubuser("bob:swift", "readwrite"));
+        assertThat(bob.bucketQuota()).as("-1 is no limit").isEqualTo(new RgwViews.RgwQuota(false, null, null));
         assertThat(bob.bucketCount()).isEqualTo(2);
         assertThat(bob.objects()).isEqualTo(6);
         assertThat(bob.sizeBytes()).isEqualTo(1_800_000);
@@ -38,10 +38,10 @@ class RgwChangesTest {
 
     @Test
     void aBucketIsReadWithItsOwnerUsageAndQuota() throws IOException {
-        RgwViews.Bucket photos = RgwJson.bucket(recorded("bucket-stats.json"));
+        RgwViews.RgwBucket photos = RgwJson.bucket(recorded("bucket-stats.json"));
 
-        assertThat(photos).isEqualTo(new RgwViews.Bucket("photos", "5f686cfd-8f37-421f-96cb-5bf70564154e.4166.1", "carol",
-                "2026-12-06T23:11:47.614282Z", 11, 3, 900_000, 909_312, new RgwViews.Quota(true, 0L, 25L)));
+        assertThat(photos).isEqualTo(new RgwViews.RgwBucket("photos", "5f686cfd-8f37-421f-96cb-5bf70564154e.4166.1", "carol",
+                "2026-12-06T23:11:47.614282Z", 11, 3, 900_000, 909_312, new RgwViews.RgwQuota(true, 0L, 25L)));
         assertThat(RgwJson.bucket(new ObjectMapper().createObjectNode().put("bucket", "empty")).objects())
                 .as("an empty bucket has no usage entry").isZero();
     }
@@ -49,20 +49,20 @@ class RgwChangesTest {
     @Test
     void everyBadFieldOfANewUserIsNamedAndATakenIdIsAConflictOnItsField() {
         ApiException invalid = catchThrowableOfType(ApiException.class, () ->
-                RgwChanges.createUser(GATEWAY, new RgwViews.UserForm("a/b", " ", "not-an-address", -2, null)));
+                RgwChanges.createUser(GATEWAY, new RgwViews.RgwUserForm("a/b", " ", "not-an-address", -2, null)));
         assertThat(invalid.problem().status()).isEqualTo(400);
         assertThat(invalid.problem().errors()).extracting(Problem.FieldError::field)
                 .containsExactly("user_id", "display_name", "email", "max_buckets");
 
         ApiException taken = catchThrowableOfType(ApiException.class, () ->
-                RgwChanges.createUser(GATEWAY, new RgwViews.UserForm("bob", "Bob", null, null, null)));
+                RgwChanges.createUser(GATEWAY, new RgwViews.RgwUserForm("bob", "Bob", null, null, null)));
         assertThat(taken.problem().status()).isEqualTo(409);
         assertThat(taken.problem().errors()).extracting(Problem.FieldError::field).containsExactly("user_id");
     }
 
     @Test
     void aNewUserIsOnePutWithWhatWasGiven() {
-        Call call = RgwChanges.createUser(GATEWAY, new RgwViews.UserForm("dave", " Dave ", "dave@example.com", 5, null));
+        Call call = RgwChanges.createUser(GATEWAY, new RgwViews.RgwUserForm("dave", " Dave ", "dave@example.com", 5, null));
 
         assertThat(call.method()).isEqualTo(SdkHttpMethod.PUT);
         assertThat(call.query()).isEqualTo(Map.of("uid", "dave", "display-name", "Dave", "email", "dave@example.com",
@@ -71,24 +71,24 @@ class RgwChangesTest {
 
     @Test
     void anUpdateSendsOnlyWhatChangesAndNothingWhenNothingDoes() throws IOException {
-        RgwViews.User bob = RgwJson.user(recorded("user-info.json"), List.of());
+        RgwViews.RgwUser bob = RgwJson.user(recorded("user-info.json"), List.of());
 
-        assertThat(RgwChanges.updateUser(GATEWAY, bob, new RgwViews.UserForm(null, "Bob", "bob@example.com", 5, false))).isEmpty();
-        assertThat(RgwChanges.updateUser(GATEWAY, bob, new RgwViews.UserForm(null, null, null, null, true)).get(0).query())
+        assertThat(RgwChanges.updateUser(GATEWAY, bob, new RgwViews.RgwUserForm(null, "Bob", "bob@example.com", 5, false))).isEmpty();
+        assertThat(RgwChanges.updateUser(GATEWAY, bob, new RgwViews.RgwUserForm(null, null, null, null, true)).get(0).query())
                 .containsEntry("suspended", "1").doesNotContainKeys("display-name", "email", "max-buckets");
         ApiException renamed = catchThrowableOfType(ApiException.class, () ->
-                RgwChanges.updateUser(GATEWAY, bob, new RgwViews.UserForm("robert", null, null, null, null)));
+                RgwChanges.updateUser(GATEWAY, bob, new RgwViews.RgwUserForm("robert", null, null, null, null)));
         assertThat(renamed.problem().errors()).extracting(Problem.FieldError::field).containsExactly("user_id");
     }
 
     @Test
     void loligosOwnUserAndKeyAreNotTakenFromIt() {
-        RgwViews.User own = user("loligo-admin", 0, new RgwViews.Key("loligo-admin", "LOLIGOKEY", null));
+        RgwViews.RgwUser own = user("loligo-admin", 0, new RgwViews.RgwKey("loligo-admin", "LOLIGOKEY", null));
 
         assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteUser(GATEWAY, own, true)).problem().reason())
                 .isEqualTo("LoligoOwnUser");
         assertThat(catchThrowableOfType(ApiException.class, () ->
-                RgwChanges.updateUser(GATEWAY, own, new RgwViews.UserForm(null, null, null, null, true))).problem().reason())
+                RgwChanges.updateUser(GATEWAY, own, new RgwViews.RgwUserForm(null, null, null, null, true))).problem().reason())
                 .isEqualTo("LoligoOwnUser");
         assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteKey(GATEWAY, own, "LOLIGOKEY")).problem().reason())
                 .isEqualTo("LoligoOwnKey");
@@ -96,12 +96,12 @@ class RgwChangesTest {
 
     @Test
     void aUserWithBucketsAndABucketWithObjectsGoOnlyWithTheirData() {
-        RgwViews.User owner = user("carol", 2);
+        RgwViews.RgwUser owner = user("carol", 2);
         assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteUser(GATEWAY, owner, false)).problem().status())
                 .isEqualTo(409);
         assertThat(RgwChanges.deleteUser(GATEWAY, owner, true).query()).containsEntry("purge-data", "true");
 
-        RgwViews.Bucket full = bucket(3);
+        RgwViews.RgwBucket full = bucket(3);
         assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteBucket(full, false)).problem().reason())
                 .isEqualTo("BucketNotEmpty");
         assertThat(RgwChanges.deleteBucket(full, true).query()).containsEntry("purge-objects", "true");
@@ -110,49 +110,49 @@ class RgwChangesTest {
 
     @Test
     void quotasGoInTheUnitsEachCallTakesWithMinusOneForNoLimit() {
-        Call userQuota = RgwChanges.userQuota(user("bob", 0), "user", new RgwViews.Quota(null, 5000L, null));
+        Call userQuota = RgwChanges.userQuota(user("bob", 0), "user", new RgwViews.RgwQuota(null, 5000L, null));
         assertThat(userQuota.query()).containsEntry("quota-type", "user").containsEntry("enabled", "true")
                 .containsEntry("max-size", "5000").containsEntry("max-objects", "-1");
 
-        Call bucketQuota = RgwChanges.bucketQuota(bucket(0), new RgwViews.Quota(true, 5000L, 25L));
+        Call bucketQuota = RgwChanges.bucketQuota(bucket(0), new RgwViews.RgwQuota(true, 5000L, 25L));
         assertThat(bucketQuota.query()).as("KiB, rounded up").containsEntry("max-size-kb", "5").containsEntry("max-objects", "25")
                 .containsEntry("uid", "carol");
 
         ApiException invalid = catchThrowableOfType(ApiException.class, () ->
-                RgwChanges.userQuota(user("bob", 0), "everything", new RgwViews.Quota(true, -5L, -1L)));
+                RgwChanges.userQuota(user("bob", 0), "everything", new RgwViews.RgwQuota(true, -5L, -1L)));
         assertThat(invalid.problem().errors()).extracting(Problem.FieldError::field).containsExactly("scope", "max_size", "max_objects");
     }
 
     @Test
     void aBucketGoesOnlyToAUserThatExists() {
         ApiException unknown = catchThrowableOfType(ApiException.class, () ->
-                RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.BucketForm("nobody")));
+                RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.RgwBucketForm("nobody")));
         assertThat(unknown.problem().errors()).extracting(Problem.FieldError::field).containsExactly("owner");
-        assertThat(RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.BucketForm("carol"))).as("already hers").isEmpty();
-        assertThat(RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.BucketForm("bob")).get(0).query())
+        assertThat(RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.RgwBucketForm("carol"))).as("already hers").isEmpty();
+        assertThat(RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.RgwBucketForm("bob")).get(0).query())
                 .containsEntry("uid", "bob").containsEntry("bucket-id", "photos-id");
     }
 
     @Test
     void subusersAreCheckedAgainstTheUsersOwn() {
-        RgwViews.User bob = user("bob", 0);
+        RgwViews.RgwUser bob = user("bob", 0);
         ApiException invalid = catchThrowableOfType(ApiException.class, () ->
-                RgwChanges.createSubuser(bob, new RgwViews.SubuserForm("x:y", "admin")));
+                RgwChanges.createSubuser(bob, new RgwViews.RgwSubuserForm("x:y", "admin")));
         assertThat(invalid.problem().errors()).extracting(Problem.FieldError::field).containsExactly("name", "permissions");
-        assertThat(RgwChanges.createSubuser(bob, new RgwViews.SubuserForm("swift", "full")).query())
+        assertThat(RgwChanges.createSubuser(bob, new RgwViews.RgwSubuserForm("swift", "full")).query())
                 .containsEntry("subuser", "bob:swift").containsEntry("access", "full");
         assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteSubuser(bob, "swift")).problem().status())
                 .isEqualTo(404);
     }
 
-    private static RgwViews.User user(String id, int buckets, RgwViews.Key... keys) {
-        return new RgwViews.User(id, id, null, false, 1000, buckets, 0, 0, List.of(keys), List.of(),
-                new RgwViews.Quota(false, null, null), new RgwViews.Quota(false, null, null));
+    private static RgwViews.RgwUser user(String id, int buckets, RgwViews.RgwKey... keys) {
+        return new RgwViews.RgwUser(id, id, null, false, 1000, buckets, 0, 0, List.of(keys), List.of(),
+                new RgwViews.RgwQuota(false, null, null), new RgwViews.RgwQuota(false, null, null));
     }
 
-    private static RgwViews.Bucket bucket(long objects) {
-        return new RgwViews.Bucket("photos", "photos-id", "carol", "2026-12-06T23:11:47Z", 11, objects, objects * 100, objects * 4096,
-                new RgwViews.Quota(false, null, null));
+    private static RgwViews.RgwBucket bucket(long objects) {
+        return new RgwViews.RgwBucket("photos", "photos-id", "carol", "2026-12-06T23:11:47Z", 11, objects, objects * 100, objects * 4096,
+                new RgwViews.RgwQuota(false, null, null));
     }
 
     private static JsonNode recorded(String name) throws IOException {

@@ -30,26 +30,26 @@ public interface RgwApi {
     @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/rgw/user")
-    Page<RgwViews.User> rgwUsers(@PathParam("fsid") String fsid, @QueryParam("search") String search,
+    Page<RgwViews.RgwUser> rgwUsers(@PathParam("fsid") String fsid, @QueryParam("search") String search,
                                  @QueryParam("ordering") String ordering, @QueryParam("page") String page,
                                  @QueryParam("page_size") String pageSize);
 
     @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/rgw/user/{uid}")
-    RgwViews.User rgwUser(@PathParam("fsid") String fsid, @PathParam("uid") String uid);
+    RgwViews.RgwUser rgwUser(@PathParam("fsid") String fsid, @PathParam("uid") String uid);
 
     /** Creates a user with an S3 key: the answer is the only one that shows the key's secret. */
     @POST
     @Path("/cluster/{fsid}/rgw/user")
     @Consumes(MediaType.APPLICATION_JSON)
-    RgwViews.CreatedUser createRgwUser(@PathParam("fsid") String fsid, RgwViews.UserForm user);
+    RgwViews.RgwCreatedUser createRgwUser(@PathParam("fsid") String fsid, RgwViews.RgwUserForm user);
 
     /** Changes a user's display name, e-mail, bucket limit, or suspends it ({@code suspended}) and enables it again. */
     @PATCH
     @Path("/cluster/{fsid}/rgw/user/{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
-    RgwViews.User updateRgwUser(@PathParam("fsid") String fsid, @PathParam("uid") String uid, RgwViews.UserForm changes);
+    RgwViews.RgwUser updateRgwUser(@PathParam("fsid") String fsid, @PathParam("uid") String uid, RgwViews.RgwUserForm changes);
 
     /**
      * Removes a user: {@code 409} while it owns buckets, unless {@code purge_data} is true, which removes its
@@ -62,7 +62,7 @@ public interface RgwApi {
     /** Makes a new S3 key for the user: the answer is the only one that shows its secret. */
     @POST
     @Path("/cluster/{fsid}/rgw/user/{uid}/key")
-    RgwViews.Key createRgwKey(@PathParam("fsid") String fsid, @PathParam("uid") String uid);
+    RgwViews.RgwKey createRgwKey(@PathParam("fsid") String fsid, @PathParam("uid") String uid);
 
     /** Revokes a key: requests signed with it are refused from then on. */
     @DELETE
@@ -72,7 +72,7 @@ public interface RgwApi {
     @POST
     @Path("/cluster/{fsid}/rgw/user/{uid}/subuser")
     @Consumes(MediaType.APPLICATION_JSON)
-    RgwViews.User createRgwSubuser(@PathParam("fsid") String fsid, @PathParam("uid") String uid, RgwViews.SubuserForm subuser);
+    RgwViews.RgwUser createRgwSubuser(@PathParam("fsid") String fsid, @PathParam("uid") String uid, RgwViews.RgwSubuserForm subuser);
 
     /** Removes a subuser with its keys. */
     @DELETE
@@ -86,8 +86,8 @@ public interface RgwApi {
     @PUT
     @Path("/cluster/{fsid}/rgw/user/{uid}/quota/{scope}")
     @Consumes(MediaType.APPLICATION_JSON)
-    RgwViews.User setRgwUserQuota(@PathParam("fsid") String fsid, @PathParam("uid") String uid, @PathParam("scope") String scope,
-                                  RgwViews.Quota quota);
+    RgwViews.RgwUser setRgwUserQuota(@PathParam("fsid") String fsid, @PathParam("uid") String uid, @PathParam("scope") String scope,
+                                  RgwViews.RgwQuota quota);
 
     /**
      * One page of the RGW's buckets with their owner, usage and quota.
@@ -99,26 +99,26 @@ public interface RgwApi {
     @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/rgw/bucket")
-    Page<RgwViews.Bucket> rgwBuckets(@PathParam("fsid") String fsid, @QueryParam("owner") String owner,
+    Page<RgwViews.RgwBucket> rgwBuckets(@PathParam("fsid") String fsid, @QueryParam("owner") String owner,
                                      @QueryParam("search") String search, @QueryParam("ordering") String ordering,
                                      @QueryParam("page") String page, @QueryParam("page_size") String pageSize);
 
     @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/rgw/bucket/{bucket}")
-    RgwViews.Bucket rgwBucket(@PathParam("fsid") String fsid, @PathParam("bucket") String bucket);
+    RgwViews.RgwBucket rgwBucket(@PathParam("fsid") String fsid, @PathParam("bucket") String bucket);
 
     /** Gives the bucket to another user. */
     @PATCH
     @Path("/cluster/{fsid}/rgw/bucket/{bucket}")
     @Consumes(MediaType.APPLICATION_JSON)
-    RgwViews.Bucket updateRgwBucket(@PathParam("fsid") String fsid, @PathParam("bucket") String bucket, RgwViews.BucketForm changes);
+    RgwViews.RgwBucket updateRgwBucket(@PathParam("fsid") String fsid, @PathParam("bucket") String bucket, RgwViews.RgwBucketForm changes);
 
     /** Sets the bucket's quota; a limit left out is lifted, and RGW keeps a bucket's {@code max_size} in whole KiB. */
     @PUT
     @Path("/cluster/{fsid}/rgw/bucket/{bucket}/quota")
     @Consumes(MediaType.APPLICATION_JSON)
-    RgwViews.Bucket setRgwBucketQuota(@PathParam("fsid") String fsid, @PathParam("bucket") String bucket, RgwViews.Quota quota);
+    RgwViews.RgwBucket setRgwBucketQuota(@PathParam("fsid") String fsid, @PathParam("bucket") String bucket, RgwViews.RgwQuota quota);
 
     /**
      * Removes a bucket: {@code 409} while it holds objects, unless {@code purge_objects} is true, which removes them

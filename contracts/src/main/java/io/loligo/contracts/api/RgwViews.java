@@ -16,7 +16,7 @@ public final class RgwViews {
      * @param maxSize bytes; null when unlimited
      * @param maxObjects null when unlimited
      */
-    public record Quota(
+    public record RgwQuota(
             @JsonProperty("enabled") Boolean enabled,
             @JsonProperty("max_size") Long maxSize,
             @JsonProperty("max_objects") Long maxObjects) {
@@ -29,7 +29,7 @@ public final class RgwViews {
      * @param secretKey given only in the answer that made the key
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Key(
+    public record RgwKey(
             @JsonProperty("user") String user,
             @JsonProperty("access_key") String accessKey,
             @JsonProperty("secret_key") String secretKey) {
@@ -39,7 +39,7 @@ public final class RgwViews {
      * @param id {@code user:name}
      * @param permissions read, write, readwrite or full
      */
-    public record Subuser(@JsonProperty("id") String id, @JsonProperty("permissions") String permissions) {
+    public record RgwSubuser(@JsonProperty("id") String id, @JsonProperty("permissions") String permissions) {
     }
 
     /**
@@ -48,7 +48,7 @@ public final class RgwViews {
      * @param sizeBytes what the user's buckets hold, as RGW counts it now
      * @param keys access keys, without their secrets
      */
-    public record User(
+    public record RgwUser(
             @JsonProperty("user_id") String userId,
             @JsonProperty("display_name") String displayName,
             @JsonProperty("email") String email,
@@ -57,10 +57,10 @@ public final class RgwViews {
             @JsonProperty("bucket_count") int bucketCount,
             @JsonProperty("objects") long objects,
             @JsonProperty("size_bytes") long sizeBytes,
-            @JsonProperty("keys") List<Key> keys,
-            @JsonProperty("subusers") List<Subuser> subusers,
-            @JsonProperty("user_quota") Quota userQuota,
-            @JsonProperty("bucket_quota") Quota bucketQuota) {
+            @JsonProperty("keys") List<RgwKey> keys,
+            @JsonProperty("subusers") List<RgwSubuser> subusers,
+            @JsonProperty("user_quota") RgwQuota userQuota,
+            @JsonProperty("bucket_quota") RgwQuota bucketQuota) {
     }
 
     /**
@@ -68,7 +68,7 @@ public final class RgwViews {
      *
      * @param maxBuckets 0 for no limit, -1 to allow none
      */
-    public record UserForm(
+    public record RgwUserForm(
             @JsonProperty("user_id") String userId,
             @JsonProperty("display_name") String displayName,
             @JsonProperty("email") String email,
@@ -77,21 +77,21 @@ public final class RgwViews {
     }
 
     /** A new user with the key RGW made for it, its secret included: the only answer that shows it. */
-    public record CreatedUser(@JsonProperty("user") User user, @JsonProperty("key") Key key) {
+    public record RgwCreatedUser(@JsonProperty("user") RgwUser user, @JsonProperty("key") RgwKey key) {
     }
 
     /**
      * @param name the subuser's name, without its user's
      * @param permissions read, write, readwrite or full
      */
-    public record SubuserForm(@JsonProperty("name") String name, @JsonProperty("permissions") String permissions) {
+    public record RgwSubuserForm(@JsonProperty("name") String name, @JsonProperty("permissions") String permissions) {
     }
 
     /**
      * @param sizeBytes what its objects hold, as RGW counts them now
      * @param sizeActualBytes the same rounded up to whole 4 KiB blocks
      */
-    public record Bucket(
+    public record RgwBucket(
             @JsonProperty("name") String name,
             @JsonProperty("id") String id,
             @JsonProperty("owner") String owner,
@@ -100,10 +100,10 @@ public final class RgwViews {
             @JsonProperty("objects") long objects,
             @JsonProperty("size_bytes") long sizeBytes,
             @JsonProperty("size_actual_bytes") long sizeActualBytes,
-            @JsonProperty("quota") Quota quota) {
+            @JsonProperty("quota") RgwQuota quota) {
     }
 
     /** @param owner the user the bucket is given to */
-    public record BucketForm(@JsonProperty("owner") String owner) {
+    public record RgwBucketForm(@JsonProperty("owner") String owner) {
     }
 }
