@@ -8,8 +8,8 @@ LOLIGO_PACKAGES=(
   ceph-mon ceph-mgr ceph-osd ceph-mds radosgw ceph-base ceph-common librados2 python3-rados uuid-runtime
   # librbd's Python binding, with which bench storage makes its 10,000 images
   python3-rbd
-  # an S3 client, with which the tests fill buckets as a user of the RGW would
-  s3cmd
+  # S3 clients, with which the tests fill buckets as a user of the RGW would, and bench storage makes its 1,000
+  s3cmd python3-boto3
   # the peer dashboard for side-by-side benchmarks, the browser for UI tests, and the load generator
   ceph-mgr-dashboard chromium wrk
   curl jq

@@ -14,19 +14,33 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A pool of 10,000 RBD images paged through the gateway, 100 at a time, with sizes and used bytes, as a console or a
- * script pages through it. Creates the images itself (through librbd's Python binding: the rbd tool would start
- * 10,000 processes), waits until the agent has described every one, then measures with wrk at 16 connections:
- * every page in every ordering and some searches, rotated; and each request a URL never asked before, so that no
- * answer kept by the gateway is ever reused. Prints each figure and asserts none; run with
- * {@code ./dev/loligo bench storage}, {@code -Dimages=} to change the count.
+ * Large listings paged through the gateway, 100 at a time, as a console or a script pages through them: a pool of
+ * 10,000 RBD images with sizes and used bytes, and an RGW with 1,000 buckets with their usage. Creates them itself
+ * (through librbd's and boto3's Python bindings: the rbd tool or s3cmd would start a process apiece), waits until
+ * Loligo lists every one, then measures with wrk at 16 connections: every page in every ordering and some searches,
+ * rotated; and each request a URL never asked before, so that no answer kept by the gateway is ever reused. Prints
+ * each figure and asserts none; run with {@code ./dev/loligo bench storage}, {@code -Dimages=} and
+ * {@code -Dbuckets=} to change the counts.
  */
 class StorageBench {
     private static final int IMAGES = Integer.getInteger("images", 10_000);
+    private static final int BUCKETS = Integer.getInteger("buckets", 1_000);
     private static final int PAGE_SIZE = 100;
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("seconds", 10));
     private static final List<String> ORDERINGS = List.of("name", "-name", "size", "-size", "used_bytes", "-used_bytes",
             "snapshot_count", "-snapshot_count", "watchers", "created_at", "-created_at");
+    private static final List<String> BUCKET_ORDERINGS = List.of("name", "-name", "owner", "objects", "-objects", "size_bytes",
+            "-size_bytes", "created_at", "-created_at");
+    /** Each bucket with one object of a size its own, so that orderings by size and count have something to order. */
+    private static final String CREATE_BUCKETS = """
+            import boto3, sys
+            s3 = boto3.client('s3', endpoint_url=sys.argv[1], aws_access_key_id=sys.argv[2], aws_secret_access_key=sys.argv[3],
+                              region_name='default')
+            for i in range(int(sys.argv[4])):
+                name = 'bench-bucket-%05d' % i
+                s3.create_bucket(Bucket=name)
+                s3.put_object(Bucket=name, Key='object', Body=b'x' * (i + 1))
+            """;
     private static final String CREATE = """
             import rados, rbd, sys
             cluster = rados.Rados(conffile=sys.argv[1])
@@ -61,31 +75,68 @@ class StorageBench {
                 System.out.printf(Locale.ROOT, "== storage: every image described by the agent %.0f s after the first listing%n",
                         (System.nanoTime() - started) / 1e9);
 
-                List<String> rotated = new ArrayList<>();
-                for (String ordering : ORDERINGS) {
-                    for (int page = 1; page <= IMAGES / PAGE_SIZE; page++) {
-                        rotated.add(images + "?page_size=" + PAGE_SIZE + "&ordering=" + ordering + "&page=" + page);
-                    }
-                }
-                for (int i = 0; i < 100; i++) {
-                    rotated.add(images + "?page_size=" + PAGE_SIZE + "&search=image-" + i);
-                }
-                measure("every page of 100 in 11 orderings and 100 searches, rotated (" + rotated.size() + " URLs)",
-                        gateway, token, script(rotated, false));
-                measure("each request a URL never asked before (page and ordering rotated)", gateway, token, script(rotated, true));
+                measureListing("RBD image list of " + IMAGES, gateway, token, images, IMAGES, ORDERINGS, "image-");
             } finally {
                 platform.ceph("osd", "pool", "delete", pool, pool, "--yes-i-really-really-mean-it");
             }
         }
     }
 
-    private static void measure(String what, String gateway, String token, Path script) throws Exception {
+    @Test
+    void aPageOfManyBuckets() throws Exception {
+        try (LocalPlatform platform = new LocalPlatform("StorageBench")) {
+            platform.start();
+            String fsid = platform.ceph("fsid");
+            String token = platform.apiToken(platform.login(), "storage bench");
+            String gateway = platform.gateway.url();
+            String owner = "bench-owner";
+            String buckets = "/api/v3/cluster/" + fsid + "/rgw/bucket";
+            await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(gateway).auth().oauth2(token).get(buckets).statusCode() == 200);
+            var key = given().baseUri(gateway).auth().oauth2(token).contentType("application/json")
+                    .body("{\"user_id\": \"" + owner + "\", \"display_name\": \"bench\", \"max_buckets\": 0}")
+                    .post("/api/v3/cluster/" + fsid + "/rgw/user").then().statusCode(200).extract().jsonPath();
+            try {
+                long started = System.nanoTime();
+                LocalPlatform.run(List.of("/usr/bin/python3", "-c", CREATE_BUCKETS, platform.rgwUrl(), key.getString("key.access_key"),
+                        key.getString("key.secret_key"), String.valueOf(BUCKETS)));
+                System.out.printf(Locale.ROOT, "== storage: %d buckets created with an object each in %.0f s%n", BUCKETS,
+                        (System.nanoTime() - started) / 1e9);
+                started = System.nanoTime();
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> given().baseUri(gateway)
+                        .auth().oauth2(token).get(buckets + "?page_size=1&owner=" + owner).then().statusCode(200).extract().jsonPath()
+                        .getInt("count") == BUCKETS);
+                System.out.printf(Locale.ROOT, "== storage: every bucket listed %.1f s after the last was made%n", (System.nanoTime() - started) / 1e9);
+                measureListing("RGW bucket list of " + BUCKETS, gateway, token, buckets, BUCKETS, BUCKET_ORDERINGS, "bench-bucket-00");
+            } finally {
+                platform.radosgwAdmin("user", "rm", "--uid", owner, "--purge-data");
+            }
+        }
+    }
+
+    /** Every page of 100 in each ordering and 100 searches, rotated; then each request a URL never asked before. */
+    private static void measureListing(String listing, String gateway, String token, String path, int count, List<String> orderings,
+                                       String searchPrefix) throws Exception {
+        List<String> rotated = new ArrayList<>();
+        for (String ordering : orderings) {
+            for (int page = 1; page <= (count + PAGE_SIZE - 1) / PAGE_SIZE; page++) {
+                rotated.add(path + "?page_size=" + PAGE_SIZE + "&ordering=" + ordering + "&page=" + page);
+            }
+        }
+        for (int i = 0; i < 100; i++) {
+            rotated.add(path + "?page_size=" + PAGE_SIZE + "&search=" + searchPrefix + i);
+        }
+        measure(listing, "every page of 100 in " + orderings.size() + " orderings and 100 searches, rotated (" + rotated.size() + " URLs)",
+                gateway, token, script(rotated, false));
+        measure(listing, "each request a URL never asked before (page and ordering rotated)", gateway, token, script(rotated, true));
+    }
+
+    private static void measure(String listing, String what, String gateway, String token, Path script) throws Exception {
         // once untimed, for the compilers
         GatewayBench.run(gateway, List.of("-H", "Authorization: Bearer " + token, "-s", script.toString()), 16, Duration.ofSeconds(5));
         GatewayBench.Figures figures = GatewayBench.run(gateway, List.of("-H", "Authorization: Bearer " + token, "-s", script.toString()),
                 16, MEASURED);
-        System.out.printf(Locale.ROOT, "== storage: RBD image list of %d, %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
-                IMAGES, what, figures.requestsPerSecond(), figures.p50Millis(), figures.p99Millis());
+        System.out.printf(Locale.ROOT, "== storage: %s, %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
+                listing, what, figures.requestsPerSecond(), figures.p50Millis(), figures.p99Millis());
     }
 
     /** A wrk script that asks for the paths in turn; with {@code unique}, each with a query value no request had before. */

@@ -34,7 +34,7 @@ public class RbdListings {
     static final Duration LISTING_TIMEOUT = Duration.ofSeconds(8);
 
     private final ExecutorService reader = Executors.newCachedThreadPool(task -> new Thread(task, "rbd-listing"));
-    private final KeptReads<Key, Listing> kept = new KeptReads<>(FRESH_FOR, reader);
+    private final KeptReads<Key, Listing> kept = new KeptReads<>(FRESH_FOR, reader, listing -> listing.pending() == 0);
 
     @Inject
     LiveReads liveReads;
@@ -47,11 +47,12 @@ public class RbdListings {
     public record Changed(String fsid, int pool) {
     }
 
-    /** A pool's images, each order of them sorted once, and its trash. */
-    public record Listing(SortedViews<RbdImageView> images, List<RbdTrashView> trash) {
-        public Listing(List<RbdImageView> images, List<RbdTrashView> trash) {
-            this(new SortedViews<>(images), trash);
-        }
+    /**
+     * A pool's images, each order of them sorted once, and its trash.
+     *
+     * @param pending the images the agent listed but has not yet described, which its next reads describe first
+     */
+    public record Listing(SortedViews<RbdImageView> images, List<RbdTrashView> trash, int pending) {
     }
 
     /**
@@ -62,7 +63,8 @@ public class RbdListings {
     public Listing read(String fsid, PoolView pool, Map<Integer, String> poolNames) {
         return kept.get(new Key(fsid, pool.id(), pool.name()), () -> {
             JsonNode read = liveReads.read(new ReadRbdImages(fsid, pool.id()), LISTING_TIMEOUT);
-            return new Listing(RbdImages.views(read, pool.name(), poolNames), RbdImages.trash(read, pool.name()));
+            return new Listing(new SortedViews<>(RbdImages.views(read, pool.name(), poolNames)), RbdImages.trash(read, pool.name()),
+                    read.path("pending").asInt());
         });
     }
 

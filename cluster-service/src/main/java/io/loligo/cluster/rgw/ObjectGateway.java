@@ -1,52 +1,30 @@
 package io.loligo.cluster.rgw;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loligo.cluster.listing.SortedViews;
 import io.loligo.cluster.rgw.AdminOps.Call;
-import io.loligo.cluster.sync.KeptReads;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.RgwViews;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
 
 /**
- * A cluster's RGW users and buckets, read and changed through the Admin Ops API. The listings are kept (see
- * {@link KeptReads}): an RGW answers all its buckets' stats in one call, but each user's details in a call of its
- * own, and a thousand of either is too much to read per page. A single user or bucket is read live, and each change
- * is answered with what RGW holds after it.
+ * A cluster's RGW users and buckets, read and changed through the Admin Ops API. The listings come from
+ * {@link RgwCatalog}; a single user or bucket is read live, and each change is answered with what RGW holds after it.
  */
 @ApplicationScoped
 public class ObjectGateway {
-    static final Duration FRESH_FOR = Duration.ofSeconds(2);
-    /** RGW answers a user's details in a few milliseconds; a few at once keep a thousand users under a second. */
-    private static final int PARALLEL_USER_READS = 8;
-
-    private final ExecutorService reader = Executors.newCachedThreadPool(task -> new Thread(task, "rgw-listing"));
-    private final ExecutorService userReads = Executors.newFixedThreadPool(PARALLEL_USER_READS, task -> new Thread(task, "rgw-user-read"));
-    private final KeptReads<String, Catalog> catalogs = new KeptReads<>(FRESH_FOR, reader);
-
     @Inject
     AdminOps adminOps;
+    @Inject
+    RgwCatalog catalog;
 
-    /** Every user and bucket of the cluster's RGW, each order of them sorted once. */
-    public record Catalog(SortedViews<RgwViews.RgwUser> users, SortedViews<RgwViews.RgwBucket> buckets) {
-    }
-
-    public Catalog catalog(String fsid) {
-        adminOps.requireManaged(fsid);
-        return catalogs.get(fsid, () -> readCatalog(fsid));
+    public RgwCatalog.Catalog catalog(String fsid) {
+        return catalog.catalog(fsid);
     }
 
     public RgwViews.RgwUser user(String fsid, String uid) {
@@ -119,44 +97,21 @@ public class ObjectGateway {
         change(fsid, RgwChanges.deleteBucket(bucket(fsid, name), purgeObjects));
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        reader.shutdownNow();
-        userReads.shutdownNow();
-    }
-
-    /** Makes the change; whatever RGW answered, the kept listings are read anew before their next answer. */
+    /**
+     * Makes the change; whatever RGW answered, the user and bucket it names are read again, and the listings anew,
+     * before their next answer.
+     */
     private JsonNode change(String fsid, Call call) {
         try {
             return adminOps.call(fsid, call);
         } finally {
-            catalogs.forget(fsid::equals);
+            catalog.changed(fsid, named(call, "uid"), named(call, "bucket"));
         }
     }
 
-    private Catalog readCatalog(String fsid) {
-        JsonNode ids = adminOps.call(fsid, Call.get("metadata/user", Map.of()));
-        List<RgwViews.RgwBucket> buckets = new ArrayList<>();
-        adminOps.call(fsid, Call.get("bucket", Map.of("stats", "true"))).forEach(stats -> buckets.add(RgwJson.bucket(stats)));
-        Map<String, List<RgwViews.RgwBucket>> byOwner = new HashMap<>();
-        buckets.forEach(bucket -> byOwner.computeIfAbsent(bucket.owner(), owner -> new ArrayList<>()).add(bucket));
-        List<CompletableFuture<RgwViews.RgwUser>> users = new ArrayList<>();
-        ids.forEach(id -> users.add(CompletableFuture.supplyAsync(() -> {
-            try {
-                return RgwJson.user(adminOps.call(fsid, Call.get("user", Map.of("uid", id.asText()))),
-                        byOwner.getOrDefault(id.asText(), List.of()));
-            } catch (ApiException e) {
-                if (e.getResponse().getStatus() == 404) {
-                    return null; // removed since it was listed
-                }
-                throw e;
-            }
-        }, userReads)));
-        try {
-            return new Catalog(new SortedViews<>(users.stream().map(CompletableFuture::join).filter(user -> user != null).toList()),
-                    new SortedViews<>(buckets));
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+    private static Set<String> named(Call call, String parameter) {
+        String value = call.query().get(parameter);
+        return value == null || value.isEmpty() ? Set.of() : Set.of(value);
     }
 
     private RgwChanges.Gateway gateway(String fsid) {

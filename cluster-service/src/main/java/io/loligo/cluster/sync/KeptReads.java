@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  * from memory. A read older than its freshness (at least {@code freshFor}, and four times what it took for a key
  * whose reads are long) is still answered while a newer one is made in the background, one read per key at a time.
  * A key nobody has read yet, or one {@link #forget forgotten} because Loligo changed what it holds, is read before
- * answering, so that a change made through Loligo shows at once; changes made beside Loligo show within seconds.
+ * answering, so that a change made through Loligo shows at once; changes made beside Loligo show within seconds. A
+ * read that its reader left incomplete (its time budget spent on a large listing) is answered and read on at the next
+ * answer, whatever its age, so that a large listing fills up at the pace of its reads.
  *
  * @param <K> what is read, as a record
  * @param <V> the read as the answers want it, made once per read on the reading thread
@@ -22,6 +24,7 @@ import java.util.function.Supplier;
 public final class KeptReads<K, V> {
     private final Duration freshFor;
     private final Executor reader;
+    private final Predicate<V> complete;
     private final Map<K, Kept<V>> kept = new ConcurrentHashMap<>();
 
     /** One key's read and the read under way, if any. Guarded by itself. */
@@ -35,8 +38,14 @@ public final class KeptReads<K, V> {
     }
 
     public KeptReads(Duration freshFor, Executor reader) {
+        this(freshFor, reader, read -> true);
+    }
+
+    /** @param complete whether a read holds all there is, or its reader left some for the next read */
+    public KeptReads(Duration freshFor, Executor reader, Predicate<V> complete) {
         this.freshFor = freshFor;
         this.reader = reader;
+        this.complete = complete;
     }
 
     /**
@@ -49,16 +58,14 @@ public final class KeptReads<K, V> {
         CompletableFuture<V> awaited;
         synchronized (entry) {
             if (entry.read != null) {
-                long fresh = Math.max(freshFor.toNanos(), 4 * entry.readCostNanos);
-                if (System.nanoTime() - entry.readAtNanos > fresh && entry.reading == null) {
+                long fresh = complete.test(entry.read) ? Math.max(freshFor.toNanos(), 4 * entry.readCostNanos) : 0;
+                if (System.nanoTime() - entry.readAtNanos >= fresh && entry.reading == null) {
                     startReading(entry, read);
                 }
                 return entry.read;
             }
-            if (entry.reading == null) {
-                startReading(entry, read);
-            }
-            awaited = entry.reading;
+            // the read itself, not entry.reading: a read that ends at once has already cleared that
+            awaited = entry.reading != null ? entry.reading : startReading(entry, read);
         }
         try {
             return awaited.join();
@@ -80,7 +87,7 @@ public final class KeptReads<K, V> {
         });
     }
 
-    private void startReading(Kept<V> entry, Supplier<V> read) {
+    private CompletableFuture<V> startReading(Kept<V> entry, Supplier<V> read) {
         long generation = entry.generation;
         long started = System.nanoTime();
         CompletableFuture<V> reading = CompletableFuture.supplyAsync(read, reader);
@@ -97,5 +104,6 @@ public final class KeptReads<K, V> {
                 }
             }
         });
+        return reading;
     }
 }
