@@ -289,6 +289,7 @@ describe('the console', { concurrency: 1 }, () => {
     const dialog = page.getByRole('dialog');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Object' }).click();
     await page.getByRole('table', { name: 'RGW users' }).getByRole('link', { name: 'loligo-admin' }).waitFor();
+    await page.getByRole('img', { name: /^RGW requests per daemon: \d+ points/ }).or(page.getByText('Nothing recorded for RGW requests')).waitFor();
     await page.getByRole('button', { name: 'Create user' }).click();
     const form = page.getByRole('form', { name: 'New user' });
     await form.getByLabel('User id').fill('a/b');

@@ -55,7 +55,7 @@ function compact(value: number): string {
 }
 
 /** The tags every series of a graph shares say what the graph is about; the others tell its lines apart. */
-const IMPLIED_TAGS = new Set(['fsid', 'fqdn', 'host', 'osd', 'pool']);
+const IMPLIED_TAGS = new Set(['fsid', 'fqdn', 'host', 'osd', 'pool', 'counter']);
 
 function seriesLabel(series: Series, labels?: Record<string, string>): string {
   const name = labels?.[series.field] ?? series.field.replaceAll('_', ' ');
@@ -102,6 +102,21 @@ function Chart({ graph, title, unit, labels }: {
       <figcaption>{title}</figcaption>
       <div ref={box} role="img" aria-label={`${title}: ${pointCount(graph)} points`} />
     </figure>
+  );
+}
+
+/** A panel of one graph of the cluster's daemons, such as the requests each RGW served, with its range picker. */
+export function DaemonGraphPanel({ fsid, graph, title, unit }: { fsid: string; graph: string; title: string; unit: string }) {
+  return (
+    <section class="panel" aria-labelledby={`${graph}-title`}>
+      <div class="panel-head">
+        <h2 id={`${graph}-title`}>{title}</h2>
+        <RangePicker />
+      </div>
+      <div class="charts">
+        <MetricGraph path={`/cluster/${fsid}/metrics/${graph}`} title={`${title} per daemon`} unit={unit} labels={{ value: 'requests' }} />
+      </div>
+    </section>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useRoute } from 'preact-iso';
 import { get } from '../api/client';
 import type { FileSystem } from '../api/types';
+import { DaemonGraphPanel } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { Subvolumes } from './subvolumes';
 
@@ -51,6 +52,7 @@ export function File() {
       <Async loaded={fileSystems} empty={(list) => (list.length ? undefined : 'No CephFS file system in this cluster.')}>
         {(list) => <>{list.map((fs) => <FileSystemPanel key={fs.id} fsid={fsid} fs={fs} />)}</>}
       </Async>
+      <DaemonGraphPanel fsid={fsid} graph="mds_requests" title="MDS client requests" unit="req/s" />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { del, get, patch, post, put, query } from '../api/client';
 import type { Page, RgwBucket, RgwKey, RgwQuota, RgwUser, RgwUserForm } from '../api/types';
 import { confirmAction } from '../components/actions';
+import { DaemonGraphPanel } from '../components/chart';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
@@ -183,6 +184,7 @@ export function ObjectStore() {
       )}
       <NewKeyNote created={created} />
       <Tabs label="Object storage" tabs={tabs} props={{}} />
+      <DaemonGraphPanel fsid={fsid} graph="rgw_requests" title="RGW requests" unit="req/s" />
     </div>
   );
 }

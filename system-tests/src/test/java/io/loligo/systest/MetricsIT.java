@@ -130,6 +130,18 @@ class MetricsIT {
         JsonNode mds = MAPPER.readTree(api().get("/api/v3/metrics/series?measurement=perf&tag=daemon:mds.a").then().statusCode(200)
                 .extract().asString());
         assertThat(mds.findValuesAsText("counter")).contains("mds.request", "mds.reply_latency", "mds_sessions.session_count");
+
+        // the Object and File pages' graphs: each daemon of the cluster a series, as a rate
+        String fsid = platform.ceph("fsid");
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            JsonNode graph = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/metrics/rgw_requests?from=-1m", fsid).then().statusCode(200)
+                    .extract().asString());
+            assertThat(graph.path("series").findValuesAsText("daemon")).contains("rgw.a");
+            assertThat(maxValue(graph, "value")).isGreaterThan(1);
+        });
+        JsonNode mdsGraph = MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/metrics/mds_requests?from=-1m", fsid).then().statusCode(200)
+                .extract().asString());
+        assertThat(mdsGraph.path("series").findValuesAsText("daemon")).contains("mds.a");
     }
 
     @Test

@@ -25,9 +25,10 @@ public enum Measurement {
     FILESYSTEM("filesystem", Kind.GAUGE, List.of("host", "mount"), List.of("size", "used", "free")),
     /**
      * A Ceph daemon's perf counter, read from its admin socket: its total since the daemon started, or for a
-     * long-running average the sum of seconds ({@code value}) and how many were summed ({@code count}).
+     * long-running average the sum of seconds ({@code value}) and how many were summed ({@code count}); with the
+     * daemon's cluster, which the agent learns from its admin socket.
      */
-    PERF("perf", Kind.COUNTER, List.of("host", "daemon", "counter"), List.of("value", "count")),
+    PERF("perf", Kind.COUNTER, List.of("host", "daemon", "counter", "fsid"), List.of("value", "count")),
     /** Client I/O per second and space in bytes, as the mons report them. */
     CLUSTER("cluster", Kind.GAUGE, List.of("fsid"), List.of("read_ops", "write_ops", "read_bytes", "write_bytes",
             "total_bytes", "used_bytes", "avail_bytes", "objects")),

@@ -18,6 +18,10 @@ public enum Graph {
     CLUSTER_CAPACITY(Subject.CLUSTER, "capacity", Measurement.CLUSTER, List.of("total_bytes", "used_bytes", "avail_bytes")),
     CLUSTER_OBJECTS(Subject.CLUSTER, "objects", Measurement.CLUSTER, List.of("objects")),
     CLUSTER_PGS(Subject.CLUSTER, "pgs", Measurement.CLUSTER_PGS, List.of("count")),
+    /** Requests each RGW of the cluster served, one series per daemon. */
+    CLUSTER_RGW_REQUESTS(Subject.CLUSTER, "rgw_requests", Measurement.PERF, List.of("value"), Map.of("counter", "rgw.req")),
+    /** Client requests each MDS of the cluster handled, one series per daemon. */
+    CLUSTER_MDS_REQUESTS(Subject.CLUSTER, "mds_requests", Measurement.PERF, List.of("value"), Map.of("counter", "mds.request")),
     POOL_IOPS(Subject.POOL, "iops", Measurement.POOL, List.of("read_ops", "write_ops")),
     POOL_THROUGHPUT(Subject.POOL, "throughput", Measurement.POOL, List.of("read_bytes", "write_bytes")),
     POOL_USAGE(Subject.POOL, "usage", Measurement.POOL, List.of("stored_bytes", "used_bytes", "objects", "percent_used")),

@@ -48,6 +48,8 @@ public class DaemonDiscovery {
     private final ExecutorService inspectors = Executors.newCachedThreadPool(daemonThreads("daemon-inspector"));
     private final ExecutorService exchanges = Executors.newCachedThreadPool(daemonThreads("admin-socket"));
     private volatile Path runDir;
+    /** Each daemon's cluster, by name ({@code rgw.a}), as the last discovery found it. */
+    private volatile Map<String, String> fsids = Map.of();
 
     @Inject
     public DaemonDiscovery(AgentConfig config, ObjectMapper mapper) {
@@ -60,9 +62,18 @@ public class DaemonDiscovery {
      * few of them would hold the heartbeat back long enough for the host to look late.
      */
     public List<DaemonService> discover() {
-        return onEverySocket(this::inspect).values().stream()
+        List<DaemonService> services = onEverySocket(this::inspect).values().stream()
                 .sorted(Comparator.comparing(DaemonService::type).thenComparing(DaemonService::id, DaemonDiscovery::byDaemonId))
                 .toList();
+        Map<String, String> found = new TreeMap<>();
+        services.stream().filter(service -> service.fsid() != null).forEach(service -> found.put(service.type() + "." + service.id(), service.fsid()));
+        fsids = found;
+        return services;
+    }
+
+    /** The cluster of a daemon ({@code rgw.a}), as the last discovery found it; null when it did not answer then. */
+    public String fsidOf(String daemon) {
+        return fsids.get(daemon);
     }
 
     /** Each answering daemon's {@code perf dump}, by its name ({@code osd.0}), asked of every socket at once. */

@@ -38,7 +38,7 @@ public class HostCollector {
         HostMetrics.disks(out, host, files.read("proc/diskstats"), blockDevices(), at);
         HostMetrics.network(out, host, files.read("proc/net/dev"), at);
         HostMetrics.filesystems(out, host, files.read("proc/mounts"), this::space, at);
-        PerfCounters.write(out, host, daemons.perfDumps(), config.metrics().perfCounters(), at);
+        PerfCounters.write(out, host, daemons.perfDumps(), daemons::fsidOf, config.metrics().perfCounters(), at);
     }
 
     private Set<String> blockDevices() {

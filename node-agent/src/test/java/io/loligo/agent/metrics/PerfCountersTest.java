@@ -21,12 +21,22 @@ class PerfCountersTest {
         Map<String, JsonNode> dumps = new TreeMap<>(Map.of("osd.0", json("perf-dump-osd.json"), "mon.a", json("perf-dump-mon.json")));
         LineProtocol out = new LineProtocol();
 
-        PerfCounters.write(out, "vm", dumps, List.of("osd.op_w", "osd.op_w_latency", "paxos.commit", "osd.no_such", "nonsense"), 7);
+        PerfCounters.write(out, "vm", dumps, daemon -> "fsid-1",
+                List.of("osd.op_w", "osd.op_w_latency", "paxos.commit", "osd.no_such", "nonsense"), 7);
 
         assertThat(out.toString().split("\n")).containsExactly(
-                "perf,counter=paxos.commit,daemon=mon.a,host=vm value=1332.0 7",
-                "perf,counter=osd.op_w,daemon=osd.0,host=vm value=5398.0 7",
-                "perf,counter=osd.op_w_latency,daemon=osd.0,host=vm value=28.285130731,count=5398.0 7");
+                "perf,counter=paxos.commit,daemon=mon.a,fsid=fsid-1,host=vm value=1332.0 7",
+                "perf,counter=osd.op_w,daemon=osd.0,fsid=fsid-1,host=vm value=5398.0 7",
+                "perf,counter=osd.op_w_latency,daemon=osd.0,fsid=fsid-1,host=vm value=28.285130731,count=5398.0 7");
+    }
+
+    @Test
+    void aDaemonWhoseClusterIsNotYetKnownIsLeftOut() throws IOException {
+        LineProtocol out = new LineProtocol();
+
+        PerfCounters.write(out, "vm", Map.of("osd.0", json("perf-dump-osd.json")), daemon -> null, List.of("osd.op_w"), 7);
+
+        assertThat(out.toString()).isEmpty();
     }
 
     private JsonNode json(String name) throws IOException {
