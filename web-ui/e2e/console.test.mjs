@@ -1,10 +1,10 @@
 // The console in Debian's Chromium against the running platform and the real local cluster:
 //   LOLIGO_URL=... LOLIGO_PASSWORD=... CEPH_CONF=... SCREENSHOTS=dir node --test e2e/
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import {
-  callApi, ceph, cephJson, env, healthOk, launch, loggedIn, LOLIGO_URL, lowContrastText, radosgwAdminJson, rbdJson, s3, screenshot,
+  callApi, ceph, CEPH_CONF, cephJson, env, healthOk, launch, loggedIn, LOLIGO_URL, lowContrastText, radosgwAdminJson, rbdJson, s3, screenshot,
   startOsdProcess, stopOsdProcess, until,
 } from './browser.mjs';
 
@@ -342,6 +342,31 @@ describe('the console', { concurrency: 1 }, () => {
     await dialog.getByRole('button', { name: 'Delete user' }).click();
     await page.getByRole('table', { name: 'RGW users' }).waitFor();
     assert.ok(!radosgwAdminJson('user', 'list').includes(uid));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
+    await page.getByRole('table', { name: 'Pools' }).waitFor();
+  });
+
+  test('a client of the file system is evicted from the file page, as the MDS then shows', async () => {
+    const sessions = () => JSON.parse(ceph('daemon', 'mds.a', 'session', 'ls'));
+    const before = new Set(sessions().map((candidate) => candidate.id));
+    // a libcephfs client, held mounted while the test runs
+    const client = spawn('/usr/bin/python3', ['-c', [
+      'import cephfs, sys, time',
+      'fs = cephfs.LibCephFS(conffile=sys.argv[1])',
+      "fs.mount(filesystem_name=b'cephfs')",
+      "print('mounted', flush=True)",
+      'time.sleep(300)'].join('\n'), CEPH_CONF]);
+    try {
+      await new Promise((resolve) => client.stdout.once('data', resolve));
+      const session = sessions().find((candidate) => !before.has(candidate.id));
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'File' }).click();
+      await page.getByRole('button', { name: `Evict client.${session.id}` }).click({ timeout: 30_000 });
+      await page.getByRole('dialog').getByRole('button', { name: 'Evict' }).click();
+      await page.getByRole('button', { name: `Evict client.${session.id}` }).waitFor({ state: 'detached' });
+      assert.ok(!sessions().some((candidate) => candidate.id === session.id));
+    } finally {
+      client.kill('SIGKILL');
+    }
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
     await page.getByRole('table', { name: 'Pools' }).waitFor();
   });

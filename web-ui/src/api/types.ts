@@ -420,3 +420,17 @@ export interface RgwBucket {
   size_actual_bytes: number;
   quota: RgwQuota;
 }
+
+/** A file system's client session, as the MDS of its rank lists it (`FileSystemClientView`). */
+export interface FileSystemClient {
+  id: number;
+  mds: string;
+  rank: number;
+  entity: string;
+  user: string | null;
+  host: string | null;
+  mount_root: string | null;
+  state: string;
+  caps: number;
+  version: string | null;
+}

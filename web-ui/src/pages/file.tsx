@@ -1,6 +1,10 @@
 import { useRoute } from 'preact-iso';
-import { get } from '../api/client';
-import type { FileSystem } from '../api/types';
+import { useEffect } from 'preact/hooks';
+import { del, get } from '../api/client';
+import type { FileSystem, FileSystemClient } from '../api/types';
+import { confirmAction } from '../components/actions';
+import { RefusalNote, useRefusal } from '../components/form';
+import { canOperate } from '../session';
 import { DaemonGraphPanel } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { Subvolumes } from './subvolumes';
@@ -9,6 +13,67 @@ import { Subvolumes } from './subvolumes';
 function rankClass(state: string): 'ok' | 'warn' | 'critical' {
   if (state === 'active') return 'ok';
   return state === 'failed' || state === 'damaged' ? 'critical' : 'warn';
+}
+
+/** Clients come and go without a live update: the table is read again this often. */
+const CLIENTS_REFRESH_MS = 10_000;
+
+/** The clients each active MDS holds a session of; an operator may evict one that hangs or holds others up. */
+function Clients({ fsid, fs }: { fsid: string; fs: FileSystem }) {
+  const path = `/cluster/${fsid}/fs/${encodeURIComponent(fs.name)}/client`;
+  const clients = useLoad(() => get<FileSystemClient[]>(path), [path]);
+  const refusal = useRefusal();
+  useEffect(() => {
+    const timer = window.setInterval(() => clients.reload(), CLIENTS_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [clients.reload]);
+  const evict = async (client: FileSystemClient) => {
+    const confirmed = await confirmAction({
+      title: `Evict client.${client.id}?`,
+      body: `${client.host ?? 'The client'} loses its session and its capabilities at once, and Ceph refuses its address from then on: `
+        + 'its mount fails until it is mounted again.',
+      confirmLabel: 'Evict',
+    });
+    if (!confirmed) return;
+    refusal.clear();
+    try {
+      await del(`${path}/${client.id}`);
+      clients.reload();
+    } catch (failure) {
+      refusal.refuse(failure);
+    }
+  };
+  return (
+    <>
+      <h3>Clients</h3>
+      <RefusalNote refusal={refusal} />
+      <Async loaded={clients} empty={(list) => (list.length ? undefined : 'No client has this file system mounted.')}>
+        {(list) => (
+          <div class="table-wrap">
+            <table aria-label={`Clients of ${fs.name}`}>
+              <thead><tr><th>Client</th><th>Host</th><th>User</th><th>Mounted</th><th>Caps</th><th>State</th><th>MDS</th>{canOperate.value && <th>Actions</th>}</tr></thead>
+              <tbody>
+                {list.map((client) => (
+                  <tr key={client.id}>
+                    <td class="mono" title={client.entity}>client.{client.id}</td>
+                    <td>{client.host ?? '–'}</td>
+                    <td>{client.user ?? '–'}</td>
+                    <td class="mono">{client.mount_root ?? '–'}</td>
+                    <td>{client.caps}</td>
+                    <td>{client.state}</td>
+                    <td>mds.{client.mds} (rank {client.rank})</td>
+                    {canOperate.value && (
+                      <td><button type="button" class="danger" aria-label={`Evict client.${client.id}`} onClick={() => evict(client)}>Evict</button></td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Async>
+    </>
+  );
 }
 
 function FileSystemPanel({ fsid, fs }: { fsid: string; fs: FileSystem }) {
@@ -35,6 +100,7 @@ function FileSystemPanel({ fsid, fs }: { fsid: string; fs: FileSystem }) {
       </div>
       <p>{fs.standbys.length === 0 ? 'No standby MDS could take over a rank.'
         : `Standbys: ${fs.standbys.map((mds) => `mds.${mds.name} (${mds.state}${mds.server ? `, ${mds.server}` : ''})`).join(', ')}.`}</p>
+      <Clients fsid={fsid} fs={fs} />
       <Subvolumes fsid={fsid} fs={fs} />
     </section>
   );

@@ -726,6 +726,53 @@ class PlatformIT {
     }
 
     /**
+     * A file system's clients as its MDS lists them (a libcephfs client held mounted by a Python process), and one
+     * evicted: its session gone from the MDS and its address blocklisted, as the ceph tool shows.
+     */
+    @Test
+    @Order(19)
+    void a_file_system_client_is_listed_and_evicted_as_the_mds_shows() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String clients = "/api/v3/cluster/{fsid}/fs/{fs}/client";
+        Process client = new ProcessBuilder("/usr/bin/python3", "-c", """
+                import cephfs, sys, time
+                fs = cephfs.LibCephFS(conffile=sys.argv[1])
+                fs.mount(filesystem_name=b'cephfs')
+                print('mounted', flush=True)
+                time.sleep(600)
+                """, platform.cephConf.toString()).redirectErrorStream(true).start();
+        try {
+            assertThat(new String(client.getInputStream().readNBytes("mounted".length()))).isEqualTo("mounted");
+            JsonNode sessions = MAPPER.readTree(platform.ceph("daemon", "mds.a", "session", "ls"));
+            // small in a lab: rest-assured reads it as an int
+            int id = sessions.path(0).path("id").asInt();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api().get(clients, fsid, "cephfs").then().statusCode(200)
+                    .body("id", org.hamcrest.Matchers.hasItem(id)));
+            JsonNode listed = MAPPER.readTree(api().get(clients, fsid, "cephfs").then().extract().asString());
+            JsonNode shown = null;
+            for (JsonNode candidate : listed) {
+                if (candidate.path("id").asInt() == id) {
+                    shown = candidate;
+                }
+            }
+            assertThat(shown).isNotNull();
+            assertThat(shown.path("mds").asText()).isEqualTo("a");
+            assertThat(shown.path("mount_root").asText()).isEqualTo("/");
+            assertThat(shown.path("user").asText()).isEqualTo("admin");
+            assertThat(shown.path("entity").asText()).isEqualTo(sessions.path(0).path("inst").asText());
+
+            api().delete(clients + "/{id}", fsid, "cephfs", "client.x").then().statusCode(400).body("errors[0].field", equalTo("id"));
+            api().delete(clients + "/{id}", fsid, "cephfs", "987654321").then().statusCode(404).body("reason", equalTo("UnknownClient"));
+            api().delete(clients + "/{id}", fsid, "cephfs", id).then().statusCode(204);
+            assertThat(MAPPER.readTree(platform.ceph("daemon", "mds.a", "session", "ls")).findValuesAsText("id")).doesNotContain(String.valueOf(id));
+            assertThat(platform.ceph("osd", "blocklist", "ls")).contains(sessions.path(0).path("inst").asText().split(" ")[1]);
+            api().get(clients, fsid, "cephfs").then().statusCode(200).body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+        } finally {
+            client.destroyForcibly();
+        }
+    }
+
+    /**
      * A subvolume group and a subvolume with a quota, made, resized, snapshotted and removed through requests to the
      * mgr's volumes module, each step checked with the ceph tool; bad input refused with the fields named.
      */

@@ -1,5 +1,6 @@
 package io.loligo.gateway.inventory;
 
+import io.loligo.contracts.api.FileSystemClientView;
 import io.loligo.contracts.api.SubvolumeViews;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
 
-/** CephFS file systems and their subvolumes for any logged-in user, changed by operators, through cluster-service. */
+/** CephFS file systems, their clients and subvolumes for any logged-in user, changed by operators, through cluster-service. */
 @Path(ApiPaths.V3)
 public class FileSystemResource implements FileSystemApi {
     @Inject
@@ -31,6 +32,17 @@ public class FileSystemResource implements FileSystemApi {
     @Override
     public FileSystemView fileSystem(String fsid, String name) {
         return clusterService.fileSystem(fsid, name);
+    }
+
+    @Override
+    public List<FileSystemClientView> fileSystemClients(String fsid, String name) {
+        return clusterService.fileSystemClients(fsid, name);
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public void evictFileSystemClient(String fsid, String name, String id) {
+        clusterService.evictFileSystemClient(fsid, name, id);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.loligo.cluster.rest;
 
+import io.loligo.cluster.fs.FileSystemClients;
 import io.loligo.cluster.fs.Subvolumes;
+import io.loligo.contracts.api.FileSystemClientView;
 import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.SubvolumeViews;
 import io.loligo.contracts.command.ReadSubvolumes;
@@ -26,6 +28,8 @@ public class FileSystemResource implements FileSystemApi {
     LiveReads liveReads;
     @Inject
     Mutations mutations;
+    @Inject
+    FileSystemClients clients;
 
     @Override
     public List<FileSystemView> fileSystems(String fsid) {
@@ -38,6 +42,16 @@ public class FileSystemResource implements FileSystemApi {
         List<FileSystemView> fileSystems = fileSystems(fsid);
         return fileSystems.stream().filter(fs -> fs.name().equals(name)).findFirst().orElseThrow(() -> new ApiException(404,
                 "UnknownFileSystem", "no file system '" + name + "'; there are " + fileSystems.stream().map(FileSystemView::name).toList()));
+    }
+
+    @Override
+    public List<FileSystemClientView> fileSystemClients(String fsid, String name) {
+        return clients.clients(fsid, fileSystem(fsid, name));
+    }
+
+    @Override
+    public void evictFileSystemClient(String fsid, String name, String id) {
+        clients.evict(fsid, fileSystem(fsid, name), id);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.InventoryApi.ServerLog;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.QueryValues;
+import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.ReadHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,6 +59,11 @@ public class HostReads {
             }
             throw refused;
         }
+    }
+
+    /** Asks what only the agent of this server can answer, such as one of its daemons' admin sockets. */
+    public JsonNode readFromAgentOf(String fqdn, AgentCommand command) {
+        return live.readFrom(agentOf(fqdn).nodeId(), command);
     }
 
     private record Agent(String nodeId, String fsid) {

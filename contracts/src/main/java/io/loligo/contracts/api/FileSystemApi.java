@@ -32,6 +32,20 @@ public interface FileSystemApi {
     @Path("/cluster/{fsid}/fs/{name}")
     FileSystemView fileSystem(@PathParam("fsid") String fsid, @PathParam("name") String name);
 
+    /** The clients of each active rank, read live from each MDS's admin socket by the agent of its host. */
+    @KeptBriefly
+    @GET
+    @Path("/cluster/{fsid}/fs/{name}/client")
+    List<FileSystemClientView> fileSystemClients(@PathParam("fsid") String fsid, @PathParam("name") String name);
+
+    /**
+     * Evicts a client: its MDS closes its session and the OSDs refuse it from then on (Ceph blocklists its address),
+     * so that a client that hangs or holds capabilities others wait for lets go of them.
+     */
+    @DELETE
+    @Path("/cluster/{fsid}/fs/{name}/client/{id}")
+    void evictFileSystemClient(@PathParam("fsid") String fsid, @PathParam("name") String name, @PathParam("id") String id);
+
     /** Read live through an agent from the mgr's volumes module. */
     @KeptBriefly
     @GET

@@ -30,9 +30,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = SubvolumeChange.class, name = "subvolume-change"),
         @JsonSubTypes.Type(value = RunCli.class, name = "run-cli"),
         @JsonSubTypes.Type(value = ReadMonStatus.class, name = "read-mon-status"),
-        @JsonSubTypes.Type(value = ReadHost.class, name = "read-host")})
+        @JsonSubTypes.Type(value = ReadHost.class, name = "read-host"),
+        @JsonSubTypes.Type(value = MdsClientSessions.class, name = "mds-client-sessions")})
 public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, ReadRbdImages, ReadSubvolumes, CompileCrushMap,
-        RunCli, ReadMonStatus, ReadHost, RequestedChange {
+        RunCli, ReadMonStatus, ReadHost, MdsClientSessions, RequestedChange {
     /** The cluster the command is for; null only for a {@link ReadHost} of a host that serves no cluster. */
     String fsid();
 }

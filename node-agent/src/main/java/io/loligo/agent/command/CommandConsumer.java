@@ -28,6 +28,8 @@ import io.loligo.contracts.command.ReadMonStatus;
 import io.loligo.contracts.command.RbdChange;
 import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.command.ReadRbdImages;
+import io.loligo.agent.daemon.DaemonDiscovery;
+import io.loligo.contracts.command.MdsClientSessions;
 import io.loligo.contracts.command.ReadSubvolumes;
 import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.command.RunCli;
@@ -106,6 +108,8 @@ public class CommandConsumer {
     HostIdentity host;
     @Inject
     LogFiles logFiles;
+    @Inject
+    DaemonDiscovery daemons;
 
     @Incoming("commands")
     @Blocking
@@ -238,6 +242,20 @@ public class CommandConsumer {
         };
     }
 
+    /** An MDS's sessions through its admin socket: one this host does not have, or that does not answer, says so. */
+    private CommandReply mdsSessions(CommandEnvelope envelope, MdsClientSessions sessions) {
+        if (sessions.evict() != null) {
+            Log.infof("evicting client %d of mds.%s for cluster-service", sessions.evict(), sessions.mds());
+        }
+        try {
+            return CommandReply.withOutput(envelope.commandId(), config.nodeId(), daemons.mdsSessions(sessions.mds(), sessions.evict()));
+        } catch (IOException | TimeoutException e) {
+            Log.warnf("mds.%s did not answer on its admin socket: %s", sessions.mds(), e.getMessage());
+            return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("MdsUnreachable",
+                    "mds." + sessions.mds() + " did not answer on its admin socket on " + config.nodeId() + ": " + e.getMessage()));
+        }
+    }
+
     /** Runs one command on the cluster; a failure of librados becomes a reply that says what failed. */
     private CommandReply run(CommandEnvelope envelope) {
         AgentCommand command = envelope.command();
@@ -271,6 +289,9 @@ public class CommandConsumer {
             }
             if (command instanceof ReadSubvolumes read) {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.subvolumes(read.volume())));
+            }
+            if (command instanceof MdsClientSessions sessions) {
+                return mdsSessions(envelope, sessions);
             }
             if (command instanceof RunCli run) {
                 Log.infof("running 'ceph %s' for cluster-service", String.join(" ", run.words()));

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -92,6 +93,33 @@ public class DaemonDiscovery {
             }
         });
         return dumps;
+    }
+
+    /**
+     * An MDS's client sessions ({@code session ls}), after evicting one client ({@code client evict id=N}) when
+     * {@code evict} is given.
+     *
+     * @throws IOException when this host has no socket of that MDS, or it does not answer
+     */
+    public JsonNode mdsSessions(String mds, Long evict) throws IOException, TimeoutException {
+        Path socket = socketOf("mds", mds);
+        if (evict != null) {
+            ask(socket, mapper.createObjectNode().put("prefix", "client evict").set("filters",
+                    mapper.createArrayNode().add("id=" + evict)).toString());
+        }
+        return ask(socket, "{\"prefix\":\"session ls\"}");
+    }
+
+    private Path socketOf(String type, String id) throws IOException {
+        try (DirectoryStream<Path> sockets = Files.newDirectoryStream(runDir(), "*.asok")) {
+            for (Path socket : sockets) {
+                Optional<AdminSocketName> name = AdminSocketName.parse(socket.getFileName().toString());
+                if (name.isPresent() && name.get().type().equals(type) && name.get().id().equals(id)) {
+                    return socket;
+                }
+            }
+        }
+        throw new NoSuchFileException(type + "." + id, null, "no admin socket of " + type + "." + id + " in " + runDir());
     }
 
     private <T> Map<AdminSocketName, T> onEverySocket(BiFunction<Path, AdminSocketName, T> exchange) {
