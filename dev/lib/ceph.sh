@@ -188,6 +188,8 @@ ceph_storage_up() {
     rbd --conf "$CEPH_CONF_FILE" pool init rbd && rbd --conf "$CEPH_CONF_FILE" create --size 1G rbd/lab-disk \
       || die "could not create the lab's RBD image"
   fi
+  # ceph.conf lets the mon delete pools; the mgr's volumes module asks the config database instead
+  ceph_cli config set mon mon_allow_pool_delete true >/dev/null 2>&1
   wait_until 60 "the subvolume lab-share of cephfs" ceph_lab_share
   wait_until 60 "the RGW to answer on $(ceph_rgw_url)" curl -sf -o /dev/null "$(ceph_rgw_url)/"
   ceph_rgw_admin_user

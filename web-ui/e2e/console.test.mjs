@@ -346,6 +346,33 @@ describe('the console', { concurrency: 1 }, () => {
     await page.getByRole('table', { name: 'Pools' }).waitFor();
   });
 
+  test('a file system is created and deleted from the file page, its pools with it, as the ceph tool then shows', async () => {
+    const name = `console-e2e-fs-${Date.now()}`;
+    const tray = page.getByRole('complementary', { name: 'Requests you started' });
+    const completes = (what) => tray.locator('.tracked', { hasText: what }).getByText('Request complete').waitFor({ timeout: 120_000 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'File' }).click();
+    const form = page.getByRole('form', { name: 'New file system' });
+    await form.getByLabel('New file system').fill('a/b');
+    await form.getByRole('button', { name: 'Create file system' }).click();
+    await form.locator('.field').getByText('must be 1 to 100 letters').waitFor();
+    await form.getByLabel('New file system').fill(name);
+    await form.getByRole('button', { name: 'Create file system' }).click();
+    await completes(`Create file system ${name}`);
+    assert.ok(cephJson('fs', 'ls').some((fs) => fs.name === name));
+    const panel = page.getByRole('region', { name }).or(page.locator('section.panel', { has: page.getByRole('heading', { name, exact: true }) }));
+    await panel.getByRole('button', { name: 'Delete file system' }).click();
+    await page.getByRole('dialog').getByLabel('Confirmation').fill(name);
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete file system' }).click();
+    await completes(`Delete file system ${name}`);
+    assert.ok(!cephJson('fs', 'ls').some((fs) => fs.name === name));
+    assert.ok(!ceph('osd', 'pool', 'ls').includes(`cephfs.${name}.meta`));
+    await page.getByRole('heading', { name, exact: true }).waitFor({ state: 'detached' });
+    // the volume had no MDS while it lived
+    await until('HEALTH_OK after the file system went', healthOk, 60_000);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
+    await page.getByRole('table', { name: 'Pools' }).waitFor();
+  });
+
   test('a client of the file system is evicted from the file page, as the MDS then shows', async () => {
     const sessions = () => JSON.parse(ceph('daemon', 'mds.a', 'session', 'ls'));
     const before = new Set(sessions().map((candidate) => candidate.id));

@@ -1,9 +1,9 @@
 import { useRoute } from 'preact-iso';
-import { useEffect } from 'preact/hooks';
-import { del, get } from '../api/client';
+import { useEffect, useState } from 'preact/hooks';
+import { del, get, submit } from '../api/client';
 import type { FileSystem, FileSystemClient } from '../api/types';
-import { confirmAction } from '../components/actions';
-import { RefusalNote, useRefusal } from '../components/form';
+import { confirmAction, runRequest } from '../components/actions';
+import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { canOperate } from '../session';
 import { DaemonGraphPanel } from '../components/chart';
 import { Async, useLoad } from '../components/load';
@@ -76,10 +76,53 @@ function Clients({ fsid, fs }: { fsid: string; fs: FileSystem }) {
   );
 }
 
+/** A new file system through the mgr's volumes module, its pools named after it. */
+function NewFileSystemForm({ fsid }: { fsid: string }) {
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const refusal = useRefusal();
+  const create = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    refusal.clear();
+    try {
+      const request = await runRequest(`Create file system ${name}`, () => submit('POST', `/cluster/${fsid}/fs`, { name }));
+      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'Ceph refused the file system.');
+      else setName('');
+    } catch (failure) {
+      refusal.refuse(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form aria-label="New file system" class="inline-form" onSubmit={create} noValidate>
+      <RefusalNote refusal={refusal} />
+      <Field id="fs-name" label="New file system" error={refusal.forField('name')} hint="its pools: cephfs.<name>.meta and .data">
+        <input id="fs-name" value={name} autocomplete="off" onInput={(event) => setName(event.currentTarget.value)}
+               {...invalidWhen(refusal.forField('name'), 'fs-name')} />
+      </Field>
+      <div class="buttons"><button type="submit" disabled={busy}>Create file system</button></div>
+    </form>
+  );
+}
+
 function FileSystemPanel({ fsid, fs }: { fsid: string; fs: FileSystem }) {
+  const remove = async () => {
+    const confirmed = await confirmAction({
+      title: `Delete file system ${fs.name}?`,
+      body: `${fs.name}, its pools ${[fs.metadata_pool, ...fs.data_pools].join(', ')} and every file in them are removed, for good; its clients are cut off.`,
+      confirmLabel: 'Delete file system',
+      typed: fs.name,
+    });
+    if (confirmed) await runRequest(`Delete file system ${fs.name}`, () => submit('DELETE', `/cluster/${fsid}/fs/${encodeURIComponent(fs.name)}`)).catch(() => undefined);
+  };
   return (
     <section class="panel" aria-labelledby={`fs-${fs.id}`}>
-      <h2 id={`fs-${fs.id}`}>{fs.name}</h2>
+      <div class="panel-head">
+        <h2 id={`fs-${fs.id}`}>{fs.name}</h2>
+        {canOperate.value && <button type="button" class="danger" onClick={remove}>Delete file system</button>}
+      </div>
       <p>Metadata in <strong>{fs.metadata_pool}</strong>, data in <strong>{fs.data_pools.join(', ')}</strong>;
         {' '}{fs.max_mds} active MDS wanted, {fs.standby_count_wanted} standby wanted.</p>
       <div class="table-wrap">
@@ -115,6 +158,7 @@ export function File() {
   return (
     <div>
       <h1>File</h1>
+      {canOperate.value && <NewFileSystemForm fsid={fsid} />}
       <Async loaded={fileSystems} empty={(list) => (list.length ? undefined : 'No CephFS file system in this cluster.')}>
         {(list) => <>{list.map((fs) => <FileSystemPanel key={fs.id} fsid={fsid} fs={fs} />)}</>}
       </Async>

@@ -726,6 +726,46 @@ class PlatformIT {
     }
 
     /**
+     * A file system made and removed through requests of the mgr's volumes module, its pools with it, as the ceph
+     * tool shows; bad and taken names refused with the field named.
+     */
+    @Test
+    @Order(19)
+    void a_file_system_is_created_and_removed_with_its_pools_through_requests() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String name = "loligo-it-fs-" + UUID.randomUUID().toString().substring(0, 8);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/api/v3/cluster/{fsid}/fs", fsid).statusCode() == 200);
+        try {
+            api().contentType(ContentType.JSON).body("{\"name\": \"a/b\"}").post("/api/v3/cluster/{fsid}/fs", fsid).then().statusCode(400)
+                    .body("errors[0].field", equalTo("name"));
+            api().contentType(ContentType.JSON).body("{\"name\": \"cephfs\"}").post("/api/v3/cluster/{fsid}/fs", fsid).then().statusCode(409)
+                    .body("reason", equalTo("FileSystemExists")).body("errors[0].field", equalTo("name"));
+
+            JsonNode created = awaitEnded(api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\"}")
+                    .post("/api/v3/cluster/{fsid}/fs", fsid).then().statusCode(202).extract().path("request_id"));
+            assertThat(created.path("state").asText()).as(created.toString()).isEqualTo("complete");
+            assertThat(MAPPER.readTree(platform.ceph("fs", "ls", "--format", "json")).findValuesAsText("name")).contains(name);
+            assertThat(platform.ceph("osd", "pool", "ls")).contains("cephfs." + name + ".meta", "cephfs." + name + ".data");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get("/api/v3/cluster/{fsid}/fs/{name}", fsid, name).then()
+                    .statusCode(200).body("metadata_pool", equalTo("cephfs." + name + ".meta")));
+
+            JsonNode removed = awaitEnded(api().delete("/api/v3/cluster/{fsid}/fs/{name}", fsid, name).then().statusCode(202)
+                    .extract().path("request_id"));
+            assertThat(removed.path("state").asText()).as(removed.toString()).isEqualTo("complete");
+            assertThat(MAPPER.readTree(platform.ceph("fs", "ls", "--format", "json")).findValuesAsText("name")).doesNotContain(name);
+            assertThat(platform.ceph("osd", "pool", "ls")).doesNotContain("cephfs." + name);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get("/api/v3/cluster/{fsid}/fs/{name}", fsid, name).then()
+                    .statusCode(404));
+        } finally {
+            if (MAPPER.readTree(platform.ceph("fs", "ls", "--format", "json")).findValuesAsText("name").contains(name)) {
+                platform.ceph("fs", "volume", "rm", name, "--yes-i-really-mean-it");
+            }
+        }
+        // the volume had no MDS while it lived: the tests that follow want the cluster healthy again
+        await().atMost(Duration.ofSeconds(60)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+    }
+
+    /**
      * A file system's clients as its MDS lists them (a libcephfs client held mounted by a Python process), and one
      * evicted: its session gone from the MDS and its address blocklisted, as the ceph tool shows.
      */

@@ -1,6 +1,7 @@
 package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.FileSystemClientView;
+import io.loligo.contracts.api.FileSystemForm;
 import io.loligo.contracts.api.SubvolumeViews;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +33,18 @@ public class FileSystemResource implements FileSystemApi {
     @Override
     public FileSystemView fileSystem(String fsid, String name) {
         return clusterService.fileSystem(fsid, name);
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response createFileSystem(String fsid, FileSystemForm fileSystem, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.createFileSystem(fsid, fileSystem, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response deleteFileSystem(String fsid, String name, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.deleteFileSystem(fsid, name, user));
     }
 
     @Override

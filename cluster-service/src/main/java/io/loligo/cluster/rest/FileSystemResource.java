@@ -2,6 +2,8 @@ package io.loligo.cluster.rest;
 
 import io.loligo.cluster.fs.FileSystemClients;
 import io.loligo.cluster.fs.Subvolumes;
+import io.loligo.cluster.fs.Volumes;
+import io.loligo.contracts.api.FileSystemForm;
 import io.loligo.contracts.api.FileSystemClientView;
 import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.SubvolumeViews;
@@ -42,6 +44,16 @@ public class FileSystemResource implements FileSystemApi {
         List<FileSystemView> fileSystems = fileSystems(fsid);
         return fileSystems.stream().filter(fs -> fs.name().equals(name)).findFirst().orElseThrow(() -> new ApiException(404,
                 "UnknownFileSystem", "no file system '" + name + "'; there are " + fileSystems.stream().map(FileSystemView::name).toList()));
+    }
+
+    @Override
+    public Response createFileSystem(String fsid, FileSystemForm fileSystem, String user) {
+        return mutations.run(fsid, user, Volumes.create(fsid, fileSystems(fsid), state.pools(fsid), fileSystem == null ? null : fileSystem.name()));
+    }
+
+    @Override
+    public Response deleteFileSystem(String fsid, String name, String user) {
+        return mutations.run(fsid, user, Volumes.remove(fsid, state.configShow(fsid), fileSystem(fsid, name)));
     }
 
     @Override
@@ -112,6 +124,11 @@ public class FileSystemResource implements FileSystemApi {
     /** The file system with its groups and subvolumes, as an agent reads them from the volumes module now. */
     private Subvolumes.Volume volume(String fsid, String name) {
         FileSystemView fileSystem = fileSystem(fsid, name);
+        if (fileSystem.ranks().stream().noneMatch(rank -> "active".equals(rank.state()))) {
+            // the volumes module would wait for an MDS to mount it, and meanwhile answer no one else
+            throw new ApiException(409, "FileSystemOffline", "file system '" + name + "' has no active MDS: its subvolumes can be read"
+                    + " and changed once an MDS serves it");
+        }
         return Subvolumes.of(fsid, fileSystem, liveReads.read(new ReadSubvolumes(fsid, name)));
     }
 }

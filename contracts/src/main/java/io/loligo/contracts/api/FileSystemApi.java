@@ -32,6 +32,23 @@ public interface FileSystemApi {
     @Path("/cluster/{fsid}/fs/{name}")
     FileSystemView fileSystem(@PathParam("fsid") String fsid, @PathParam("name") String name);
 
+    /**
+     * Creates a file system with its pools through the mgr's {@code fs volume create}: {@code 202} with the request.
+     * An orchestrator starts its MDS daemons; without one, a standby MDS must take it up, or it stays offline.
+     */
+    @POST
+    @Path("/cluster/{fsid}/fs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createFileSystem(@PathParam("fsid") String fsid, FileSystemForm fileSystem, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /**
+     * Removes a file system, its pools and all its data ({@code fs volume rm}); its clients are cut off. {@code 409}
+     * while the cluster forbids deleting pools.
+     */
+    @DELETE
+    @Path("/cluster/{fsid}/fs/{name}")
+    Response deleteFileSystem(@PathParam("fsid") String fsid, @PathParam("name") String name, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
     /** The clients of each active rank, read live from each MDS's admin socket by the agent of its host. */
     @KeptBriefly
     @GET

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The one exception is {@link CrushMapChange}, whose text the agent compiles into the command's input.
  */
 public sealed interface ClusterChange extends RequestedChange permits OsdChange, OsdFlagChange, PgChange, CreatePool, PoolChange, ErasureCodeProfileChange,
-        CrushChange, CrushMapChange, SubvolumeChange {
+        CrushChange, CrushMapChange, SubvolumeChange, VolumeChange {
     /** The mon command, as librados takes it. */
     String monCommand();
 
