@@ -1,6 +1,6 @@
 # A real throwaway Ceph cluster on loopback: 1 mon, 1 mgr, 3 bluestore OSDs on sparse files, cephx on, and the layers
 # above RADOS: a pool `rbd` with the image `lab-disk`, an MDS serving the CephFS file system `cephfs` with the subvolume
-# `lab-share`, and an RGW.
+# `lab-share`, and an RGW with the user `lab` and its bucket `lab-bucket`.
 # Two instances, like the brokers and InfluxDB: the platform's (mon on 40000-40001, RGW on 40010, the other daemons
 # on 40100-40199), and the tests' own (40200-40201, RGW on 40210, 40300-40399), whose mon and mgr the tests stop at
 # will without a platform from dev/up noticing. Ports stay clear of Ceph's defaults. ceph_instance chooses; every
@@ -193,6 +193,7 @@ ceph_storage_up() {
   wait_until 60 "the subvolume lab-share of cephfs" ceph_lab_share
   wait_until 60 "the RGW to answer on $(ceph_rgw_url)" curl -sf -o /dev/null "$(ceph_rgw_url)/"
   ceph_rgw_admin_user
+  ceph_lab_bucket
   log "the MDS with its file system and subvolume, the RGW and the rbd pool are up ($CEPH_INSTANCE) in $((SECONDS - started)) s"
 }
 
@@ -205,6 +206,21 @@ ceph_rgw_admin_user() {
   (umask 077 && radosgw-admin --conf "$CEPH_CONF_FILE" user create --uid=loligo-admin --display-name="Loligo" \
     --caps="users=*;buckets=*;metadata=*;usage=*;zone=*" 2>/dev/null | jq '.keys[0] | {access_key, secret_key}' >"$keys") \
     || { rm -f "$keys"; die "could not create the RGW user loligo-admin"; }
+}
+
+# A user `lab` with a bucket `lab-bucket` holding one object, made through S3 as a user of the RGW would: every read of
+# the API then has a bucket to read
+ceph_lab_bucket() {
+  local user access secret
+  radosgw-admin --conf "$CEPH_CONF_FILE" bucket list 2>/dev/null | jq -e 'index("lab-bucket")' >/dev/null && return 0
+  user=$(radosgw-admin --conf "$CEPH_CONF_FILE" user info --uid=lab 2>/dev/null \
+    || radosgw-admin --conf "$CEPH_CONF_FILE" user create --uid=lab --display-name="Lab" 2>/dev/null) || die "could not create the RGW user lab"
+  access=$(jq -r '.keys[0].access_key' <<<"$user")
+  secret=$(jq -r '.keys[0].secret_key' <<<"$user")
+  local s3=(s3cmd --config=/dev/null --no-ssl --access_key="$access" --secret_key="$secret" --host="127.0.0.1:$CEPH_RGW_PORT"
+    --host-bucket="127.0.0.1:$CEPH_RGW_PORT")
+  "${s3[@]}" mb s3://lab-bucket >/dev/null && "${s3[@]}" put "$CEPH_CONF_FILE" s3://lab-bucket/ceph.conf >/dev/null \
+    || die "could not fill the lab's bucket lab-bucket"
 }
 
 # ceph_rgw_admin_key access_key|secret_key

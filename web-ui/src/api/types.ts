@@ -411,7 +411,7 @@ export interface RgwUserForm {
 /** An RGW bucket (`RgwViews.RgwBucket`). */
 export interface RgwBucket {
   name: string;
-  id: string;
+  instance_id: string;
   owner: string;
   created_at: string | null;
   shards: number;

@@ -479,7 +479,7 @@ export function RgwBucketDetail() {
                 <dt>Stored</dt><dd>{bytes(data.size_bytes)} ({bytes(data.size_actual_bytes)} in whole blocks)</dd>
                 <dt>Quota</dt><dd>{quotaText(data.quota)}</dd>
                 <dt>Index shards</dt><dd>{data.shards}</dd>
-                <dt>Id</dt><dd class="mono">{data.id}</dd>
+                <dt>Instance id</dt><dd class="mono">{data.instance_id}</dd>
                 <dt>Created</dt><dd title={data.created_at ?? ''}>{timeAgo(data.created_at)}</dd>
               </dl>
             </section>

@@ -18,6 +18,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ObjectGateway {
+    /** How many names a 404 offers instead. */
+    private static final int NAMES_OFFERED = 10;
+
     @Inject
     AdminOps adminOps;
     @Inject
@@ -37,7 +40,8 @@ public class ObjectGateway {
             return RgwJson.bucket(adminOps.call(fsid, Call.get("bucket", Map.of("bucket", name, "stats", "true"))));
         } catch (ApiException e) {
             if (e.getResponse().getStatus() == 404) {
-                throw new ApiException(404, "UnknownBucket", "the object gateway has no bucket '" + name + "'");
+                throw new ApiException(404, "UnknownBucket", "the object gateway has no bucket '" + name + "'; there are "
+                        + catalog(fsid).buckets().views().stream().limit(NAMES_OFFERED).map(RgwViews.RgwBucket::name).toList());
             }
             throw e;
         }
@@ -125,7 +129,8 @@ public class ObjectGateway {
             return adminOps.call(fsid, Call.get("user", Map.of("uid", uid)));
         } catch (ApiException e) {
             if (e.getResponse().getStatus() == 404) {
-                throw new ApiException(404, "UnknownUser", "the object gateway has no user '" + uid + "'");
+                throw new ApiException(404, "UnknownUser", "the object gateway has no user '" + uid + "'; there are "
+                        + catalog(fsid).users().views().stream().limit(NAMES_OFFERED).map(RgwViews.RgwUser::userId).toList());
             }
             throw e;
         }

@@ -190,7 +190,7 @@ public final class RgwChanges {
             return List.of();
         }
         Map<String, String> query = query("bucket", bucket.name());
-        query.put("bucket-id", bucket.id());
+        query.put("bucket-id", bucket.instanceId());
         query.put("uid", changes.owner());
         return List.of(new Call(SdkHttpMethod.PUT, "bucket", query));
     }

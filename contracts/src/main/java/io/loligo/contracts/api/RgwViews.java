@@ -88,12 +88,14 @@ public final class RgwViews {
     }
 
     /**
+     * @param name what paths and S3 address it by
+     * @param instanceId RGW's id of this instance of the bucket (a new one each time a bucket of the name is made)
      * @param sizeBytes what its objects hold, as RGW counts them now
      * @param sizeActualBytes the same rounded up to whole 4 KiB blocks
      */
     public record RgwBucket(
             @JsonProperty("name") String name,
-            @JsonProperty("id") String id,
+            @JsonProperty("instance_id") String instanceId,
             @JsonProperty("owner") String owner,
             @JsonProperty("created_at") String createdAt,
             @JsonProperty("shards") int shards,
