@@ -6,8 +6,9 @@ LOLIGO_PACKAGES=(
   # a real local Ceph cluster with its MDS and RGW, the librados the node-agent binds to and the crushtool it compiles
   # CRUSH maps with
   ceph-mon ceph-mgr ceph-osd ceph-mds radosgw ceph-base ceph-common librados2 python3-rados uuid-runtime
-  # librbd's Python binding, with which bench storage makes its 10,000 images
-  python3-rbd
+  # librbd's Python binding, with which bench storage makes its 10,000 images, and libcephfs's, with which the tests
+  # hold a CephFS client mounted
+  python3-rbd python3-cephfs
   # S3 clients, with which the tests fill buckets as a user of the RGW would, and bench storage makes its 1,000
   s3cmd python3-boto3
   # the peer dashboard for side-by-side benchmarks, the browser for UI tests, and the load generator
