@@ -250,9 +250,10 @@ describe('the console', { concurrency: 1 }, () => {
     await page.getByRole('table', { name: 'Pools' }).waitFor();
   });
 
-  test('a subvolume is created with a quota, given another and deleted from the file page, as the ceph tool then shows it', async () => {
+  test('a subvolume is created with a quota, given another, snapshotted, cloned and deleted from its page, as the ceph tool then shows it', async () => {
     const name = `console-e2e-${Date.now()}`;
     const label = `cephfs/${name}`;
+    const clone = `${name}-clone`;
     const tray = page.getByRole('complementary', { name: 'Requests you started' });
     const completes = (what) => tray.locator('.tracked', { hasText: what }).getByText('Request complete').waitFor({ timeout: 120_000 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'File' }).click();
@@ -268,17 +269,41 @@ describe('the console', { concurrency: 1 }, () => {
     await row.getByText('1.0 GiB').waitFor();
     assert.equal(cephJson('fs', 'subvolume', 'info', 'cephfs', name).bytes_quota, 2 ** 30);
     await screenshot(page, 'subvolumes');
+    try {
+      await row.getByRole('link', { name }).click();
+      const quota = page.getByRole('form', { name: `Quota of ${label}` });
+      await quota.getByLabel('Quota, GiB').fill('2');
+      await quota.getByRole('button', { name: 'Set quota' }).click();
+      await completes(`Set the quota of ${label}`);
+      assert.equal(cephJson('fs', 'subvolume', 'info', 'cephfs', name).bytes_quota, 2 * 2 ** 30);
 
-    page.once('dialog', (dialog) => dialog.accept('2'));
-    await page.getByRole('button', { name: `Set the quota of ${label}` }).click();
-    await completes(`Set the quota of ${label}`);
-    assert.equal(cephJson('fs', 'subvolume', 'info', 'cephfs', name).bytes_quota, 2 * 2 ** 30);
+      const snapshot = page.getByRole('form', { name: `New snapshot of ${label}` });
+      await snapshot.getByLabel('New snapshot').fill('first');
+      await snapshot.getByRole('button', { name: 'Take snapshot' }).click();
+      await completes(`Snapshot ${label}@first`);
+      assert.ok(cephJson('fs', 'subvolume', 'snapshot', 'ls', 'cephfs', name).some((taken) => taken.name === 'first'));
 
-    await page.getByRole('button', { name: `Delete ${label}` }).click();
-    await page.getByRole('dialog').getByLabel('Confirmation').fill(name);
-    await page.getByRole('dialog').getByRole('button', { name: 'Delete subvolume' }).click();
-    await completes(`Delete subvolume ${label}`);
-    assert.ok(!cephJson('fs', 'subvolume', 'ls', 'cephfs').some((subvolume) => subvolume.name === name));
+      await page.getByRole('button', { name: `Clone ${label}@first` }).click();
+      const cloneForm = page.getByRole('form', { name: 'Clone of first' });
+      await cloneForm.getByLabel('Clone name').fill(clone);
+      await cloneForm.getByRole('button', { name: 'Clone' }).click();
+      await completes(`Clone ${label}@first to ${clone}`);
+      assert.equal(cephJson('fs', 'clone', 'status', 'cephfs', clone).status.state, 'complete');
+      await screenshot(page, 'subvolume');
+
+      await page.getByRole('button', { name: 'Delete subvolume' }).click();
+      await page.getByRole('dialog').getByLabel('Confirmation').fill(name);
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete subvolume' }).click();
+      await completes(`Delete subvolume ${label}`);
+      assert.ok(!cephJson('fs', 'subvolume', 'ls', 'cephfs').some((subvolume) => subvolume.name === name));
+      await page.getByRole('table', { name: 'Subvolumes of cephfs' }).waitFor();
+    } finally {
+      for (const left of [clone, name]) {
+        if (cephJson('fs', 'subvolume', 'ls', 'cephfs').some((subvolume) => subvolume.name === left)) {
+          ceph('fs', 'subvolume', 'rm', 'cephfs', left, '--force', '--retain-snapshots');
+        }
+      }
+    }
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
     await page.getByRole('table', { name: 'Pools' }).waitFor();
   });

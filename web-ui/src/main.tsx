@@ -16,6 +16,7 @@ import { Crush } from './pages/crush';
 import { Dashboard } from './pages/dashboard';
 import { Events } from './pages/events';
 import { File } from './pages/file';
+import { SubvolumeDetail } from './pages/subvolumes';
 import { Monitors } from './pages/monitors';
 import { Requests } from './pages/requests';
 import { HostDetail } from './pages/host';
@@ -90,6 +91,7 @@ function App() {
         <Route path="/ui/cluster/:fsid/block/:pool/new" component={NewImage} />
         <Route path="/ui/cluster/:fsid/block/:pool/image/:name" component={RbdImageDetail} />
         <Route path="/ui/cluster/:fsid/file" component={File} />
+        <Route path="/ui/cluster/:fsid/file/:fs/subvolume/:name" component={SubvolumeDetail} />
         <Route path="/ui/cluster/:fsid/object" component={ObjectStore} />
         <Route path="/ui/cluster/:fsid/object/user/:uid" component={RgwUserDetail} />
         <Route path="/ui/cluster/:fsid/object/bucket/:name" component={RgwBucketDetail} />

@@ -346,7 +346,8 @@ export interface MdsDaemon {
 export interface Subvolume {
   name: string;
   group: string | null;
-  path: string;
+  /** Null while a clone is copied. */
+  path: string | null;
   bytes_quota: number | null;
   bytes_used: number;
   mode: string | null;

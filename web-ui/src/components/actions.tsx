@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, message, type Submitted } from '../api/client';
 import type { Request } from '../api/types';
 import { onLive } from '../live';
+import type { Refusal } from './form';
 
 interface Confirmation {
   title: string;
@@ -125,6 +126,21 @@ export async function runRequest(label: string, send: () => Promise<Submitted>):
       if (!(failure instanceof ApiError && failure.status === 404)) update(label, { error: message(failure) });
     });
   });
+}
+
+/**
+ * Runs the request a form asked for (see {@link runRequest}). What refused it, the API's problem or Ceph's error at
+ * its end, shows on the form; resolves with whether the cluster is now as asked.
+ */
+export async function requestForForm(refusal: Refusal, label: string, send: () => Promise<Submitted>): Promise<boolean> {
+  try {
+    const request = await runRequest(label, send);
+    if (request?.state !== 'error') return true;
+    refusal.refuse(request.error_message ?? `Ceph refused: ${label}.`);
+  } catch (failure) {
+    refusal.refuse(failure);
+  }
+  return false;
 }
 
 export function RequestTray() {

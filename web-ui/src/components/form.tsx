@@ -22,6 +22,21 @@ export function useRefusal(): Refusal {
   };
 }
 
+/** Runs a change the user asked for, then `reload`s what it changed; what the API refused shows in `refusal`. */
+export function useAction(reload: () => void) {
+  const refusal = useRefusal();
+  const run = async (change: () => Promise<unknown>) => {
+    refusal.clear();
+    try {
+      await change();
+      reload();
+    } catch (failure) {
+      refusal.refuse(failure);
+    }
+  };
+  return { refusal, run };
+}
+
 export function RefusalNote({ refusal }: { refusal: Refusal }) {
   if (!refusal.current) return null;
   return <p class="error" role="alert">{refusal.current instanceof ApiError ? refusal.current.message : refusal.current}</p>;

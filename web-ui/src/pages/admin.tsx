@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { del, get, message, patch, post, query } from '../api/client';
+import { del, get, patch, post, query } from '../api/client';
 import type { AgentKey, AuditEntry, Page, Role, User } from '../api/types';
 import { confirmAction } from '../components/actions';
-import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
+import { Field, invalidWhen, RefusalNote, useAction, useRefusal } from '../components/form';
 import { Async, ErrorNote, useLoad } from '../components/load';
 import { ServerTable, type Column } from '../components/table';
 import { Tabs, usePage, type Tab } from '../components/tabs';
@@ -51,11 +51,7 @@ function NewUser({ done }: { done: () => void }) {
 function Users() {
   const users = useLoad(() => get<User[]>('/user'), []);
   const [creating, setCreating] = useState(false);
-  const [failure, setFailure] = useState<string>();
-  const act = (work: () => Promise<unknown>) => {
-    setFailure(undefined);
-    work().then(users.reload, (error) => setFailure(message(error)));
-  };
+  const { refusal: failure, run: act } = useAction(users.reload);
   return (
     <>
       <div class="panel-head">
@@ -66,7 +62,7 @@ function Users() {
         setCreating(false);
         users.reload();
       }} />}
-      {failure && <ErrorNote message={failure} />}
+      <RefusalNote refusal={failure} />
       <Async loaded={users}>
         {(list) => (
           <div class="table-wrap">
@@ -106,28 +102,25 @@ function Users() {
 
 function Agents() {
   const keys = useLoad(() => get<AgentKey[]>('/key'), [], (update) => update.type === 'event');
-  const [failure, setFailure] = useState<string>();
+  const { refusal: failure, run } = useAction(keys.reload);
   const decide = async (key: AgentKey, status: 'accepted' | 'rejected') => {
     const question = status === 'rejected'
       ? { title: `Reject agent ${key.id}?`, body: 'It cannot be accepted again under this key: the agent needs a new one.', confirmLabel: 'Reject' }
       : { title: `Accept agent ${key.id}?`, body: `Its key is ${key.fingerprint}. Accept it only if the agent logged the same at its start.`, confirmLabel: 'Accept' };
     if (!(await confirmAction(question))) return;
-    setFailure(undefined);
     // an acceptance names the key shown here: if another waits by now, nothing is accepted
     const decision = status === 'accepted' ? { status, fingerprint: key.fingerprint } : { status };
-    await patch(`/key/${encodeURIComponent(key.id)}`, decision).catch((error) => setFailure(message(error)));
-    keys.reload();
+    await run(() => patch(`/key/${encodeURIComponent(key.id)}`, decision));
   };
   const forget = async (key: AgentKey) => {
     if (!(await confirmAction({ title: `Forget agent ${key.id}?`, body: 'It shows up as pending again when it next reports.', confirmLabel: 'Forget' }))) return;
-    await del(`/key/${encodeURIComponent(key.id)}`).catch((error) => setFailure(message(error)));
-    keys.reload();
+    await run(() => del(`/key/${encodeURIComponent(key.id)}`));
   };
   return (
     <>
       <h2>Agent enrolment</h2>
       <p class="sub">Compare a pending agent's fingerprint with the one it logged at its start before you accept it.</p>
-      {failure && <ErrorNote message={failure} />}
+      <RefusalNote refusal={failure} />
       <Async loaded={keys} empty={(list) => (list.length ? undefined : 'No agent has reported yet.')}>
         {(list) => (
           <div class="table-wrap">

@@ -1,18 +1,16 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { get, query, submit } from '../api/client';
+import { get, submit } from '../api/client';
 import type { Page, Pool, RbdImage, RbdTrashEntry } from '../api/types';
 import { confirmAction, runRequest } from '../components/actions';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
+import { PAGE_SIZE, SearchBox, useListingQuery, useReloadEvery } from '../components/listing';
 import { ServerTable, type Column } from '../components/table';
 import { bytes, percent, timeAgo } from '../format';
 import { canOperate } from '../session';
 import { NewImageForm } from './rbd-forms';
 
-const PAGE_SIZE = 50;
-/** Images move with their clients' writes, which no live update announces: the table is read again this often. */
-const REFRESH_MS = 10_000;
 
 const columns = (fsid: string, pool: string): Column<RbdImage>[] => [
   {
@@ -81,29 +79,17 @@ function Trash({ fsid, pool }: { fsid: string; pool: string }) {
 export function Block() {
   const { params } = useRoute();
   const fsid = params.fsid;
-  const { path, query: q, route } = useLocation();
+  const listing = useListingQuery('name');
+  const { query: q } = useLocation();
   const pools = useLoad(() => get<Pool[]>(`/cluster/${fsid}/pool`), [fsid]);
   const blockPools = (pools.data ?? []).filter((pool) => pool.application.includes('rbd'));
   const pool = q.pool ?? (blockPools[0] ? String(blockPools[0].id) : undefined);
-  const page = Math.max(1, Number(q.page ?? '1') || 1);
-  const ordering = q.ordering ?? 'name';
-  const apiQuery = query({ page, page_size: PAGE_SIZE, ordering, search: q.search });
+  const apiQuery = listing.apiQuery();
   const images = useLoad(() => (pool === undefined ? Promise.resolve(null) : get<Page<RbdImage>>(`/cluster/${fsid}/pool/${pool}/image${apiQuery}`)),
     [fsid, pool, apiQuery], (update) => update.fsid === fsid && update.type === 'request', 500);
   const tableColumns = useMemo(() => columns(fsid, pool ?? ''), [fsid, pool]);
-  const go = (changes: Record<string, string | number | undefined>) => route(`${path}${query({ ...q, ...changes })}`, true);
-  const [search, setSearch] = useState(q.search ?? '');
-
-  useEffect(() => {
-    const timer = window.setInterval(() => images.reload(), REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [images.reload]);
-  // typing refines the URL once the user pauses, so that the server is asked once per word, not per key
-  useEffect(() => {
-    if ((q.search ?? '') === search) return undefined;
-    const timer = window.setTimeout(() => go({ search: search || undefined, page: undefined }), 250);
-    return () => window.clearTimeout(timer);
-  }, [search]);
+  // images move with their clients' writes, which no live update announces
+  useReloadEvery(images);
 
   return (
     <div>
@@ -113,19 +99,20 @@ export function Block() {
       </div>
       <div class="filters" role="search">
         <label>Pool
-          <select value={pool ?? ''} onChange={(event) => go({ pool: event.currentTarget.value, page: undefined })}>
+          <select value={pool ?? ''} onChange={(event) => listing.go({ pool: event.currentTarget.value, page: undefined })}>
             {blockPools.map((candidate) => <option key={candidate.id} value={candidate.id}>{candidate.name}</option>)}
           </select>
         </label>
-        <label>Search<input type="search" value={search} placeholder="image name…" onInput={(event) => setSearch(event.currentTarget.value)} /></label>
+        <SearchBox listing={listing} placeholder="image name…" />
       </div>
       <Async loaded={pools} empty={() => (blockPools.length === 0 ? 'No pool has the rbd application: block images live in such pools.' : undefined)}>
         {() => (
           <Async loaded={images} empty={(data) => (data === null || data.count === 0 ? 'No image in this pool matches.' : undefined)}>
             {(data) => (
               <ServerTable<RbdImage> label="RBD images" columns={tableColumns} rows={data!.results} rowCount={data!.count}
-                                     rowId={(image) => image.id} ordering={ordering} onOrdering={(next) => go({ ordering: next, page: undefined })}
-                                     page={page} pageSize={PAGE_SIZE} onPage={(next) => go({ page: next })} />
+                                     rowId={(image) => image.id} ordering={listing.ordering}
+                                     onOrdering={(next) => listing.go({ ordering: next, page: undefined })}
+                                     page={listing.page} pageSize={PAGE_SIZE} onPage={(next) => listing.go({ page: next })} />
             )}
           </Async>
         )}

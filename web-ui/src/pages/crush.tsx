@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { get, message, submit } from '../api/client';
 import type { CrushNode, CrushRule, CrushStep, CrushType } from '../api/types';
-import { confirmAction, runRequest } from '../components/actions';
+import { confirmAction, requestForForm, runRequest } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { Async, ErrorNote, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
@@ -65,13 +65,7 @@ function StepsEditor({ fsid, rule, done }: { fsid: string; rule: CrushRule; done
       confirmLabel: 'Change rule',
     });
     if (!confirmed) return;
-    try {
-      const request = await runRequest(`Change CRUSH rule ${rule.name}`, () => submit('PATCH', `/cluster/${fsid}/crush_rule/${rule.id}`, { steps }));
-      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'The cluster refused the change.');
-      else done();
-    } catch (failure) {
-      refusal.refuse(failure);
-    }
+    if (await requestForForm(refusal, `Change CRUSH rule ${rule.name}`, () => submit('PATCH', `/cluster/${fsid}/crush_rule/${rule.id}`, { steps }))) done();
   };
   return (
     <form onSubmit={save} aria-label={`Steps of rule ${rule.name}`}>
@@ -95,14 +89,8 @@ function NewRule({ fsid, roots, types, done }: { fsid: string; roots: string[]; 
   const create = async (event: Event) => {
     event.preventDefault();
     refusal.clear();
-    try {
-      const body = { ...values, device_class: values.device_class || undefined };
-      const request = await runRequest(`Create CRUSH rule ${values.name}`, () => submit('POST', `/cluster/${fsid}/crush_rule`, body));
-      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'The cluster refused the rule.');
-      else done();
-    } catch (failure) {
-      refusal.refuse(failure);
-    }
+    const body = { ...values, device_class: values.device_class || undefined };
+    if (await requestForForm(refusal, `Create CRUSH rule ${values.name}`, () => submit('POST', `/cluster/${fsid}/crush_rule`, body))) done();
   };
   return (
     <form class="panel" aria-label="New replicated rule" onSubmit={create} noValidate>

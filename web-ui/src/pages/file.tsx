@@ -1,11 +1,12 @@
 import { useRoute } from 'preact-iso';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { del, get, submit } from '../api/client';
 import type { FileSystem, FileSystemClient } from '../api/types';
-import { confirmAction, runRequest } from '../components/actions';
+import { confirmAction, requestForForm, runRequest } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { canOperate } from '../session';
 import { DaemonGraphPanel } from '../components/chart';
+import { useReloadEvery } from '../components/listing';
 import { Async, useLoad } from '../components/load';
 import { Subvolumes } from './subvolumes';
 
@@ -23,10 +24,7 @@ function Clients({ fsid, fs }: { fsid: string; fs: FileSystem }) {
   const path = `/cluster/${fsid}/fs/${encodeURIComponent(fs.name)}/client`;
   const clients = useLoad(() => get<FileSystemClient[]>(path), [path]);
   const refusal = useRefusal();
-  useEffect(() => {
-    const timer = window.setInterval(() => clients.reload(), CLIENTS_REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [clients.reload]);
+  useReloadEvery(clients, CLIENTS_REFRESH_MS);
   const evict = async (client: FileSystemClient) => {
     const confirmed = await confirmAction({
       title: `Evict client.${client.id}?`,
@@ -86,11 +84,7 @@ function NewFileSystemForm({ fsid }: { fsid: string }) {
     setBusy(true);
     refusal.clear();
     try {
-      const request = await runRequest(`Create file system ${name}`, () => submit('POST', `/cluster/${fsid}/fs`, { name }));
-      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'Ceph refused the file system.');
-      else setName('');
-    } catch (failure) {
-      refusal.refuse(failure);
+      if (await requestForForm(refusal, `Create file system ${name}`, () => submit('POST', `/cluster/${fsid}/fs`, { name }))) setName('');
     } finally {
       setBusy(false);
     }

@@ -1,23 +1,21 @@
 // Object storage: the RGW's users and buckets, through the API's Admin Ops client. Changes are answered at once
 // with what RGW then holds, so the forms here wait for their answer instead of following a request.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { del, get, patch, post, put, query } from '../api/client';
 import type { Page, RgwBucket, RgwKey, RgwQuota, RgwUser, RgwUserForm } from '../api/types';
 import { confirmAction } from '../components/actions';
 import { DaemonGraphPanel } from '../components/chart';
-import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
+import { Field, invalidWhen, RefusalNote, useAction, useRefusal } from '../components/form';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
+import { PAGE_SIZE, SearchBox, useListingQuery, useReloadEvery } from '../components/listing';
 import { ServerTable, type Column } from '../components/table';
 import type { RowData } from '@tanstack/preact-table';
 import { type Tab, Tabs } from '../components/tabs';
 import { bytes, timeAgo } from '../format';
 import { canOperate } from '../session';
 
-const PAGE_SIZE = 50;
-/** Buckets fill with their clients' writes, which no live update announces: the tables are read again this often. */
-const REFRESH_MS = 10_000;
 const UNITS = { MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40 } as const;
 type Unit = keyof typeof UNITS;
 
@@ -65,35 +63,20 @@ function Listing<T extends RowData>({ fsid, kind, label, columns, rowId, default
   fsid: string; kind: 'user' | 'bucket'; label: string; columns: Column<T>[]; rowId: (row: T) => string; defaultOrdering: string;
   filters?: Record<string, string | undefined>;
 }) {
-  const { path, query: q, route } = useLocation();
-  const page = Math.max(1, Number(q.page ?? '1') || 1);
-  const ordering = q.ordering ?? defaultOrdering;
-  const apiQuery = query({ page, page_size: PAGE_SIZE, ordering, search: q.search, ...filters });
+  const listing = useListingQuery(defaultOrdering);
+  const apiQuery = listing.apiQuery(filters);
   const rows = useLoad(() => get<Page<T>>(`/cluster/${fsid}/rgw/${kind}${apiQuery}`), [fsid, kind, apiQuery]);
-  const go = (changes: Record<string, string | number | undefined>) => route(`${path}${query({ ...q, ...changes })}`, true);
-  const [search, setSearch] = useState(q.search ?? '');
-
-  useEffect(() => {
-    const timer = window.setInterval(() => rows.reload(), REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [rows.reload]);
-  // typing refines the URL once the user pauses, so that the server is asked once per word, not per key
-  useEffect(() => {
-    if ((q.search ?? '') === search) return undefined;
-    const timer = window.setTimeout(() => go({ search: search || undefined, page: undefined }), 250);
-    return () => window.clearTimeout(timer);
-  }, [search]);
+  // buckets fill with their clients' writes, which no live update announces
+  useReloadEvery(rows);
 
   return (
     <>
-      <div class="filters" role="search">
-        <label>Search<input type="search" value={search} placeholder={`${kind} name…`} onInput={(event) => setSearch(event.currentTarget.value)} /></label>
-      </div>
+      <div class="filters" role="search"><SearchBox listing={listing} placeholder={`${kind} name…`} /></div>
       <Async loaded={rows} empty={(data) => (data.count === 0 ? `No ${kind} matches.` : undefined)}>
         {(data) => (
           <ServerTable<T> label={label} columns={columns} rows={data.results} rowCount={data.count} rowId={rowId}
-                          ordering={ordering} onOrdering={(next) => go({ ordering: next, page: undefined })}
-                          page={page} pageSize={PAGE_SIZE} onPage={(next) => go({ page: next })} />
+                          ordering={listing.ordering} onOrdering={(next) => listing.go({ ordering: next, page: undefined })}
+                          page={listing.page} pageSize={PAGE_SIZE} onPage={(next) => listing.go({ page: next })} />
         )}
       </Async>
     </>
@@ -308,20 +291,6 @@ function SubuserForm({ fsid, user, saved }: { fsid: string; user: RgwUser; saved
 }
 
 /** Runs a change, showing RGW's refusal in place; a refused change leaves the page as it was. */
-function useAction(reload: () => void) {
-  const refusal = useRefusal();
-  const run = async (change: () => Promise<unknown>) => {
-    refusal.clear();
-    try {
-      await change();
-      reload();
-    } catch (failure) {
-      refusal.refuse(failure);
-    }
-  };
-  return { refusal, run };
-}
-
 export function RgwUserDetail() {
   const { params } = useRoute();
   const { fsid } = params;

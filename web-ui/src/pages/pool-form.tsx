@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { get, submit } from '../api/client';
 import type { Pool, PoolForm as PoolFields } from '../api/types';
-import { confirmAction, runRequest } from '../components/actions';
+import { confirmAction, requestForForm } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { useLoad } from '../components/load';
 
@@ -83,12 +83,8 @@ export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done
       }
     }
     try {
-      const request = await runRequest(creating ? `Create pool ${name}` : `Change pool ${pool.name}`, () =>
-        submit(creating ? 'POST' : 'PATCH', creating ? `/cluster/${fsid}/pool` : `/cluster/${fsid}/pool/${pool.id}`, fields));
-      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'The cluster refused the change.');
-      else done(name);
-    } catch (failure) {
-      refusal.refuse(failure);
+      if (await requestForForm(refusal, creating ? `Create pool ${name}` : `Change pool ${pool.name}`, () =>
+        submit(creating ? 'POST' : 'PATCH', creating ? `/cluster/${fsid}/pool` : `/cluster/${fsid}/pool/${pool.id}`, fields))) done(name);
     } finally {
       setBusy(false);
     }

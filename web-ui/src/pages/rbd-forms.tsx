@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { submit } from '../api/client';
 import type { Pool, RbdImage, RbdImageForm } from '../api/types';
-import { confirmAction, runRequest } from '../components/actions';
+import { confirmAction, requestForForm } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { bytes } from '../format';
 
@@ -52,11 +52,7 @@ export function NewImageForm({ fsid, pool, pools, done }: { fsid: string; pool: 
     const form: RbdImageForm = { name, size: sizeOf(amount, unit), features, object_size: Number(objectSize) };
     if (dataPool) form.data_pool = dataPool;
     try {
-      const request = await runRequest(`Create image ${pool.name}/${name}`, () => submit('POST', `/cluster/${fsid}/pool/${pool.id}/image`, form));
-      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'Ceph refused the image.');
-      else done(name);
-    } catch (failure) {
-      refusal.refuse(failure);
+      if (await requestForForm(refusal, `Create image ${pool.name}/${name}`, () => submit('POST', `/cluster/${fsid}/pool/${pool.id}/image`, form))) done(name);
     } finally {
       setBusy(false);
     }
@@ -128,12 +124,8 @@ export function ImageSettingsForm({ fsid, pool, image, done }: { fsid: string; p
     }
     setBusy(true);
     try {
-      const request = await runRequest(`Change image ${pool.name}/${image.name}`, () =>
-        submit('PATCH', `/cluster/${fsid}/pool/${pool.id}/image/${encodeURIComponent(image.name)}`, form));
-      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'Ceph refused the change.');
-      else done(form.name ?? image.name);
-    } catch (failure) {
-      refusal.refuse(failure);
+      if (await requestForForm(refusal, `Change image ${pool.name}/${image.name}`, () =>
+        submit('PATCH', `/cluster/${fsid}/pool/${pool.id}/image/${encodeURIComponent(image.name)}`, form))) done(form.name ?? image.name);
     } finally {
       setBusy(false);
     }
@@ -173,11 +165,8 @@ export function CopyForm({ fsid, pool, pools, image }: { fsid: string; pool: Poo
     refusal.clear();
     const path = `/cluster/${fsid}/pool/${pool.id}/image/${encodeURIComponent(image.name)}`;
     try {
-      const request = await runRequest(`${source ? 'Clone' : 'Copy'} ${image.name}${source ? `@${source}` : ''} to ${target}/${name}`, () =>
+      await requestForForm(refusal, `${source ? 'Clone' : 'Copy'} ${image.name}${source ? `@${source}` : ''} to ${target}/${name}`, () =>
         submit('POST', source ? `${path}/snapshot/${encodeURIComponent(source)}/clone` : `${path}/copy`, { pool: target, name }));
-      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'Ceph refused the copy.');
-    } catch (failure) {
-      refusal.refuse(failure);
     } finally {
       setBusy(false);
     }

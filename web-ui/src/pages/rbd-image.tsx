@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { get, submit } from '../api/client';
 import type { Pool, RbdImage, RbdSnapshot } from '../api/types';
-import { confirmAction, runRequest } from '../components/actions';
+import { confirmAction, requestForForm, runRequest } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
@@ -78,13 +78,7 @@ function NewSnapshot({ image, path }: Context) {
   const take = async (event: Event) => {
     event.preventDefault();
     refusal.clear();
-    try {
-      const request = await runRequest(`Snapshot ${image.name}@${name}`, () => submit('POST', `${path}/snapshot`, { name, protected: protect }));
-      if (request?.state === 'error') refusal.refuse(request.error_message ?? 'Ceph refused the snapshot.');
-      else setName('');
-    } catch (failure) {
-      refusal.refuse(failure);
-    }
+    if (await requestForForm(refusal, `Snapshot ${image.name}@${name}`, () => submit('POST', `${path}/snapshot`, { name, protected: protect }))) setName('');
   };
   return (
     <form aria-label={`New snapshot of ${image.name}`} onSubmit={take} noValidate class="inline-form">

@@ -881,6 +881,31 @@ class PlatformIT {
             assertThat(MAPPER.readTree(platform.ceph("fs", "subvolume", "snapshot", "ls", "cephfs", name, "--group_name", group, "--format", "json"))
                     .findValuesAsText("name")).containsExactly("first");
             api().get(subvolume, fsid, "cephfs", name, group).then().body("snapshots", org.hamcrest.Matchers.contains("first"));
+            api().get(volume + "/subvolume?group={group}&search={search}&ordering=-bytes_quota", fsid, "cephfs", group, suffix).then()
+                    .statusCode(200).body("count", equalTo(1)).body("results[0].name", equalTo(name));
+            api().get(volume + "/subvolume?ordering=size", fsid, "cephfs").then().statusCode(400).body("errors[0].field", equalTo("ordering"));
+
+            // a clone of the snapshot, outside the group: a request that ends once the volumes module copied it
+            String clone = name + "-clone";
+            String snapshot = volume + "/subvolume/{name}/snapshot/{snapshot}/clone?group={group}";
+            api().contentType(ContentType.JSON).body("{\"name\": \"" + clone + "\"}").post(snapshot, fsid, "cephfs", name, "none", group).then()
+                    .statusCode(404).body("reason", equalTo("UnknownSnapshot"));
+            api().contentType(ContentType.JSON).body("{\"name\": \"a/b\", \"group\": \"no-such-group\", \"size\": 5}")
+                    .post(snapshot, fsid, "cephfs", name, "first", group).then().statusCode(400)
+                    .body("errors.field", org.hamcrest.Matchers.contains("name", "group", "size"));
+            api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"group\": \"" + group + "\"}")
+                    .post(snapshot, fsid, "cephfs", name, "first", group).then().statusCode(409).body("errors[0].field", equalTo("name"));
+            JsonNode cloned = awaitEnded(api().contentType(ContentType.JSON).body("{\"name\": \"" + clone + "\"}")
+                    .post(snapshot, fsid, "cephfs", name, "first", group).then().statusCode(202).extract().path("request_id"));
+            assertThat(cloned.path("state").asText()).as(cloned.toString()).isEqualTo("complete");
+            assertThat(MAPPER.readTree(platform.ceph("fs", "clone", "status", "cephfs", clone, "--format", "json")).path("status").path("state")
+                    .asText()).isEqualTo("complete");
+            JsonNode cloneInfo = MAPPER.readTree(platform.ceph("fs", "subvolume", "info", "cephfs", clone, "--format", "json"));
+            assertThat(cloneInfo.path("type").asText()).isEqualTo("clone");
+            api().get(volume + "/subvolume/{name}", fsid, "cephfs", clone).then().statusCode(200).body("state", equalTo("complete"))
+                    .body("path", equalTo(cloneInfo.path("path").asText()));
+            assertThat(awaitEnded(api().delete(volume + "/subvolume/{name}", fsid, "cephfs", clone).then().statusCode(202).extract()
+                    .path("request_id")).path("state").asText()).isEqualTo("complete");
             api().delete(volume + "/subvolume_group/{group}", fsid, "cephfs", group).then().statusCode(409)
                     .body("reason", equalTo("SubvolumeGroupNotEmpty"));
 
@@ -893,6 +918,9 @@ class PlatformIT {
             assertThat(MAPPER.readTree(platform.ceph("fs", "subvolumegroup", "ls", "cephfs", "--format", "json")).findValuesAsText("name"))
                     .doesNotContain(group);
         } finally {
+            if (MAPPER.readTree(platform.ceph("fs", "subvolume", "ls", "cephfs", "--format", "json")).findValuesAsText("name").contains(name + "-clone")) {
+                platform.ceph("fs", "subvolume", "rm", "cephfs", name + "-clone");
+            }
             if (MAPPER.readTree(platform.ceph("fs", "subvolumegroup", "ls", "cephfs", "--format", "json")).findValuesAsText("name").contains(group)) {
                 for (JsonNode left : MAPPER.readTree(platform.ceph("fs", "subvolume", "ls", "cephfs", "--group_name", group, "--format", "json"))) {
                     for (JsonNode snapshot : MAPPER.readTree(platform.ceph("fs", "subvolume", "snapshot", "ls", "cephfs", left.path("name").asText(),

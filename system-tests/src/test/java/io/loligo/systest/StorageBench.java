@@ -15,16 +15,18 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Large listings paged through the gateway, 100 at a time, as a console or a script pages through them: a pool of
- * 10,000 RBD images with sizes and used bytes, and an RGW with 1,000 buckets with their usage. Creates them itself
- * (through librbd's and boto3's Python bindings: the rbd tool or s3cmd would start a process apiece), waits until
+ * 10,000 RBD images with sizes and used bytes, an RGW with 1,000 buckets with their usage, and a CephFS volume with
+ * 1,000 subvolumes with their quotas. Creates them itself (through librbd's, boto3's and librados' Python bindings:
+ * the rbd tool, s3cmd or the ceph tool would start a process apiece), waits until
  * Loligo lists every one, then measures with wrk at 16 connections: every page in every ordering and some searches,
  * rotated; and each request a URL never asked before, so that no answer kept by the gateway is ever reused. Prints
- * each figure and asserts none; run with {@code ./dev/loligo bench storage}, {@code -Dimages=} and
- * {@code -Dbuckets=} to change the counts.
+ * each figure and asserts none; run with {@code ./dev/loligo bench storage}, {@code -Dimages=}, {@code -Dbuckets=}
+ * and {@code -Dsubvolumes=} to change the counts.
  */
 class StorageBench {
     private static final int IMAGES = Integer.getInteger("images", 10_000);
     private static final int BUCKETS = Integer.getInteger("buckets", 1_000);
+    private static final int SUBVOLUMES = Integer.getInteger("subvolumes", 1_000);
     private static final int PAGE_SIZE = 100;
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("seconds", 10));
     private static final List<String> ORDERINGS = List.of("name", "-name", "size", "-size", "used_bytes", "-used_bytes",
@@ -40,6 +42,29 @@ class StorageBench {
                 name = 'bench-bucket-%05d' % i
                 s3.create_bucket(Bucket=name)
                 s3.put_object(Bucket=name, Key='object', Body=b'x' * (i + 1))
+            """;
+    private static final List<String> SUBVOLUME_ORDERINGS = List.of("name", "-name", "bytes_quota", "-bytes_quota", "bytes_used",
+            "created_at", "-created_at");
+    /** A group of subvolumes with quotas of 1 to 10 GiB, made (create) or removed (rm) through the mgr's volumes module. */
+    private static final String SUBVOLUMES_IN_GROUP = """
+            import json, rados, sys
+            cluster = rados.Rados(conffile=sys.argv[1])
+            cluster.connect()
+            def run(prefix, **arguments):
+                code, _, status = cluster.mon_command(json.dumps(dict(prefix=prefix, vol_name='cephfs', format='json', **arguments)), b'')
+                if code != 0:
+                    sys.exit(prefix + ': ' + status)
+            action, group, count = sys.argv[2], sys.argv[3], int(sys.argv[4])
+            if action == 'create':
+                run('fs subvolumegroup create', group_name=group)
+            for i in range(count):
+                name = 'bench-subvolume-%04d' % i
+                if action == 'create':
+                    run('fs subvolume create', group_name=group, sub_name=name, size=(i % 10 + 1) << 30)
+                else:
+                    run('fs subvolume rm', group_name=group, sub_name=name)
+            if action == 'rm':
+                run('fs subvolumegroup rm', group_name=group)
             """;
     private static final String CREATE = """
             import rados, rbd, sys
@@ -109,6 +134,33 @@ class StorageBench {
                 measureListing("RGW bucket list of " + BUCKETS, gateway, token, buckets, BUCKETS, BUCKET_ORDERINGS, "bench-bucket-00");
             } finally {
                 platform.radosgwAdmin("user", "rm", "--uid", owner, "--purge-data");
+            }
+        }
+    }
+
+    @Test
+    void aPageOfManySubvolumes() throws Exception {
+        try (LocalPlatform platform = new LocalPlatform("StorageBench")) {
+            platform.start();
+            String fsid = platform.ceph("fsid");
+            String token = platform.apiToken(platform.login(), "storage bench");
+            String gateway = platform.gateway.url();
+            String group = "bench-group";
+            String subvolumes = "/api/v3/cluster/" + fsid + "/fs/cephfs/subvolume";
+            String conf = platform.cephConf.toString();
+            try {
+                long started = System.nanoTime();
+                LocalPlatform.run(List.of("/usr/bin/python3", "-c", SUBVOLUMES_IN_GROUP, conf, "create", group, String.valueOf(SUBVOLUMES)));
+                System.out.printf(Locale.ROOT, "== storage: %d subvolumes created in %.0f s%n", SUBVOLUMES, (System.nanoTime() - started) / 1e9);
+                started = System.nanoTime();
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> given().baseUri(gateway)
+                        .auth().oauth2(token).get(subvolumes + "?page_size=1&group=" + group).then().statusCode(200).extract().jsonPath()
+                        .getInt("count") == SUBVOLUMES);
+                System.out.printf(Locale.ROOT, "== storage: every subvolume described %.1f s after the first listing%n",
+                        (System.nanoTime() - started) / 1e9);
+                measureListing("subvolume list of " + SUBVOLUMES, gateway, token, subvolumes, SUBVOLUMES, SUBVOLUME_ORDERINGS, "bench-subvolume-00");
+            } finally {
+                LocalPlatform.run(List.of("/usr/bin/python3", "-c", SUBVOLUMES_IN_GROUP, conf, "rm", group, String.valueOf(SUBVOLUMES)));
             }
         }
     }

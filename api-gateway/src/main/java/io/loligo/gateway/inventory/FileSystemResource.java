@@ -2,6 +2,7 @@ package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.FileSystemClientView;
 import io.loligo.contracts.api.FileSystemForm;
+import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.SubvolumeViews;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -76,8 +77,9 @@ public class FileSystemResource implements FileSystemApi {
     }
 
     @Override
-    public List<SubvolumeViews.Subvolume> subvolumes(String fsid, String name, String group) {
-        return clusterService.subvolumes(fsid, name, group);
+    public Page<SubvolumeViews.Subvolume> subvolumes(String fsid, String name, String group, String search, String ordering, String page,
+                                                     String pageSize) {
+        return clusterService.subvolumes(fsid, name, group, search, ordering, page, pageSize);
     }
 
     @Override
@@ -114,5 +116,12 @@ public class FileSystemResource implements FileSystemApi {
     @Override
     public Response deleteSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, String ignoredUser) {
         return mutations.asUser(user -> clusterService.deleteSubvolumeSnapshot(fsid, name, subvolume, snapshot, group, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response cloneSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, SubvolumeViews.Form clone,
+                                           String ignoredUser) {
+        return mutations.asUser(user -> clusterService.cloneSubvolumeSnapshot(fsid, name, subvolume, snapshot, group, clone, user));
     }
 }

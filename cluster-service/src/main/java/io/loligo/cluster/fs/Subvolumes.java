@@ -7,11 +7,13 @@ import io.loligo.contracts.api.FileSystemView;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.SubvolumeViews;
 import io.loligo.contracts.command.SubvolumeChange;
+import io.loligo.contracts.command.SubvolumeClone;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A CephFS volume's subvolume groups and subvolumes as the agent read them from the volumes module, and the forms
@@ -26,11 +28,19 @@ public final class Subvolumes {
     private Subvolumes() {
     }
 
-    /** A volume as its forms are checked against it. */
-    public record Volume(String fsid, FileSystemView fileSystem, List<SubvolumeViews.Group> groups, List<SubvolumeViews.Subvolume> subvolumes) {
+    /**
+     * A volume as its forms are checked against it.
+     *
+     * @param pending the subvolumes the agent listed but has not described yet, which its next reads describe first
+     */
+    public record Volume(String fsid, FileSystemView fileSystem, List<SubvolumeViews.Group> groups, List<SubvolumeViews.Subvolume> subvolumes,
+                         List<Named> pending) {
         public SubvolumeViews.Subvolume subvolume(String name, String group) {
             return subvolumes.stream().filter(candidate -> candidate.name().equals(name) && Objects.equals(candidate.group(), group))
-                    .findFirst().orElseThrow(() -> new ApiException(404, "UnknownSubvolume", "no subvolume '" + name + "'"
+                    .findFirst().orElseThrow(() -> pending.contains(new Named(name, group))
+                            ? new ApiException(503, "SubvolumeBeingRead", "subvolume '" + name + "' is new to Loligo, which is reading"
+                            + " the " + pending.size() + " it has not yet described in " + fileSystem.name() + ": ask again in seconds")
+                            : new ApiException(404, "UnknownSubvolume", "no subvolume '" + name + "'"
                             + (group == null ? " outside the groups" : " in group '" + group + "'") + " of " + fileSystem.name()
                             + "; there are " + subvolumes.stream().filter(candidate -> Objects.equals(candidate.group(), group))
                             .map(SubvolumeViews.Subvolume::name).limit(20).toList()));
@@ -39,6 +49,20 @@ public final class Subvolumes {
         boolean hasGroup(String name) {
             return groups.stream().anyMatch(group -> group.name().equals(name));
         }
+
+        boolean has(String name, String group) {
+            return pending.contains(new Named(name, group))
+                    || subvolumes.stream().anyMatch(subvolume -> subvolume.name().equals(name) && Objects.equals(subvolume.group(), group));
+        }
+
+        /** The subvolumes of the group asked, or all when none is. */
+        public List<SubvolumeViews.Subvolume> of(String group) {
+            return group == null ? subvolumes : subvolumes.stream().filter(subvolume -> group.equals(subvolume.group())).toList();
+        }
+    }
+
+    /** A subvolume by name, of no group when {@code group} is null. */
+    public record Named(String name, String group) {
     }
 
     /** The agent's answer to a {@code ReadSubvolumes}, read as views. */
@@ -51,11 +75,13 @@ public final class Subvolumes {
             subvolume.path("snapshots").forEach(snapshot -> snapshots.add(snapshot.path("name").asText()));
             JsonNode quota = subvolume.path("bytes_quota");
             subvolumes.add(new SubvolumeViews.Subvolume(subvolume.path("name").asText(), subvolume.path("group").asText(null),
-                    subvolume.path("path").asText(), quota.isNumber() ? quota.asLong() : null, subvolume.path("bytes_used").asLong(),
+                    subvolume.path("path").asText(null), quota.isNumber() ? quota.asLong() : null, subvolume.path("bytes_used").asLong(),
                     mode(subvolume.path("mode")), subvolume.path("data_pool").asText(null), subvolume.path("state").asText(null),
                     subvolume.path("created_at").asText(null), List.copyOf(snapshots)));
         }
-        return new Volume(fsid, fileSystem, List.copyOf(groups), List.copyOf(subvolumes));
+        List<Named> pending = new ArrayList<>();
+        read.path("pending").forEach(named -> pending.add(new Named(named.path("name").asText(), named.path("group").asText(null))));
+        return new Volume(fsid, fileSystem, List.copyOf(groups), List.copyOf(subvolumes), List.copyOf(pending));
     }
 
     /** The volumes module answers a directory's {@code st_mode}, as 16877; the API speaks octal permissions, as 755. */
@@ -86,8 +112,8 @@ public final class Subvolumes {
         if (!volume.hasGroup(group)) {
             throw new ApiException(404, "UnknownSubvolumeGroup", "no subvolume group '" + group + "' in " + volume.fileSystem().name());
         }
-        List<String> held = volume.subvolumes().stream().filter(subvolume -> group.equals(subvolume.group()))
-                .map(SubvolumeViews.Subvolume::name).toList();
+        List<String> held = Stream.concat(volume.of(group).stream().map(SubvolumeViews.Subvolume::name),
+                volume.pending().stream().filter(named -> group.equals(named.group())).map(Named::name)).toList();
         if (!held.isEmpty()) {
             throw new ApiException(409, "SubvolumeGroupNotEmpty", "group '" + group + "' holds subvolumes " + held + ": remove them first");
         }
@@ -109,7 +135,7 @@ public final class Subvolumes {
         }
         checkModeAndPool(volume, form, errors);
         ApiException.refuseIfAny(errors);
-        if (volume.subvolumes().stream().anyMatch(subvolume -> subvolume.name().equals(form.name()) && Objects.equals(subvolume.group(), form.group()))) {
+        if (volume.has(form.name(), form.group())) {
             throw new ApiException(409, "SubvolumeExists", "there already is a subvolume '" + form.name() + "'"
                     + (form.group() == null ? "" : " in group '" + form.group() + "'"), List.of(new FieldError("name", "is taken")));
         }
@@ -167,6 +193,34 @@ public final class Subvolumes {
         }
         return new Planned("Removing snapshot '" + snapshot + "' of subvolume '" + subvolume.name() + "'",
                 List.of(snapshotChange(volume, subvolume, SubvolumeChange.Kind.REMOVE_SNAPSHOT, snapshot)));
+    }
+
+    /** A new subvolume of the snapshot's files: {@code name} and, optionally, its {@code group} and {@code data_pool}. */
+    public static Planned clone(Volume volume, SubvolumeViews.Subvolume subvolume, String snapshot, SubvolumeViews.Form form) {
+        if (!subvolume.snapshots().contains(snapshot)) {
+            throw new ApiException(404, "UnknownSnapshot", "subvolume '" + subvolume.name() + "' has no snapshot '" + snapshot
+                    + "'; it has " + subvolume.snapshots());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String name = form == null ? null : form.name();
+        checkName(name, errors);
+        if (form != null) {
+            if (form.group() != null && !volume.hasGroup(form.group())) {
+                errors.add(new FieldError("group", "no group '" + form.group() + "' in " + volume.fileSystem().name()));
+            }
+            if (form.size() != null || form.mode() != null) {
+                errors.add(new FieldError(form.size() != null ? "size" : "mode", "a clone takes its source's"));
+            }
+            checkModeAndPool(volume, form, errors);
+        }
+        ApiException.refuseIfAny(errors);
+        if (volume.has(name, form.group())) {
+            throw new ApiException(409, "SubvolumeExists", "there already is a subvolume '" + name + "'"
+                    + (form.group() == null ? "" : " in group '" + form.group() + "'"), List.of(new FieldError("name", "is taken")));
+        }
+        return new Planned("Cloning snapshot '" + snapshot + "' of subvolume '" + subvolume.name() + "' as '" + name + "'",
+                List.of(new SubvolumeClone(volume.fsid(), volume.fileSystem().name(), subvolume.group(), subvolume.name(), snapshot, name,
+                        form.group(), form.dataPool())));
     }
 
     private static SubvolumeChange snapshotChange(Volume volume, SubvolumeViews.Subvolume subvolume, SubvolumeChange.Kind kind, String snapshot) {

@@ -17,9 +17,4 @@ public final class RbdImageListing {
 
     private RbdImageListing() {
     }
-
-    /** @throws io.loligo.contracts.api.ApiException 400 naming each invalid parameter */
-    public static MemoryListing<RbdImageView> of(String search, String ordering, String page, String pageSize) {
-        return new MemoryListing<>(FIELDS, search, ordering, page, pageSize);
-    }
 }

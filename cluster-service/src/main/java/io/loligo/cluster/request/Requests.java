@@ -10,6 +10,7 @@ import io.loligo.cluster.event.Event;
 import io.loligo.cluster.event.EventLog;
 import io.loligo.cluster.event.Severity;
 import io.loligo.cluster.live.LiveUpdates;
+import io.loligo.cluster.fs.SubvolumeListings;
 import io.loligo.cluster.rbd.RbdListings;
 import io.loligo.cluster.sync.CommandSender;
 import io.loligo.cluster.sync.MapSync;
@@ -20,6 +21,8 @@ import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.RequestView;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.RbdChange;
+import io.loligo.contracts.command.SubvolumeChange;
+import io.loligo.contracts.command.SubvolumeClone;
 import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CreatePool;
@@ -84,6 +87,8 @@ public class Requests {
     EventLog events;
     @Inject
     jakarta.enterprise.event.Event<RbdListings.Changed> rbdChanged;
+    @Inject
+    jakarta.enterprise.event.Event<SubvolumeListings.Changed> subvolumesChanged;
 
     /** Records the request and sends its first change. */
     @Transactional
@@ -142,10 +147,16 @@ public class Requests {
                 return;
             }
             int index = Integer.parseInt(parts[1]);
-            if (reply.answers() && index < request.commands.size()
-                    && codec.fromTree(request.commands.get(index), AgentCommand.class) instanceof RbdChange change) {
-                // whatever the answer, the pool's images may have changed: the next listing is read anew
-                change.pools().forEach(pool -> rbdChanged.fire(new RbdListings.Changed(request.fsid, pool)));
+            if (reply.answers() && index < request.commands.size()) {
+                // whatever the answer, the listing may have changed: the next one is read anew
+                AgentCommand command = codec.fromTree(request.commands.get(index), AgentCommand.class);
+                if (command instanceof RbdChange change) {
+                    change.pools().forEach(pool -> rbdChanged.fire(new RbdListings.Changed(request.fsid, pool)));
+                } else if (command instanceof SubvolumeChange change) {
+                    subvolumesChanged.fire(new SubvolumeListings.Changed(request.fsid, change.volume()));
+                } else if (command instanceof SubvolumeClone clone) {
+                    subvolumesChanged.fire(new SubvolumeListings.Changed(request.fsid, clone.volume()));
+                }
             }
             if (index != request.nextCommand || request.awaitedOsdEpoch != null) {
                 Log.debugf("dropped a repeated reply to change %d", index);
@@ -581,7 +592,12 @@ public class Requests {
             return;
         }
         request.phaseSince = now;
+        String running = "Running " + changes(request).get(request.nextCommand).describe() + ": ";
+        if (progress.stage() != null) {
+            phase(request, running + progress.stage());
+            return;
+        }
         request.changePercent = progress.percent();
-        phase(request, "Running " + changes(request).get(request.nextCommand).describe() + ": " + progress.percent() + " % done");
+        phase(request, running + progress.percent() + " % done");
     }
 }

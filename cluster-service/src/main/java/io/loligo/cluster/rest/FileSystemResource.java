@@ -5,9 +5,11 @@ import io.loligo.cluster.fs.Subvolumes;
 import io.loligo.cluster.fs.Volumes;
 import io.loligo.contracts.api.FileSystemForm;
 import io.loligo.contracts.api.FileSystemClientView;
-import io.loligo.cluster.sync.LiveReads;
+import io.loligo.cluster.fs.SubvolumeListing;
+import io.loligo.cluster.fs.SubvolumeListings;
+import io.loligo.cluster.listing.MemoryListing;
+import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.SubvolumeViews;
-import io.loligo.contracts.command.ReadSubvolumes;
 import jakarta.ws.rs.core.Response;
 
 import io.loligo.cluster.server.InventoryQueries;
@@ -27,7 +29,7 @@ public class FileSystemResource implements FileSystemApi {
     @Inject
     InventoryQueries inventory;
     @Inject
-    LiveReads liveReads;
+    SubvolumeListings subvolumeListings;
     @Inject
     Mutations mutations;
     @Inject
@@ -82,8 +84,11 @@ public class FileSystemResource implements FileSystemApi {
     }
 
     @Override
-    public List<SubvolumeViews.Subvolume> subvolumes(String fsid, String name, String group) {
-        return volume(fsid, name).subvolumes().stream().filter(subvolume -> group == null || group.equals(subvolume.group())).toList();
+    public Page<SubvolumeViews.Subvolume> subvolumes(String fsid, String name, String group, String search, String ordering, String page,
+                                                     String pageSize) {
+        MemoryListing<SubvolumeViews.Subvolume> listing = new MemoryListing<>(SubvolumeListing.FIELDS, search, ordering, page, pageSize)
+                .filtered("group", group, subvolume -> group.equals(subvolume.group()));
+        return listing(fsid, name).subvolumes().page(listing);
     }
 
     @Override
@@ -121,14 +126,25 @@ public class FileSystemResource implements FileSystemApi {
         return mutations.run(fsid, user, Subvolumes.deleteSnapshot(volume, volume.subvolume(subvolume, group), snapshot));
     }
 
-    /** The file system with its groups and subvolumes, as an agent reads them from the volumes module now. */
+    @Override
+    public Response cloneSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, SubvolumeViews.Form clone,
+                                           String user) {
+        Subvolumes.Volume volume = volume(fsid, name);
+        return mutations.run(fsid, user, Subvolumes.clone(volume, volume.subvolume(subvolume, group), snapshot, clone));
+    }
+
     private Subvolumes.Volume volume(String fsid, String name) {
+        return listing(fsid, name).volume();
+    }
+
+    /** The file system with its groups and subvolumes, as an agent last read them from the volumes module. */
+    private SubvolumeListings.Listing listing(String fsid, String name) {
         FileSystemView fileSystem = fileSystem(fsid, name);
         if (fileSystem.ranks().stream().noneMatch(rank -> "active".equals(rank.state()))) {
             // the volumes module would wait for an MDS to mount it, and meanwhile answer no one else
             throw new ApiException(409, "FileSystemOffline", "file system '" + name + "' has no active MDS: its subvolumes can be read"
                     + " and changed once an MDS serves it");
         }
-        return Subvolumes.of(fsid, fileSystem, liveReads.read(new ReadSubvolumes(fsid, name)));
+        return subvolumeListings.read(fsid, fileSystem);
     }
 }

@@ -43,7 +43,7 @@ public class RbdResource implements RbdApi {
     @Override
     public Page<RbdImageView> rbdImages(String fsid, String pool, String search, String ordering, String page, String pageSize) {
         // checked before an agent is asked
-        MemoryListing<RbdImageView> listing = RbdImageListing.of(search, ordering, page, pageSize);
+        MemoryListing<RbdImageView> listing = new MemoryListing<>(RbdImageListing.FIELDS, search, ordering, page, pageSize);
         return listing(fsid, pool).images().page(listing);
     }
 

@@ -5,7 +5,9 @@ import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.FileSystemView;
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.SubvolumeViews;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.command.SubvolumeChange;
+import io.loligo.contracts.command.SubvolumeClone;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -62,5 +64,30 @@ class SubvolumesTest {
         assertThat(lifted.monCommand()).contains("\"new_size\":\"inf\"").contains("\"group_name\":\"rec-group\"");
         assertThat(catchThrowableOfType(() -> Subvolumes.resize(VOLUME, quoted, new SubvolumeViews.Form(null, null, -1L, null, null)),
                 ApiException.class).problem().errors()).extracting(Problem.FieldError::field).containsExactly("size");
+    }
+
+    @Test
+    void aSnapshotIsClonedUnderAFreeNameAndEveryBadFieldIsNamed() {
+        SubvolumeViews.Subvolume source = VOLUME.subvolume("rec-sub", "rec-group");
+        assertThat(catchThrowableOfType(() -> Subvolumes.clone(VOLUME, source, "none", new SubvolumeViews.Form("copy", null, null, null, null)),
+                ApiException.class).problem().reason()).isEqualTo("UnknownSnapshot");
+        ApiException refused = catchThrowableOfType(() -> Subvolumes.clone(VOLUME, source, "first",
+                new SubvolumeViews.Form("a/b", "nope", 5L, null, "other")), ApiException.class);
+        assertThat(refused.problem().errors()).extracting(Problem.FieldError::field).containsExactly("name", "group", "size", "data_pool");
+        assertThat(catchThrowableOfType(() -> Subvolumes.clone(VOLUME, source, "first", new SubvolumeViews.Form("rec-plain", null, null, null, null)),
+                ApiException.class).problem().errors()).extracting(Problem.FieldError::field).containsExactly("name");
+        assertThat(Subvolumes.clone(VOLUME, source, "first", new SubvolumeViews.Form("copy", null, null, null, null)).changes())
+                .containsExactly(new SubvolumeClone("f", "cephfs", "rec-group", "rec-sub", "first", "copy", null, null));
+    }
+
+    @Test
+    void aSubvolumeListedButNotYetDescribedIsNeitherUnknownNorFree() {
+        ObjectNode read = CephFixtures.json("subvolumes.json").deepCopy();
+        read.putArray("pending").addObject().put("name", "being-read").putNull("group");
+        Subvolumes.Volume volume = Subvolumes.of("f", CEPHFS, read);
+        assertThat(catchThrowableOfType(() -> volume.subvolume("being-read", null), ApiException.class).problem().reason())
+                .isEqualTo("SubvolumeBeingRead");
+        assertThat(catchThrowableOfType(() -> Subvolumes.create(volume, new SubvolumeViews.Form("being-read", null, null, null, null)),
+                ApiException.class).problem().reason()).isEqualTo("SubvolumeExists");
     }
 }

@@ -22,23 +22,23 @@ class RbdImageListingTest {
 
     @Test
     void imagesComeByNameUnlessAskedOtherwise() {
-        assertThat(names(RbdImageListing.of(null, null, null, null).apply(IMAGES)))
+        assertThat(names(listing(null, null, null, null).apply(IMAGES)))
                 .containsExactly("k8s-pvc-a", "vm-disk-1", "vm-disk-10", "vm-disk-2");
     }
 
     @Test
     void anOrderingSortsByItsFieldThenByNameAndImagesWithoutAValueComeLastEitherWay() {
-        assertThat(names(RbdImageListing.of(null, "-size", null, null).apply(IMAGES)))
+        assertThat(names(listing(null, "-size", null, null).apply(IMAGES)))
                 .containsExactly("vm-disk-1", "vm-disk-2", "vm-disk-10", "k8s-pvc-a");
-        assertThat(names(RbdImageListing.of(null, "used_bytes", null, null).apply(IMAGES)))
+        assertThat(names(listing(null, "used_bytes", null, null).apply(IMAGES)))
                 .containsExactly("k8s-pvc-a", "vm-disk-2", "vm-disk-1", "vm-disk-10");
-        assertThat(names(RbdImageListing.of(null, "-used_bytes", null, null).apply(IMAGES)))
+        assertThat(names(listing(null, "-used_bytes", null, null).apply(IMAGES)))
                 .containsExactly("vm-disk-1", "vm-disk-2", "k8s-pvc-a", "vm-disk-10");
     }
 
     @Test
     void aSearchMatchesPartOfTheNameAndThePageLinksCarryIt() {
-        Page<RbdImageView> page = RbdImageListing.of("VM-DISK", "-snapshot_count", "1", "2").apply(IMAGES);
+        Page<RbdImageView> page = listing("VM-DISK", "-snapshot_count", "1", "2").apply(IMAGES);
 
         assertThat(page.count()).isEqualTo(3);
         assertThat(names(page)).containsExactly("vm-disk-2", "vm-disk-1");
@@ -50,19 +50,19 @@ class RbdImageListingTest {
     @Test
     void aListingKeepsEachOrderAndAnswersPagesAndSearchesFromIt() {
         SortedViews<RbdImageView> listing = new SortedViews<>(IMAGES);
-        MemoryListing<RbdImageView> bySize = RbdImageListing.of(null, "-size", "2", "2");
+        MemoryListing<RbdImageView> bySize = listing(null, "-size", "2", "2");
         List<RbdImageView> sorted = listing.inOrderOf(bySize);
-        assertThat(listing.inOrderOf(RbdImageListing.of("vm", "-size", null, null))).as("kept, not sorted again").isSameAs(sorted);
+        assertThat(listing.inOrderOf(listing("vm", "-size", null, null))).as("kept, not sorted again").isSameAs(sorted);
         assertThat(names(bySize.applySorted(sorted))).containsExactly("vm-disk-10", "k8s-pvc-a");
-        assertThat(names(RbdImageListing.of("vm", "-size", null, null).applySorted(sorted)))
+        assertThat(names(listing("vm", "-size", null, null).applySorted(sorted)))
                 .containsExactly("vm-disk-1", "vm-disk-2", "vm-disk-10");
-        assertThat(listing.inOrderOf(RbdImageListing.of(null, null, null, null))).extracting(RbdImageView::name)
+        assertThat(listing.inOrderOf(listing(null, null, null, null))).extracting(RbdImageView::name)
                 .containsExactly("k8s-pvc-a", "vm-disk-1", "vm-disk-10", "vm-disk-2");
     }
 
     @Test
     void eachWrongParameterIsNamed() {
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> RbdImageListing.of(null, "colour", "0", "5000"));
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> listing(null, "colour", "0", "5000"));
 
         assertThat(refused.problem().status()).isEqualTo(400);
         assertThat(refused.problem().errors()).extracting(Problem.FieldError::field).containsExactly("ordering", "page", "page_size");
@@ -75,5 +75,9 @@ class RbdImageListingTest {
     private static RbdImageView image(String name, long size, Long used, int snapshots) {
         return new RbdImageView(name, name + "-id", "rbd", size, 4L << 20, 22, List.of("layering"), null, null, snapshots, List.of(), 0, size, used,
                 "2026-12-06T10:00:00Z");
+    }
+
+    private static MemoryListing<RbdImageView> listing(String search, String ordering, String page, String pageSize) {
+        return new MemoryListing<>(RbdImageListing.FIELDS, search, ordering, page, pageSize);
     }
 }

@@ -63,7 +63,7 @@ public interface FileSystemApi {
     @Path("/cluster/{fsid}/fs/{name}/client/{id}")
     void evictFileSystemClient(@PathParam("fsid") String fsid, @PathParam("name") String name, @PathParam("id") String id);
 
-    /** Read live through an agent from the mgr's volumes module. */
+    /** As an agent last read them, with the subvolumes. */
     @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/fs/{name}/subvolume_group")
@@ -82,15 +82,20 @@ public interface FileSystemApi {
                                   @HeaderParam(OsdApi.REQUESTED_BY) String user);
 
     /**
-     * Every subvolume of the volume, or of one group, read live through an agent from the mgr's volumes module.
+     * One page of the volume's subvolumes, or of one group's, as an agent last described them through the mgr's
+     * volumes module (kept, and read anew after each change of Loligo's: a volume of thousands takes seconds to describe).
      *
      * @param group only the subvolumes of this group
+     * @param search a substring of the name
+     * @param ordering a field, {@code -} first for descending: name (the default), group, bytes_quota, bytes_used, created_at
      */
     @KeptBriefly
     @GET
     @Path("/cluster/{fsid}/fs/{name}/subvolume")
-    List<SubvolumeViews.Subvolume> subvolumes(@PathParam("fsid") String fsid, @PathParam("name") String name,
-                                              @QueryParam("group") String group);
+    Page<SubvolumeViews.Subvolume> subvolumes(@PathParam("fsid") String fsid, @PathParam("name") String name,
+                                              @QueryParam("group") String group, @QueryParam("search") String search,
+                                              @QueryParam("ordering") String ordering, @QueryParam("page") String page,
+                                              @QueryParam("page_size") String pageSize);
 
     /** @param group the subvolume's group; none when left out */
     @KeptBriefly
@@ -131,4 +136,17 @@ public interface FileSystemApi {
     Response deleteSubvolumeSnapshot(@PathParam("fsid") String fsid, @PathParam("name") String name,
                                      @PathParam("subvolume") String subvolume, @PathParam("snapshot") String snapshot,
                                      @QueryParam("group") String group, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /**
+     * Clones a snapshot as a new subvolume ({@code name}, optionally in {@code group} and on {@code data_pool}): a
+     * request that ends when the volumes module has copied every file, showing the clone's state meanwhile.
+     *
+     * @param group the source subvolume's group; none when left out
+     */
+    @POST
+    @Path("/cluster/{fsid}/fs/{name}/subvolume/{subvolume}/snapshot/{snapshot}/clone")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response cloneSubvolumeSnapshot(@PathParam("fsid") String fsid, @PathParam("name") String name,
+                                    @PathParam("subvolume") String subvolume, @PathParam("snapshot") String snapshot,
+                                    @QueryParam("group") String group, SubvolumeViews.Form clone, @HeaderParam(OsdApi.REQUESTED_BY) String user);
 }

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ReadRbdImages.class, name = "read-rbd-images"),
         @JsonSubTypes.Type(value = ReadSubvolumes.class, name = "read-subvolumes"),
         @JsonSubTypes.Type(value = SubvolumeChange.class, name = "subvolume-change"),
+        @JsonSubTypes.Type(value = SubvolumeClone.class, name = "subvolume-clone"),
         @JsonSubTypes.Type(value = VolumeChange.class, name = "volume-change"),
         @JsonSubTypes.Type(value = RunCli.class, name = "run-cli"),
         @JsonSubTypes.Type(value = ReadMonStatus.class, name = "read-mon-status"),

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param error null on success; otherwise a machine reason ("RadosError", "Timeout", ...) and a message
  * @param map for {@link FetchClusterMap}: the map's content and the version it has
  * @param output for a read ({@link ReadUsage}, {@link ReadClusterLog}): Ceph's JSON answer
- * @param progress for a long {@link RbdChange} still running: how far it got; the command's answer comes later
+ * @param progress for a change that {@link RequestedChange#runsLong runs long}, still running: how far it got; the command's answer comes later
  */
 public record CommandReply(String commandId, String nodeId, Failure error, MapContent map, JsonNode output, Progress progress) {
     public CommandReply {
@@ -45,8 +45,19 @@ public record CommandReply(String commandId, String nodeId, Failure error, MapCo
         return progress == null;
     }
 
-    /** How much of a long change is done, in librbd's units (objects, or bytes), as librbd counts them. */
-    public record Progress(long done, long total) {
+    /**
+     * How much of a long change is done, in librbd's units (objects, or bytes), as librbd counts them; or, where Ceph
+     * tells no amount (a subvolume's clone), the stage it is at.
+     */
+    public record Progress(long done, long total, String stage) {
+        public Progress(long done, long total) {
+            this(done, total, null);
+        }
+
+        public static Progress at(String stage) {
+            return new Progress(0, 0, stage);
+        }
+
         public int percent() {
             return total <= 0 ? 0 : (int) Math.min(100, 100 * done / total);
         }

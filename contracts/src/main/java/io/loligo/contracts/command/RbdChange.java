@@ -7,6 +7,11 @@ import java.util.List;
  * rollback, removal) report their progress while they run.
  */
 public sealed interface RbdChange extends RequestedChange permits CreateImage, ImageChange, CopyImage {
+    @Override
+    default boolean runsLong() {
+        return true;
+    }
+
     /** The id of the pool whose image changes. */
     int pool();
 

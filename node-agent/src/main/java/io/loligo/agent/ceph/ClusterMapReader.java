@@ -8,6 +8,7 @@ import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.ceph.SecretOptions;
 import io.loligo.contracts.command.RunCli;
+import io.loligo.contracts.command.SubvolumeClone;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.OsdMapContent;
 
@@ -148,34 +149,59 @@ public final class ClusterMapReader {
         return mon("log last", "\"num\":100000,\"level\":\"debug\",\"channel\":\"cluster\"");
     }
 
-    /**
-     * A CephFS volume's subvolume groups, and its subvolumes (of no group, then of each group) with what
-     * {@code fs subvolume info} says of each and their snapshots' names: {@code {"groups": [...], "subvolumes": [...]}}.
-     */
-    public JsonNode subvolumes(String volume) {
-        ObjectNode answer = mapper.createObjectNode();
-        ArrayNode groups = answer.putArray("groups");
-        ArrayNode subvolumes = answer.putArray("subvolumes");
-        List<String> groupNames = new ArrayList<>();
-        groupNames.add(null);
+    /** A CephFS volume's subvolume groups, but the volumes module's own {@code _nogroup} of subvolumes without one. */
+    public List<String> subvolumeGroups(String volume) {
+        List<String> groups = new ArrayList<>();
         for (JsonNode group : mon("fs subvolumegroup ls", arguments("vol_name", volume))) {
-            String name = group.path("name").asText();
-            // the volumes module's own group of subvolumes without one
-            if (!name.equals("_nogroup")) {
-                groups.addObject().put("name", name);
-                groupNames.add(name);
+            if (!group.path("name").asText().equals("_nogroup")) {
+                groups.add(group.path("name").asText());
             }
         }
-        for (String group : groupNames) {
-            for (JsonNode listed : mon("fs subvolume ls", arguments("vol_name", volume, "group_name", group))) {
-                String name = listed.path("name").asText();
-                ObjectNode subvolume = mapper.createObjectNode().put("name", name).put("group", group);
-                subvolume.setAll((ObjectNode) mon("fs subvolume info", arguments("vol_name", volume, "sub_name", name, "group_name", group)));
-                subvolume.set("snapshots", mon("fs subvolume snapshot ls", arguments("vol_name", volume, "sub_name", name, "group_name", group)));
-                subvolumes.add(subvolume);
+        return groups;
+    }
+
+    /** The names of a group's subvolumes; of those of no group when {@code group} is null. */
+    public List<String> subvolumeNames(String volume, String group) {
+        List<String> names = new ArrayList<>();
+        mon("fs subvolume ls", arguments("vol_name", volume, "group_name", group)).forEach(listed -> names.add(listed.path("name").asText()));
+        return names;
+    }
+
+    /**
+     * What {@code fs subvolume info} says of a subvolume, with its name, group and snapshots' names; of a clone still
+     * being copied, only its state ({@code pending} or {@code in-progress}); null when it is gone.
+     */
+    public ObjectNode describeSubvolume(String volume, String group, String name) {
+        try {
+            ObjectNode subvolume = mapper.createObjectNode().put("name", name).put("group", group);
+            subvolume.setAll((ObjectNode) mon("fs subvolume info", arguments("vol_name", volume, "sub_name", name, "group_name", group)));
+            subvolume.set("snapshots", mon("fs subvolume snapshot ls", arguments("vol_name", volume, "sub_name", name, "group_name", group)));
+            return subvolume;
+        } catch (RadosException e) {
+            if (e.notFound()) {
+                return null;
             }
+            if (!e.notReady()) {
+                throw e;
+            }
+            // a clone still being copied: the volumes module describes it once it is complete
+            ObjectNode clone = mapper.createObjectNode().put("name", name).put("group", group);
+            clone.put("state", cloneStatus(volume, name, group).path("state").asText("pending"));
+            clone.putArray("snapshots");
+            return clone;
         }
-        return answer;
+    }
+
+    /** Starts a clone, which the volumes module then copies in the background. */
+    public void startClone(SubvolumeClone clone) {
+        mon("fs subvolume snapshot clone", arguments("vol_name", clone.volume(), "sub_name", clone.subvolume(), "snap_name", clone.snapshot(),
+                "target_sub_name", clone.target(), "group_name", clone.group(), "target_group_name", clone.targetGroup(),
+                "pool_layout", clone.dataPool()));
+    }
+
+    /** What {@code fs clone status} says of a clone: its {@code state} and, once failed, its {@code failure}. */
+    public JsonNode cloneStatus(String volume, String clone, String group) {
+        return mon("fs clone status", arguments("vol_name", volume, "clone_name", clone, "group_name", group)).path("status");
     }
 
     /** Command arguments as JSON members, from names and values; a null value is left out. */

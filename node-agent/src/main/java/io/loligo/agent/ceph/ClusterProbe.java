@@ -115,6 +115,11 @@ public class ClusterProbe {
         disconnect();
     }
 
+    /** What the agent knows of the mgr's answering, for the other connections that send it commands. */
+    MgrGate mgrGate() {
+        return mgr;
+    }
+
     /** A map version moved: whoever reports the cluster should say so now rather than at the next period. */
     public record VersionsMoved(ClusterReport report) {
     }

@@ -16,6 +16,15 @@ public class RadosException extends RuntimeException {
         return Math.abs(returnCode) == 110;
     }
 
+    public boolean notFound() {
+        return Math.abs(returnCode) == 2;
+    }
+
+    /** EAGAIN: what was asked of is not ready for it, as a subvolume still being cloned. */
+    public boolean notReady() {
+        return Math.abs(returnCode) == 11;
+    }
+
     /** No monitor answered: timed out, refused, or no route to one (ETIMEDOUT, ECONNREFUSED, ENOTCONN, EHOSTUNREACH). */
     public boolean monitorsUnreachable() {
         return switch (Math.abs(returnCode)) {

@@ -7,6 +7,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.contracts.ceph.RbdFeatures;
+import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CopyImage;
 import io.loligo.contracts.command.CreateImage;
 import io.loligo.contracts.command.ImageChange;
@@ -28,12 +29,12 @@ import java.util.function.Consumer;
 public class RbdWriter {
     private static final Librbd RBD = Librbd.INSTANCE;
     /** Where each running operation's progress goes, by the address of the marker librbd hands back to the callback. */
-    private static final Map<Long, Consumer<long[]>> LISTENERS = new ConcurrentHashMap<>();
+    private static final Map<Long, Consumer<CommandReply.Progress>> LISTENERS = new ConcurrentHashMap<>();
     /** One callback for every operation: JNA makes a native stub for each callback object. */
     private static final Librbd.ProgressCallback REPORT = (done, total, marker) -> {
-        Consumer<long[]> listener = LISTENERS.get(Pointer.nativeValue(marker));
+        Consumer<CommandReply.Progress> listener = LISTENERS.get(Pointer.nativeValue(marker));
         if (listener != null) {
-            listener.accept(new long[]{done, total});
+            listener.accept(new CommandReply.Progress(done, total));
         }
         return 0;
     };
@@ -53,7 +54,7 @@ public class RbdWriter {
      * @return {@code {"outs": what was done}}
      * @throws RadosException with librbd's error when Ceph refused or failed the change
      */
-    public JsonNode apply(RbdChange change, Consumer<long[]> progress) {
+    public JsonNode apply(RbdChange change, Consumer<CommandReply.Progress> progress) {
         Memory marker = new Memory(1);
         LISTENERS.put(Pointer.nativeValue(marker), progress);
         try {

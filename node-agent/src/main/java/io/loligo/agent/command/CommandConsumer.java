@@ -10,6 +10,8 @@ import io.loligo.agent.ceph.CrushTool;
 import io.loligo.agent.ceph.MgrUnavailableException;
 import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.ceph.RbdCatalog;
+import io.loligo.agent.ceph.SubvolumeCatalog;
+import io.loligo.agent.ceph.SubvolumeCloner;
 import io.loligo.agent.ceph.RbdWriter;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.host.HostIdentity;
@@ -31,6 +33,9 @@ import io.loligo.contracts.command.ReadRbdImages;
 import io.loligo.agent.daemon.DaemonDiscovery;
 import io.loligo.contracts.command.MdsClientSessions;
 import io.loligo.contracts.command.ReadSubvolumes;
+import io.loligo.contracts.command.SubvolumeChange;
+import io.loligo.contracts.command.SubvolumeClone;
+import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.command.RunCli;
 import io.loligo.contracts.wire.MalformedMessageException;
@@ -80,12 +85,12 @@ public class CommandConsumer {
 
     private final WireCodec codec = new WireCodec();
     /**
-     * RBD changes run here, one at a time, beside the other commands: a flatten or a copy may take an hour, while
-     * map fetches and reads must go on.
+     * The changes that run long run here, one at a time, beside the other commands: a flatten, a copy or a clone may
+     * take an hour, while map fetches and reads must go on.
      */
-    private final ExecutorService rbdChanges = Executors.newSingleThreadExecutor(task -> new Thread(task, "rbd-changes"));
-    /** The RBD changes started and not yet answered: one delivered again meanwhile is not run twice. */
-    private final Set<String> rbdChangesRunning = ConcurrentHashMap.newKeySet();
+    private final ExecutorService longChanges = Executors.newSingleThreadExecutor(task -> new Thread(task, "long-changes"));
+    /** The long changes started and not yet answered: one delivered again meanwhile is not run twice. */
+    private final Set<String> longChangesRunning = ConcurrentHashMap.newKeySet();
 
     @Inject
     ClusterProbe cluster;
@@ -102,6 +107,10 @@ public class CommandConsumer {
     CrushTool crushTool;
     @Inject
     RbdCatalog rbd;
+    @Inject
+    SubvolumeCatalog subvolumes;
+    @Inject
+    SubvolumeCloner cloner;
     @Inject
     RbdWriter rbdWriter;
     @Inject
@@ -121,7 +130,7 @@ public class CommandConsumer {
             Log.warnf("rejected a malformed command: %s", e.getMessage());
             return message.nack(e);
         }
-        if (envelope.command() instanceof RbdChange) {
+        if (envelope.command() instanceof RequestedChange change && change.runsLong()) {
             // acknowledged at once, as it may run for long: a change lost with this process ends its request as unknown
             runAside(envelope);
             return message.ack();
@@ -142,41 +151,41 @@ public class CommandConsumer {
 
     private void runAside(CommandEnvelope envelope) {
         String commandId = envelope.commandId();
-        if (!rbdChangesRunning.add(commandId)) {
+        if (!longChangesRunning.add(commandId)) {
             Log.infof("command %s was delivered again while it runs; its reply follows when it ends", commandId);
             return;
         }
-        rbdChanges.execute(() -> {
+        longChanges.execute(() -> {
             MDC.put("command", commandId);
             try {
                 sendUntilTaken(codec.toWire(answered.answer(envelope, this::run)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                rbdChangesRunning.remove(commandId);
+                longChangesRunning.remove(commandId);
                 MDC.remove("command");
             }
         });
     }
 
     /** Tells cluster-service how far a long change got, at most every {@link #PROGRESS_EVERY}; a report lost is not sent again. */
-    private Consumer<long[]> progressReports(CommandEnvelope envelope) {
+    private Consumer<CommandReply.Progress> progressReports(CommandEnvelope envelope) {
         AtomicLong lastSent = new AtomicLong(System.nanoTime() - PROGRESS_EVERY.toNanos());
-        return doneAndTotal -> {
+        return progress -> {
             long now = System.nanoTime();
             long last = lastSent.get();
             if (now - last < PROGRESS_EVERY.toNanos() || !lastSent.compareAndSet(last, now)) {
                 return;
             }
             WireCodec.WireMessage wire = codec.toWire(CommandReply.inProgress(envelope.commandId(), config.nodeId(),
-                    new CommandReply.Progress(doneAndTotal[0], doneAndTotal[1])));
+                    progress));
             replies.send(Message.of(wire.body(), Metadata.of(OutgoingAmqpMetadata.builder().withContentType(wire.contentType())
                     .withUserId(brokerLogin.username()).build())));
         };
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        rbdChanges.shutdownNow();
+        longChanges.shutdownNow();
     }
 
     /**
@@ -288,7 +297,7 @@ public class CommandConsumer {
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), rbd.images(images.pool()));
             }
             if (command instanceof ReadSubvolumes read) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.subvolumes(read.volume())));
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), subvolumes.subvolumes(read.volume()));
             }
             if (command instanceof MdsClientSessions sessions) {
                 return mdsSessions(envelope, sessions);
@@ -304,16 +313,27 @@ public class CommandConsumer {
                 Log.infof("applying %s", change.describe());
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), rbdWriter.apply(change, progressReports(envelope)));
             }
+            if (command instanceof SubvolumeClone clone) {
+                Log.infof("applying %s", clone.describe());
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cloner.clone(clone, progressReports(envelope)));
+            }
             if (command instanceof ClusterChange change) {
                 Log.infof("applying %s", change);
                 // the one change that carries data; compiled here, where Ceph's own crushtool is
                 byte[] input = change instanceof CrushMapChange crushMap ? crushTool.compile(crushMap.text()) : null;
                 CommandReply reply = CommandReply.withOutput(envelope.commandId(), config.nodeId(),
                         cluster.read(reader -> reader.apply(change, input)));
+                if (change instanceof SubvolumeChange subvolume && subvolume.subvolume() != null) {
+                    subvolumes.changed(subvolume.volume(), subvolume.group(), subvolume.subvolume());
+                }
                 cluster.pollSoon();
                 return reply;
             }
             throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("AgentStopping",
+                    "the agent stopped while " + command.getClass().getSimpleName() + " ran; Ceph may go on with it"));
         } catch (LogFiles.NotALogFile e) {
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("NotALogFile", e.getMessage()));
         } catch (NoSuchFileException e) {

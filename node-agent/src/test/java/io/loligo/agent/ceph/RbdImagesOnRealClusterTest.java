@@ -3,6 +3,7 @@ package io.loligo.agent.ceph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.agent.CephCli;
+import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CopyImage;
 import io.loligo.contracts.command.CreateImage;
 import io.loligo.contracts.command.ImageChange;
@@ -115,12 +116,12 @@ class RbdImagesOnRealClusterTest {
         writer.apply(new CopyImage("f", poolId, "made", "first", poolId, "child", CopyImage.Kind.CLONE), progress -> { });
         assertThat(mapper.readTree(CephCli.rbd("info", pool + "/child", "--format", "json")).path("parent").path("snapshot").asText())
                 .isEqualTo("first");
-        List<long[]> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<CommandReply.Progress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
         writer.apply(ImageChange.of("f", poolId, "child", ImageChange.Kind.FLATTEN), reports::add);
         assertThat(mapper.readTree(CephCli.rbd("info", pool + "/child", "--format", "json")).has("parent")).isFalse();
         assertThat(reports).as("librbd's progress, one report per object of the clone").isNotEmpty()
-                .allSatisfy(report -> assertThat(report[0]).isBetween(0L, report[1]));
-        assertThat(reports.get(reports.size() - 1)[1]).isEqualTo(64);
+                .allSatisfy(report -> assertThat(report.done()).isBetween(0L, report.total()));
+        assertThat(reports.get(reports.size() - 1).total()).isEqualTo(64);
 
         writer.apply(ImageChange.of("f", poolId, "child", ImageChange.Kind.MOVE_TO_TRASH), progress -> { });
         JsonNode trashed = reader.images(poolId).path("trash").path(0);

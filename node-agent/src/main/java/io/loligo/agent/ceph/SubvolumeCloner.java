@@ -1,0 +1,54 @@
+package io.loligo.agent.ceph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.command.SubvolumeClone;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Clones a subvolume's snapshot and follows the clone to its end. Ceph 16 tells a clone's state, not how much of it
+ * is copied, so its progress is its state and the time it has been in it.
+ */
+@ApplicationScoped
+public class SubvolumeCloner {
+    static final Duration POLL_EVERY = Duration.ofSeconds(1);
+
+    @Inject
+    ClusterProbe cluster;
+    @Inject
+    SubvolumeCatalog catalog;
+
+    /**
+     * @return {@code {"outs": ...}} once the clone is complete
+     * @throws RadosException once the volumes module says the clone failed or was cancelled
+     */
+    public JsonNode clone(SubvolumeClone clone, Consumer<CommandReply.Progress> progress) throws InterruptedException {
+        try {
+            cluster.read(reader -> {
+                reader.startClone(clone);
+                return null;
+            });
+            long started = System.nanoTime();
+            while (true) {
+                JsonNode status = cluster.read(reader -> reader.cloneStatus(clone.volume(), clone.target(), clone.targetGroup()));
+                String state = status.path("state").asText();
+                switch (state) {
+                    case "complete" -> {
+                        return JsonNodeFactory.instance.objectNode().put("outs", "clone " + clone.target() + " complete");
+                    }
+                    case "failed", "canceled" -> throw new RadosException("clone " + clone.target(), -status.path("failure").path("errno").asInt(5),
+                            "the volumes module says the clone " + state + ": " + status.path("failure").path("error_msg").asText(state));
+                    default -> progress.accept(CommandReply.Progress.at(state + " for " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s"));
+                }
+                Thread.sleep(POLL_EVERY.toMillis());
+            }
+        } finally {
+            catalog.changed(clone.volume(), clone.targetGroup(), clone.target());
+        }
+    }
+}
