@@ -96,7 +96,10 @@ public class ClusterStateQueries {
             String server = servers.get(String.valueOf(osd.id()));
             return server == null ? osd : osd.withServer(server);
         }).toList();
-        osdCache.put(fsid, new OsdCache(wanted.osdMapVersion(), wanted.pgSummaryVersion(), wanted.placements(), osds));
+        if (lastServers.containsKey(fsid + "/osd")) {
+            // not an answer whose servers were never read: it would outlive the database's outage
+            osdCache.put(fsid, new OsdCache(wanted.osdMapVersion(), wanted.pgSummaryVersion(), wanted.placements(), osds));
+        }
         return osds;
     }
 
@@ -179,7 +182,8 @@ public class ClusterStateQueries {
 
     /**
      * Which server each service of a type runs on, as the inventory has it; while PostgreSQL is away, as it had it when
-     * last read, so that reads of the maps held keep answering. Called only for clusters whose maps are held.
+     * last read, or unknown (none) when this instance never read it: reads of the maps held keep answering either way.
+     * Called only for clusters whose maps are held.
      */
     private Map<String, String> serversOf(String fsid, String type) {
         Map<String, String> servers = new HashMap<>();
@@ -190,11 +194,10 @@ public class ClusterStateQueries {
                     .getResultList()
                     .forEach(row -> servers.put((String) row[0], (String) row[1]));
         } catch (RuntimeException e) {
-            Map<String, String> known = lastServers.get(fsid + "/" + type);
-            if (known == null || !DatabaseUnreachable.caused(e)) {
+            if (!DatabaseUnreachable.caused(e)) {
                 throw e;
             }
-            return known;
+            return lastServers.getOrDefault(fsid + "/" + type, Map.of());
         }
         lastServers.put(fsid + "/" + type, Map.copyOf(servers));
         return servers;
