@@ -108,7 +108,8 @@ class FaultsIT {
             try {
                 Thread.sleep(5_000);
                 // the maps are held in memory, by a leader stepped down to standby too
-                for (String read : List.of("/api/v3/cluster/{fsid}/osd", "/api/v3/cluster/{fsid}/pool", "/api/v3/cluster/{fsid}/health")) {
+                for (String read : List.of("/api/v3/cluster/{fsid}/osd", "/api/v3/cluster/{fsid}/pool", "/api/v3/cluster/{fsid}/health",
+                        "/api/v3/cluster/{fsid}/mon", "/api/v3/cluster/{fsid}/fs")) {
                     Response answer = api().get(read, fsid);
                     softly.assertThat(answer.statusCode()).as(read + " while PostgreSQL is away: " + answer.asString()).isEqualTo(200);
                 }
