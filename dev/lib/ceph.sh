@@ -301,6 +301,21 @@ ceph_down() {
   done
 }
 
+# ceph_daemon_start mon.a|mgr.x|osd.N|mds.a|client.rgw.a: starts one daemon of the lab if it is not running. Its output
+# goes to the startup log, never to whoever asked: a daemon holding its caller's pipe would hold its caller up.
+ceph_daemon_start() {
+  local startup_log="$CEPH_DIR/log/startup.log"
+  ceph_daemon_running "$1" && return 0
+  case $1 in
+    mon.*) ceph-mon --conf "$CEPH_CONF_FILE" -i "${1#mon.}" ;;
+    mgr.*) ceph-mgr --conf "$CEPH_CONF_FILE" -i "${1#mgr.}" ;;
+    osd.*) ceph-osd --conf "$CEPH_CONF_FILE" -i "${1#osd.}" ;;
+    mds.*) ceph-mds --conf "$CEPH_CONF_FILE" -i "${1#mds.}" ;;
+    client.rgw.*) radosgw --conf "$CEPH_CONF_FILE" -n "$1" ;;
+    *) die "the lab has no daemon $1" ;;
+  esac >>"$startup_log" 2>&1 </dev/null || die "$1 did not start (see $CEPH_DIR/log)"
+}
+
 # ceph_daemon_stop mon.a|mgr.x|osd.N|mds.a|client.rgw.a: stops one daemon as an operator's restart would (SIGTERM);
 # ceph_start_daemons brings back whatever is not running.
 ceph_daemon_stop() {

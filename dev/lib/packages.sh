@@ -6,6 +6,8 @@ LOLIGO_PACKAGES=(
   # a real local Ceph cluster with its MDS and RGW, the librados the node-agent binds to and the crushtool it compiles
   # CRUSH maps with
   ceph-mon ceph-mgr ceph-osd ceph-mds radosgw ceph-base ceph-common librados2 python3-rados uuid-runtime
+  # udevadm, without which ceph-volume cannot take the host's device inventory
+  udev
   # librbd's Python binding, with which bench storage makes its 10,000 images, and libcephfs's, with which the tests
   # hold a CephFS client mounted
   python3-rbd python3-cephfs

@@ -43,10 +43,12 @@ service_properties() {
   esac
 }
 
-# The local cluster writes its logs under its own directory, not /var/log/ceph: the agent shows those
+# The local cluster writes its logs under its own directory, not /var/log/ceph: the agent shows those; and its daemons
+# are started and stopped by dev/loligo, as systemd would on a production host
 agent_log_properties() {
   if [[ $LOLIGO_CEPH_CONF == "$CEPH_CONF_FILE" ]]; then
-    echo "-Dloligo.agent.logs.directory=$CEPH_DIR -Dloligo.agent.logs.include=log"
+    echo "-Dloligo.agent.logs.directory=$CEPH_DIR -Dloligo.agent.logs.include=log" \
+      "-Dloligo.agent.services.manager=command -Dloligo.agent.services.command=$LOLIGO_ROOT/dev/loligo,ceph-daemon,platform"
   fi
 }
 

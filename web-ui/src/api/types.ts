@@ -435,3 +435,32 @@ export interface FileSystemClient {
   caps: number;
   version: string | null;
 }
+
+/** One block device of a host (`DeviceView`). */
+export interface Device {
+  path: string;
+  name: string;
+  type: string | null;
+  size_bytes: number;
+  rotational: boolean | null;
+  read_only: boolean;
+  removable: boolean;
+  model: string | null;
+  serial: string | null;
+  vendor: string | null;
+  transport: string | null;
+  mountpoint: string | null;
+  fstype: string | null;
+  parent: string | null;
+  osds: number[];
+  available: boolean | null;
+  rejected_reasons: string[];
+  availability_from: 'ceph-volume' | 'lsblk' | null;
+}
+
+/** A host's block devices, read from its agent now (`HostDevicesView`). */
+export interface HostDevices {
+  devices: Device[];
+  inventory_read_at: string | null;
+  inventory_error: string | null;
+}

@@ -1,9 +1,11 @@
 import { useRoute } from 'preact-iso';
-import { get } from '../api/client';
-import type { Server } from '../api/types';
+import { ApiError, get, submit } from '../api/client';
+import type { HostDevices, Server, Service } from '../api/types';
+import { confirmAction, runRequest } from '../components/actions';
+import { canOperate } from '../session';
 import { MetricGraph, RangePicker } from '../components/chart';
 import { Async, useLoad } from '../components/load';
-import { timeAgo } from '../format';
+import { bytes, timeAgo } from '../format';
 
 const GRAPHS = [
   { key: 'cpu', title: 'CPU', unit: '%' },
@@ -12,10 +14,123 @@ const GRAPHS = [
   { key: 'network', title: 'Network', unit: 'bytes/s' },
 ];
 
+type DaemonAction = 'start' | 'stop' | 'restart';
+const VERBS: Record<DaemonAction, string> = { start: 'Start', stop: 'Stop', restart: 'Restart' };
+
+/** As Ceph names a daemon: osd.1, mon.a, client.rgw.a. */
+const daemonName = (service: Service) => (service.type === 'rgw' ? `client.rgw.${service.id}` : `${service.type}.${service.id}`);
+
+/**
+ * Starts, stops or restarts a daemon through its host's agent. Ceph's ok-to-stop answers first for OSDs and mons; when
+ * it refuses, its reason is shown and the operator may go ahead only by typing the daemon's name.
+ */
+async function controlDaemon(fqdn: string, daemon: string, action: DaemonAction) {
+  const verb = VERBS[action];
+  if (action !== 'start' && !await confirmAction({
+    title: `${verb} ${daemon}?`,
+    body: `${daemon} on ${fqdn} ${action === 'stop' ? 'stops until started again' : 'stops and starts again'}; Ceph is asked first whether it may.`,
+    confirmLabel: verb,
+  })) return;
+  const path = `/server/${encodeURIComponent(fqdn)}/daemon/${encodeURIComponent(daemon)}`;
+  try {
+    await runRequest(`${verb} ${daemon}`, () => submit('POST', path, { action }));
+  } catch (failure) {
+    if (!(failure instanceof ApiError && failure.reason === 'NotOkToStop')) return;
+    if (await confirmAction({
+      title: `Ceph advises against stopping ${daemon}`,
+      body: `${failure.message} Going ahead may leave data unavailable until it runs again.`,
+      confirmLabel: `${verb} anyway`, typed: daemon,
+    })) {
+      await runRequest(`${verb} ${daemon} against Ceph's advice`, () => submit('POST', path, { action, override: daemon })).catch(() => undefined);
+    }
+  }
+}
+
+function Services({ server }: { server: Server }) {
+  const operate = canOperate.value;
+  if (server.services.length === 0) return <p class="empty">No Ceph service runs here.</p>;
+  const restartAll = async () => {
+    if (!await confirmAction({
+      title: `Restart every daemon of ${server.hostname}?`,
+      body: 'One at a time, mons first, each once Ceph says it may stop and the one before it runs again; the request stops at the first Ceph refuses.',
+      confirmLabel: 'Restart all',
+    })) return;
+    await runRequest(`Restart the daemons of ${server.fqdn}`, () => submit('POST', `/server/${encodeURIComponent(server.fqdn)}/restart`)).catch(() => undefined);
+  };
+  return (
+    <>
+      <div class="table-wrap">
+        <table aria-label={`Daemons of ${server.hostname}`}>
+          <thead><tr><th>Daemon</th><th>State</th>{operate && <th>Actions</th>}</tr></thead>
+          <tbody>
+            {server.services.map((service) => {
+              const daemon = daemonName(service);
+              return (
+                <tr key={daemon}>
+                  <td class="mono">{daemon}</td>
+                  <td><span class={`badge ${service.running ? 'ok' : 'critical'}`}>{service.running ? 'running' : 'not running'}</span></td>
+                  {operate && (
+                    <td class="row-actions">
+                      {(['start', 'stop', 'restart'] as DaemonAction[]).map((action) => (
+                        <button key={action} type="button" class={action === 'stop' ? 'danger' : undefined} aria-label={`${VERBS[action]} ${daemon}`}
+                                onClick={() => controlDaemon(server.fqdn, daemon, action)}>{VERBS[action]}</button>
+                      ))}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {operate && <div class="buttons"><button type="button" onClick={restartAll}>Restart all daemons one by one</button></div>}
+    </>
+  );
+}
+
+/** The host's block devices as its agent reads them, with the OSDs on each and whether Ceph would take a new one. */
+function Devices({ fqdn }: { fqdn: string }) {
+  const devices = useLoad(() => get<HostDevices>(`/server/${encodeURIComponent(fqdn)}/device`), [fqdn]);
+  return (
+    <Async loaded={devices} empty={(data) => (data.devices.length ? undefined : 'No block device on this host.')}>
+      {(data) => (
+        <>
+          <p class="sub">{data.inventory_read_at
+            ? `Availability from ceph-volume's inventory of ${timeAgo(data.inventory_read_at)}.`
+            : `Availability by Loligo's reading of lsblk: ${data.inventory_error ?? 'no ceph-volume inventory'}.`}</p>
+          <div class="table-wrap">
+            <table aria-label={`Devices of ${fqdn}`}>
+              <thead><tr><th>Device</th><th>Type</th><th>Size</th><th>Kind</th><th>Model</th><th>Serial</th><th>Mounted</th><th>OSDs</th><th>For a new OSD</th></tr></thead>
+              <tbody>
+                {data.devices.map((device) => (
+                  <tr key={device.path}>
+                    <td class="mono">{device.parent ? '└ ' : ''}{device.path}</td>
+                    <td>{device.type ?? '–'}</td>
+                    <td>{bytes(device.size_bytes)}</td>
+                    <td>{device.rotational === null ? '–' : device.rotational ? 'HDD' : 'SSD'}</td>
+                    <td>{device.model ?? device.vendor ?? '–'}</td>
+                    <td class="mono">{device.serial ?? '–'}</td>
+                    <td class="mono">{device.mountpoint ?? '–'}</td>
+                    <td>{device.osds.length ? device.osds.map((id) => `osd.${id}`).join(', ') : '–'}</td>
+                    <td>{device.available === null ? '–' : device.available
+                      ? <span class="badge ok">available</span>
+                      : <span title={device.rejected_reasons.join('; ')}>{device.rejected_reasons.join('; ') || 'not available'}</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Async>
+  );
+}
+
 export function HostDetail() {
   const { params } = useRoute();
   const fqdn = decodeURIComponent(params.fqdn);
-  const server = useLoad(() => get<Server>(`/server/${encodeURIComponent(fqdn)}`), [fqdn], (update) => update.type === 'event');
+  const server = useLoad(() => get<Server>(`/server/${encodeURIComponent(fqdn)}`), [fqdn],
+    (update) => update.type === 'event' || update.type === 'request');
   return (
     <div>
       <p><a href="/ui/hosts">← Hosts</a></p>
@@ -27,10 +142,11 @@ export function HostDetail() {
             <div class="stack">
             <section class="panel" aria-labelledby="services-title">
               <h2 id="services-title">Services</h2>
-              {data.services.length === 0 ? <p class="empty">No Ceph service runs here.</p> : data.services.map((service) => (
-                <span key={`${service.type}.${service.id}`} class={`chip ${service.running ? '' : 'stopped'}`}
-                      title={service.running ? 'running' : 'not running'}>{service.type}.{service.id}</span>
-              ))}
+              <Services server={data} />
+            </section>
+            <section class="panel" aria-labelledby="devices-title">
+              <h2 id="devices-title">Devices</h2>
+              <Devices fqdn={data.fqdn} />
             </section>
             <section class="panel" aria-labelledby="host-graphs-title">
               <div class="panel-head"><h2 id="host-graphs-title">Resources</h2><RangePicker /></div>

@@ -164,16 +164,19 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     private Map<String, String> agentProperties(String stateDir) {
-        return Map.of(
-                "loligo.bus.prefix", BUS_PREFIX,
-                "amqp-port", String.valueOf(TEST_BROKER_PORT),
-                "loligo.agent.heartbeat-period", HEARTBEAT_PERIOD.toSeconds() + "s",
-                "loligo.agent.metrics.interval", METRICS_INTERVAL.toSeconds() + "s",
-                "loligo.agent.ceph.conf", cephConf.toString(),
-                "loligo.agent.state-dir", workDir.resolve(stateDir).toString(),
+        return Map.ofEntries(
+                Map.entry("loligo.bus.prefix", BUS_PREFIX),
+                Map.entry("amqp-port", String.valueOf(TEST_BROKER_PORT)),
+                Map.entry("loligo.agent.heartbeat-period", HEARTBEAT_PERIOD.toSeconds() + "s"),
+                Map.entry("loligo.agent.metrics.interval", METRICS_INTERVAL.toSeconds() + "s"),
+                Map.entry("loligo.agent.ceph.conf", cephConf.toString()),
+                Map.entry("loligo.agent.state-dir", workDir.resolve(stateDir).toString()),
                 // the local cluster keeps its logs beside its configuration (see dev/lib/ceph.sh)
-                "loligo.agent.logs.directory", cephConf.getParent().toString(),
-                "loligo.agent.logs.include", "log");
+                Map.entry("loligo.agent.logs.directory", cephConf.getParent().toString()),
+                Map.entry("loligo.agent.logs.include", "log"),
+                // and its daemons are started and stopped by the project's script, as systemd would on a production host
+                Map.entry("loligo.agent.services.manager", "command"),
+                Map.entry("loligo.agent.services.command", repository.resolve("dev/loligo") + ",ceph-daemon,tests"));
     }
 
     void start() throws Exception {
@@ -323,6 +326,14 @@ final class LocalPlatform implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("ceph", "--conf", cephConf.toString(), "--connect-timeout", "10"));
         command.addAll(List.of(args));
         return run(command);
+    }
+
+    /** The ceph tool's exit code, for a command whose refusal is the answer (ok-to-stop). */
+    int cephExitCode(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ceph", "--conf", cephConf.toString(), "--connect-timeout", "10"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return process.waitFor();
     }
 
     /** The tests' own RGW, where its configuration says it listens ({@code rgw_frontends}). */

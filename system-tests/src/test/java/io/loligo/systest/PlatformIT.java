@@ -159,6 +159,38 @@ class PlatformIT {
         assertThat(names).containsExactly(fqdn);
     }
 
+    /**
+     * The host's devices as lsblk lists them, the OSDs on each as their metadata names it, and whether each could take
+     * a new OSD as ceph-volume's inventory says (the agent's, which it keeps for minutes).
+     */
+    @Test
+    @Order(2)
+    void the_hosts_devices_are_those_lsblk_lists_with_the_osds_and_availability_ceph_gives() throws Exception {
+        JsonNode lsblk = MAPPER.readTree(LocalPlatform.run(List.of("lsblk", "--json", "--bytes", "--output", "PATH,SIZE")));
+        JsonNode inventory = MAPPER.readTree(LocalPlatform.run(List.of("ceph-volume", "inventory", "--format", "json")));
+        JsonNode metadata = MAPPER.readTree(platform.ceph("osd", "metadata", "--format", "json"));
+        JsonNode read = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> MAPPER.readTree(api().get("/api/v3/server/{fqdn}/device", fqdn)
+                .then().statusCode(200).extract().asString()), answer -> !answer.path("inventory_read_at").isMissingNode()
+                && !answer.path("inventory_read_at").isNull());
+        Map<String, JsonNode> devices = new java.util.HashMap<>();
+        read.path("devices").forEach(device -> devices.put(device.path("path").asText(), device));
+        for (JsonNode listed : lsblk.path("blockdevices")) {
+            JsonNode device = devices.get(listed.path("path").asText());
+            assertThat(device).as(listed.path("path") + " in " + read).isNotNull();
+            assertThat(device.path("size_bytes").asLong()).isEqualTo(listed.path("size").asLong());
+        }
+        for (JsonNode decided : inventory) {
+            JsonNode device = devices.get(decided.path("path").asText());
+            assertThat(device.path("available").asBoolean()).as(decided.path("path").asText()).isEqualTo(decided.path("available").asBoolean());
+            assertThat(device.path("availability_from").asText()).isEqualTo("ceph-volume");
+        }
+        for (JsonNode osd : metadata) {
+            String used = "/dev/" + osd.path("devices").asText();
+            assertThat(MAPPER.convertValue(devices.get(used).path("osds"), int[].class)).as(used).contains(osd.path("id").asInt());
+        }
+        api().get("/api/v3/server/{fqdn}/device", "no-such-host.example.com").then().statusCode(404);
+    }
+
     @Test
     @Order(3)
     void nothing_but_info_and_login_is_open_without_a_session() {
@@ -763,6 +795,77 @@ class PlatformIT {
         }
         // the volume had no MDS while it lived: the tests that follow want the cluster healthy again
         await().atMost(Duration.ofSeconds(60)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+    }
+
+    /**
+     * Daemons stopped and started through their host's service manager (the lab's, as systemd would on a production
+     * host) once Ceph's ok-to-stop allows, each checked with the ceph tool: the lab's only mon refused with Ceph's
+     * reason; osd.1 stopped, after which osd.2 is refused (its PGs would go below min_size) until the override names
+     * it, as the audit log records; both started again; a whole host's restart stops at the mon Ceph refuses.
+     */
+    @Test
+    @Order(20)
+    void daemons_stop_and_start_through_the_agent_after_cephs_ok_to_stop_as_the_osd_map_shows() throws Exception {
+        String daemon = "/api/v3/server/{fqdn}/daemon/{daemon}";
+        // once the agent has reported the host's daemons
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> server().path("services").findValuesAsText("id").contains("2"));
+        try {
+            api().contentType(ContentType.JSON).body("{\"action\": \"stop\"}").post(daemon, fqdn, "mon.a").then().statusCode(409)
+                    .body("reason", equalTo("NotOkToStop")).body("detail", org.hamcrest.Matchers.containsString("not enough monitors"));
+            api().contentType(ContentType.JSON).body("{\"action\": \"halt\"}").post(daemon, fqdn, "osd.1").then().statusCode(400)
+                    .body("errors[0].field", equalTo("action"));
+            api().contentType(ContentType.JSON).body("{\"action\": \"stop\"}").post(daemon, fqdn, "osd.99").then().statusCode(404)
+                    .body("reason", equalTo("UnknownDaemon"));
+
+            long started = System.nanoTime();
+            JsonNode stopped = awaitEnded(api().contentType(ContentType.JSON).body("{\"action\": \"stop\"}").post(daemon, fqdn, "osd.1")
+                    .then().statusCode(202).extract().path("request_id"), Duration.ofSeconds(120));
+            assertThat(stopped.path("state").asText()).as(stopped.toString()).isEqualTo("complete");
+            System.out.printf("osd.1 stopped through the API in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            assertThat(osdUp(1)).isFalse();
+
+            // with osd.1 down, stopping osd.2 would leave PGs below min_size: Ceph says no once its PG states show
+            // osd.1 gone (the mgr's, seconds after the OSD map), and Loligo with it
+            await().atMost(Duration.ofSeconds(30)).until(() -> platform.cephExitCode("osd", "ok-to-stop", "2") != 0);
+            api().contentType(ContentType.JSON).body("{\"action\": \"stop\"}").post(daemon, fqdn, "osd.2").then().statusCode(409)
+                    .body("reason", equalTo("NotOkToStop")).body("detail", org.hamcrest.Matchers.containsString("osd.2"));
+            api().contentType(ContentType.JSON).body("{\"action\": \"stop\", \"override\": \"osd.1\"}").post(daemon, fqdn, "osd.2").then()
+                    .statusCode(400).body("errors[0].field", equalTo("override"));
+            JsonNode overridden = awaitEnded(api().contentType(ContentType.JSON).body("{\"action\": \"stop\", \"override\": \"osd.2\"}")
+                    .post(daemon, fqdn, "osd.2").then().statusCode(202).extract().path("request_id"), Duration.ofSeconds(120));
+            assertThat(overridden.path("state").asText()).as(overridden.toString()).isEqualTo("complete");
+            assertThat(overridden.path("headline").asText()).contains("against Ceph's ok-to-stop");
+            assertThat(osdUp(2)).isFalse();
+            assertThat(api().get("/api/v3/audit?path=/api/v3/server/" + fqdn + "/daemon/osd.2").then().statusCode(200).extract()
+                    .jsonPath().getList("results.body", String.class)).anySatisfy(body -> assertThat(body).contains("\"override\":\"osd.2\""));
+
+            for (String osd : List.of("osd.2", "osd.1")) {
+                started = System.nanoTime();
+                JsonNode back = awaitEnded(api().contentType(ContentType.JSON).body("{\"action\": \"start\"}").post(daemon, fqdn, osd)
+                        .then().statusCode(202).extract().path("request_id"), Duration.ofSeconds(120));
+                assertThat(back.path("state").asText()).as(back.toString()).isEqualTo("complete");
+                System.out.printf("%s started through the API in %.1f s%n", osd, (System.nanoTime() - started) / 1e9);
+            }
+            assertThat(osdUp(1)).isTrue();
+            assertThat(osdUp(2)).isTrue();
+
+            JsonNode restart = awaitEnded(api().post("/api/v3/server/{fqdn}/restart", fqdn).then().statusCode(202).extract().path("request_id"),
+                    Duration.ofSeconds(120));
+            assertThat(restart.path("state").asText()).isEqualTo("error");
+            assertThat(restart.path("error_message").asText()).contains("mon.a", "not enough monitors");
+        } finally {
+            platform.startCephDaemons();
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+    }
+
+    private static boolean osdUp(int id) throws Exception {
+        for (JsonNode osd : MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json")).path("osds")) {
+            if (osd.path("osd").asInt() == id) {
+                return osd.path("up").asInt() == 1;
+            }
+        }
+        throw new AssertionError("no osd." + id + " in the OSD map");
     }
 
     /**

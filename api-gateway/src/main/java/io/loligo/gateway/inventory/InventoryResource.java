@@ -2,6 +2,8 @@ package io.loligo.gateway.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.ClusterView;
+import io.loligo.contracts.api.DaemonForm;
+import io.loligo.contracts.api.HostDevicesView;
 import io.loligo.contracts.api.InventoryApi;
 import io.loligo.contracts.api.ServerView;
 import io.loligo.gateway.auth.Callers;
@@ -23,6 +25,8 @@ public class InventoryResource implements InventoryApi {
     ClusterServiceClient clusterService;
     @Inject
     Callers callers;
+    @Inject
+    Mutations mutations;
 
     @Override
     public List<ClusterView> clusters() {
@@ -66,9 +70,26 @@ public class InventoryResource implements InventoryApi {
         return Response.status(clusterService.forgetServer(fqdn, callers.current().username()).getStatus()).build();
     }
 
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response controlDaemon(String fqdn, String daemon, DaemonForm form, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.controlDaemon(fqdn, daemon, form, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response restartServerDaemons(String fqdn, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.restartServerDaemons(fqdn, user));
+    }
+
     @Override
     public JsonNode serverFacts(String fqdn) {
         return clusterService.serverFacts(fqdn);
+    }
+
+    @Override
+    public HostDevicesView serverDevices(String fqdn) {
+        return clusterService.serverDevices(fqdn);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.loligo.cluster.event.Severity;
 import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.cluster.fs.SubvolumeListings;
 import io.loligo.cluster.rbd.RbdListings;
+import io.loligo.cluster.server.ServerEntity;
 import io.loligo.cluster.sync.CommandSender;
 import io.loligo.cluster.sync.MapSync;
 import io.loligo.cluster.sync.SyncObjects;
@@ -23,6 +24,7 @@ import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.RbdChange;
 import io.loligo.contracts.command.SubvolumeChange;
 import io.loligo.contracts.command.SubvolumeClone;
+import io.loligo.contracts.command.DaemonControl;
 import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CreatePool;
@@ -319,7 +321,10 @@ public class Requests {
     }
 
     private void sendNext(RequestEntity request, Instant now) {
-        Optional<String> agent = sync.favouredAgent(request.fsid, now);
+        Optional<String> agent = changes(request).get(request.nextCommand) instanceof DaemonControl control
+                // only the agent of the daemon's host reaches its service manager
+                ? ServerEntity.<ServerEntity>findByIdOptional(control.host()).map(server -> server.nodeId)
+                : sync.favouredAgent(request.fsid, now);
         if (agent.isPresent()) {
             send(request, agent.get(), now);
             return;

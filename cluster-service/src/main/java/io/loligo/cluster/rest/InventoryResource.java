@@ -5,6 +5,11 @@ import io.loligo.cluster.cluster.Forgetting;
 import io.loligo.cluster.server.HostReads;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.contracts.api.ClusterView;
+import io.loligo.cluster.server.DaemonControls;
+import io.loligo.cluster.sync.LiveReads;
+import io.loligo.contracts.api.DaemonForm;
+import io.loligo.contracts.api.HostDevicesView;
+import io.loligo.contracts.command.CheckOkToStop;
 import io.loligo.contracts.api.InventoryApi;
 import io.loligo.contracts.api.ServerView;
 import jakarta.inject.Inject;
@@ -24,6 +29,10 @@ public class InventoryResource implements InventoryApi {
     Forgetting forgetting;
     @Inject
     HostReads hosts;
+    @Inject
+    LiveReads liveReads;
+    @Inject
+    Mutations mutations;
 
     @Override
     public List<ClusterView> clusters() {
@@ -72,6 +81,27 @@ public class InventoryResource implements InventoryApi {
     @Override
     public JsonNode serverFacts(String fqdn) {
         return hosts.facts(fqdn);
+    }
+
+    @Override
+    public Response controlDaemon(String fqdn, String daemon, DaemonForm form, String user) {
+        DaemonControls.Daemon found = DaemonControls.find(queries.daemons(fqdn), fqdn, daemon);
+        return mutations.run(found.fsid(), user, DaemonControls.control(found, form,
+                asked -> liveReads.read(new CheckOkToStop(asked.fsid(), asked.name()))));
+    }
+
+    @Override
+    public Response restartServerDaemons(String fqdn, String user) {
+        List<DaemonControls.Daemon> daemons = queries.daemons(fqdn);
+        if (daemons.isEmpty()) {
+            return Response.notModified().build();
+        }
+        return mutations.run(daemons.get(0).fsid(), user, DaemonControls.restartAll(fqdn, daemons));
+    }
+
+    @Override
+    public HostDevicesView serverDevices(String fqdn) {
+        return hosts.devices(fqdn);
     }
 
     @Override

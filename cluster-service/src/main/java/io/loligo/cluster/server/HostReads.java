@@ -1,7 +1,11 @@
 package io.loligo.cluster.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.loligo.cluster.sync.LiveReads;
+import io.loligo.cluster.sync.SyncObjects;
+import io.loligo.contracts.api.HostDevicesView;
+import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.InventoryApi.ServerLog;
 import io.loligo.contracts.api.Problem.FieldError;
@@ -17,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** What only a server's own agent can tell: its host's facts and log files, asked of it while the caller waits. */
+/** What only a server's own agent can tell: its host's facts, devices and log files, asked of it while the caller waits. */
 @ApplicationScoped
 public class HostReads {
     static final int DEFAULT_LINES = 40;
@@ -25,10 +29,21 @@ public class HostReads {
 
     @Inject
     LiveReads live;
+    @Inject
+    SyncObjects maps;
 
     public JsonNode facts(String fqdn) {
         Agent agent = agentOf(fqdn);
         return live.readFrom(agent.nodeId(), ReadHost.facts(agent.fsid()));
+    }
+
+    /** The host's devices, with the OSDs of its cluster that use each as their metadata says. */
+    public HostDevicesView devices(String fqdn) {
+        Agent agent = agentOf(fqdn);
+        JsonNode read = live.readFrom(agent.nodeId(), ReadHost.devices(agent.fsid()));
+        JsonNode osdMetadata = agent.fsid() == null ? MissingNode.getInstance() : maps.get(agent.fsid(), ClusterMap.OSD_MAP)
+                .map(osdMap -> osdMap.content().path("osd_metadata")).orElse(MissingNode.getInstance());
+        return Devices.from(read, osdMetadata, agent.hostname());
     }
 
     public List<String> logFiles(String fqdn) {
@@ -66,7 +81,7 @@ public class HostReads {
         return live.readFrom(agentOf(fqdn).nodeId(), command);
     }
 
-    private record Agent(String nodeId, String fsid) {
+    private record Agent(String nodeId, String fsid, String hostname) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -74,6 +89,6 @@ public class HostReads {
         ServerEntity server = ServerEntity.<ServerEntity>findByIdOptional(fqdn)
                 .orElseThrow(() -> new NotFoundException("no server with fqdn " + fqdn));
         String fsid = server.services.stream().map(service -> service.fsid).filter(Objects::nonNull).findFirst().orElse(null);
-        return new Agent(server.nodeId, fsid);
+        return new Agent(server.nodeId, fsid, server.hostname);
     }
 }

@@ -60,6 +60,13 @@ public class InventoryQueries {
                 .stream().map(InventoryQueries::view).toList();
     }
 
+    /** @throws NotFoundException naming the fqdn when no such server is known */
+    public List<DaemonControls.Daemon> daemons(String fqdn) {
+        ServerEntity server = ServerEntity.<ServerEntity>findByIdOptional(fqdn).orElseThrow(() -> new NotFoundException("no server with fqdn " + fqdn));
+        return server.services.stream().filter(service -> service.fsid != null)
+                .map(service -> new DaemonControls.Daemon(service.fsid, fqdn, service.type, service.serviceId)).toList();
+    }
+
     public Optional<ServerView> server(String fqdn) {
         return ServerEntity.<ServerEntity>findByIdOptional(fqdn).map(InventoryQueries::view);
     }

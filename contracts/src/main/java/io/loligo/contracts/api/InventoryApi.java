@@ -2,9 +2,11 @@ package io.loligo.contracts.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -73,6 +75,35 @@ public interface InventoryApi {
     @GET
     @Path("/server/{fqdn}/facts")
     JsonNode serverFacts(@PathParam("fqdn") String fqdn);
+
+    /**
+     * Starts, stops or restarts one of the server's Ceph daemons ({@code osd.1}, {@code mon.a}, {@code client.rgw.a})
+     * through its host's service manager: {@code 202} with the request, which ends once Ceph shows the daemon so.
+     * Stopping an OSD or a mon asks Ceph first ({@code ok-to-stop}): {@code 409 NotOkToStop} with Ceph's reason,
+     * unless {@code override} names the daemon.
+     */
+    @POST
+    @Path("/server/{fqdn}/daemon/{daemon}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response controlDaemon(@PathParam("fqdn") String fqdn, @PathParam("daemon") String daemon, DaemonForm form,
+                           @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /**
+     * Restarts every Ceph daemon of the server one at a time, mons first, each after Ceph's ok-to-stop and once the one
+     * before runs again: a request that stops at the first daemon Ceph refuses to let go.
+     */
+    @POST
+    @Path("/server/{fqdn}/restart")
+    Response restartServerDaemons(@PathParam("fqdn") String fqdn, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /**
+     * The host's block devices as its agent reads them now (lsblk), each with the OSDs that use it and whether Ceph
+     * would take a new OSD on it (ceph-volume's inventory, which the agent keeps for minutes, where the host has one).
+     */
+    @KeptBriefly
+    @GET
+    @Path("/server/{fqdn}/device")
+    HostDevicesView serverDevices(@PathParam("fqdn") String fqdn);
 
     /** The log files under the server's log directory, as paths relative to it ({@code ceph/ceph.log}), sorted. */
     @KeptBriefly

@@ -204,6 +204,44 @@ public final class ClusterMapReader {
         return mon("fs clone status", arguments("vol_name", volume, "clone_name", clone, "group_name", group)).path("status");
     }
 
+    /**
+     * Whether Ceph lets the daemon stop now without leaving data unavailable: {@code {"ok": true}}, or
+     * {@code {"ok": false, "reason": ...}} in Ceph's words. Only OSDs and mons have such a check; others are ok.
+     */
+    public JsonNode okToStop(String daemon) {
+        ObjectNode verdict = mapper.createObjectNode();
+        String type = daemon.substring(0, daemon.indexOf('.'));
+        if (!type.equals("osd") && !type.equals("mon")) {
+            return verdict.put("ok", true);
+        }
+        ObjectNode command = mapper.createObjectNode().put("prefix", type + " ok-to-stop");
+        command.putArray("ids").add(daemon.substring(daemon.indexOf('.') + 1));
+        RadosHandle.Attempt attempt = commands.attempt(command.toString());
+        verdict.put("ok", attempt.returnCode() == 0);
+        if (attempt.returnCode() != 0) {
+            verdict.put("reason", attempt.status() == null || attempt.status().isBlank() ? "Ceph refused (" + attempt.returnCode() + ")"
+                    : attempt.status().strip());
+        }
+        return verdict;
+    }
+
+    /** An OSD's {@code up} (0 or 1) and {@code up_from} epoch in the OSD map now; missing for an OSD it does not have. */
+    public JsonNode osdState(int id) {
+        for (JsonNode osd : mon("osd dump").path("osds")) {
+            if (osd.path("osd").asInt() == id) {
+                return osd;
+            }
+        }
+        return mapper.missingNode();
+    }
+
+    /** The names of the mons in the quorum now. */
+    public List<String> quorum() {
+        List<String> names = new ArrayList<>();
+        mon("quorum_status").path("quorum_names").forEach(name -> names.add(name.asText()));
+        return names;
+    }
+
     /** Command arguments as JSON members, from names and values; a null value is left out. */
     private String arguments(String... namesAndValues) {
         ObjectNode arguments = mapper.createObjectNode();

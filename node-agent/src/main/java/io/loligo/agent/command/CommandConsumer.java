@@ -12,9 +12,11 @@ import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.ceph.RbdCatalog;
 import io.loligo.agent.ceph.SubvolumeCatalog;
 import io.loligo.agent.ceph.SubvolumeCloner;
+import io.loligo.agent.daemon.DaemonController;
 import io.loligo.agent.ceph.RbdWriter;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.host.HostIdentity;
+import io.loligo.agent.host.HostDevices;
 import io.loligo.agent.host.LogFiles;
 import io.loligo.agent.identity.BrokerLogin;
 import io.loligo.contracts.command.AgentCommand;
@@ -35,6 +37,8 @@ import io.loligo.contracts.command.MdsClientSessions;
 import io.loligo.contracts.command.ReadSubvolumes;
 import io.loligo.contracts.command.SubvolumeChange;
 import io.loligo.contracts.command.SubvolumeClone;
+import io.loligo.contracts.command.CheckOkToStop;
+import io.loligo.contracts.command.DaemonControl;
 import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.ReadUsage;
 import io.loligo.contracts.command.RunCli;
@@ -112,11 +116,15 @@ public class CommandConsumer {
     @Inject
     SubvolumeCloner cloner;
     @Inject
+    DaemonController daemonController;
+    @Inject
     RbdWriter rbdWriter;
     @Inject
     HostIdentity host;
     @Inject
     LogFiles logFiles;
+    @Inject
+    HostDevices devices;
     @Inject
     DaemonDiscovery daemons;
 
@@ -234,6 +242,7 @@ public class CommandConsumer {
     private JsonNode readHost(ReadHost read) throws NoSuchFileException {
         return switch (read.kind()) {
             case FACTS -> host.grains();
+            case DEVICES -> devices.devices();
             case LOG_FILES -> {
                 ArrayNode files = JsonNodeFactory.instance.arrayNode();
                 logFiles.list().forEach(files::add);
@@ -313,6 +322,13 @@ public class CommandConsumer {
                 Log.infof("applying %s", change.describe());
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), rbdWriter.apply(change, progressReports(envelope)));
             }
+            if (command instanceof DaemonControl control) {
+                Log.infof("applying %s", control.describe());
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), daemonController.control(control, progressReports(envelope)));
+            }
+            if (command instanceof CheckOkToStop check) {
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.okToStop(check.daemon())));
+            }
             if (command instanceof SubvolumeClone clone) {
                 Log.infof("applying %s", clone.describe());
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cloner.clone(clone, progressReports(envelope)));
@@ -334,6 +350,11 @@ public class CommandConsumer {
             Thread.currentThread().interrupt();
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("AgentStopping",
                     "the agent stopped while " + command.getClass().getSimpleName() + " ran; Ceph may go on with it"));
+        } catch (DaemonController.NotOkToStop e) {
+            return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("NotOkToStop", e.getMessage()));
+        } catch (DaemonController.Unmanaged | DaemonController.NotSettled e) {
+            return CommandReply.failed(envelope.commandId(), config.nodeId(),
+                    new CommandReply.Failure(e.getClass().getSimpleName(), e.getMessage()));
         } catch (LogFiles.NotALogFile e) {
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("NotALogFile", e.getMessage()));
         } catch (NoSuchFileException e) {

@@ -57,13 +57,47 @@ public interface AgentConfig {
     @WithDefault("crushtool")
     String crushtool();
 
+    /**
+     * Ceph's device inventory ({@code ceph-volume inventory}, from the ceph-osd package), which says whether a device
+     * can take a new OSD; where it is missing or fails, the host's devices are read from lsblk alone.
+     */
+    @WithDefault("ceph-volume")
+    String cephVolume();
+
     Ceph ceph();
+
+    Services services();
 
     Metrics metrics();
 
     Logs logs();
 
     Cli cli();
+
+    /** How the agent starts and stops its host's Ceph daemons. */
+    interface Services {
+        enum Manager {
+            /** The units Ceph's packages install: {@code ceph-osd@1}, {@code ceph-mon@a} and so on. */
+            SYSTEMD,
+            /** {@link #command()}: the local lab's runner, or a site's own script. */
+            COMMAND,
+            /** Someone else runs them (Rook's operator on Kubernetes): the agent refuses to. */
+            NONE
+        }
+
+        @WithDefault("systemd")
+        Manager manager();
+
+        /**
+         * For {@link Manager#COMMAND}: run with an action ({@code start}, {@code stop}, {@code status}) and a daemon's
+         * name ({@code osd.1}) as its last two arguments; {@code status} exits 0 while the daemon runs.
+         */
+        Optional<List<String>> command();
+
+        /** How long a started or stopped daemon may take before Ceph shows it so. */
+        @WithDefault("120s")
+        Duration settleTimeout();
+    }
 
     /** What the CLI endpoint may run on this host's clusters, decided here rather than by whoever sends commands. */
     interface Cli {

@@ -106,6 +106,8 @@ class HungDaemonTest {
             public Optional<Path> stateDir() { return Optional.empty(); }
             public BrokerLogin brokerLogin() { return BrokerLogin.CONFIGURED; }
             public String crushtool() { return "crushtool"; }
+            public String cephVolume() { return "ceph-volume"; }
+            public Services services() { return null; }
             public Ceph ceph() { return ceph; }
             public Metrics metrics() { return null; }
             public Logs logs() { return null; }

@@ -1,0 +1,162 @@
+package io.loligo.agent.host;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loligo.agent.config.AgentConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The host's block devices: lsblk's view, read at each ask (milliseconds), and Ceph's own inventory
+ * ({@code ceph-volume inventory}: whether each device can take a new OSD, and why not), which probes every device
+ * and takes seconds on a host of many disks, so it is kept and read again in the background once older than
+ * {@link #INVENTORY_KEPT}. A read waits at most {@link #INVENTORY_WAIT} for an inventory never read, and otherwise
+ * answers without it, saying so.
+ */
+@ApplicationScoped
+public class HostDevices {
+    static final List<String> LSBLK = List.of("lsblk", "--json", "--bytes", "--output",
+            "NAME,PATH,TYPE,SIZE,ROTA,RO,RM,MODEL,SERIAL,VENDOR,WWN,TRAN,MOUNTPOINT,FSTYPE,PKNAME");
+    static final Duration LSBLK_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration INVENTORY_KEPT = Duration.ofMinutes(5);
+    static final Duration INVENTORY_WAIT = Duration.ofSeconds(4);
+    static final Duration INVENTORY_TIMEOUT = Duration.ofMinutes(2);
+
+    private final ObjectMapper mapper;
+    private final String cephVolume;
+    private final ExecutorService inventories = Executors.newSingleThreadExecutor(task -> new Thread(task, "device-inventory"));
+    /** The last inventory's outcome and when it was read; guarded by this. */
+    private Inventory kept;
+    private CompletableFuture<Inventory> reading;
+
+    /** @param devices ceph-volume's answer, or null when it failed, as {@code error} says */
+    private record Inventory(JsonNode devices, String error, Instant readAt) {
+    }
+
+    @Inject
+    public HostDevices(AgentConfig config, ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.cephVolume = config.cephVolume();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        inventories.shutdownNow();
+    }
+
+    /**
+     * {@code {"lsblk": {...}, "ceph_volume": [...], "ceph_volume_read_at": "...", "ceph_volume_error": "..."}}, the
+     * last three each missing when not known.
+     */
+    public JsonNode devices() {
+        ObjectNode answer = mapper.createObjectNode();
+        answer.set("lsblk", parse(run(LSBLK, LSBLK_TIMEOUT), "lsblk"));
+        CompletableFuture<Inventory> pending = inventory();
+        Inventory inventory;
+        try {
+            inventory = pending.get(INVENTORY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            inventory = kept();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inventory = kept();
+        } catch (ExecutionException e) {
+            inventory = new Inventory(null, e.getCause().getMessage(), Instant.now());
+        }
+        if (inventory == null) {
+            answer.put("ceph_volume_error", "ceph-volume inventory is still being read; ask again in seconds");
+        } else {
+            answer.set("ceph_volume", inventory.devices());
+            answer.put("ceph_volume_read_at", inventory.readAt().toString());
+            if (inventory.error() != null) {
+                answer.put("ceph_volume_error", inventory.error());
+            }
+        }
+        return answer;
+    }
+
+    /** The kept inventory while it is young enough, else one read now (or already being read). */
+    private synchronized CompletableFuture<Inventory> inventory() {
+        if (kept != null && kept.readAt().plus(INVENTORY_KEPT).isAfter(Instant.now())) {
+            return CompletableFuture.completedFuture(kept);
+        }
+        if (reading == null) {
+            reading = CompletableFuture.supplyAsync(this::readInventory, inventories).whenComplete((read, failure) -> {
+                synchronized (this) {
+                    kept = read;
+                    reading = null;
+                }
+            });
+        }
+        return reading;
+    }
+
+    private synchronized Inventory kept() {
+        return kept;
+    }
+
+    private Inventory readInventory() {
+        try {
+            return new Inventory(parse(run(List.of(cephVolume, "inventory", "--format", "json"), INVENTORY_TIMEOUT), cephVolume), null, Instant.now());
+        } catch (UncheckedIOException e) {
+            Log.debugf("no device inventory from ceph-volume: %s", e.getMessage());
+            return new Inventory(null, e.getMessage(), Instant.now());
+        }
+    }
+
+    private JsonNode parse(String output, String tool) {
+        try {
+            return mapper.readTree(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException(tool + " answered what is not JSON: " + e.getMessage()));
+        }
+    }
+
+    /** Runs a tool and answers what it printed; its messages (on stderr) name what went wrong when it fails. */
+    private static String run(List<String> command, Duration timeout) {
+        try {
+            Process process = new ProcessBuilder(command).start();
+            CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            CompletableFuture<byte[]> messages = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new UncheckedIOException(new IOException(command.get(0) + " did not finish within " + timeout.toSeconds() + " s"));
+            }
+            if (process.exitValue() != 0) {
+                throw new UncheckedIOException(new IOException(command.get(0) + " failed (exit " + process.exitValue() + "): "
+                        + new String(messages.join(), StandardCharsets.UTF_8).strip()));
+            }
+            return new String(output.join(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + command.get(0) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted while " + command.get(0) + " ran"));
+        }
+    }
+
+    private static byte[] readAll(InputStream stream) {
+        try {
+            return stream.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+}
