@@ -186,7 +186,7 @@ public final class ClusterMapReader {
             }
             // a clone still being copied: the volumes module describes it once it is complete
             ObjectNode clone = mapper.createObjectNode().put("name", name).put("group", group);
-            clone.put("state", cloneStatus(volume, name, group).path("state").asText("pending"));
+            clone.put("state", cloneState(volume, name, group));
             clone.putArray("snapshots");
             return clone;
         }
@@ -197,6 +197,15 @@ public final class ClusterMapReader {
         mon("fs subvolume snapshot clone", arguments("vol_name", clone.volume(), "sub_name", clone.subvolume(), "snap_name", clone.snapshot(),
                 "target_sub_name", clone.target(), "group_name", clone.group(), "target_group_name", clone.targetGroup(),
                 "pool_layout", clone.dataPool()));
+    }
+
+    /** A clone's state; {@code not-ready} for a subvolume the volumes module is busy with otherwise. */
+    private String cloneState(String volume, String name, String group) {
+        try {
+            return cloneStatus(volume, name, group).path("state").asText("pending");
+        } catch (RadosException e) {
+            return "not-ready";
+        }
     }
 
     /** What {@code fs clone status} says of a clone: its {@code state} and, once failed, its {@code failure}. */
@@ -225,14 +234,10 @@ public final class ClusterMapReader {
         return verdict;
     }
 
-    /** An OSD's {@code up} (0 or 1) and {@code up_from} epoch in the OSD map now; missing for an OSD it does not have. */
+    /** An OSD's {@code up} (0 or 1) and {@code up_from} epoch in the OSD map now ({@code osd info}: one OSD's entry, not the map's). */
     public JsonNode osdState(int id) {
-        for (JsonNode osd : mon("osd dump").path("osds")) {
-            if (osd.path("osd").asInt() == id) {
-                return osd;
-            }
-        }
-        return mapper.missingNode();
+        // the mons take the id as a number here, whatever its type's name (CephOsdName) says
+        return mon("osd info", "\"id\":" + id);
     }
 
     /** The names of the mons in the quorum now. */

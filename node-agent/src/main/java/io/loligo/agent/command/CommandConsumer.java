@@ -352,9 +352,10 @@ public class CommandConsumer {
                     "the agent stopped while " + command.getClass().getSimpleName() + " ran; Ceph may go on with it"));
         } catch (DaemonController.NotOkToStop e) {
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("NotOkToStop", e.getMessage()));
-        } catch (DaemonController.Unmanaged | DaemonController.NotSettled e) {
-            return CommandReply.failed(envelope.commandId(), config.nodeId(),
-                    new CommandReply.Failure(e.getClass().getSimpleName(), e.getMessage()));
+        } catch (DaemonController.Unmanaged e) {
+            return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("DaemonsUnmanaged", e.getMessage()));
+        } catch (DaemonController.NotSettled e) {
+            return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("NotSettled", e.getMessage()));
         } catch (LogFiles.NotALogFile e) {
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("NotALogFile", e.getMessage()));
         } catch (NoSuchFileException e) {

@@ -28,8 +28,8 @@ import java.util.concurrent.TimeoutException;
  * The host's block devices: lsblk's view, read at each ask (milliseconds), and Ceph's own inventory
  * ({@code ceph-volume inventory}: whether each device can take a new OSD, and why not), which probes every device
  * and takes seconds on a host of many disks, so it is kept and read again in the background once older than
- * {@link #INVENTORY_KEPT}. A read waits at most {@link #INVENTORY_WAIT} for an inventory never read, and otherwise
- * answers without it, saying so.
+ * {@link #INVENTORY_KEPT}. Only the first read waits for one, at most {@link #INVENTORY_WAIT}, and otherwise answers
+ * without it, saying so.
  */
 @ApplicationScoped
 public class HostDevices {
@@ -92,20 +92,34 @@ public class HostDevices {
         return answer;
     }
 
-    /** The kept inventory while it is young enough, else one read now (or already being read). */
+    /**
+     * The kept inventory, read again in the background once older than {@link #INVENTORY_KEPT}; the first one, which
+     * a read waits for.
+     */
     private synchronized CompletableFuture<Inventory> inventory() {
         if (kept != null && kept.readAt().plus(INVENTORY_KEPT).isAfter(Instant.now())) {
             return CompletableFuture.completedFuture(kept);
         }
-        if (reading == null) {
-            reading = CompletableFuture.supplyAsync(this::readInventory, inventories).whenComplete((read, failure) -> {
-                synchronized (this) {
-                    kept = read;
-                    reading = null;
-                }
-            });
+        CompletableFuture<Inventory> next = readAgain();
+        return kept != null ? CompletableFuture.completedFuture(kept) : next;
+    }
+
+    /** Called holding this object's monitor, which the read's end takes too. */
+    private CompletableFuture<Inventory> readAgain() {
+        if (reading != null) {
+            return reading;
         }
-        return reading;
+        CompletableFuture<Inventory> started = CompletableFuture.supplyAsync(this::readInventory, inventories).whenComplete((read, failure) -> {
+            synchronized (this) {
+                kept = read;
+                reading = null;
+            }
+        });
+        // a read that ended already has cleared what it would find here
+        if (!started.isDone()) {
+            reading = started;
+        }
+        return started;
     }
 
     private synchronized Inventory kept() {
