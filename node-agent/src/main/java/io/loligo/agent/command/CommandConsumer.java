@@ -72,6 +72,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -176,13 +177,20 @@ public class CommandConsumer {
         });
     }
 
-    /** Tells cluster-service how far a long change got, at most every {@link #PROGRESS_EVERY}; a report lost is not sent again. */
+    /**
+     * Tells cluster-service how far a long change got, at most every {@link #PROGRESS_EVERY}, but at once when it
+     * enters a new stage (stopping, then waiting...); a report lost is not sent again.
+     */
     private Consumer<CommandReply.Progress> progressReports(CommandEnvelope envelope) {
         AtomicLong lastSent = new AtomicLong(System.nanoTime() - PROGRESS_EVERY.toNanos());
+        AtomicReference<String> lastStage = new AtomicReference<>();
         return progress -> {
             long now = System.nanoTime();
             long last = lastSent.get();
-            if (now - last < PROGRESS_EVERY.toNanos() || !lastSent.compareAndSet(last, now)) {
+            // the seconds a stage counts ("waiting for ... (3 s)") do not make it another stage
+            String stage = progress.stage() == null ? null : progress.stage().replaceAll(" \\(\\d+ s\\)$", "");
+            boolean newStage = stage != null && !stage.equals(lastStage.getAndSet(stage));
+            if (!newStage && now - last < PROGRESS_EVERY.toNanos() || !lastSent.compareAndSet(last, now)) {
                 return;
             }
             WireCodec.WireMessage wire = codec.toWire(CommandReply.inProgress(envelope.commandId(), config.nodeId(),
