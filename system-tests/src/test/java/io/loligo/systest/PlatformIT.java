@@ -969,6 +969,15 @@ class PlatformIT {
             api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"group\": \"" + group + "\"}")
                     .post(volume + "/subvolume", fsid, "cephfs").then().statusCode(409).body("reason", equalTo("SubvolumeExists"))
                     .body("errors[0].field", equalTo("name"));
+            // one made beside Loligo a moment ago is taken too: the volumes module would answer its create as done
+            api().get(volume + "/subvolume", fsid, "cephfs").then().statusCode(200);
+            platform.ceph("fs", "subvolume", "create", "cephfs", name + "-beside");
+            try {
+                api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "-beside\"}").post(volume + "/subvolume", fsid, "cephfs")
+                        .then().statusCode(409).body("reason", equalTo("SubvolumeExists"));
+            } finally {
+                platform.ceph("fs", "subvolume", "rm", "cephfs", name + "-beside");
+            }
 
             assertThat(awaitEnded(api().contentType(ContentType.JSON).body("{\"size\": 2147483648}").patch(subvolume, fsid, "cephfs", name, group)
                     .then().statusCode(202).extract().path("request_id")).path("state").asText()).isEqualTo("complete");

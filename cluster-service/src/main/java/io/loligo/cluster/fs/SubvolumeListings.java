@@ -53,6 +53,15 @@ public class SubvolumeListings {
         });
     }
 
+    /**
+     * The volume as an agent reads it now: for a new subvolume's name, which one made beside Loligo a moment ago must
+     * take too (the volumes module would answer its create as done, and change nothing).
+     */
+    public Listing readNow(String fsid, FileSystemView fileSystem) {
+        kept.forget(key -> key.fsid().equals(fsid) && key.volume().equals(fileSystem.name()));
+        return read(fsid, fileSystem);
+    }
+
     void onChanged(@Observes Changed changed) {
         kept.forget(key -> key.fsid().equals(changed.fsid()) && key.volume().equals(changed.volume()));
     }

@@ -75,7 +75,7 @@ public class FileSystemResource implements FileSystemApi {
 
     @Override
     public Response createSubvolumeGroup(String fsid, String name, SubvolumeViews.Form group, String user) {
-        return mutations.run(fsid, user, Subvolumes.createGroup(volume(fsid, name), group));
+        return mutations.run(fsid, user, Subvolumes.createGroup(volumeNow(fsid, name), group));
     }
 
     @Override
@@ -98,7 +98,7 @@ public class FileSystemResource implements FileSystemApi {
 
     @Override
     public Response createSubvolume(String fsid, String name, SubvolumeViews.Form subvolume, String user) {
-        return mutations.run(fsid, user, Subvolumes.create(volume(fsid, name), subvolume));
+        return mutations.run(fsid, user, Subvolumes.create(volumeNow(fsid, name), subvolume));
     }
 
     @Override
@@ -129,7 +129,7 @@ public class FileSystemResource implements FileSystemApi {
     @Override
     public Response cloneSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, SubvolumeViews.Form clone,
                                            String user) {
-        Subvolumes.Volume volume = volume(fsid, name);
+        Subvolumes.Volume volume = volumeNow(fsid, name);
         return mutations.run(fsid, user, Subvolumes.clone(volume, volume.subvolume(subvolume, group), snapshot, clone));
     }
 
@@ -137,14 +137,23 @@ public class FileSystemResource implements FileSystemApi {
         return listing(fsid, name).volume();
     }
 
+    /** The volume read now, for the forms whose names must not be taken. */
+    private Subvolumes.Volume volumeNow(String fsid, String name) {
+        return subvolumeListings.readNow(fsid, onlineFileSystem(fsid, name)).volume();
+    }
+
     /** The file system with its groups and subvolumes, as an agent last read them from the volumes module. */
     private SubvolumeListings.Listing listing(String fsid, String name) {
+        return subvolumeListings.read(fsid, onlineFileSystem(fsid, name));
+    }
+
+    private FileSystemView onlineFileSystem(String fsid, String name) {
         FileSystemView fileSystem = fileSystem(fsid, name);
         if (fileSystem.ranks().stream().noneMatch(rank -> "active".equals(rank.state()))) {
             // the volumes module would wait for an MDS to mount it, and meanwhile answer no one else
             throw new ApiException(409, "FileSystemOffline", "file system '" + name + "' has no active MDS: its subvolumes can be read"
                     + " and changed once an MDS serves it");
         }
-        return subvolumeListings.read(fsid, fileSystem);
+        return fileSystem;
     }
 }
