@@ -233,7 +233,71 @@ ceph_lab_share() {
     || ceph_cli fs subvolume create cephfs lab-share --size 1073741824 >/dev/null 2>&1
 }
 
-ceph_osds_up() { [[ $(ceph_cli osd stat -f json | jq .num_up_osds) == "$CEPH_OSD_COUNT" ]]; }
+# as many OSDs up as the lab has data directories: the three it began with, and those made since through Loligo
+ceph_osds_up() {
+  local dirs=("$CEPH_DIR"/osd.*)
+  [[ $(ceph_cli osd stat -f json | jq .num_up_osds) == "${#dirs[@]}" ]]
+}
+
+# ceph_device_add NAME [GIB]: a spare disk for the lab's host, as an operator plugs one in: a sparse file under
+# $CEPH_DIR/devices (10 GiB unless asked), which the agent lists beside lsblk's devices. Prints its path.
+ceph_device_add() {
+  [[ $1 =~ ^[A-Za-z0-9_.-]+$ ]] || die "not a device name: $1"
+  [[ ${2:-10} =~ ^[0-9]+$ ]] || die "not a size in GiB: $2"
+  mkdir -p "$CEPH_DIR/devices"
+  [[ -e $CEPH_DIR/devices/$1 ]] && die "the lab has a device $1 already"
+  truncate -s "${2:-10}G" "$CEPH_DIR/devices/$1"
+  echo "$CEPH_DIR/devices/$1"
+}
+
+# ceph_device_remove NAME: the disk unplugged; refused while an OSD's block is on it.
+ceph_device_remove() {
+  local device=$CEPH_DIR/devices/$1 dir
+  [[ -f $device ]] || die "the lab has no device $1"
+  for dir in "$CEPH_DIR"/osd.*; do
+    [[ $(readlink "$dir/block" 2>/dev/null) == "$device" ]] && die "${dir##*/} is on $1"
+  done
+  rm -f "$device"
+}
+
+# ceph_osd_create DEVICE [ID]: what ceph-volume lvm create does, on one of the lab's devices: a new OSD in the maps
+# (or the destroyed ID again), its data directory with its block on DEVICE, made and started; the same steps as the
+# bootstrap's OSDs. Prints the OSD's id.
+ceph_osd_create() {
+  local device=$1 id=${2:-} uuid key secret dir
+  [[ -f $device && $device == "$CEPH_DIR/devices/"* && $device != *..* ]] || die "$device is none of the lab's devices ($CEPH_DIR/devices)"
+  [[ -z $id || $id =~ ^[0-9]+$ ]] || die "not an OSD id: $id"
+  uuid=$(uuidgen); key=$(ceph-authtool --gen-print-key)
+  secret=$(mktemp)
+  echo "{\"cephx_secret\":\"$key\"}" >"$secret"
+  id=$(ceph_cli osd new "$uuid" ${id:+"$id"} -i "$secret") || { rm -f "$secret"; die "ceph osd new refused"; }
+  rm -f "$secret"
+  dir=$CEPH_DIR/osd.$id
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  ceph-authtool --create-keyring "$dir/keyring" --name "osd.$id" --add-key "$key" >/dev/null
+  ln -s "$device" "$dir/block"
+  ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" --mkfs --osd-uuid "$uuid" >>"$CEPH_DIR/log/startup.log" 2>&1 \
+    || die "osd.$id could not be made on $device (see $CEPH_DIR/log/startup.log)"
+  ceph_daemon_start "osd.$id"
+  echo "$id"
+}
+
+# ceph_osd_zap ID: what ceph-volume lvm zap does: a stopped OSD's data directory removed and its device's label wiped,
+# so that the device is available again.
+ceph_osd_zap() {
+  local dir=$CEPH_DIR/osd.$1 device size
+  [[ $1 =~ ^[0-9]+$ && -d $dir ]] || die "the lab has no osd.$1"
+  ceph_daemon_running "osd.$1" && die "osd.$1 still runs: stop it first"
+  device=$(readlink "$dir/block" || true)
+  # its admin socket too, or the agent would go on listing a stopped osd.$1
+  rm -rf "$dir" "$CEPH_DIR/run/ceph-osd.$1.asok"
+  if [[ $device == "$CEPH_DIR/devices/"* && -f $device ]]; then
+    size=$(stat -c %s "$device")
+    truncate -s 0 "$device"
+    truncate -s "$size" "$device"
+  fi
+}
 
 ceph_daemon_running() { pid_alive "$CEPH_DIR/run/ceph-$1.pid"; }
 

@@ -44,11 +44,14 @@ service_properties() {
 }
 
 # The local cluster writes its logs under its own directory, not /var/log/ceph: the agent shows those; and its daemons
-# are started and stopped by dev/loligo, as systemd would on a production host
+# are started and stopped, and its OSDs made on its file-backed devices, by dev/loligo, as systemd and ceph-volume would
+# on a production host
 agent_log_properties() {
   if [[ $LOLIGO_CEPH_CONF == "$CEPH_CONF_FILE" ]]; then
     echo "-Dloligo.agent.logs.directory=$CEPH_DIR -Dloligo.agent.logs.include=log" \
-      "-Dloligo.agent.services.manager=command -Dloligo.agent.services.command=$LOLIGO_ROOT/dev/loligo,ceph-daemon,platform"
+      "-Dloligo.agent.services.manager=command -Dloligo.agent.services.command=$LOLIGO_ROOT/dev/loligo,ceph-daemon,platform" \
+      "-Dloligo.agent.osds.provisioner=command -Dloligo.agent.osds.command=$LOLIGO_ROOT/dev/loligo,ceph-osd,platform" \
+      "-Dloligo.agent.osds.device-files=$CEPH_DIR/devices"
   fi
 }
 

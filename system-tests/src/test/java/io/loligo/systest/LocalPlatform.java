@@ -176,7 +176,11 @@ final class LocalPlatform implements AutoCloseable {
                 Map.entry("loligo.agent.logs.include", "log"),
                 // and its daemons are started and stopped by the project's script, as systemd would on a production host
                 Map.entry("loligo.agent.services.manager", "command"),
-                Map.entry("loligo.agent.services.command", repository.resolve("dev/loligo") + ",ceph-daemon,tests"));
+                Map.entry("loligo.agent.services.command", repository.resolve("dev/loligo") + ",ceph-daemon,tests"),
+                // its OSDs made on its file-backed devices, as ceph-volume would on disks
+                Map.entry("loligo.agent.osds.provisioner", "command"),
+                Map.entry("loligo.agent.osds.command", repository.resolve("dev/loligo") + ",ceph-osd,tests"),
+                Map.entry("loligo.agent.osds.device-files", cephConf.getParent().resolve("devices").toString()));
     }
 
     void start() throws Exception {
@@ -385,6 +389,20 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     /** Starts whatever daemon of the tests' own Ceph cluster is not running. */
+    /** A lab verb's exit code, for one whose answer it is ({@code ceph-daemon status}). */
+    int labExitCode(String verb, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(repository.resolve("dev/loligo").toString(), verb, "tests"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    /** One of dev/loligo's lab verbs on the tests' cluster: {@code lab("ceph-device", "add", "disk-a")}. */
+    String lab(String verb, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(repository.resolve("dev/loligo").toString(), verb, "tests"));
+        command.addAll(List.of(args));
+        return run(command).strip();
+    }
+
     void startCephDaemons() throws IOException, InterruptedException {
         run(List.of(repository.resolve("dev/loligo").toString(), "ceph", "start", "tests"));
     }

@@ -859,6 +859,163 @@ class PlatformIT {
         await().atMost(Duration.ofSeconds(120)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
     }
 
+    /**
+     * A fourth OSD's whole life through the API, each step checked with the ceph tool: made on a new file-backed device
+     * (the lab's disk) with a device class, up and in with its weight; drained until safe-to-destroy; destroyed and its
+     * device wiped; replaced with the same id on another device; refused a purge while it holds PGs, then drained and
+     * purged, gone from the OSD tree. Bad input is refused first, naming the field.
+     */
+    @Test
+    @Order(21)
+    void an_osd_is_created_drained_destroyed_replaced_and_purged_as_the_osd_tree_shows() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String osdPath = "/api/v3/cluster/{fsid}/osd/{id}/{action}";
+        String first = platform.lab("ceph-device", "add", "it-disk-a");
+        String second = platform.lab("ceph-device", "add", "it-disk-b");
+        Integer made = null;
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> device(first).path("available").asBoolean());
+            api().contentType(ContentType.JSON).body("{}").post("/api/v3/server/{fqdn}/osd", fqdn).then().statusCode(400)
+                    .body("errors[0].field", equalTo("device"));
+            api().contentType(ContentType.JSON).body("{\"device\": \"/dev/none\"}").post("/api/v3/server/{fqdn}/osd", fqdn).then()
+                    .statusCode(404).body("reason", equalTo("UnknownDevice"));
+            api().contentType(ContentType.JSON).body("{\"device\": \"" + first + "\", \"device_class\": \"no class\"}")
+                    .post("/api/v3/server/{fqdn}/osd", fqdn).then().statusCode(400).body("errors[0].field", equalTo("device_class"));
+            api().contentType(ContentType.JSON).body("{\"device\": \"" + first + "\", \"osd_id\": 1}")
+                    .post("/api/v3/server/{fqdn}/osd", fqdn).then().statusCode(409).body("reason", equalTo("OsdNotDestroyed"));
+
+            long started = System.nanoTime();
+            JsonNode created = awaitEnded(api().contentType(ContentType.JSON).body("{\"device\": \"" + first + "\", \"device_class\": \"ssd\"}")
+                    .post("/api/v3/server/{fqdn}/osd", fqdn).then().statusCode(202).extract().path("request_id"), Duration.ofSeconds(300));
+            assertThat(created.path("state").asText()).as(created.toString()).isEqualTo("complete");
+            System.out.printf("an OSD created on a new device through the API, up and in, in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            JsonNode osd = osdTreeNodes().stream().filter(node -> "ssd".equals(node.path("device_class").asText())).findFirst().orElseThrow();
+            made = osd.path("id").asInt();
+            assertThat(osd.path("status").asText()).isEqualTo("up");
+            assertThat(osd.path("reweight").asDouble()).isEqualTo(1.0);
+            assertThat(osd.path("crush_weight").asDouble()).isGreaterThan(0.009);
+            int id = made;
+            await().atMost(Duration.ofSeconds(30)).until(() -> device(first).path("osds").toString().equals("[" + id + "]"));
+            assertThat(device(first).path("available").asBoolean()).isFalse();
+
+            started = System.nanoTime();
+            JsonNode drained = awaitEnded(api().post(osdPath, fsid, id, "drain").then().statusCode(202).extract().path("request_id"),
+                    Duration.ofSeconds(300));
+            assertThat(drained.path("state").asText()).as(drained.toString()).isEqualTo("complete");
+            System.out.printf("osd.%d drained through the API until safe-to-destroy in %.1f s%n", id, (System.nanoTime() - started) / 1e9);
+            assertThat(platform.cephExitCode("osd", "safe-to-destroy", String.valueOf(id))).isZero();
+
+            api().contentType(ContentType.JSON).body("{}").post(osdPath, fsid, id, "destroy").then().statusCode(400)
+                    .body("errors[0].field", equalTo("confirm"));
+            started = System.nanoTime();
+            JsonNode destroyed = awaitEnded(api().contentType(ContentType.JSON).body("{\"confirm\": \"osd." + id + "\"}")
+                    .post(osdPath, fsid, id, "destroy").then().statusCode(202).extract().path("request_id"), Duration.ofSeconds(180));
+            assertThat(destroyed.path("state").asText()).as(destroyed.toString()).isEqualTo("complete");
+            System.out.printf("osd.%d destroyed through the API in %.1f s%n", id, (System.nanoTime() - started) / 1e9);
+            assertThat(osdTreeNode(id).path("status").asText()).isEqualTo("destroyed");
+            await().atMost(Duration.ofSeconds(30)).until(() -> device(first).path("available").asBoolean());
+
+            started = System.nanoTime();
+            JsonNode replaced = awaitEnded(api().contentType(ContentType.JSON).body("{\"device\": \"" + second + "\", \"osd_id\": " + id + "}")
+                    .post("/api/v3/server/{fqdn}/osd", fqdn).then().statusCode(202).extract().path("request_id"), Duration.ofSeconds(300));
+            assertThat(replaced.path("state").asText()).as(replaced.toString()).isEqualTo("complete");
+            System.out.printf("osd.%d replaced on a new device through the API in %.1f s%n", id, (System.nanoTime() - started) / 1e9);
+            assertThat(osdTreeNode(id).path("status").asText()).isEqualTo("up");
+            await().atMost(Duration.ofSeconds(30)).until(() -> device(second).path("osds").toString().equals("[" + id + "]"));
+
+            // back in, it holds PGs again: Ceph says no, in its words
+            await().atMost(Duration.ofSeconds(60)).until(() -> platform.cephExitCode("osd", "safe-to-destroy", String.valueOf(id)) != 0);
+            api().contentType(ContentType.JSON).body("{\"confirm\": \"osd." + id + "\"}").post(osdPath, fsid, id, "purge").then()
+                    .statusCode(409).body("reason", equalTo("NotSafeToDestroy")).body("detail", org.hamcrest.Matchers.containsString("osd." + id));
+            assertThat(awaitEnded(api().post(osdPath, fsid, id, "drain").then().statusCode(202).extract().path("request_id"),
+                    Duration.ofSeconds(300)).path("state").asText()).isEqualTo("complete");
+            started = System.nanoTime();
+            JsonNode purged = awaitEnded(api().contentType(ContentType.JSON).body("{\"confirm\": \"osd." + id + "\"}")
+                    .post(osdPath, fsid, id, "purge").then().statusCode(202).extract().path("request_id"), Duration.ofSeconds(180));
+            assertThat(purged.path("state").asText()).as(purged.toString()).isEqualTo("complete");
+            System.out.printf("osd.%d purged through the API in %.1f s%n", id, (System.nanoTime() - started) / 1e9);
+            assertThat(osdTreeNodes()).noneMatch(node -> node.path("id").asInt() == id);
+            made = null;
+        } finally {
+            if (made != null) {
+                platform.lab("ceph-daemon", "stop", "osd." + made);
+                platform.ceph("osd", "purge", String.valueOf(made), "--yes-i-really-mean-it");
+                platform.lab("ceph-osd", "zap", String.valueOf(made));
+            }
+            platform.lab("ceph-device", "remove", "it-disk-a");
+            platform.lab("ceph-device", "remove", "it-disk-b");
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+    }
+
+    /**
+     * The lab's one host into maintenance and back: refused while Ceph says its OSDs should not stop together, then
+     * entered with the override (noout on its CRUSH host, its OSDs, MDS and RGW stopped, as the ceph tool and the
+     * lab's process list show) and left until the cluster is HEALTH_OK again with the flag cleared.
+     */
+    @Test
+    @Order(22)
+    void a_host_enters_maintenance_with_noout_on_its_bucket_and_leaves_it_healthy() throws Exception {
+        String maintenance = "/api/v3/server/{fqdn}/maintenance";
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> server().path("services").findValuesAsText("id").contains("2"));
+        try {
+            api().contentType(ContentType.JSON).body("{\"action\": \"pause\"}").post(maintenance, fqdn).then().statusCode(400)
+                    .body("errors[0].field", equalTo("action"));
+            api().contentType(ContentType.JSON).body("{\"action\": \"enter\"}").post(maintenance, fqdn).then().statusCode(409)
+                    .body("reason", equalTo("NotOkToStop")).body("detail", org.hamcrest.Matchers.containsString("PGs"));
+
+            long started = System.nanoTime();
+            JsonNode entered = awaitEnded(api().contentType(ContentType.JSON).body("{\"action\": \"enter\", \"override\": \"" + fqdn + "\"}")
+                    .post(maintenance, fqdn).then().statusCode(202).extract().path("request_id"), Duration.ofSeconds(300));
+            assertThat(entered.path("state").asText()).as(entered.toString()).isEqualTo("complete");
+            System.out.printf("the host entered maintenance through the API in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            JsonNode osdDump = MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json"));
+            assertThat(osdDump.path("crush_node_flags").toString()).contains("noout");
+            for (int id = 0; id < 3; id++) {
+                assertThat(osdUp(id)).as("osd." + id).isFalse();
+            }
+            assertThat(platform.labExitCode("ceph-daemon", "status", "mds.a")).isNotZero();
+            assertThat(platform.labExitCode("ceph-daemon", "status", "client.rgw.a")).isNotZero();
+
+            started = System.nanoTime();
+            JsonNode exited = awaitEnded(api().contentType(ContentType.JSON).body("{\"action\": \"exit\"}")
+                    .post(maintenance, fqdn).then().statusCode(202).extract().path("request_id"), Duration.ofSeconds(300));
+            assertThat(exited.path("state").asText()).as(exited.toString()).isEqualTo("complete");
+            await().atMost(Duration.ofSeconds(180)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+            System.out.printf("the host left maintenance through the API, back to HEALTH_OK, in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            assertThat(MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json")).path("crush_node_flags").toString()).doesNotContain("noout");
+        } finally {
+            platform.startCephDaemons();
+            platform.ceph("osd", "unset-group", "noout", platform.ceph("osd", "crush", "ls", "default").lines().findFirst().orElse("none"));
+        }
+        await().atMost(Duration.ofSeconds(180)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+    }
+
+    private JsonNode device(String path) {
+        for (JsonNode device : MAPPER.valueToTree(api().get("/api/v3/server/{fqdn}/device", fqdn).then().statusCode(200).extract()
+                .jsonPath().getList("devices"))) {
+            if (device.path("path").asText().equals(path)) {
+                return device;
+            }
+        }
+        return MAPPER.createObjectNode();
+    }
+
+    private static List<JsonNode> osdTreeNodes() throws Exception {
+        List<JsonNode> osds = new ArrayList<>();
+        MAPPER.readTree(platform.ceph("osd", "tree", "--format", "json")).path("nodes").forEach(node -> {
+            if ("osd".equals(node.path("type").asText())) {
+                osds.add(node);
+            }
+        });
+        return osds;
+    }
+
+    private static JsonNode osdTreeNode(int id) throws Exception {
+        return osdTreeNodes().stream().filter(node -> node.path("id").asInt() == id).findFirst()
+                .orElseThrow(() -> new AssertionError("no osd." + id + " in the OSD tree"));
+    }
+
     private static boolean osdUp(int id) throws Exception {
         for (JsonNode osd : MAPPER.readTree(platform.ceph("osd", "dump", "--format", "json")).path("osds")) {
             if (osd.path("osd").asInt() == id) {

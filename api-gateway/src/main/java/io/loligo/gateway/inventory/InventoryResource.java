@@ -3,6 +3,7 @@ package io.loligo.gateway.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.ClusterView;
 import io.loligo.contracts.api.DaemonForm;
+import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.api.HostDevicesView;
 import io.loligo.contracts.api.InventoryApi;
 import io.loligo.contracts.api.ServerView;
@@ -80,6 +81,18 @@ public class InventoryResource implements InventoryApi {
     @Override
     public Response restartServerDaemons(String fqdn, String ignoredUser) {
         return mutations.asUser(user -> clusterService.restartServerDaemons(fqdn, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response createOsd(String fqdn, OsdForms.Create form, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.createOsd(fqdn, form, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response serverMaintenance(String fqdn, OsdForms.Maintenance form, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.serverMaintenance(fqdn, form, user));
     }
 
     @Override

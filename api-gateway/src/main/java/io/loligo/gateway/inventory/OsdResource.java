@@ -1,6 +1,7 @@
 package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.OsdApi;
+import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.gateway.rest.ApiPaths;
@@ -48,6 +49,24 @@ public class OsdResource implements OsdApi {
     @Override
     public Response updateOsd(String fsid, String id, OsdPatch patch, String ignoredUser) {
         return mutations.asUser(user -> clusterService.updateOsd(fsid, id, patch, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response drainOsd(String fsid, String id, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.drainOsd(fsid, id, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response destroyOsd(String fsid, String id, OsdForms.Removal form, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.destroyOsd(fsid, id, form, user));
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response purgeOsd(String fsid, String id, OsdForms.Removal form, String ignoredUser) {
+        return mutations.asUser(user -> clusterService.purgeOsd(fsid, id, form, user));
     }
 
     @Override

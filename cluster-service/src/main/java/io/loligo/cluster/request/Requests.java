@@ -24,7 +24,7 @@ import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.RbdChange;
 import io.loligo.contracts.command.SubvolumeChange;
 import io.loligo.contracts.command.SubvolumeClone;
-import io.loligo.contracts.command.DaemonControl;
+import io.loligo.contracts.command.HostChange;
 import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CreatePool;
@@ -321,9 +321,9 @@ public class Requests {
     }
 
     private void sendNext(RequestEntity request, Instant now) {
-        Optional<String> agent = changes(request).get(request.nextCommand) instanceof DaemonControl control
-                // only the agent of the daemon's host reaches its service manager
-                ? ServerEntity.<ServerEntity>findByIdOptional(control.host()).map(server -> server.nodeId)
+        Optional<String> agent = changes(request).get(request.nextCommand) instanceof HostChange change
+                // only the agent of the host reaches its service manager and its devices
+                ? ServerEntity.<ServerEntity>findByIdOptional(change.host()).map(server -> server.nodeId)
                 : sync.favouredAgent(request.fsid, now);
         if (agent.isPresent()) {
             send(request, agent.get(), now);
@@ -597,12 +597,9 @@ public class Requests {
             return;
         }
         request.phaseSince = now;
-        String running = "Running " + changes(request).get(request.nextCommand).describe() + ": ";
-        if (progress.stage() != null) {
-            phase(request, running + progress.stage());
-            return;
+        if (progress.total() > 0) {
+            request.changePercent = progress.percent();
         }
-        request.changePercent = progress.percent();
-        phase(request, running + progress.percent() + " % done");
+        phase(request, "Running " + changes(request).get(request.nextCommand).describe() + ": " + progress.describe());
     }
 }

@@ -9,7 +9,12 @@ import io.loligo.cluster.server.DaemonControls;
 import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.DaemonForm;
 import io.loligo.contracts.api.HostDevicesView;
-import io.loligo.contracts.command.CheckOkToStop;
+import io.loligo.contracts.command.SafetyCheck;
+import io.loligo.contracts.api.OsdForms;
+import io.loligo.cluster.osd.OsdLifecycle;
+import io.loligo.cluster.server.Maintenance;
+import io.loligo.cluster.server.MaintenanceHistory;
+import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.contracts.api.InventoryApi;
 import io.loligo.contracts.api.ServerView;
 import jakarta.inject.Inject;
@@ -33,6 +38,10 @@ public class InventoryResource implements InventoryApi {
     LiveReads liveReads;
     @Inject
     Mutations mutations;
+    @Inject
+    ClusterStateQueries state;
+    @Inject
+    MaintenanceHistory maintenanceHistory;
 
     @Override
     public List<ClusterView> clusters() {
@@ -87,7 +96,7 @@ public class InventoryResource implements InventoryApi {
     public Response controlDaemon(String fqdn, String daemon, DaemonForm form, String user) {
         DaemonControls.Daemon found = DaemonControls.find(queries.daemons(fqdn), fqdn, daemon);
         return mutations.run(found.fsid(), user, DaemonControls.control(found, form,
-                asked -> liveReads.read(new CheckOkToStop(asked.fsid(), asked.name()))));
+                asked -> liveReads.read(SafetyCheck.okToStop(asked.fsid(), asked.name()))));
     }
 
     @Override
@@ -97,6 +106,20 @@ public class InventoryResource implements InventoryApi {
             return Response.notModified().build();
         }
         return mutations.run(daemons.get(0).fsid(), user, DaemonControls.restartAll(fqdn, daemons));
+    }
+
+    @Override
+    public Response createOsd(String fqdn, OsdForms.Create form, String user) {
+        String fsid = hosts.clusterOf(fqdn);
+        return mutations.run(fsid, user, OsdLifecycle.create(fsid, fqdn, hosts.devices(fqdn), state.osdDump(fsid), form));
+    }
+
+    @Override
+    public Response serverMaintenance(String fqdn, OsdForms.Maintenance form, String user) {
+        List<DaemonControls.Daemon> daemons = queries.daemons(fqdn);
+        String fsid = daemons.isEmpty() ? hosts.clusterOf(fqdn) : daemons.get(0).fsid();
+        return mutations.run(fsid, user, Maintenance.plan(fqdn, daemons, maintenanceHistory.stoppedOn(fsid, fqdn), state.osdDump(fsid), state.crushMap(fsid), form,
+                osds -> liveReads.read(new SafetyCheck(fsid, osds, SafetyCheck.Check.OK_TO_STOP))));
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.loligo.cluster.rest;
 
 import io.loligo.cluster.osd.OsdChanges;
+import io.loligo.cluster.osd.OsdLifecycle;
+import io.loligo.cluster.sync.LiveReads;
+import io.loligo.contracts.api.OsdForms;
+import io.loligo.contracts.command.SafetyCheck;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.OsdListing;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** OSDs for api-gateway. */
 @Path("/internal/v2")
@@ -28,6 +33,8 @@ public class OsdResource implements OsdApi {
     JsonBytes json;
     @Inject
     Mutations mutations;
+    @Inject
+    LiveReads liveReads;
 
     @Override
     public byte[] osds(String fsid, String pool, List<String> ids, String up, String in, String host, String search,
@@ -60,6 +67,31 @@ public class OsdResource implements OsdApi {
     @Override
     public Response updateOsd(String fsid, String id, OsdPatch patch, String user) {
         return mutations.run(fsid, user, OsdChanges.patch(fsid, osd(fsid, id), patch));
+    }
+
+    @Override
+    public Response drainOsd(String fsid, String id, String user) {
+        inventory.requireCluster(fsid);
+        return mutations.run(fsid, user, OsdLifecycle.drain(fsid, QueryValues.pathId(id, "OSD"), state.osdDump(fsid)));
+    }
+
+    @Override
+    public Response destroyOsd(String fsid, String id, OsdForms.Removal form, String user) {
+        return remove(fsid, id, form, user, false);
+    }
+
+    @Override
+    public Response purgeOsd(String fsid, String id, OsdForms.Removal form, String user) {
+        return remove(fsid, id, form, user, true);
+    }
+
+    private Response remove(String fsid, String id, OsdForms.Removal form, String user, boolean purge) {
+        inventory.requireCluster(fsid);
+        int osd = QueryValues.pathId(id, "OSD");
+        String host = state.osds(fsid).stream().filter(view -> view.id() == osd).map(OsdView::server).filter(Objects::nonNull)
+                .findFirst().orElse(null);
+        return mutations.run(fsid, user, OsdLifecycle.remove(fsid, osd, host, state.osdDump(fsid), form, purge,
+                () -> liveReads.read(new SafetyCheck(fsid, List.of("osd." + osd), SafetyCheck.Check.SAFE_TO_DESTROY))));
     }
 
     @Override

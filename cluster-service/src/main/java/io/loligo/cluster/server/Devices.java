@@ -32,6 +32,7 @@ public final class Devices {
         read.path("ceph_volume").forEach(device -> inventory.put(device.path("path").asText(), device));
         List<DeviceView> devices = new ArrayList<>();
         read.path("lsblk").path("blockdevices").forEach(device -> walk(device, null, osdsByDevice, inventory, devices));
+        read.path("files").forEach(file -> devices.add(fileBacked(file)));
         return new HostDevicesView(List.copyOf(devices), read.path("ceph_volume_read_at").asText(null), read.path("ceph_volume_error").asText(null));
     }
 
@@ -63,6 +64,27 @@ public final class Devices {
                 device.path("rm").asBoolean(), text(device, "model"), text(device, "serial"), text(device, "vendor"), text(device, "tran"),
                 text(device, "mountpoint"), text(device, "fstype"), parent, osds, available, List.copyOf(reasons), from));
         children.forEach(child -> walk(child, path, osdsByDevice, inventory, devices));
+    }
+
+    /**
+     * A file-backed device (the lab's spare disks): in use when an OSD's bluestore label is on it, whose {@code whoami}
+     * names the OSD, as ceph-volume rejects a labelled device.
+     */
+    private static DeviceView fileBacked(JsonNode file) {
+        String path = file.path("path").asText();
+        long size = file.path("size").asLong();
+        JsonNode label = file.path("label");
+        List<Integer> osds = label.path("whoami").asText().matches("\\d+")
+                ? List.of(label.path("whoami").asInt()) : List.of();
+        List<String> reasons = new ArrayList<>();
+        if (size < SMALLEST_FOR_AN_OSD) {
+            reasons.add("Insufficient space (<5GB)");
+        }
+        if (!label.isMissingNode()) {
+            reasons.add("Has BlueStore device label" + (osds.isEmpty() ? "" : " of osd." + osds.get(0)));
+        }
+        return new DeviceView(path, path.substring(path.lastIndexOf('/') + 1), "file", size, null, false, false, "file-backed",
+                null, null, null, null, null, null, osds, reasons.isEmpty(), List.copyOf(reasons), "bluestore-label");
     }
 
     /** Why a disk could not take a new OSD, by ceph-volume's main rules, in its words. */

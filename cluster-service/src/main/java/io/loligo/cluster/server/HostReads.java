@@ -81,6 +81,15 @@ public class HostReads {
         return live.readFrom(agentOf(fqdn).nodeId(), command);
     }
 
+    /** @throws ApiException 409 when the server runs no daemon of any cluster */
+    public String clusterOf(String fqdn) {
+        String fsid = agentOf(fqdn).fsid();
+        if (fsid == null) {
+            throw new ApiException(409, "NoCluster", "server " + fqdn + " runs no Ceph daemon: its agent knows no cluster to add an OSD to");
+        }
+        return fsid;
+    }
+
     private record Agent(String nodeId, String fsid, String hostname) {
     }
 

@@ -80,4 +80,19 @@ class DevicesTest {
         assertThat(devices.get(1).available()).isNull();
         assertThat(devices.get(2).available()).isTrue();
     }
+
+    /** The lab's spare disks, as its agent reads them: one labelled by the OSD made on it, one blank, one too small. */
+    @Test
+    void aFileBackedDeviceIsTakenByTheOsdWhoseBluestoreLabelIsOnIt() {
+        ObjectNode read = (ObjectNode) read(false);
+        read.set("files", CephFixtures.json("host/device-files.json").path("files"));
+        HostDevicesView devices = Devices.from(read, METADATA, "vm");
+        DeviceView used = device(devices, "/lab/devices/rec");
+        assertThat(used.type()).isEqualTo("file");
+        assertThat(used.osds()).containsExactly(3);
+        assertThat(used.available()).isFalse();
+        assertThat(used.rejectedReasons()).containsExactly("Has BlueStore device label of osd.3");
+        assertThat(device(devices, "/lab/devices/blank").available()).isTrue();
+        assertThat(device(devices, "/lab/devices/tiny").rejectedReasons()).containsExactly("Insufficient space (<5GB)");
+    }
 }

@@ -7,13 +7,14 @@ import java.util.List;
 /**
  * One block device of a host, as lsblk shows it, with what Ceph makes of it.
  *
- * @param type lsblk's: disk, part, lvm, loop, rom and so on
+ * @param type lsblk's: disk, part, lvm, loop, rom and so on; {@code file} for a file-backed device (the lab's)
  * @param parent the device a partition or volume is on; null for a disk
  * @param osds the OSDs on this host whose metadata names the device among theirs
  * @param available whether Ceph would put a new OSD on it; null when nothing said
  * @param rejectedReasons why not, in ceph-volume's words where it answered
  * @param availabilityFrom {@code ceph-volume} when its inventory decided, {@code lsblk} when Loligo applied its rules to
- *                         lsblk's view (no inventory on the host)
+ *                         lsblk's view (no inventory on the host),
+ *                         {@code bluestore-label} for a file-backed device, taken unless blank
  */
 public record DeviceView(
         @JsonProperty("path") String path,

@@ -97,6 +97,25 @@ public interface InventoryApi {
     Response restartServerDaemons(@PathParam("fqdn") String fqdn, @HeaderParam(OsdApi.REQUESTED_BY) String user);
 
     /**
+     * Makes an OSD on one of the server's available devices, or a destroyed OSD's replacement ({@code osd_id}): {@code 202}
+     * with the request, which ends once Ceph shows the OSD up and in, and then follows the data it takes.
+     */
+    @POST
+    @Path("/server/{fqdn}/osd")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createOsd(@PathParam("fqdn") String fqdn, OsdForms.Create form, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /**
+     * Takes the server into maintenance ({@code enter}: its OSDs' ok-to-stop asked together, {@code noout} set on its
+     * CRUSH host, its OSDs, MDSs and RGWs stopped) or out of it ({@code exit}: started again, the flag cleared, and the
+     * request follows recovery until every PG is active+clean).
+     */
+    @POST
+    @Path("/server/{fqdn}/maintenance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response serverMaintenance(@PathParam("fqdn") String fqdn, OsdForms.Maintenance form, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /**
      * The host's block devices as its agent reads them now (lsblk), each with the OSDs that use it and whether Ceph
      * would take a new OSD on it (ceph-volume's inventory, which the agent keeps for minutes, where the host has one).
      */

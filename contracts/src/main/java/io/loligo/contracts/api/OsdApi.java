@@ -89,6 +89,31 @@ public interface OsdApi {
     Response runOsdCommand(@PathParam("fsid") String fsid, @PathParam("id") String id,
                            @PathParam("command") String command, @HeaderParam(REQUESTED_BY) String user);
 
+    /**
+     * Drains the OSD: marks it out and follows its PGs leaving until Ceph says it is safe to destroy; {@code 202} with
+     * the request, whose progress counts the PGs and bytes still on it.
+     */
+    @POST
+    @Path("/cluster/{fsid}/osd/{id}/drain")
+    Response drainOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, @HeaderParam(REQUESTED_BY) String user);
+
+    /**
+     * Destroys the OSD, keeping its id and CRUSH place for a replacement: Ceph's safe-to-destroy asked, its daemon
+     * stopped, {@code osd destroy}, its device wiped. {@code 409 NotSafeToDestroy} with Ceph's reason unless overridden.
+     */
+    @POST
+    @Path("/cluster/{fsid}/osd/{id}/destroy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response destroyOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, OsdForms.Removal form,
+                        @HeaderParam(REQUESTED_BY) String user);
+
+    /** As destroy, but the OSD is gone from the OSD map, CRUSH and auth ({@code osd purge}); a destroyed one is purged at once. */
+    @POST
+    @Path("/cluster/{fsid}/osd/{id}/purge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response purgeOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, OsdForms.Removal form,
+                      @HeaderParam(REQUESTED_BY) String user);
+
     /** The cluster's OSD flags, Calamari's {@code osd_config}: each flag set or not. */
     @KeptUntilChanged
     @GET

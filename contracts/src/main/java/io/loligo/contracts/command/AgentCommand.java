@@ -30,14 +30,18 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = SubvolumeChange.class, name = "subvolume-change"),
         @JsonSubTypes.Type(value = SubvolumeClone.class, name = "subvolume-clone"),
         @JsonSubTypes.Type(value = DaemonControl.class, name = "daemon-control"),
-        @JsonSubTypes.Type(value = CheckOkToStop.class, name = "check-ok-to-stop"),
+        @JsonSubTypes.Type(value = SafetyCheck.class, name = "safety-check"),
+        @JsonSubTypes.Type(value = OsdProvision.class, name = "osd-provision"),
+        @JsonSubTypes.Type(value = OsdDrain.class, name = "osd-drain"),
+        @JsonSubTypes.Type(value = OsdRemoval.class, name = "osd-removal"),
+        @JsonSubTypes.Type(value = OsdGroupFlagChange.class, name = "osd-group-flag-change"),
         @JsonSubTypes.Type(value = VolumeChange.class, name = "volume-change"),
         @JsonSubTypes.Type(value = RunCli.class, name = "run-cli"),
         @JsonSubTypes.Type(value = ReadMonStatus.class, name = "read-mon-status"),
         @JsonSubTypes.Type(value = ReadHost.class, name = "read-host"),
         @JsonSubTypes.Type(value = MdsClientSessions.class, name = "mds-client-sessions")})
 public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, ReadRbdImages, ReadSubvolumes, CompileCrushMap,
-        RunCli, ReadMonStatus, ReadHost, MdsClientSessions, CheckOkToStop, RequestedChange {
+        RunCli, ReadMonStatus, ReadHost, MdsClientSessions, SafetyCheck, RequestedChange {
     /** The cluster the command is for; null only for a {@link ReadHost} of a host that serves no cluster. */
     String fsid();
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * nowhere else: the agent runs it without knowing what it is, and cluster-service never builds command strings.
  * The one exception is {@link CrushMapChange}, whose text the agent compiles into the command's input.
  */
-public sealed interface ClusterChange extends RequestedChange permits OsdChange, OsdFlagChange, PgChange, CreatePool, PoolChange, ErasureCodeProfileChange,
+public sealed interface ClusterChange extends RequestedChange permits OsdChange, OsdFlagChange, OsdGroupFlagChange, PgChange, CreatePool, PoolChange, ErasureCodeProfileChange,
         CrushChange, CrushMapChange, SubvolumeChange, VolumeChange {
     /** The mon command, as librados takes it. */
     String monCommand();

@@ -46,20 +46,41 @@ public record CommandReply(String commandId, String nodeId, Failure error, MapCo
     }
 
     /**
-     * How much of a long change is done, in librbd's units (objects, or bytes), as librbd counts them; or, where Ceph
-     * tells no amount (a subvolume's clone), the stage it is at.
+     * How far a long change got: an amount done, in librbd's units (objects, or bytes) or in PGs; the stage it is at
+     * ("stopping osd.3", a clone's state); or both. A stage waited in counts its seconds apart, so that the same stage
+     * reported again is told from a new one.
+     *
+     * @param total 0 when Ceph tells no amount
+     * @param stage null when the amount says it all
      */
-    public record Progress(long done, long total, String stage) {
+    public record Progress(long done, long total, String stage, long stageSeconds) {
         public Progress(long done, long total) {
-            this(done, total, null);
+            this(done, total, null, 0);
         }
 
         public static Progress at(String stage) {
-            return new Progress(0, 0, stage);
+            return new Progress(0, 0, stage, 0);
+        }
+
+        /** {@code stage} entered {@code seconds} ago and not left yet. */
+        public static Progress waiting(String stage, long seconds) {
+            return new Progress(0, 0, stage, seconds);
         }
 
         public int percent() {
             return total <= 0 ? 0 : (int) Math.min(100, 100 * done / total);
+        }
+
+        /** For a request's phase: "waiting for osd.3 to stop (4 s)", "2,048 of 4,096 objects: 50 % done". */
+        public String describe() {
+            StringBuilder text = new StringBuilder(stage == null ? "" : stage);
+            if (stage != null && stageSeconds > 0) {
+                text.append(" (").append(stageSeconds).append(" s)");
+            }
+            if (total > 0) {
+                text.append(stage == null ? "" : ": ").append(percent()).append(" % done");
+            }
+            return text.toString();
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param host the fqdn of the daemon's host, whose agent alone can act on it
  * @param daemon as Ceph names it: {@code osd.1}, {@code mon.a}, {@code mgr.x}, {@code mds.a}, {@code client.rgw.a}
  */
-public record DaemonControl(String fsid, String host, String daemon, Action action, boolean checkOkToStop) implements RequestedChange {
+public record DaemonControl(String fsid, String host, String daemon, Action action, boolean checkOkToStop) implements HostChange {
     public enum Action {
         START, STOP, RESTART;
 
@@ -32,10 +32,5 @@ public record DaemonControl(String fsid, String host, String daemon, Action acti
     public String describe() {
         return action.name().toLowerCase(Locale.ROOT) + " " + daemon + " on " + host
                 + (checkOkToStop && action.stops() ? " once Ceph says it is ok to stop" : "");
-    }
-
-    @Override
-    public boolean runsLong() {
-        return true;
     }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Objects;
 
-/** One OSD changed: marked in, out or down, reweighted, given a primary affinity, or scrubbed. */
+/** One OSD changed: marked in, out or down, reweighted, given a primary affinity, scrubbed, or (destroyed already) purged. */
 public record OsdChange(String fsid, int osd, Kind kind, Double weight) implements ClusterChange {
-    public enum Kind { MARK_IN, MARK_OUT, MARK_DOWN, REWEIGHT, PRIMARY_AFFINITY, SCRUB, DEEP_SCRUB, REPAIR }
+    public enum Kind { MARK_IN, MARK_OUT, MARK_DOWN, REWEIGHT, PRIMARY_AFFINITY, SCRUB, DEEP_SCRUB, REPAIR, PURGE_DESTROYED }
 
     public OsdChange {
         Objects.requireNonNull(fsid, "fsid");
@@ -45,6 +45,9 @@ public record OsdChange(String fsid, int osd, Kind kind, Double weight) implemen
             case SCRUB -> ClusterChange.command("osd scrub").put("who", String.valueOf(osd));
             case DEEP_SCRUB -> ClusterChange.command("osd deep-scrub").put("who", String.valueOf(osd));
             case REPAIR -> ClusterChange.command("osd repair").put("who", String.valueOf(osd));
+            // its daemon is gone and its device wiped with the destroy: only the maps, CRUSH and auth hold it. The
+            // mons' own command, which the mgr's osd purge sends after its check: a destroyed OSD holds no data
+            case PURGE_DESTROYED -> ClusterChange.command("osd purge-actual").put("id", osd).put("yes_i_really_mean_it", true);
         };
         return command.toString();
     }

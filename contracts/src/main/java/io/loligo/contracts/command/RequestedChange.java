@@ -4,7 +4,7 @@ package io.loligo.contracts.command;
  * One step of a request: a change an agent makes to its cluster. A request completes once every step is made and the
  * OSD map held by cluster-service shows it.
  */
-public sealed interface RequestedChange extends AgentCommand permits ClusterChange, RbdChange, SubvolumeClone, DaemonControl {
+public sealed interface RequestedChange extends AgentCommand permits ClusterChange, RbdChange, SubvolumeClone, HostChange, OsdDrain {
     /** What the request's log says was sent, in Ceph's own terms. */
     String describe();
 

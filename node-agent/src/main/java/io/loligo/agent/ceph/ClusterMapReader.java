@@ -8,6 +8,7 @@ import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.ReadPgs;
 import io.loligo.contracts.ceph.SecretOptions;
 import io.loligo.contracts.command.RunCli;
+import io.loligo.contracts.command.SafetyCheck;
 import io.loligo.contracts.command.SubvolumeClone;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.heartbeat.OsdMapContent;
@@ -214,24 +215,99 @@ public final class ClusterMapReader {
     }
 
     /**
-     * Whether Ceph lets the daemon stop now without leaving data unavailable: {@code {"ok": true}}, or
-     * {@code {"ok": false, "reason": ...}} in Ceph's words. Only OSDs and mons have such a check; others are ok.
+     * Ceph's verdict on stopping daemons together ({@code osd ok-to-stop}, {@code mon ok-to-stop}) or destroying OSDs
+     * ({@code osd safe-to-destroy}): {@code {"ok": true}}, or {@code {"ok": false, "reason": ...}} in Ceph's words.
+     * Only OSDs and mons have a check; other daemons are ok.
      */
-    public JsonNode okToStop(String daemon) {
-        ObjectNode verdict = mapper.createObjectNode();
-        String type = daemon.substring(0, daemon.indexOf('.'));
-        if (!type.equals("osd") && !type.equals("mon")) {
-            return verdict.put("ok", true);
+    public JsonNode safety(SafetyCheck check) {
+        Map<String, List<String>> idsByType = new LinkedHashMap<>();
+        for (String daemon : check.daemons()) {
+            String type = daemon.substring(0, daemon.indexOf('.'));
+            boolean checked = check.check() == SafetyCheck.Check.SAFE_TO_DESTROY ? type.equals("osd") : type.equals("osd") || type.equals("mon");
+            if (checked) {
+                idsByType.computeIfAbsent(type, ignored -> new ArrayList<>()).add(daemon.substring(daemon.indexOf('.') + 1));
+            }
         }
-        ObjectNode command = mapper.createObjectNode().put("prefix", type + " ok-to-stop");
-        command.putArray("ids").add(daemon.substring(daemon.indexOf('.') + 1));
-        RadosHandle.Attempt attempt = commands.attempt(command.toString());
-        verdict.put("ok", attempt.returnCode() == 0);
-        if (attempt.returnCode() != 0) {
-            verdict.put("reason", attempt.status() == null || attempt.status().isBlank() ? "Ceph refused (" + attempt.returnCode() + ")"
-                    : attempt.status().strip());
+        ObjectNode verdict = mapper.createObjectNode().put("ok", true);
+        for (Map.Entry<String, List<String>> ids : idsByType.entrySet()) {
+            String prefix = ids.getKey() + (check.check() == SafetyCheck.Check.SAFE_TO_DESTROY ? " safe-to-destroy" : " ok-to-stop");
+            ObjectNode command = mapper.createObjectNode().put("prefix", prefix);
+            ids.getValue().forEach(command.putArray("ids")::add);
+            RadosHandle.Attempt attempt = commands.attempt(command.toString());
+            if (attempt.returnCode() != 0) {
+                // without its closing full stop, as Loligo's message goes on after it
+                return verdict.put("ok", false).put("reason", attempt.status() == null || attempt.status().isBlank()
+                        ? "Ceph refused (" + attempt.returnCode() + ")" : attempt.status().strip().replaceAll("\\.+$", ""));
+            }
         }
         return verdict;
+    }
+
+    /**
+     * The PGs an OSD still serves ({@code pg ls-by-osd}: those whose up or acting set names it) and their bytes:
+     * {@code {"pgs": n, "bytes": n}}.
+     */
+    public JsonNode pgsOn(int osd) {
+        // the mons take the OSD as a number, as for osd info
+        JsonNode listing = mon("pg ls-by-osd", "\"osd\":" + osd);
+        JsonNode stats = listing.has("pg_stats") ? listing.path("pg_stats") : listing;
+        long bytes = 0;
+        for (JsonNode pg : stats) {
+            bytes += pg.path("stat_sum").path("num_bytes").asLong();
+        }
+        return mapper.createObjectNode().put("pgs", stats.size()).put("bytes", bytes);
+    }
+
+    /** The ids of the OSDs in the OSD map now, destroyed ones too. */
+    public List<Integer> osdIds() {
+        List<Integer> ids = new ArrayList<>();
+        mon("osd ls").forEach(id -> ids.add(id.asInt()));
+        return ids;
+    }
+
+    /** Marks an OSD out, so that CRUSH maps its PGs elsewhere. */
+    public void markOut(int osd) {
+        commands.run(command("osd out", "\"ids\":[\"" + osd + "\"]"), null);
+    }
+
+    /** The OSD's device class replaced by {@code deviceClass} (Ceph sets one only where none is). */
+    public void setDeviceClass(int osd, String deviceClass) {
+        commands.run(command("osd crush rm-device-class", "\"ids\":[\"osd." + osd + "\"]"), null);
+        commands.run(command("osd crush set-device-class", "\"class\":\"" + deviceClass + "\",\"ids\":[\"osd." + osd + "\"]"), null);
+    }
+
+    /**
+     * Moves an OSD to a CRUSH location, its buckets made where missing and its weight kept; under {@code root=default}
+     * unless the location names a root, as Ceph's own {@code osd_crush_location} does.
+     */
+    public void placeOsd(int osd, Map<String, String> location) {
+        ArrayNode args = mapper.createArrayNode();
+        if (!location.containsKey("root")) {
+            args.add("root=default");
+        }
+        location.forEach((type, name) -> args.add(type + "=" + name));
+        double weight = 0;
+        for (JsonNode node : mon("osd crush tree").path("nodes")) {
+            if (node.path("type").asText().equals("osd") && node.path("id").asInt() == osd) {
+                weight = node.path("crush_weight").asDouble();
+            }
+        }
+        commands.run(command("osd crush create-or-move", "\"id\":" + osd + ",\"weight\":" + weight + ",\"args\":" + args), null);
+    }
+
+    /**
+     * {@code osd destroy} (id and CRUSH place kept, cephx keys gone) or {@code osd purge} (gone from the OSD map, CRUSH
+     * and auth), as the mgr makes them once its safe-to-destroy check passes: with the mons' own
+     * {@code -actual} commands, which take no check. The caller asks safe-to-destroy first unless overridden.
+     */
+    public void removeOsd(int osd, boolean purge) {
+        // the OSD as a number, as the mons take it
+        commands.run(command(purge ? "osd purge-actual" : "osd destroy-actual", "\"id\":" + osd + ",\"yes_i_really_mean_it\":true"), null);
+    }
+
+    /** The OSD map's epoch now: a change made is in the maps once cluster-service holds it. */
+    public long osdMapEpoch() {
+        return mon("osd stat").path("epoch").asLong();
     }
 
     /** An OSD's {@code up} (0 or 1) and {@code up_from} epoch in the OSD map now ({@code osd info}: one OSD's entry, not the map's). */

@@ -1,6 +1,7 @@
 package io.loligo.agent.ceph;
 
 import io.loligo.agent.config.AgentConfig;
+import io.loligo.agent.host.HostProcess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,8 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -19,7 +21,7 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class CrushTool {
-    private static final long TIMEOUT_SECONDS = 30;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String crushtool;
 
@@ -39,24 +41,15 @@ public class CrushTool {
             work = Files.createTempDirectory("loligo-crush");
             Path source = Files.writeString(work.resolve("crush.txt"), text, StandardCharsets.UTF_8);
             Path compiled = work.resolve("crush.bin");
-            Path messages = work.resolve("messages");
-            Process compiler = new ProcessBuilder(crushtool, "-c", source.toString(), "-o", compiled.toString())
-                    .redirectErrorStream(true).redirectOutput(messages.toFile()).start();
-            if (!compiler.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                compiler.destroyForcibly();
-                throw new UncheckedIOException(new IOException("crushtool did not finish within " + TIMEOUT_SECONDS + " s"));
-            }
-            if (compiler.exitValue() != 0) {
+            HostProcess.Result compiler = HostProcess.run(List.of(crushtool, "-c", source.toString(), "-o", compiled.toString()), TIMEOUT);
+            if (!compiler.succeeded()) {
                 // crushtool names the file it read; its author knows it as the text, by line
-                String said = Files.readString(messages, StandardCharsets.UTF_8).strip();
+                String said = (compiler.output() + "\n" + compiler.messages()).strip();
                 throw new InvalidCrushMapException(said.replace(source + ":", "line "));
             }
             return Files.readAllBytes(compiled);
         } catch (IOException e) {
             throw new UncheckedIOException("could not run " + crushtool + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while crushtool ran"));
         } finally {
             deleteQuietly(work);
         }

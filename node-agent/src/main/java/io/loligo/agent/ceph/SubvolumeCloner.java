@@ -43,7 +43,7 @@ public class SubvolumeCloner {
                     }
                     case "failed", "canceled" -> throw new RadosException("clone " + clone.target(), -status.path("failure").path("errno").asInt(5),
                             "the volumes module says the clone " + state + ": " + status.path("failure").path("error_msg").asText(state));
-                    default -> progress.accept(CommandReply.Progress.at(state + " for " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s"));
+                    default -> progress.accept(CommandReply.Progress.waiting(state, Duration.ofNanos(System.nanoTime() - started).toSeconds()));
                 }
                 Thread.sleep(POLL_EVERY.toMillis());
             }

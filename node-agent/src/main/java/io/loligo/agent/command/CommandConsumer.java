@@ -13,6 +13,8 @@ import io.loligo.agent.ceph.RbdCatalog;
 import io.loligo.agent.ceph.SubvolumeCatalog;
 import io.loligo.agent.ceph.SubvolumeCloner;
 import io.loligo.agent.daemon.DaemonController;
+import io.loligo.agent.daemon.Settle;
+import io.loligo.agent.osd.OsdLifecycle;
 import io.loligo.agent.ceph.RbdWriter;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.host.HostIdentity;
@@ -37,7 +39,10 @@ import io.loligo.contracts.command.MdsClientSessions;
 import io.loligo.contracts.command.ReadSubvolumes;
 import io.loligo.contracts.command.SubvolumeChange;
 import io.loligo.contracts.command.SubvolumeClone;
-import io.loligo.contracts.command.CheckOkToStop;
+import io.loligo.contracts.command.SafetyCheck;
+import io.loligo.contracts.command.OsdDrain;
+import io.loligo.contracts.command.OsdProvision;
+import io.loligo.contracts.command.OsdRemoval;
 import io.loligo.contracts.command.DaemonControl;
 import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.ReadUsage;
@@ -119,6 +124,8 @@ public class CommandConsumer {
     @Inject
     DaemonController daemonController;
     @Inject
+    OsdLifecycle osds;
+    @Inject
     RbdWriter rbdWriter;
     @Inject
     HostIdentity host;
@@ -187,8 +194,7 @@ public class CommandConsumer {
         return progress -> {
             long now = System.nanoTime();
             long last = lastSent.get();
-            // the seconds a stage counts ("waiting for ... (3 s)") do not make it another stage
-            String stage = progress.stage() == null ? null : progress.stage().replaceAll(" \\(\\d+ s\\)$", "");
+            String stage = progress.stage();
             boolean newStage = stage != null && !stage.equals(lastStage.getAndSet(stage));
             if (!newStage && now - last < PROGRESS_EVERY.toNanos() || !lastSent.compareAndSet(last, now)) {
                 return;
@@ -334,8 +340,20 @@ public class CommandConsumer {
                 Log.infof("applying %s", control.describe());
                 return CommandReply.withOutput(envelope.commandId(), config.nodeId(), daemonController.control(control, progressReports(envelope)));
             }
-            if (command instanceof CheckOkToStop check) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.okToStop(check.daemon())));
+            if (command instanceof SafetyCheck check) {
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.safety(check)));
+            }
+            if (command instanceof OsdProvision provision) {
+                Log.infof("applying %s", provision.describe());
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), osds.create(provision, progressReports(envelope)));
+            }
+            if (command instanceof OsdDrain drain) {
+                Log.infof("applying %s", drain.describe());
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), osds.drain(drain, progressReports(envelope)));
+            }
+            if (command instanceof OsdRemoval removal) {
+                Log.infof("applying %s", removal.describe());
+                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), osds.remove(removal, progressReports(envelope)));
             }
             if (command instanceof SubvolumeClone clone) {
                 Log.infof("applying %s", clone.describe());
@@ -362,7 +380,13 @@ public class CommandConsumer {
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("NotOkToStop", e.getMessage()));
         } catch (DaemonController.Unmanaged e) {
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("DaemonsUnmanaged", e.getMessage()));
-        } catch (DaemonController.NotSettled e) {
+        } catch (OsdLifecycle.Unmanaged e) {
+            return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("OsdsUnmanaged", e.getMessage()));
+        } catch (OsdLifecycle.NotSafeToDestroy e) {
+            return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("NotSafeToDestroy", e.getMessage()));
+        } catch (OsdLifecycle.StepFailed e) {
+            return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("StepFailed", e.getMessage()));
+        } catch (Settle.NotSettled e) {
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("NotSettled", e.getMessage()));
         } catch (LogFiles.NotALogFile e) {
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("NotALogFile", e.getMessage()));

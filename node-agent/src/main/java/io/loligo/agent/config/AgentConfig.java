@@ -68,6 +68,8 @@ public interface AgentConfig {
 
     Services services();
 
+    Osds osds();
+
     Metrics metrics();
 
     Logs logs();
@@ -97,6 +99,42 @@ public interface AgentConfig {
         /** How long a started or stopped daemon may take before Ceph shows it so. */
         @WithDefault("120s")
         Duration settleTimeout();
+    }
+
+    /** How the agent makes new OSDs on its host's devices and wipes the devices of those it removes. */
+    interface Osds {
+        enum Provisioner {
+            /** {@code ceph-volume lvm create} and {@code ceph-volume lvm zap}, as Ceph's packages do it. */
+            CEPH_VOLUME,
+            /** {@link #command()}: the local lab's steps on its file-backed devices, or a site's own script. */
+            COMMAND,
+            /** Someone else makes OSDs (Rook's operator on Kubernetes): the agent refuses to. */
+            NONE
+        }
+
+        @WithDefault("ceph-volume")
+        Provisioner provisioner();
+
+        /**
+         * For {@link Provisioner#COMMAND}: run with {@code create DEVICE [OSD_ID]} (a new OSD on the device, made and
+         * started; the destroyed id given taken again) or {@code zap OSD_ID} (the stopped OSD's data and its device's
+         * label wiped) as its last arguments.
+         */
+        Optional<List<String>> command();
+
+        /**
+         * A directory whose regular files are the host's file-backed devices (the lab's spare disks), listed beside
+         * lsblk's; none on production hosts.
+         */
+        Optional<Path> deviceFiles();
+
+        /** Ceph's tool that reads an OSD's label off its device, from the ceph-osd package. */
+        @WithDefault("ceph-bluestore-tool")
+        String bluestoreTool();
+
+        /** How long making one OSD may take, until Ceph shows it up and in. */
+        @WithDefault("10m")
+        Duration createTimeout();
     }
 
     /** What the CLI endpoint may run on this host's clusters, decided here rather than by whoever sends commands. */

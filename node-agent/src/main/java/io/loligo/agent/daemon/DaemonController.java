@@ -6,12 +6,12 @@ import io.loligo.agent.ceph.ClusterProbe;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.DaemonControl;
+import io.loligo.contracts.command.SafetyCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -41,13 +41,6 @@ public class DaemonController {
         }
     }
 
-    /** Ceph did not show the daemon as asked in time. */
-    public static final class NotSettled extends RuntimeException {
-        NotSettled(String message) {
-            super(message);
-        }
-    }
-
     /** This host's daemons are run by someone else (Rook's operator): the agent leaves them alone. */
     public static final class Unmanaged extends RuntimeException {
         Unmanaged() {
@@ -63,7 +56,7 @@ public class DaemonController {
         String daemon = control.daemon();
         if (control.checkOkToStop() && control.action().stops()) {
             progress.accept(CommandReply.Progress.at("asking Ceph whether " + daemon + " may stop"));
-            JsonNode verdict = cluster.read(reader -> reader.okToStop(daemon));
+            JsonNode verdict = cluster.read(reader -> reader.safety(SafetyCheck.okToStop(control.fsid(), daemon)));
             if (!verdict.path("ok").asBoolean()) {
                 throw new NotOkToStop("Ceph says " + daemon + " should not stop now: " + verdict.path("reason").asText());
             }
@@ -72,14 +65,14 @@ public class DaemonController {
         if (control.action().stops()) {
             progress.accept(CommandReply.Progress.at("stopping " + daemon));
             manager.act(ServiceManager.Verb.STOP, daemon);
-            await(progress, "Ceph to show " + daemon + " stopped", () -> !shownRunning(daemon, 0));
+            Settle.until(progress, "Ceph to show " + daemon + " stopped", settleTimeout, POLL_EVERY, () -> !shownRunning(daemon, 0));
         }
         if (control.action() != DaemonControl.Action.STOP) {
             progress.accept(CommandReply.Progress.at("starting " + daemon));
             manager.act(ServiceManager.Verb.START, daemon);
             // a restarted OSD is up again from a later epoch than before
             long upFrom = control.action() == DaemonControl.Action.RESTART ? startedUpFrom : 0;
-            await(progress, "Ceph to show " + daemon + " running", () -> shownRunning(daemon, upFrom));
+            Settle.until(progress, "Ceph to show " + daemon + " running", settleTimeout, POLL_EVERY, () -> shownRunning(daemon, upFrom));
         }
         return JsonNodeFactory.instance.objectNode().put("outs", daemon + " " + control.action().name().toLowerCase(Locale.ROOT)
                 + (control.action() == DaemonControl.Action.STOP ? "ped" : "ed"));
@@ -96,18 +89,6 @@ public class DaemonController {
             return manager.running(daemon) && cluster.read(reader -> reader.quorum()).contains(daemon.substring("mon.".length()));
         }
         return manager.running(daemon);
-    }
-
-    private void await(Consumer<CommandReply.Progress> progress, String what, BooleanSupplier done) throws InterruptedException {
-        long started = System.nanoTime();
-        while (!done.getAsBoolean()) {
-            Duration waited = Duration.ofNanos(System.nanoTime() - started);
-            if (waited.compareTo(settleTimeout) > 0) {
-                throw new NotSettled("waited " + settleTimeout.toSeconds() + " s for " + what + " in vain");
-            }
-            progress.accept(CommandReply.Progress.at("waiting for " + what + " (" + waited.toSeconds() + " s)"));
-            Thread.sleep(POLL_EVERY.toMillis());
-        }
     }
 
     private static Integer osdId(String daemon) {

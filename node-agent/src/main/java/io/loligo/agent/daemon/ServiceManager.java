@@ -2,13 +2,13 @@ package io.loligo.agent.daemon;
 
 import io.loligo.agent.config.AgentConfig;
 
-import java.io.IOException;
+import io.loligo.agent.host.HostProcess;
+
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * site's (the local lab's runner). Each call runs one process and waits for it.
  */
 public abstract class ServiceManager {
-    static final long TIMEOUT_SECONDS = 60;
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Ceph's daemon names: osd.1, mon.a, mgr.x, mds.a, client.rgw.a. */
     static final Pattern DAEMON = Pattern.compile("(osd|mon|mgr|mds)\\.[\\w.-]+|client\\.rgw\\.[\\w.-]+");
 
@@ -36,40 +36,16 @@ public abstract class ServiceManager {
 
     /** Starts or stops the daemon; an {@link UncheckedIOException} says why the manager could not. */
     public void act(Verb verb, String daemon) {
-        Result result = run(commandLine(verb, daemon));
-        if (result.exit() != 0) {
-            throw new UncheckedIOException(new IOException(verb.name().toLowerCase(Locale.ROOT) + " " + daemon + " failed (exit " + result.exit() + "): "
-                    + result.output()));
-        }
+        HostProcess.run(commandLine(verb, daemon), TIMEOUT).outputOrFail();
     }
 
     public boolean running(String daemon) {
-        return run(commandLine(Verb.STATUS, daemon)).exit() == 0;
+        return HostProcess.run(commandLine(Verb.STATUS, daemon), TIMEOUT).succeeded();
     }
 
     static void requireDaemonName(String daemon) {
         if (!DAEMON.matcher(daemon).matches()) {
             throw new IllegalArgumentException("not a Ceph daemon's name: " + daemon);
-        }
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new UncheckedIOException(new IOException(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s"));
-            }
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not run " + command.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while " + command.get(0) + " ran"));
         }
     }
 

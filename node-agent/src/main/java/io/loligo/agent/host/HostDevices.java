@@ -2,6 +2,7 @@ package io.loligo.agent.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.agent.config.AgentConfig;
 import io.quarkus.logging.Log;
@@ -14,15 +15,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * The host's block devices: lsblk's view, read at each ask (milliseconds), and Ceph's own inventory
@@ -40,8 +46,14 @@ public class HostDevices {
     static final Duration INVENTORY_WAIT = Duration.ofSeconds(4);
     static final Duration INVENTORY_TIMEOUT = Duration.ofMinutes(2);
 
+    /** What bluestore writes first on an OSD's device, before its label. */
+    static final byte[] BLUESTORE_MAGIC = "bluestore block device\n".getBytes(StandardCharsets.US_ASCII);
+    static final Duration LABEL_TIMEOUT = Duration.ofSeconds(10);
+
     private final ObjectMapper mapper;
     private final String cephVolume;
+    private final Optional<Path> deviceFiles;
+    private final String bluestoreTool;
     private final ExecutorService inventories = Executors.newSingleThreadExecutor(task -> new Thread(task, "device-inventory"));
     /** The last inventory's outcome and when it was read; guarded by this. */
     private Inventory kept;
@@ -55,6 +67,8 @@ public class HostDevices {
     public HostDevices(AgentConfig config, ObjectMapper mapper) {
         this.mapper = mapper;
         this.cephVolume = config.cephVolume();
+        this.deviceFiles = config.osds().deviceFiles();
+        this.bluestoreTool = config.osds().bluestoreTool();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -62,12 +76,13 @@ public class HostDevices {
     }
 
     /**
-     * {@code {"lsblk": {...}, "ceph_volume": [...], "ceph_volume_read_at": "...", "ceph_volume_error": "..."}}, the
-     * last three each missing when not known.
+     * {@code {"lsblk": {...}, "files": [...], "ceph_volume": [...], "ceph_volume_read_at": "...", "ceph_volume_error":
+     * "..."}}, the last three each missing when not known.
      */
     public JsonNode devices() {
         ObjectNode answer = mapper.createObjectNode();
-        answer.set("lsblk", parse(run(LSBLK, LSBLK_TIMEOUT), "lsblk"));
+        answer.set("lsblk", parse(HostProcess.run(LSBLK, LSBLK_TIMEOUT).outputOrFail(), "lsblk"));
+        deviceFiles.ifPresent(directory -> answer.set("files", files(directory)));
         CompletableFuture<Inventory> pending = inventory();
         Inventory inventory;
         try {
@@ -128,10 +143,40 @@ public class HostDevices {
 
     private Inventory readInventory() {
         try {
-            return new Inventory(parse(run(List.of(cephVolume, "inventory", "--format", "json"), INVENTORY_TIMEOUT), cephVolume), null, Instant.now());
+            return new Inventory(parse(HostProcess.run(List.of(cephVolume, "inventory", "--format", "json"), INVENTORY_TIMEOUT).outputOrFail(), cephVolume), null, Instant.now());
         } catch (UncheckedIOException e) {
             Log.debugf("no device inventory from ceph-volume: %s", e.getMessage());
             return new Inventory(null, e.getMessage(), Instant.now());
+        }
+    }
+
+    /**
+     * The file-backed devices (the lab's spare disks): {@code [{"path", "size", "label"}]}, the label the bluestore
+     * label of the OSD made on it ({@code whoami}, {@code osd_uuid}, {@code ceph_fsid}), or missing on a blank one.
+     */
+    private ArrayNode files(Path directory) {
+        ArrayNode files = mapper.createArrayNode();
+        if (!Files.isDirectory(directory)) {
+            return files;
+        }
+        try (Stream<Path> listed = Files.list(directory)) {
+            for (Path file : listed.filter(Files::isRegularFile).sorted().toList()) {
+                ObjectNode device = files.addObject().put("path", file.toString()).put("size", Files.size(file));
+                if (labelled(file)) {
+                    JsonNode label = parse(HostProcess.run(List.of(bluestoreTool, "show-label", "--dev", file.toString()), LABEL_TIMEOUT)
+                            .outputOrFail(), bluestoreTool).path(file.toString());
+                    device.set("label", label);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the device files in " + directory + ": " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    private static boolean labelled(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(BLUESTORE_MAGIC.length), BLUESTORE_MAGIC);
         }
     }
 
@@ -140,37 +185,6 @@ public class HostDevices {
             return mapper.readTree(output);
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(tool + " answered what is not JSON: " + e.getMessage()));
-        }
-    }
-
-    /** Runs a tool and answers what it printed; its messages (on stderr) name what went wrong when it fails. */
-    private static String run(List<String> command, Duration timeout) {
-        try {
-            Process process = new ProcessBuilder(command).start();
-            CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-            CompletableFuture<byte[]> messages = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new UncheckedIOException(new IOException(command.get(0) + " did not finish within " + timeout.toSeconds() + " s"));
-            }
-            if (process.exitValue() != 0) {
-                throw new UncheckedIOException(new IOException(command.get(0) + " failed (exit " + process.exitValue() + "): "
-                        + new String(messages.join(), StandardCharsets.UTF_8).strip()));
-            }
-            return new String(output.join(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not run " + command.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while " + command.get(0) + " ran"));
-        }
-    }
-
-    private static byte[] readAll(InputStream stream) {
-        try {
-            return stream.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
         }
     }
 }

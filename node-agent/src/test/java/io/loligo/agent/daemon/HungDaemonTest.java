@@ -108,6 +108,7 @@ class HungDaemonTest {
             public String crushtool() { return "crushtool"; }
             public String cephVolume() { return "ceph-volume"; }
             public Services services() { return null; }
+            public Osds osds() { return null; }
             public Ceph ceph() { return ceph; }
             public Metrics metrics() { return null; }
             public Logs logs() { return null; }
