@@ -571,6 +571,55 @@ describe('the console', { concurrency: 1 }, () => {
     assert.ok(cephJson('quorum_status').quorum_names.includes('a'));
   });
 
+  test('an OSD is made on a new device from the host page, then drained and purged from its own page, as the OSD tree shows', async () => {
+    // a spare disk plugged into the lab's host, as an operator would
+    const lab = (verb, ...args) => execFileSync(new URL('../../dev/loligo', import.meta.url).pathname,
+      [verb, CEPH_CONF.includes('ceph-tests') ? 'tests' : 'platform', ...args], { encoding: 'utf8' }).trim();
+    const disk = lab('ceph-device', 'add', `e2e-${Date.now()}`);
+    const before = cephJson('osd', 'ls');
+    const tray = page.getByRole('complementary', { name: 'Requests you started' });
+    let made;
+    try {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts' }).click();
+      await page.getByRole('table', { name: 'Hosts' }).getByRole('row').filter({ hasText: fqdn }).getByRole('link').first().click();
+      const form = page.getByRole('form', { name: `New OSD on ${fqdn}` });
+      await form.getByLabel('Device', { exact: true }).selectOption(disk);
+      await form.getByLabel('Device class').fill('ssd');
+      await screenshot(page, 'host-new-osd');
+      await form.getByRole('button', { name: 'Create OSD' }).click();
+      await tray.locator('.tracked', { hasText: `Create an OSD on ${disk}` }).getByText('Request complete').waitFor({ timeout: 180_000 });
+      made = cephJson('osd', 'ls').find((id) => !before.includes(id));
+      const node = cephJson('osd', 'tree').nodes.find((entry) => entry.id === made);
+      assert.equal(node.status, 'up');
+      assert.equal(node.device_class, 'ssd');
+      await page.getByRole('table', { name: `Devices of ${fqdn}` }).getByRole('row').filter({ hasText: disk })
+        .getByRole('cell', { name: `osd.${made}`, exact: true }).waitFor();
+
+      await page.goto(`${LOLIGO_URL}/ui/cluster/${fsid}/osd/${made}`);
+      await page.getByRole('toolbar', { name: `Actions on osd.${made}` }).getByRole('button', { name: 'Drain' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Drain' }).click();
+      await tray.locator('.tracked', { hasText: `Drain: osd.${made}` }).getByText('Request complete').waitFor({ timeout: 180_000 });
+      assert.equal(cephJson('osd', 'dump').osds.find((osd) => osd.osd === made).in, 0);
+
+      await page.getByRole('toolbar', { name: `Actions on osd.${made}` }).getByRole('button', { name: 'Purge' }).click();
+      const dialog = page.getByRole('dialog');
+      const confirm = dialog.getByRole('button', { name: 'Purge' });
+      assert.equal(await confirm.isDisabled(), true);
+      await dialog.getByLabel('Confirmation').fill(`osd.${made}`);
+      await confirm.click();
+      await tray.locator('.tracked', { hasText: `Purge osd.${made}` }).getByText('Request complete').waitFor({ timeout: 180_000 });
+      assert.ok(!cephJson('osd', 'ls').includes(made), `osd.${made} gone from the OSD map`);
+      made = undefined;
+    } finally {
+      if (made !== undefined) {
+        lab('ceph-daemon', 'stop', `osd.${made}`);
+        ceph('osd', 'purge-actual', String(made), '--yes-i-really-mean-it');
+        lab('ceph-osd', 'zap', String(made));
+      }
+      lab('ceph-device', 'remove', disk.split('/').pop());
+    }
+  });
+
   test('a read-only user sees no action controls', async () => {
     const username = `viewer-${Date.now()}`;
     const password = `viewer-password-${Date.now()}`;

@@ -1,7 +1,9 @@
 import { useRoute } from 'preact-iso';
 import { ApiError, get, submit } from '../api/client';
-import type { HostDevices, Server, Service } from '../api/types';
-import { confirmAction, runRequest } from '../components/actions';
+import type { Device, HostDevices, Server, Service } from '../api/types';
+import { useState } from 'preact/hooks';
+import { confirmAction, requestForForm, runRequest } from '../components/actions';
+import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { canOperate } from '../session';
 import { MetricGraph, RangePicker } from '../components/chart';
 import { Async, useLoad } from '../components/load';
@@ -46,6 +48,30 @@ async function controlDaemon(fqdn: string, daemon: string, action: DaemonAction)
   }
 }
 
+/**
+ * Takes the host into maintenance (noout on its CRUSH host, its OSDs, MDSs and RGWs stopped after Ceph's ok-to-stop
+ * for its OSDs together) or out of it. A refusal shows Ceph's reason; the operator may go ahead by typing the fqdn.
+ */
+async function maintenance(fqdn: string, action: 'enter' | 'exit') {
+  const label = `${action === 'enter' ? 'Enter' : 'Exit'} maintenance on ${fqdn}`;
+  if (!await confirmAction(action === 'enter'
+    ? { title: `${label}?`, body: 'Its OSDs stay in (noout) while its OSDs, MDSs and RGWs stop; its mons and mgrs keep running.', confirmLabel: 'Enter maintenance' }
+    : { title: `${label}?`, body: 'The daemons maintenance stopped start again, the noout flag is cleared, and the request follows recovery until every PG is active+clean.', confirmLabel: 'Exit maintenance' })) return;
+  const path = `/server/${encodeURIComponent(fqdn)}/maintenance`;
+  try {
+    await runRequest(label, () => submit('POST', path, { action }));
+  } catch (failure) {
+    if (!(failure instanceof ApiError && failure.reason === 'NotOkToStop')) return;
+    if (await confirmAction({
+      title: `Ceph advises against stopping the OSDs of ${fqdn}`,
+      body: `${failure.message} Going ahead leaves data unavailable until maintenance ends.`,
+      confirmLabel: 'Enter anyway', typed: fqdn,
+    })) {
+      await runRequest(`${label} against Ceph's advice`, () => submit('POST', path, { action, override: fqdn })).catch(() => undefined);
+    }
+  }
+}
+
 function Services({ server }: { server: Server }) {
   const operate = canOperate.value;
   if (server.services.length === 0) return <p class="empty">No Ceph service runs here.</p>;
@@ -83,8 +109,54 @@ function Services({ server }: { server: Server }) {
           </tbody>
         </table>
       </div>
-      {operate && <div class="buttons"><button type="button" onClick={restartAll}>Restart all daemons one by one</button></div>}
+      {operate && (
+        <div class="buttons">
+          <button type="button" onClick={restartAll}>Restart all daemons one by one</button>
+          <button type="button" onClick={() => maintenance(server.fqdn, 'enter')}>Enter maintenance</button>
+          <button type="button" onClick={() => maintenance(server.fqdn, 'exit')}>Exit maintenance</button>
+        </div>
+      )}
     </>
+  );
+}
+
+/** A new OSD on one of the host's available devices, or a destroyed OSD's replacement there. */
+function NewOsd({ fqdn, devices, created }: { fqdn: string; devices: Device[]; created: () => void }) {
+  const available = devices.filter((device) => device.available);
+  const [device, setDevice] = useState('');
+  const [deviceClass, setDeviceClass] = useState('');
+  const [replaces, setReplaces] = useState('');
+  const refusal = useRefusal();
+  if (available.length === 0) return <p class="sub">No device here is available for a new OSD.</p>;
+  const chosen = device || available[0].path;
+  const create = async (event: Event) => {
+    event.preventDefault();
+    refusal.clear();
+    const form: Record<string, unknown> = { device: chosen };
+    if (deviceClass) form.device_class = deviceClass;
+    if (replaces) form.osd_id = Number(replaces);
+    if (await requestForForm(refusal, replaces ? `Replace osd.${replaces} on ${chosen}` : `Create an OSD on ${chosen}`,
+      () => submit('POST', `/server/${encodeURIComponent(fqdn)}/osd`, form))) created();
+  };
+  return (
+    <form aria-label={`New OSD on ${fqdn}`} onSubmit={create} noValidate class="inline-form">
+      <RefusalNote refusal={refusal} />
+      <Field id="osd-device" label="Device" error={refusal.forField('device')}>
+        <select id="osd-device" value={chosen} onChange={(event) => setDevice((event.target as HTMLSelectElement).value)}
+                {...invalidWhen(refusal.forField('device'), 'osd-device')}>
+          {available.map((listed) => <option key={listed.path} value={listed.path}>{listed.path} ({bytes(listed.size_bytes)})</option>)}
+        </select>
+      </Field>
+      <Field id="osd-class" label="Device class" error={refusal.forField('device_class')} hint="empty: as Ceph detects it">
+        <input id="osd-class" value={deviceClass} onInput={(event) => setDeviceClass((event.target as HTMLInputElement).value)}
+               {...invalidWhen(refusal.forField('device_class'), 'osd-class')} />
+      </Field>
+      <Field id="osd-replaces" label="Replaces OSD id" error={refusal.forField('osd_id')} hint="a destroyed OSD's; empty: a new id">
+        <input id="osd-replaces" inputMode="numeric" value={replaces} onInput={(event) => setReplaces((event.target as HTMLInputElement).value)}
+               {...invalidWhen(refusal.forField('osd_id'), 'osd-replaces')} />
+      </Field>
+      <button type="submit" class="primary">Create OSD</button>
+    </form>
   );
 }
 
@@ -120,6 +192,7 @@ function Devices({ fqdn }: { fqdn: string }) {
               </tbody>
             </table>
           </div>
+          {canOperate.value && <NewOsd fqdn={fqdn} devices={data.devices} created={devices.reload} />}
         </>
       )}
     </Async>

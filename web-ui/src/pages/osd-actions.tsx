@@ -1,5 +1,5 @@
 // What may be done to OSDs, one or several at once: Calamari's writable fields and its valid_commands.
-import { submit } from '../api/client';
+import { ApiError, submit } from '../api/client';
 import type { Osd } from '../api/types';
 import { confirmAction, runRequest } from '../components/actions';
 
@@ -31,6 +31,13 @@ export const OSD_ACTIONS: OsdAction[] = [
     confirm: (osds) => ({
       title: `Mark ${names(osds)} down?`,
       body: 'Their clients wait until each OSD reports itself up again, which a running daemon does within seconds.',
+    }),
+  },
+  {
+    key: 'drain', label: 'Drain', applies: (osd) => osd.in || osd.up, run: (fsid, osd) => submit('POST', `/cluster/${fsid}/osd/${osd.id}/drain`),
+    confirm: (osds) => ({
+      title: `Drain ${names(osds)}?`,
+      body: 'Each is marked out and its placement groups move to other OSDs; its request ends once Ceph says it is safe to destroy.',
     }),
   },
   { key: 'scrub', label: 'Scrub', applies: (osd) => osd.valid_commands.includes('scrub'), run: command('scrub') },
@@ -66,4 +73,33 @@ export async function reweightOsds(fsid: string, osds: Osd[], weight: number): P
   if (!confirmed) return;
   await Promise.allSettled(osds.map((osd) =>
     runRequest(`Reweight: osd.${osd.id}`, () => submit('PATCH', `/cluster/${fsid}/osd/${osd.id}`, { reweight: weight }))));
+}
+
+/**
+ * Destroys an OSD (its id kept for a replacement) or purges it (gone from the maps), once its name is typed. When Ceph
+ * says it is not safe to destroy, its reason is shown and the operator may go ahead only by typing the name again.
+ */
+export async function removeOsd(fsid: string, id: number, purge: boolean): Promise<void> {
+  const name = `osd.${id}`;
+  const verb = purge ? 'Purge' : 'Destroy';
+  if (!await confirmAction({
+    title: `${verb} ${name}?`,
+    body: purge
+      ? `${name} stops and is removed from the OSD map, CRUSH and auth; its device is wiped. Drain it first.`
+      : `${name} stops and is destroyed: its id and CRUSH place wait for a replacement on a new device; its device is wiped. Drain it first.`,
+    confirmLabel: verb, typed: name,
+  })) return;
+  const path = `/cluster/${fsid}/osd/${id}/${purge ? 'purge' : 'destroy'}`;
+  try {
+    await runRequest(`${verb} ${name}`, () => submit('POST', path, { confirm: name }));
+  } catch (failure) {
+    if (!(failure instanceof ApiError && failure.reason === 'NotSafeToDestroy')) return;
+    if (await confirmAction({
+      title: `Ceph says ${name} is not safe to destroy`,
+      body: `${failure.message} Going ahead loses the data only it holds.`,
+      confirmLabel: `${verb} anyway`, typed: name,
+    })) {
+      await runRequest(`${verb} ${name} against Ceph's advice`, () => submit('POST', path, { confirm: name, override: name })).catch(() => undefined);
+    }
+  }
 }

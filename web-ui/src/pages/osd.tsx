@@ -5,7 +5,7 @@ import { MetricGraph, RangePicker } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
 import { canOperate } from '../session';
-import { OSD_ACTIONS, runOnOsds } from './osd-actions';
+import { OSD_ACTIONS, removeOsd, runOnOsds } from './osd-actions';
 import { osdsMayHaveChanged } from './osds';
 
 function Field({ name, value }: { name: string; value: string | number | null | undefined }) {
@@ -47,6 +47,8 @@ export function OsdDetail() {
                   {OSD_ACTIONS.filter((action) => action.applies(data)).map((action) => (
                     <button type="button" key={action.key} onClick={() => runOnOsds(fsid, action, [data])}>{action.label}</button>
                   ))}
+                  <button type="button" class="danger" onClick={() => removeOsd(fsid, data.id, false)}>Destroy</button>
+                  <button type="button" class="danger" onClick={() => removeOsd(fsid, data.id, true)}>Purge</button>
                 </div>
               )}
             </section>
