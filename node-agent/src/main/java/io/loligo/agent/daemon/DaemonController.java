@@ -64,12 +64,12 @@ public class DaemonController {
         long startedUpFrom = osdId(daemon) == null ? 0 : cluster.read(reader -> reader.osdState(osdId(daemon))).path("up_from").asLong();
         if (control.action().stops()) {
             progress.accept(CommandReply.Progress.at("stopping " + daemon));
-            manager.act(ServiceManager.Verb.STOP, daemon);
+            manager.act(ServiceManager.Verb.STOP, daemon, Settle.stillIn("stopping " + daemon, progress));
             Settle.until(progress, "Ceph to show " + daemon + " stopped", settleTimeout, POLL_EVERY, () -> !shownRunning(daemon, 0));
         }
         if (control.action() != DaemonControl.Action.STOP) {
             progress.accept(CommandReply.Progress.at("starting " + daemon));
-            manager.act(ServiceManager.Verb.START, daemon);
+            manager.act(ServiceManager.Verb.START, daemon, Settle.stillIn("starting " + daemon, progress));
             // a restarted OSD is up again from a later epoch than before
             long upFrom = control.action() == DaemonControl.Action.RESTART ? startedUpFrom : 0;
             Settle.until(progress, "Ceph to show " + daemon + " running", settleTimeout, POLL_EVERY, () -> shownRunning(daemon, upFrom));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -35,8 +36,8 @@ public abstract class ServiceManager {
     abstract List<String> commandLine(Verb verb, String daemon);
 
     /** Starts or stops the daemon; an {@link UncheckedIOException} says why the manager could not. */
-    public void act(Verb verb, String daemon) {
-        HostProcess.run(commandLine(verb, daemon), TIMEOUT).outputOrFail();
+    public void act(Verb verb, String daemon, Consumer<Duration> stillRunning) {
+        HostProcess.run(commandLine(verb, daemon), TIMEOUT, stillRunning).outputOrFail();
     }
 
     public boolean running(String daemon) {

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/** Waits for Ceph to show what a step did, telling the request what it waits for and for how long meanwhile. */
+/**
+ * Waits for a step of a long change to end, telling the request what it waits for and for how long meanwhile: a tool
+ * that runs, or Ceph showing what it did.
+ */
 public final class Settle {
     private Settle() {
     }
@@ -16,6 +19,11 @@ public final class Settle {
         NotSettled(String message) {
             super(message);
         }
+    }
+
+    /** What a stage reports every second while a tool runs in it (a daemon stopping, ceph-volume making an OSD). */
+    public static Consumer<Duration> stillIn(String stage, Consumer<CommandReply.Progress> progress) {
+        return elapsed -> progress.accept(CommandReply.Progress.waiting(stage, elapsed.toSeconds()));
     }
 
     /** @throws NotSettled once {@code timeout} has passed without {@code done} */

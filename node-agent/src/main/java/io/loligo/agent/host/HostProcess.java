@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs one of the host's tools (lsblk, ceph-volume, crushtool, systemctl) and waits for it. Its output and its
@@ -33,14 +34,31 @@ public final class HostProcess {
         }
     }
 
+    /** How often a caller that follows a long tool hears that it still runs. */
+    static final Duration STILL_RUNNING_EVERY = Duration.ofSeconds(1);
+
     /** @throws UncheckedIOException when the tool cannot start or does not finish within {@code timeout} (it is killed) */
     public static Result run(List<String> command, Duration timeout) {
+        return run(command, timeout, elapsed -> { });
+    }
+
+    /**
+     * As {@link #run(List, Duration)}, telling {@code stillRunning} how long the tool has run, every second while it
+     * does: a request made of a tool that takes minutes (ceph-volume) shows it goes on.
+     */
+    public static Result run(List<String> command, Duration timeout, Consumer<Duration> stillRunning) {
         try {
             Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
             CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
             CompletableFuture<byte[]> messages = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            long started = System.nanoTime();
+            while (!process.waitFor(STILL_RUNNING_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                if (elapsed.compareTo(timeout) < 0) {
+                    stillRunning.accept(elapsed);
+                    continue;
+                }
                 process.destroyForcibly();
                 throw new UncheckedIOException(new IOException(String.join(" ", command) + " did not finish within "
                         + timeout.toSeconds() + " s"));

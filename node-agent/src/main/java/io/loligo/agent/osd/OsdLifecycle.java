@@ -72,9 +72,9 @@ public class OsdLifecycle {
             throw new Unmanaged();
         }
         List<Integer> before = cluster.read(reader -> reader.osdIds());
-        progress.accept(CommandReply.Progress.at("making " + (provision.osdId() == null ? "an OSD" : "osd." + provision.osdId())
-                + " on " + provision.device()));
-        provisioner.create(provision.device(), provision.osdId());
+        String making = "making " + (provision.osdId() == null ? "an OSD" : "osd." + provision.osdId()) + " on " + provision.device();
+        progress.accept(CommandReply.Progress.at(making));
+        provisioner.create(provision.device(), provision.osdId(), Settle.stillIn(making, progress));
         int osd = provision.osdId() != null ? provision.osdId() : newOsd(before, cluster.read(reader -> reader.osdIds()));
         if (provision.deviceClass() != null) {
             progress.accept(CommandReply.Progress.at("giving osd." + osd + " device class " + provision.deviceClass()));
@@ -151,8 +151,9 @@ public class OsdLifecycle {
             reader.removeOsd(osd, removal.purge());
             return null;
         });
-        progress.accept(CommandReply.Progress.at("wiping osd." + osd + "'s device"));
-        provisioner.zap(osd);
+        String wiping = "wiping osd." + osd + "'s device";
+        progress.accept(CommandReply.Progress.at(wiping));
+        provisioner.zap(osd, Settle.stillIn(wiping, progress));
         return answer("osd." + osd + (removal.purge() ? " is purged" : " is destroyed; its id waits for a replacement")
                 + " and its device wiped");
     }

@@ -6,6 +6,7 @@ import io.loligo.agent.host.HostProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -40,18 +41,20 @@ public abstract class OsdProvisioner {
     /**
      * Makes the OSD: in the maps (a new id, or {@code osdId} again), its data on the device, its daemon started.
      *
+     * @param stillRunning told every second how long the provisioner has run
+     *
      * @throws java.io.UncheckedIOException with the tool's own words when it fails
      */
-    public void create(String device, Integer osdId) {
+    public void create(String device, Integer osdId, Consumer<Duration> stillRunning) {
         if (!DEVICE.matcher(device).matches() || device.contains("..")) {
             throw new IllegalArgumentException("not a device path: " + device);
         }
-        HostProcess.run(createLine(device, osdId), createTimeout).outputOrFail();
+        HostProcess.run(createLine(device, osdId), createTimeout, stillRunning).outputOrFail();
     }
 
     /** Wipes a stopped, destroyed or purged OSD's data and its device's label, so that the device is available again. */
-    public void zap(int osd) {
-        HostProcess.run(zapLine(osd), ZAP_TIMEOUT).outputOrFail();
+    public void zap(int osd, Consumer<Duration> stillRunning) {
+        HostProcess.run(zapLine(osd), ZAP_TIMEOUT, stillRunning).outputOrFail();
     }
 
     /** Ceph's own: an LVM volume group and logical volume on the device, made, labelled and activated. */

@@ -30,7 +30,7 @@ class OsdProvisionerTest {
     void nothingButADevicePathReachesTheTool() {
         OsdProvisioner lab = new OsdProvisioner.Command(List.of("true"), TIMEOUT);
         for (String device : List.of("--help", "sdc", "/dev/sdc; rm -rf /", "/lab/../etc/passwd")) {
-            assertThatThrownBy(() -> lab.create(device, null)).as(device).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> lab.create(device, null, elapsed -> { })).as(device).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }
