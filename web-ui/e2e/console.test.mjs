@@ -569,6 +569,15 @@ describe('the console', { concurrency: 1 }, () => {
     await screenshot(page, 'host-daemons');
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     assert.ok(cephJson('quorum_status').quorum_names.includes('a'));
+
+    // maintenance of the lab's one host would stop every OSD: Ceph refuses, the console says why and stops nothing
+    await page.getByRole('button', { name: 'Enter maintenance' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Enter maintenance' }).click();
+    await page.getByRole('dialog').getByText('PGs are or would become offline').waitFor();
+    assert.equal(await page.getByRole('dialog').getByRole('button', { name: 'Enter anyway' }).isDisabled(), true);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(cephJson('osd', 'stat').num_up_osds, cephJson('osd', 'stat').num_osds);
+    assert.deepEqual(cephJson('osd', 'dump').crush_node_flags, {});
   });
 
   test('an OSD is made on a new device from the host page, then drained and purged from its own page, as the OSD tree shows', async () => {
