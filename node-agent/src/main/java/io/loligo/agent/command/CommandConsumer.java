@@ -67,6 +67,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -288,6 +290,87 @@ public class CommandConsumer {
         }
     }
 
+    /** How one kind of command is answered. */
+    @FunctionalInterface
+    private interface Handler<C extends AgentCommand> {
+        CommandReply answer(CommandEnvelope envelope, C command) throws InterruptedException, NoSuchFileException;
+    }
+
+    /**
+     * Each kind of command's handler, by its record or by the sealed family it belongs to (every {@link ClusterChange}
+     * is one mon command). {@code CommandConsumerTest} checks that every command the contracts permit finds one.
+     */
+    private final Map<Class<? extends AgentCommand>, Handler<? extends AgentCommand>> handlers = Map.ofEntries(
+            handler(ReadHost.class, (envelope, read) -> output(envelope, readHost(read))),
+            handler(FetchClusterMap.class, (envelope, fetch) -> {
+                ClusterMapReader.Versioned map = cluster.read(reader -> reader.read(fetch.map()));
+                Log.debugf("fetched %s version %d", fetch.map(), map.version());
+                return CommandReply.withMap(envelope.commandId(), config.nodeId(),
+                        new CommandReply.MapContent(fetch.fsid(), fetch.map(), map.version(), map.content()));
+            }),
+            handler(ReadUsage.class, (envelope, read) -> output(envelope, cluster.read(ClusterMapReader::usageWithPoolCounts))),
+            handler(ReadMonStatus.class, (envelope, status) -> output(envelope, cluster.read(reader -> reader.monStatus(status.mon())))),
+            handler(ReadClusterLog.class, (envelope, read) -> output(envelope, cluster.read(ClusterMapReader::clusterLog))),
+            handler(ReadPgs.class, (envelope, read) -> output(envelope, cluster.read(reader -> reader.pgs(read)))),
+            handler(ReadRbdImages.class, (envelope, images) -> output(envelope, rbd.images(images.pool()))),
+            handler(ReadSubvolumes.class, (envelope, read) -> output(envelope, subvolumes.subvolumes(read.volume()))),
+            handler(MdsClientSessions.class, this::mdsSessions),
+            handler(RunCli.class, (envelope, run) -> {
+                Log.infof("running 'ceph %s' for cluster-service", String.join(" ", run.words()));
+                return output(envelope, cluster.read(reader -> reader.runCli(run, config.cli().allowed())));
+            }),
+            handler(CompileCrushMap.class, (envelope, compile) -> output(envelope, compiles(compile.text()))),
+            handler(SafetyCheck.class, (envelope, check) -> output(envelope, cluster.read(reader -> reader.safety(check)))),
+            handler(RbdChange.class, (envelope, change) -> output(envelope, rbdWriter.apply(logged(change), progressReports(envelope)))),
+            handler(DaemonControl.class, (envelope, control) -> output(envelope, daemonController.control(logged(control), progressReports(envelope)))),
+            handler(OsdProvision.class, (envelope, provision) -> output(envelope, osds.create(logged(provision), progressReports(envelope)))),
+            handler(OsdDrain.class, (envelope, drain) -> output(envelope, osds.drain(logged(drain), progressReports(envelope)))),
+            handler(OsdRemoval.class, (envelope, removal) -> output(envelope, osds.remove(logged(removal), progressReports(envelope)))),
+            handler(SubvolumeClone.class, (envelope, clone) -> output(envelope, cloner.clone(logged(clone), progressReports(envelope)))),
+            handler(ClusterChange.class, this::applyClusterChange));
+
+    private static <C extends AgentCommand> Map.Entry<Class<? extends AgentCommand>, Handler<? extends AgentCommand>> handler(
+            Class<C> type, Handler<C> handler) {
+        return Map.entry(type, handler);
+    }
+
+    /** The handler of the command's own type, or of the nearest family it belongs to. */
+    @SuppressWarnings("unchecked")
+    Optional<Handler<AgentCommand>> handlerOf(Class<?> type) {
+        Handler<? extends AgentCommand> own = handlers.get(type);
+        if (own != null) {
+            return Optional.of((Handler<AgentCommand>) own);
+        }
+        for (Class<?> family : type.getInterfaces()) {
+            Optional<Handler<AgentCommand>> found = handlerOf(family);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CommandReply output(CommandEnvelope envelope, JsonNode output) {
+        return CommandReply.withOutput(envelope.commandId(), config.nodeId(), output);
+    }
+
+    private static <C extends RequestedChange> C logged(C change) {
+        Log.infof("applying %s", change.describe());
+        return change;
+    }
+
+    private CommandReply applyClusterChange(CommandEnvelope envelope, ClusterChange change) {
+        Log.infof("applying %s", change);
+        // the one change that carries data; compiled here, where Ceph's own crushtool is
+        byte[] input = change instanceof CrushMapChange crushMap ? crushTool.compile(crushMap.text()) : null;
+        CommandReply reply = output(envelope, cluster.read(reader -> reader.apply(change, input)));
+        if (change instanceof SubvolumeChange subvolume && subvolume.subvolume() != null) {
+            subvolumes.changed(subvolume.volume(), subvolume.group(), subvolume.subvolume());
+        }
+        cluster.pollSoon();
+        return reply;
+    }
+
     /** Runs one command on the cluster; a failure of librados becomes a reply that says what failed. */
     private CommandReply run(CommandEnvelope envelope) {
         AgentCommand command = envelope.command();
@@ -295,83 +378,8 @@ public class CommandConsumer {
             MDC.put("fsid", command.fsid());
         }
         try {
-            if (command instanceof ReadHost host) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), readHost(host));
-            }
-            if (command instanceof FetchClusterMap fetch) {
-                ClusterMapReader.Versioned map = cluster.read(reader -> reader.read(fetch.map()));
-                Log.debugf("fetched %s version %d", fetch.map(), map.version());
-                return CommandReply.withMap(envelope.commandId(), config.nodeId(),
-                        new CommandReply.MapContent(fetch.fsid(), fetch.map(), map.version(), map.content()));
-            }
-            if (command instanceof ReadUsage) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(ClusterMapReader::usageWithPoolCounts));
-            }
-            if (command instanceof ReadMonStatus status) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.monStatus(status.mon())));
-            }
-            if (command instanceof ReadClusterLog) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(ClusterMapReader::clusterLog));
-            }
-            if (command instanceof ReadPgs read) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.pgs(read)));
-            }
-            if (command instanceof ReadRbdImages images) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), rbd.images(images.pool()));
-            }
-            if (command instanceof ReadSubvolumes read) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), subvolumes.subvolumes(read.volume()));
-            }
-            if (command instanceof MdsClientSessions sessions) {
-                return mdsSessions(envelope, sessions);
-            }
-            if (command instanceof RunCli run) {
-                Log.infof("running 'ceph %s' for cluster-service", String.join(" ", run.words()));
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.runCli(run, config.cli().allowed())));
-            }
-            if (command instanceof CompileCrushMap compile) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), compiles(compile.text()));
-            }
-            if (command instanceof RbdChange change) {
-                Log.infof("applying %s", change.describe());
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), rbdWriter.apply(change, progressReports(envelope)));
-            }
-            if (command instanceof DaemonControl control) {
-                Log.infof("applying %s", control.describe());
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), daemonController.control(control, progressReports(envelope)));
-            }
-            if (command instanceof SafetyCheck check) {
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cluster.read(reader -> reader.safety(check)));
-            }
-            if (command instanceof OsdProvision provision) {
-                Log.infof("applying %s", provision.describe());
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), osds.create(provision, progressReports(envelope)));
-            }
-            if (command instanceof OsdDrain drain) {
-                Log.infof("applying %s", drain.describe());
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), osds.drain(drain, progressReports(envelope)));
-            }
-            if (command instanceof OsdRemoval removal) {
-                Log.infof("applying %s", removal.describe());
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), osds.remove(removal, progressReports(envelope)));
-            }
-            if (command instanceof SubvolumeClone clone) {
-                Log.infof("applying %s", clone.describe());
-                return CommandReply.withOutput(envelope.commandId(), config.nodeId(), cloner.clone(clone, progressReports(envelope)));
-            }
-            if (command instanceof ClusterChange change) {
-                Log.infof("applying %s", change);
-                // the one change that carries data; compiled here, where Ceph's own crushtool is
-                byte[] input = change instanceof CrushMapChange crushMap ? crushTool.compile(crushMap.text()) : null;
-                CommandReply reply = CommandReply.withOutput(envelope.commandId(), config.nodeId(),
-                        cluster.read(reader -> reader.apply(change, input)));
-                if (change instanceof SubvolumeChange subvolume && subvolume.subvolume() != null) {
-                    subvolumes.changed(subvolume.volume(), subvolume.group(), subvolume.subvolume());
-                }
-                cluster.pollSoon();
-                return reply;
-            }
-            throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
+            return handlerOf(command.getClass()).orElseThrow(() -> new IllegalStateException("no handler for " + command.getClass().getSimpleName()))
+                    .answer(envelope, command);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CommandReply.failed(envelope.commandId(), config.nodeId(), new CommandReply.Failure("AgentStopping",
