@@ -117,6 +117,8 @@ describe('the console', { concurrency: 1 }, () => {
     await page.getByRole('toolbar').getByRole('button', { name: 'Mark out' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Mark osd.1 out?' }).waitFor();
+    // what it will move, by osdmaptool, before the operator confirms
+    await dialog.getByText(/osd\.1: [1-9]\d* of \d+ PGs move, .* to copy\./).waitFor();
     await screenshot(page, 'osds-confirm-out');
     await dialog.getByRole('button', { name: 'Mark out' }).click();
     await page.getByRole('complementary', { name: 'Requests you started' }).getByText('Request complete').waitFor({ timeout: 60_000 });

@@ -458,6 +458,20 @@ export interface Device {
   availability_from: 'ceph-volume' | 'lsblk' | null;
 }
 
+/** What a change would move, by Ceph's osdmaptool on the OSD map now (`MovementPreviewView`). */
+export interface MovementPreview {
+  osd_map_epoch: number;
+  pgs: number;
+  pgs_changed: number;
+  pgs_moving: number;
+  objects: number;
+  bytes: number;
+  osds: { osd: number; gains: number; loses: number }[];
+  moving: string[];
+  moving_truncated: boolean;
+  computed_ms: number;
+}
+
 /** A host's block devices, read from its agent now (`HostDevicesView`). */
 export interface HostDevices {
   devices: Device[];

@@ -1,6 +1,7 @@
 // What may be done to OSDs, one or several at once: Calamari's writable fields and its valid_commands.
-import { ApiError, submit } from '../api/client';
-import type { Osd } from '../api/types';
+import { ApiError, message, post, submit } from '../api/client';
+import { bytes } from '../format';
+import type { MovementPreview, Osd } from '../api/types';
 import { confirmAction, runRequest } from '../components/actions';
 
 export interface OsdAction {
@@ -10,17 +11,22 @@ export interface OsdAction {
   applies: (osd: Osd) => boolean;
   /** Asked before it runs on these OSDs, when it moves data or cannot be taken back. */
   confirm?: (osds: Osd[]) => { title: string; body: string };
+  /** What it would move, computed by Ceph's osdmaptool, added to the question. */
+  preview?: (fsid: string, osd: Osd) => Promise<MovementPreview>;
   run: (fsid: string, osd: Osd) => ReturnType<typeof submit>;
 }
 
 const names = (osds: Osd[]) => osds.map((osd) => `osd.${osd.id}`).join(', ');
 const command = (name: string) => (fsid: string, osd: Osd) => submit('POST', `/cluster/${fsid}/osd/${osd.id}/command/${name}`);
+/** What marking the OSD out would move: a drain begins with it. */
+const markingOut = (fsid: string, osd: Osd) => post<MovementPreview>(`/cluster/${fsid}/osd/${osd.id}/preview`, { in: false });
 const change = (body: object) => (fsid: string, osd: Osd) => submit('PATCH', `/cluster/${fsid}/osd/${osd.id}`, body);
 
 export const OSD_ACTIONS: OsdAction[] = [
   { key: 'in', label: 'Mark in', applies: (osd) => !osd.in, run: change({ in: true }) },
   {
     key: 'out', label: 'Mark out', applies: (osd) => osd.in, run: change({ in: false }),
+    preview: markingOut,
     confirm: (osds) => ({
       title: `Mark ${names(osds)} out?`,
       body: 'Ceph moves their placement groups to other OSDs: data is copied until the cluster is clean again.',
@@ -35,6 +41,7 @@ export const OSD_ACTIONS: OsdAction[] = [
   },
   {
     key: 'drain', label: 'Drain', applies: (osd) => osd.in || osd.up, run: (fsid, osd) => submit('POST', `/cluster/${fsid}/osd/${osd.id}/drain`),
+    preview: markingOut,
     confirm: (osds) => ({
       title: `Drain ${names(osds)}?`,
       body: 'Each is marked out and its placement groups move to other OSDs; its request ends once Ceph says it is safe to destroy.',
@@ -57,10 +64,24 @@ export async function runOnOsds(fsid: string, action: OsdAction, osds: Osd[]): P
   if (targets.length === 0) return false;
   if (action.confirm) {
     const question = action.confirm(targets);
-    if (!(await confirmAction({ ...question, confirmLabel: action.label }))) return false;
+    const moves = action.preview ? await previewText(fsid, action, targets) : '';
+    if (!(await confirmAction({ ...question, body: `${question.body}${moves}`, confirmLabel: action.label }))) return false;
   }
   await Promise.allSettled(targets.map((osd) => runRequest(`${action.label}: osd.${osd.id}`, () => action.run(fsid, osd))));
   return true;
+}
+
+/** Each OSD's preview in words, or why there is none: the question is asked all the same. */
+async function previewText(fsid: string, action: OsdAction, osds: Osd[]): Promise<string> {
+  const lines = await Promise.all(osds.map(async (osd) => {
+    try {
+      const preview = await action.preview!(fsid, osd);
+      return ` osd.${osd.id}: ${preview.pgs_moving} of ${preview.pgs} PGs move, ${bytes(preview.bytes)} to copy.`;
+    } catch (failure) {
+      return ` osd.${osd.id}: no preview (${message(failure)}).`;
+    }
+  }));
+  return lines.join('');
 }
 
 /** Reweights after confirmation: a lower weight moves data off the OSDs. */

@@ -870,11 +870,14 @@ class PlatformIT {
     void an_osd_is_created_drained_destroyed_replaced_and_purged_as_the_osd_tree_shows() throws Exception {
         String fsid = platform.ceph("fsid");
         String osdPath = "/api/v3/cluster/{fsid}/osd/{id}/{action}";
+        // the balancer's own upmaps would move PGs that no preview of one change speaks for
+        platform.ceph("balancer", "off");
         String first = platform.lab("ceph-device", "add", "it-disk-a");
         String second = platform.lab("ceph-device", "add", "it-disk-b");
         Integer made = null;
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> device(first).path("available").asBoolean());
+            // once the agent has reported the host
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> device(first).path("available").asBoolean());
             api().contentType(ContentType.JSON).body("{}").post("/api/v3/server/{fqdn}/osd", fqdn).then().statusCode(400)
                     .body("errors[0].field", equalTo("device"));
             api().contentType(ContentType.JSON).body("{\"device\": \"/dev/none\"}").post("/api/v3/server/{fqdn}/osd", fqdn).then()
@@ -898,12 +901,30 @@ class PlatformIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> device(first).path("osds").toString().equals("[" + id + "]"));
             assertThat(device(first).path("available").asBoolean()).isFalse();
 
+            // what marking it out will move, predicted with osdmaptool, is what the drain then moves, PG for PG
+            await().atMost(Duration.ofSeconds(180)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+            Map<String, Set<Integer>> before = upSets();
+            JsonNode preview = MAPPER.readTree(api().contentType(ContentType.JSON).body("{\"in\": false}").post(osdPath, fsid, id, "preview")
+                    .then().statusCode(200).extract().asString());
+            System.out.printf("osd.%d out previewed in %d ms: %d of %d PGs move, %d bytes%n", id, preview.path("computed_ms").asLong(),
+                    preview.path("pgs_moving").asInt(), preview.path("pgs").asInt(), preview.path("bytes").asLong());
+            assertThat(preview.path("pgs_moving").asInt()).isPositive();
+            assertThat(preview.path("osds").toString()).contains("{\"osd\":" + id + ",\"gains\":0,\"loses\":" + preview.path("pgs_moving").asInt() + "}");
+            api().contentType(ContentType.JSON).body("{\"reweight\": 0.5}").post(osdPath, fsid, id, "preview").then().statusCode(400)
+                    .body("errors[0].field", equalTo("in"));
+
             started = System.nanoTime();
             JsonNode drained = awaitEnded(api().post(osdPath, fsid, id, "drain").then().statusCode(202).extract().path("request_id"),
                     Duration.ofSeconds(300));
             assertThat(drained.path("state").asText()).as(drained.toString()).isEqualTo("complete");
             System.out.printf("osd.%d drained through the API until safe-to-destroy in %.1f s%n", id, (System.nanoTime() - started) / 1e9);
             assertThat(platform.cephExitCode("osd", "safe-to-destroy", String.valueOf(id))).isZero();
+            await().atMost(Duration.ofSeconds(180)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+            Map<String, Set<Integer>> after = upSets();
+            List<String> moved = before.keySet().stream().filter(pg -> !before.get(pg).equals(after.get(pg))).sorted().toList();
+            List<String> predicted = new ArrayList<>();
+            preview.path("moving").forEach(pg -> predicted.add(pg.asText()));
+            assertThat(predicted).as("the PGs the preview said would move").containsExactlyInAnyOrderElementsOf(moved);
 
             api().contentType(ContentType.JSON).body("{}").post(osdPath, fsid, id, "destroy").then().statusCode(400)
                     .body("errors[0].field", equalTo("confirm"));
@@ -944,6 +965,7 @@ class PlatformIT {
             }
             platform.lab("ceph-device", "remove", "it-disk-a");
             platform.lab("ceph-device", "remove", "it-disk-b");
+            platform.ceph("balancer", "on");
         }
         await().atMost(Duration.ofSeconds(120)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
     }
@@ -989,6 +1011,18 @@ class PlatformIT {
             platform.ceph("osd", "unset-group", "noout", platform.ceph("osd", "crush", "ls", "default").lines().findFirst().orElse("none"));
         }
         await().atMost(Duration.ofSeconds(180)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+    }
+
+    /** Each PG's up set as the mgr's PG statistics show it ({@code pg dump pgs_brief}). */
+    private static Map<String, Set<Integer>> upSets() throws Exception {
+        JsonNode dump = MAPPER.readTree(platform.ceph("pg", "dump", "pgs_brief", "--format", "json"));
+        Map<String, Set<Integer>> sets = new HashMap<>();
+        for (JsonNode pg : dump.has("pg_stats") ? dump.path("pg_stats") : dump) {
+            Set<Integer> up = new TreeSet<>();
+            pg.path("up").forEach(osd -> up.add(osd.asInt()));
+            sets.put(pg.path("pgid").asText(), up);
+        }
+        return sets;
     }
 
     private JsonNode device(String path) {

@@ -1,6 +1,7 @@
 package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.OsdApi;
+import io.loligo.contracts.api.MovementPreviewView;
 import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
@@ -49,6 +50,11 @@ public class OsdResource implements OsdApi {
     @Override
     public Response updateOsd(String fsid, String id, OsdPatch patch, String ignoredUser) {
         return mutations.asUser(user -> clusterService.updateOsd(fsid, id, patch, user));
+    }
+
+    @Override
+    public MovementPreviewView previewOsdChange(String fsid, String id, OsdPatch patch) {
+        return clusterService.previewOsdChange(fsid, id, patch);
     }
 
     @RolesAllowed(Roles.OPERATOR)

@@ -1,7 +1,9 @@
 package io.loligo.cluster.rest;
 
 import io.loligo.cluster.osd.OsdChanges;
+import io.loligo.cluster.osd.MovementPreviews;
 import io.loligo.cluster.osd.OsdLifecycle;
+import io.loligo.contracts.api.MovementPreviewView;
 import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.command.SafetyCheck;
@@ -67,6 +69,12 @@ public class OsdResource implements OsdApi {
     @Override
     public Response updateOsd(String fsid, String id, OsdPatch patch, String user) {
         return mutations.run(fsid, user, OsdChanges.patch(fsid, osd(fsid, id), patch));
+    }
+
+    @Override
+    public MovementPreviewView previewOsdChange(String fsid, String id, OsdPatch patch) {
+        OsdView osd = osd(fsid, id);
+        return MovementPreviews.view(liveReads.read(MovementPreviews.osdChange(fsid, osd.id(), patch)));
     }
 
     @Override

@@ -90,6 +90,16 @@ public interface OsdApi {
                            @PathParam("command") String command, @HeaderParam(REQUESTED_BY) String user);
 
     /**
+     * What the change a {@code PATCH} of the OSD with this body would make would move, before it is made: computed by an
+     * agent with Ceph's own osdmaptool on the OSD map now. Marking out ({@code {"in": false}}) is what can be
+     * previewed; any other field is a {@code 400} naming it.
+     */
+    @POST
+    @Path("/cluster/{fsid}/osd/{id}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    MovementPreviewView previewOsdChange(@PathParam("fsid") String fsid, @PathParam("id") String id, OsdPatch patch);
+
+    /**
      * Drains the OSD: marks it out and follows its PGs leaving until Ceph says it is safe to destroy; {@code 202} with
      * the request, whose progress counts the PGs and bytes still on it.
      */

@@ -305,6 +305,22 @@ public final class ClusterMapReader {
         commands.run(command(purge ? "osd purge-actual" : "osd destroy-actual", "\"id\":" + osd + ",\"yes_i_really_mean_it\":true"), null);
     }
 
+    /** The OSD map now, in Ceph's binary form, as {@code osdmaptool} reads it. */
+    public byte[] osdMapBinary() {
+        return commands.run("{\"prefix\":\"osd getmap\"}", null).output();
+    }
+
+    /** Each PG's objects and bytes ({@code pg dump pgs}): {@code {pgid: [objects, bytes]}}. */
+    public Map<String, long[]> pgContents() {
+        JsonNode dump = mon("pg dump", "\"dumpcontents\":[\"pgs\"]");
+        Map<String, long[]> contents = new HashMap<>();
+        for (JsonNode pg : dump.has("pg_stats") ? dump.path("pg_stats") : dump) {
+            JsonNode sum = pg.path("stat_sum");
+            contents.put(pg.path("pgid").asText(), new long[]{sum.path("num_objects").asLong(), sum.path("num_bytes").asLong()});
+        }
+        return contents;
+    }
+
     /** The OSD map's epoch now: a change made is in the maps once cluster-service holds it. */
     public long osdMapEpoch() {
         return mon("osd stat").path("epoch").asLong();

@@ -55,7 +55,8 @@ public class CrushTool {
         }
     }
 
-    private static void deleteQuietly(Path directory) {
+    /** A tool's temporary directory removed with what it holds; one left behind costs nothing the OS does not clear. */
+    static void deleteQuietly(Path directory) {
         if (directory == null) {
             return;
         }

@@ -8,6 +8,7 @@ import io.loligo.agent.ceph.ClusterMapReader;
 import io.loligo.agent.ceph.ClusterProbe;
 import io.loligo.agent.ceph.CrushTool;
 import io.loligo.agent.ceph.MgrUnavailableException;
+import io.loligo.agent.ceph.MovementPreview;
 import io.loligo.agent.ceph.RadosException;
 import io.loligo.agent.ceph.RbdCatalog;
 import io.loligo.agent.ceph.SubvolumeCatalog;
@@ -40,6 +41,7 @@ import io.loligo.contracts.command.ReadSubvolumes;
 import io.loligo.contracts.command.SubvolumeChange;
 import io.loligo.contracts.command.SubvolumeClone;
 import io.loligo.contracts.command.SafetyCheck;
+import io.loligo.contracts.command.PreviewOsdOut;
 import io.loligo.contracts.command.OsdDrain;
 import io.loligo.contracts.command.OsdProvision;
 import io.loligo.contracts.command.OsdRemoval;
@@ -127,6 +129,8 @@ public class CommandConsumer {
     DaemonController daemonController;
     @Inject
     OsdLifecycle osds;
+    @Inject
+    MovementPreview movementPreview;
     @Inject
     RbdWriter rbdWriter;
     @Inject
@@ -321,6 +325,7 @@ public class CommandConsumer {
             }),
             handler(CompileCrushMap.class, (envelope, compile) -> output(envelope, compiles(compile.text()))),
             handler(SafetyCheck.class, (envelope, check) -> output(envelope, cluster.read(reader -> reader.safety(check)))),
+            handler(PreviewOsdOut.class, (envelope, preview) -> output(envelope, movementPreview.osdOut(preview))),
             handler(RbdChange.class, (envelope, change) -> output(envelope, rbdWriter.apply(logged(change), progressReports(envelope)))),
             handler(DaemonControl.class, (envelope, control) -> output(envelope, daemonController.control(logged(control), progressReports(envelope)))),
             handler(OsdProvision.class, (envelope, provision) -> output(envelope, osds.create(logged(provision), progressReports(envelope)))),

@@ -53,6 +53,10 @@ public interface AgentConfig {
 
     enum BrokerLogin { KEY, CONFIGURED }
 
+    /** Ceph's OSD map tool, from the ceph-base package: it maps every PG on a copy of the map for a movement preview. */
+    @WithDefault("osdmaptool")
+    String osdmaptool();
+
     /** Ceph's CRUSH compiler, from the ceph-base package: a change to a CRUSH rule's steps needs it. */
     @WithDefault("crushtool")
     String crushtool();

@@ -106,6 +106,7 @@ class HungDaemonTest {
             public Optional<Path> stateDir() { return Optional.empty(); }
             public BrokerLogin brokerLogin() { return BrokerLogin.CONFIGURED; }
             public String crushtool() { return "crushtool"; }
+            public String osdmaptool() { return "osdmaptool"; }
             public String cephVolume() { return "ceph-volume"; }
             public Services services() { return null; }
             public Osds osds() { return null; }
