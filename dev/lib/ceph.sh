@@ -233,10 +233,18 @@ ceph_lab_share() {
     || ceph_cli fs subvolume create cephfs lab-share --size 1073741824 >/dev/null 2>&1
 }
 
-# as many OSDs up as the lab has data directories: the three it began with, and those made since through Loligo
+# every OSD of the map up but those destroyed (waiting for a replacement): the three the lab began with, and those
+# made since through Loligo
 ceph_osds_up() {
-  local dirs=("$CEPH_DIR"/osd.*)
-  [[ $(ceph_cli osd stat -f json | jq .num_up_osds) == "${#dirs[@]}" ]]
+  ceph_cli osd dump -f json | jq -e '[.osds[] | select(.state | index("destroyed") | not)] | all(.up == 1)' >/dev/null
+}
+
+# ceph_osd_gone ID: whether the OSD map holds osd.ID no more, or as destroyed: its data directory is a leftover (a
+# destroy that did not get to wipe it), not a daemon to start. Says so.
+ceph_osd_gone() {
+  ceph_cli osd dump -f json | jq -e --argjson id "$1" '[.osds[] | select(.osd == $id and (.state | index("destroyed") | not))] | length == 0' \
+    >/dev/null || return 1
+  log "osd.$1 is destroyed or purged: its directory is left alone (dev/loligo ceph-osd $CEPH_INSTANCE zap $1 removes it)"
 }
 
 # ceph_device_add NAME [GIB]: a spare disk for the lab's host, as an operator plugs one in: a sparse file under
@@ -322,7 +330,7 @@ ceph_start_daemons() {
   ceph_daemon_running mgr.x || ceph-mgr --conf "$CEPH_CONF_FILE" -i x 2>>"$startup_log" || die "ceph-mgr did not start (see $CEPH_DIR/log)"
   for dir in "$CEPH_DIR"/osd.*; do
     id=${dir##*.}
-    ceph_daemon_running "osd.$id" || ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" 2>>"$startup_log" \
+    ceph_daemon_running "osd.$id" || ceph-osd --conf "$CEPH_CONF_FILE" -i "$id" 2>>"$startup_log" || ceph_osd_gone "$id" \
       || die "ceph-osd $id did not start (see $CEPH_DIR/log)"
   done
   if [[ -f $CEPH_DIR/mds.a/keyring ]] && ! ceph_daemon_running mds.a; then
