@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -108,6 +109,11 @@ public class ClusterProbe {
     /** Reads through the agent's connection: a map, the usage, the cluster log. */
     public synchronized <T> T read(Function<ClusterMapReader, T> reading) {
         return reading.apply(new ClusterMapReader(connected(), mapper));
+    }
+
+    /** Changes the cluster through the agent's connection: a mon command whose answer says nothing more. */
+    public synchronized void change(Consumer<ClusterMapReader> change) {
+        change.accept(new ClusterMapReader(connected(), mapper));
     }
 
     void onStop(@Observes ShutdownEvent event) {

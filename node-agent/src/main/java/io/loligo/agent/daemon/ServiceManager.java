@@ -52,11 +52,22 @@ public abstract class ServiceManager {
 
     /** The units of Ceph's packages: {@code ceph-osd@1}, {@code ceph-mon@a}, {@code ceph-radosgw@rgw.a}. */
     static final class Systemd extends ServiceManager {
+        private final String systemctl;
+
+        Systemd() {
+            this("systemctl");
+        }
+
+        /** @param systemctl the tool's path: a stand-in for tests, where no systemd runs */
+        Systemd(String systemctl) {
+            this.systemctl = systemctl;
+        }
+
         @Override
         List<String> commandLine(Verb verb, String daemon) {
             String unit = unitOf(daemon);
-            return verb == Verb.STATUS ? List.of("systemctl", "is-active", "--quiet", unit)
-                    : List.of("systemctl", verb.name().toLowerCase(Locale.ROOT), unit);
+            return verb == Verb.STATUS ? List.of(systemctl, "is-active", "--quiet", unit)
+                    : List.of(systemctl, verb.name().toLowerCase(Locale.ROOT), unit);
         }
 
         static String unitOf(String daemon) {

@@ -78,17 +78,11 @@ public class OsdLifecycle {
         int osd = provision.osdId() != null ? provision.osdId() : newOsd(before, cluster.read(reader -> reader.osdIds()));
         if (provision.deviceClass() != null) {
             progress.accept(CommandReply.Progress.at("giving osd." + osd + " device class " + provision.deviceClass()));
-            cluster.read(reader -> {
-                reader.setDeviceClass(osd, provision.deviceClass());
-                return null;
-            });
+            cluster.change(reader -> reader.setDeviceClass(osd, provision.deviceClass()));
         }
         if (!provision.crushLocation().isEmpty()) {
             progress.accept(CommandReply.Progress.at("placing osd." + osd + " at " + provision.crushLocation()));
-            cluster.read(reader -> {
-                reader.placeOsd(osd, provision.crushLocation());
-                return null;
-            });
+            cluster.change(reader -> reader.placeOsd(osd, provision.crushLocation()));
         }
         Settle.until(progress, "Ceph to show osd." + osd + " up and in", createTimeout, POLL_EVERY, () -> {
             JsonNode state = cluster.read(reader -> reader.osdState(osd));
@@ -105,10 +99,7 @@ public class OsdLifecycle {
         int osd = drain.osd();
         if (cluster.read(reader -> reader.osdState(osd)).path("in").asInt() == 1) {
             progress.accept(CommandReply.Progress.at("marking osd." + osd + " out"));
-            cluster.read(reader -> {
-                reader.markOut(osd);
-                return null;
-            });
+            cluster.change(reader -> reader.markOut(osd));
         }
         SafetyCheck safeToDestroy = new SafetyCheck(drain.fsid(), List.of("osd." + osd), SafetyCheck.Check.SAFE_TO_DESTROY);
         long started = System.nanoTime();
@@ -147,10 +138,7 @@ public class OsdLifecycle {
         }
         daemons.control(new DaemonControl(removal.fsid(), removal.host(), "osd." + osd, DaemonControl.Action.STOP, false), progress);
         progress.accept(CommandReply.Progress.at((removal.purge() ? "purging" : "destroying") + " osd." + osd));
-        cluster.read(reader -> {
-            reader.removeOsd(osd, removal.purge());
-            return null;
-        });
+        cluster.change(reader -> reader.removeOsd(osd, removal.purge()));
         String wiping = "wiping osd." + osd + "'s device";
         progress.accept(CommandReply.Progress.at(wiping));
         provisioner.zap(osd, Settle.stillIn(wiping, progress));

@@ -2,12 +2,19 @@ package io.loligo.agent.daemon;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The command lines only: no systemd runs where the tests do (README, "Daemon control"). */
+/**
+ * The command lines, and the systemd backend against a stand-in systemctl that answers as systemd 252's does: no
+ * systemd runs where the tests do (README, "Daemon control").
+ */
 class ServiceManagerTest {
     @Test
     void cephsPackagedUnitsAreNamedAfterTheDaemon() {
@@ -26,5 +33,28 @@ class ServiceManagerTest {
                 .containsExactly("/srv/lab/dev/loligo", "ceph-daemon", "platform", "start", "osd.1");
         assertThatThrownBy(() -> command.commandLine(ServiceManager.Verb.STOP, "osd.1; rm -rf /")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ServiceManager.Systemd.unitOf("../../etc")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void systemdsAnswersDecideWhetherADaemonRunsAndWhyAStopFailed() throws Exception {
+        Path stand = Path.of(ServiceManagerTest.class.getResource("/systemd/systemctl").toURI());
+        Path log = Files.createTempFile("systemctl", ".log");
+        Path wrapper = Files.createTempFile("systemctl", ".sh");
+        try {
+            // the stand-in writes each call to the log its environment names: a script of its own sets it
+            Files.writeString(wrapper, "#!/bin/sh\nSYSTEMCTL_LOG=" + log + " exec sh " + stand + " \"$@\"\n");
+            assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+            ServiceManager systemd = new ServiceManager.Systemd(wrapper.toString());
+            assertThat(systemd.running("osd.1")).isTrue();
+            assertThat(systemd.running("osd.2")).isFalse();
+            systemd.act(ServiceManager.Verb.START, "osd.2", elapsed -> { });
+            assertThatThrownBy(() -> systemd.act(ServiceManager.Verb.STOP, "osd.9", elapsed -> { }))
+                    .isInstanceOf(UncheckedIOException.class).hasMessageContaining("Unit ceph-osd@9.service not found");
+            assertThat(Files.readAllLines(log)).containsExactly("is-active --quiet ceph-osd@1.service",
+                    "is-active --quiet ceph-osd@2.service", "start ceph-osd@2.service", "stop ceph-osd@9.service");
+        } finally {
+            Files.deleteIfExists(wrapper);
+            Files.deleteIfExists(log);
+        }
     }
 }
