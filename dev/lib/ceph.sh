@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # A real throwaway Ceph cluster on loopback: 1 mon, 1 mgr, 3 bluestore OSDs on sparse files, cephx on, and the layers
 # above RADOS: a pool `rbd` with the image `lab-disk`, an MDS serving the CephFS file system `cephfs` with the subvolume
 # `lab-share`, and an RGW with the user `lab` and its bucket `lab-bucket`.
@@ -185,8 +186,9 @@ ceph_storage_up() {
     # block storage as most clusters have it: a pool named rbd, and one image in it
     ceph_cli osd pool create rbd 8 8 replicated >/dev/null 2>&1 || die "could not create the rbd pool"
     ceph_cli osd pool application enable rbd rbd >/dev/null 2>&1
-    rbd --conf "$CEPH_CONF_FILE" pool init rbd && rbd --conf "$CEPH_CONF_FILE" create --size 1G rbd/lab-disk \
-      || die "could not create the lab's RBD image"
+    if ! rbd --conf "$CEPH_CONF_FILE" pool init rbd || ! rbd --conf "$CEPH_CONF_FILE" create --size 1G rbd/lab-disk; then
+      die "could not create the lab's RBD image"
+    fi
   fi
   # ceph.conf lets the mon delete pools; the mgr's volumes module asks the config database instead
   ceph_cli config set mon mon_allow_pool_delete true >/dev/null 2>&1
@@ -219,8 +221,9 @@ ceph_lab_bucket() {
   secret=$(jq -r '.keys[0].secret_key' <<<"$user")
   local s3=(s3cmd --config=/dev/null --no-ssl --access_key="$access" --secret_key="$secret" --host="127.0.0.1:$CEPH_RGW_PORT"
     --host-bucket="127.0.0.1:$CEPH_RGW_PORT")
-  "${s3[@]}" mb s3://lab-bucket >/dev/null && "${s3[@]}" put "$CEPH_CONF_FILE" s3://lab-bucket/ceph.conf >/dev/null \
-    || die "could not fill the lab's bucket lab-bucket"
+  if ! "${s3[@]}" mb s3://lab-bucket >/dev/null || ! "${s3[@]}" put "$CEPH_CONF_FILE" s3://lab-bucket/ceph.conf >/dev/null; then
+    die "could not fill the lab's bucket lab-bucket"
+  fi
 }
 
 # ceph_rgw_admin_key access_key|secret_key

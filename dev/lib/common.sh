@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the dev/ scripts. Sourced, never executed.
 # Everything the local environment creates lives under $LOLIGO_STATE (git-ignored).
 

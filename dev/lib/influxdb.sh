@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # InfluxDB 1.6.7 (Debian's), its data under the state directory. Two instances, like the brokers: the platform's on
 # 127.0.0.1:18086, and the tests' own on 127.0.0.1:18096, which the tests stop and start at will without a platform
 # from dev/up noticing. Every function below acts on the instance INFLUX_INSTANCE names: "platform" or "tests".

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Installs what is missing from Debian's packages. Idempotent: a machine that has them all runs no apt.
 
 LOLIGO_PACKAGES=(
@@ -13,8 +14,9 @@ LOLIGO_PACKAGES=(
   python3-rbd python3-cephfs
   # S3 clients, with which the tests fill buckets as a user of the RGW would, and bench storage makes its 1,000
   s3cmd python3-boto3
-  # the peer dashboard for side-by-side benchmarks, the browser for UI tests, and the load generator
-  ceph-mgr-dashboard chromium wrk
+  # the peer dashboard for side-by-side benchmarks, the browser for UI tests, the load generator, and the linter
+  # ./dev/test runs over dev/
+  ceph-mgr-dashboard chromium wrk shellcheck
   curl jq
   # kubectl, to render the Kubernetes manifests with its built-in kustomize
   kubernetes-client

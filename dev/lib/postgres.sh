@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # PostgreSQL: the machine's own cluster on 127.0.0.1:5432 holds one role and a database per service, plus the
 # services' test databases; the system tests get a cluster of their own on 127.0.0.1:5433 (TEST_PG_CLUSTER), which
 # their fault tests stop and start without a platform from dev/up noticing.
@@ -8,7 +9,7 @@ TEST_PG_CLUSTER=loligo-tests
 TEST_PG_PORT=5433
 
 pg_ready() { pg_isready -q -h 127.0.0.1 -p "${1:-5432}"; }
-pg_version() { ls /usr/lib/postgresql | sort -V | tail -1; }
+pg_version() { find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -1; }
 
 postgres_up() {
   if ! pg_ready; then

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # RabbitMQ with the AMQP 1.0 plugin. The CI image starts RabbitMQ before us; a fresh machine may not.
 #
 # Two brokers: the system's (port 5672), which dev/up's platform uses, and the tests' own node (TEST_BROKER_NODE, port
@@ -48,7 +49,9 @@ test_broker_up() {
     echo "listeners.tcp.local = 127.0.0.1:$TEST_BROKER_PORT" >"$TEST_BROKER_DIR/rabbitmq.conf"
     chown rabbitmq:rabbitmq "$TEST_BROKER_DIR"/*
     # as the broker's user, keeping these; the inter-node port follows from the AMQP one. Not through Debian's
-    # wrapper: its su leaves the node 1024 file descriptors, which a whole test run's connections exhaust
+    # wrapper: its su leaves the node 1024 file descriptors, which a whole test run's connections exhaust. The
+    # single-quoted ulimit is the broker's shell's to expand.
+    # shellcheck disable=SC2016
     RABBITMQ_NODENAME=$TEST_BROKER_NODE RABBITMQ_NODE_PORT=$TEST_BROKER_PORT \
       RABBITMQ_MNESIA_BASE=$TEST_BROKER_DIR/mnesia RABBITMQ_LOG_BASE=$TEST_BROKER_DIR/log \
       RABBITMQ_ENABLED_PLUGINS_FILE=$TEST_BROKER_DIR/enabled_plugins RABBITMQ_CONFIG_FILE=$TEST_BROKER_DIR/rabbitmq.conf \

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Builds the platform and runs its services as plain JVMs, with pid files and logs under the state directory.
 
 SERVICES_DIR="$LOLIGO_STATE/services"
