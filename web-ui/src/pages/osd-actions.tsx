@@ -64,7 +64,7 @@ export async function runOnOsds(fsid: string, action: OsdAction, osds: Osd[]): P
   if (targets.length === 0) return false;
   if (action.confirm) {
     const question = action.confirm(targets);
-    const moves = action.preview ? await previewText(fsid, action, targets) : '';
+    const moves = action.preview ? await previewText(fsid, action.preview, targets) : '';
     if (!(await confirmAction({ ...question, body: `${question.body}${moves}`, confirmLabel: action.label }))) return false;
   }
   await Promise.allSettled(targets.map((osd) => runRequest(`${action.label}: osd.${osd.id}`, () => action.run(fsid, osd))));
@@ -72,11 +72,11 @@ export async function runOnOsds(fsid: string, action: OsdAction, osds: Osd[]): P
 }
 
 /** Each OSD's preview in words, or why there is none: the question is asked all the same. */
-async function previewText(fsid: string, action: OsdAction, osds: Osd[]): Promise<string> {
+async function previewText(fsid: string, preview: NonNullable<OsdAction['preview']>, osds: Osd[]): Promise<string> {
   const lines = await Promise.all(osds.map(async (osd) => {
     try {
-      const preview = await action.preview!(fsid, osd);
-      return ` osd.${osd.id}: ${preview.pgs_moving} of ${preview.pgs} PGs move, ${bytes(preview.bytes)} to copy.`;
+      const moves = await preview(fsid, osd);
+      return ` osd.${osd.id}: ${moves.pgs_moving} of ${moves.pgs} PGs move, ${bytes(moves.bytes)} to copy.`;
     } catch (failure) {
       return ` osd.${osd.id}: no preview (${message(failure)}).`;
     }
@@ -86,9 +86,10 @@ async function previewText(fsid: string, action: OsdAction, osds: Osd[]): Promis
 
 /** Reweights after confirmation: a lower weight moves data off the OSDs. */
 export async function reweightOsds(fsid: string, osds: Osd[], weight: number): Promise<void> {
+  const reweighting = (cluster: string, osd: Osd) => post<MovementPreview>(`/cluster/${cluster}/osd/${osd.id}/preview`, { reweight: weight });
   const confirmed = await confirmAction({
     title: `Reweight ${names(osds)} to ${weight}?`,
-    body: 'Ceph moves placement groups to match the new weight.',
+    body: `Ceph moves placement groups to match the new weight.${await previewText(fsid, reweighting, osds)}`,
     confirmLabel: 'Reweight',
   });
   if (!confirmed) return;

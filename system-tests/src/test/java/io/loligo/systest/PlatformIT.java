@@ -901,17 +901,29 @@ class PlatformIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> device(first).path("osds").toString().equals("[" + id + "]"));
             assertThat(device(first).path("available").asBoolean()).isFalse();
 
+            // what a reweight will move, predicted with crushtool, is what it then moves, PG for PG
+            Map<String, Set<Integer>> settled = settledUpSets();
+            JsonNode reweighting = MAPPER.readTree(api().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
+                    .post(osdPath, fsid, id, "preview").then().statusCode(200).extract().asString());
+            System.out.printf("osd.%d reweight to 0.5 previewed in %d ms: %d of %d PGs move, %d bytes%n", id,
+                    reweighting.path("computed_ms").asLong(), reweighting.path("pgs_moving").asInt(), reweighting.path("pgs").asInt(),
+                    reweighting.path("bytes").asLong());
+            String reweighted = api().contentType(ContentType.JSON).body("{\"reweight\": 0.5}").patch("/api/v3/cluster/{fsid}/osd/{id}", fsid, id)
+                    .then().statusCode(202).extract().path("request_id");
+            assertThat(awaitEnded(reweighted, Duration.ofSeconds(120)).path("state").asText()).isEqualTo("complete");
+            Map<String, Set<Integer>> before = settledUpSets();
+            assertThat(names(reweighting.path("moving"))).as("the PGs the reweight's preview said would move")
+                    .containsExactlyInAnyOrderElementsOf(moved(settled, before));
+
             // what marking it out will move, predicted with osdmaptool, is what the drain then moves, PG for PG
-            await().atMost(Duration.ofSeconds(180)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
-            Map<String, Set<Integer>> before = upSets();
             JsonNode preview = MAPPER.readTree(api().contentType(ContentType.JSON).body("{\"in\": false}").post(osdPath, fsid, id, "preview")
                     .then().statusCode(200).extract().asString());
             System.out.printf("osd.%d out previewed in %d ms: %d of %d PGs move, %d bytes%n", id, preview.path("computed_ms").asLong(),
                     preview.path("pgs_moving").asInt(), preview.path("pgs").asInt(), preview.path("bytes").asLong());
             assertThat(preview.path("pgs_moving").asInt()).isPositive();
             assertThat(preview.path("osds").toString()).contains("{\"osd\":" + id + ",\"gains\":0,\"loses\":" + preview.path("pgs_moving").asInt() + "}");
-            api().contentType(ContentType.JSON).body("{\"reweight\": 0.5}").post(osdPath, fsid, id, "preview").then().statusCode(400)
-                    .body("errors[0].field", equalTo("in"));
+            api().contentType(ContentType.JSON).body("{\"reweight\": 1.5}").post(osdPath, fsid, id, "preview").then().statusCode(400)
+                    .body("errors[0].field", equalTo("reweight"));
 
             started = System.nanoTime();
             JsonNode drained = awaitEnded(api().post(osdPath, fsid, id, "drain").then().statusCode(202).extract().path("request_id"),
@@ -919,12 +931,8 @@ class PlatformIT {
             assertThat(drained.path("state").asText()).as(drained.toString()).isEqualTo("complete");
             System.out.printf("osd.%d drained through the API until safe-to-destroy in %.1f s%n", id, (System.nanoTime() - started) / 1e9);
             assertThat(platform.cephExitCode("osd", "safe-to-destroy", String.valueOf(id))).isZero();
-            await().atMost(Duration.ofSeconds(180)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
-            Map<String, Set<Integer>> after = upSets();
-            List<String> moved = before.keySet().stream().filter(pg -> !before.get(pg).equals(after.get(pg))).sorted().toList();
-            List<String> predicted = new ArrayList<>();
-            preview.path("moving").forEach(pg -> predicted.add(pg.asText()));
-            assertThat(predicted).as("the PGs the preview said would move").containsExactlyInAnyOrderElementsOf(moved);
+            assertThat(names(preview.path("moving"))).as("the PGs the out preview said would move")
+                    .containsExactlyInAnyOrderElementsOf(moved(before, settledUpSets()));
 
             api().contentType(ContentType.JSON).body("{}").post(osdPath, fsid, id, "destroy").then().statusCode(400)
                     .body("errors[0].field", equalTo("confirm"));
@@ -1011,6 +1019,24 @@ class PlatformIT {
             platform.ceph("osd", "unset-group", "noout", platform.ceph("osd", "crush", "ls", "default").lines().findFirst().orElse("none"));
         }
         await().atMost(Duration.ofSeconds(180)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+    }
+
+    /**
+     * The PGs' up sets once the cluster is HEALTH_OK and the mgr's PG statistics, which lag the OSD map by seconds,
+     * read the same twice 5 s apart.
+     */
+    private static Map<String, Set<Integer>> settledUpSets() {
+        AtomicReference<Map<String, Set<Integer>>> last = new AtomicReference<>(Map.of());
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(5)).until(() -> {
+            Map<String, Set<Integer>> now = upSets();
+            return platform.ceph("health").startsWith("HEALTH_OK") && now.equals(last.getAndSet(now));
+        });
+        return last.get();
+    }
+
+    /** The PGs whose up set differs between two readings of {@link #upSets()}. */
+    private static List<String> moved(Map<String, Set<Integer>> before, Map<String, Set<Integer>> after) {
+        return before.keySet().stream().filter(pg -> !before.get(pg).equals(after.get(pg))).sorted().toList();
     }
 
     /** Each PG's up set as the mgr's PG statistics show it ({@code pg dump pgs_brief}). */

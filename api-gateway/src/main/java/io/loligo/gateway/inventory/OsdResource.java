@@ -52,6 +52,8 @@ public class OsdResource implements OsdApi {
         return mutations.asUser(user -> clusterService.updateOsd(fsid, id, patch, user));
     }
 
+    /** Changes nothing, but goes with the change it previews: for those who may make it. */
+    @RolesAllowed(Roles.OPERATOR)
     @Override
     public MovementPreviewView previewOsdChange(String fsid, String id, OsdPatch patch) {
         return clusterService.previewOsdChange(fsid, id, patch);

@@ -5,37 +5,40 @@ import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.MovementPreviewView;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.Problem.FieldError;
-import io.loligo.contracts.command.PreviewOsdOut;
+import io.loligo.contracts.command.PreviewOsdWeight;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Which OSD changes can be previewed before they are made, and the agent's answer as the API's view. Pure. */
 public final class MovementPreviews {
-    private static final String OUT_ONLY = "no preview for this yet: only marking out ({\"in\": false}) is previewed";
-
     private MovementPreviews() {
     }
 
-    /** @throws ApiException 400 naming each field that cannot be previewed */
-    public static PreviewOsdOut osdChange(String fsid, int osd, OsdPatch patch) {
+    /**
+     * The override weight the patch would give the OSD: 0 for {@code {"in": false}}, 1 for {@code {"in": true}}, its
+     * {@code reweight} otherwise.
+     *
+     * @throws ApiException 400 naming each field that moves nothing or cannot be previewed with the others
+     */
+    public static PreviewOsdWeight osdChange(String fsid, int osd, OsdPatch patch) {
         List<FieldError> errors = new ArrayList<>();
-        if (patch == null || patch.in() == null) {
-            errors.add(new FieldError("in", "must be false: marking out is what can be previewed"));
-        } else if (patch.in()) {
-            errors.add(new FieldError("in", OUT_ONLY));
+        if (patch == null || patch.in() == null && patch.reweight() == null) {
+            errors.add(new FieldError("in", "give in or reweight: the change to preview"));
+        } else if (patch.in() != null && patch.reweight() != null) {
+            errors.add(new FieldError("reweight", "one change at a time: in, or reweight"));
+        } else if (patch.reweight() != null && !(patch.reweight() >= 0 && patch.reweight() <= 1)) {
+            errors.add(new FieldError("reweight", "must be between 0 and 1"));
         }
         if (patch != null && patch.up() != null) {
-            errors.add(new FieldError("up", OUT_ONLY));
-        }
-        if (patch != null && patch.reweight() != null) {
-            errors.add(new FieldError("reweight", OUT_ONLY));
+            errors.add(new FieldError("up", "moves no data: a down OSD's PGs wait for it until it is out"));
         }
         if (patch != null && patch.primaryAffinity() != null) {
             errors.add(new FieldError("primary_affinity", "moves no data: only the primary changes"));
         }
         ApiException.refuseIfAny(errors);
-        return new PreviewOsdOut(fsid, osd);
+        double weight = patch.in() != null ? (patch.in() ? 1 : 0) : patch.reweight();
+        return new PreviewOsdWeight(fsid, osd, weight);
     }
 
     public static MovementPreviewView view(JsonNode preview) {

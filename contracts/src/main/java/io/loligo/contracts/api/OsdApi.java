@@ -91,8 +91,8 @@ public interface OsdApi {
 
     /**
      * What the change a {@code PATCH} of the OSD with this body would make would move, before it is made: computed by an
-     * agent with Ceph's own osdmaptool on the OSD map now. Marking out ({@code {"in": false}}) is what can be
-     * previewed; any other field is a {@code 400} naming it.
+     * agent with Ceph's own osdmaptool and crushtool on the OSD map now. {@code in} or {@code reweight} (the override
+     * weight), one at a time; {@code up} and {@code primary_affinity} move no data and are a {@code 400} naming them.
      */
     @POST
     @Path("/cluster/{fsid}/osd/{id}/preview")

@@ -31,7 +31,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = SubvolumeClone.class, name = "subvolume-clone"),
         @JsonSubTypes.Type(value = DaemonControl.class, name = "daemon-control"),
         @JsonSubTypes.Type(value = SafetyCheck.class, name = "safety-check"),
-        @JsonSubTypes.Type(value = PreviewOsdOut.class, name = "preview-osd-out"),
+        @JsonSubTypes.Type(value = PreviewOsdWeight.class, name = "preview-osd-weight"),
         @JsonSubTypes.Type(value = OsdProvision.class, name = "osd-provision"),
         @JsonSubTypes.Type(value = OsdDrain.class, name = "osd-drain"),
         @JsonSubTypes.Type(value = OsdRemoval.class, name = "osd-removal"),
@@ -42,7 +42,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ReadHost.class, name = "read-host"),
         @JsonSubTypes.Type(value = MdsClientSessions.class, name = "mds-client-sessions")})
 public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, ReadRbdImages, ReadSubvolumes, CompileCrushMap,
-        RunCli, ReadMonStatus, ReadHost, MdsClientSessions, SafetyCheck, PreviewOsdOut, RequestedChange {
+        RunCli, ReadMonStatus, ReadHost, MdsClientSessions, SafetyCheck, PreviewOsdWeight, RequestedChange {
     /** The cluster the command is for; null only for a {@link ReadHost} of a host that serves no cluster. */
     String fsid();
 }

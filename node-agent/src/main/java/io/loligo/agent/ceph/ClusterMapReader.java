@@ -310,6 +310,11 @@ public final class ClusterMapReader {
         return commands.run("{\"prefix\":\"osd getmap\"}", null).output();
     }
 
+    /** The OSD map now as {@code osd dump} gives it: pools, OSDs with their override weights, upmaps. */
+    public JsonNode osdDump() {
+        return mon("osd dump");
+    }
+
     /** Each PG's objects and bytes ({@code pg dump pgs}): {@code {pgid: [objects, bytes]}}. */
     public Map<String, long[]> pgContents() {
         JsonNode dump = mon("pg dump", "\"dumpcontents\":[\"pgs\"]");

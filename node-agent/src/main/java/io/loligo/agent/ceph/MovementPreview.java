@@ -3,10 +3,11 @@ package io.loligo.agent.ceph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.host.HostProcess;
-import io.loligo.contracts.command.PreviewOsdOut;
+import io.loligo.contracts.command.PreviewOsdWeight;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a change would move, computed with Ceph's own {@code osdmaptool} on a copy of the OSD map: every PG mapped as
- * the map is and as it would be, their up sets compared, and what the PGs that change hold ({@code pg dump}) counted
+ * What a change would move, computed with Ceph's own {@code osdmaptool} and {@code crushtool} on a copy of the OSD
+ * map: every PG mapped as the map is and as it would be, their up sets compared, and what the PGs that change hold ({@code pg dump}) counted
  * once for each OSD that would have to receive a copy. CRUSH is Ceph's here, never reimplemented.
  */
 @ApplicationScoped
@@ -37,10 +39,13 @@ public class MovementPreview {
     static final int MOST_NAMED = 10_000;
     /** One PG in osdmaptool's dump: {@code 3.0 raw ([3,0,4], p3) up ([3,0,4], p3) acting ([3,0,4], p3)}. */
     private static final Pattern PG_LINE = Pattern.compile("^(\\d+\\.[0-9a-f]+) raw \\(\\[[^]]*], p-?\\d+\\) up \\(\\[([^]]*)]");
+    /** One x in crushtool's {@code --show-mappings}: {@code CRUSH rule 0 x 3 [2,1,0]}. */
+    private static final Pattern CRUSH_LINE = Pattern.compile("^CRUSH rule \\d+ x (\\d+) \\[([^]]*)]");
     /** How osdmaptool prints a slot CRUSH could fill with no OSD. */
     private static final int NO_OSD = Integer.MAX_VALUE;
 
     private final String osdmaptool;
+    private final String crushtool;
     private final ObjectMapper mapper;
 
     @Inject
@@ -49,28 +54,43 @@ public class MovementPreview {
     @Inject
     public MovementPreview(AgentConfig config, ObjectMapper mapper) {
         this.osdmaptool = config.osdmaptool();
+        this.crushtool = config.crushtool();
         this.mapper = mapper;
     }
 
-    private record Snapshot(byte[] osdMap, long epoch, Map<String, long[]> contents) {
+    private record Snapshot(byte[] osdMap, JsonNode osdDump, Map<String, long[]> contents) {
     }
 
-    /** What {@code osd out} of one OSD would move, from the OSD map now. */
-    public JsonNode osdOut(PreviewOsdOut preview) {
+    /**
+     * What giving the OSD this override weight would move, from the OSD map now. Out (0) is osdmaptool's own
+     * {@code --mark-out}; another weight has no osdmaptool option, so each pool's PGs are mapped by crushtool with the
+     * map's override weights (that one changed), then the map's upmaps applied and down OSDs left out, as the OSD
+     * map does it: Ceph's CRUSH, and only the few rules around it here.
+     */
+    public JsonNode osdWeight(PreviewOsdWeight preview) {
         // read under the probe's lock; the tools run outside it, as they take seconds on a large map
-        Snapshot snapshot = cluster.read(reader -> new Snapshot(reader.osdMapBinary(), reader.osdMapEpoch(), reader.pgContents()));
+        Snapshot snapshot = cluster.read(reader -> new Snapshot(reader.osdMapBinary(), reader.osdDump(), reader.pgContents()));
         long started = System.nanoTime();
         Path work = null;
         try {
             work = Files.createTempDirectory("loligo-preview");
             // osdmaptool rewrites the file it reads for some options: it reads a copy of its own each time
             Path map = Files.write(work.resolve("osdmap"), snapshot.osdMap());
-            Map<String, List<Integer>> before = upSets(HostProcess.run(List.of(osdmaptool, map.toString(), "--test-map-pgs-dump-all"),
-                    TOOL_TIMEOUT).outputOrFail());
-            Path changed = Files.write(work.resolve("osdmap-out"), snapshot.osdMap());
-            Map<String, List<Integer>> after = upSets(HostProcess.run(List.of(osdmaptool, changed.toString(), "--mark-out",
-                    String.valueOf(preview.osd()), "--test-map-pgs-dump-all"), TOOL_TIMEOUT).outputOrFail());
-            return compare(before, after, snapshot.contents(), mapper).put("osd_map_epoch", snapshot.epoch())
+            Map<String, List<Integer>> before;
+            Map<String, List<Integer>> after;
+            if (preview.weight() == 0) {
+                before = upSets(osdmaptool(map, "--test-map-pgs-dump-all"));
+                Path changed = Files.write(work.resolve("osdmap-out"), snapshot.osdMap());
+                after = upSets(osdmaptool(changed, "--mark-out", String.valueOf(preview.osd()), "--test-map-pgs-dump-all"));
+            } else {
+                Path crush = work.resolve("crush");
+                osdmaptool(map, "--export-crush", crush.toString());
+                Map<Integer, Double> weights = overrideWeights(snapshot.osdDump());
+                before = mapByCrushtool(crush, snapshot.osdDump(), weights);
+                weights.put(preview.osd(), preview.weight());
+                after = mapByCrushtool(crush, snapshot.osdDump(), weights);
+            }
+            return compare(before, after, snapshot.contents(), mapper).put("osd_map_epoch", snapshot.osdDump().path("epoch").asLong())
                     .put("computed_ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the OSD map for osdmaptool: " + e.getMessage(), e);
@@ -79,22 +99,119 @@ public class MovementPreview {
         }
     }
 
+    private String osdmaptool(Path map, String... options) {
+        List<String> command = new ArrayList<>(List.of(osdmaptool, map.toString()));
+        command.addAll(List.of(options));
+        return HostProcess.run(command, TOOL_TIMEOUT).outputOrFail();
+    }
+
+    /** Each pool's PGs mapped by crushtool with these override weights, then placed as the OSD map places them. */
+    private Map<String, List<Integer>> mapByCrushtool(Path crush, JsonNode osdDump, Map<Integer, Double> weights) {
+        Map<Integer, Map<Integer, List<Integer>>> rawByPool = new HashMap<>();
+        for (JsonNode pool : osdDump.path("pools")) {
+            List<String> command = new ArrayList<>(List.of(crushtool, "-i", crush.toString(), "--test", "--show-mappings",
+                    "--rule", pool.path("crush_rule").asText(), "--num-rep", pool.path("size").asText(),
+                    "--pool-id", pool.path("pool").asText(), "--min-x", "0", "--max-x", String.valueOf(pool.path("pg_placement_num").asInt() - 1)));
+            weights.forEach((osd, weight) -> {
+                if (weight != 1) {
+                    command.addAll(List.of("--weight", String.valueOf(osd), String.valueOf(weight)));
+                }
+            });
+            rawByPool.put(pool.path("pool").asInt(), crushMappings(HostProcess.run(command, TOOL_TIMEOUT).outputOrFail()));
+        }
+        return place(osdDump, rawByPool, weights);
+    }
+
+    /** Each OSD's override weight in the map ({@code osd reweight}; 0 when out). Pure. */
+    static Map<Integer, Double> overrideWeights(JsonNode osdDump) {
+        Map<Integer, Double> weights = new HashMap<>();
+        osdDump.path("osds").forEach(osd -> weights.put(osd.path("osd").asInt(), osd.path("weight").asDouble()));
+        return weights;
+    }
+
+    /** crushtool's {@code --show-mappings}: {@code CRUSH rule 0 x 3 [2,1,0]}, by x. Pure. */
+    static Map<Integer, List<Integer>> crushMappings(String output) {
+        Map<Integer, List<Integer>> mappings = new HashMap<>();
+        output.lines().forEach(line -> {
+            Matcher mapping = CRUSH_LINE.matcher(line);
+            if (mapping.find()) {
+                mappings.put(Integer.parseInt(mapping.group(1)), osds(mapping.group(2)));
+            }
+        });
+        return mappings;
+    }
+
+    /**
+     * Each PG's up set from its pool's raw CRUSH mappings, as the OSD map makes it: the PG's seed folded onto
+     * pgp_num (Ceph's stable mod), then {@code pg_upmap} replacing the set and {@code pg_upmap_items} replacing one OSD
+     * by another unless that one is in the set already or weighs nothing, and down OSDs left out. Pure.
+     */
+    static Map<String, List<Integer>> place(JsonNode osdDump, Map<Integer, Map<Integer, List<Integer>>> rawByPool,
+                                            Map<Integer, Double> weights) {
+        Map<String, List<Integer>> upmaps = new HashMap<>();
+        osdDump.path("pg_upmap").forEach(upmap -> {
+            List<Integer> osds = new ArrayList<>();
+            upmap.path("osds").forEach(osd -> osds.add(osd.asInt()));
+            upmaps.put(upmap.path("pgid").asText(), osds);
+        });
+        Map<String, JsonNode> items = new HashMap<>();
+        osdDump.path("pg_upmap_items").forEach(item -> items.put(item.path("pgid").asText(), item.path("mappings")));
+        Set<Integer> down = new HashSet<>();
+        osdDump.path("osds").forEach(osd -> {
+            if (osd.path("up").asInt() == 0) {
+                down.add(osd.path("osd").asInt());
+            }
+        });
+        Map<String, List<Integer>> sets = new LinkedHashMap<>();
+        for (JsonNode pool : osdDump.path("pools")) {
+            int id = pool.path("pool").asInt();
+            int pgpNum = pool.path("pg_placement_num").asInt();
+            Map<Integer, List<Integer>> raw = rawByPool.getOrDefault(id, Map.of());
+            for (int seed = 0; seed < pool.path("pg_num").asInt(); seed++) {
+                String pgid = id + "." + Integer.toHexString(seed);
+                List<Integer> up = new ArrayList<>(upmaps.getOrDefault(pgid, raw.getOrDefault(stableMod(seed, pgpNum), List.of())));
+                for (JsonNode mapping : items.getOrDefault(pgid, MissingNode.getInstance())) {
+                    int from = mapping.path("from").asInt();
+                    int to = mapping.path("to").asInt();
+                    int at = up.indexOf(from);
+                    if (at >= 0 && !up.contains(to) && weights.getOrDefault(to, 0.0) != 0) {
+                        up.set(at, to);
+                    }
+                }
+                up.removeIf(down::contains);
+                sets.put(pgid, up);
+            }
+        }
+        return sets;
+    }
+
+    /** Ceph's {@code ceph_stable_mod}: a PG's seed folded onto pgp_num without remapping the others as it grows. */
+    static int stableMod(int seed, int pgpNum) {
+        int mask = Integer.highestOneBit(Math.max(1, pgpNum - 1)) * 2 - 1;
+        return (seed & mask) < pgpNum ? seed & mask : seed & (mask >> 1);
+    }
+
     /** Each PG's up set, in order, from osdmaptool's dump; empty slots left out. Pure. */
     static Map<String, List<Integer>> upSets(String dump) {
         Map<String, List<Integer>> sets = new LinkedHashMap<>();
         dump.lines().forEach(line -> {
             Matcher pg = PG_LINE.matcher(line);
             if (pg.find()) {
-                List<Integer> up = new ArrayList<>();
-                for (String osd : pg.group(2).split(",")) {
-                    if (!osd.isBlank() && Integer.parseInt(osd.strip()) != NO_OSD) {
-                        up.add(Integer.parseInt(osd.strip()));
-                    }
-                }
-                sets.put(pg.group(1), up);
+                sets.put(pg.group(1), osds(pg.group(2)));
             }
         });
         return sets;
+    }
+
+    /** The OSDs of a printed set, {@code 3,0,4}; empty slots left out. */
+    private static List<Integer> osds(String printed) {
+        List<Integer> osds = new ArrayList<>();
+        for (String osd : printed.split(",")) {
+            if (!osd.isBlank() && Integer.parseInt(osd.strip()) != NO_OSD) {
+                osds.add(Integer.parseInt(osd.strip()));
+            }
+        }
+        return osds;
     }
 
     /**

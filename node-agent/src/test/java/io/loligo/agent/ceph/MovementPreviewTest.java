@@ -55,4 +55,44 @@ class MovementPreviewTest {
         assertThat(preview.path("bytes").asLong()).isEqualTo(1400);
         assertThat(preview.path("moving").toString()).isEqualTo("[\"3.1\"]");
     }
+
+    /**
+     * The crushtool route, on the lab's map with an upmap item (2.11: osd.0 to osd.2, which holds it already): the
+     * raw mappings crushtool printed, placed as the OSD map places them, are osdmaptool's up sets, all 113.
+     */
+    @Test
+    void theCrushtoolRouteGivesOsdmaptoolsUpSets() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode osdDump = mapper.readTree(dump("osd-dump.json"));
+        JsonNode printed = mapper.readTree(dump("crushtool-mappings.json"));
+        Map<Integer, Map<Integer, List<Integer>>> raw = new HashMap<>();
+        printed.fields().forEachRemaining(pool -> raw.put(Integer.parseInt(pool.getKey()), MovementPreview.crushMappings(pool.getValue().asText())));
+        Map<String, List<Integer>> placed = MovementPreview.place(osdDump, raw, MovementPreview.overrideWeights(osdDump));
+        assertThat(placed).hasSize(113).isEqualTo(MovementPreview.upSets(dump("osdmaptool-dump-upmap.txt")));
+    }
+
+    @Test
+    void upmapsReplaceAndDownOsdsLeaveAsTheOsdMapHasIt() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode osdDump = mapper.readTree("""
+                {"pools": [{"pool": 3, "pg_num": 4, "pg_placement_num": 4}],
+                 "osds": [{"osd": 0, "up": 1, "weight": 1}, {"osd": 1, "up": 0, "weight": 1}, {"osd": 2, "up": 1, "weight": 1},
+                          {"osd": 3, "up": 1, "weight": 0}, {"osd": 4, "up": 1, "weight": 1}],
+                 "pg_upmap": [{"pgid": "3.0", "osds": [4, 2]}],
+                 "pg_upmap_items": [{"pgid": "3.2", "mappings": [{"from": 0, "to": 4}]}, {"pgid": "3.3", "mappings": [{"from": 0, "to": 3}]}]}
+                """);
+        Map<Integer, List<Integer>> raw = Map.of(0, List.of(0, 2), 1, List.of(1, 0), 2, List.of(0, 2), 3, List.of(0, 2));
+        Map<String, List<Integer>> placed = MovementPreview.place(osdDump, Map.of(3, raw), MovementPreview.overrideWeights(osdDump));
+        assertThat(placed).containsEntry("3.0", List.of(4, 2)).containsEntry("3.1", List.of(0))
+                .containsEntry("3.2", List.of(4, 2)).containsEntry("3.3", List.of(0, 2));
+    }
+
+    @Test
+    void aSeedFoldsOntoPgpNumAsCephsStableModDoes() {
+        assertThat(MovementPreview.stableMod(5, 8)).isEqualTo(5);
+        // pgp_num 12: mask 15, and seeds 12 to 15 fold onto 4 to 7
+        assertThat(MovementPreview.stableMod(11, 12)).isEqualTo(11);
+        assertThat(MovementPreview.stableMod(13, 12)).isEqualTo(5);
+        assertThat(MovementPreview.stableMod(0, 1)).isZero();
+    }
 }
