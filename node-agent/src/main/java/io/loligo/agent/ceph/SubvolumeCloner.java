@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class SubvolumeCloner {
     static final Duration POLL_EVERY = Duration.ofSeconds(1);
+    /** How long the mgr may leave the clone's status unanswered before the clone is given up on as unknown. */
+    static final Duration MGR_PATIENCE = Duration.ofMinutes(2);
 
     @Inject
     ClusterProbe cluster;
@@ -29,13 +31,26 @@ public class SubvolumeCloner {
      */
     public JsonNode clone(SubvolumeClone clone, Consumer<CommandReply.Progress> progress) throws InterruptedException {
         try {
-            cluster.read(reader -> {
-                reader.startClone(clone);
-                return null;
-            });
+            cluster.change(reader -> reader.startClone(clone));
             long started = System.nanoTime();
+            Long mgrSilentSince = null;
             while (true) {
-                JsonNode status = cluster.read(reader -> reader.cloneStatus(clone.volume(), clone.target(), clone.targetGroup()));
+                JsonNode status;
+                try {
+                    status = cluster.read(reader -> reader.cloneStatus(clone.volume(), clone.target(), clone.targetGroup()));
+                    mgrSilentSince = null;
+                } catch (MgrUnavailableException busy) {
+                    // the volumes module answers late while its cloner holds the volume: the clone goes on meanwhile
+                    long now = System.nanoTime();
+                    mgrSilentSince = mgrSilentSince == null ? now : mgrSilentSince;
+                    if (Duration.ofNanos(now - mgrSilentSince).compareTo(MGR_PATIENCE) > 0) {
+                        throw busy;
+                    }
+                    progress.accept(CommandReply.Progress.waiting("waiting for the mgr's volumes module to answer",
+                            Duration.ofNanos(now - mgrSilentSince).toSeconds()));
+                    Thread.sleep(POLL_EVERY.toMillis());
+                    continue;
+                }
                 String state = status.path("state").asText();
                 switch (state) {
                     case "complete" -> {
