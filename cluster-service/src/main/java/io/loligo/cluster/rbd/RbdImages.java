@@ -5,8 +5,10 @@ import io.loligo.contracts.api.RbdImageView;
 import io.loligo.contracts.api.RbdTrashView;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The agent's description of a pool's images, as views. Pure. */
 public final class RbdImages {
@@ -34,6 +36,30 @@ public final class RbdImages {
                     image.path("created_at").asText(null)));
         }
         return views;
+    }
+
+    /**
+     * The pool's images after a read that holds only the descriptions changed since an earlier one (or all of them,
+     * when the agent says its answer is {@code whole}), in the order of its {@code ids}.
+     *
+     * @param earlier the views of the earlier read
+     * @return empty when the read names an image that neither it nor the earlier read describes
+     */
+    public static Optional<List<RbdImageView>> merged(JsonNode read, String pool, Map<Integer, String> poolNames, List<RbdImageView> earlier) {
+        Map<String, RbdImageView> byId = new HashMap<>();
+        if (!read.path("whole").asBoolean()) {
+            earlier.forEach(view -> byId.put(view.id(), view));
+        }
+        views(read, pool, poolNames).forEach(view -> byId.put(view.id(), view));
+        List<RbdImageView> images = new ArrayList<>();
+        for (JsonNode id : read.path("ids")) {
+            RbdImageView image = byId.get(id.asText());
+            if (image == null) {
+                return Optional.empty();
+            }
+            images.add(image);
+        }
+        return Optional.of(images);
     }
 
     /** The pool's trash, from the same answer. */

@@ -16,13 +16,17 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Each pool's image listing as an agent last read it, kept as views (see {@link KeptReads}) so that every page,
- * ordering and search of a large pool is answered from memory: a pool of 10,000 images is megabytes of JSON per read.
- * A listing is read anew after each RBD request of Loligo's on the pool, so that its changes show at once.
+ * ordering and search of a large pool is answered from memory: a pool of 10,000 images is megabytes of JSON. A read
+ * asks the agent only for the descriptions changed since the last one it answered, so that keeping a large pool fresh
+ * costs what changed in it. A listing is read anew after each RBD request of Loligo's on the pool, so that its changes
+ * show at once.
  */
 @ApplicationScoped
 public class RbdListings {
@@ -35,6 +39,8 @@ public class RbdListings {
 
     private final ExecutorService reader = Executors.newCachedThreadPool(task -> new Thread(task, "rbd-listing"));
     private final KeptReads<Key, Listing> kept = new KeptReads<>(FRESH_FOR, reader, listing -> listing.pending() == 0);
+    /** Each pool's last read, which the next one changes: kept apart, as {@link KeptReads#forget} drops its own. */
+    private final Map<Key, Listing> lastRead = new ConcurrentHashMap<>();
 
     @Inject
     LiveReads liveReads;
@@ -51,8 +57,11 @@ public class RbdListings {
      * A pool's images, each order of them sorted once, and its trash.
      *
      * @param pending the images the agent listed but has not yet described, which its next reads describe first
+     * @param mark what the agent answered this read with, to ask for the changes after it
+     * @param poolNames the pool names the views were made with: a pool renamed since, they are made anew
      */
-    public record Listing(SortedViews<RbdImageView> images, List<RbdTrashView> trash, int pending) {
+    public record Listing(SortedViews<RbdImageView> images, List<RbdTrashView> trash, int pending, String mark,
+                          Map<Integer, String> poolNames) {
     }
 
     /**
@@ -61,11 +70,23 @@ public class RbdListings {
      * @param poolNames every pool's name by id, for the pool an image keeps its data in
      */
     public Listing read(String fsid, PoolView pool, Map<Integer, String> poolNames) {
-        return kept.get(new Key(fsid, pool.id(), pool.name()), () -> {
-            JsonNode read = liveReads.read(new ReadRbdImages(fsid, pool.id()), LISTING_TIMEOUT);
-            return new Listing(new SortedViews<>(RbdImages.views(read, pool.name(), poolNames)), RbdImages.trash(read, pool.name()),
-                    read.path("pending").asInt());
+        Key key = new Key(fsid, pool.id(), pool.name());
+        return kept.get(key, () -> {
+            Listing last = lastRead.get(key);
+            Optional<Listing> changed = last == null || !last.poolNames().equals(poolNames) ? Optional.empty()
+                    : listing(liveReads.read(new ReadRbdImages(fsid, pool.id(), last.mark()), LISTING_TIMEOUT), pool, poolNames, last);
+            // an answer naming an image neither it nor the last read described is one of an agent that lost track
+            Listing listing = changed.orElseGet(() -> listing(liveReads.read(new ReadRbdImages(fsid, pool.id(), null), LISTING_TIMEOUT),
+                    pool, poolNames, null).orElseThrow());
+            lastRead.put(key, listing);
+            return listing;
         });
+    }
+
+    private static Optional<Listing> listing(JsonNode read, PoolView pool, Map<Integer, String> poolNames, Listing last) {
+        List<RbdImageView> earlier = last == null ? List.of() : last.images().views();
+        return RbdImages.merged(read, pool.name(), poolNames, earlier).map(images -> new Listing(new SortedViews<>(images),
+                RbdImages.trash(read, pool.name()), read.path("pending").asInt(), read.path("mark").asText(), Map.copyOf(poolNames)));
     }
 
     void onChanged(@Observes Changed changed) {

@@ -67,7 +67,7 @@ class RequestLifecycleTest {
                          "in_trash": false, "snapshot": "base"},
               "snapshot_count": 0, "snapshots": [], "watchers": 0, "created_at": "2026-12-06T10:00:00Z",
               "provisioned_bytes": 1073741824, "used_bytes": 0}],
-             "trash": []}""");
+             "ids": ["1f2e3d"], "pending": 0, "mark": "agent/1", "whole": true, "trash": []}""");
 
     @BeforeEach
     void startAgent() throws Exception {

@@ -2,6 +2,7 @@ package io.loligo.agent.ceph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.agent.config.AgentConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -44,11 +45,15 @@ public class RbdCatalog {
     }
 
     /**
-     * {@code {"images": [...], "pending": n, "trash": [...]}}: the pool's images as {@link RbdImages} describes them,
-     * with the OSD map as the monitors have it now; {@code pending} counts the images listed but not yet described,
-     * which the next reads describe first.
+     * {@code {"images": [...], "ids": [...], "pending": n, "mark": m, "whole": b, "trash": [...]}}: the pool's images
+     * as {@link RbdImages} describes them, with the OSD map as the monitors have it now. {@code images} holds those
+     * whose description changed since {@code since} (every one when {@code whole}), {@code ids} every described
+     * image's id in the listing's order; {@code pending} counts the images listed but not yet described, which the
+     * next reads describe first; {@code mark} is the next read's {@code since}.
+     *
+     * @param since the mark of the caller's last read, or null for every description
      */
-    public JsonNode images(int poolId) {
+    public JsonNode images(int poolId, String since) {
         Descriptions<String> kept = catalog.of(poolId);
         return connection.use(handle -> {
             handle.awaitLatestOsdMap();
@@ -57,10 +62,14 @@ public class RbdCatalog {
                 Map<String, String> namesById = new LinkedHashMap<>();
                 RbdImages.idsAndNames(pool.pointer()).forEach(idAndName -> namesById.put(idAndName[0], idAndName[1]));
                 Descriptions.Read<String> read = kept.read(namesById, (id, name) -> images.describe(pool.pointer(), id, name, poolId),
-                        NEW_IMAGES_BUDGET, STALEST_BUDGET);
+                        NEW_IMAGES_BUDGET, STALEST_BUDGET, since);
                 ObjectNode answer = mapper.createObjectNode();
                 answer.putArray("images").addAll(read.described());
+                ArrayNode ids = answer.putArray("ids");
+                read.keys().forEach(ids::add);
                 answer.put("pending", read.pending().size());
+                answer.put("mark", read.mark());
+                answer.put("whole", read.whole());
                 answer.set("trash", images.trash(pool.pointer()));
                 return answer;
             }

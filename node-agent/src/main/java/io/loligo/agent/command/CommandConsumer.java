@@ -316,7 +316,7 @@ public class CommandConsumer {
             handler(ReadMonStatus.class, (envelope, status) -> output(envelope, cluster.read(reader -> reader.monStatus(status.mon())))),
             handler(ReadClusterLog.class, (envelope, read) -> output(envelope, cluster.read(ClusterMapReader::clusterLog))),
             handler(ReadPgs.class, (envelope, read) -> output(envelope, cluster.read(reader -> reader.pgs(read)))),
-            handler(ReadRbdImages.class, (envelope, images) -> output(envelope, rbd.images(images.pool()))),
+            handler(ReadRbdImages.class, (envelope, images) -> output(envelope, rbd.images(images.pool(), images.since()))),
             handler(ReadSubvolumes.class, (envelope, read) -> output(envelope, subvolumes.subvolumes(read.volume()))),
             handler(MdsClientSessions.class, this::mdsSessions),
             handler(RunCli.class, (envelope, run) -> {

@@ -56,6 +56,39 @@ class DescriptionsTest {
         assertThat(afterGone.described()).extracting(node -> node.path("key").asText()).containsExactly("b", "c");
     }
 
+    @Test
+    void aReadGivenAnEarlierMarkAnswersOnlyTheDescriptionsChangedSinceAndEveryKey() {
+        Map<String, String> listed = listing("a", "b", "c");
+        Descriptions.Read<String> whole = kept.read(listed, describer, Duration.ofSeconds(5), Duration.ZERO, null);
+        assertThat(whole.whole()).isTrue();
+        assertThat(whole.described()).hasSize(3);
+
+        // described again alike: nothing changed
+        Descriptions.Read<String> same = kept.read(listed, describer, Duration.ZERO, Duration.ofSeconds(5), whole.mark());
+        assertThat(same.whole()).isFalse();
+        assertThat(same.described()).isEmpty();
+        assertThat(same.keys()).containsExactly("a", "b", "c");
+
+        Map<String, String> changed = listing("a", "c", "d");
+        changed.put("a", "a-renamed");
+        Descriptions.Read<String> after = kept.read(changed, describer, Duration.ofSeconds(5), Duration.ZERO, same.mark());
+        assertThat(after.described()).extracting(node -> node.path("label").asText()).containsExactly("a-renamed", "d");
+        assertThat(after.keys()).as("b gone").containsExactly("a", "c", "d");
+    }
+
+    @Test
+    void aMarkOfAnotherInstanceOrNoneAtAllGetsEveryDescription() {
+        Map<String, String> listed = listing("a", "b");
+        String othersMark = new Descriptions<String>().read(listed, describer, Duration.ofSeconds(5), Duration.ZERO, null).mark();
+        kept.read(listed, describer, Duration.ofSeconds(5), Duration.ZERO, null);
+
+        for (String mark : new String[] {othersMark, "garbage", null}) {
+            Descriptions.Read<String> read = kept.read(listed, describer, Duration.ZERO, Duration.ZERO, mark);
+            assertThat(read.whole()).isTrue();
+            assertThat(read.described()).hasSize(2);
+        }
+    }
+
     private static Map<String, String> listing(String... keys) {
         Map<String, String> listed = new LinkedHashMap<>();
         for (String key : keys) {

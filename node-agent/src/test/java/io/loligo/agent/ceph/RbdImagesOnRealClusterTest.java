@@ -57,7 +57,7 @@ class RbdImagesOnRealClusterTest {
         CephCli.rbd("create", "--size", "1G", "--object-size", "1M", "--image-feature", "layering", pool + "/plain");
         int poolId = mapper.readTree(CephCli.run("osd", "pool", "stats", pool, "--format", "json")).path(0).path("pool_id").asInt();
 
-        JsonNode read = reader.images(poolId);
+        JsonNode read = reader.images(poolId, null);
 
         Map<String, JsonNode> images = new HashMap<>();
         read.path("images").forEach(image -> images.put(image.path("name").asText(), image));
@@ -89,6 +89,16 @@ class RbdImagesOnRealClusterTest {
         assertThat(parent.path("snapshot").asText()).isEqualTo("first");
         assertThat(images.get("written").path("parent").isNull()).isTrue();
         assertThat(images.get("written").path("data_pool_id").isNull()).isTrue();
+
+        // read again with the first answer's mark: only what changed comes, every image's id with it
+        CephCli.rbd("bench", "--io-type", "write", "--io-size", "4M", "--io-total", "8M", "--io-pattern", "seq", pool + "/clone");
+        reader.changed(poolId, "clone");
+        JsonNode changes = reader.images(poolId, read.path("mark").asText());
+        assertThat(changes.path("whole").asBoolean()).isFalse();
+        assertThat(changes.path("images")).extracting(image -> image.path("name").asText()).containsExactly("clone");
+        assertThat(changes.path("images").path(0).path("used_bytes").asLong()).isEqualTo(8L << 20);
+        assertThat(changes.path("ids")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+                images.get("written").path("id").asText(), images.get("clone").path("id").asText(), images.get("plain").path("id").asText());
     }
 
     /** Changes made through the binding, each checked with the rbd tool; a long one reports its progress. */
@@ -104,7 +114,7 @@ class RbdImagesOnRealClusterTest {
 
         writer.apply(ImageChange.ofSnapshot("f", poolId, "made", ImageChange.Kind.CREATE_SNAPSHOT, "first"), progress -> { });
         writer.apply(ImageChange.ofSnapshot("f", poolId, "made", ImageChange.Kind.PROTECT, "first"), progress -> { });
-        JsonNode snapshot = reader.images(poolId).path("images").path(0).path("snapshots").path(0);
+        JsonNode snapshot = reader.images(poolId, null).path("images").path(0).path("snapshots").path(0);
         assertThat(snapshot.path("name").asText()).isEqualTo("first");
         assertThat(snapshot.path("protected").asBoolean()).isTrue();
         assertThat(snapshot.path("size").asLong()).isEqualTo(64L << 20);
@@ -124,7 +134,7 @@ class RbdImagesOnRealClusterTest {
         assertThat(reports.get(reports.size() - 1).total()).isEqualTo(64);
 
         writer.apply(ImageChange.of("f", poolId, "child", ImageChange.Kind.MOVE_TO_TRASH), progress -> { });
-        JsonNode trashed = reader.images(poolId).path("trash").path(0);
+        JsonNode trashed = reader.images(poolId, null).path("trash").path(0);
         assertThat(trashed.path("name").asText()).isEqualTo("child");
         assertThat(trashed.path("source").asText()).isEqualTo("user");
         assertThat(trashed.path("id").asText())
@@ -138,6 +148,6 @@ class RbdImagesOnRealClusterTest {
     void a_pool_without_images_has_none() throws Exception {
         int poolId = mapper.readTree(CephCli.run("osd", "pool", "stats", pool, "--format", "json")).path(0).path("pool_id").asInt();
 
-        assertThat(reader.images(poolId).path("images")).isEmpty();
+        assertThat(reader.images(poolId, null).path("images")).isEmpty();
     }
 }
