@@ -14,6 +14,8 @@ LOLIGO_PACKAGES=(
   python3-rbd python3-cephfs
   # S3 clients, with which the tests fill buckets as a user of the RGW would, and bench storage makes its 1,000
   s3cmd python3-boto3
+  # an Alertmanager and an SMTP server, which Loligo's alerts reach as a site's would
+  prometheus-alertmanager python3-aiosmtpd
   # the peer dashboard for side-by-side benchmarks, the browser for UI tests, the load generator, and the linter
   # ./dev/test runs over dev/
   ceph-mgr-dashboard chromium wrk shellcheck

@@ -2,6 +2,7 @@
 //   LOLIGO_URL=... LOLIGO_PASSWORD=... CEPH_CONF=... SCREENSHOTS=dir node --test e2e/
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import {
   callApi, ceph, CEPH_CONF, cephJson, env, healthOk, launch, loggedIn, LOLIGO_URL, lowContrastText, radosgwAdminJson, rbdJson, s3, screenshot,
@@ -142,11 +143,59 @@ describe('the console', { concurrency: 1 }, () => {
       await page.getByRole('region', { name: 'Live events' }).getByText('OSD osd.2 went down').waitFor();
       await screenshot(page, 'osd-down-event');
       await page.getByRole('button', { name: /^Events/ }).click();
+      // its alert fires once the rule's duration has passed, and the header says so on every page
+      await page.getByTestId('firing-alerts').click({ timeout: 60_000 });
+      await page.getByRole('table', { name: 'Alerts' }).getByText('osd.2 on').first().waitFor();
+      await screenshot(page, 'alerts-firing');
     } finally {
       startOsdProcess(2);
     }
+    await page.goto(`${LOLIGO_URL}/ui/cluster/${fsid}/osd/2`);
     await page.getByTestId('osd-up').filter({ hasText: 'up' }).waitFor({ timeout: 90_000 });
     await screenshot(page, 'osd');
+  });
+
+  test('a receiver is refused a bad URL, added, sent a test it takes, and removed; a silence is made and expired, from the alerts page', async () => {
+    const received = [];
+    const hook = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        received.push(JSON.parse(body));
+        response.end();
+      });
+    });
+    await new Promise((listening) => hook.listen(0, '127.0.0.1', listening));
+    const name = `e2e-hook-${Date.now()}`;
+    try {
+      await page.goto(`${LOLIGO_URL}/ui/alerts`);
+      await page.getByLabel('Name').fill(name);
+      await page.getByLabel('URL').fill('ftp://127.0.0.1/hook');
+      await page.getByRole('button', { name: 'Add receiver' }).click();
+      await page.getByText('an http or https URL with a host').waitFor();
+      await page.getByLabel('URL').fill(`http://127.0.0.1:${hook.address().port}/hook`);
+      await page.getByRole('button', { name: 'Add receiver' }).click();
+      const row = page.getByRole('row').filter({ hasText: name });
+      await row.getByRole('button', { name: 'Send test' }).click();
+      await page.getByTestId(`receiver-test-${name}`).filter({ hasText: 'delivered' }).waitFor();
+      assert.deepEqual(received.map((payload) => payload.alerts[0].status), ['firing', 'resolved']);
+      assert.equal(received[0].alerts[0].labels.alertname, 'LoligoTestAlert');
+
+      await page.getByLabel('Matchers, one per line').fill('alertname=E2eNothingFires');
+      await page.getByLabel('Why').fill('the console test');
+      await page.getByRole('button', { name: 'Silence', exact: true }).click();
+      const silence = page.getByRole('table', { name: 'Silences' }).getByRole('row').filter({ hasText: 'E2eNothingFires' });
+      await silence.getByText('active').waitFor();
+      await screenshot(page, 'alerts');
+      await silence.getByRole('button', { name: 'Expire' }).click();
+      await silence.getByText('expired').waitFor();
+
+      await row.getByRole('button', { name: 'Remove' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+      await row.waitFor({ state: 'detached' });
+    } finally {
+      hook.close();
+    }
   });
 
   test('a pool made through the form, with its field errors shown first, appears in the console and in Ceph', async () => {
@@ -445,6 +494,13 @@ describe('the console', { concurrency: 1 }, () => {
   test('a pool\'s quota is changed in its settings after confirmation, as Ceph shows', async () => {
     await page.getByRole('tab', { name: 'Settings' }).click();
     const form = page.getByRole('form', { name: `Settings of pool ${pool}` });
+    // what another replica count would move is previewed in the confirmation, then not made
+    const replicas = await form.getByLabel('Replicas').inputValue();
+    await form.getByLabel('Replicas').fill(replicas === '2' ? '3' : '2');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('dialog').getByText(/of the pool's \d+ PGs move/).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await form.getByLabel('Replicas').fill(replicas);
     await form.getByLabel('Quota, objects').fill('5000');
     await form.getByRole('button', { name: 'Save changes' }).click();
     const dialog = page.getByRole('dialog');

@@ -14,6 +14,7 @@ import { ObjectStore, RgwBucketDetail, RgwUserDetail } from './pages/object';
 import { Config } from './pages/config';
 import { Crush } from './pages/crush';
 import { Dashboard } from './pages/dashboard';
+import { Alerts } from './pages/alerts';
 import { Events } from './pages/events';
 import { File } from './pages/file';
 import { SubvolumeDetail } from './pages/subvolumes';
@@ -101,6 +102,8 @@ function App() {
         <Route path="/ui/hosts" component={Hosts} />
         <Route path="/ui/hosts/:fqdn" component={HostDetail} />
         <Route path="/ui/requests" component={Requests} />
+        <Route path="/ui/alerts" component={Alerts} />
+        <Route path="/ui/alerts/:id" component={Alerts} />
         <Route path="/ui/events" component={Events} />
         <Route path="/ui/account" component={Account} />
         <Route path="/ui/admin" component={Admin} />

@@ -189,7 +189,7 @@ export interface Graph {
 
 /** One message of the live stream. */
 export interface LiveUpdate {
-  type: 'event' | 'request' | 'health' | 'sync' | 'ping';
+  type: 'event' | 'request' | 'health' | 'sync' | 'alert' | 'ping';
   fsid: string | null;
   data: unknown;
 }
@@ -477,4 +477,53 @@ export interface HostDevices {
   devices: Device[];
   inventory_read_at: string | null;
   inventory_error: string | null;
+}
+
+export interface Alert {
+  id: number;
+  fingerprint: string;
+  fsid: string;
+  name: string;
+  severity: 'critical' | 'warning' | 'info';
+  state: 'pending' | 'firing' | 'resolved';
+  labels: Record<string, string>;
+  summary: string;
+  description: string;
+  active_since: string;
+  fired_at: string | null;
+  resolved_at: string | null;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+  silenced_by: string[];
+}
+
+export interface Matcher {
+  name: string;
+  value: string;
+  is_regex: boolean;
+  is_equal?: boolean | null;
+}
+
+export interface Silence {
+  id: string;
+  matchers: Matcher[];
+  starts_at: string;
+  ends_at: string;
+  created_by: string;
+  comment: string;
+  state: 'pending' | 'active' | 'expired';
+}
+
+export interface Receiver {
+  id: number;
+  name: string;
+  kind: 'alertmanager' | 'webhook';
+  url: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ReceiverTest {
+  delivered: boolean;
+  detail: string;
 }

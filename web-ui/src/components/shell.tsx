@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { get } from '../api/client';
-import type { Health } from '../api/types';
+import type { Alert, Health, Page } from '../api/types';
 import { recentEvents, streamConnected, unseenEvents } from '../live';
 import { clusters, currentCluster, isAdministrator, logout, me, rememberCluster } from '../session';
 import { severityClass, timeAgo } from '../format';
@@ -45,6 +45,20 @@ function ClusterSwitcher({ fsid, inPath }: { fsid: string | undefined; inPath: b
         ))}
       </select>
     </label>
+  );
+}
+
+/** The alerts firing now, in every cluster: a link to them, red while any is critical. */
+function FiringAlerts() {
+  const firing = useLoad(() => get<Page<Alert>>('/alert?state=firing&page_size=100'), [], (update) => update.type === 'alert');
+  const count = firing.data?.count ?? 0;
+  if (count === 0) return null;
+  const critical = firing.data?.results.some((alert) => alert.severity === 'critical');
+  return (
+    <a class={`badge ${critical ? 'critical' : 'warn'}`} href="/ui/alerts?state=firing" data-testid="firing-alerts"
+       title={firing.data?.results.map((alert) => `${alert.name}: ${alert.summary}`).join('\n')}>
+      {count} firing
+    </a>
   );
 }
 
@@ -134,10 +148,12 @@ export function Shell({ children }: { children: ComponentChildren }) {
           {fsid && link(clusterPath(fsid, '/config'), 'Config')}
           {link('/ui/hosts', 'Hosts')}
           {link('/ui/requests', 'Requests')}
+          {link('/ui/alerts', 'Alerts')}
           {link('/ui/events', 'Events')}
           {isAdministrator.value && link('/ui/admin', 'Admin')}
         </nav>
         <span class="spacer" />
+        <FiringAlerts />
         <EventsBell />
         <UserMenu />
       </header>

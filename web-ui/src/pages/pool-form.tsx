@@ -1,7 +1,8 @@
 // Creating a pool and changing one: one form, with the API's field errors beside the fields.
 import { useState } from 'preact/hooks';
-import { get, submit } from '../api/client';
-import type { Pool, PoolForm as PoolFields } from '../api/types';
+import { get, message, post, submit } from '../api/client';
+import type { MovementPreview, Pool, PoolForm as PoolFields } from '../api/types';
+import { bytes } from '../format';
 import { confirmAction, requestForForm } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { useLoad } from '../components/load';
@@ -34,6 +35,17 @@ function body(values: Values, initial: Values, creating: boolean): PoolFields {
     delete fields.min_size;
   }
   return fields as PoolFields;
+}
+
+/** What the change will move, as the API previews it, or why it cannot say: the question is asked all the same. */
+async function movementText(fsid: string, poolId: number, fields: PoolFields): Promise<string> {
+  if (!['size', 'pg_num', 'pgp_num', 'crush_ruleset'].some((field) => field in fields)) return ' Nothing of this moves data.';
+  try {
+    const moves = await post<MovementPreview>(`/cluster/${fsid}/pool/${poolId}/preview`, fields);
+    return ` ${moves.pgs_moving} of the pool's ${moves.pgs} PGs move, ${bytes(moves.bytes)} to copy.`;
+  } catch (failure) {
+    return ` Replicas and placement groups move data while Ceph rebalances (no preview: ${message(failure)}).`;
+  }
 }
 
 export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done: (name: string) => void }) {
@@ -74,7 +86,7 @@ export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done
       }
       const confirmed = await confirmAction({
         title: `Change pool ${pool.name}?`,
-        body: `Set ${changed.join(', ')}. Replicas and placement groups move data while Ceph rebalances.`,
+        body: `Set ${changed.join(', ')}.${await movementText(fsid, pool.id, fields)}`,
         confirmLabel: 'Change pool',
       });
       if (!confirmed) {

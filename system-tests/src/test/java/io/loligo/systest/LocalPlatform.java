@@ -55,6 +55,10 @@ final class LocalPlatform implements AutoCloseable {
     static final String INFLUX_DATABASE = "loligo_systest";
     /** The tests' own InfluxDB, as dev/lib/influxdb.sh starts it. */
     static final String INFLUX_URL = "http://127.0.0.1:18096";
+    /** The tests' own Alertmanager, as dev/lib/alertmanager.sh starts it. */
+    static final String ALERTMANAGER_URL = "http://127.0.0.1:18193";
+    /** The tests' own SMTP sink, as dev/lib/mailsink.sh starts it: each mail a file under {@link #maildir()}. */
+    static final int MAIL_PORT = 18125;
     /** The services' shared secret for this run: the gateway signs its calls with it, the broker asks with it. */
     static final String INTERNAL_SECRET = UUID.randomUUID().toString().replace("-", "");
     /** Short, so that lateness shows within seconds; real agents use 5 s. */
@@ -108,6 +112,11 @@ final class LocalPlatform implements AutoCloseable {
         agentStateDirs.put(agent, "agent-state");
     }
 
+    /** Where the tests' SMTP sink keeps each mail it takes, a file apiece. */
+    Path maildir() {
+        return repository.resolve(".dev/mailsink-tests/maildir/new");
+    }
+
     /** Another agent on this host, for the cluster the first one reaches, under its own node id. */
     ServiceProcess anotherAgent(String nodeId) throws IOException {
         Map<String, String> properties = new HashMap<>(agentProperties("agent-state-" + nodeId));
@@ -136,7 +145,13 @@ final class LocalPlatform implements AutoCloseable {
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + TEST_PG_PORT + "/" + CLUSTER_DATABASE,
                 "loligo.bus.prefix", BUS_PREFIX,
                 "amqp-port", String.valueOf(TEST_BROKER_PORT),
-                "loligo.leadership.check-interval", "1s");
+                "loligo.leadership.check-interval", "1s",
+                // alerts fire within seconds of their condition, where real rules wait a minute or more
+                "loligo.alerts.evaluate-every", "1s",
+                "loligo.alerts.pending-for", "3s",
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(MAIL_PORT),
+                "quarkus.mailer.start-tls", "DISABLED");
     }
 
     /**

@@ -2,6 +2,7 @@ package io.loligo.systest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.loligo.contracts.identity.AgentSignatures;
 import io.loligo.contracts.identity.BrokerLogins;
 import io.restassured.config.HttpClientConfig;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,6 +58,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -857,6 +861,218 @@ class PlatformIT {
             platform.startCephDaemons();
         }
         await().atMost(Duration.ofSeconds(120)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+    }
+
+    /**
+     * An OSD stopped until its alert fires: it reaches the tests' own Alertmanager (read through its v2 API) and a
+     * webhook receiver, each once; cluster-service restarts while it fires; the OSD returns and the alert resolves,
+     * told to each once more, and no more. A health check silenced meanwhile fires in Loligo, silenced, and reaches
+     * neither. Bad receivers and silences are refused, naming the field.
+     */
+    @Test
+    @Order(23)
+    void an_osd_down_alert_reaches_alertmanager_and_a_webhook_once_each_way_across_a_restart_and_a_silence_holds() throws Exception {
+        List<JsonNode> hooked = new CopyOnWriteArrayList<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            hooked.add(MAPPER.readTree(exchange.getRequestBody()));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        hook.start();
+        String fsid = platform.ceph("fsid");
+        String receivers = "/api/v3/alert/receiver";
+        List<String> made = new ArrayList<>();
+        String silence = null;
+        try {
+            api().contentType(ContentType.JSON).body("{\"name\": \"bad\", \"kind\": \"webhook\", \"url\": \"file:///etc/passwd\"}").post(receivers)
+                    .then().statusCode(400).body("errors[0].field", equalTo("url"));
+            api().contentType(ContentType.JSON).body("{\"name\": \"bad\", \"kind\": \"pager\", \"url\": \"http://x\"}").post(receivers)
+                    .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+            api().contentType(ContentType.JSON).body("{\"matchers\": [], \"ends_at\": \"" + Instant.now().plusSeconds(600) + "\", \"comment\": \"x\"}")
+                    .post("/api/v3/alert/silence").then().statusCode(400).body("errors[0].field", equalTo("matchers"));
+
+            String hookUrl = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
+            made.add(api().contentType(ContentType.JSON).body(Map.of("name", "it-hook", "kind", "webhook", "url", hookUrl)).post(receivers)
+                    .then().statusCode(201).extract().path("id").toString());
+            made.add(api().contentType(ContentType.JSON).body(Map.of("name", "it-alertmanager", "kind", "alertmanager",
+                    "url", LocalPlatform.ALERTMANAGER_URL)).post(receivers).then().statusCode(201).extract().path("id").toString());
+            api().contentType(ContentType.JSON).body(Map.of("name", "it-bad-mail", "kind", "email", "url", "http://127.0.0.1/")).post(receivers)
+                    .then().statusCode(400).body("errors[0].field", equalTo("url"));
+            made.add(api().contentType(ContentType.JSON).body(Map.of("name", "it-mail", "kind", "email", "url", "mailto:ops@loligo.test"))
+                    .post(receivers).then().statusCode(201).extract().path("id").toString());
+            List<String> mailedBefore = mails();
+            for (String receiver : made) {
+                api().post(receivers + "/{id}/test", receiver).then().statusCode(200).body("delivered", equalTo(true));
+            }
+            assertThat(hooked).extracting(payload -> payload.path("alerts").path(0).path("labels").path("alertname").asText())
+                    .containsExactly("LoligoTestAlert", "LoligoTestAlert");
+            List<String> testMails = await().atMost(Duration.ofSeconds(10)).until(() -> {
+                List<String> added = new ArrayList<>(mails());
+                added.removeAll(mailedBefore);
+                return added;
+            }, added -> added.size() == 2);
+            assertThat(testMails).anySatisfy(mail -> assertThat(mail).contains("To: ops@loligo.test", "Subject: [FIRING:1] LoligoTestAlert"))
+                    .anySatisfy(mail -> assertThat(mail).contains("Subject: [RESOLVED] LoligoTestAlert"));
+            hooked.clear();
+
+            silence = api().contentType(ContentType.JSON).body(Map.of("matchers", List.of(Map.of("name", "check", "value", "OSDMAP_FLAGS")),
+                    "ends_at", Instant.now().plusSeconds(3600).toString(), "comment", "scrubbing paused by the alerts test"))
+                    .post("/api/v3/alert/silence").then().statusCode(201).body("state", equalTo("active")).extract().path("id");
+            platform.ceph("osd", "set", "noscrub");
+            platform.lab("ceph-daemon", "stop", "osd.2");
+
+            JsonNode down = await().atMost(Duration.ofSeconds(60)).until(() -> firingAlert("CephOsdDown", "osd", "osd.2"), Optional::isPresent).get();
+            String since = Instant.parse(down.path("active_since").asText()).toString();
+            JsonNode flags = await().atMost(Duration.ofSeconds(60)).until(() -> firingAlert("CephHealthWarning", "check", "OSDMAP_FLAGS"),
+                    Optional::isPresent).get();
+            assertThat(flags.path("silenced_by")).extracting(JsonNode::asText).containsExactly(silence);
+            await().atMost(Duration.ofSeconds(30)).until(() -> told(hooked, down.path("fingerprint").asText(), since, "firing") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> alertmanagerHolds(down.path("fingerprint").asText()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mailed(down.path("fingerprint").asText(), since, "[FIRING:1]") == 1);
+
+            platform.clusterService.stop();
+            platform.clusterService.start();
+            platform.clusterService.awaitReady(Duration.ofSeconds(60));
+
+            platform.lab("ceph-daemon", "start", "osd.2");
+            platform.ceph("osd", "unset", "noscrub");
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() ->
+                    api().get("/api/v3/alert/{id}", down.path("id").asLong()).then().extract().path("state").equals("resolved"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> told(hooked, down.path("fingerprint").asText(), since, "resolved") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !alertmanagerHolds(down.path("fingerprint").asText()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mailed(down.path("fingerprint").asText(), since, "[RESOLVED]") == 1);
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    api().get("/api/v3/alert/{id}", flags.path("id").asLong()).then().extract().path("state").equals("resolved"));
+
+            // a marker sent after everything else: once the webhook has it, every notification owed before has come
+            api().post(receivers + "/{id}/test", made.get(0)).then().statusCode(200).body("delivered", equalTo(true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> hooked.stream().anyMatch(payload -> payload.toString().contains("LoligoTestAlert")));
+            assertThat(told(hooked, down.path("fingerprint").asText(), since, "firing")).as("told it fires once, across the restart").isEqualTo(1);
+            assertThat(told(hooked, down.path("fingerprint").asText(), since, "resolved")).isEqualTo(1);
+            assertThat(mailed(down.path("fingerprint").asText(), since, "[FIRING:1]")).as("mailed once it fires, across the restart").isEqualTo(1);
+            assertThat(mailed(down.path("fingerprint").asText(), since, "[RESOLVED]")).isEqualTo(1);
+            assertThat(hooked.toString()).as("the silenced check reached no one").doesNotContain("OSDMAP_FLAGS");
+            assertThat(mails()).noneSatisfy(mail -> assertThat(mail).contains("OSDMAP_FLAGS"));
+            assertThat(api().get("/api/v3/cluster/{fsid}/event?page_size=1000", fsid).then().statusCode(200).extract().jsonPath()
+                    .getList("results.message", String.class)).anySatisfy(message -> assertThat(message).startsWith("Alert CephOsdDown fired"))
+                    .anySatisfy(message -> assertThat(message).startsWith("Alert CephOsdDown resolved"));
+        } finally {
+            platform.startCephDaemons();
+            platform.ceph("osd", "unset", "noscrub");
+            for (String receiver : made) {
+                api().delete(receivers + "/{id}", receiver).then().statusCode(204);
+            }
+            if (silence != null) {
+                api().delete("/api/v3/alert/silence/{id}", silence).then().statusCode(200).body("state", equalTo("expired"));
+            }
+            hook.stop(0);
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
+    }
+
+    /** The firing alert of that name whose label has that value, as Loligo lists it. */
+    private static Optional<JsonNode> firingAlert(String name, String label, String value) throws Exception {
+        JsonNode page = MAPPER.readTree(api().get("/api/v3/alert?state=firing&page_size=1000").then().statusCode(200).extract().asString());
+        for (JsonNode alert : page.path("results")) {
+            if (alert.path("name").asText().equals(name) && alert.path("labels").path(label).asText().equals(value)) {
+                return Optional.of(alert);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many of the webhook's notifications told this occurrence of an alert as firing or resolved. */
+    private static long told(List<JsonNode> hooked, String fingerprint, String since, String status) {
+        return hooked.stream().flatMap(payload -> StreamSupport.stream(payload.path("alerts").spliterator(), false))
+                .filter(alert -> alert.path("fingerprint").asText().equals(fingerprint)
+                        && Instant.parse(alert.path("startsAt").asText()).toString().equals(since)
+                        && alert.path("status").asText().equals(status)).count();
+    }
+
+    /** The mails the tests' SMTP sink took, each as its text with quoted-printable's soft line breaks undone. */
+    private static List<String> mails() throws IOException {
+        if (!Files.isDirectory(platform.maildir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(platform.maildir())) {
+            List<String> mails = new ArrayList<>();
+            for (Path file : files.toList()) {
+                mails.add(Files.readString(file, StandardCharsets.UTF_8).replaceAll("=\\r?\\n", "").replace("=3D", "="));
+            }
+            return mails;
+        }
+    }
+
+    /** How many mails told this occurrence of an alert, their subject starting so. */
+    private static long mailed(String fingerprint, String since, String subject) throws IOException {
+        return mails().stream().filter(mail -> mail.contains("Subject: " + subject) && mail.contains("fingerprint " + fingerprint)
+                && mail.contains("since " + since)).count();
+    }
+
+    /**
+     * Whether the tests' Alertmanager holds an active alert of this fingerprint, through its v2 API. Alertmanager keeps
+     * one alert per fingerprint and the start of its first post while it stays active, so the start is not compared.
+     */
+    private static boolean alertmanagerHolds(String fingerprint) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(LocalPlatform.ALERTMANAGER_URL + "/api/v2/alerts?active=true")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        for (JsonNode alert : MAPPER.readTree(answer.body())) {
+            if (alert.path("fingerprint").asText().equals(fingerprint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A pool's size raised from 2 to 3 moves exactly the PGs its preview names, as pg dump shows them before and after
+     * (balancer off: its own upmaps would move PGs no preview speaks for); a split's preview counts the new PGs; bad
+     * input is refused as the PATCH would refuse it, naming the field.
+     */
+    @Test
+    @Order(22)
+    void a_pool_size_change_moves_the_pgs_its_preview_names_as_pg_dump_shows() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String pool = "it-preview";
+        platform.ceph("balancer", "off");
+        platform.ceph("osd", "pool", "create", pool, "8", "8", "replicated");
+        try {
+            platform.ceph("osd", "pool", "set", pool, "size", "2");
+            platform.ceph("osd", "pool", "application", "enable", pool, "rbd");
+            int id = MAPPER.readTree(platform.ceph("osd", "pool", "stats", pool, "--format", "json")).path(0).path("pool_id").asInt();
+            String preview = "/api/v3/cluster/{fsid}/pool/{id}/preview";
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    api().get("/api/v3/cluster/{fsid}/pool/{id}", fsid, id).then().extract().path("size").equals(2));
+            api().contentType(ContentType.JSON).body("{\"size\": 0}").post(preview, fsid, id).then().statusCode(400)
+                    .body("errors[0].field", equalTo("size"));
+            api().contentType(ContentType.JSON).body("{\"pg_num\": 4}").post(preview, fsid, id).then().statusCode(400)
+                    .body("errors[0].field", equalTo("pg_num"));
+            api().contentType(ContentType.JSON).body("{\"quota_max_objects\": 10}").post(preview, fsid, id).then().statusCode(400)
+                    .body("errors[0].field", equalTo("size"));
+
+            JsonNode split = MAPPER.readTree(api().contentType(ContentType.JSON).body("{\"pg_num\": 16}").post(preview, fsid, id)
+                    .then().statusCode(200).extract().asString());
+            assertThat(split.path("pgs").asInt()).as("the PGs once split").isEqualTo(16);
+            System.out.printf("pool %s pg_num 8 to 16 previewed in %d ms: %d of %d PGs move%n", pool, split.path("computed_ms").asLong(),
+                    split.path("pgs_moving").asInt(), split.path("pgs").asInt());
+
+            Map<String, Set<Integer>> before = settledUpSets();
+            JsonNode growing = MAPPER.readTree(api().contentType(ContentType.JSON).body("{\"size\": 3}").post(preview, fsid, id)
+                    .then().statusCode(200).extract().asString());
+            System.out.printf("pool %s size 2 to 3 previewed in %d ms: %d of %d PGs move, %d bytes%n", pool,
+                    growing.path("computed_ms").asLong(), growing.path("pgs_moving").asInt(), growing.path("pgs").asInt(), growing.path("bytes").asLong());
+            assertThat(growing.path("pgs").asInt()).isEqualTo(8);
+            String resized = api().contentType(ContentType.JSON).body("{\"size\": 3}").patch("/api/v3/cluster/{fsid}/pool/{id}", fsid, id)
+                    .then().statusCode(202).extract().path("request_id");
+            assertThat(awaitEnded(resized, Duration.ofSeconds(120)).path("state").asText()).isEqualTo("complete");
+            assertThat(names(growing.path("moving"))).as("the PGs the size preview said would move")
+                    .isNotEmpty().containsExactlyInAnyOrderElementsOf(moved(before, settledUpSets()));
+        } finally {
+            platform.ceph("osd", "pool", "delete", pool, pool, "--yes-i-really-really-mean-it");
+            platform.ceph("balancer", "on");
+        }
     }
 
     /**

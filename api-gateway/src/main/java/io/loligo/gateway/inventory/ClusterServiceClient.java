@@ -1,5 +1,6 @@
 package io.loligo.gateway.inventory;
 
+import io.loligo.contracts.api.AlertApi;
 import io.loligo.contracts.api.CliApi;
 import io.loligo.contracts.api.ClusterStateApi;
 import io.loligo.contracts.api.CrushApi;
@@ -22,5 +23,5 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterProvider(UpstreamProblems.class)
 @Path("/internal/v2")
 public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi, PgApi, RbdApi, FileSystemApi, RgwApi,
-        CliApi, KeyApi {
+        CliApi, KeyApi, AlertApi {
 }

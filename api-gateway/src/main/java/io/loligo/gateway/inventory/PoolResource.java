@@ -1,5 +1,6 @@
 package io.loligo.gateway.inventory;
 
+import io.loligo.contracts.api.MovementPreviewView;
 import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
@@ -59,6 +60,13 @@ public class PoolResource implements PoolApi {
     @Override
     public Response updatePool(String fsid, String id, PoolForm changes, String ignoredUser) {
         return mutations.asUser(user -> clusterService.updatePool(fsid, id, changes, user));
+    }
+
+    /** Changes nothing, but goes with the change it previews: for those who may make it. */
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public MovementPreviewView previewPoolChange(String fsid, String id, PoolForm changes) {
+        return clusterService.previewPoolChange(fsid, id, changes);
     }
 
     @RolesAllowed(Roles.OPERATOR)

@@ -9,6 +9,7 @@ import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.command.PoolChange;
+import io.loligo.contracts.command.PreviewPoolChange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +164,33 @@ public final class PoolChanges {
             changes.add(new PoolChange(fsid, pool.name(), PoolChange.Kind.RENAME, name));
         }
         return new Planned("Updating pool '" + pool.name() + "'", changes);
+    }
+
+    /**
+     * What the agent previews of the change a {@code PATCH} of the pool with this form would make: the size, pg_num,
+     * pgp_num and CRUSH rule it changes; the rest moves no data.
+     *
+     * @throws ApiException 400 as the {@code PATCH} would be, or naming {@code pg_num} for a merge, which is not
+     *                      previewed, or {@code size} when nothing of what moves data changes
+     */
+    public static PreviewPoolChange preview(Cluster cluster, PoolView pool, PoolForm form) {
+        if (form != null && form.pgNum() != null && form.pgNum() > 0 && form.pgNum() < pool.pgNum()) {
+            ApiException.refuseIfAny(List.of(new FieldError("pg_num", "merging PGs is not previewed: only a split is")));
+        }
+        update(cluster, pool, form);
+        Integer size = changed(form.size(), pool.size());
+        Integer pgNum = changed(form.pgNum(), pool.pgNum());
+        Integer pgpNum = changed(form.pgpNum(), pool.pgpNum());
+        Integer crushRule = changed(form.crushRuleset(), pool.crushRuleset());
+        if (size == null && pgNum == null && pgpNum == null && crushRule == null) {
+            ApiException.refuseIfAny(List.of(new FieldError("size",
+                    "nothing to preview: size, pg_num, pgp_num and crush_ruleset stay as they are, and the rest moves no data")));
+        }
+        return new PreviewPoolChange(cluster.fsid(), pool.id(), size, pgNum, pgpNum, crushRule);
+    }
+
+    private static Integer changed(Integer asked, int now) {
+        return asked == null || asked == now ? null : asked;
     }
 
     /** @throws ApiException 409 while the cluster forbids deleting pools */

@@ -5,6 +5,8 @@ import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.contracts.api.QueryValues;
 import io.loligo.cluster.pool.ErasureCodeProfiles;
 import io.loligo.cluster.pool.PoolChanges;
+import io.loligo.cluster.osd.MovementPreviews;
+import io.loligo.contracts.api.MovementPreviewView;
 import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
@@ -73,6 +75,12 @@ public class PoolResource implements PoolApi {
     public Response updatePool(String fsid, String id, PoolForm changes, String user) {
         PoolView pool = pool(fsid, id);
         return mutations.run(fsid, user, PoolChanges.update(cluster(fsid), pool, changes));
+    }
+
+    @Override
+    public MovementPreviewView previewPoolChange(String fsid, String id, PoolForm changes) {
+        PoolView pool = pool(fsid, id);
+        return MovementPreviews.view(liveReads.read(PoolChanges.preview(cluster(fsid), pool, changes)));
     }
 
     @Override

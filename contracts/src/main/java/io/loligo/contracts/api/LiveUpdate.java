@@ -26,5 +26,6 @@ public record LiveUpdate(@JsonProperty("type") String type, @JsonProperty("fsid"
     public static final String REQUEST = "request";
     public static final String HEALTH = "health";
     public static final String SYNC = "sync";
+    public static final String ALERT = "alert";
     public static final String PING = "ping";
 }

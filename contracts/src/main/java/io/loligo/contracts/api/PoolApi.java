@@ -63,6 +63,16 @@ public interface PoolApi {
                         @HeaderParam(OsdApi.REQUESTED_BY) String user);
 
     /**
+     * What the change a {@code PATCH} of the pool with this body would make would move, before it is made: computed by
+     * an agent with Ceph's crushtool on the OSD map now, for its {@code size}, {@code pg_num} (a split), {@code pgp_num}
+     * and {@code crush_ruleset}; bad input is the {@code 400} the {@code PATCH} would be.
+     */
+    @POST
+    @Path("/cluster/{fsid}/pool/{id}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    MovementPreviewView previewPoolChange(@PathParam("fsid") String fsid, @PathParam("id") String id, PoolForm changes);
+
+    /**
      * Deletes a pool: {@code 202} with the request, or {@code 409} while the cluster forbids it
      * ({@code mon_allow_pool_delete} is false).
      */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.host.HostProcess;
 import io.loligo.contracts.command.PreviewOsdWeight;
+import io.loligo.contracts.command.PreviewPoolChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -97,6 +98,98 @@ public class MovementPreview {
         } finally {
             CrushTool.deleteQuietly(work);
         }
+    }
+
+    /**
+     * What changing the pool's size, pg_num, pgp_num or CRUSH rule would move, from the OSD map now: its PGs mapped by
+     * crushtool as the pool is and as it would be, then placed as the OSD map places them (upmaps, down OSDs). A larger
+     * size only adds OSDs to each up set, a smaller one only drops them: Ceph's mapping for K replicas begins with the
+     * one for fewer. A larger pg_num splits each PG where it is, its new PGs holding an even share of its objects, and
+     * they move as pgp_num follows: the PGs are compared as they are split and as they end.
+     */
+    public JsonNode poolChange(PreviewPoolChange preview) {
+        Snapshot snapshot = cluster.read(reader -> new Snapshot(reader.osdMapBinary(), reader.osdDump(), reader.pgContents()));
+        long started = System.nanoTime();
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("loligo-preview");
+            Path map = Files.write(work.resolve("osdmap"), snapshot.osdMap());
+            Path crush = work.resolve("crush");
+            osdmaptool(map, "--export-crush", crush.toString());
+            Map<Integer, Double> weights = overrideWeights(snapshot.osdDump());
+            JsonNode pool = onlyPool(snapshot.osdDump(), preview.pool());
+            int pgNum = pool.path("pools").path(0).path("pg_num").asInt();
+            JsonNode split = preview.pgNum() == null ? pool : changedPool(pool, new PreviewPoolChange(preview.fsid(), preview.pool(), null,
+                    preview.pgNum(), pool.path("pools").path(0).path("pg_placement_num").asInt(), null));
+            Map<String, List<Integer>> before = mapByCrushtool(crush, split, weights);
+            Map<String, List<Integer>> after = mapByCrushtool(crush, changedPool(pool, preview), weights);
+            Map<String, long[]> contents = preview.pgNum() == null ? snapshot.contents()
+                    : splitContents(snapshot.contents(), preview.pool(), pgNum, preview.pgNum());
+            return compare(before, after, contents, mapper).put("osd_map_epoch", snapshot.osdDump().path("epoch").asLong())
+                    .put("computed_ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the OSD map for osdmaptool: " + e.getMessage(), e);
+        } finally {
+            CrushTool.deleteQuietly(work);
+        }
+    }
+
+    /**
+     * The OSD dump with the pool as the preview would leave it: a new pg_num brings pgp_num with it unless the preview
+     * names one, as the mgr raises pgp_num after pg_num. Pure.
+     */
+    static JsonNode changedPool(JsonNode osdDump, PreviewPoolChange preview) {
+        ObjectNode changed = osdDump.deepCopy();
+        for (JsonNode pool : changed.path("pools")) {
+            if (pool.path("pool").asInt() == preview.pool()) {
+                ObjectNode edited = (ObjectNode) pool;
+                if (preview.size() != null) {
+                    edited.put("size", preview.size());
+                }
+                if (preview.pgNum() != null) {
+                    edited.put("pg_num", preview.pgNum());
+                }
+                Integer pgpNum = preview.pgpNum() != null ? preview.pgpNum() : preview.pgNum();
+                if (pgpNum != null) {
+                    edited.put("pg_placement_num", pgpNum);
+                }
+                if (preview.crushRule() != null) {
+                    edited.put("crush_rule", preview.crushRule());
+                }
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Each PG's objects and bytes once the pool's PGs split from {@code pgNum} to {@code newPgNum}: a PG and the new PGs
+     * split from it (those its seed folds onto) share what it holds evenly. Pure.
+     */
+    static Map<String, long[]> splitContents(Map<String, long[]> contents, int pool, int pgNum, int newPgNum) {
+        Map<Integer, Integer> sharers = new HashMap<>();
+        for (int seed = 0; seed < newPgNum; seed++) {
+            sharers.merge(stableMod(seed, pgNum), 1, Integer::sum);
+        }
+        Map<String, long[]> split = new HashMap<>(contents);
+        for (int seed = 0; seed < newPgNum; seed++) {
+            int parent = stableMod(seed, pgNum);
+            long[] held = contents.getOrDefault(pool + "." + Integer.toHexString(parent), new long[2]);
+            int share = sharers.get(parent);
+            split.put(pool + "." + Integer.toHexString(seed), new long[] {held[0] / share, held[1] / share});
+        }
+        return split;
+    }
+
+    /** The OSD dump with that pool alone: the others are the same before and after, and need no mapping. Pure. */
+    static JsonNode onlyPool(JsonNode osdDump, int pool) {
+        ObjectNode only = osdDump.deepCopy();
+        ArrayNode pools = only.putArray("pools");
+        osdDump.path("pools").forEach(candidate -> {
+            if (candidate.path("pool").asInt() == pool) {
+                pools.add(candidate.deepCopy());
+            }
+        });
+        return only;
     }
 
     private String osdmaptool(Path map, String... options) {

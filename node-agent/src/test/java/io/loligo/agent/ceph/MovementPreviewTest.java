@@ -2,6 +2,7 @@ package io.loligo.agent.ceph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.contracts.command.PreviewPoolChange;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -94,5 +95,32 @@ class MovementPreviewTest {
         assertThat(MovementPreview.stableMod(11, 12)).isEqualTo(11);
         assertThat(MovementPreview.stableMod(13, 12)).isEqualTo(5);
         assertThat(MovementPreview.stableMod(0, 1)).isZero();
+    }
+
+    @Test
+    void aPoolChangeEditsThatPoolAloneAndANewPgNumBringsPgpNumAlong() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode osdDump = mapper.readTree(dump("osd-dump.json"));
+        int pool = osdDump.path("pools").path(0).path("pool").asInt();
+        JsonNode only = MovementPreview.onlyPool(osdDump, pool);
+        assertThat(only.path("pools")).hasSize(1);
+        assertThat(only.path("osds")).isEqualTo(osdDump.path("osds"));
+
+        JsonNode changed = MovementPreview.changedPool(only, new PreviewPoolChange("f", pool, 2, 16, null, null));
+        assertThat(changed.path("pools").path(0).path("size").asInt()).isEqualTo(2);
+        assertThat(changed.path("pools").path(0).path("pg_num").asInt()).isEqualTo(16);
+        assertThat(changed.path("pools").path(0).path("pg_placement_num").asInt()).isEqualTo(16);
+        assertThat(changed.path("pools").path(0).path("crush_rule")).isEqualTo(only.path("pools").path(0).path("crush_rule"));
+    }
+
+    @Test
+    void aSplitSharesEachPgsContentEvenlyWithTheNewPgsSplitFromIt() {
+        // pg_num 2 to 6: seeds 2 and 4 fold onto 0, seeds 3 and 5 onto 1
+        Map<String, long[]> split = MovementPreview.splitContents(Map.of("3.0", new long[] {30, 300}, "3.1", new long[] {9, 90}), 3, 2, 6);
+        assertThat(split.get("3.0")).containsExactly(10, 100);
+        assertThat(split.get("3.4")).containsExactly(10, 100);
+        assertThat(split.get("3.2")).containsExactly(10, 100);
+        assertThat(split.get("3.1")).containsExactly(3, 30);
+        assertThat(split.get("3.5")).containsExactly(3, 30);
     }
 }

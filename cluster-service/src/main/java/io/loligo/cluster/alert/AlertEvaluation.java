@@ -1,0 +1,69 @@
+package io.loligo.cluster.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.loligo.cluster.cluster.ClusterEntity;
+import io.loligo.cluster.leader.LeaderOnly;
+import io.loligo.cluster.server.ServiceEntity;
+import io.loligo.cluster.sync.SyncObjects;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The leader evaluates every rule for every cluster it holds maps of, from those maps and the servers' reports. What
+ * it evaluates from lives in PostgreSQL (the maps' archive, the servers, the open alerts), so a restart or a new
+ * leader goes on where the last evaluation left off.
+ */
+@ApplicationScoped
+public class AlertEvaluation {
+    @Inject
+    SyncObjects maps;
+    @Inject
+    Alerts alerts;
+
+    private record Cluster(String fsid, String name, Set<String> silentHosts) {
+    }
+
+    @Scheduled(every = "${loligo.alerts.evaluate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = LeaderOnly.class)
+    void evaluate() {
+        Instant now = Instant.now();
+        for (Cluster cluster : clusters()) {
+            try {
+                JsonNode health = maps.get(cluster.fsid(), ClusterMap.HEALTH).map(SyncObjects.Stored::content).orElse(null);
+                if (health == null) {
+                    // nothing read of it yet: no rule can tell what is wrong
+                    continue;
+                }
+                List<Condition> conditions = AlertRules.evaluate(cluster.fsid(), cluster.name(), health, content(cluster.fsid(), ClusterMap.OSD_MAP),
+                        content(cluster.fsid(), ClusterMap.MON_STATUS), cluster.silentHosts());
+                alerts.evaluate(cluster.fsid(), conditions, now);
+            } catch (RuntimeException e) {
+                // the next evaluation tries again; what is open stays open meanwhile
+                Log.warnf("alerts of cluster %s not evaluated: %s", cluster.fsid(), e.toString());
+            }
+        }
+    }
+
+    @Transactional
+    List<Cluster> clusters() {
+        return ClusterEntity.<ClusterEntity>listAll().stream().map(cluster -> {
+            Set<String> silent = new HashSet<>();
+            ServiceEntity.<ServiceEntity>list("fsid = ?1 and server.late = true", cluster.fsid).forEach(service -> silent.add(service.server.fqdn));
+            return new Cluster(cluster.fsid, cluster.name, silent);
+        }).toList();
+    }
+
+    private JsonNode content(String fsid, ClusterMap map) {
+        return maps.get(fsid, map).<JsonNode>map(SyncObjects.Stored::content).orElse(MissingNode.getInstance());
+    }
+}
