@@ -495,12 +495,12 @@ describe('the console', { concurrency: 1 }, () => {
     await page.getByRole('tab', { name: 'Settings' }).click();
     const form = page.getByRole('form', { name: `Settings of pool ${pool}` });
     // what another replica count would move is previewed in the confirmation, then not made
-    const replicas = await form.getByLabel('Replicas').inputValue();
-    await form.getByLabel('Replicas').fill(replicas === '2' ? '3' : '2');
+    const replicas = await form.getByLabel('Replicas', { exact: true }).inputValue();
+    await form.getByLabel('Replicas', { exact: true }).fill(replicas === '2' ? '3' : '2');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('dialog').getByText(/of the pool's \d+ PGs move/).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
-    await form.getByLabel('Replicas').fill(replicas);
+    await form.getByLabel('Replicas', { exact: true }).fill(replicas);
     await form.getByLabel('Quota, objects').fill('5000');
     await form.getByRole('button', { name: 'Save changes' }).click();
     const dialog = page.getByRole('dialog');
