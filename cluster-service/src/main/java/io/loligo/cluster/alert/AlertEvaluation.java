@@ -3,10 +3,12 @@ package io.loligo.cluster.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.loligo.cluster.cluster.ClusterEntity;
+import io.loligo.cluster.event.MapEvents;
 import io.loligo.cluster.leader.LeaderOnly;
 import io.loligo.cluster.server.ServiceEntity;
 import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.contracts.heartbeat.ClusterMap;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,14 +34,14 @@ public class AlertEvaluation {
     @Inject
     Alerts alerts;
 
-    private record Cluster(String fsid, String name, Set<String> silentHosts) {
+    private record Cluster(String fsid, String name, Set<String> silentHosts, Map<Integer, Long> recentDowns) {
     }
 
     @Scheduled(every = "${loligo.alerts.evaluate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = LeaderOnly.class)
     void evaluate() {
         Instant now = Instant.now();
-        for (Cluster cluster : clusters()) {
+        for (Cluster cluster : clusters(now)) {
             try {
                 JsonNode health = maps.get(cluster.fsid(), ClusterMap.HEALTH).map(SyncObjects.Stored::content).orElse(null);
                 if (health == null) {
@@ -45,7 +49,7 @@ public class AlertEvaluation {
                     continue;
                 }
                 List<Condition> conditions = AlertRules.evaluate(cluster.fsid(), cluster.name(), health, content(cluster.fsid(), ClusterMap.OSD_MAP),
-                        content(cluster.fsid(), ClusterMap.MON_STATUS), cluster.silentHosts());
+                        content(cluster.fsid(), ClusterMap.MON_STATUS), cluster.silentHosts(), cluster.recentDowns());
                 alerts.evaluate(cluster.fsid(), conditions, now);
             } catch (RuntimeException e) {
                 // the next evaluation tries again; what is open stays open meanwhile
@@ -55,12 +59,23 @@ public class AlertEvaluation {
     }
 
     @Transactional
-    List<Cluster> clusters() {
+    List<Cluster> clusters(Instant now) {
         return ClusterEntity.<ClusterEntity>listAll().stream().map(cluster -> {
             Set<String> silent = new HashSet<>();
             ServiceEntity.<ServiceEntity>list("fsid = ?1 and server.late = true", cluster.fsid).forEach(service -> silent.add(service.server.fqdn));
-            return new Cluster(cluster.fsid, cluster.name, silent);
+            return new Cluster(cluster.fsid, cluster.name, silent, recentDowns(cluster.fsid, now));
         }).toList();
+    }
+
+    /** How often each OSD went down lately, as the events of its map's changes record it ({@code MapEvents}). */
+    private static Map<Integer, Long> recentDowns(String fsid, Instant now) {
+        Map<Integer, Long> downs = new HashMap<>();
+        Panache.getEntityManager().createQuery("select serviceId, count(*) from EventEntity where fsid = ?1 and serviceType = 'osd'"
+                        + " and message like ?3 and at > ?2 group by serviceId", Object[].class)
+                .setParameter(1, fsid).setParameter(2, now.minus(AlertRules.FLAPPING_WINDOW)).setParameter(3, "%" + MapEvents.WENT_DOWN)
+                .getResultList()
+                .forEach(row -> downs.put(Integer.parseInt((String) row[0]), (Long) row[1]));
+        return downs;
     }
 
     private JsonNode content(String fsid, ClusterMap map) {

@@ -2,6 +2,7 @@ package io.loligo.cluster.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Set;
 /**
  * Loligo's built-in rules: what is wrong in a cluster now, from its maps and its servers' reports. Every Ceph health
  * check that is not muted is an alert, named as in Ceph's own Prometheus alert set where it names one; the OSD map
- * adds one alert per OSD down or out, the quorum one for a quorum that one more monitor's loss would break, and the
- * servers one per host whose agent stopped reporting. Pure.
+ * adds one alert per OSD down, out or flapping (down again and again, as its events show), the quorum one for a quorum
+ * that one more monitor's loss would break, and the servers one per host whose agent stopped reporting. Pure.
  */
 public final class AlertRules {
     /** A health check that Ceph's alert set names apart, its severity there when it differs from Ceph's health's. */
@@ -58,6 +59,10 @@ public final class AlertRules {
             Map.entry("SLOW_OPS", new Known("CephSlowOps", null, "Find the slow daemons in `ceph health detail`: their disks or network.")),
             Map.entry("RECENT_CRASH", new Known("CephDaemonCrash", null, "Read the crash (`ceph crash info`), then archive it.")));
 
+    /** An OSD that went down this often within the window flaps (Ceph's alert set: 4 in 5 minutes, as up changes). */
+    public static final Duration FLAPPING_WINDOW = Duration.ofMinutes(10);
+    static final long FLAPPING_DOWNS = 3;
+
     /** Health checks that the OSD map's own alerts cover one OSD at a time. */
     private static final Set<String> COVERED_BY_OSD_ALERTS = Set.of("OSD_DOWN", "OSD_OUT");
 
@@ -71,9 +76,10 @@ public final class AlertRules {
      * @param osdMap the OSD map as cluster-service keeps it ({@code osd_dump}, {@code osd_tree})
      * @param monStatus {@code quorum_status}
      * @param silentHosts the hosts of the cluster whose agents stopped reporting
+     * @param recentDowns how often each OSD went down within {@link #FLAPPING_WINDOW}, by id
      */
     public static List<Condition> evaluate(String fsid, String clusterName, JsonNode health, JsonNode osdMap, JsonNode monStatus,
-                                           Set<String> silentHosts) {
+                                           Set<String> silentHosts, Map<Integer, Long> recentDowns) {
         Map<String, String> cluster = Map.of("fsid", fsid, "cluster", clusterName);
         List<Condition> conditions = new ArrayList<>();
         health.path("checks").fields().forEachRemaining(check -> {
@@ -81,7 +87,7 @@ public final class AlertRules {
                 conditions.add(healthCheck(cluster, check.getKey(), check.getValue()));
             }
         });
-        conditions.addAll(osds(cluster, osdMap));
+        conditions.addAll(osds(cluster, osdMap, recentDowns));
         quorumAtRisk(cluster, health, monStatus).ifPresent(conditions::add);
         silentHosts.forEach(host -> conditions.add(Condition.of("CephHostNotReporting", AlertSeverity.WARNING, with(cluster, "host", host),
                 "Host " + host + " has not reported for longer than its heartbeats allow",
@@ -105,7 +111,7 @@ public final class AlertRules {
                 description.toString());
     }
 
-    private static List<Condition> osds(Map<String, String> cluster, JsonNode osdMap) {
+    private static List<Condition> osds(Map<String, String> cluster, JsonNode osdMap, Map<Integer, Long> recentDowns) {
         Map<Integer, String> hosts = hostsOf(osdMap.path("osd_tree"));
         List<Condition> conditions = new ArrayList<>();
         for (JsonNode osd : osdMap.path("osd_dump").path("osds")) {
@@ -123,6 +129,12 @@ public final class AlertRules {
                 conditions.add(Condition.of("CephOsdDown", AlertSeverity.WARNING, labels, "osd." + id + where + " is down",
                         "Start it, or read its log for why it stopped (`journalctl -u ceph-osd@" + id + "`). Ceph marks it out and"
                                 + " recovers its data elsewhere after mon_osd_down_out_interval."));
+            }
+            long downs = recentDowns.getOrDefault(id, 0L);
+            if (downs >= FLAPPING_DOWNS) {
+                conditions.add(Condition.of("CephOsdFlapping", AlertSeverity.WARNING, labels, "osd." + id + where + " went down " + downs
+                        + " times in " + FLAPPING_WINDOW.toMinutes() + " minutes",
+                        "It keeps restarting or losing its peers: read its log for a failing disk, a crash or a congested cluster network."));
             }
             if (osd.path("in").asInt() == 0) {
                 conditions.add(Condition.of("CephOsdOut", AlertSeverity.WARNING, labels, "osd." + id + where + " is out",

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The notifications owed to receivers, batched for sending and recorded once sent. A firing alert silenced now is
@@ -24,6 +26,8 @@ public class Notifications {
     /** The most notifications one pass takes, so that a backlog after an outage goes out over several. */
     static final int MOST_PER_PASS = 500;
     static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
+    /** How often a notification a silence holds back is looked at again. */
+    static final Duration SILENCED_RECHECK = Duration.ofSeconds(5);
 
     @Inject
     Silences silences;
@@ -43,6 +47,7 @@ public class Notifications {
         ReceiverEntity.<ReceiverEntity>listAll().forEach(receiver -> receivers.put(receiver.id, receiver));
         Map<List<Object>, List<NotificationEntity>> groups = new LinkedHashMap<>();
         Map<Long, AlertViews.Alert> alerts = new HashMap<>();
+        Set<NotificationEntity.Key> sending = new HashSet<>();
         for (NotificationEntity notification : due) {
             AlertViews.Alert alert = alerts.computeIfAbsent(notification.key.alertId(),
                     id -> Alerts.view(AlertEntity.findById(id), active));
@@ -50,15 +55,22 @@ public class Notifications {
             if ("resolved".equals(notification.key.status())) {
                 NotificationEntity firing = NotificationEntity.findById(new NotificationEntity.Key(notification.key.alertId(),
                         notification.key.receiverId(), "firing"));
+                if (firing != null && sending.contains(firing.key)) {
+                    // told once the firing has gone out, at the next pass
+                    continue;
+                }
                 if (firing != null && firing.doneAt == null) {
-                    // the receiver never heard it fire: it hears of neither
+                    // the receiver never heard it fire (silenced, or failing all along): it hears of neither
                     done(firing, now, silenced ? "silenced" : "unsent");
                     done(notification, now, silenced ? "silenced" : "unsent");
                     continue;
                 }
             } else if (silenced) {
+                // owed until the silence ends; behind the others meanwhile, so that they are not held up
+                notification.dueAt = now.plus(SILENCED_RECHECK);
                 continue;
             }
+            sending.add(notification.key);
             ReceiverEntity receiver = receivers.get(notification.key.receiverId());
             ReceiverKind kind = ReceiverKind.of(receiver.kind).orElseThrow();
             List<Object> group = kind.groupedHere() ? List.of(receiver.id, Payloads.groupLabels(alert)) : List.of(receiver.id);

@@ -17,6 +17,8 @@ import java.util.TreeSet;
 /** The events one map change means, from the previous and the new version of the map. Pure. */
 public final class MapEvents {
     private static final int CONFIG_CHANGES_NAMED = 5;
+    /** How the event of an OSD going down ends: the flapping alert counts them. */
+    public static final String WENT_DOWN = " went down";
 
     private MapEvents() {
     }
@@ -44,7 +46,7 @@ public final class MapEvents {
                 return;
             }
             if (was.path("up").asInt() == 1 && osd.path("up").asInt() == 0) {
-                events.add(Event.service(Severity.WARNING, fsid, "osd", id.toString(), "OSD " + name + " went down"));
+                events.add(Event.service(Severity.WARNING, fsid, "osd", id.toString(), "OSD " + name + WENT_DOWN));
             } else if (was.path("up").asInt() == 0 && osd.path("up").asInt() == 1) {
                 events.add(Event.service(Severity.RECOVERY, fsid, "osd", id.toString(), "OSD " + name + " came up"));
             }

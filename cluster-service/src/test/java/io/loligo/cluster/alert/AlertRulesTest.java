@@ -30,13 +30,13 @@ class AlertRulesTest {
 
     @Test
     void aHealthyClusterHasNoAlert() {
-        assertThat(AlertRules.evaluate(FSID, "lab", healthy(), osdMap(), CephFixtures.json("quorum-status.json"), Set.of())).isEmpty();
+        assertThat(AlertRules.evaluate(FSID, "lab", healthy(), osdMap(), CephFixtures.json("quorum-status.json"), Set.of(), Map.of())).isEmpty();
     }
 
     @Test
     void eachHealthCheckIsAnAlertWithItsCodeAndWhatCephSaysOfIt() {
         List<Condition> conditions = AlertRules.evaluate(FSID, "lab", CephFixtures.json("health-detail-warn.json"), osdMap(),
-                CephFixtures.json("quorum-status.json"), Set.of());
+                CephFixtures.json("quorum-status.json"), Set.of(), Map.of());
 
         assertThat(conditions).singleElement().satisfies(condition -> {
             assertThat(condition.name()).isEqualTo("CephHealthWarning");
@@ -54,7 +54,7 @@ class AlertRulesTest {
         checks.set("PG_AVAILABILITY", checks.path("OSD_FLAGS").deepCopy());
         ((ObjectNode) checks.path("OSD_FLAGS")).put("muted", true);
 
-        List<Condition> conditions = AlertRules.evaluate(FSID, "lab", health, osdMap(), CephFixtures.json("quorum-status.json"), Set.of());
+        List<Condition> conditions = AlertRules.evaluate(FSID, "lab", health, osdMap(), CephFixtures.json("quorum-status.json"), Set.of(), Map.of());
 
         assertThat(conditions).singleElement().satisfies(condition -> {
             assertThat(condition.name()).isEqualTo("CephPgsInactive");
@@ -71,7 +71,7 @@ class AlertRulesTest {
         ObjectNode health = (ObjectNode) healthy();
         ((ObjectNode) health.path("checks")).putObject("OSD_DOWN").put("severity", "HEALTH_WARN").putObject("summary").put("message", "1 osds down");
 
-        List<Condition> conditions = AlertRules.evaluate(FSID, "lab", health, map, CephFixtures.json("quorum-status.json"), Set.of());
+        List<Condition> conditions = AlertRules.evaluate(FSID, "lab", health, map, CephFixtures.json("quorum-status.json"), Set.of(), Map.of());
 
         assertThat(conditions).extracting(Condition::name).containsExactlyInAnyOrder("CephOsdDown", "CephOsdOut");
         assertThat(conditions).allSatisfy(condition ->
@@ -79,8 +79,18 @@ class AlertRulesTest {
     }
 
     @Test
+    void anOsdThatWentDownAgainAndAgainFlapsWhileUp() {
+        assertThat(AlertRules.evaluate(FSID, "lab", healthy(), osdMap(), CephFixtures.json("quorum-status.json"), Set.of(),
+                Map.of(1, 3L, 2, 2L))).singleElement().satisfies(condition -> {
+                    assertThat(condition.name()).isEqualTo("CephOsdFlapping");
+                    assertThat(condition.labels()).containsEntry("osd", "osd.1").containsEntry("host", "vm");
+                    assertThat(condition.summary()).contains("3 times in 10 minutes");
+                });
+    }
+
+    @Test
     void aHostThatStoppedReportingIsAnAlert() {
-        assertThat(AlertRules.evaluate(FSID, "lab", healthy(), osdMap(), CephFixtures.json("quorum-status.json"), Set.of("vm")))
+        assertThat(AlertRules.evaluate(FSID, "lab", healthy(), osdMap(), CephFixtures.json("quorum-status.json"), Set.of("vm"), Map.of()))
                 .singleElement().satisfies(condition -> {
                     assertThat(condition.name()).isEqualTo("CephHostNotReporting");
                     assertThat(condition.labels()).containsEntry("host", "vm");
@@ -96,7 +106,7 @@ class AlertRulesTest {
         ObjectNode health = (ObjectNode) healthy();
         ((ObjectNode) health.path("checks")).putObject("MON_DOWN").put("severity", "HEALTH_WARN").putObject("summary").put("message", "2/3 mons down");
 
-        assertThat(AlertRules.evaluate(FSID, "lab", health, osdMap(), quorum, Set.of())).extracting(Condition::name)
+        assertThat(AlertRules.evaluate(FSID, "lab", health, osdMap(), quorum, Set.of(), Map.of())).extracting(Condition::name)
                 .containsExactlyInAnyOrder("CephMonDown", "CephMonQuorumAtRisk");
     }
 
