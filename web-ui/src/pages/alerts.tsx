@@ -196,7 +196,8 @@ function Receivers() {
                       })}>Send test</button>
                       <button type="button" class="danger" onClick={() => void run(async () => {
                         if (await confirmAction({ title: `Remove receiver ${receiver.name}?`, confirmLabel: 'Remove',
-                          body: 'Alerts will no longer reach it, including those owed to it now.' })) {
+                          body: 'Alerts will no longer reach it, including those owed to it now. An Alertmanager keeps'
+                            + ' the alerts it was told fire until their 5-minute lease ends.' })) {
                           await del(`/alert/receiver/${receiver.id}`);
                         }
                       })}>Remove</button>

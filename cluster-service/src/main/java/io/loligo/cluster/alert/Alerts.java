@@ -50,8 +50,9 @@ public class Alerts {
         List<AlertLifecycle.Open> kept = open.stream().map(alert -> new AlertLifecycle.Open(alert.id, alert.fingerprint,
                 AlertState.valueOf(alert.state.toUpperCase(Locale.ROOT)), alert.activeSince, alert.summary, alert.description)).toList();
         List<Event> happened = new ArrayList<>();
+        Map<String, List<AlertViews.Matcher>> active = silences.active(now);
         for (AlertLifecycle.Transition transition : AlertLifecycle.step(kept, conditions, now, config::pendingFor)) {
-            Event event = apply(fsid, transition, now);
+            Event event = apply(fsid, transition, now, active);
             if (event != null) {
                 happened.add(event);
             }
@@ -60,13 +61,13 @@ public class Alerts {
     }
 
     /** Makes one transition and says what happened. */
-    private Event apply(String fsid, AlertLifecycle.Transition transition, Instant now) {
+    private Event apply(String fsid, AlertLifecycle.Transition transition, Instant now, Map<String, List<AlertViews.Matcher>> active) {
         if (transition instanceof AlertLifecycle.Opened opened) {
             AlertEntity alert = open(fsid, opened.condition(), opened.state(), now);
             if (opened.state() == AlertState.FIRING) {
                 owe(alert, AlertState.FIRING, now);
             }
-            published(alert);
+            published(alert, active);
             return event(alert, opened.state() == AlertState.FIRING ? "fired" : "is pending");
         }
         if (transition instanceof AlertLifecycle.Fired fired) {
@@ -75,13 +76,13 @@ public class Alerts {
             alert.state = AlertState.FIRING.label();
             alert.firedAt = now;
             owe(alert, AlertState.FIRING, now);
-            published(alert);
+            published(alert, active);
             return event(alert, "fired");
         }
         if (transition instanceof AlertLifecycle.Reworded reworded) {
             AlertEntity alert = AlertEntity.findById(reworded.id());
             reword(alert, reworded.condition());
-            published(alert);
+            published(alert, active);
             return null;
         }
         if (transition instanceof AlertLifecycle.Resolved resolved) {
@@ -89,7 +90,7 @@ public class Alerts {
             alert.state = AlertState.RESOLVED.label();
             alert.resolvedAt = now;
             owe(alert, AlertState.RESOLVED, now);
-            published(alert);
+            published(alert, active);
             return event(alert, "resolved");
         }
         AlertLifecycle.Dropped dropped = (AlertLifecycle.Dropped) transition;
@@ -146,8 +147,9 @@ public class Alerts {
         alert.acknowledgedBy = user;
         alert.acknowledgedAt = now;
         events.record(List.of(event(alert, "was acknowledged by " + user)), now);
-        published(alert);
-        return view(alert, silences.active(now));
+        Map<String, List<AlertViews.Matcher>> active = silences.active(now);
+        published(alert, active);
+        return view(alert, active);
     }
 
     private AlertEntity find(String id) {
@@ -193,8 +195,9 @@ public class Alerts {
         }
     }
 
-    private void published(AlertEntity alert) {
-        live.afterCommit(LiveUpdate.ALERT, String.valueOf(alert.id), alert.fsid, () -> view(alert, Map.of()));
+    /** @param activeSilences as they stand when the transition is made: the update shows what silences it */
+    private void published(AlertEntity alert, Map<String, List<AlertViews.Matcher>> activeSilences) {
+        live.afterCommit(LiveUpdate.ALERT, String.valueOf(alert.id), alert.fsid, () -> view(alert, activeSilences));
     }
 
     private static Event event(AlertEntity alert, String what) {
