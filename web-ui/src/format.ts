@@ -1,4 +1,5 @@
 // How numbers and times read on every page.
+import type { MovementPreview } from './api/types';
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 
@@ -30,4 +31,9 @@ export function severityClass(severity: string): 'ok' | 'warn' | 'critical' {
   if (text.includes('ERR') || text.includes('CRIT')) return 'critical';
   if (text.includes('WARN')) return 'warn';
   return 'ok';
+}
+
+/** A change's preview in words: {@code 12 of 128 PGs move, 3.1 GiB to copy.}; {@code of} names whose PGs when not all. */
+export function moves(preview: MovementPreview, of = ''): string {
+  return `${preview.pgs_moving} of ${of}${preview.pgs} PGs move, ${bytes(preview.bytes)} to copy.`;
 }

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { get, message, submit } from '../api/client';
-import type { CrushNode, CrushRule, CrushStep, CrushType } from '../api/types';
+import { get, message, post, submit } from '../api/client';
+import type { CrushNode, CrushRule, CrushStep, CrushType, MovementPreview } from '../api/types';
 import { confirmAction, requestForForm, runRequest } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { Async, ErrorNote, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
+import { moves } from '../format';
 import { canOperate } from '../session';
 
 /** Device-class shadow trees ("default~hdd") are Ceph's bookkeeping, not buckets an operator made. */
@@ -59,9 +60,15 @@ function StepsEditor({ fsid, rule, done }: { fsid: string; rule: CrushRule; done
       refusal.refuse(`The steps are not JSON: ${message(failure)}`);
       return;
     }
+    let preview: string;
+    try {
+      preview = ` ${moves(await post<MovementPreview>(`/cluster/${fsid}/crush_rule/${rule.id}/preview`, { steps }))}`;
+    } catch (failure) {
+      preview = ` (no preview: ${message(failure)})`;
+    }
     const confirmed = await confirmAction({
       title: `Change the steps of rule ${rule.name}?`,
-      body: `Its ${rule.osd_count} OSDs' pools may move data to match the new placement.`,
+      body: `The pools that use it move data to match the new placement.${preview}`,
       confirmLabel: 'Change rule',
     });
     if (!confirmed) return;

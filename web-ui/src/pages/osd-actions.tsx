@@ -1,6 +1,6 @@
 // What may be done to OSDs, one or several at once: Calamari's writable fields and its valid_commands.
 import { ApiError, message, post, submit } from '../api/client';
-import { bytes } from '../format';
+import { moves } from '../format';
 import type { MovementPreview, Osd } from '../api/types';
 import { confirmAction, runRequest } from '../components/actions';
 
@@ -75,8 +75,7 @@ export async function runOnOsds(fsid: string, action: OsdAction, osds: Osd[]): P
 async function previewText(fsid: string, preview: NonNullable<OsdAction['preview']>, osds: Osd[]): Promise<string> {
   const lines = await Promise.all(osds.map(async (osd) => {
     try {
-      const moves = await preview(fsid, osd);
-      return ` osd.${osd.id}: ${moves.pgs_moving} of ${moves.pgs} PGs move, ${bytes(moves.bytes)} to copy.`;
+      return ` osd.${osd.id}: ${moves(await preview(fsid, osd))}`;
     } catch (failure) {
       return ` osd.${osd.id}: no preview (${message(failure)}).`;
     }

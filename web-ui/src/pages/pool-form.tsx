@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { get, message, post, submit } from '../api/client';
 import type { MovementPreview, Pool, PoolForm as PoolFields } from '../api/types';
-import { bytes } from '../format';
+import { moves } from '../format';
 import { confirmAction, requestForForm } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { useLoad } from '../components/load';
@@ -41,8 +41,7 @@ function body(values: Values, initial: Values, creating: boolean): PoolFields {
 async function movementText(fsid: string, poolId: number, fields: PoolFields): Promise<string> {
   if (!['size', 'pg_num', 'pgp_num', 'crush_ruleset'].some((field) => field in fields)) return ' Nothing of this moves data.';
   try {
-    const moves = await post<MovementPreview>(`/cluster/${fsid}/pool/${poolId}/preview`, fields);
-    return ` ${moves.pgs_moving} of the pool's ${moves.pgs} PGs move, ${bytes(moves.bytes)} to copy.`;
+    return ` ${moves(await post<MovementPreview>(`/cluster/${fsid}/pool/${poolId}/preview`, fields), "the pool's ")}`;
   } catch (failure) {
     return ` Replicas and placement groups move data while Ceph rebalances (no preview: ${message(failure)}).`;
   }

@@ -38,6 +38,7 @@ import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.MdsClientSessions;
 import io.loligo.contracts.command.SafetyCheck;
 import io.loligo.contracts.command.PreviewOsdWeight;
+import io.loligo.contracts.command.PreviewCrushChange;
 import io.loligo.contracts.command.PreviewPoolChange;
 import io.loligo.contracts.command.OsdProvision;
 import io.loligo.contracts.command.OsdDrain;
@@ -69,7 +70,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * a Response, and views turned into JSON trees (the OSD list and its pages). A native image would drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
-        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, ReadRbdImages.class, RunCli.class, ReadMonStatus.class, ReadHost.class, ReadHost.Kind.class, MdsClientSessions.class, DaemonControl.class, DaemonControl.Action.class, SafetyCheck.class, SafetyCheck.Check.class, PreviewOsdWeight.class, PreviewPoolChange.class, OsdProvision.class, OsdDrain.class, OsdRemoval.class, OsdGroupFlagChange.class, ReadSubvolumes.class, SubvolumeChange.class, SubvolumeClone.class, VolumeChange.class, CreateImage.class, ImageChange.class, CopyImage.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, ReadRbdImages.class, RunCli.class, ReadMonStatus.class, ReadHost.class, ReadHost.Kind.class, MdsClientSessions.class, DaemonControl.class, DaemonControl.Action.class, SafetyCheck.class, SafetyCheck.Check.class, PreviewOsdWeight.class, PreviewPoolChange.class, PreviewCrushChange.class, OsdProvision.class, OsdDrain.class, OsdRemoval.class, OsdGroupFlagChange.class, ReadSubvolumes.class, SubvolumeChange.class, SubvolumeClone.class, VolumeChange.class, CreateImage.class, ImageChange.class, CopyImage.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
         PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CrushMapChange.class, CompileCrushMap.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class, MapContentReader.class, Problem.class, Problem.FieldError.class, OsdView.class, PoolView.class, CrushViews.Rule.class, CrushViews.RuleSet.class, CrushViews.Node.class,
         CrushViews.Item.class, CrushViews.Type.class, Page.class, EventView.class,

@@ -17,6 +17,7 @@ import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.MdsClientSessions;
 import io.loligo.contracts.command.SafetyCheck;
 import io.loligo.contracts.command.PreviewOsdWeight;
+import io.loligo.contracts.command.PreviewCrushChange;
 import io.loligo.contracts.command.PreviewPoolChange;
 import io.loligo.contracts.command.OsdProvision;
 import io.loligo.contracts.command.OsdDrain;
@@ -48,7 +49,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * drop their accessors unless they are registered here.
  */
 @RegisterForReflection(targets = {NodeHeartbeat.class, DaemonService.class, HostInterface.class, ClusterReport.class, ClusterMap.class,
-        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, ReadRbdImages.class, RunCli.class, ReadMonStatus.class, ReadHost.class, ReadHost.Kind.class, MdsClientSessions.class, DaemonControl.class, DaemonControl.Action.class, SafetyCheck.class, SafetyCheck.Check.class, PreviewOsdWeight.class, PreviewPoolChange.class, OsdProvision.class, OsdDrain.class, OsdRemoval.class, OsdGroupFlagChange.class, ReadSubvolumes.class, SubvolumeChange.class, SubvolumeClone.class, VolumeChange.class, CreateImage.class, ImageChange.class, CopyImage.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
+        CommandEnvelope.class, AgentCommand.class, FetchClusterMap.class, ReadUsage.class, ReadClusterLog.class, ReadPgs.class, ReadRbdImages.class, RunCli.class, ReadMonStatus.class, ReadHost.class, ReadHost.Kind.class, MdsClientSessions.class, DaemonControl.class, DaemonControl.Action.class, SafetyCheck.class, SafetyCheck.Check.class, PreviewOsdWeight.class, PreviewPoolChange.class, PreviewCrushChange.class, OsdProvision.class, OsdDrain.class, OsdRemoval.class, OsdGroupFlagChange.class, ReadSubvolumes.class, SubvolumeChange.class, SubvolumeClone.class, VolumeChange.class, CreateImage.class, ImageChange.class, CopyImage.class, OsdChange.class, OsdFlagChange.class, PgChange.class, CreatePool.class,
         PoolChange.class, ErasureCodeProfileChange.class, CrushChange.class, CrushMapChange.class, CompileCrushMap.class, CommandReply.class, CommandReply.Failure.class,
         CommandReply.MapContent.class})
 final class NativeRegistrations {

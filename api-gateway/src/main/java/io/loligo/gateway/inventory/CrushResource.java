@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
+import io.loligo.contracts.api.MovementPreviewView;
 import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -103,5 +104,24 @@ public class CrushResource implements CrushApi {
     @Override
     public Response deleteCrushNode(String fsid, String id, String ignoredUser) {
         return mutations.asUser(user -> clusterService.deleteCrushNode(fsid, id, user));
+    }
+
+    /** Changes nothing, but goes with the change it previews: for those who may make it. */
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public MovementPreviewView previewCrushMap(String fsid, JsonNode crushMap) {
+        return clusterService.previewCrushMap(fsid, crushMap);
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public MovementPreviewView previewCrushRule(String fsid, String id, CrushForms.Rule rule) {
+        return clusterService.previewCrushRule(fsid, id, rule);
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public MovementPreviewView previewCrushNode(String fsid, String id, CrushForms.Node node) {
+        return clusterService.previewCrushNode(fsid, id, node);
     }
 }

@@ -14,6 +14,9 @@ import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.CrushChange;
+import io.loligo.contracts.command.CrushMapChange;
+import io.loligo.contracts.command.PreviewCrushChange;
+import io.loligo.contracts.command.RequestedChange;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -155,6 +158,33 @@ public final class CrushChanges {
         }
         dumped.put("rule_name", name);
         return new Planned(headline, List.of(crushMap.replacedBy(changed)));
+    }
+
+    /**
+     * The preview of a planned CRUSH change: its bucket and OSD changes as crushtool would make them, or the whole map
+     * it would set.
+     *
+     * @throws ApiException 400 when the change leaves the map as it is, or unlinks an item from one of its buckets,
+     *                      which crushtool cannot do
+     */
+    public static PreviewCrushChange preview(String fsid, Planned planned) {
+        List<CrushChange> changes = new ArrayList<>();
+        String text = null;
+        for (RequestedChange change : planned.changes()) {
+            if (change instanceof CrushMapChange whole) {
+                text = whole.text();
+            } else if (change instanceof CrushChange crushChange) {
+                if (crushChange.kind() == CrushChange.Kind.UNLINK) {
+                    throw ApiException.invalid(List.of(new FieldError("items", "taking " + crushChange.name()
+                            + " out of one of its buckets cannot be previewed: crushtool cannot unlink")));
+                }
+                changes.add(crushChange);
+            }
+        }
+        if (changes.isEmpty() && text == null) {
+            throw new ApiException(400, "NothingChanges", "the CRUSH map already is so: nothing would move");
+        }
+        return text != null ? new PreviewCrushChange(fsid, List.of(), text) : new PreviewCrushChange(fsid, changes, null);
     }
 
     /** Calamari's {@code POST crush_map}: the whole map as text, compiled by the agent. */

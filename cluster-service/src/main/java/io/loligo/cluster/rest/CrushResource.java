@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.loligo.cluster.crush.CrushChanges;
 import io.loligo.cluster.crush.CrushMapCompiler;
+import io.loligo.cluster.osd.MovementPreviews;
+import io.loligo.cluster.request.Planned;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.Crush;
 import io.loligo.cluster.state.CrushMapText;
 import io.loligo.cluster.state.HeldCrushMap;
+import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
+import io.loligo.contracts.api.MovementPreviewView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -32,6 +36,8 @@ public class CrushResource implements CrushApi {
     Mutations mutations;
     @Inject
     CrushMapCompiler compiler;
+    @Inject
+    LiveReads liveReads;
 
     @Override
     public JsonNode crushMapText(String fsid) {
@@ -107,6 +113,26 @@ public class CrushResource implements CrushApi {
     @Override
     public Response deleteCrushNode(String fsid, String id, String user) {
         return mutations.run(fsid, user, CrushChanges.deleteNode(fsid, crushNode(fsid, id)));
+    }
+
+    @Override
+    public MovementPreviewView previewCrushMap(String fsid, JsonNode crushMap) {
+        return preview(fsid, compiler.compiles(CrushChanges.replaceMap(heldCrushMap(fsid), crushMap), "body"));
+    }
+
+    @Override
+    public MovementPreviewView previewCrushRule(String fsid, String id, CrushForms.Rule rule) {
+        CrushViews.Rule current = crushRule(fsid, id);
+        return preview(fsid, compiler.compiles(CrushChanges.updateRule(fsid, heldCrushMap(fsid), current, rule), "steps"));
+    }
+
+    @Override
+    public MovementPreviewView previewCrushNode(String fsid, String id, CrushForms.Node node) {
+        return preview(fsid, CrushChanges.updateNode(fsid, crushMap(fsid), crushNode(fsid, id), node));
+    }
+
+    private MovementPreviewView preview(String fsid, Planned planned) {
+        return MovementPreviews.view(liveReads.read(CrushChanges.preview(fsid, planned)));
     }
 
     private HeldCrushMap heldCrushMap(String fsid) {

@@ -11,6 +11,7 @@ import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.command.CrushChange;
 import io.loligo.contracts.command.CrushMapChange;
+import io.loligo.contracts.command.PreviewCrushChange;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -164,6 +165,20 @@ class CrushChangesTest {
                 CrushChange.of(FSID, CrushChange.Kind.UNLINK, "osd.2", "vm"));
         assertThat(CrushChanges.updateNode(FSID, crush, host, new CrushForms.Node(null, null, null,
                 host.items().stream().map(item -> new CrushForms.Item(item.id(), null)).toList())).changesNothing()).isTrue();
+    }
+
+    @Test
+    void aPreviewTakesTheChangesCrushtoolCanMakeOrTheWholeMap() {
+        CrushViews.Node host = Crush.nodes(crush).stream().filter(node -> node.name().equals("vm")).findFirst().orElseThrow();
+        List<CrushForms.Item> lighter = host.items().stream().map(item -> new CrushForms.Item(item.id(), item.id() == 1 ? 0.25 : item.weight()))
+                .toList();
+        assertThat(CrushChanges.preview(FSID, CrushChanges.updateNode(FSID, crush, host, new CrushForms.Node(null, null, null, lighter))))
+                .isEqualTo(new PreviewCrushChange(FSID, List.of(CrushChange.reweightOsd(FSID, "osd.1", 0.25)), null));
+        assertProblem(() -> CrushChanges.preview(FSID, CrushChanges.updateNode(FSID, crush, host, new CrushForms.Node(null, null, null,
+                lighter.subList(0, 2)))), 400, "items");
+        assertProblem(() -> CrushChanges.preview(FSID, CrushChanges.replaceMap(held, TextNode.valueOf(CrushMapText.of(crush)))), 400);
+        assertThat(CrushChanges.preview(FSID, CrushChanges.replaceMap(held, TextNode.valueOf("# begin crush map\n"))).crushMapText())
+                .isEqualTo("# begin crush map\n");
     }
 
     @Test

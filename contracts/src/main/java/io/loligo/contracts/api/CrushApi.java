@@ -113,4 +113,30 @@ public interface CrushApi {
     @DELETE
     @Path("/cluster/{fsid}/crush_node/{id}")
     Response deleteCrushNode(@PathParam("fsid") String fsid, @PathParam("id") String id, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+
+    /**
+     * What replacing the CRUSH map with this text would move, before it is made: every pool's PGs mapped by an agent
+     * with Ceph's own crushtool, with the map as it is and as the text compiles; {@code 400} naming {@code body} with
+     * crushtool's message when it does not compile.
+     */
+    @POST
+    @Path("/cluster/{fsid}/crush_map/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    MovementPreviewView previewCrushMap(@PathParam("fsid") String fsid, JsonNode crushMap);
+
+    /** What the {@code PATCH} of the rule with this body would move (its steps rewritten), before it is made. */
+    @POST
+    @Path("/cluster/{fsid}/crush_rule/{id}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    MovementPreviewView previewCrushRule(@PathParam("fsid") String fsid, @PathParam("id") String id, CrushForms.Rule rule);
+
+    /**
+     * What the {@code PATCH} of the bucket with this body would move (moved to another parent, its items' CRUSH weights
+     * changed, OSDs placed in it), before it is made, as crushtool's own {@code --move}, {@code --reweight-item} and
+     * {@code --update-item} change a copy of the map.
+     */
+    @POST
+    @Path("/cluster/{fsid}/crush_node/{id}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    MovementPreviewView previewCrushNode(@PathParam("fsid") String fsid, @PathParam("id") String id, CrushForms.Node node);
 }

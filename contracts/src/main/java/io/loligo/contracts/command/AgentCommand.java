@@ -33,6 +33,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = SafetyCheck.class, name = "safety-check"),
         @JsonSubTypes.Type(value = PreviewOsdWeight.class, name = "preview-osd-weight"),
         @JsonSubTypes.Type(value = PreviewPoolChange.class, name = "preview-pool-change"),
+        @JsonSubTypes.Type(value = PreviewCrushChange.class, name = "preview-crush-change"),
         @JsonSubTypes.Type(value = OsdProvision.class, name = "osd-provision"),
         @JsonSubTypes.Type(value = OsdDrain.class, name = "osd-drain"),
         @JsonSubTypes.Type(value = OsdRemoval.class, name = "osd-removal"),
@@ -43,7 +44,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ReadHost.class, name = "read-host"),
         @JsonSubTypes.Type(value = MdsClientSessions.class, name = "mds-client-sessions")})
 public sealed interface AgentCommand permits FetchClusterMap, ReadUsage, ReadClusterLog, ReadPgs, ReadRbdImages, ReadSubvolumes, CompileCrushMap,
-        RunCli, ReadMonStatus, ReadHost, MdsClientSessions, SafetyCheck, PreviewOsdWeight, PreviewPoolChange, RequestedChange {
+        RunCli, ReadMonStatus, ReadHost, MdsClientSessions, SafetyCheck, PreviewOsdWeight, PreviewPoolChange, PreviewCrushChange, RequestedChange {
     /** The cluster the command is for; null only for a {@link ReadHost} of a host that serves no cluster. */
     String fsid();
 }

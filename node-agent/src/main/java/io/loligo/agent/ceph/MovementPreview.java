@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.host.HostProcess;
+import io.loligo.contracts.command.CrushChange;
+import io.loligo.contracts.command.PreviewCrushChange;
 import io.loligo.contracts.command.PreviewOsdWeight;
 import io.loligo.contracts.command.PreviewPoolChange;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,35 +71,23 @@ public class MovementPreview {
      * map does it: Ceph's CRUSH, and only the few rules around it here.
      */
     public JsonNode osdWeight(PreviewOsdWeight preview) {
-        // read under the probe's lock; the tools run outside it, as they take seconds on a large map
-        Snapshot snapshot = cluster.read(reader -> new Snapshot(reader.osdMapBinary(), reader.osdDump(), reader.pgContents()));
-        long started = System.nanoTime();
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("loligo-preview");
-            // osdmaptool rewrites the file it reads for some options: it reads a copy of its own each time
-            Path map = Files.write(work.resolve("osdmap"), snapshot.osdMap());
+        return previewed((snapshot, work, map) -> {
             Map<String, List<Integer>> before;
             Map<String, List<Integer>> after;
             if (preview.weight() == 0) {
                 before = upSets(osdmaptool(map, "--test-map-pgs-dump-all"));
+                // osdmaptool rewrites the file it reads for some options: it reads a copy of its own each time
                 Path changed = Files.write(work.resolve("osdmap-out"), snapshot.osdMap());
                 after = upSets(osdmaptool(changed, "--mark-out", String.valueOf(preview.osd()), "--test-map-pgs-dump-all"));
             } else {
-                Path crush = work.resolve("crush");
-                osdmaptool(map, "--export-crush", crush.toString());
+                Path crush = exportCrush(map, work);
                 Map<Integer, Double> weights = overrideWeights(snapshot.osdDump());
                 before = mapByCrushtool(crush, snapshot.osdDump(), weights);
                 weights.put(preview.osd(), preview.weight());
                 after = mapByCrushtool(crush, snapshot.osdDump(), weights);
             }
-            return compare(before, after, snapshot.contents(), mapper).put("osd_map_epoch", snapshot.osdDump().path("epoch").asLong())
-                    .put("computed_ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the OSD map for osdmaptool: " + e.getMessage(), e);
-        } finally {
-            CrushTool.deleteQuietly(work);
-        }
+            return compare(before, after, snapshot.contents(), mapper);
+        });
     }
 
     /**
@@ -108,14 +98,8 @@ public class MovementPreview {
      * they move as pgp_num follows: the PGs are compared as they are split and as they end.
      */
     public JsonNode poolChange(PreviewPoolChange preview) {
-        Snapshot snapshot = cluster.read(reader -> new Snapshot(reader.osdMapBinary(), reader.osdDump(), reader.pgContents()));
-        long started = System.nanoTime();
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("loligo-preview");
-            Path map = Files.write(work.resolve("osdmap"), snapshot.osdMap());
-            Path crush = work.resolve("crush");
-            osdmaptool(map, "--export-crush", crush.toString());
+        return previewed((snapshot, work, map) -> {
+            Path crush = exportCrush(map, work);
             Map<Integer, Double> weights = overrideWeights(snapshot.osdDump());
             JsonNode pool = onlyPool(snapshot.osdDump(), preview.pool());
             int pgNum = pool.path("pools").path(0).path("pg_num").asInt();
@@ -125,13 +109,96 @@ public class MovementPreview {
             Map<String, List<Integer>> after = mapByCrushtool(crush, changedPool(pool, preview), weights);
             Map<String, long[]> contents = preview.pgNum() == null ? snapshot.contents()
                     : splitContents(snapshot.contents(), preview.pool(), pgNum, preview.pgNum());
-            return compare(before, after, contents, mapper).put("osd_map_epoch", snapshot.osdDump().path("epoch").asLong())
+            return compare(before, after, contents, mapper);
+        });
+    }
+
+    /**
+     * What a change to the CRUSH map would move, from the OSD map now: every pool's PGs mapped by crushtool with the
+     * CRUSH map as it is and as crushtool itself changes it (or as a whole new map compiles), then placed as the OSD
+     * map places them.
+     */
+    public JsonNode crushChange(PreviewCrushChange preview) {
+        return previewed((snapshot, work, map) -> {
+            Path crush = exportCrush(map, work);
+            Path changed = work.resolve("crush-changed");
+            if (preview.crushMapText() != null) {
+                Files.write(changed, new CrushTool(crushtool).compile(preview.crushMapText()));
+            } else {
+                Files.copy(crush, changed);
+                for (CrushChange change : preview.changes()) {
+                    List<String> options = crushtoolOptions(change);
+                    if (!options.isEmpty()) {
+                        List<String> command = new ArrayList<>(List.of(crushtool, "-i", changed.toString()));
+                        command.addAll(options);
+                        command.addAll(List.of("-o", changed.toString()));
+                        HostProcess.run(command, TOOL_TIMEOUT).outputOrFail();
+                    }
+                }
+            }
+            Map<Integer, Double> weights = overrideWeights(snapshot.osdDump());
+            return compare(mapByCrushtool(crush, snapshot.osdDump(), weights), mapByCrushtool(changed, snapshot.osdDump(), weights),
+                    snapshot.contents(), mapper);
+        });
+    }
+
+    /** One preview's work on a copy of the OSD map, in a directory of its own. */
+    @FunctionalInterface
+    private interface PreviewWork {
+        ObjectNode compare(Snapshot snapshot, Path work, Path osdMap) throws IOException;
+    }
+
+    /**
+     * A preview on the OSD map now, read under the probe's lock; the tools run outside it, as they take seconds on a
+     * large map. With the map's epoch and the time it took.
+     */
+    private JsonNode previewed(PreviewWork preview) {
+        Snapshot snapshot = cluster.read(reader -> new Snapshot(reader.osdMapBinary(), reader.osdDump(), reader.pgContents()));
+        long started = System.nanoTime();
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("loligo-preview");
+            return preview.compare(snapshot, work, Files.write(work.resolve("osdmap"), snapshot.osdMap()))
+                    .put("osd_map_epoch", snapshot.osdDump().path("epoch").asLong())
                     .put("computed_ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the OSD map for osdmaptool: " + e.getMessage(), e);
+            throw new UncheckedIOException("could not write the maps for osdmaptool and crushtool: " + e.getMessage(), e);
         } finally {
             CrushTool.deleteQuietly(work);
         }
+    }
+
+    private Path exportCrush(Path osdMap, Path work) {
+        Path crush = work.resolve("crush");
+        osdmaptool(osdMap, "--export-crush", crush.toString());
+        return crush;
+    }
+
+    /**
+     * crushtool's options for one change, as {@code ceph osd crush} would make it; none for those that move nothing
+     * (rules made, renamed or removed: no pool uses a new or removable rule; a bucket renamed). Pure.
+     */
+    static List<String> crushtoolOptions(CrushChange change) {
+        return switch (change.kind()) {
+            case ADD_BUCKET -> List.of("--add-bucket", change.name(), change.target());
+            case MOVE_BUCKET -> withLocation(List.of("--move", change.name()), change.target());
+            case REMOVE_BUCKET -> List.of("--remove-item", change.name());
+            case SET_OSD -> withLocation(List.of("--update-item", change.name().substring("osd.".length()), String.valueOf(change.weight()),
+                    change.name()), change.target());
+            case REWEIGHT_OSD -> List.of("--reweight-item", change.name(), String.valueOf(change.weight()));
+            case UNLINK -> throw new IllegalArgumentException("crushtool cannot unlink an item from one of its buckets");
+            case CREATE_REPLICATED_RULE, RENAME_RULE, REMOVE_RULE, RENAME_BUCKET -> List.of();
+        };
+    }
+
+    /** {@code root=default host=a} as crushtool's {@code --loc root default --loc host a}. */
+    private static List<String> withLocation(List<String> options, String location) {
+        List<String> all = new ArrayList<>(options);
+        for (String pair : location.trim().split("\\s+")) {
+            String[] typeAndName = pair.split("=", 2);
+            all.addAll(List.of("--loc", typeAndName[0], typeAndName[1]));
+        }
+        return all;
     }
 
     /**

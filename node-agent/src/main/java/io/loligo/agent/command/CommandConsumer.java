@@ -42,6 +42,7 @@ import io.loligo.contracts.command.SubvolumeChange;
 import io.loligo.contracts.command.SubvolumeClone;
 import io.loligo.contracts.command.SafetyCheck;
 import io.loligo.contracts.command.PreviewOsdWeight;
+import io.loligo.contracts.command.PreviewCrushChange;
 import io.loligo.contracts.command.PreviewPoolChange;
 import io.loligo.contracts.command.OsdDrain;
 import io.loligo.contracts.command.OsdProvision;
@@ -328,6 +329,7 @@ public class CommandConsumer {
             handler(SafetyCheck.class, (envelope, check) -> output(envelope, cluster.read(reader -> reader.safety(check)))),
             handler(PreviewOsdWeight.class, (envelope, preview) -> output(envelope, movementPreview.osdWeight(preview))),
             handler(PreviewPoolChange.class, (envelope, preview) -> output(envelope, movementPreview.poolChange(preview))),
+            handler(PreviewCrushChange.class, (envelope, preview) -> output(envelope, movementPreview.crushChange(preview))),
             handler(RbdChange.class, (envelope, change) -> output(envelope, rbdWriter.apply(logged(change), progressReports(envelope)))),
             handler(DaemonControl.class, (envelope, control) -> output(envelope, daemonController.control(logged(control), progressReports(envelope)))),
             handler(OsdProvision.class, (envelope, provision) -> output(envelope, osds.create(logged(provision), progressReports(envelope)))),

@@ -2,6 +2,7 @@ package io.loligo.agent.ceph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.contracts.command.CrushChange;
 import io.loligo.contracts.command.PreviewPoolChange;
 import org.junit.jupiter.api.Test;
 
@@ -122,5 +123,20 @@ class MovementPreviewTest {
         assertThat(split.get("3.2")).containsExactly(10, 100);
         assertThat(split.get("3.1")).containsExactly(3, 30);
         assertThat(split.get("3.5")).containsExactly(3, 30);
+    }
+
+    @Test
+    void eachCrushChangeIsCrushtoolsOwnOptionOrNothingWhenItMovesNothing() {
+        assertThat(MovementPreview.crushtoolOptions(CrushChange.reweightOsd("f", "osd.1", 0.5)))
+                .containsExactly("--reweight-item", "osd.1", "0.5");
+        assertThat(MovementPreview.crushtoolOptions(CrushChange.of("f", CrushChange.Kind.MOVE_BUCKET, "rack-a", "root=default")))
+                .containsExactly("--move", "rack-a", "--loc", "root", "default");
+        assertThat(MovementPreview.crushtoolOptions(CrushChange.setOsd("f", "osd.3", "host=node-2", 1.25)))
+                .containsExactly("--update-item", "3", "1.25", "osd.3", "--loc", "host", "node-2");
+        assertThat(MovementPreview.crushtoolOptions(CrushChange.of("f", CrushChange.Kind.ADD_BUCKET, "rack-b", "rack")))
+                .containsExactly("--add-bucket", "rack-b", "rack");
+        assertThat(MovementPreview.crushtoolOptions(CrushChange.of("f", CrushChange.Kind.REMOVE_BUCKET, "rack-b", null)))
+                .containsExactly("--remove-item", "rack-b");
+        assertThat(MovementPreview.crushtoolOptions(CrushChange.of("f", CrushChange.Kind.RENAME_BUCKET, "rack-a", "rack-c"))).isEmpty();
     }
 }
