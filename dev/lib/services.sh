@@ -33,7 +33,8 @@ build_platform() {
 service_properties() {
   case $1 in
     cluster-service) echo "-Dquarkus.http.port=8481 $(rgw_properties) -Dquarkus.mailer.host=127.0.0.1" \
-      "-Dquarkus.mailer.port=$(mail_port) -Dquarkus.mailer.start-tls=DISABLED" ;;
+      "-Dquarkus.mailer.port=$(mail_port) -Dquarkus.mailer.start-tls=DISABLED" \
+      "-Dquarkus.rest-client.metrics-service.url=http://127.0.0.1:8483" ;;
     metrics-service) echo "-Dquarkus.http.port=8483" ;;
     api-gateway) echo "-Dquarkus.http.port=$LOLIGO_HTTP_PORT -Dquarkus.rest-client.cluster-service.url=http://127.0.0.1:8481" \
       "-Dquarkus.rest-client.metrics-service.url=http://127.0.0.1:8483" \

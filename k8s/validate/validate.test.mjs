@@ -71,6 +71,15 @@ test('nothing reaches a pod or leaves one unless a policy names it: each workloa
         assert.ok(workload.metadata.name === 'rabbitmq' || rule.from?.length, `${where}: ingress from named sources only`);
       }
     }
+    // the services' calls to one another: each allowed by the caller's egress and by the callee's ingress
+    const rulesOf = (name, direction) => policiesOf(objects, { 'app.kubernetes.io/name': name }).flatMap((policy) => policy.spec[direction] ?? []);
+    const names = (rule, peers, name) => (rule[peers] ?? []).some((peer) => peer.podSelector?.matchLabels?.['app.kubernetes.io/name'] === name);
+    const opens = (rule, port) => (rule.ports ?? []).some((allowed) => allowed.port === port);
+    for (const [caller, callee, port] of [['api-gateway', 'cluster-service', 8481], ['api-gateway', 'metrics-service', 8483],
+      ['cluster-service', 'metrics-service', 8483]]) {
+      assert.ok(rulesOf(caller, 'egress').some((rule) => names(rule, 'to', callee) && opens(rule, port)), `${overlay}: ${caller} calls ${callee}`);
+      assert.ok(rulesOf(callee, 'ingress').some((rule) => names(rule, 'from', caller) && opens(rule, port)), `${overlay}: ${callee} answers ${caller}`);
+    }
   }
 });
 
@@ -115,4 +124,5 @@ test('the prod overlay has the services call one another over TLS only, with the
   assert.equal(gateway.QUARKUS_REST_CLIENT_CLUSTER_SERVICE_URL, 'https://cluster-service:8481');
   assert.equal(gateway.QUARKUS_REST_CLIENT_METRICS_SERVICE_URL, 'https://metrics-service:8483');
   assert.equal(env(deployment('cluster-service')).LOLIGO_LEADERSHIP_ADVERTISED_URL, 'https://$(POD_IP):8481');
+  assert.equal(env(deployment('cluster-service')).QUARKUS_REST_CLIENT_METRICS_SERVICE_URL, 'https://metrics-service:8483');
 });

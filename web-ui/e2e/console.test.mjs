@@ -169,12 +169,13 @@ describe('the console', { concurrency: 1 }, () => {
     const name = `e2e-hook-${Date.now()}`;
     try {
       await page.goto(`${LOLIGO_URL}/ui/alerts`);
-      await page.getByLabel('Name').fill(name);
-      await page.getByLabel('URL').fill('ftp://127.0.0.1/hook');
-      await page.getByRole('button', { name: 'Add receiver' }).click();
-      await page.getByText('an http or https URL with a host').waitFor();
-      await page.getByLabel('URL').fill(`http://127.0.0.1:${hook.address().port}/hook`);
-      await page.getByRole('button', { name: 'Add receiver' }).click();
+      const form = page.getByRole('form', { name: 'New receiver' });
+      await form.getByLabel('Name').fill(name);
+      await form.getByLabel('URL').fill('ftp://127.0.0.1/hook');
+      await form.getByRole('button', { name: 'Add receiver' }).click();
+      await form.getByText('an http or https URL with a host').waitFor();
+      await form.getByLabel('URL').fill(`http://127.0.0.1:${hook.address().port}/hook`);
+      await form.getByRole('button', { name: 'Add receiver' }).click();
       const row = page.getByRole('row').filter({ hasText: name });
       await row.getByRole('button', { name: 'Send test' }).click();
       await page.getByTestId(`receiver-test-${name}`).filter({ hasText: 'delivered' }).waitFor();
@@ -196,6 +197,28 @@ describe('the console', { concurrency: 1 }, () => {
     } finally {
       hook.close();
     }
+  });
+
+  test('a rule on a metric is refused a window too short, beside its field, then added and removed from the alerts page', async () => {
+    const name = `E2eRule${Date.now()}`;
+    await page.goto(`${LOLIGO_URL}/ui/alerts`);
+    const form = page.getByRole('form', { name: 'New rule' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Metric').selectOption('osd');
+    await form.getByLabel('Field').selectOption('apply_latency_ms');
+    await form.getByLabel('Over').fill('1s');
+    await form.getByLabel('Threshold').fill('500');
+    await form.getByLabel('What to do when it fires').fill('Look at the disks of the OSD.');
+    await form.getByRole('button', { name: 'Add rule' }).click();
+    await form.locator('.field', { has: form.getByLabel('Over') }).getByText('from 30s to 1d').waitFor();
+    await form.getByLabel('Over').fill('5m');
+    await form.getByRole('button', { name: 'Add rule' }).click();
+    const row = page.getByRole('table', { name: 'Rules' }).getByRole('row').filter({ hasText: name });
+    await row.getByText('mean over 300 s > 500').waitFor();
+    await screenshot(page, 'alert-rules');
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await row.waitFor({ state: 'detached' });
   });
 
   test('a pool made through the form, with its field errors shown first, appears in the console and in Ceph', async () => {
@@ -532,7 +555,7 @@ describe('the console', { concurrency: 1 }, () => {
     await screenshot(page, 'monitors');
   });
 
-  test('a CRUSH rule made in the rule editor is in Ceph, and deleted after confirmation', async () => {
+  test('a CRUSH rule made in the rule editor is in Ceph, its new steps previewed, and deleted after confirmation', async () => {
     const rule = `console_rule_${Date.now()}`;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CRUSH' }).click();
     const tree = page.getByRole('list', { name: 'CRUSH hierarchy' });
@@ -546,6 +569,15 @@ describe('the console', { concurrency: 1 }, () => {
     const listed = page.locator('ul.rules li', { hasText: rule });
     await listed.waitFor({ timeout: 60_000 });
     assert.ok(cephJson('osd', 'crush', 'rule', 'ls').includes(rule));
+
+    // new steps are previewed in the confirmation, by crushtool on the map: a rule no pool uses moves nothing
+    await listed.getByRole('button', { name: 'Edit steps' }).click();
+    const steps = listed.getByLabel(/^Steps/);
+    await steps.fill((await steps.inputValue()).replace('"osd"', '"host"'));
+    await listed.getByRole('button', { name: 'Save steps' }).click();
+    await page.getByRole('dialog').getByText(/ 0 of \d+ PGs move, 0 B to copy\./).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await listed.getByRole('button', { name: 'Close' }).click();
 
     await listed.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete rule' }).click();

@@ -517,7 +517,7 @@ export interface Silence {
 export interface Receiver {
   id: number;
   name: string;
-  kind: 'alertmanager' | 'webhook';
+  kind: 'alertmanager' | 'webhook' | 'email';
   url: string;
   created_by: string;
   created_at: string;
@@ -526,4 +526,30 @@ export interface Receiver {
 export interface ReceiverTest {
   delivered: boolean;
   detail: string;
+}
+
+/** An operator's threshold rule on a metric series. */
+export interface AlertRule {
+  id: number;
+  name: string;
+  measurement: string;
+  field: string;
+  tags: Record<string, string>;
+  aggregate: 'mean' | 'max' | 'min';
+  window_seconds: number;
+  comparison: '>' | '>=' | '<' | '<=';
+  threshold: number;
+  for_seconds: number;
+  severity: 'warning' | 'critical';
+  description: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** One measurement of the metrics catalog. */
+export interface MetricMeasurement {
+  measurement: string;
+  kind: 'gauge' | 'counter';
+  tags: string[];
+  fields: string[];
 }

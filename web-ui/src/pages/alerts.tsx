@@ -1,8 +1,9 @@
-// Alerts from Loligo's rules (firing, pending, resolved), the silences that keep them from receivers, and the receivers.
+// Alerts from Loligo's rules (firing, pending, resolved), the silences that keep them from receivers, operators' rules on
+// metrics, and the receivers.
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { del, get, post, query } from '../api/client';
-import type { Alert, Page, Receiver, ReceiverTest, Silence } from '../api/types';
+import { ApiError, del, get, post, query } from '../api/client';
+import type { Alert, AlertRule, MetricMeasurement, Page, Receiver, ReceiverTest, Silence } from '../api/types';
 import { confirmAction } from '../components/actions';
 import { Field, RefusalNote, invalidWhen, useAction } from '../components/form';
 import { Async, useLoad } from '../components/load';
@@ -165,15 +166,15 @@ function Silences({ prefill, onPrefilled }: { prefill: string | undefined; onPre
 function Receivers() {
   const receivers = useLoad(() => get<Receiver[]>('/alert/receiver'), [], isAlertUpdate);
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<'alertmanager' | 'webhook'>('webhook');
+  const [kind, setKind] = useState<Receiver['kind']>('webhook');
   const [url, setUrl] = useState('');
   const [tested, setTested] = useState<Record<number, ReceiverTest>>({});
   const { refusal, run } = useAction(receivers.reload);
   return (
     <section class="panel" aria-labelledby="receivers-title">
       <h2 id="receivers-title">Receivers</h2>
-      <p class="sub">Where alerts go when they fire and when they resolve: an Alertmanager (its v2 API), or any webhook that takes
-        Alertmanager's webhook JSON.</p>
+      <p class="sub">Where alerts go when they fire and when they resolve: an Alertmanager (its v2 API), any webhook that takes
+        Alertmanager's webhook JSON, or a mailbox.</p>
       <RefusalNote refusal={refusal} />
       <Async loaded={receivers} empty={(data) => (data.length === 0 ? 'No receiver: alerts show here only.' : undefined)}>
         {(data) => (
@@ -224,19 +225,146 @@ function Receivers() {
                      {...invalidWhen(refusal.forField('name'), 'receiver-name')} />
             </Field>
             <Field id="receiver-kind" label="Kind" error={refusal.forField('kind')}>
-              <select id="receiver-kind" value={kind} onChange={(event) => setKind(event.currentTarget.value as 'alertmanager' | 'webhook')}>
+              <select id="receiver-kind" value={kind} onChange={(event) => setKind(event.currentTarget.value as Receiver['kind'])}>
                 <option value="webhook">webhook</option>
                 <option value="alertmanager">alertmanager</option>
+                <option value="email">email</option>
               </select>
             </Field>
             <Field id="receiver-url" label="URL" error={refusal.forField('url')}
-                   hint={kind === 'alertmanager' ? "Alertmanager's base URL, such as http://alertmanager:9093" : 'The webhook, http or https'}>
+                   hint={{ alertmanager: "Alertmanager's base URL, such as http://alertmanager:9093", webhook: 'The webhook, http or https',
+                     email: 'mailto: and one address, such as mailto:ops@example.com' }[kind]}>
               <input id="receiver-url" value={url} onInput={(event) => setUrl(event.currentTarget.value)}
                      {...invalidWhen(refusal.forField('url'), 'receiver-url')} />
             </Field>
           </div>
           <div class="buttons"><button type="submit" class="primary">Add receiver</button></div>
         </form>
+      )}
+    </section>
+  );
+}
+
+/** Tags typed as {@code key=value}, one per line or comma-separated. */
+function parseTags(text: string): Record<string, string> {
+  return Object.fromEntries(text.split(/[\n,]/).map((pair) => pair.trim()).filter(Boolean).map((pair) => {
+    const at = pair.indexOf('=');
+    return at < 0 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+  }));
+}
+
+function RuleForm({ catalog, onDone }: { catalog: MetricMeasurement[]; onDone: () => void }) {
+  const [form, setForm] = useState({ name: '', measurement: 'osd', field: 'apply_latency_ms', tags: '', aggregate: 'mean', window: '5m',
+    comparison: '>', threshold: '', for: '2m', severity: 'warning', description: '' });
+  const { refusal, run } = useAction(onDone);
+  const set = (changes: Partial<typeof form>) => setForm((all) => ({ ...all, ...changes }));
+  const measurement = catalog.find((known) => known.measurement === form.measurement);
+  const tagsError = refusal.current instanceof ApiError
+    ? refusal.current.fieldErrors.find((error) => error.field.startsWith('tags'))?.message : undefined;
+  const input = (id: keyof typeof form, label: string, hint?: string) => (
+    <Field id={`rule-${id}`} label={label} error={refusal.forField(id)} hint={hint}>
+      <input id={`rule-${id}`} value={form[id]} onInput={(event) => set({ [id]: event.currentTarget.value })}
+             {...invalidWhen(refusal.forField(id), `rule-${id}`)} />
+    </Field>
+  );
+  return (
+    <form aria-label="New rule" onSubmit={(event) => {
+      event.preventDefault();
+      void run(async () => {
+        await post<AlertRule>('/alert/rule', { ...form, tags: parseTags(form.tags), threshold: form.threshold === '' ? null : Number(form.threshold) });
+        set({ name: '', threshold: '', description: '' });
+      });
+    }}>
+      <div class="inline-fields">
+        {input('name', 'Name', 'letters and digits, such as OsdSlowApply')}
+        <Field id="rule-measurement" label="Metric" error={refusal.forField('measurement')}>
+          <select id="rule-measurement" value={form.measurement} onChange={(event) => {
+            const chosen = catalog.find((known) => known.measurement === event.currentTarget.value);
+            set({ measurement: event.currentTarget.value, field: chosen?.fields[0] ?? '' });
+          }}>
+            {catalog.map((known) => <option key={known.measurement} value={known.measurement}>{known.measurement}</option>)}
+          </select>
+        </Field>
+        <Field id="rule-field" label="Field" error={refusal.forField('field')}
+               hint={measurement?.kind === 'counter' ? 'a counter: its rate per second' : undefined}>
+          <select id="rule-field" value={form.field} onChange={(event) => set({ field: event.currentTarget.value })}>
+            {(measurement?.fields ?? []).map((field) => <option key={field} value={field}>{field}</option>)}
+          </select>
+        </Field>
+        <Field id="rule-tags" label="Only series with" error={tagsError} hint={`tags: ${(measurement?.tags ?? []).join(', ')}; such as osd=3`}>
+          <input id="rule-tags" value={form.tags} onInput={(event) => set({ tags: event.currentTarget.value })}
+                 {...invalidWhen(tagsError, 'rule-tags')} />
+        </Field>
+      </div>
+      <div class="inline-fields">
+        <Field id="rule-aggregate" label="Taken as" error={refusal.forField('aggregate')}>
+          <select id="rule-aggregate" value={form.aggregate} onChange={(event) => set({ aggregate: event.currentTarget.value })}>
+            {['mean', 'max', 'min'].map((choice) => <option key={choice} value={choice}>{choice}</option>)}
+          </select>
+        </Field>
+        {input('window', 'Over', '30s to 1d')}
+        <Field id="rule-comparison" label="Is" error={refusal.forField('comparison')}>
+          <select id="rule-comparison" value={form.comparison} onChange={(event) => set({ comparison: event.currentTarget.value })}>
+            {['>', '>=', '<', '<='].map((choice) => <option key={choice} value={choice}>{choice}</option>)}
+          </select>
+        </Field>
+        {input('threshold', 'Threshold')}
+        {input('for', 'For', 'before it fires; 0s at once')}
+        <Field id="rule-severity" label="Severity" error={refusal.forField('severity')}>
+          <select id="rule-severity" value={form.severity} onChange={(event) => set({ severity: event.currentTarget.value })}>
+            <option value="warning">warning</option>
+            <option value="critical">critical</option>
+          </select>
+        </Field>
+      </div>
+      {input('description', 'What to do when it fires')}
+      <RefusalNote refusal={refusal} />
+      <div class="buttons"><button type="submit" class="primary">Add rule</button></div>
+    </form>
+  );
+}
+
+function Rules() {
+  const rules = useLoad(() => get<AlertRule[]>('/alert/rule'), [], isAlertUpdate);
+  const catalog = useLoad(() => get<MetricMeasurement[]>('/metrics/catalog'), []);
+  const { refusal, run } = useAction(rules.reload);
+  return (
+    <section class="panel" aria-labelledby="rules-title">
+      <h2 id="rules-title">Rules on metrics</h2>
+      <p class="sub">Thresholds on any metric series, each series that crosses one an alert of its own; Loligo's own rules (Ceph's health
+        checks, OSDs down, out and flapping, quorum, hosts, growth toward full) always apply.</p>
+      <RefusalNote refusal={refusal} />
+      <Async loaded={rules} empty={(data) => (data.length === 0 ? 'No rule of your own.' : undefined)}>
+        {(data) => (
+          <table class="table" aria-label="Rules">
+            <thead><tr><th>Name</th><th>Metric</th><th>Condition</th><th>For</th><th>Severity</th><th>By</th>
+              {canOperate.value && <th>Actions</th>}</tr></thead>
+            <tbody>
+              {data.map((rule) => (
+                <tr key={rule.id}>
+                  <td>{rule.name}</td>
+                  <td class="mono">{rule.measurement}.{rule.field}
+                    {Object.entries(rule.tags).map(([tag, value]) => ` ${tag}=${value}`).join('')}</td>
+                  <td>{rule.aggregate} over {rule.window_seconds} s {rule.comparison} {rule.threshold}</td>
+                  <td>{rule.for_seconds} s</td>
+                  <td><span class={`badge ${severityClass(rule.severity)}`}>{rule.severity}</span></td>
+                  <td>{rule.created_by}</td>
+                  {canOperate.value && (
+                    <td><button type="button" class="danger" onClick={() => void run(async () => {
+                      if (await confirmAction({ title: `Remove rule ${rule.name}?`, confirmLabel: 'Remove',
+                        body: 'Its alerts resolve at the next evaluation, and their receivers are told so.' })) {
+                        await del(`/alert/rule/${rule.id}`);
+                      }
+                    })}>Remove</button></td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Async>
+      {canOperate.value && (
+        <Async loaded={catalog}>{(known) => <RuleForm catalog={known} onDone={rules.reload} />}</Async>
       )}
     </section>
   );
@@ -302,6 +430,7 @@ export function Alerts() {
         )}
       </Async>
       <Silences prefill={prefill} onPrefilled={() => setPrefill(undefined)} />
+      <Rules />
       <Receivers />
     </div>
   );

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -185,7 +186,16 @@ class FaultsIT {
             killedAndBack(platform.clusterService);
         });
         fault(softly, "api-gateway killed, back in 45 s", load -> killedAndBack(platform.gateway));
+        // an operator's rule that holds at once, for as long as the agent reports osd.0: an alert that fires throughout
+        String rule = api().contentType(ContentType.JSON).body(Map.of("name", "FaultsOsdReports", "measurement", "osd", "field", "pgs",
+                "tags", Map.of("fsid", fsid, "osd", "0"), "window", "5m", "comparison", ">=", "threshold", 0, "for", "0s",
+                "description", "The faults test's alert, firing while osd.0 reports.")).post("/api/v3/alert/rule")
+                .then().statusCode(201).extract().path("id").toString();
+        JsonNode reporting = await().atMost(Duration.ofSeconds(60)).until(() -> firing("FaultsOsdReports"), Optional::isPresent).orElseThrow();
         fault(softly, "metrics-service killed, back in 45 s", load -> killedAndBack(platform.metricsService));
+        softly.assertThat(api().get("/api/v3/alert/{id}", reporting.path("id").asLong()).path("state").toString())
+                .as("a rule on metrics is not taken as cleared while metrics-service is away").isEqualTo("firing");
+        fault(softly, "Alertmanager, SMTP server and webhook away 30 s while an alert fires", load -> receiversAway(softly, rule));
         fault(softly, "node-agent killed in the middle of a change, back in 45 s", false, load -> {
             load.change();
             killedAndBack(platform.agent);
@@ -199,6 +209,62 @@ class FaultsIT {
             softly.assertThat(service.residentMib()).as(service.name() + " resident memory, MiB").isLessThan(1024);
         }
         softly.assertAll();
+    }
+
+    /**
+     * Every kind of receiver is added while its far end is away (the tests' Alertmanager and SMTP sink stopped, the
+     * webhook's port closed); the rule's alert is owed to each, and tried again as they fail. Back after 30 s, each is
+     * told once that it fires; the rule removed, each is told once that it resolved, the webhook and the mailbox
+     * asserted after a marker sent last.
+     */
+    private static void receiversAway(SoftAssertions softly, String rule) throws Exception {
+        int hookPort;
+        try (AlertSinks probe = new AlertSinks(0, platform.maildir())) {
+            hookPort = Integer.parseInt(probe.hookUrl().replaceAll(".*:(\\d+)/hook", "$1"));
+        }
+        platform.alertmanager("stop");
+        platform.mailSink("stop");
+        List<String> receivers = new ArrayList<>();
+        try {
+            for (Map<String, String> receiver : List.of(
+                    Map.of("name", "faults-hook", "kind", "webhook", "url", "http://127.0.0.1:" + hookPort + "/hook"),
+                    Map.of("name", "faults-alertmanager", "kind", "alertmanager", "url", LocalPlatform.ALERTMANAGER_URL),
+                    Map.of("name", "faults-mail", "kind", "email", "url", "mailto:faults@loligo.test"))) {
+                receivers.add(api().contentType(ContentType.JSON).body(receiver).post("/api/v3/alert/receiver")
+                        .then().statusCode(201).extract().path("id").toString());
+            }
+            Thread.sleep(30_000);
+        } finally {
+            platform.alertmanager("start");
+            platform.mailSink("start");
+        }
+        JsonNode alert = firing("FaultsOsdReports").orElseThrow();
+        String fingerprint = alert.path("fingerprint").asText();
+        String since = Instant.parse(alert.path("active_since").asText()).toString();
+        try (AlertSinks sinks = new AlertSinks(hookPort, platform.maildir())) {
+            // failures are tried again 2, 4, 8 ... s apart, up to a minute
+            await().atMost(Duration.ofSeconds(90)).until(() -> sinks.told(fingerprint, since, "firing") == 1);
+            await().atMost(Duration.ofSeconds(90)).until(() -> AlertSinks.alertmanagerHolds(fingerprint));
+            await().atMost(Duration.ofSeconds(90)).until(() -> sinks.mailed(fingerprint, since, "[FIRING:1]") == 1);
+            api().delete("/api/v3/alert/rule/{id}", rule).then().statusCode(204);
+            await().atMost(Duration.ofSeconds(30)).until(() -> sinks.told(fingerprint, since, "resolved") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> sinks.mailed(fingerprint, since, "[RESOLVED]") == 1);
+            // a marker sent after everything else: once the webhook has it, every notification owed before has come
+            api().post("/api/v3/alert/receiver/{id}/test", receivers.get(0)).then().statusCode(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sinks.hooked().toString().contains("LoligoTestAlert"));
+            softly.assertThat(sinks.told(fingerprint, since, "firing")).as("the webhook told once it fires, after its outage").isEqualTo(1);
+            softly.assertThat(sinks.told(fingerprint, since, "resolved")).as("the webhook told once it resolved").isEqualTo(1);
+            softly.assertThat(sinks.mailed(fingerprint, since, "[FIRING:1]")).as("mailed once it fires, after the outage").isEqualTo(1);
+            softly.assertThat(sinks.mailed(fingerprint, since, "[RESOLVED]")).as("mailed once it resolved").isEqualTo(1);
+        } finally {
+            for (String receiver : receivers) {
+                api().delete("/api/v3/alert/receiver/{id}", receiver).then().statusCode(204);
+            }
+        }
+    }
+
+    private static Optional<JsonNode> firing(String name) throws Exception {
+        return AlertSinks.named(api().get("/api/v3/alert?state=firing&page_size=1000").asString(), name, null, null);
     }
 
     interface Fault {

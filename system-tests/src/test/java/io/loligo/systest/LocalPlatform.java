@@ -92,12 +92,12 @@ final class LocalPlatform implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("openssl was interrupted", e);
         }
-        clusterService = clusterService("cluster-service");
         metricsService = new ServiceProcess("metrics-service", repository, workDir, Map.of(
                 "loligo.metrics.influx.url", INFLUX_URL,
                 "loligo.metrics.influx.database", INFLUX_DATABASE,
                 "loligo.bus.prefix", BUS_PREFIX,
                 "amqp-port", String.valueOf(TEST_BROKER_PORT))).servesTls(tls);
+        clusterService = clusterService("cluster-service");
         // the gateway calls the others over TLS, as in the prod overlay
         Map<String, String> gatewayProperties = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + TEST_PG_PORT + "/" + GATEWAY_DATABASE,
@@ -135,7 +135,10 @@ final class LocalPlatform implements AutoCloseable {
     private ServiceProcess clusterService(String instance) throws IOException {
         ServiceProcess service = new ServiceProcess("cluster-service", instance, repository, workDir, clusterServiceProperties()).servesTls(tls);
         JsonNode rgwKey = new ObjectMapper().readTree(cephConf.resolveSibling("rgw.a").resolve("loligo-admin.json").toFile());
+        // metric rules read metrics-service over TLS, as in the prod overlay
         return service.with("loligo.leadership.advertised-url", service.tlsUrl()).with("loligo.rgw.url", rgwUrl())
+                .with("quarkus.rest-client.metrics-service.url", metricsService.tlsUrl())
+                .with("quarkus.rest-client.metrics-service.tls-configuration-name", "internal")
                 .withSecret("LOLIGO_RGW_ACCESS_KEY", rgwKey.path("access_key").asText())
                 .withSecret("LOLIGO_RGW_SECRET_KEY", rgwKey.path("secret_key").asText());
     }
@@ -396,6 +399,16 @@ final class LocalPlatform implements AutoCloseable {
     /** Stops or starts the tests' own InfluxDB through the project's own script. */
     void influxdb(String verb) throws IOException, InterruptedException {
         run(List.of(repository.resolve("dev/loligo").toString(), "influxdb", verb, "tests"));
+    }
+
+    /** Stops or starts the tests' own Alertmanager through the project's own script. */
+    void alertmanager(String verb) throws IOException, InterruptedException {
+        run(List.of(repository.resolve("dev/loligo").toString(), "alertmanager", verb, "tests"));
+    }
+
+    /** Stops or starts the tests' own SMTP sink through the project's own script. */
+    void mailSink(String verb) throws IOException, InterruptedException {
+        run(List.of(repository.resolve("dev/loligo").toString(), "mailsink", verb, "tests"));
     }
 
     /** Stops one daemon of the tests' own Ceph cluster (mon.a, mgr.x, osd.N) as a restart would, through the project's script. */

@@ -2,7 +2,8 @@ package io.loligo.systest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.identity.AgentSignatures;
 import io.loligo.contracts.identity.BrokerLogins;
 import io.restassured.config.HttpClientConfig;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,12 +58,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /**
  * The walking skeleton end to end: node-agent on the real cluster, heartbeats over the real broker,
@@ -872,14 +872,7 @@ class PlatformIT {
     @Test
     @Order(23)
     void an_osd_down_alert_reaches_alertmanager_and_a_webhook_once_each_way_across_a_restart_and_a_silence_holds() throws Exception {
-        List<JsonNode> hooked = new CopyOnWriteArrayList<>();
-        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        hook.createContext("/hook", exchange -> {
-            hooked.add(MAPPER.readTree(exchange.getRequestBody()));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        hook.start();
+        AlertSinks sinks = new AlertSinks(0, platform.maildir());
         String fsid = platform.ceph("fsid");
         String receivers = "/api/v3/alert/receiver";
         List<String> made = new ArrayList<>();
@@ -892,7 +885,7 @@ class PlatformIT {
             api().contentType(ContentType.JSON).body("{\"matchers\": [], \"ends_at\": \"" + Instant.now().plusSeconds(600) + "\", \"comment\": \"x\"}")
                     .post("/api/v3/alert/silence").then().statusCode(400).body("errors[0].field", equalTo("matchers"));
 
-            String hookUrl = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
+            String hookUrl = sinks.hookUrl();
             made.add(api().contentType(ContentType.JSON).body(Map.of("name", "it-hook", "kind", "webhook", "url", hookUrl)).post(receivers)
                     .then().statusCode(201).extract().path("id").toString());
             made.add(api().contentType(ContentType.JSON).body(Map.of("name", "it-alertmanager", "kind", "alertmanager",
@@ -901,20 +894,20 @@ class PlatformIT {
                     .then().statusCode(400).body("errors[0].field", equalTo("url"));
             made.add(api().contentType(ContentType.JSON).body(Map.of("name", "it-mail", "kind", "email", "url", "mailto:ops@loligo.test"))
                     .post(receivers).then().statusCode(201).extract().path("id").toString());
-            List<String> mailedBefore = mails();
+            List<String> mailedBefore = sinks.mails();
             for (String receiver : made) {
                 api().post(receivers + "/{id}/test", receiver).then().statusCode(200).body("delivered", equalTo(true));
             }
-            assertThat(hooked).extracting(payload -> payload.path("alerts").path(0).path("labels").path("alertname").asText())
+            assertThat(sinks.hooked()).extracting(payload -> payload.path("alerts").path(0).path("labels").path("alertname").asText())
                     .containsExactly("LoligoTestAlert", "LoligoTestAlert");
             List<String> testMails = await().atMost(Duration.ofSeconds(10)).until(() -> {
-                List<String> added = new ArrayList<>(mails());
+                List<String> added = new ArrayList<>(sinks.mails());
                 added.removeAll(mailedBefore);
                 return added;
             }, added -> added.size() == 2);
             assertThat(testMails).anySatisfy(mail -> assertThat(mail).contains("To: ops@loligo.test", "Subject: [FIRING:1] LoligoTestAlert"))
                     .anySatisfy(mail -> assertThat(mail).contains("Subject: [RESOLVED] LoligoTestAlert"));
-            hooked.clear();
+            sinks.hooked().clear();
 
             silence = api().contentType(ContentType.JSON).body(Map.of("matchers", List.of(Map.of("name", "check", "value", "OSDMAP_FLAGS")),
                     "ends_at", Instant.now().plusSeconds(3600).toString(), "comment", "scrubbing paused by the alerts test"))
@@ -927,9 +920,9 @@ class PlatformIT {
             JsonNode flags = await().atMost(Duration.ofSeconds(60)).until(() -> firingAlert("CephHealthWarning", "check", "OSDMAP_FLAGS"),
                     Optional::isPresent).get();
             assertThat(flags.path("silenced_by")).extracting(JsonNode::asText).containsExactly(silence);
-            await().atMost(Duration.ofSeconds(30)).until(() -> told(hooked, down.path("fingerprint").asText(), since, "firing") == 1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> alertmanagerHolds(down.path("fingerprint").asText()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> mailed(down.path("fingerprint").asText(), since, "[FIRING:1]") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> sinks.told(down.path("fingerprint").asText(), since, "firing") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> AlertSinks.alertmanagerHolds(down.path("fingerprint").asText()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> sinks.mailed(down.path("fingerprint").asText(), since, "[FIRING:1]") == 1);
 
             platform.clusterService.stop();
             platform.clusterService.start();
@@ -939,21 +932,21 @@ class PlatformIT {
             platform.ceph("osd", "unset", "noscrub");
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() ->
                     api().get("/api/v3/alert/{id}", down.path("id").asLong()).then().extract().path("state").equals("resolved"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> told(hooked, down.path("fingerprint").asText(), since, "resolved") == 1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> !alertmanagerHolds(down.path("fingerprint").asText()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> mailed(down.path("fingerprint").asText(), since, "[RESOLVED]") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> sinks.told(down.path("fingerprint").asText(), since, "resolved") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !AlertSinks.alertmanagerHolds(down.path("fingerprint").asText()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> sinks.mailed(down.path("fingerprint").asText(), since, "[RESOLVED]") == 1);
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
                     api().get("/api/v3/alert/{id}", flags.path("id").asLong()).then().extract().path("state").equals("resolved"));
 
             // a marker sent after everything else: once the webhook has it, every notification owed before has come
             api().post(receivers + "/{id}/test", made.get(0)).then().statusCode(200).body("delivered", equalTo(true));
-            await().atMost(Duration.ofSeconds(10)).until(() -> hooked.stream().anyMatch(payload -> payload.toString().contains("LoligoTestAlert")));
-            assertThat(told(hooked, down.path("fingerprint").asText(), since, "firing")).as("told it fires once, across the restart").isEqualTo(1);
-            assertThat(told(hooked, down.path("fingerprint").asText(), since, "resolved")).isEqualTo(1);
-            assertThat(mailed(down.path("fingerprint").asText(), since, "[FIRING:1]")).as("mailed once it fires, across the restart").isEqualTo(1);
-            assertThat(mailed(down.path("fingerprint").asText(), since, "[RESOLVED]")).isEqualTo(1);
-            assertThat(hooked.toString()).as("the silenced check reached no one").doesNotContain("OSDMAP_FLAGS");
-            assertThat(mails()).noneSatisfy(mail -> assertThat(mail).contains("OSDMAP_FLAGS"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> sinks.hooked().stream().anyMatch(payload -> payload.toString().contains("LoligoTestAlert")));
+            assertThat(sinks.told(down.path("fingerprint").asText(), since, "firing")).as("told it fires once, across the restart").isEqualTo(1);
+            assertThat(sinks.told(down.path("fingerprint").asText(), since, "resolved")).isEqualTo(1);
+            assertThat(sinks.mailed(down.path("fingerprint").asText(), since, "[FIRING:1]")).as("mailed once it fires, across the restart").isEqualTo(1);
+            assertThat(sinks.mailed(down.path("fingerprint").asText(), since, "[RESOLVED]")).isEqualTo(1);
+            assertThat(sinks.hooked().toString()).as("the silenced check reached no one").doesNotContain("OSDMAP_FLAGS");
+            assertThat(sinks.mails()).noneSatisfy(mail -> assertThat(mail).contains("OSDMAP_FLAGS"));
             assertThat(api().get("/api/v3/cluster/{fsid}/event?page_size=1000", fsid).then().statusCode(200).extract().jsonPath()
                     .getList("results.message", String.class)).anySatisfy(message -> assertThat(message).startsWith("Alert CephOsdDown fired"))
                     .anySatisfy(message -> assertThat(message).startsWith("Alert CephOsdDown resolved"));
@@ -966,78 +959,84 @@ class PlatformIT {
             if (silence != null) {
                 api().delete("/api/v3/alert/silence/{id}", silence).then().statusCode(200).body("state", equalTo("expired"));
             }
-            hook.stop(0);
+            sinks.close();
         }
         await().atMost(Duration.ofSeconds(120)).until(() -> platform.ceph("health").startsWith("HEALTH_OK"));
     }
 
     /** The firing alert of that name whose label has that value, as Loligo lists it. */
-    private static Optional<JsonNode> firingAlert(String name, String label, String value) throws Exception {
-        JsonNode page = MAPPER.readTree(api().get("/api/v3/alert?state=firing&page_size=1000").then().statusCode(200).extract().asString());
-        for (JsonNode alert : page.path("results")) {
-            if (alert.path("name").asText().equals(name) && alert.path("labels").path(label).asText().equals(value)) {
-                return Optional.of(alert);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** How many of the webhook's notifications told this occurrence of an alert as firing or resolved. */
-    private static long told(List<JsonNode> hooked, String fingerprint, String since, String status) {
-        return hooked.stream().flatMap(payload -> StreamSupport.stream(payload.path("alerts").spliterator(), false))
-                .filter(alert -> alert.path("fingerprint").asText().equals(fingerprint)
-                        && Instant.parse(alert.path("startsAt").asText()).toString().equals(since)
-                        && alert.path("status").asText().equals(status)).count();
-    }
-
-    /** The mails the tests' SMTP sink took, each as its text with quoted-printable's soft line breaks undone. */
-    private static List<String> mails() throws IOException {
-        if (!Files.isDirectory(platform.maildir())) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(platform.maildir())) {
-            List<String> mails = new ArrayList<>();
-            for (Path file : files.toList()) {
-                mails.add(Files.readString(file, StandardCharsets.UTF_8).replaceAll("=\\r?\\n", "").replace("=3D", "="));
-            }
-            return mails;
-        }
-    }
-
-    /** How many mails told this occurrence of an alert, their subject starting so. */
-    private static long mailed(String fingerprint, String since, String subject) throws IOException {
-        return mails().stream().filter(mail -> mail.contains("Subject: " + subject) && mail.contains("fingerprint " + fingerprint)
-                && mail.contains("since " + since)).count();
-    }
-
     /**
-     * Whether the tests' Alertmanager holds an active alert of this fingerprint, through its v2 API. Alertmanager keeps
-     * one alert per fingerprint and the start of its first post while it stays active, so the start is not compared.
+     * An operator's threshold rule on a metric series, refused first with each bad field named; then a pool's object
+     * count, as the agent reports it from {@code ceph df}, crosses it after {@code rados put}: its alert fires, labelled
+     * with the pool, from metrics-service's series; the rule removed, the alert resolves.
      */
-    private static boolean alertmanagerHolds(String fingerprint) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(LocalPlatform.ALERTMANAGER_URL + "/api/v2/alerts?active=true")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).isEqualTo(200);
-        for (JsonNode alert : MAPPER.readTree(answer.body())) {
-            if (alert.path("fingerprint").asText().equals(fingerprint)) {
-                return true;
+    @Test
+    @Order(23)
+    void a_threshold_rule_on_a_metric_fires_for_the_pool_crossing_it_and_resolves_when_removed() throws Exception {
+        String fsid = platform.ceph("fsid");
+        String pool = "it-rule";
+        String rules = "/api/v3/alert/rule";
+        platform.ceph("osd", "pool", "create", pool, "8", "8", "replicated");
+        String rule = null;
+        try {
+            platform.ceph("osd", "pool", "application", "enable", pool, "rados");
+            String id = MAPPER.readTree(platform.ceph("osd", "pool", "stats", pool, "--format", "json")).path(0).path("pool_id").asText();
+            Map<String, Object> form = new HashMap<>(Map.of("name", "ItPoolObjects", "measurement", "pool", "field", "objects",
+                    "tags", Map.of("fsid", fsid, "pool", id), "aggregate", "max", "window", "30s", "comparison", ">", "threshold", 4,
+                    "for", "2s", "description", "Objects landed in the rule test's pool."));
+            for (Map.Entry<String, Object> bad : List.<Map.Entry<String, Object>>of(Map.entry("measurement", "nosuch"), Map.entry("field", "nosuch"),
+                    Map.entry("name", "CephMine"), Map.entry("window", "1s"), Map.entry("comparison", "=="), Map.entry("tags", Map.of("bucket", "x")))) {
+                Map<String, Object> wrong = new HashMap<>(form);
+                wrong.put(bad.getKey(), bad.getValue());
+                api().contentType(ContentType.JSON).body(wrong).post(rules).then().statusCode(400)
+                        .body("errors[0].field", equalTo(bad.getKey().equals("tags") ? "tags.bucket" : bad.getKey()));
             }
+            rule = api().contentType(ContentType.JSON).body(form).post(rules).then().statusCode(201)
+                    .body("window_seconds", equalTo(30)).body("for_seconds", equalTo(2)).extract().path("id").toString();
+            api().contentType(ContentType.JSON).body(form).post(rules).then().statusCode(409).body("errors[0].field", equalTo("name"));
+            api().get(rules).then().statusCode(200).body("name", hasItem("ItPoolObjects"));
+
+            for (int object = 0; object < 6; object++) {
+                LocalPlatform.run(List.of("rados", "--conf", platform.cephConf.toString(), "-p", pool, "put", "object-" + object, "/etc/hostname"));
+            }
+            JsonNode fired = await().atMost(Duration.ofSeconds(90)).until(() -> firingAlert("ItPoolObjects", "pool", id), Optional::isPresent).get();
+            assertThat(fired.path("labels").path("fsid").asText()).isEqualTo(fsid);
+            assertThat(fired.path("severity").asText()).isEqualTo("warning");
+            assertThat(fired.path("summary").asText()).startsWith("objects of pool=" + id + " is ").endsWith("(max over 30 s), > 4");
+            assertThat(fired.path("description").asText()).isEqualTo("Objects landed in the rule test's pool.");
+
+            api().delete(rules + "/{id}", rule).then().statusCode(204);
+            rule = null;
+            await().atMost(Duration.ofSeconds(30)).until(() -> "resolved".equals(api().get("/api/v3/alert/{id}", fired.path("id").asLong())
+                    .then().statusCode(200).extract().path("state")));
+        } finally {
+            if (rule != null) {
+                api().delete(rules + "/{id}", rule);
+            }
+            platform.ceph("osd", "pool", "delete", pool, pool, "--yes-i-really-really-mean-it");
         }
-        return false;
+    }
+
+    private static Optional<JsonNode> firingAlert(String name, String label, String value) throws Exception {
+        return AlertSinks.named(api().get("/api/v3/alert?state=firing&page_size=1000").then().statusCode(200).extract().asString(), name, label,
+                value);
     }
 
     /**
      * A pool's size raised from 2 to 3 moves exactly the PGs its preview names, as pg dump shows them before and after
-     * (balancer off: its own upmaps would move PGs no preview speaks for); a split's preview counts the new PGs; bad
-     * input is refused as the PATCH would refuse it, naming the field.
+     * (balancer off: its own upmaps would move PGs no preview speaks for); so does cutting osd.1's CRUSH weight through
+     * its host bucket's items; a split's preview counts the new PGs; bad input is refused as the change would refuse it,
+     * naming the field.
      */
     @Test
     @Order(22)
-    void a_pool_size_change_moves_the_pgs_its_preview_names_as_pg_dump_shows() throws Exception {
+    void a_pool_size_change_and_a_crush_weight_change_move_the_pgs_their_previews_name_as_pg_dump_shows() throws Exception {
         String fsid = platform.ceph("fsid");
         String pool = "it-preview";
         platform.ceph("balancer", "off");
         platform.ceph("osd", "pool", "create", pool, "8", "8", "replicated");
+        ArrayNode hostItems = null;
+        int hostId = 0;
         try {
             platform.ceph("osd", "pool", "set", pool, "size", "2");
             platform.ceph("osd", "pool", "application", "enable", pool, "rbd");
@@ -1058,6 +1057,43 @@ class PlatformIT {
             System.out.printf("pool %s pg_num 8 to 16 previewed in %d ms: %d of %d PGs move%n", pool, split.path("computed_ms").asLong(),
                     split.path("pgs_moving").asInt(), split.path("pgs").asInt());
 
+            // a CRUSH weight cut to a tenth through the host bucket's items, as crushtool's --reweight-item previews it: enough
+            // that some of the pool's 8 PGs of 2 copies surely move
+            Map<String, Set<Integer>> settled = settledUpSets();
+            JsonNode host = null;
+            for (JsonNode node : MAPPER.readTree(api().get("/api/v3/cluster/{fsid}/crush_node", fsid).then().statusCode(200).extract().asString())) {
+                if (node.path("bucket_type").asText().equals("host") && node.path("items").findValuesAsText("id").contains("1")) {
+                    host = node;
+                }
+            }
+            assertThat(host).as("the host bucket holding osd.1").isNotNull();
+            String node = "/api/v3/cluster/{fsid}/crush_node/{id}";
+            hostItems = (ArrayNode) host.path("items");
+            ArrayNode lighter = hostItems.deepCopy();
+            for (JsonNode item : lighter) {
+                if (item.path("id").asInt() == 1) {
+                    ((ObjectNode) item).put("weight", item.path("weight").asDouble() / 10);
+                }
+            }
+            hostId = host.path("id").asInt();
+            JsonNode same = MAPPER.createObjectNode().set("items", hostItems);
+            api().contentType(ContentType.JSON).body(same.toString()).post(node + "/preview", fsid, hostId).then().statusCode(400)
+                    .body("reason", equalTo("NothingChanges"));
+            api().contentType(ContentType.JSON).body("\"not a crush map\"").post("/api/v3/cluster/{fsid}/crush_map/preview", fsid)
+                    .then().statusCode(400).body("errors[0].field", equalTo("body"));
+            String lighterBody = MAPPER.createObjectNode().set("items", lighter).toString();
+            JsonNode reweighing = MAPPER.readTree(api().contentType(ContentType.JSON).body(lighterBody).post(node + "/preview", fsid, hostId)
+                    .then().statusCode(200).extract().asString());
+            System.out.printf("osd.1 CRUSH weight cut to a tenth previewed in %d ms: %d of %d PGs move, %d bytes%n", reweighing.path("computed_ms").asLong(),
+                    reweighing.path("pgs_moving").asInt(), reweighing.path("pgs").asInt(), reweighing.path("bytes").asLong());
+            assertThat(awaitEnded(api().contentType(ContentType.JSON).body(lighterBody).patch(node, fsid, hostId).then().statusCode(202)
+                    .extract().path("request_id"), Duration.ofSeconds(120)).path("state").asText()).isEqualTo("complete");
+            assertThat(names(reweighing.path("moving"))).as("the PGs the CRUSH weight's preview said would move")
+                    .isNotEmpty().containsExactlyInAnyOrderElementsOf(moved(settled, settledUpSets()));
+            assertThat(awaitEnded(api().contentType(ContentType.JSON).body(same.toString()).patch(node, fsid, hostId).then().statusCode(202)
+                    .extract().path("request_id"), Duration.ofSeconds(120)).path("state").asText()).isEqualTo("complete");
+            hostItems = null;
+
             Map<String, Set<Integer>> before = settledUpSets();
             JsonNode growing = MAPPER.readTree(api().contentType(ContentType.JSON).body("{\"size\": 3}").post(preview, fsid, id)
                     .then().statusCode(200).extract().asString());
@@ -1070,6 +1106,10 @@ class PlatformIT {
             assertThat(names(growing.path("moving"))).as("the PGs the size preview said would move")
                     .isNotEmpty().containsExactlyInAnyOrderElementsOf(moved(before, settledUpSets()));
         } finally {
+            if (hostItems != null) {
+                api().contentType(ContentType.JSON).body(MAPPER.createObjectNode().set("items", hostItems).toString())
+                        .patch("/api/v3/cluster/{fsid}/crush_node/{id}", fsid, hostId);
+            }
             platform.ceph("osd", "pool", "delete", pool, pool, "--yes-i-really-really-mean-it");
             platform.ceph("balancer", "on");
         }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
 
-/** Alerts for any logged-in user; silences, acknowledgements and receivers for operators. From cluster-service. */
+/** Alerts for any logged-in user; silences, acknowledgements, receivers and rules for operators. From cluster-service. */
 @Path(ApiPaths.V3)
 public class AlertResource implements AlertApi {
     @Inject
@@ -75,6 +75,23 @@ public class AlertResource implements AlertApi {
     @Override
     public AlertViews.ReceiverTest testReceiver(String id) {
         return clusterService.testReceiver(id);
+    }
+
+    @Override
+    public List<AlertViews.MetricRule> rules() {
+        return clusterService.rules();
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response createRule(AlertForms.MetricRule rule) {
+        return created(clusterService.createRule(rule), AlertViews.MetricRule.class);
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @Override
+    public Response deleteRule(String id) {
+        return Response.status(clusterService.deleteRule(id).getStatus()).build();
     }
 
     private static <T> Response created(Response upstream, Class<T> type) {

@@ -1,19 +1,14 @@
 package io.loligo.gateway.rest;
 
-import io.loligo.contracts.api.OsdApi;
+import io.loligo.contracts.identity.ServiceTokenSigning;
 import io.loligo.contracts.identity.ServiceTokens;
 import io.loligo.gateway.auth.Caller;
 import io.loligo.gateway.auth.Callers;
 import io.quarkus.arc.Arc;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
-import jakarta.ws.rs.client.ClientRequestContext;
-import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -23,23 +18,10 @@ import java.util.Optional;
  */
 @Provider
 @ConstrainedTo(RuntimeType.CLIENT)
-public class ServiceTokenSigner implements ClientRequestFilter {
-    @ConfigProperty(name = "loligo.internal.secret")
-    String secret;
-
-    @Override
-    public void filter(ClientRequestContext request) {
-        URI uri = request.getUri();
-        String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        if (request.getHeaderString(OsdApi.REQUESTED_BY) == null) {
-            actingUser().ifPresent(user -> request.getHeaders().putSingle(OsdApi.REQUESTED_BY, user));
-        }
-        request.getHeaders().putSingle(ServiceTokens.HEADER, ServiceTokens.sign(ServiceTokens.secret(secret), request.getMethod(),
-                pathAndQuery, request.getHeaderString(OsdApi.REQUESTED_BY), Instant.now()));
-    }
-
+public class ServiceTokenSigner extends ServiceTokenSigning {
     /** The logged-in caller of the request in hand; none for the gateway's own calls, outside any request. */
-    private static Optional<String> actingUser() {
+    @Override
+    protected Optional<String> actingUser() {
         if (!Arc.container().requestContext().isActive()) {
             return Optional.empty();
         }

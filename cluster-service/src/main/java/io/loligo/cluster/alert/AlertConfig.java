@@ -37,6 +37,27 @@ public interface AlertConfig {
     /** The console's address, for the link each notification carries back to the alert. */
     Optional<String> consoleUrl();
 
+    /** Pools and OSDs predicted to be full, as Ceph's {@code CephPoolGrowthWarning} predicts them. */
+    Growth growth();
+
+    interface Growth {
+        /** How far back the trend is taken (Ceph's alert: 2 days). */
+        @WithDefault("2d")
+        Duration window();
+
+        /** How far ahead it is extrapolated (Ceph's alert: 5 days). */
+        @WithDefault("5d")
+        Duration horizon();
+
+        /** The percentage used counted as full (Ceph's alert: 95). */
+        @WithDefault("95")
+        double threshold();
+
+        /** How often the trends are read again: they change slowly, and each read spans every pool's and OSD's days. */
+        @WithDefault("10m")
+        Duration every();
+    }
+
     default Duration pendingFor(Condition condition) {
         return pendingForAlert().getOrDefault(condition.name(), pendingFor());
     }

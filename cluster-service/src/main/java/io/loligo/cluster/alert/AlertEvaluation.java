@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,9 +24,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The leader evaluates every rule for every cluster it holds maps of, from those maps and the servers' reports. What
- * it evaluates from lives in PostgreSQL (the maps' archive, the servers, the open alerts), so a restart or a new
- * leader goes on where the last evaluation left off.
+ * The leader evaluates every rule for every cluster it holds maps of, from those maps and the servers' reports, and
+ * from metric series ({@link SeriesEvaluation}). What it evaluates from lives in PostgreSQL (the maps' archive, the
+ * servers, the open alerts) and InfluxDB, so a restart or a new leader goes on where the last evaluation left off.
  */
 @ApplicationScoped
 public class AlertEvaluation {
@@ -33,24 +34,37 @@ public class AlertEvaluation {
     SyncObjects maps;
     @Inject
     Alerts alerts;
+    @Inject
+    SeriesEvaluation series;
 
-    private record Cluster(String fsid, String name, Set<String> silentHosts, Map<Integer, Long> recentDowns) {
+    /** @param hosts the servers that run its daemons */
+    private record Cluster(String fsid, String name, Set<String> hosts, Set<String> silentHosts, Map<Integer, Long> recentDowns) {
     }
 
     @Scheduled(every = "${loligo.alerts.evaluate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = LeaderOnly.class)
     void evaluate() {
         Instant now = Instant.now();
-        for (Cluster cluster : clusters(now)) {
+        List<Cluster> clusters = clusters(now);
+        Map<String, String> names = new HashMap<>();
+        Map<String, Set<String>> clustersOfHost = new HashMap<>();
+        for (Cluster cluster : clusters) {
+            names.put(cluster.fsid(), cluster.name());
+            cluster.hosts().forEach(host -> clustersOfHost.computeIfAbsent(host, any -> new HashSet<>()).add(cluster.fsid()));
+        }
+        SeriesEvaluation.Found fromSeries = series.evaluate(names, clustersOfHost, now);
+        for (Cluster cluster : clusters) {
             try {
                 JsonNode health = maps.get(cluster.fsid(), ClusterMap.HEALTH).map(SyncObjects.Stored::content).orElse(null);
                 if (health == null) {
                     // nothing read of it yet: no rule can tell what is wrong
                     continue;
                 }
-                List<Condition> conditions = AlertRules.evaluate(cluster.fsid(), cluster.name(), health, content(cluster.fsid(), ClusterMap.OSD_MAP),
-                        content(cluster.fsid(), ClusterMap.MON_STATUS), cluster.silentHosts(), cluster.recentDowns());
-                alerts.evaluate(cluster.fsid(), conditions, now);
+                List<Condition> conditions = new ArrayList<>(AlertRules.evaluate(cluster.fsid(), cluster.name(), health,
+                        content(cluster.fsid(), ClusterMap.OSD_MAP), content(cluster.fsid(), ClusterMap.MON_STATUS), cluster.silentHosts(),
+                        cluster.recentDowns()));
+                conditions.addAll(fromSeries.of(cluster.fsid()));
+                alerts.evaluate(cluster.fsid(), conditions, fromSeries.unread(), fromSeries.holdFor(), now);
             } catch (RuntimeException e) {
                 // the next evaluation tries again; what is open stays open meanwhile
                 Log.warnf("alerts of cluster %s not evaluated: %s", cluster.fsid(), e.toString());
@@ -61,9 +75,15 @@ public class AlertEvaluation {
     @Transactional
     List<Cluster> clusters(Instant now) {
         return ClusterEntity.<ClusterEntity>listAll().stream().map(cluster -> {
+            Set<String> hosts = new HashSet<>();
             Set<String> silent = new HashSet<>();
-            ServiceEntity.<ServiceEntity>list("fsid = ?1 and server.late = true", cluster.fsid).forEach(service -> silent.add(service.server.fqdn));
-            return new Cluster(cluster.fsid, cluster.name, silent, recentDowns(cluster.fsid, now));
+            ServiceEntity.<ServiceEntity>list("fsid", cluster.fsid).forEach(service -> {
+                hosts.add(service.server.fqdn);
+                if (service.server.late) {
+                    silent.add(service.server.fqdn);
+                }
+            });
+            return new Cluster(cluster.fsid, cluster.name, hosts, silent, recentDowns(cluster.fsid, now));
         }).toList();
     }
 

@@ -19,11 +19,13 @@ import jakarta.transaction.Transactional;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Alerts kept in PostgreSQL: each evaluation's transitions applied, each an event and a live update, each firing and
@@ -44,14 +46,20 @@ public class Alerts {
     @Inject
     Silences silences;
 
-    /** Applies what the rules found wrong in the cluster now to its open alerts. */
-    public void evaluate(String fsid, List<Condition> conditions, Instant now) {
+    /**
+     * Applies what the rules found wrong in the cluster now to its open alerts.
+     *
+     * @param unevaluated the names of alerts whose rules could not be evaluated now: their open alerts stay as they are
+     * @param holdFor how long a condition of an alert named here holds before it fires, instead of the configured time
+     */
+    public void evaluate(String fsid, List<Condition> conditions, Set<String> unevaluated, Map<String, Duration> holdFor, Instant now) {
         List<AlertEntity> open = AlertEntity.list("fsid = ?1 and state <> ?2", fsid, AlertState.RESOLVED.label());
-        List<AlertLifecycle.Open> kept = open.stream().map(alert -> new AlertLifecycle.Open(alert.id, alert.fingerprint,
+        List<AlertLifecycle.Open> kept = open.stream().filter(alert -> !unevaluated.contains(alert.name)).map(alert -> new AlertLifecycle.Open(alert.id, alert.fingerprint,
                 AlertState.valueOf(alert.state.toUpperCase(Locale.ROOT)), alert.activeSince, alert.summary, alert.description)).toList();
         List<Event> happened = new ArrayList<>();
         Map<String, List<AlertViews.Matcher>> active = silences.active(now);
-        for (AlertLifecycle.Transition transition : AlertLifecycle.step(kept, conditions, now, config::pendingFor)) {
+        for (AlertLifecycle.Transition transition : AlertLifecycle.step(kept, conditions, now,
+                condition -> holdFor.getOrDefault(condition.name(), config.pendingFor(condition)))) {
             Event event = apply(fsid, transition, now, active);
             if (event != null) {
                 happened.add(event);

@@ -2,6 +2,7 @@ package io.loligo.cluster.rest;
 
 import io.loligo.cluster.alert.AlertNotifier;
 import io.loligo.cluster.alert.Alerts;
+import io.loligo.cluster.alert.MetricRules;
 import io.loligo.cluster.alert.Receivers;
 import io.loligo.cluster.alert.Silences;
 import io.loligo.contracts.api.AlertApi;
@@ -16,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Alerts, silences and receivers for api-gateway. */
+/** Alerts, silences, receivers and rules for api-gateway. */
 @Path("/internal/v2")
 public class AlertResource implements AlertApi {
     @Inject
@@ -27,6 +28,8 @@ public class AlertResource implements AlertApi {
     Receivers receivers;
     @Inject
     AlertNotifier notifier;
+    @Inject
+    MetricRules rules;
     @Inject
     ActingUser user;
 
@@ -80,5 +83,21 @@ public class AlertResource implements AlertApi {
     public AlertViews.ReceiverTest testReceiver(String id) {
         Optional<String> failure = notifier.test(receivers.target(id), Instant.now());
         return new AlertViews.ReceiverTest(failure.isEmpty(), failure.orElse("taken: a firing test alert, then its resolution"));
+    }
+
+    @Override
+    public List<AlertViews.MetricRule> rules() {
+        return rules.list();
+    }
+
+    @Override
+    public Response createRule(AlertForms.MetricRule rule) {
+        return Response.status(Response.Status.CREATED).entity(rules.create(rule, user.name(), Instant.now())).build();
+    }
+
+    @Override
+    public Response deleteRule(String id) {
+        rules.delete(id);
+        return Response.noContent().build();
     }
 }

@@ -79,4 +79,21 @@ public interface AlertApi {
     @POST
     @Path("/alert/receiver/{id}/test")
     AlertViews.ReceiverTest testReceiver(@PathParam("id") String id);
+
+    /** Operators' threshold rules on metric series, by name; Loligo's own rules are built in and always evaluated. */
+    @KeptUntilChanged
+    @GET
+    @Path("/alert/rule")
+    List<AlertViews.MetricRule> rules();
+
+    /** {@code 201} with the rule: evaluated from the next evaluation on, with every built-in one. */
+    @POST
+    @Path("/alert/rule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createRule(AlertForms.MetricRule rule);
+
+    /** Removes the rule; its open alerts resolve at the next evaluation. */
+    @DELETE
+    @Path("/alert/rule/{id}")
+    Response deleteRule(@PathParam("id") String id);
 }

@@ -89,4 +89,26 @@ public final class AlertViews {
             @JsonProperty("delivered") boolean delivered,
             @JsonProperty("detail") String detail) {
     }
+
+    /**
+     * An operator's threshold rule, as {@link AlertForms.MetricRule} made it, with its durations in seconds.
+     *
+     * @param kind {@code metric}: a user's rule on a metric series
+     */
+    public record MetricRule(
+            @JsonProperty("id") long id,
+            @JsonProperty("name") String name,
+            @JsonProperty("measurement") String measurement,
+            @JsonProperty("field") String field,
+            @JsonProperty("tags") Map<String, String> tags,
+            @JsonProperty("aggregate") String aggregate,
+            @JsonProperty("window_seconds") long windowSeconds,
+            @JsonProperty("comparison") String comparison,
+            @JsonProperty("threshold") double threshold,
+            @JsonProperty("for_seconds") long forSeconds,
+            @JsonProperty("severity") String severity,
+            @JsonProperty("description") String description,
+            @JsonProperty("created_by") String createdBy,
+            @JsonProperty("created_at") Instant createdAt) {
+    }
 }

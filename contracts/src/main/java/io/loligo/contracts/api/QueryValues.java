@@ -2,11 +2,17 @@ package io.loligo.contracts.api;
 
 import io.loligo.contracts.api.Problem.FieldError;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Parsing of query values given as text; a bad value becomes a named field error instead of an exception. Pure. */
 public final class QueryValues {
+    /** {@code 10s}, {@code 5m}, {@code 1h}, {@code 7d}, {@code 2w}; a bare number is seconds. */
+    private static final Pattern SPAN = Pattern.compile("(\\d+)([smhdw]?)");
+
     private QueryValues() {
     }
 
@@ -53,6 +59,22 @@ public final class QueryValues {
         } catch (NumberFormatException e) {
             throw ApiException.invalid(List.of(new FieldError("id", "must be a " + what + " id (a whole number), not '" + value + "'")));
         }
+    }
+
+    /** @return the span ({@code 10s}, {@code 5m}, {@code 1h}, {@code 7d}, {@code 2w}, or seconds), or null when it is not one */
+    public static Duration span(String given) {
+        Matcher matcher = SPAN.matcher(given.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches() || matcher.group(1).length() > 9) {
+            return null;
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "", "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> Duration.ofDays(7 * amount);
+        };
     }
 
     public static String blankToNull(String value) {

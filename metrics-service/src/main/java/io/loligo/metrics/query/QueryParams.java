@@ -1,19 +1,16 @@
 package io.loligo.metrics.query;
 
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.api.QueryValues;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The forms a time or a resolution takes in a query. Pure. */
 final class QueryParams {
-    /** {@code 10s}, {@code 5m}, {@code 1h}, {@code 7d}, {@code 2w}; a bare number is seconds. */
-    private static final Pattern SPAN = Pattern.compile("(\\d+)([smhdw]?)");
     private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{1,12}");
 
     private QueryParams() {
@@ -32,7 +29,7 @@ final class QueryParams {
             return now;
         }
         if (value.startsWith("-")) {
-            Duration before = span(value.substring(1));
+            Duration before = QueryValues.span(value.substring(1));
             if (before != null) {
                 return now.minus(before);
             }
@@ -52,21 +49,5 @@ final class QueryParams {
     /** Whether a time, as {@link #time} takes it, is relative to now: absent, {@code now} or before now. */
     static boolean relative(String given) {
         return given == null || given.isBlank() || given.trim().equals("now") || given.trim().startsWith("-");
-    }
-
-    /** @return the span, or null when it is not one */
-    static Duration span(String given) {
-        Matcher matcher = SPAN.matcher(given.trim().toLowerCase(Locale.ROOT));
-        if (!matcher.matches() || matcher.group(1).length() > 9) {
-            return null;
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "", "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> Duration.ofDays(7 * amount);
-        };
     }
 }

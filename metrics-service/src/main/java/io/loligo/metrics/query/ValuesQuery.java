@@ -2,6 +2,7 @@ package io.loligo.metrics.query;
 
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.metrics.Measurement;
 import io.loligo.metrics.config.MetricsConfig;
 
@@ -50,7 +51,7 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
         }
         Duration step = null;
         if (resolution != null && !resolution.isBlank() && !resolution.equals("auto")) {
-            step = QueryParams.span(resolution);
+            step = QueryValues.span(resolution);
             if (step == null || step.isZero()) {
                 errors.add(new FieldError("resolution", "must be a positive span such as 10s, 5m or 1h, or auto"));
             }
