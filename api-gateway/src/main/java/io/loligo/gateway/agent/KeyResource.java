@@ -3,7 +3,6 @@ package io.loligo.gateway.agent;
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.KeyApi;
 import io.loligo.contracts.api.Problem.FieldError;
-import io.loligo.gateway.auth.Callers;
 import io.loligo.gateway.inventory.ClusterServiceClient;
 import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
@@ -23,8 +22,6 @@ public class KeyResource implements KeyApi {
     @Inject
     @RestClient
     ClusterServiceClient clusterService;
-    @Inject
-    Callers callers;
 
     @Override
     public List<KeyView> keys() {
@@ -32,7 +29,7 @@ public class KeyResource implements KeyApi {
     }
 
     @Override
-    public List<KeyView> decideKeys(List<KeyPatch> patches, String ignoredUser) {
+    public List<KeyView> decideKeys(List<KeyPatch> patches) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; patches != null && i < patches.size(); i++) {
             requireFingerprint(patches.get(i), "[" + i + "].", errors);
@@ -40,7 +37,7 @@ public class KeyResource implements KeyApi {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return clusterService.decideKeys(patches, user());
+        return clusterService.decideKeys(patches);
     }
 
     @Override
@@ -49,13 +46,13 @@ public class KeyResource implements KeyApi {
     }
 
     @Override
-    public KeyView decideKey(String id, KeyPatch patch, String ignoredUser) {
+    public KeyView decideKey(String id, KeyPatch patch) {
         List<FieldError> errors = new ArrayList<>();
         requireFingerprint(patch, "", errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return clusterService.decideKey(id, patch, user());
+        return clusterService.decideKey(id, patch);
     }
 
     /**
@@ -69,11 +66,7 @@ public class KeyResource implements KeyApi {
     }
 
     @Override
-    public Response deleteKey(String id, String ignoredUser) {
-        return Response.status(clusterService.deleteKey(id, user()).getStatus()).build();
-    }
-
-    private String user() {
-        return callers.current().username();
+    public Response deleteKey(String id) {
+        return Response.status(clusterService.deleteKey(id).getStatus()).build();
     }
 }

@@ -78,7 +78,7 @@ public class CalamariV2Clusters {
     @Path("/cluster/{fsid}")
     @RolesAllowed(Roles.OPERATOR)
     public Response forgetCluster(@PathParam("fsid") String fsid) {
-        return inventory.forgetCluster(fsid, null);
+        return inventory.forgetCluster(fsid);
     }
 
     @KeptUntilChanged
@@ -180,7 +180,7 @@ public class CalamariV2Clusters {
     @Path("/cluster/{fsid}/cli")
     @RolesAllowed(Roles.ADMINISTRATOR)
     public CliApi.CliView runCli(@PathParam("fsid") String fsid, JsonNode body) {
-        return cli.runCli(fsid, new CliApi.CliForm(body == null ? null : body.get("command")), null);
+        return cli.runCli(fsid, new CliApi.CliForm(body == null ? null : body.get("command")));
     }
 
     @KeptBriefly

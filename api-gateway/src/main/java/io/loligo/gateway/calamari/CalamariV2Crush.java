@@ -58,7 +58,7 @@ public class CalamariV2Crush {
     @Consumes(MediaType.TEXT_PLAIN)
     @RolesAllowed(Roles.OPERATOR)
     public Response replaceCrushMap(@PathParam("fsid") String fsid, String text) {
-        return replaced(crush.replaceCrushMap(fsid, JsonNodeFactory.instance.textNode(text == null ? "" : text), null));
+        return replaced(crush.replaceCrushMap(fsid, JsonNodeFactory.instance.textNode(text == null ? "" : text)));
     }
 
     @POST
@@ -66,7 +66,7 @@ public class CalamariV2Crush {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     public Response replaceCrushMapFromJson(@PathParam("fsid") String fsid, JsonNode text) {
-        return replaced(crush.replaceCrushMap(fsid, text, null));
+        return replaced(crush.replaceCrushMap(fsid, text));
     }
 
     @KeptUntilChanged
@@ -100,7 +100,7 @@ public class CalamariV2Crush {
             throw ApiException.invalid(List.of(new FieldError("ruleset",
                     "Ceph 16 numbers a rule's ruleset as the rule itself: leave it out, and read it from the rule")));
         }
-        return crush.createCrushRule(fsid, ruleForm(rule), null);
+        return crush.createCrushRule(fsid, ruleForm(rule));
     }
 
     /** Any of {@code name, min_size, max_size, steps}: {@code 202} with the request, {@code 304} for the rule as it is. */
@@ -112,14 +112,14 @@ public class CalamariV2Crush {
         if (rule.hasNonNull("ruleset") && rule.get("ruleset").asInt() != crush.crushRule(fsid, id).ruleset()) {
             throw ApiException.invalid(List.of(new FieldError("ruleset", "Ceph 16 numbers a rule's ruleset as the rule itself: it cannot change")));
         }
-        return crush.updateCrushRule(fsid, id, ruleForm(rule), null);
+        return crush.updateCrushRule(fsid, id, ruleForm(rule));
     }
 
     @DELETE
     @Path("/cluster/{fsid}/crush_rule/{id: -?\\d+}")
     @RolesAllowed(Roles.OPERATOR)
     public Response deleteCrushRule(@PathParam("fsid") String fsid, @PathParam("id") String id) {
-        return crush.deleteCrushRule(fsid, id, null);
+        return crush.deleteCrushRule(fsid, id);
     }
 
     @KeptUntilChanged
@@ -145,7 +145,7 @@ public class CalamariV2Crush {
     @Path("/cluster/{fsid}/crush_node")
     @RolesAllowed(Roles.OPERATOR)
     public Response createCrushNode(@PathParam("fsid") String fsid, JsonNode body) {
-        return crush.createCrushNode(fsid, nodeForm(CalamariSerializers.CRUSH_NODE.accept("POST", body), true), null);
+        return crush.createCrushNode(fsid, nodeForm(CalamariSerializers.CRUSH_NODE.accept("POST", body), true));
     }
 
     /** Any of {@code name, items}: a new name renames the bucket, items not listed leave it, new ones come in. */
@@ -153,14 +153,14 @@ public class CalamariV2Crush {
     @Path("/cluster/{fsid}/crush_node/{id: -?\\d+}")
     @RolesAllowed(Roles.OPERATOR)
     public Response updateCrushNode(@PathParam("fsid") String fsid, @PathParam("id") String id, JsonNode body) {
-        return crush.updateCrushNode(fsid, id, nodeForm(CalamariSerializers.CRUSH_NODE.accept("PATCH", body), false), null);
+        return crush.updateCrushNode(fsid, id, nodeForm(CalamariSerializers.CRUSH_NODE.accept("PATCH", body), false));
     }
 
     @DELETE
     @Path("/cluster/{fsid}/crush_node/{id: -?\\d+}")
     @RolesAllowed(Roles.OPERATOR)
     public Response deleteCrushNode(@PathParam("fsid") String fsid, @PathParam("id") String id) {
-        return crush.deleteCrushNode(fsid, id, null);
+        return crush.deleteCrushNode(fsid, id);
     }
 
     @KeptUntilChanged

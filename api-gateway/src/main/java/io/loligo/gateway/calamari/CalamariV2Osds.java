@@ -84,7 +84,7 @@ public class CalamariV2Osds {
         if (in == null && up == null && reweight == null) {
             return Response.notModified().build();
         }
-        return osds.updateOsd(fsid, id, new OsdPatch(in, up, reweight, null), null);
+        return osds.updateOsd(fsid, id, new OsdPatch(in, up, reweight, null));
     }
 
     @KeptUntilChanged
@@ -123,7 +123,7 @@ public class CalamariV2Osds {
             return DrfErrors.bare(403, command + " not valid on " + id);
         }
         try {
-            return osds.runOsdCommand(fsid, id, command, null);
+            return osds.runOsdCommand(fsid, id, command);
         } catch (ApiException refused) {
             if (refused.getResponse().getStatus() == 403) {
                 return DrfErrors.bare(403, command + " not valid on " + id);
@@ -149,6 +149,6 @@ public class CalamariV2Osds {
         if (changes.isEmpty()) {
             return Response.notModified().build();
         }
-        return osds.updateOsdConfig(fsid, changes, null);
+        return osds.updateOsdConfig(fsid, changes);
     }
 }

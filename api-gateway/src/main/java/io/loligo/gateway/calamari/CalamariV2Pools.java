@@ -69,7 +69,7 @@ public class CalamariV2Pools {
     @Path("/cluster/{fsid}/pool")
     @RolesAllowed(Roles.OPERATOR)
     public Response createPool(@PathParam("fsid") String fsid, JsonNode body) {
-        return pools.createPool(fsid, form(serializer(body).accept("POST", body)), null);
+        return pools.createPool(fsid, form(serializer(body).accept("POST", body)));
     }
 
     /** Any of the fields Calamari let change: {@code 202} with the request, {@code 304} when the pool already is so. */
@@ -77,14 +77,14 @@ public class CalamariV2Pools {
     @Path("/cluster/{fsid}/pool/{id: \\d+}")
     @RolesAllowed(Roles.OPERATOR)
     public Response updatePool(@PathParam("fsid") String fsid, @PathParam("id") String id, JsonNode body) {
-        return pools.updatePool(fsid, id, form(serializer(body).accept("PATCH", body)), null);
+        return pools.updatePool(fsid, id, form(serializer(body).accept("PATCH", body)));
     }
 
     @DELETE
     @Path("/cluster/{fsid}/pool/{id: \\d+}")
     @RolesAllowed(Roles.OPERATOR)
     public Response deletePool(@PathParam("fsid") String fsid, @PathParam("id") String id) {
-        return pools.deletePool(fsid, id, null);
+        return pools.deletePool(fsid, id);
     }
 
     @KeptBriefly

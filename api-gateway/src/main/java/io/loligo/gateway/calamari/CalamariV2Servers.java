@@ -62,7 +62,7 @@ public class CalamariV2Servers {
     @Path("/server/{fqdn}")
     @RolesAllowed(Roles.OPERATOR)
     public Response forgetServer(@PathParam("fqdn") String fqdn) {
-        return inventory.forgetServer(fqdn, null);
+        return inventory.forgetServer(fqdn);
     }
 
     @KeptBriefly
@@ -141,7 +141,7 @@ public class CalamariV2Servers {
     @Path("/key")
     @RolesAllowed(Roles.ADMINISTRATOR)
     public Response decideKeys(JsonNode body) {
-        keys.decideKeys(asDisplayed(keyPatches(body)), null);
+        keys.decideKeys(asDisplayed(keyPatches(body)));
         return Response.noContent().build();
     }
 
@@ -151,7 +151,7 @@ public class CalamariV2Servers {
     @RolesAllowed(Roles.ADMINISTRATOR)
     public Response deleteKeys(JsonNode body) {
         for (KeyApi.KeyPatch key : keyPatches(body)) {
-            keys.deleteKey(key.id(), null);
+            keys.deleteKey(key.id());
         }
         return Response.noContent().build();
     }
@@ -170,7 +170,7 @@ public class CalamariV2Servers {
     @RolesAllowed(Roles.ADMINISTRATOR)
     public Response decideKey(@PathParam("id") String id, JsonNode body) {
         String status = body == null ? null : body.path("status").asText(null);
-        keys.decideKey(id, asDisplayed(List.of(new KeyApi.KeyPatch(id, status, null))).get(0), null);
+        keys.decideKey(id, asDisplayed(List.of(new KeyApi.KeyPatch(id, status, null))).get(0));
         return Response.noContent().build();
     }
 
@@ -178,7 +178,7 @@ public class CalamariV2Servers {
     @Path("/key/{id}")
     @RolesAllowed(Roles.ADMINISTRATOR)
     public Response deleteKey(@PathParam("id") String id) {
-        keys.deleteKey(id, null);
+        keys.deleteKey(id);
         return Response.noContent().build();
     }
 

@@ -1,7 +1,6 @@
 package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.CliApi;
-import io.loligo.gateway.auth.Callers;
 import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,12 +14,10 @@ public class CliResource implements CliApi {
     @Inject
     @RestClient
     ClusterServiceClient clusterService;
-    @Inject
-    Callers callers;
 
     @Override
     @RolesAllowed(Roles.ADMINISTRATOR)
-    public CliView runCli(String fsid, CliForm form, String ignoredUser) {
-        return clusterService.runCli(fsid, form, callers.current().username());
+    public CliView runCli(String fsid, CliForm form) {
+        return clusterService.runCli(fsid, form);
     }
 }

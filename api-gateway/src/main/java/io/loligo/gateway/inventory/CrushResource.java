@@ -66,44 +66,44 @@ public class CrushResource implements CrushApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response replaceCrushMap(String fsid, JsonNode crushMap, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.replaceCrushMap(fsid, crushMap, user));
+    public Response replaceCrushMap(String fsid, JsonNode crushMap) {
+        return mutations.passOn(() -> clusterService.replaceCrushMap(fsid, crushMap));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response createCrushRule(String fsid, CrushForms.Rule rule, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.createCrushRule(fsid, rule, user));
+    public Response createCrushRule(String fsid, CrushForms.Rule rule) {
+        return mutations.passOn(() -> clusterService.createCrushRule(fsid, rule));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response updateCrushRule(String fsid, String id, CrushForms.Rule rule, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.updateCrushRule(fsid, id, rule, user));
+    public Response updateCrushRule(String fsid, String id, CrushForms.Rule rule) {
+        return mutations.passOn(() -> clusterService.updateCrushRule(fsid, id, rule));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response deleteCrushRule(String fsid, String id, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.deleteCrushRule(fsid, id, user));
+    public Response deleteCrushRule(String fsid, String id) {
+        return mutations.passOn(() -> clusterService.deleteCrushRule(fsid, id));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response createCrushNode(String fsid, CrushForms.Node node, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.createCrushNode(fsid, node, user));
+    public Response createCrushNode(String fsid, CrushForms.Node node) {
+        return mutations.passOn(() -> clusterService.createCrushNode(fsid, node));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response updateCrushNode(String fsid, String id, CrushForms.Node node, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.updateCrushNode(fsid, id, node, user));
+    public Response updateCrushNode(String fsid, String id, CrushForms.Node node) {
+        return mutations.passOn(() -> clusterService.updateCrushNode(fsid, id, node));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response deleteCrushNode(String fsid, String id, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.deleteCrushNode(fsid, id, user));
+    public Response deleteCrushNode(String fsid, String id) {
+        return mutations.passOn(() -> clusterService.deleteCrushNode(fsid, id));
     }
 
     /** Changes nothing, but goes with the change it previews: for those who may make it. */

@@ -38,14 +38,14 @@ public class FileSystemResource implements FileSystemApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response createFileSystem(String fsid, FileSystemForm fileSystem, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.createFileSystem(fsid, fileSystem, user));
+    public Response createFileSystem(String fsid, FileSystemForm fileSystem) {
+        return mutations.passOn(() -> clusterService.createFileSystem(fsid, fileSystem));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response deleteFileSystem(String fsid, String name, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.deleteFileSystem(fsid, name, user));
+    public Response deleteFileSystem(String fsid, String name) {
+        return mutations.passOn(() -> clusterService.deleteFileSystem(fsid, name));
     }
 
     @Override
@@ -66,14 +66,14 @@ public class FileSystemResource implements FileSystemApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response createSubvolumeGroup(String fsid, String name, SubvolumeViews.Form group, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.createSubvolumeGroup(fsid, name, group, user));
+    public Response createSubvolumeGroup(String fsid, String name, SubvolumeViews.Form group) {
+        return mutations.passOn(() -> clusterService.createSubvolumeGroup(fsid, name, group));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response deleteSubvolumeGroup(String fsid, String name, String group, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.deleteSubvolumeGroup(fsid, name, group, user));
+    public Response deleteSubvolumeGroup(String fsid, String name, String group) {
+        return mutations.passOn(() -> clusterService.deleteSubvolumeGroup(fsid, name, group));
     }
 
     @Override
@@ -89,39 +89,37 @@ public class FileSystemResource implements FileSystemApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response createSubvolume(String fsid, String name, SubvolumeViews.Form subvolume, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.createSubvolume(fsid, name, subvolume, user));
+    public Response createSubvolume(String fsid, String name, SubvolumeViews.Form subvolume) {
+        return mutations.passOn(() -> clusterService.createSubvolume(fsid, name, subvolume));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response updateSubvolume(String fsid, String name, String subvolume, String group, SubvolumeViews.Form changes, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.updateSubvolume(fsid, name, subvolume, group, changes, user));
+    public Response updateSubvolume(String fsid, String name, String subvolume, String group, SubvolumeViews.Form changes) {
+        return mutations.passOn(() -> clusterService.updateSubvolume(fsid, name, subvolume, group, changes));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response deleteSubvolume(String fsid, String name, String subvolume, String group, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.deleteSubvolume(fsid, name, subvolume, group, user));
+    public Response deleteSubvolume(String fsid, String name, String subvolume, String group) {
+        return mutations.passOn(() -> clusterService.deleteSubvolume(fsid, name, subvolume, group));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response createSubvolumeSnapshot(String fsid, String name, String subvolume, String group, SubvolumeViews.Form snapshot,
-                                            String ignoredUser) {
-        return mutations.asUser(user -> clusterService.createSubvolumeSnapshot(fsid, name, subvolume, group, snapshot, user));
+    public Response createSubvolumeSnapshot(String fsid, String name, String subvolume, String group, SubvolumeViews.Form snapshot) {
+        return mutations.passOn(() -> clusterService.createSubvolumeSnapshot(fsid, name, subvolume, group, snapshot));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response deleteSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.deleteSubvolumeSnapshot(fsid, name, subvolume, snapshot, group, user));
+    public Response deleteSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group) {
+        return mutations.passOn(() -> clusterService.deleteSubvolumeSnapshot(fsid, name, subvolume, snapshot, group));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response cloneSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, SubvolumeViews.Form clone,
-                                           String ignoredUser) {
-        return mutations.asUser(user -> clusterService.cloneSubvolumeSnapshot(fsid, name, subvolume, snapshot, group, clone, user));
+    public Response cloneSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, SubvolumeViews.Form clone) {
+        return mutations.passOn(() -> clusterService.cloneSubvolumeSnapshot(fsid, name, subvolume, snapshot, group, clone));
     }
 }

@@ -7,7 +7,6 @@ import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.api.HostDevicesView;
 import io.loligo.contracts.api.InventoryApi;
 import io.loligo.contracts.api.ServerView;
-import io.loligo.gateway.auth.Callers;
 import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,8 +23,6 @@ public class InventoryResource implements InventoryApi {
     @Inject
     @RestClient
     ClusterServiceClient clusterService;
-    @Inject
-    Callers callers;
     @Inject
     Mutations mutations;
 
@@ -61,38 +58,38 @@ public class InventoryResource implements InventoryApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response forgetCluster(String fsid, String ignoredUser) {
-        return Response.status(clusterService.forgetCluster(fsid, callers.current().username()).getStatus()).build();
+    public Response forgetCluster(String fsid) {
+        return Response.status(clusterService.forgetCluster(fsid).getStatus()).build();
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response forgetServer(String fqdn, String ignoredUser) {
-        return Response.status(clusterService.forgetServer(fqdn, callers.current().username()).getStatus()).build();
+    public Response forgetServer(String fqdn) {
+        return Response.status(clusterService.forgetServer(fqdn).getStatus()).build();
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response controlDaemon(String fqdn, String daemon, DaemonForm form, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.controlDaemon(fqdn, daemon, form, user));
+    public Response controlDaemon(String fqdn, String daemon, DaemonForm form) {
+        return mutations.passOn(() -> clusterService.controlDaemon(fqdn, daemon, form));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response restartServerDaemons(String fqdn, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.restartServerDaemons(fqdn, user));
+    public Response restartServerDaemons(String fqdn) {
+        return mutations.passOn(() -> clusterService.restartServerDaemons(fqdn));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response createOsd(String fqdn, OsdForms.Create form, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.createOsd(fqdn, form, user));
+    public Response createOsd(String fqdn, OsdForms.Create form) {
+        return mutations.passOn(() -> clusterService.createOsd(fqdn, form));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response serverMaintenance(String fqdn, OsdForms.Maintenance form, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.serverMaintenance(fqdn, form, user));
+    public Response serverMaintenance(String fqdn, OsdForms.Maintenance form) {
+        return mutations.passOn(() -> clusterService.serverMaintenance(fqdn, form));
     }
 
     @Override

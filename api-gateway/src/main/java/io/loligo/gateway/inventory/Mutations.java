@@ -1,24 +1,19 @@
 package io.loligo.gateway.inventory;
 
 import io.loligo.contracts.api.RequestView;
-import io.loligo.gateway.auth.Callers;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Passes a mutation on to cluster-service in the name of the logged-in user, whatever a client claims, and
- * passes back its 202 with the request, or its 304.
+ * Passes a mutation on to cluster-service, which the request signer names the logged-in user to, whatever a client
+ * claims, and passes back its 202 with the request, or its 304.
  */
-@RequestScoped
+@ApplicationScoped
 public class Mutations {
-    @Inject
-    Callers callers;
-
-    public Response asUser(Function<String, Response> mutation) {
-        Response upstream = mutation.apply(callers.current().username());
+    public Response passOn(Supplier<Response> mutation) {
+        Response upstream = mutation.get();
         if (upstream.getStatus() == Response.Status.ACCEPTED.getStatusCode()) {
             return Response.accepted(upstream.readEntity(RequestView.Accepted.class)).build();
         }

@@ -48,8 +48,8 @@ public class OsdResource implements OsdApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response updateOsd(String fsid, String id, OsdPatch patch, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.updateOsd(fsid, id, patch, user));
+    public Response updateOsd(String fsid, String id, OsdPatch patch) {
+        return mutations.passOn(() -> clusterService.updateOsd(fsid, id, patch));
     }
 
     /** Changes nothing, but goes with the change it previews: for those who may make it. */
@@ -61,20 +61,20 @@ public class OsdResource implements OsdApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response drainOsd(String fsid, String id, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.drainOsd(fsid, id, user));
+    public Response drainOsd(String fsid, String id) {
+        return mutations.passOn(() -> clusterService.drainOsd(fsid, id));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response destroyOsd(String fsid, String id, OsdForms.Removal form, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.destroyOsd(fsid, id, form, user));
+    public Response destroyOsd(String fsid, String id, OsdForms.Removal form) {
+        return mutations.passOn(() -> clusterService.destroyOsd(fsid, id, form));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response purgeOsd(String fsid, String id, OsdForms.Removal form, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.purgeOsd(fsid, id, form, user));
+    public Response purgeOsd(String fsid, String id, OsdForms.Removal form) {
+        return mutations.passOn(() -> clusterService.purgeOsd(fsid, id, form));
     }
 
     @Override
@@ -84,8 +84,8 @@ public class OsdResource implements OsdApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response runOsdCommand(String fsid, String id, String command, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.runOsdCommand(fsid, id, command, user));
+    public Response runOsdCommand(String fsid, String id, String command) {
+        return mutations.passOn(() -> clusterService.runOsdCommand(fsid, id, command));
     }
 
     @Override
@@ -95,7 +95,7 @@ public class OsdResource implements OsdApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response updateOsdConfig(String fsid, Map<String, Boolean> flags, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.updateOsdConfig(fsid, flags, user));
+    public Response updateOsdConfig(String fsid, Map<String, Boolean> flags) {
+        return mutations.passOn(() -> clusterService.updateOsdConfig(fsid, flags));
     }
 }

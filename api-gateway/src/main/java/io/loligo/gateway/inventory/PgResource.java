@@ -35,7 +35,7 @@ public class PgResource implements PgApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response runPgCommand(String fsid, String pool, String pgid, String command, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.runPgCommand(fsid, pool, pgid, command, user));
+    public Response runPgCommand(String fsid, String pool, String pgid, String command) {
+        return mutations.passOn(() -> clusterService.runPgCommand(fsid, pool, pgid, command));
     }
 }

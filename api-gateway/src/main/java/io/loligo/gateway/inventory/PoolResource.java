@@ -47,8 +47,8 @@ public class PoolResource implements PoolApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response createPool(String fsid, PoolForm pool, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.createPool(fsid, pool, user));
+    public Response createPool(String fsid, PoolForm pool) {
+        return mutations.passOn(() -> clusterService.createPool(fsid, pool));
     }
 
     @Override
@@ -58,8 +58,8 @@ public class PoolResource implements PoolApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response updatePool(String fsid, String id, PoolForm changes, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.updatePool(fsid, id, changes, user));
+    public Response updatePool(String fsid, String id, PoolForm changes) {
+        return mutations.passOn(() -> clusterService.updatePool(fsid, id, changes));
     }
 
     /** Changes nothing, but goes with the change it previews: for those who may make it. */
@@ -71,8 +71,8 @@ public class PoolResource implements PoolApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response deletePool(String fsid, String id, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.deletePool(fsid, id, user));
+    public Response deletePool(String fsid, String id) {
+        return mutations.passOn(() -> clusterService.deletePool(fsid, id));
     }
 
     @Override
@@ -87,13 +87,13 @@ public class PoolResource implements PoolApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response createErasureCodeProfile(String fsid, Map<String, String> profile, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.createErasureCodeProfile(fsid, profile, user));
+    public Response createErasureCodeProfile(String fsid, Map<String, String> profile) {
+        return mutations.passOn(() -> clusterService.createErasureCodeProfile(fsid, profile));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response deleteErasureCodeProfile(String fsid, String name, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.deleteErasureCodeProfile(fsid, name, user));
+    public Response deleteErasureCodeProfile(String fsid, String name) {
+        return mutations.passOn(() -> clusterService.deleteErasureCodeProfile(fsid, name));
     }
 }

@@ -36,38 +36,38 @@ public class RbdResource implements RbdApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response createRbdImage(String fsid, String pool, RbdForms.Image image, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.createRbdImage(fsid, pool, image, user));
+    public Response createRbdImage(String fsid, String pool, RbdForms.Image image) {
+        return mutations.passOn(() -> clusterService.createRbdImage(fsid, pool, image));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response updateRbdImage(String fsid, String pool, String name, RbdForms.Image changes, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.updateRbdImage(fsid, pool, name, changes, user));
+    public Response updateRbdImage(String fsid, String pool, String name, RbdForms.Image changes) {
+        return mutations.passOn(() -> clusterService.updateRbdImage(fsid, pool, name, changes));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response deleteRbdImage(String fsid, String pool, String name, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.deleteRbdImage(fsid, pool, name, user));
+    public Response deleteRbdImage(String fsid, String pool, String name) {
+        return mutations.passOn(() -> clusterService.deleteRbdImage(fsid, pool, name));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response flattenRbdImage(String fsid, String pool, String name, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.flattenRbdImage(fsid, pool, name, user));
+    public Response flattenRbdImage(String fsid, String pool, String name) {
+        return mutations.passOn(() -> clusterService.flattenRbdImage(fsid, pool, name));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response copyRbdImage(String fsid, String pool, String name, RbdForms.Target target, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.copyRbdImage(fsid, pool, name, target, user));
+    public Response copyRbdImage(String fsid, String pool, String name, RbdForms.Target target) {
+        return mutations.passOn(() -> clusterService.copyRbdImage(fsid, pool, name, target));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response trashRbdImage(String fsid, String pool, String name, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.trashRbdImage(fsid, pool, name, user));
+    public Response trashRbdImage(String fsid, String pool, String name) {
+        return mutations.passOn(() -> clusterService.trashRbdImage(fsid, pool, name));
     }
 
     @Override
@@ -77,43 +77,43 @@ public class RbdResource implements RbdApi {
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response restoreRbdImage(String fsid, String pool, String id, RbdForms.Restore restore, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.restoreRbdImage(fsid, pool, id, restore, user));
+    public Response restoreRbdImage(String fsid, String pool, String id, RbdForms.Restore restore) {
+        return mutations.passOn(() -> clusterService.restoreRbdImage(fsid, pool, id, restore));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response purgeRbdImage(String fsid, String pool, String id, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.purgeRbdImage(fsid, pool, id, user));
+    public Response purgeRbdImage(String fsid, String pool, String id) {
+        return mutations.passOn(() -> clusterService.purgeRbdImage(fsid, pool, id));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response createRbdSnapshot(String fsid, String pool, String name, RbdForms.Snapshot snapshot, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.createRbdSnapshot(fsid, pool, name, snapshot, user));
+    public Response createRbdSnapshot(String fsid, String pool, String name, RbdForms.Snapshot snapshot) {
+        return mutations.passOn(() -> clusterService.createRbdSnapshot(fsid, pool, name, snapshot));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response updateRbdSnapshot(String fsid, String pool, String name, String snapshot, RbdForms.Snapshot changes, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.updateRbdSnapshot(fsid, pool, name, snapshot, changes, user));
+    public Response updateRbdSnapshot(String fsid, String pool, String name, String snapshot, RbdForms.Snapshot changes) {
+        return mutations.passOn(() -> clusterService.updateRbdSnapshot(fsid, pool, name, snapshot, changes));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response deleteRbdSnapshot(String fsid, String pool, String name, String snapshot, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.deleteRbdSnapshot(fsid, pool, name, snapshot, user));
+    public Response deleteRbdSnapshot(String fsid, String pool, String name, String snapshot) {
+        return mutations.passOn(() -> clusterService.deleteRbdSnapshot(fsid, pool, name, snapshot));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response rollbackRbdImage(String fsid, String pool, String name, String snapshot, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.rollbackRbdImage(fsid, pool, name, snapshot, user));
+    public Response rollbackRbdImage(String fsid, String pool, String name, String snapshot) {
+        return mutations.passOn(() -> clusterService.rollbackRbdImage(fsid, pool, name, snapshot));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @Override
-    public Response cloneRbdSnapshot(String fsid, String pool, String name, String snapshot, RbdForms.Target target, String ignoredUser) {
-        return mutations.asUser(user -> clusterService.cloneRbdSnapshot(fsid, pool, name, snapshot, target, user));
+    public Response cloneRbdSnapshot(String fsid, String pool, String name, String snapshot, RbdForms.Target target) {
+        return mutations.passOn(() -> clusterService.cloneRbdSnapshot(fsid, pool, name, snapshot, target));
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Signs every call the gateway makes to cluster-service and metrics-service, with the user it acts for inside the
  * signature ({@link ServiceTokens}): those services answer nobody else. The user is the caller of the request in
- * hand, named here once for every call that does not name one itself.
+ * hand, named here once for every call: no contract method takes it as a parameter.
  */
 @Provider
 @ConstrainedTo(RuntimeType.CLIENT)

@@ -3,6 +3,8 @@ package io.loligo.gateway.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.loligo.contracts.api.OsdApi;
+import io.loligo.contracts.identity.ServiceTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,5 +41,13 @@ class OpenApiContractTest {
         assertThat(committed).as("the committed %s document (./dev/loligo openapi writes it)", version).exists();
         List<String> breaks = OpenApiCompatibility.breaks(JSON.readTree(committed.toFile()), served);
         assertThat(breaks).as("incompatible changes to the %s API against %s", version, committed).isEmpty();
+    }
+
+    /** The headers in which the gateway names the user and signs its calls to the other services are theirs alone. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"v3, /q/openapi", "v2, /q/openapi-v2", "v1, /q/openapi-v1"})
+    void no_header_between_the_services_is_in_the_public_document(String version, String path) {
+        String served = given().get(path + "?format=json").then().statusCode(200).extract().asString();
+        assertThat(served).as("the %s document", version).doesNotContain(OsdApi.REQUESTED_BY).doesNotContain(ServiceTokens.HEADER);
     }
 }

@@ -161,15 +161,7 @@ public class Alerts {
     }
 
     private AlertEntity find(String id) {
-        try {
-            AlertEntity alert = AlertEntity.findById(Long.parseLong(id));
-            if (alert != null) {
-                return alert;
-            }
-        } catch (NumberFormatException e) {
-            // not an id of ours: not found either
-        }
-        throw new ApiException(404, "AlertNotFound", "no alert " + id);
+        return ById.find(id, Long::valueOf, AlertEntity::<AlertEntity>findById, "alert");
     }
 
     private static AlertEntity open(String fsid, Condition condition, AlertState state, Instant now) {

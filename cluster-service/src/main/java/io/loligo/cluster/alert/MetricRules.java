@@ -65,16 +65,7 @@ public class MetricRules {
     }
 
     public void delete(String id) {
-        RuleEntity rule = null;
-        try {
-            rule = RuleEntity.findById(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            // not an id of ours: not found either
-        }
-        if (rule == null) {
-            throw new ApiException(404, "RuleNotFound", "no rule " + id);
-        }
-        rule.delete();
+        ById.find(id, Long::valueOf, RuleEntity::<RuleEntity>findById, "rule").delete();
         changed();
     }
 

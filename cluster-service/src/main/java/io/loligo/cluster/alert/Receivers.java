@@ -67,15 +67,7 @@ public class Receivers {
     }
 
     private ReceiverEntity find(String id) {
-        try {
-            ReceiverEntity receiver = ReceiverEntity.findById(Long.parseLong(id));
-            if (receiver != null) {
-                return receiver;
-            }
-        } catch (NumberFormatException e) {
-            // not an id of ours: not found either
-        }
-        throw new ApiException(404, "ReceiverNotFound", "no receiver " + id);
+        return ById.find(id, Long::valueOf, ReceiverEntity::<ReceiverEntity>findById, "receiver");
     }
 
     /** The receiver as sending to it needs it. */

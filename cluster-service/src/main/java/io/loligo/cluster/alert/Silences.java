@@ -101,15 +101,7 @@ public class Silences {
     }
 
     private SilenceEntity find(String id) {
-        try {
-            SilenceEntity silence = SilenceEntity.findById(UUID.fromString(id));
-            if (silence != null) {
-                return silence;
-            }
-        } catch (IllegalArgumentException e) {
-            // not an id of ours: not found either
-        }
-        throw new ApiException(404, "SilenceNotFound", "no silence " + id);
+        return ById.find(id, UUID::fromString, SilenceEntity::<SilenceEntity>findById, "silence");
     }
 
     private static void checkMatcher(AlertViews.Matcher matcher, String field, List<FieldError> errors) {

@@ -11,10 +11,15 @@ import jakarta.inject.Inject;
  */
 @RequestScoped
 public class ActingUser {
+    /** Who asked, when cluster-service is called without the gateway, which always names the user. */
+    static final String UNNAMED_USER = "(internal)";
+
     @Inject
     HttpServerRequest http;
 
+    /** The user the gateway named, or a mark that no one was. */
     public String name() {
-        return Mutations.named(http.getHeader(OsdApi.REQUESTED_BY));
+        String user = http.getHeader(OsdApi.REQUESTED_BY);
+        return user == null || user.isBlank() ? UNNAMED_USER : user;
     }
 }

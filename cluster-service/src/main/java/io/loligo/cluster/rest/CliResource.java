@@ -8,10 +8,12 @@ import jakarta.ws.rs.Path;
 @Path("/internal/v2")
 public class CliResource implements CliApi {
     @Inject
+    ActingUser actingUser;
+    @Inject
     CliRuns runs;
 
     @Override
-    public CliView runCli(String fsid, CliForm form, String user) {
-        return runs.run(fsid, form, user);
+    public CliView runCli(String fsid, CliForm form) {
+        return runs.run(fsid, form, actingUser.name());
     }
 }

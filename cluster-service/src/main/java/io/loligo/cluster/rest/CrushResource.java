@@ -80,39 +80,39 @@ public class CrushResource implements CrushApi {
     }
 
     @Override
-    public Response replaceCrushMap(String fsid, JsonNode crushMap, String user) {
-        return mutations.run(fsid, user, compiler.compiles(CrushChanges.replaceMap(heldCrushMap(fsid), crushMap), "body"));
+    public Response replaceCrushMap(String fsid, JsonNode crushMap) {
+        return mutations.run(fsid, compiler.compiles(CrushChanges.replaceMap(heldCrushMap(fsid), crushMap), "body"));
     }
 
     @Override
-    public Response createCrushRule(String fsid, CrushForms.Rule rule, String user) {
-        return mutations.run(fsid, user, compiler.compiles(CrushChanges.createRule(fsid, heldCrushMap(fsid), rule), "steps"));
+    public Response createCrushRule(String fsid, CrushForms.Rule rule) {
+        return mutations.run(fsid, compiler.compiles(CrushChanges.createRule(fsid, heldCrushMap(fsid), rule), "steps"));
     }
 
     @Override
-    public Response updateCrushRule(String fsid, String id, CrushForms.Rule rule, String user) {
+    public Response updateCrushRule(String fsid, String id, CrushForms.Rule rule) {
         CrushViews.Rule current = crushRule(fsid, id);
-        return mutations.run(fsid, user, compiler.compiles(CrushChanges.updateRule(fsid, heldCrushMap(fsid), current, rule), "steps"));
+        return mutations.run(fsid, compiler.compiles(CrushChanges.updateRule(fsid, heldCrushMap(fsid), current, rule), "steps"));
     }
 
     @Override
-    public Response deleteCrushRule(String fsid, String id, String user) {
-        return mutations.run(fsid, user, CrushChanges.deleteRule(fsid, crushRule(fsid, id), state.pools(fsid)));
+    public Response deleteCrushRule(String fsid, String id) {
+        return mutations.run(fsid, CrushChanges.deleteRule(fsid, crushRule(fsid, id), state.pools(fsid)));
     }
 
     @Override
-    public Response createCrushNode(String fsid, CrushForms.Node node, String user) {
-        return mutations.run(fsid, user, CrushChanges.createNode(fsid, crushMap(fsid), node));
+    public Response createCrushNode(String fsid, CrushForms.Node node) {
+        return mutations.run(fsid, CrushChanges.createNode(fsid, crushMap(fsid), node));
     }
 
     @Override
-    public Response updateCrushNode(String fsid, String id, CrushForms.Node node, String user) {
-        return mutations.run(fsid, user, CrushChanges.updateNode(fsid, crushMap(fsid), crushNode(fsid, id), node));
+    public Response updateCrushNode(String fsid, String id, CrushForms.Node node) {
+        return mutations.run(fsid, CrushChanges.updateNode(fsid, crushMap(fsid), crushNode(fsid, id), node));
     }
 
     @Override
-    public Response deleteCrushNode(String fsid, String id, String user) {
-        return mutations.run(fsid, user, CrushChanges.deleteNode(fsid, crushNode(fsid, id)));
+    public Response deleteCrushNode(String fsid, String id) {
+        return mutations.run(fsid, CrushChanges.deleteNode(fsid, crushNode(fsid, id)));
     }
 
     @Override

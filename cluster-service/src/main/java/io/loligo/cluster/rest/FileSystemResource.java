@@ -49,13 +49,13 @@ public class FileSystemResource implements FileSystemApi {
     }
 
     @Override
-    public Response createFileSystem(String fsid, FileSystemForm fileSystem, String user) {
-        return mutations.run(fsid, user, Volumes.create(fsid, fileSystems(fsid), state.pools(fsid), fileSystem == null ? null : fileSystem.name()));
+    public Response createFileSystem(String fsid, FileSystemForm fileSystem) {
+        return mutations.run(fsid, Volumes.create(fsid, fileSystems(fsid), state.pools(fsid), fileSystem == null ? null : fileSystem.name()));
     }
 
     @Override
-    public Response deleteFileSystem(String fsid, String name, String user) {
-        return mutations.run(fsid, user, Volumes.remove(fsid, state.configShow(fsid), fileSystem(fsid, name)));
+    public Response deleteFileSystem(String fsid, String name) {
+        return mutations.run(fsid, Volumes.remove(fsid, state.configShow(fsid), fileSystem(fsid, name)));
     }
 
     @Override
@@ -74,13 +74,13 @@ public class FileSystemResource implements FileSystemApi {
     }
 
     @Override
-    public Response createSubvolumeGroup(String fsid, String name, SubvolumeViews.Form group, String user) {
-        return mutations.run(fsid, user, Subvolumes.createGroup(volumeNow(fsid, name), group));
+    public Response createSubvolumeGroup(String fsid, String name, SubvolumeViews.Form group) {
+        return mutations.run(fsid, Subvolumes.createGroup(volumeNow(fsid, name), group));
     }
 
     @Override
-    public Response deleteSubvolumeGroup(String fsid, String name, String group, String user) {
-        return mutations.run(fsid, user, Subvolumes.deleteGroup(volume(fsid, name), group));
+    public Response deleteSubvolumeGroup(String fsid, String name, String group) {
+        return mutations.run(fsid, Subvolumes.deleteGroup(volume(fsid, name), group));
     }
 
     @Override
@@ -97,40 +97,38 @@ public class FileSystemResource implements FileSystemApi {
     }
 
     @Override
-    public Response createSubvolume(String fsid, String name, SubvolumeViews.Form subvolume, String user) {
-        return mutations.run(fsid, user, Subvolumes.create(volumeNow(fsid, name), subvolume));
+    public Response createSubvolume(String fsid, String name, SubvolumeViews.Form subvolume) {
+        return mutations.run(fsid, Subvolumes.create(volumeNow(fsid, name), subvolume));
     }
 
     @Override
-    public Response updateSubvolume(String fsid, String name, String subvolume, String group, SubvolumeViews.Form changes, String user) {
+    public Response updateSubvolume(String fsid, String name, String subvolume, String group, SubvolumeViews.Form changes) {
         Subvolumes.Volume volume = volume(fsid, name);
-        return mutations.run(fsid, user, Subvolumes.resize(volume, volume.subvolume(subvolume, group), changes));
+        return mutations.run(fsid, Subvolumes.resize(volume, volume.subvolume(subvolume, group), changes));
     }
 
     @Override
-    public Response deleteSubvolume(String fsid, String name, String subvolume, String group, String user) {
+    public Response deleteSubvolume(String fsid, String name, String subvolume, String group) {
         Subvolumes.Volume volume = volume(fsid, name);
-        return mutations.run(fsid, user, Subvolumes.delete(volume, volume.subvolume(subvolume, group)));
+        return mutations.run(fsid, Subvolumes.delete(volume, volume.subvolume(subvolume, group)));
     }
 
     @Override
-    public Response createSubvolumeSnapshot(String fsid, String name, String subvolume, String group, SubvolumeViews.Form snapshot,
-                                            String user) {
+    public Response createSubvolumeSnapshot(String fsid, String name, String subvolume, String group, SubvolumeViews.Form snapshot) {
         Subvolumes.Volume volume = volume(fsid, name);
-        return mutations.run(fsid, user, Subvolumes.createSnapshot(volume, volume.subvolume(subvolume, group), snapshot));
+        return mutations.run(fsid, Subvolumes.createSnapshot(volume, volume.subvolume(subvolume, group), snapshot));
     }
 
     @Override
-    public Response deleteSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, String user) {
+    public Response deleteSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group) {
         Subvolumes.Volume volume = volume(fsid, name);
-        return mutations.run(fsid, user, Subvolumes.deleteSnapshot(volume, volume.subvolume(subvolume, group), snapshot));
+        return mutations.run(fsid, Subvolumes.deleteSnapshot(volume, volume.subvolume(subvolume, group), snapshot));
     }
 
     @Override
-    public Response cloneSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, SubvolumeViews.Form clone,
-                                           String user) {
+    public Response cloneSubvolumeSnapshot(String fsid, String name, String subvolume, String snapshot, String group, SubvolumeViews.Form clone) {
         Subvolumes.Volume volume = volumeNow(fsid, name);
-        return mutations.run(fsid, user, Subvolumes.clone(volume, volume.subvolume(subvolume, group), snapshot, clone));
+        return mutations.run(fsid, Subvolumes.clone(volume, volume.subvolume(subvolume, group), snapshot, clone));
     }
 
     private Subvolumes.Volume volume(String fsid, String name) {

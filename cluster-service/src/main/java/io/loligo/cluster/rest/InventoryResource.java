@@ -29,6 +29,8 @@ import java.util.List;
 @Path("/internal/v2")
 public class InventoryResource implements InventoryApi {
     @Inject
+    ActingUser actingUser;
+    @Inject
     InventoryQueries queries;
     @Inject
     Forgetting forgetting;
@@ -76,14 +78,14 @@ public class InventoryResource implements InventoryApi {
     }
 
     @Override
-    public Response forgetCluster(String fsid, String user) {
-        forgetting.forgetCluster(fsid, Mutations.named(user), Instant.now());
+    public Response forgetCluster(String fsid) {
+        forgetting.forgetCluster(fsid, actingUser.name(), Instant.now());
         return Response.noContent().build();
     }
 
     @Override
-    public Response forgetServer(String fqdn, String user) {
-        forgetting.forgetServer(fqdn, Mutations.named(user), Instant.now());
+    public Response forgetServer(String fqdn) {
+        forgetting.forgetServer(fqdn, actingUser.name(), Instant.now());
         return Response.noContent().build();
     }
 
@@ -93,32 +95,32 @@ public class InventoryResource implements InventoryApi {
     }
 
     @Override
-    public Response controlDaemon(String fqdn, String daemon, DaemonForm form, String user) {
+    public Response controlDaemon(String fqdn, String daemon, DaemonForm form) {
         DaemonControls.Daemon found = DaemonControls.find(queries.daemons(fqdn), fqdn, daemon);
-        return mutations.run(found.fsid(), user, DaemonControls.control(found, form,
+        return mutations.run(found.fsid(), DaemonControls.control(found, form,
                 asked -> liveReads.read(SafetyCheck.okToStop(asked.fsid(), asked.name()))));
     }
 
     @Override
-    public Response restartServerDaemons(String fqdn, String user) {
+    public Response restartServerDaemons(String fqdn) {
         List<DaemonControls.Daemon> daemons = queries.daemons(fqdn);
         if (daemons.isEmpty()) {
             return Response.notModified().build();
         }
-        return mutations.run(daemons.get(0).fsid(), user, DaemonControls.restartAll(fqdn, daemons));
+        return mutations.run(daemons.get(0).fsid(), DaemonControls.restartAll(fqdn, daemons));
     }
 
     @Override
-    public Response createOsd(String fqdn, OsdForms.Create form, String user) {
+    public Response createOsd(String fqdn, OsdForms.Create form) {
         String fsid = hosts.clusterOf(fqdn);
-        return mutations.run(fsid, user, OsdLifecycle.create(fsid, fqdn, hosts.devices(fqdn), state.osdDump(fsid), form));
+        return mutations.run(fsid, OsdLifecycle.create(fsid, fqdn, hosts.devices(fqdn), state.osdDump(fsid), form));
     }
 
     @Override
-    public Response serverMaintenance(String fqdn, OsdForms.Maintenance form, String user) {
+    public Response serverMaintenance(String fqdn, OsdForms.Maintenance form) {
         List<DaemonControls.Daemon> daemons = queries.daemons(fqdn);
         String fsid = daemons.isEmpty() ? hosts.clusterOf(fqdn) : daemons.get(0).fsid();
-        return mutations.run(fsid, user, Maintenance.plan(fqdn, daemons, maintenanceHistory.stoppedOn(fsid, fqdn), state.osdDump(fsid), state.crushMap(fsid), form,
+        return mutations.run(fsid, Maintenance.plan(fqdn, daemons, maintenanceHistory.stoppedOn(fsid, fqdn), state.osdDump(fsid), state.crushMap(fsid), form,
                 osds -> liveReads.read(new SafetyCheck(fsid, osds, SafetyCheck.Check.OK_TO_STOP))));
     }
 

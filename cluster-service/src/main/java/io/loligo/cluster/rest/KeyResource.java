@@ -12,6 +12,8 @@ import java.util.List;
 @Path("/internal/v2")
 public class KeyResource implements KeyApi {
     @Inject
+    ActingUser actingUser;
+    @Inject
     AgentKeys keys;
 
     @Override
@@ -20,8 +22,8 @@ public class KeyResource implements KeyApi {
     }
 
     @Override
-    public List<KeyView> decideKeys(List<KeyPatch> patches, String user) {
-        return keys.decide(patches, user, Instant.now());
+    public List<KeyView> decideKeys(List<KeyPatch> patches) {
+        return keys.decide(patches, actingUser.name(), Instant.now());
     }
 
     @Override
@@ -30,13 +32,13 @@ public class KeyResource implements KeyApi {
     }
 
     @Override
-    public KeyView decideKey(String id, KeyPatch patch, String user) {
-        return keys.decide(id, patch, user, Instant.now());
+    public KeyView decideKey(String id, KeyPatch patch) {
+        return keys.decide(id, patch, actingUser.name(), Instant.now());
     }
 
     @Override
-    public Response deleteKey(String id, String user) {
-        keys.delete(id, user, Instant.now());
+    public Response deleteKey(String id) {
+        keys.delete(id, actingUser.name(), Instant.now());
         return Response.noContent().build();
     }
 }

@@ -13,22 +13,16 @@ import java.util.UUID;
 /** Calamari's answer to every mutation: 202 with the request that makes the change, or 304 when nothing changes. */
 @ApplicationScoped
 public class Mutations {
-    /** Who asked, when cluster-service is called without the gateway, which always names the user. */
-    static final String UNNAMED_USER = "(internal)";
-
     @Inject
     Requests requests;
+    @Inject
+    ActingUser user;
 
-    /** The user the gateway named, or a mark that no one was. */
-    static String named(String user) {
-        return user == null || user.isBlank() ? UNNAMED_USER : user;
-    }
-
-    public Response run(String fsid, String user, Planned planned) {
+    public Response run(String fsid, Planned planned) {
         if (planned.changesNothing()) {
             return Response.notModified().build();
         }
-        UUID id = requests.submit(fsid, named(user), planned.headline(),
+        UUID id = requests.submit(fsid, user.name(), planned.headline(),
                 planned.changes(), Instant.now());
         return Response.accepted(new RequestView.Accepted(id.toString())).build();
     }

@@ -67,8 +67,8 @@ public class OsdResource implements OsdApi {
     }
 
     @Override
-    public Response updateOsd(String fsid, String id, OsdPatch patch, String user) {
-        return mutations.run(fsid, user, OsdChanges.patch(fsid, osd(fsid, id), patch));
+    public Response updateOsd(String fsid, String id, OsdPatch patch) {
+        return mutations.run(fsid, OsdChanges.patch(fsid, osd(fsid, id), patch));
     }
 
     @Override
@@ -78,27 +78,27 @@ public class OsdResource implements OsdApi {
     }
 
     @Override
-    public Response drainOsd(String fsid, String id, String user) {
+    public Response drainOsd(String fsid, String id) {
         inventory.requireCluster(fsid);
-        return mutations.run(fsid, user, OsdLifecycle.drain(fsid, QueryValues.pathId(id, "OSD"), state.osdDump(fsid)));
+        return mutations.run(fsid, OsdLifecycle.drain(fsid, QueryValues.pathId(id, "OSD"), state.osdDump(fsid)));
     }
 
     @Override
-    public Response destroyOsd(String fsid, String id, OsdForms.Removal form, String user) {
-        return remove(fsid, id, form, user, false);
+    public Response destroyOsd(String fsid, String id, OsdForms.Removal form) {
+        return remove(fsid, id, form, false);
     }
 
     @Override
-    public Response purgeOsd(String fsid, String id, OsdForms.Removal form, String user) {
-        return remove(fsid, id, form, user, true);
+    public Response purgeOsd(String fsid, String id, OsdForms.Removal form) {
+        return remove(fsid, id, form, true);
     }
 
-    private Response remove(String fsid, String id, OsdForms.Removal form, String user, boolean purge) {
+    private Response remove(String fsid, String id, OsdForms.Removal form, boolean purge) {
         inventory.requireCluster(fsid);
         int osd = QueryValues.pathId(id, "OSD");
         String host = state.osds(fsid).stream().filter(view -> view.id() == osd).map(OsdView::server).filter(Objects::nonNull)
                 .findFirst().orElse(null);
-        return mutations.run(fsid, user, OsdLifecycle.remove(fsid, osd, host, state.osdDump(fsid), form, purge,
+        return mutations.run(fsid, OsdLifecycle.remove(fsid, osd, host, state.osdDump(fsid), form, purge,
                 () -> liveReads.read(new SafetyCheck(fsid, List.of("osd." + osd), SafetyCheck.Check.SAFE_TO_DESTROY))));
     }
 
@@ -112,8 +112,8 @@ public class OsdResource implements OsdApi {
     }
 
     @Override
-    public Response runOsdCommand(String fsid, String id, String command, String user) {
-        return mutations.run(fsid, user, OsdChanges.command(fsid, osd(fsid, id), command));
+    public Response runOsdCommand(String fsid, String id, String command) {
+        return mutations.run(fsid, OsdChanges.command(fsid, osd(fsid, id), command));
     }
 
     @Override
@@ -123,8 +123,8 @@ public class OsdResource implements OsdApi {
     }
 
     @Override
-    public Response updateOsdConfig(String fsid, Map<String, Boolean> flags, String user) {
+    public Response updateOsdConfig(String fsid, Map<String, Boolean> flags) {
         inventory.requireCluster(fsid);
-        return mutations.run(fsid, user, OsdChanges.flags(fsid, state.osdDump(fsid), flags));
+        return mutations.run(fsid, OsdChanges.flags(fsid, state.osdDump(fsid), flags));
     }
 }

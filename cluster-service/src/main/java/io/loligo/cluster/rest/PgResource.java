@@ -57,8 +57,8 @@ public class PgResource implements PgApi {
     }
 
     @Override
-    public Response runPgCommand(String fsid, String pool, String pgid, String command, String user) {
-        return mutations.run(fsid, user, Pgs.command(fsid, pg(fsid, pool, pgid), command));
+    public Response runPgCommand(String fsid, String pool, String pgid, String command) {
+        return mutations.run(fsid, Pgs.command(fsid, pg(fsid, pool, pgid), command));
     }
 
     private PgView pg(String fsid, String pool, String pgid) {

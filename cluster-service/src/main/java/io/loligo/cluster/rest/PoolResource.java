@@ -61,8 +61,8 @@ public class PoolResource implements PoolApi {
     }
 
     @Override
-    public Response createPool(String fsid, PoolForm pool, String user) {
-        return mutations.run(fsid, user, PoolChanges.create(cluster(fsid), pool));
+    public Response createPool(String fsid, PoolForm pool) {
+        return mutations.run(fsid, PoolChanges.create(cluster(fsid), pool));
     }
 
     @Override
@@ -72,9 +72,9 @@ public class PoolResource implements PoolApi {
     }
 
     @Override
-    public Response updatePool(String fsid, String id, PoolForm changes, String user) {
+    public Response updatePool(String fsid, String id, PoolForm changes) {
         PoolView pool = pool(fsid, id);
-        return mutations.run(fsid, user, PoolChanges.update(cluster(fsid), pool, changes));
+        return mutations.run(fsid, PoolChanges.update(cluster(fsid), pool, changes));
     }
 
     @Override
@@ -84,9 +84,9 @@ public class PoolResource implements PoolApi {
     }
 
     @Override
-    public Response deletePool(String fsid, String id, String user) {
+    public Response deletePool(String fsid, String id) {
         PoolView pool = pool(fsid, id);
-        return mutations.run(fsid, user, PoolChanges.delete(cluster(fsid), pool));
+        return mutations.run(fsid, PoolChanges.delete(cluster(fsid), pool));
     }
 
     @Override
@@ -102,15 +102,15 @@ public class PoolResource implements PoolApi {
     }
 
     @Override
-    public Response createErasureCodeProfile(String fsid, Map<String, String> profile, String user) {
+    public Response createErasureCodeProfile(String fsid, Map<String, String> profile) {
         inventory.requireCluster(fsid);
-        return mutations.run(fsid, user, ErasureCodeProfiles.create(fsid, state.osdDump(fsid), profile));
+        return mutations.run(fsid, ErasureCodeProfiles.create(fsid, state.osdDump(fsid), profile));
     }
 
     @Override
-    public Response deleteErasureCodeProfile(String fsid, String name, String user) {
+    public Response deleteErasureCodeProfile(String fsid, String name) {
         inventory.requireCluster(fsid);
-        return mutations.run(fsid, user, ErasureCodeProfiles.delete(fsid, state.osdDump(fsid), state.pools(fsid), name));
+        return mutations.run(fsid, ErasureCodeProfiles.delete(fsid, state.osdDump(fsid), state.pools(fsid), name));
     }
 
     private PoolChanges.Cluster cluster(String fsid) {

@@ -55,39 +55,39 @@ public class RbdResource implements RbdApi {
     }
 
     @Override
-    public Response createRbdImage(String fsid, String pool, RbdForms.Image image, String user) {
-        return mutations.run(fsid, user, RbdChanges.create(pool(fsid, pool), image));
+    public Response createRbdImage(String fsid, String pool, RbdForms.Image image) {
+        return mutations.run(fsid, RbdChanges.create(pool(fsid, pool), image));
     }
 
     @Override
-    public Response updateRbdImage(String fsid, String pool, String name, RbdForms.Image changes, String user) {
+    public Response updateRbdImage(String fsid, String pool, String name, RbdForms.Image changes) {
         RbdChanges.Pool held = pool(fsid, pool);
-        return mutations.run(fsid, user, RbdChanges.update(held, held.image(name), changes));
+        return mutations.run(fsid, RbdChanges.update(held, held.image(name), changes));
     }
 
     @Override
-    public Response deleteRbdImage(String fsid, String pool, String name, String user) {
+    public Response deleteRbdImage(String fsid, String pool, String name) {
         RbdChanges.Pool held = pool(fsid, pool);
-        return mutations.run(fsid, user, RbdChanges.delete(held, held.image(name)));
+        return mutations.run(fsid, RbdChanges.delete(held, held.image(name)));
     }
 
     @Override
-    public Response flattenRbdImage(String fsid, String pool, String name, String user) {
+    public Response flattenRbdImage(String fsid, String pool, String name) {
         RbdChanges.Pool held = pool(fsid, pool);
-        return mutations.run(fsid, user, RbdChanges.flatten(held, held.image(name)));
+        return mutations.run(fsid, RbdChanges.flatten(held, held.image(name)));
     }
 
     @Override
-    public Response copyRbdImage(String fsid, String pool, String name, RbdForms.Target target, String user) {
+    public Response copyRbdImage(String fsid, String pool, String name, RbdForms.Target target) {
         RbdChanges.Pool held = pool(fsid, pool);
         RbdImageView image = held.image(name);
-        return mutations.run(fsid, user, RbdChanges.copy(held, image, target, target(held, target)));
+        return mutations.run(fsid, RbdChanges.copy(held, image, target, target(held, target)));
     }
 
     @Override
-    public Response trashRbdImage(String fsid, String pool, String name, String user) {
+    public Response trashRbdImage(String fsid, String pool, String name) {
         RbdChanges.Pool held = pool(fsid, pool);
-        return mutations.run(fsid, user, RbdChanges.moveToTrash(held, held.image(name)));
+        return mutations.run(fsid, RbdChanges.moveToTrash(held, held.image(name)));
     }
 
     @Override
@@ -96,44 +96,44 @@ public class RbdResource implements RbdApi {
     }
 
     @Override
-    public Response restoreRbdImage(String fsid, String pool, String id, RbdForms.Restore restore, String user) {
-        return mutations.run(fsid, user, RbdChanges.restore(pool(fsid, pool), id, restore));
+    public Response restoreRbdImage(String fsid, String pool, String id, RbdForms.Restore restore) {
+        return mutations.run(fsid, RbdChanges.restore(pool(fsid, pool), id, restore));
     }
 
     @Override
-    public Response purgeRbdImage(String fsid, String pool, String id, String user) {
-        return mutations.run(fsid, user, RbdChanges.purge(pool(fsid, pool), id, Instant.now()));
+    public Response purgeRbdImage(String fsid, String pool, String id) {
+        return mutations.run(fsid, RbdChanges.purge(pool(fsid, pool), id, Instant.now()));
     }
 
     @Override
-    public Response createRbdSnapshot(String fsid, String pool, String name, RbdForms.Snapshot snapshot, String user) {
+    public Response createRbdSnapshot(String fsid, String pool, String name, RbdForms.Snapshot snapshot) {
         RbdChanges.Pool held = pool(fsid, pool);
-        return mutations.run(fsid, user, RbdChanges.createSnapshot(held, held.image(name), snapshot));
+        return mutations.run(fsid, RbdChanges.createSnapshot(held, held.image(name), snapshot));
     }
 
     @Override
-    public Response updateRbdSnapshot(String fsid, String pool, String name, String snapshot, RbdForms.Snapshot changes, String user) {
+    public Response updateRbdSnapshot(String fsid, String pool, String name, String snapshot, RbdForms.Snapshot changes) {
         RbdChanges.Pool held = pool(fsid, pool);
-        return mutations.run(fsid, user, RbdChanges.updateSnapshot(held, held.image(name), snapshot, changes));
+        return mutations.run(fsid, RbdChanges.updateSnapshot(held, held.image(name), snapshot, changes));
     }
 
     @Override
-    public Response deleteRbdSnapshot(String fsid, String pool, String name, String snapshot, String user) {
+    public Response deleteRbdSnapshot(String fsid, String pool, String name, String snapshot) {
         RbdChanges.Pool held = pool(fsid, pool);
-        return mutations.run(fsid, user, RbdChanges.deleteSnapshot(held, held.image(name), snapshot));
+        return mutations.run(fsid, RbdChanges.deleteSnapshot(held, held.image(name), snapshot));
     }
 
     @Override
-    public Response rollbackRbdImage(String fsid, String pool, String name, String snapshot, String user) {
+    public Response rollbackRbdImage(String fsid, String pool, String name, String snapshot) {
         RbdChanges.Pool held = pool(fsid, pool);
-        return mutations.run(fsid, user, RbdChanges.rollback(held, held.image(name), snapshot));
+        return mutations.run(fsid, RbdChanges.rollback(held, held.image(name), snapshot));
     }
 
     @Override
-    public Response cloneRbdSnapshot(String fsid, String pool, String name, String snapshot, RbdForms.Target target, String user) {
+    public Response cloneRbdSnapshot(String fsid, String pool, String name, String snapshot, RbdForms.Target target) {
         RbdChanges.Pool held = pool(fsid, pool);
         RbdImageView image = held.image(name);
-        return mutations.run(fsid, user, RbdChanges.cloneSnapshot(held, image, snapshot, target, target(held, target)));
+        return mutations.run(fsid, RbdChanges.cloneSnapshot(held, image, snapshot, target, target(held, target)));
     }
 
     /** The pool a copy or clone goes to, with its images read for a name taken there. */

@@ -3,7 +3,6 @@ package io.loligo.contracts.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,7 +24,7 @@ public interface CliApi {
     @POST
     @Path("/cluster/{fsid}/cli")
     @Consumes(MediaType.APPLICATION_JSON)
-    CliView runCli(@PathParam("fsid") String fsid, CliForm form, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    CliView runCli(@PathParam("fsid") String fsid, CliForm form);
 
     record CliForm(@JsonProperty("command") JsonNode command) {
     }

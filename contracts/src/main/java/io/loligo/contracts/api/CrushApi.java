@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,7 +34,7 @@ public interface CrushApi {
     @POST
     @Path("/cluster/{fsid}/crush_map")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response replaceCrushMap(@PathParam("fsid") String fsid, JsonNode crushMap, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response replaceCrushMap(@PathParam("fsid") String fsid, JsonNode crushMap);
 
     @KeptUntilChanged
     @GET
@@ -79,7 +78,7 @@ public interface CrushApi {
     @POST
     @Path("/cluster/{fsid}/crush_rule")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createCrushRule(@PathParam("fsid") String fsid, CrushForms.Rule rule, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response createCrushRule(@PathParam("fsid") String fsid, CrushForms.Rule rule);
 
     /**
      * Changes a rule's name, type, sizes or steps, keeping its id: {@code 202}, or {@code 304} when the rule already
@@ -88,31 +87,29 @@ public interface CrushApi {
     @PATCH
     @Path("/cluster/{fsid}/crush_rule/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response updateCrushRule(@PathParam("fsid") String fsid, @PathParam("id") String id, CrushForms.Rule rule,
-                             @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response updateCrushRule(@PathParam("fsid") String fsid, @PathParam("id") String id, CrushForms.Rule rule);
 
     /** Removes a rule: {@code 202}, or {@code 409} while a pool uses it. */
     @DELETE
     @Path("/cluster/{fsid}/crush_rule/{id}")
-    Response deleteCrushRule(@PathParam("fsid") String fsid, @PathParam("id") String id, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response deleteCrushRule(@PathParam("fsid") String fsid, @PathParam("id") String id);
 
     /** Creates a bucket, under {@code parent} when given: {@code 202}, or {@code 409} when the name is taken. */
     @POST
     @Path("/cluster/{fsid}/crush_node")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createCrushNode(@PathParam("fsid") String fsid, CrushForms.Node node, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response createCrushNode(@PathParam("fsid") String fsid, CrushForms.Node node);
 
     /** Moves and renames a bucket: {@code 202}, or {@code 304} when it already is so. */
     @PATCH
     @Path("/cluster/{fsid}/crush_node/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response updateCrushNode(@PathParam("fsid") String fsid, @PathParam("id") String id, CrushForms.Node node,
-                             @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response updateCrushNode(@PathParam("fsid") String fsid, @PathParam("id") String id, CrushForms.Node node);
 
     /** Removes a bucket: {@code 202}, or {@code 409} while it holds items. */
     @DELETE
     @Path("/cluster/{fsid}/crush_node/{id}")
-    Response deleteCrushNode(@PathParam("fsid") String fsid, @PathParam("id") String id, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response deleteCrushNode(@PathParam("fsid") String fsid, @PathParam("id") String id);
 
     /**
      * What replacing the CRUSH map with this text would move, before it is made: every pool's PGs mapped by an agent

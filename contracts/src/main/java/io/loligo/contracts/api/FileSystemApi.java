@@ -3,7 +3,6 @@ package io.loligo.contracts.api;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,7 +38,7 @@ public interface FileSystemApi {
     @POST
     @Path("/cluster/{fsid}/fs")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createFileSystem(@PathParam("fsid") String fsid, FileSystemForm fileSystem, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response createFileSystem(@PathParam("fsid") String fsid, FileSystemForm fileSystem);
 
     /**
      * Removes a file system, its pools and all its data ({@code fs volume rm}); its clients are cut off. {@code 409}
@@ -47,7 +46,7 @@ public interface FileSystemApi {
      */
     @DELETE
     @Path("/cluster/{fsid}/fs/{name}")
-    Response deleteFileSystem(@PathParam("fsid") String fsid, @PathParam("name") String name, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response deleteFileSystem(@PathParam("fsid") String fsid, @PathParam("name") String name);
 
     /** The clients of each active rank, read live from each MDS's admin socket by the agent of its host. */
     @KeptBriefly
@@ -72,14 +71,12 @@ public interface FileSystemApi {
     @POST
     @Path("/cluster/{fsid}/fs/{name}/subvolume_group")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createSubvolumeGroup(@PathParam("fsid") String fsid, @PathParam("name") String name, SubvolumeViews.Form group,
-                                  @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response createSubvolumeGroup(@PathParam("fsid") String fsid, @PathParam("name") String name, SubvolumeViews.Form group);
 
     /** Removes an empty group: {@code 409} while it holds subvolumes. */
     @DELETE
     @Path("/cluster/{fsid}/fs/{name}/subvolume_group/{group}")
-    Response deleteSubvolumeGroup(@PathParam("fsid") String fsid, @PathParam("name") String name, @PathParam("group") String group,
-                                  @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response deleteSubvolumeGroup(@PathParam("fsid") String fsid, @PathParam("name") String name, @PathParam("group") String group);
 
     /**
      * One page of the volume's subvolumes, or of one group's, as an agent last described them through the mgr's
@@ -108,34 +105,33 @@ public interface FileSystemApi {
     @POST
     @Path("/cluster/{fsid}/fs/{name}/subvolume")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createSubvolume(@PathParam("fsid") String fsid, @PathParam("name") String name, SubvolumeViews.Form subvolume,
-                             @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response createSubvolume(@PathParam("fsid") String fsid, @PathParam("name") String name, SubvolumeViews.Form subvolume);
 
     /** Sets a subvolume's quota to {@code size} ({@code 0} lifts it). */
     @PATCH
     @Path("/cluster/{fsid}/fs/{name}/subvolume/{subvolume}")
     @Consumes(MediaType.APPLICATION_JSON)
     Response updateSubvolume(@PathParam("fsid") String fsid, @PathParam("name") String name, @PathParam("subvolume") String subvolume,
-                             @QueryParam("group") String group, SubvolumeViews.Form changes, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                             @QueryParam("group") String group, SubvolumeViews.Form changes);
 
     /** Removes a subvolume with its data and its snapshots. */
     @DELETE
     @Path("/cluster/{fsid}/fs/{name}/subvolume/{subvolume}")
     Response deleteSubvolume(@PathParam("fsid") String fsid, @PathParam("name") String name, @PathParam("subvolume") String subvolume,
-                             @QueryParam("group") String group, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                             @QueryParam("group") String group);
 
     @POST
     @Path("/cluster/{fsid}/fs/{name}/subvolume/{subvolume}/snapshot")
     @Consumes(MediaType.APPLICATION_JSON)
     Response createSubvolumeSnapshot(@PathParam("fsid") String fsid, @PathParam("name") String name,
                                      @PathParam("subvolume") String subvolume, @QueryParam("group") String group,
-                                     SubvolumeViews.Form snapshot, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                                     SubvolumeViews.Form snapshot);
 
     @DELETE
     @Path("/cluster/{fsid}/fs/{name}/subvolume/{subvolume}/snapshot/{snapshot}")
     Response deleteSubvolumeSnapshot(@PathParam("fsid") String fsid, @PathParam("name") String name,
                                      @PathParam("subvolume") String subvolume, @PathParam("snapshot") String snapshot,
-                                     @QueryParam("group") String group, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                                     @QueryParam("group") String group);
 
     /**
      * Clones a snapshot as a new subvolume ({@code name}, optionally in {@code group} and on {@code data_pool}): a
@@ -148,5 +144,5 @@ public interface FileSystemApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Response cloneSubvolumeSnapshot(@PathParam("fsid") String fsid, @PathParam("name") String name,
                                     @PathParam("subvolume") String subvolume, @PathParam("snapshot") String snapshot,
-                                    @QueryParam("group") String group, SubvolumeViews.Form clone, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                                    @QueryParam("group") String group, SubvolumeViews.Form clone);
 }

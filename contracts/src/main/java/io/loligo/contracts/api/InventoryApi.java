@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -60,12 +59,12 @@ public interface InventoryApi {
      */
     @DELETE
     @Path("/cluster/{fsid}")
-    Response forgetCluster(@PathParam("fsid") String fsid, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response forgetCluster(@PathParam("fsid") String fsid);
 
     /** Forgets a server and its services ({@code 204}); one whose agent still reports comes back at its next heartbeat. */
     @DELETE
     @Path("/server/{fqdn}")
-    Response forgetServer(@PathParam("fqdn") String fqdn, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response forgetServer(@PathParam("fqdn") String fqdn);
 
     /**
      * What the server's agent reads of its host now, in the names of Salt's grains ({@code lsb_distrib_description},
@@ -85,8 +84,7 @@ public interface InventoryApi {
     @POST
     @Path("/server/{fqdn}/daemon/{daemon}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response controlDaemon(@PathParam("fqdn") String fqdn, @PathParam("daemon") String daemon, DaemonForm form,
-                           @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response controlDaemon(@PathParam("fqdn") String fqdn, @PathParam("daemon") String daemon, DaemonForm form);
 
     /**
      * Restarts every Ceph daemon of the server one at a time, mons first, each after Ceph's ok-to-stop and once the one
@@ -94,7 +92,7 @@ public interface InventoryApi {
      */
     @POST
     @Path("/server/{fqdn}/restart")
-    Response restartServerDaemons(@PathParam("fqdn") String fqdn, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response restartServerDaemons(@PathParam("fqdn") String fqdn);
 
     /**
      * Makes an OSD on one of the server's available devices, or a destroyed OSD's replacement ({@code osd_id}): {@code 202}
@@ -103,7 +101,7 @@ public interface InventoryApi {
     @POST
     @Path("/server/{fqdn}/osd")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createOsd(@PathParam("fqdn") String fqdn, OsdForms.Create form, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response createOsd(@PathParam("fqdn") String fqdn, OsdForms.Create form);
 
     /**
      * Takes the server into maintenance ({@code enter}: its OSDs' ok-to-stop asked together, {@code noout} set on its
@@ -113,7 +111,7 @@ public interface InventoryApi {
     @POST
     @Path("/server/{fqdn}/maintenance")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response serverMaintenance(@PathParam("fqdn") String fqdn, OsdForms.Maintenance form, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response serverMaintenance(@PathParam("fqdn") String fqdn, OsdForms.Maintenance form);
 
     /**
      * The host's block devices as its agent reads them now (lsblk), each with the OSDs that use it and whether Ceph

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,7 +34,7 @@ public interface KeyApi {
     @PATCH
     @Path("/key")
     @Consumes(MediaType.APPLICATION_JSON)
-    List<KeyView> decideKeys(List<KeyPatch> patches, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    List<KeyView> decideKeys(List<KeyPatch> patches);
 
     @KeptBriefly
     @GET
@@ -46,11 +45,11 @@ public interface KeyApi {
     @PATCH
     @Path("/key/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    KeyView decideKey(@PathParam("id") String id, KeyPatch patch, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    KeyView decideKey(@PathParam("id") String id, KeyPatch patch);
 
     @DELETE
     @Path("/key/{id}")
-    Response deleteKey(@PathParam("id") String id, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response deleteKey(@PathParam("id") String id);
 
     /**
      * @param id the agent's node id; absent when the path names it

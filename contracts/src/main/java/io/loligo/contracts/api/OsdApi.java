@@ -2,7 +2,6 @@ package io.loligo.contracts.api;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -67,14 +66,11 @@ public interface OsdApi {
     /**
      * Changes an OSD: {@code 202} with the request that follows it until the OSD map shows it, or {@code 304} when
      * the OSD already is as asked.
-     *
-     * @param user who asks; set by the gateway from the session
      */
     @PATCH
     @Path("/cluster/{fsid}/osd/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response updateOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, OsdPatch patch,
-                       @HeaderParam(REQUESTED_BY) String user);
+    Response updateOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, OsdPatch patch);
 
     /** {@code {"valid": bool}}: whether the command may run on this OSD now. */
     @KeptUntilChanged
@@ -87,7 +83,7 @@ public interface OsdApi {
     @POST
     @Path("/cluster/{fsid}/osd/{id}/command/{command}")
     Response runOsdCommand(@PathParam("fsid") String fsid, @PathParam("id") String id,
-                           @PathParam("command") String command, @HeaderParam(REQUESTED_BY) String user);
+                           @PathParam("command") String command);
 
     /**
      * What the change a {@code PATCH} of the OSD with this body would make would move, before it is made: computed by an
@@ -105,7 +101,7 @@ public interface OsdApi {
      */
     @POST
     @Path("/cluster/{fsid}/osd/{id}/drain")
-    Response drainOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, @HeaderParam(REQUESTED_BY) String user);
+    Response drainOsd(@PathParam("fsid") String fsid, @PathParam("id") String id);
 
     /**
      * Destroys the OSD, keeping its id and CRUSH place for a replacement: Ceph's safe-to-destroy asked, its daemon
@@ -114,15 +110,13 @@ public interface OsdApi {
     @POST
     @Path("/cluster/{fsid}/osd/{id}/destroy")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response destroyOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, OsdForms.Removal form,
-                        @HeaderParam(REQUESTED_BY) String user);
+    Response destroyOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, OsdForms.Removal form);
 
     /** As destroy, but the OSD is gone from the OSD map, CRUSH and auth ({@code osd purge}); a destroyed one is purged at once. */
     @POST
     @Path("/cluster/{fsid}/osd/{id}/purge")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response purgeOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, OsdForms.Removal form,
-                      @HeaderParam(REQUESTED_BY) String user);
+    Response purgeOsd(@PathParam("fsid") String fsid, @PathParam("id") String id, OsdForms.Removal form);
 
     /** The cluster's OSD flags, Calamari's {@code osd_config}: each flag set or not. */
     @KeptUntilChanged
@@ -134,9 +128,12 @@ public interface OsdApi {
     @PATCH
     @Path("/cluster/{fsid}/osd_config")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response updateOsdConfig(@PathParam("fsid") String fsid, Map<String, Boolean> flags,
-                             @HeaderParam(REQUESTED_BY) String user);
+    Response updateOsdConfig(@PathParam("fsid") String fsid, Map<String, Boolean> flags);
 
-    /** The header in which the gateway names the user behind a mutation. */
+    /**
+     * The header in which the gateway names the user it acts for, on every call its request signer makes
+     * ({@code ServiceTokenSigning}), under the signature: never a parameter of a contract method, so never in the
+     * public API's documents.
+     */
     String REQUESTED_BY = "X-Loligo-User";
 }

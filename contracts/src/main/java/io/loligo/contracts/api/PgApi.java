@@ -1,7 +1,6 @@
 package io.loligo.contracts.api;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,5 +34,5 @@ public interface PgApi {
     @POST
     @Path("/cluster/{fsid}/pool/{pool}/pg/{pgid}/command/{command}")
     Response runPgCommand(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("pgid") String pgid,
-                          @PathParam("command") String command, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                          @PathParam("command") String command);
 }

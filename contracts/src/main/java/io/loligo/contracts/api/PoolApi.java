@@ -3,7 +3,6 @@ package io.loligo.contracts.api;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,7 +46,7 @@ public interface PoolApi {
     @POST
     @Path("/cluster/{fsid}/pool")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createPool(@PathParam("fsid") String fsid, PoolForm pool, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response createPool(@PathParam("fsid") String fsid, PoolForm pool);
 
     /** What a new pool gets when the form leaves a field out (Calamari's {@code GET pool?defaults}). */
     @KeptUntilChanged
@@ -59,8 +58,7 @@ public interface PoolApi {
     @PATCH
     @Path("/cluster/{fsid}/pool/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response updatePool(@PathParam("fsid") String fsid, @PathParam("id") String id, PoolForm changes,
-                        @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response updatePool(@PathParam("fsid") String fsid, @PathParam("id") String id, PoolForm changes);
 
     /**
      * What the change a {@code PATCH} of the pool with this body would make would move, before it is made: computed by
@@ -78,7 +76,7 @@ public interface PoolApi {
      */
     @DELETE
     @Path("/cluster/{fsid}/pool/{id}")
-    Response deletePool(@PathParam("fsid") String fsid, @PathParam("id") String id, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response deletePool(@PathParam("fsid") String fsid, @PathParam("id") String id);
 
     /** The cluster's erasure-code profiles: each one's name and properties, as Ceph keeps them. */
     @KeptUntilChanged
@@ -98,12 +96,10 @@ public interface PoolApi {
     @POST
     @Path("/cluster/{fsid}/erasure_code_profile")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createErasureCodeProfile(@PathParam("fsid") String fsid, Map<String, String> profile,
-                                      @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response createErasureCodeProfile(@PathParam("fsid") String fsid, Map<String, String> profile);
 
     /** Removes a profile: {@code 202} with the request, {@code 409} while a pool uses it. */
     @DELETE
     @Path("/cluster/{fsid}/erasure_code_profile/{name}")
-    Response deleteErasureCodeProfile(@PathParam("fsid") String fsid, @PathParam("name") String name,
-                                      @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response deleteErasureCodeProfile(@PathParam("fsid") String fsid, @PathParam("name") String name);
 }

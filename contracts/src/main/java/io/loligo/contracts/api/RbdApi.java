@@ -3,7 +3,6 @@ package io.loligo.contracts.api;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,40 +45,36 @@ public interface RbdApi {
     @POST
     @Path("/cluster/{fsid}/pool/{pool}/image")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, RbdForms.Image image,
-                            @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response createRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, RbdForms.Image image);
 
     /** Renames or resizes an image: {@code 202} with the request, or {@code 304} when it already is as asked. */
     @PATCH
     @Path("/cluster/{fsid}/pool/{pool}/image/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     Response updateRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
-                            RbdForms.Image changes, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                            RbdForms.Image changes);
 
     /** Removes an image and its data: {@code 409} while it has snapshots or clients. */
     @DELETE
     @Path("/cluster/{fsid}/pool/{pool}/image/{name}")
-    Response deleteRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
-                            @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response deleteRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name);
 
     /** Copies a clone's data from its parent, so that it no longer needs the parent's snapshot. */
     @POST
     @Path("/cluster/{fsid}/pool/{pool}/image/{name}/flatten")
-    Response flattenRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
-                             @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response flattenRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name);
 
     /** Copies the image, data and all, to a new image. */
     @POST
     @Path("/cluster/{fsid}/pool/{pool}/image/{name}/copy")
     @Consumes(MediaType.APPLICATION_JSON)
     Response copyRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
-                          RbdForms.Target target, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                          RbdForms.Target target);
 
     /** Moves the image to its pool's trash, from where it can be restored until it is purged. */
     @POST
     @Path("/cluster/{fsid}/pool/{pool}/image/{name}/trash")
-    Response trashRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
-                           @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response trashRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name);
 
     @KeptBriefly
     @GET
@@ -90,46 +85,43 @@ public interface RbdApi {
     @Path("/cluster/{fsid}/pool/{pool}/trash/{id}/restore")
     @Consumes(MediaType.APPLICATION_JSON)
     Response restoreRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("id") String id,
-                             RbdForms.Restore restore, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                             RbdForms.Restore restore);
 
     /** Removes an image in the trash, and its data, for good. */
     @DELETE
     @Path("/cluster/{fsid}/pool/{pool}/trash/{id}")
-    Response purgeRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("id") String id,
-                           @HeaderParam(OsdApi.REQUESTED_BY) String user);
+    Response purgeRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("id") String id);
 
     /** Takes a snapshot, protected at once when asked. */
     @POST
     @Path("/cluster/{fsid}/pool/{pool}/image/{name}/snapshot")
     @Consumes(MediaType.APPLICATION_JSON)
     Response createRbdSnapshot(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
-                               RbdForms.Snapshot snapshot, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                               RbdForms.Snapshot snapshot);
 
     /** Renames, protects or unprotects a snapshot. */
     @PATCH
     @Path("/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}")
     @Consumes(MediaType.APPLICATION_JSON)
     Response updateRbdSnapshot(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
-                               @PathParam("snapshot") String snapshot, RbdForms.Snapshot changes,
-                               @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                               @PathParam("snapshot") String snapshot, RbdForms.Snapshot changes);
 
     /** Removes a snapshot: {@code 409} while it is protected. */
     @DELETE
     @Path("/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}")
     Response deleteRbdSnapshot(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
-                               @PathParam("snapshot") String snapshot, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                               @PathParam("snapshot") String snapshot);
 
     /** Writes the snapshot's data back over the image, discarding what was written since. */
     @POST
     @Path("/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}/rollback")
     Response rollbackRbdImage(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
-                              @PathParam("snapshot") String snapshot, @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                              @PathParam("snapshot") String snapshot);
 
     /** Makes a new image from a protected snapshot, sharing its data until the clone is flattened. */
     @POST
     @Path("/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}/clone")
     @Consumes(MediaType.APPLICATION_JSON)
     Response cloneRbdSnapshot(@PathParam("fsid") String fsid, @PathParam("pool") String pool, @PathParam("name") String name,
-                              @PathParam("snapshot") String snapshot, RbdForms.Target target,
-                              @HeaderParam(OsdApi.REQUESTED_BY) String user);
+                              @PathParam("snapshot") String snapshot, RbdForms.Target target);
 }

@@ -1,0 +1,28 @@
+package io.loligo.cluster.alert;
+
+import io.loligo.contracts.api.ApiException;
+
+import java.util.function.Function;
+
+/** A kept row by the id a caller gave as text: a text that is no id of ours names nothing either. */
+final class ById {
+    private ById() {
+    }
+
+    /**
+     * @param parse the id's form ({@code Long::valueOf}, {@code UUID::fromString}), which throws on other text
+     * @param what the row's kind, for the {@code 404}: {@code alert} is {@code AlertNotFound}, "no alert 12"
+     */
+    static <K, E> E find(String id, Function<String, K> parse, Function<K, E> lookup, String what) {
+        E found = null;
+        try {
+            found = lookup.apply(parse.apply(id));
+        } catch (IllegalArgumentException notAnId) {
+            // NumberFormatException included: not found either
+        }
+        if (found == null) {
+            throw new ApiException(404, Character.toUpperCase(what.charAt(0)) + what.substring(1) + "NotFound", "no " + what + " " + id);
+        }
+        return found;
+    }
+}
