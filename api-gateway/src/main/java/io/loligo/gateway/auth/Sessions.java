@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 @Transactional
 public class Sessions {
+    @Inject
+    Clock clock;
     /**
      * Who each session and API token belongs to, as last read. A change to a user or a credential empties it here;
      * other gateway replicas see the change when their entry expires ({@code quarkus.cache.caffeine.callers.*}).
@@ -140,7 +143,7 @@ public class Sessions {
 
     private Outcome check(String username, String password, String source) {
         UserRules.checkLoginName(username);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Optional<Instant> sourceWait = sources.waitUntil(source, now);
         if (sourceWait.isPresent()) {
             Log.infof("login for '%s' from %s refused unchecked: too many failures from that address", username, source);

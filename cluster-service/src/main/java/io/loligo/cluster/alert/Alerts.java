@@ -161,7 +161,7 @@ public class Alerts {
     }
 
     private AlertEntity find(String id) {
-        return ById.find(id, Long::valueOf, AlertEntity::<AlertEntity>findById, "alert");
+        return ById.find(id, Long::valueOf, key -> AlertEntity.<AlertEntity>findById(key), "alert");
     }
 
     private static AlertEntity open(String fsid, Condition condition, AlertState state, Instant now) {

@@ -11,6 +11,8 @@ final class ById {
 
     /**
      * @param parse the id's form ({@code Long::valueOf}, {@code UUID::fromString}), which throws on other text
+     * @param lookup a lambda calling the entity's own finder, {@code key -> AlertEntity.findById(key)}: a method
+     *               reference would bind to {@code PanacheEntityBase}'s, which Panache leaves unimplemented
      * @param what the row's kind, for the {@code 404}: {@code alert} is {@code AlertNotFound}, "no alert 12"
      */
     static <K, E> E find(String id, Function<String, K> parse, Function<K, E> lookup, String what) {

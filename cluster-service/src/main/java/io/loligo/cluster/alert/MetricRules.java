@@ -65,7 +65,7 @@ public class MetricRules {
     }
 
     public void delete(String id) {
-        ById.find(id, Long::valueOf, RuleEntity::<RuleEntity>findById, "rule").delete();
+        ById.find(id, Long::valueOf, key -> RuleEntity.<RuleEntity>findById(key), "rule").delete();
         changed();
     }
 

@@ -67,7 +67,7 @@ public class Receivers {
     }
 
     private ReceiverEntity find(String id) {
-        return ById.find(id, Long::valueOf, ReceiverEntity::<ReceiverEntity>findById, "receiver");
+        return ById.find(id, Long::valueOf, key -> ReceiverEntity.<ReceiverEntity>findById(key), "receiver");
     }
 
     /** The receiver as sending to it needs it. */

@@ -101,7 +101,7 @@ public class Silences {
     }
 
     private SilenceEntity find(String id) {
-        return ById.find(id, UUID::fromString, SilenceEntity::<SilenceEntity>findById, "silence");
+        return ById.find(id, UUID::fromString, key -> SilenceEntity.<SilenceEntity>findById(key), "silence");
     }
 
     private static void checkMatcher(AlertViews.Matcher matcher, String field, List<FieldError> errors) {
