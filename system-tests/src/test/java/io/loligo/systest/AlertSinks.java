@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +30,8 @@ final class AlertSinks implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<JsonNode> hooked = new CopyOnWriteArrayList<>();
+    /** When each of {@link #hooked} came, in the same order. */
+    private final List<Instant> hookedAt = new CopyOnWriteArrayList<>();
     private final HttpServer hook;
     private final Path maildir;
 
@@ -37,7 +40,11 @@ final class AlertSinks implements AutoCloseable {
         this.maildir = maildir;
         hook = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         hook.createContext("/hook", exchange -> {
-            hooked.add(MAPPER.readTree(exchange.getRequestBody()));
+            JsonNode payload = MAPPER.readTree(exchange.getRequestBody());
+            synchronized (hooked) {
+                hookedAt.add(Instant.now());
+                hooked.add(payload);
+            }
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
@@ -50,15 +57,37 @@ final class AlertSinks implements AutoCloseable {
 
     /** Every notification the webhook took, oldest first. */
     List<JsonNode> hooked() {
-        return hooked;
+        return Collections.unmodifiableList(hooked);
+    }
+
+    /** Forgets what the webhook took so far. */
+    void forget() {
+        synchronized (hooked) {
+            hooked.clear();
+            hookedAt.clear();
+        }
     }
 
     /** How many of the webhook's notifications told this occurrence of an alert as firing or resolved. */
     long told(String fingerprint, String since, String status) {
-        return hooked.stream().flatMap(payload -> StreamSupport.stream(payload.path("alerts").spliterator(), false))
-                .filter(alert -> alert.path("fingerprint").asText().equals(fingerprint)
-                        && Instant.parse(alert.path("startsAt").asText()).toString().equals(since)
-                        && alert.path("status").asText().equals(status)).count();
+        return hooked.stream().filter(payload -> tells(payload, fingerprint, since, status)).count();
+    }
+
+    /** When the webhook was first told this of this occurrence of an alert. */
+    Optional<Instant> firstTold(String fingerprint, String since, String status) {
+        synchronized (hooked) {
+            for (int i = 0; i < hooked.size(); i++) {
+                if (tells(hooked.get(i), fingerprint, since, status)) {
+                    return Optional.of(hookedAt.get(i));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean tells(JsonNode payload, String fingerprint, String since, String status) {
+        return StreamSupport.stream(payload.path("alerts").spliterator(), false).anyMatch(alert -> alert.path("fingerprint").asText().equals(fingerprint)
+                && Instant.parse(alert.path("startsAt").asText()).toString().equals(since) && alert.path("status").asText().equals(status));
     }
 
     /** The mails the tests' SMTP sink took, each as its text with quoted-printable's soft line breaks undone. */

@@ -186,16 +186,13 @@ class FaultsIT {
             killedAndBack(platform.clusterService);
         });
         fault(softly, "api-gateway killed, back in 45 s", load -> killedAndBack(platform.gateway));
-        // an operator's rule that holds at once, for as long as the agent reports osd.0: an alert that fires throughout
-        String rule = api().contentType(ContentType.JSON).body(Map.of("name", "FaultsOsdReports", "measurement", "osd", "field", "pgs",
-                "tags", Map.of("fsid", fsid, "osd", "0"), "window", "5m", "comparison", ">=", "threshold", 0, "for", "0s",
-                "description", "The faults test's alert, firing while osd.0 reports.")).post("/api/v3/alert/rule")
-                .then().statusCode(201).extract().path("id").toString();
-        JsonNode reporting = await().atMost(Duration.ofSeconds(60)).until(() -> firing("FaultsOsdReports"), Optional::isPresent).orElseThrow();
+        String rule = alwaysFiringRule("FaultsMetricsAway");
+        JsonNode reporting = await().atMost(Duration.ofSeconds(60)).until(() -> firing("FaultsMetricsAway"), Optional::isPresent).orElseThrow();
         fault(softly, "metrics-service killed, back in 45 s", load -> killedAndBack(platform.metricsService));
         softly.assertThat(api().get("/api/v3/alert/{id}", reporting.path("id").asLong()).path("state").toString())
                 .as("a rule on metrics is not taken as cleared while metrics-service is away").isEqualTo("firing");
-        fault(softly, "Alertmanager, SMTP server and webhook away 30 s while an alert fires", load -> receiversAway(softly, rule));
+        api().delete("/api/v3/alert/rule/{id}", rule).then().statusCode(204);
+        fault(softly, "Alertmanager, SMTP server and webhook away 30 s while an alert fires", load -> receiversAway(softly));
         fault(softly, "node-agent killed in the middle of a change, back in 45 s", false, load -> {
             load.change();
             killedAndBack(platform.agent);
@@ -211,13 +208,21 @@ class FaultsIT {
         softly.assertAll();
     }
 
+    /** An operator's rule that holds at once, for as long as the agent reports osd.0: an alert that fires throughout. */
+    private static String alwaysFiringRule(String name) {
+        return api().contentType(ContentType.JSON).body(Map.of("name", name, "measurement", "osd", "field", "pgs",
+                "tags", Map.of("fsid", fsid, "osd", "0"), "window", "5m", "comparison", ">=", "threshold", 0, "for", "0s",
+                "description", "The faults test's alert, firing while osd.0 reports.")).post("/api/v3/alert/rule")
+                .then().statusCode(201).extract().path("id").toString();
+    }
+
     /**
      * Every kind of receiver is added while its far end is away (the tests' Alertmanager and SMTP sink stopped, the
-     * webhook's port closed); the rule's alert is owed to each, and tried again as they fail. Back after 30 s, each is
-     * told once that it fires; the rule removed, each is told once that it resolved, the webhook and the mailbox
-     * asserted after a marker sent last.
+     * webhook's port closed), then a rule whose alert fires at once: it is owed to each receiver, and tried again as
+     * they fail. Back after 30 s, each is told once that it fires; the rule removed, each is told once that it
+     * resolved, the webhook and the mailbox asserted after a marker sent last.
      */
-    private static void receiversAway(SoftAssertions softly, String rule) throws Exception {
+    private static void receiversAway(SoftAssertions softly) throws Exception {
         int hookPort;
         try (AlertSinks probe = new AlertSinks(0, platform.maildir())) {
             hookPort = Integer.parseInt(probe.hookUrl().replaceAll(".*:(\\d+)/hook", "$1"));
@@ -225,6 +230,7 @@ class FaultsIT {
         platform.alertmanager("stop");
         platform.mailSink("stop");
         List<String> receivers = new ArrayList<>();
+        String rule;
         try {
             for (Map<String, String> receiver : List.of(
                     Map.of("name", "faults-hook", "kind", "webhook", "url", "http://127.0.0.1:" + hookPort + "/hook"),
@@ -233,12 +239,14 @@ class FaultsIT {
                 receivers.add(api().contentType(ContentType.JSON).body(receiver).post("/api/v3/alert/receiver")
                         .then().statusCode(201).extract().path("id").toString());
             }
+            rule = alwaysFiringRule("FaultsReceiversAway");
+            await().atMost(Duration.ofSeconds(60)).until(() -> firing("FaultsReceiversAway"), Optional::isPresent);
             Thread.sleep(30_000);
         } finally {
             platform.alertmanager("start");
             platform.mailSink("start");
         }
-        JsonNode alert = firing("FaultsOsdReports").orElseThrow();
+        JsonNode alert = firing("FaultsReceiversAway").orElseThrow();
         String fingerprint = alert.path("fingerprint").asText();
         String since = Instant.parse(alert.path("active_since").asText()).toString();
         try (AlertSinks sinks = new AlertSinks(hookPort, platform.maildir())) {

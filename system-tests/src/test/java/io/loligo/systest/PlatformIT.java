@@ -907,7 +907,7 @@ class PlatformIT {
             }, added -> added.size() == 2);
             assertThat(testMails).anySatisfy(mail -> assertThat(mail).contains("To: ops@loligo.test", "Subject: [FIRING:1] LoligoTestAlert"))
                     .anySatisfy(mail -> assertThat(mail).contains("Subject: [RESOLVED] LoligoTestAlert"));
-            sinks.hooked().clear();
+            sinks.forget();
 
             silence = api().contentType(ContentType.JSON).body(Map.of("matchers", List.of(Map.of("name", "check", "value", "OSDMAP_FLAGS")),
                     "ends_at", Instant.now().plusSeconds(3600).toString(), "comment", "scrubbing paused by the alerts test"))
