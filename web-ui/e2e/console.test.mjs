@@ -210,7 +210,7 @@ describe('the console', { concurrency: 1 }, () => {
     await form.getByLabel('Threshold').fill('500');
     await form.getByLabel('What to do when it fires').fill('Look at the disks of the OSD.');
     await form.getByRole('button', { name: 'Add rule' }).click();
-    await form.locator('.field', { has: form.getByLabel('Over') }).getByText('from 30s to 1d').waitFor();
+    await form.locator('.field', { has: page.getByLabel('Over', { exact: true }) }).getByText('from 30s to 1d').waitFor();
     await form.getByLabel('Over').fill('5m');
     await form.getByRole('button', { name: 'Add rule' }).click();
     const row = page.getByRole('table', { name: 'Rules' }).getByRole('row').filter({ hasText: name });
@@ -572,7 +572,7 @@ describe('the console', { concurrency: 1 }, () => {
 
     // new steps are previewed in the confirmation, by crushtool on the map: a rule no pool uses moves nothing
     await listed.getByRole('button', { name: 'Edit steps' }).click();
-    const steps = listed.getByLabel(/^Steps/);
+    const steps = listed.getByRole('textbox', { name: /^Steps/ });
     await steps.fill((await steps.inputValue()).replace('"osd"', '"host"'));
     await listed.getByRole('button', { name: 'Save steps' }).click();
     await page.getByRole('dialog').getByText(/ 0 of \d+ PGs move, 0 B to copy\./).waitFor();

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,8 @@ final class ServiceProcess {
     private final Path log;
     private final int port;
     private final int tlsPort;
+    /** Whether {@link #servesTls} was called: its TLS port is then part of being ready. */
+    private boolean servesTls;
     private String maxHeap = "256m";
     private Process process;
 
@@ -87,6 +91,7 @@ final class ServiceProcess {
      * login questions on loopback), under the TLS configuration named {@code internal}, which also trusts the CA.
      */
     ServiceProcess servesTls(InternalTls tls) {
+        servesTls = true;
         properties.putAll(tls.trusting());
         properties.put("quarkus.tls.internal.key-store.pem.0.cert", tls.certificate().toString());
         properties.put("quarkus.tls.internal.key-store.pem.0.key", tls.key().toString());
@@ -148,12 +153,24 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
 
+    /**
+     * Ready, as its callers need it: its readiness check answers on the plain port, and, when it serves TLS too, that
+     * port takes connections, which it opens a moment after the plain one.
+     */
     boolean ready() {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(2000);
-            return connection.getResponseCode() == 200;
+            if (connection.getResponseCode() != 200) {
+                return false;
+            }
+            if (servesTls) {
+                try (Socket tls = new Socket()) {
+                    tls.connect(new InetSocketAddress("127.0.0.1", tlsPort), 1000);
+                }
+            }
+            return true;
         } catch (IOException notYet) {
             return false;
         }
