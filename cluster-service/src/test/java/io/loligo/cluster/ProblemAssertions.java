@@ -1,7 +1,8 @@
 package io.loligo.cluster;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.api.RefusalMapper;
+import io.loligo.contracts.refusal.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,10 +13,10 @@ public final class ProblemAssertions {
     }
 
     public static void assertProblem(Runnable call, int status, String... fields) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.problem().status()).isEqualTo(status);
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(Refusal.class, e -> {
+            assertThat(RefusalMapper.problem(e).status()).isEqualTo(status);
             if (fields.length > 0) {
-                assertThat(e.problem().errors()).extracting(Problem.FieldError::field).containsExactly(fields);
+                assertThat(e.errors()).extracting(Problem.FieldError::field).containsExactly(fields);
             }
         });
     }

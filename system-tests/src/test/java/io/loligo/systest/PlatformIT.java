@@ -203,7 +203,7 @@ class PlatformIT {
         given().baseUri(platform.gateway.url()).get("/api/v3/server").then().statusCode(401);
         given().baseUri(platform.gateway.url()).get("/api/v3/info").then().statusCode(200).body("fqdn", equalTo(fqdn));
         api().get("/api/v3/server/{fqdn}", "no-such-host.example.com").then().statusCode(404)
-                .contentType("application/problem+json").body("reason", equalTo("NotFound"));
+                .contentType("application/problem+json").body("reason", equalTo("ServerNotFound"));
     }
 
     /**
@@ -364,7 +364,7 @@ class PlatformIT {
         api().get("/api/v3/cluster/{fsid}/osd/{id}", fsid, 1).then().statusCode(200).body("id", equalTo(1))
                 .body("valid_commands", org.hamcrest.Matchers.contains("scrub", "deep_scrub", "repair"))
                 .body("host", equalTo(fqdn.split("\\.")[0]));
-        api().get("/api/v3/cluster/{fsid}/osd/{id}", fsid, 99).then().statusCode(404).body("reason", equalTo("NotFound"));
+        api().get("/api/v3/cluster/{fsid}/osd/{id}", fsid, 99).then().statusCode(404).body("reason", equalTo("OsdNotFound"));
         api().get("/api/v3/cluster/{fsid}/osd/{id}", fsid, "x").then().statusCode(400).body("errors[0].field", equalTo("id"));
         api().get("/api/v3/cluster/{fsid}/osd/command", fsid).then().statusCode(200)
                 .body("", org.hamcrest.Matchers.contains("scrub", "deep_scrub", "repair"));
@@ -459,7 +459,7 @@ class PlatformIT {
                     .body("key", equalTo(key)).body("value", equalTo(cli.path(key).asText()));
         }
         api().get("/api/v3/cluster/{fsid}/config/{key}", fsid, "no_such_option").then().statusCode(404)
-                .contentType("application/problem+json").body("reason", equalTo("UnknownConfigKey"));
+                .contentType("application/problem+json").body("reason", equalTo("ConfigKeyNotFound"));
 
         String backfills = cli.path("osd_max_backfills").asText();
         String changed = String.valueOf(Integer.parseInt(backfills) + 6);
@@ -758,7 +758,7 @@ class PlatformIT {
 
         api().get("/api/v3/cluster/{fsid}/fs/{name}", fsid, "cephfs").then().statusCode(200).body("name", equalTo("cephfs"));
         api().get("/api/v3/cluster/{fsid}/fs/{name}", fsid, "nofs").then().statusCode(404)
-                .body("reason", equalTo("UnknownFileSystem")).body("detail", org.hamcrest.Matchers.containsString("cephfs"));
+                .body("reason", equalTo("FileSystemNotFound")).body("detail", org.hamcrest.Matchers.containsString("cephfs"));
     }
 
     /**
@@ -819,7 +819,7 @@ class PlatformIT {
             api().contentType(ContentType.JSON).body("{\"action\": \"halt\"}").post(daemon, fqdn, "osd.1").then().statusCode(400)
                     .body("errors[0].field", equalTo("action"));
             api().contentType(ContentType.JSON).body("{\"action\": \"stop\"}").post(daemon, fqdn, "osd.99").then().statusCode(404)
-                    .body("reason", equalTo("UnknownDaemon"));
+                    .body("reason", equalTo("DaemonNotFound"));
 
             long started = System.nanoTime();
             JsonNode stopped = awaitEnded(api().contentType(ContentType.JSON).body("{\"action\": \"stop\"}").post(daemon, fqdn, "osd.1")
@@ -1137,7 +1137,7 @@ class PlatformIT {
             api().contentType(ContentType.JSON).body("{}").post("/api/v3/server/{fqdn}/osd", fqdn).then().statusCode(400)
                     .body("errors[0].field", equalTo("device"));
             api().contentType(ContentType.JSON).body("{\"device\": \"/dev/none\"}").post("/api/v3/server/{fqdn}/osd", fqdn).then()
-                    .statusCode(404).body("reason", equalTo("UnknownDevice"));
+                    .statusCode(404).body("reason", equalTo("DeviceNotFound"));
             api().contentType(ContentType.JSON).body("{\"device\": \"" + first + "\", \"device_class\": \"no class\"}")
                     .post("/api/v3/server/{fqdn}/osd", fqdn).then().statusCode(400).body("errors[0].field", equalTo("device_class"));
             api().contentType(ContentType.JSON).body("{\"device\": \"" + first + "\", \"osd_id\": 1}")
@@ -1385,7 +1385,7 @@ class PlatformIT {
             assertThat(shown.path("entity").asText()).isEqualTo(session.path("inst").asText());
 
             api().delete(clients + "/{id}", fsid, "cephfs", "client.x").then().statusCode(400).body("errors[0].field", equalTo("id"));
-            api().delete(clients + "/{id}", fsid, "cephfs", "987654321").then().statusCode(404).body("reason", equalTo("UnknownClient"));
+            api().delete(clients + "/{id}", fsid, "cephfs", "987654321").then().statusCode(404).body("reason", equalTo("ClientNotFound"));
             api().delete(clients + "/{id}", fsid, "cephfs", id).then().statusCode(204);
             assertThat(MAPPER.readTree(platform.ceph("daemon", "mds.a", "session", "ls")).findValuesAsText("id")).doesNotContain(String.valueOf(id));
             assertThat(platform.ceph("osd", "blocklist", "ls")).contains(session.path("inst").asText().split(" ")[1]);
@@ -1424,7 +1424,7 @@ class PlatformIT {
             api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"group\": \"no-such-group\"}")
                     .post(volume + "/subvolume", fsid, "cephfs").then().statusCode(400).body("errors[0].field", equalTo("group"));
             api().contentType(ContentType.JSON).body("{\"name\": \"x\"}").post(volume + "/subvolume", fsid, "nofs").then().statusCode(404)
-                    .body("reason", equalTo("UnknownFileSystem"));
+                    .body("reason", equalTo("FileSystemNotFound"));
 
             assertThat(awaitEnded(api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"group\": \"" + group
                     + "\", \"size\": 1073741824, \"mode\": \"755\", \"data_pool\": \"cephfs.cephfs.data\"}")
@@ -1474,7 +1474,7 @@ class PlatformIT {
             String clone = name + "-clone";
             String snapshot = volume + "/subvolume/{name}/snapshot/{snapshot}/clone?group={group}";
             api().contentType(ContentType.JSON).body("{\"name\": \"" + clone + "\"}").post(snapshot, fsid, "cephfs", name, "none", group).then()
-                    .statusCode(404).body("reason", equalTo("UnknownSnapshot"));
+                    .statusCode(404).body("reason", equalTo("SnapshotNotFound"));
             api().contentType(ContentType.JSON).body("{\"name\": \"a/b\", \"group\": \"no-such-group\", \"size\": 5}")
                     .post(snapshot, fsid, "cephfs", name, "first", group).then().statusCode(400)
                     .body("errors.field", org.hamcrest.Matchers.contains("name", "group", "size"));
@@ -1497,7 +1497,7 @@ class PlatformIT {
             assertThat(awaitEnded(api().delete(subvolume, fsid, "cephfs", name, group).then().statusCode(202).extract().path("request_id"))
                     .path("state").asText()).isEqualTo("complete");
             assertThat(MAPPER.readTree(platform.ceph("fs", "subvolume", "ls", "cephfs", "--group_name", group, "--format", "json"))).isEmpty();
-            api().get(subvolume, fsid, "cephfs", name, group).then().statusCode(404).body("reason", equalTo("UnknownSubvolume"));
+            api().get(subvolume, fsid, "cephfs", name, group).then().statusCode(404).body("reason", equalTo("SubvolumeNotFound"));
             assertThat(awaitEnded(api().delete(volume + "/subvolume_group/{group}", fsid, "cephfs", group).then().statusCode(202).extract()
                     .path("request_id")).path("state").asText()).isEqualTo("complete");
             assertThat(MAPPER.readTree(platform.ceph("fs", "subvolumegroup", "ls", "cephfs", "--format", "json")).findValuesAsText("name"))
@@ -1557,7 +1557,7 @@ class PlatformIT {
                     .then().statusCode(409).body("reason", equalTo("UserExists")).body("errors[0].field", equalTo("user_id"));
             api().get(user, fsid, uid).then().statusCode(200).body("keys.access_key", org.hamcrest.Matchers.contains(accessKey))
                     .body("keys[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("secret_key")));
-            api().get(user, fsid, "no-such-user-" + suffix).then().statusCode(404).body("reason", equalTo("UnknownUser"));
+            api().get(user, fsid, "no-such-user-" + suffix).then().statusCode(404).body("reason", equalTo("RgwUserNotFound"));
 
             String second = api().post(user + "/key", fsid, uid).then().statusCode(200).extract().path("access_key");
             assertThat(MAPPER.readTree(platform.radosgwAdmin("user", "info", "--uid", uid)).path("keys").findValuesAsText("access_key"))
@@ -1565,7 +1565,7 @@ class PlatformIT {
             api().delete(user + "/key/{key}", fsid, uid, second).then().statusCode(204);
             assertThat(MAPPER.readTree(platform.radosgwAdmin("user", "info", "--uid", uid)).path("keys").findValuesAsText("access_key"))
                     .containsExactly(accessKey);
-            api().delete(user + "/key/{key}", fsid, uid, second).then().statusCode(404).body("reason", equalTo("UnknownKey"));
+            api().delete(user + "/key/{key}", fsid, uid, second).then().statusCode(404).body("reason", equalTo("KeyNotFound"));
 
             api().contentType(ContentType.JSON).body("{\"name\": \"x:y\", \"permissions\": \"all\"}").post(user + "/subuser", fsid, uid)
                     .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("name", "permissions"));
@@ -1624,7 +1624,7 @@ class PlatformIT {
             api().delete(bucketPath + "?purge_objects=maybe", fsid, bucket).then().statusCode(400).body("errors[0].field", equalTo("purge_objects"));
             api().delete(bucketPath + "?purge_objects=true", fsid, bucket).then().statusCode(204);
             assertThat(platform.radosgwAdmin("bucket", "list")).doesNotContain(bucket);
-            api().get(bucketPath, fsid, bucket).then().statusCode(404).body("reason", equalTo("UnknownBucket"));
+            api().get(bucketPath, fsid, bucket).then().statusCode(404).body("reason", equalTo("BucketNotFound"));
 
             api().delete(user, fsid, uid).then().statusCode(204);
             api().delete(user, fsid, heir).then().statusCode(204);
@@ -1684,7 +1684,7 @@ class PlatformIT {
             assertThat(all.path("next").asText()).isEqualTo("?ordering=-size&page=2&page_size=1");
 
             api().get("/api/v3/cluster/{fsid}/pool/{pool}/image/{name}", fsid, rbdPool, "no-such-image").then().statusCode(404)
-                    .body("reason", equalTo("UnknownImage")).body("detail", org.hamcrest.Matchers.containsString("lab-disk"));
+                    .body("reason", equalTo("ImageNotFound")).body("detail", org.hamcrest.Matchers.containsString("lab-disk"));
             api().get("/api/v3/cluster/{fsid}/pool/{pool}/image?ordering=colour&page=0", fsid, rbdPool).then().statusCode(400)
                     .body("errors.field", org.hamcrest.Matchers.contains("ordering", "page"));
             api().get("/api/v3/cluster/{fsid}/pool/{pool}/image", fsid, 9999).then().statusCode(404);
@@ -1724,7 +1724,7 @@ class PlatformIT {
             api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"size\": 1048576}").post(images, fsid, rbdPool)
                     .then().statusCode(409).body("reason", equalTo("ImageExists")).body("errors[0].field", equalTo("name"));
             api().contentType(ContentType.JSON).body("{\"name\": \"s\"}").post(image + "/snapshot", fsid, rbdPool, "no-such-image")
-                    .then().statusCode(404).body("reason", equalTo("UnknownImage"));
+                    .then().statusCode(404).body("reason", equalTo("ImageNotFound"));
             api().contentType(ContentType.JSON).body("{\"size\": 1048576}").patch(image, fsid, rbdPool, name).then().statusCode(400)
                     .body("errors[0].field", equalTo("size"));
             assertThat(rbdInfo(name).path("size").asLong()).as("a refused shrink changes nothing").isEqualTo(256L << 20);

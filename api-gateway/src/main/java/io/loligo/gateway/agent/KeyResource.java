@@ -1,8 +1,8 @@
 package io.loligo.gateway.agent;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.KeyApi;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.loligo.gateway.inventory.ClusterServiceClient;
 import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
@@ -34,9 +34,7 @@ public class KeyResource implements KeyApi {
         for (int i = 0; patches != null && i < patches.size(); i++) {
             requireFingerprint(patches.get(i), "[" + i + "].", errors);
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         return clusterService.decideKeys(patches);
     }
 
@@ -49,9 +47,7 @@ public class KeyResource implements KeyApi {
     public KeyView decideKey(String id, KeyPatch patch) {
         List<FieldError> errors = new ArrayList<>();
         requireFingerprint(patch, "", errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         return clusterService.decideKey(id, patch);
     }
 

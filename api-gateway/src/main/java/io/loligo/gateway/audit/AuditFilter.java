@@ -1,9 +1,9 @@
 package io.loligo.gateway.audit;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem;
-import io.loligo.contracts.api.ProblemMapper;
+import io.loligo.contracts.api.RefusalMapper;
 import io.loligo.contracts.api.RequestView;
+import io.loligo.contracts.refusal.Unavailable;
 import io.loligo.gateway.rest.HttpMethods;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -76,8 +76,8 @@ public class AuditFilter implements ReaderInterceptor {
                     return (Response) null;
                 } catch (RuntimeException e) {
                     Log.errorf(e, "refused %s %s of %s: the audit log cannot take its entry", entry.method, entry.path, entry.username);
-                    return ProblemMapper.respond(new ApiException(503, "AuditUnavailable",
-                            "the audit log cannot record this change now, so it was not made; try again shortly").problem());
+                    return RefusalMapper.respond(new Unavailable("AuditUnavailable",
+                            "the audit log cannot record this change now, so it was not made; try again shortly"));
                 }
             }).runSubscriptionOn(executor);
         });

@@ -1,10 +1,10 @@
 package io.loligo.gateway.audit;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.QueryValues;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.loligo.gateway.config.GatewayConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
@@ -112,9 +112,7 @@ public class AuditLog {
         if (QueryValues.blankToNull(outcome) != null && !OUTCOMES.contains(outcome)) {
             errors.add(new FieldError("outcome", "must be succeeded, refused or failed, not '" + outcome + "'"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         StringBuilder echoed = new StringBuilder();

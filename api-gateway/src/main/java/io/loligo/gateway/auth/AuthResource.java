@@ -4,6 +4,7 @@ import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.ProblemMapper;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.loligo.gateway.config.GatewayConfig;
 import io.loligo.gateway.rest.ApiPaths;
 import io.vertx.core.http.HttpServerRequest;
@@ -68,9 +69,7 @@ public class AuthResource {
         if (credentials == null || credentials.password() == null || credentials.password().isEmpty()) {
             errors.add(new FieldError("password", "is required"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         Sessions.Outcome outcome = sessions.login(credentials.username(), credentials.password(), Callers.sourceOf(http));
         if (outcome instanceof Sessions.Throttled throttled) {
             return throttled(throttled);

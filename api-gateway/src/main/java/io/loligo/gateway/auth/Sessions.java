@@ -104,7 +104,7 @@ public class Sessions {
      * when the password is right.
      *
      * @param source the caller's address, throttled too: spraying many names from one address slows that address
-     * @throws io.loligo.contracts.api.ApiException 400 naming {@code username} when no user could have that name
+     * @throws io.loligo.contracts.refusal.InvalidInput naming {@code username} when no user could have that name
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Outcome login(String username, String password, String source) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.ClusterView;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.HealthCountersView;
@@ -15,6 +14,7 @@ import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.RequestView;
 import io.loligo.contracts.api.ServerView;
 import io.loligo.contracts.api.UsageViews;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.loligo.gateway.calamari.CalamariViews.Bucket;
 import io.loligo.gateway.calamari.CalamariViews.Buckets;
 
@@ -57,7 +57,7 @@ final class CalamariShapes {
     /**
      * Loligo's states that Calamari's {@code ?state=} stands for.
      *
-     * @throws ApiException a 400 in Calamari's words for any other value
+     * @throws InvalidInput a 400 in Calamari's words for any other value
      */
     static String requestStates(String calamariState) {
         if (calamariState == null) {
@@ -66,7 +66,7 @@ final class CalamariShapes {
         return switch (calamariState) {
             case SUBMITTED -> "queued,submitted";
             case COMPLETE -> "complete,error,cancelled,unknown";
-            default -> throw new ApiException(400, "InvalidState", "State must be one of complete, submitted");
+            default -> throw new InvalidInput("InvalidState", "State must be one of complete, submitted");
         };
     }
 

@@ -1,15 +1,16 @@
 package io.loligo.gateway.calamari;
 
-import io.loligo.contracts.api.KeptBriefly;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.KeptBriefly;
 import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.ServerView;
 import io.loligo.contracts.api.UsageViews;
+import io.loligo.contracts.refusal.NotFound;
 import io.loligo.gateway.inventory.ClusterStateResource;
 import io.loligo.gateway.inventory.InventoryResource;
 import io.loligo.gateway.inventory.OsdResource;
@@ -128,7 +129,7 @@ public class CalamariV1 extends CalamariCommon {
                 return new CalamariViews.V1OsdDetail(entry);
             }
         }
-        throw new ApiException(404, "NotFound", "Object of type osd with id " + id + " not found");
+        throw new NotFound("Osd", "Object of type osd with id " + id + " not found");
     }
 
     /** Each pool's quotas, and its use where the cluster can be read now (null otherwise, as Calamari without data). */

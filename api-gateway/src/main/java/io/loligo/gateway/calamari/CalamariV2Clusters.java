@@ -1,17 +1,18 @@
 package io.loligo.gateway.calamari;
 
-import io.loligo.contracts.api.KeptBriefly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.CliApi;
 import io.loligo.contracts.api.ClusterView;
 import io.loligo.contracts.api.ConfigView;
 import io.loligo.contracts.api.EventView;
+import io.loligo.contracts.api.KeptBriefly;
 import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.api.MonView;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.UsageViews;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
 import io.loligo.gateway.inventory.CliResource;
 import io.loligo.gateway.inventory.ClusterStateResource;
 import io.loligo.gateway.inventory.CrushResource;
@@ -140,7 +141,7 @@ public class CalamariV2Clusters {
             case "quorum_status" -> held(fsid, "mon_status");
             case "mon_status" -> state.monStatus(fsid, held(fsid, "mon_status").path("quorum_leader_name").asText());
             case "mon_map", "pg_summary", "config" -> held(fsid, type);
-            default -> throw new ApiException(404, "UnknownSyncObject", "no sync object '" + type + "'; known: "
+            default -> throw new NotFound("SyncObject", "no sync object '" + type + "'; known: "
                     + String.join(", ", CalamariShapes.SYNC_OBJECTS));
         };
     }
@@ -209,7 +210,7 @@ public class CalamariV2Clusters {
     private static DjangoPages.CalamariPage<EventView> paged(String severity, String page, String pageSize, UriInfo uri,
                                                            Function<DjangoPages.Wanted, Page<EventView>> read) {
         if (severity != null && !SEVERITIES.contains(severity)) {
-            throw new ApiException(400, "InvalidSeverity", "Invalid severity '" + severity + "', must be on of " + String.join(",", SEVERITIES));
+            throw new InvalidInput("InvalidSeverity", "Invalid severity '" + severity + "', must be on of " + String.join(",", SEVERITIES));
         }
         DjangoPages.Wanted wanted = DjangoPages.wanted(page, pageSize);
         return DjangoPages.of(read.apply(wanted), wanted, uri.getRequestUri(), Function.identity());

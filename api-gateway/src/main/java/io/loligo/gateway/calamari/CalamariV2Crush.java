@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.loligo.gateway.inventory.CrushResource;
 import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
@@ -97,8 +97,8 @@ public class CalamariV2Crush {
     public Response createCrushRule(@PathParam("fsid") String fsid, JsonNode body) {
         ObjectNode rule = CalamariSerializers.CRUSH_RULE.accept("POST", body);
         if (rule.hasNonNull("ruleset")) {
-            throw ApiException.invalid(List.of(new FieldError("ruleset",
-                    "Ceph 16 numbers a rule's ruleset as the rule itself: leave it out, and read it from the rule")));
+            throw InvalidInput.of("ruleset",
+                    "Ceph 16 numbers a rule's ruleset as the rule itself: leave it out, and read it from the rule");
         }
         return crush.createCrushRule(fsid, ruleForm(rule));
     }
@@ -110,7 +110,7 @@ public class CalamariV2Crush {
     public Response updateCrushRule(@PathParam("fsid") String fsid, @PathParam("id") String id, JsonNode body) {
         ObjectNode rule = CalamariSerializers.CRUSH_RULE.accept("PATCH", body);
         if (rule.hasNonNull("ruleset") && rule.get("ruleset").asInt() != crush.crushRule(fsid, id).ruleset()) {
-            throw ApiException.invalid(List.of(new FieldError("ruleset", "Ceph 16 numbers a rule's ruleset as the rule itself: it cannot change")));
+            throw InvalidInput.of("ruleset", "Ceph 16 numbers a rule's ruleset as the rule itself: it cannot change");
         }
         return crush.updateCrushRule(fsid, id, ruleForm(rule));
     }
@@ -187,14 +187,14 @@ public class CalamariV2Crush {
         List<CrushForms.Step> steps = null;
         if (values.hasNonNull("steps")) {
             if (!values.get("steps").isArray()) {
-                throw ApiException.invalid(List.of(new FieldError("steps", "must be a list of steps")));
+                throw InvalidInput.of("steps", "must be a list of steps");
             }
             steps = new ArrayList<>();
             for (int i = 0; i < values.get("steps").size(); i++) {
                 try {
                     steps.add(JSON.treeToValue(values.get("steps").get(i), CrushForms.Step.class));
                 } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException notAStep) {
-                    throw ApiException.invalid(List.of(new FieldError("steps[" + i + "]", "must be a step: {op, item_name, num, type}")));
+                    throw InvalidInput.of("steps[" + i + "]", "must be a step: {op, item_name, num, type}");
                 }
             }
         }
@@ -207,12 +207,12 @@ public class CalamariV2Crush {
         List<CrushForms.Item> items = null;
         if (values.hasNonNull("items")) {
             if (!values.get("items").isArray()) {
-                throw ApiException.invalid(List.of(new FieldError("items", "must be a list of {id, weight}")));
+                throw InvalidInput.of("items", "must be a list of {id, weight}");
             }
             items = new ArrayList<>();
             for (JsonNode item : values.get("items")) {
                 if (!item.path("id").canConvertToInt()) {
-                    throw ApiException.invalid(List.of(new FieldError("items", "each item needs its id")));
+                    throw InvalidInput.of("items", "each item needs its id");
                 }
                 items.add(new CrushForms.Item(item.get("id").asInt(), item.hasNonNull("weight") ? item.get("weight").asDouble() : null));
             }

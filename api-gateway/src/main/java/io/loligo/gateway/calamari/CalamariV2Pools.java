@@ -1,13 +1,13 @@
 package io.loligo.gateway.calamari;
 
-import io.loligo.contracts.api.KeptBriefly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.KeptBriefly;
 import io.loligo.contracts.api.KeptUntilChanged;
 import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.loligo.gateway.inventory.PoolResource;
 import io.loligo.gateway.rest.ApiPaths;
 import io.loligo.gateway.user.Roles;
@@ -109,8 +109,8 @@ public class CalamariV2Pools {
     /** Ceph 16 has no crash replay interval: only its old default, 0, can be honoured. */
     private static PoolForm form(ObjectNode values) {
         if (values.hasNonNull("crash_replay_interval") && values.get("crash_replay_interval").asLong() != 0) {
-            throw ApiException.invalid(List.of(new Problem.FieldError("crash_replay_interval",
-                    "Ceph 16 no longer has this setting; only 0 can be set")));
+            throw InvalidInput.of("crash_replay_interval",
+                    "Ceph 16 no longer has this setting; only 0 can be set");
         }
         return new PoolForm(text(values, "name"), text(values, "type"), text(values, "erasure_code_profile"), integer(values, "pg_num"),
                 integer(values, "pgp_num"), integer(values, "size"), integer(values, "min_size"), integer(values, "crush_ruleset"),

@@ -1,10 +1,10 @@
 package io.loligo.gateway.calamari;
 
-import io.loligo.contracts.api.KeptBriefly;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.api.KeptBriefly;
 import io.loligo.contracts.api.KeyApi;
 import io.loligo.contracts.api.ServerView;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.loligo.gateway.agent.KeyResource;
 import io.loligo.gateway.inventory.InventoryResource;
 import io.loligo.gateway.rest.ApiPaths;
@@ -195,12 +195,12 @@ public class CalamariV2Servers {
     /** Calamari's bulk form: a list of objects, each with an {@code id}. */
     private static List<KeyApi.KeyPatch> keyPatches(JsonNode body) {
         if (body == null || !body.isArray()) {
-            throw new ApiException(400, "NotAList", "Bulk PATCH must send a list");
+            throw new InvalidInput("NotAList", "Bulk PATCH must send a list");
         }
         List<KeyApi.KeyPatch> patches = new ArrayList<>();
         for (JsonNode key : body) {
             if (!key.has("id")) {
-                throw new ApiException(400, "NoId", "Items in bulk PATCH must have 'id' attribute");
+                throw new InvalidInput("NoId", "Items in bulk PATCH must have 'id' attribute");
             }
             patches.add(new KeyApi.KeyPatch(key.path("id").asText(), key.path("status").asText(null), null));
         }

@@ -1,9 +1,9 @@
 package io.loligo.gateway.calamari;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PageRequest;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -44,7 +44,7 @@ final class DjangoPages {
     private DjangoPages() {
     }
 
-    /** @throws ApiException a 400 with Django's words for a page that is not a positive whole number */
+    /** @throws InvalidInput a 400 with Django's words for a page that is not a positive whole number */
     static Wanted wanted(String page, String pageSize) {
         int size;
         try {
@@ -75,7 +75,7 @@ final class DjangoPages {
      * Loligo's page of the same list, in Calamari's shape.
      *
      * @param requestUri the request's absolute URI, from which the links are made
-     * @throws ApiException a 400, as Django's, for a page past the last one (the first page always exists)
+     * @throws InvalidInput a 400, as Django's, for a page past the last one (the first page always exists)
      */
     static <T, R> CalamariPage<R> of(Page<T> page, Wanted wanted, URI requestUri, Function<T, R> shape) {
         long pages = Math.max(1, (page.count() + wanted.size() - 1) / wanted.size());
@@ -105,8 +105,8 @@ final class DjangoPages {
         return requestUri.getScheme() + "://" + requestUri.getRawAuthority() + requestUri.getRawPath() + "?" + encoded;
     }
 
-    static ApiException parseError(String detail) {
-        return new ApiException(400, "InvalidPage", detail);
+    static InvalidInput parseError(String detail) {
+        return new InvalidInput("InvalidPage", detail);
     }
 
     private static String decode(String value) {

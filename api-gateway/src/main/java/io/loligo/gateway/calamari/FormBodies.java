@@ -3,8 +3,8 @@ package io.loligo.gateway.calamari;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.InvalidInput;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -43,7 +43,7 @@ public class FormBodies implements MessageBodyReader<JsonNode> {
                              MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(MOST_BYTES + 1);
         if (bytes.length > MOST_BYTES) {
-            throw ApiException.invalid(List.of(new FieldError("body", "is larger than " + MOST_BYTES + " bytes")));
+            throw InvalidInput.of("body", "is larger than " + MOST_BYTES + " bytes");
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (mediaType.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
@@ -68,7 +68,7 @@ public class FormBodies implements MessageBodyReader<JsonNode> {
     /** The text parts of a multipart form; Calamari's API had no file uploads. */
     static ObjectNode multipart(String text, String boundary) {
         if (boundary == null || boundary.isEmpty()) {
-            throw ApiException.invalid(List.of(new FieldError("body", "is multipart without a boundary")));
+            throw InvalidInput.of("body", "is multipart without a boundary");
         }
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         for (String part : text.split(Pattern.quote("--" + boundary))) {
@@ -89,7 +89,7 @@ public class FormBodies implements MessageBodyReader<JsonNode> {
         try {
             return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException badEscape) {
-            throw ApiException.invalid(List.of(new FieldError("body", "is not a valid form: " + badEscape.getMessage())));
+            throw InvalidInput.of("body", "is not a valid form: " + badEscape.getMessage());
         }
     }
 }

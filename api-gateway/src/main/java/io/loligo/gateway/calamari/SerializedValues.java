@@ -1,8 +1,8 @@
 package io.loligo.gateway.calamari;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.util.List;
 
@@ -15,13 +15,13 @@ final class SerializedValues {
         return values.hasNonNull(field) ? values.get(field).asText() : null;
     }
 
-    /** @throws ApiException a 400 on the field for a whole number beyond Java's int, which Python's int would have taken */
+    /** @throws InvalidInput a 400 on the field for a whole number beyond Java's int, which Python's int would have taken */
     static Integer integer(ObjectNode values, String field) {
         if (!values.hasNonNull(field)) {
             return null;
         }
         if (!values.get(field).canConvertToInt()) {
-            throw ApiException.invalid(List.of(new FieldError(field, "Ensure this value is less than or equal to " + Integer.MAX_VALUE + ".")));
+            throw InvalidInput.of(field, "Ensure this value is less than or equal to " + Integer.MAX_VALUE + ".");
         }
         return values.get(field).asInt();
     }

@@ -6,6 +6,7 @@ import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.MovementPreviewView;
 import io.loligo.gateway.rest.ApiPaths;
+import io.loligo.gateway.rest.Mutations;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

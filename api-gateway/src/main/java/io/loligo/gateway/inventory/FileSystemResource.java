@@ -4,6 +4,7 @@ import io.loligo.contracts.api.FileSystemClientView;
 import io.loligo.contracts.api.FileSystemForm;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.SubvolumeViews;
+import io.loligo.gateway.rest.Mutations;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Response;

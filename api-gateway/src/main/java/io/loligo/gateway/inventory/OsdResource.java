@@ -1,11 +1,12 @@
 package io.loligo.gateway.inventory;
 
-import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.MovementPreviewView;
+import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.gateway.rest.ApiPaths;
+import io.loligo.gateway.rest.Mutations;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

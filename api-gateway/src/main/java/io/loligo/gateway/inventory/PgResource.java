@@ -4,6 +4,7 @@ import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PgApi;
 import io.loligo.contracts.api.PgView;
 import io.loligo.gateway.rest.ApiPaths;
+import io.loligo.gateway.rest.Mutations;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

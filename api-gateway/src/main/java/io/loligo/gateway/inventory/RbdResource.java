@@ -6,6 +6,7 @@ import io.loligo.contracts.api.RbdForms;
 import io.loligo.contracts.api.RbdImageView;
 import io.loligo.contracts.api.RbdTrashView;
 import io.loligo.gateway.rest.ApiPaths;
+import io.loligo.gateway.rest.Mutations;
 import io.loligo.gateway.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

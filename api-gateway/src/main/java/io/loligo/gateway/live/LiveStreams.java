@@ -1,6 +1,6 @@
 package io.loligo.gateway.live;
 
-import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.refusal.LimitReached;
 import io.loligo.gateway.auth.Caller;
 import io.loligo.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +20,7 @@ public class LiveStreams {
     @Inject
     GatewayConfig config;
 
-    /** @throws ApiException 429 when the user holds as many streams as allowed already */
+    /** @throws LimitReached when the user holds as many streams as allowed already */
     public void open(Caller caller) {
         int limit = config.maxStreamsPerUser();
         boolean[] refused = {false};
@@ -33,7 +33,7 @@ public class LiveStreams {
             return now + 1;
         });
         if (refused[0]) {
-            throw new ApiException(429, "TooManyStreams", "user '" + caller.username() + "' has " + limit
+            throw new LimitReached("TooManyStreams", "user '" + caller.username() + "' has " + limit
                     + " live streams open already; close one (a console tab holds one)");
         }
     }

@@ -2,6 +2,8 @@ package io.loligo.gateway.rest;
 
 import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.ProblemMapper;
+import io.loligo.contracts.api.RefusalMapper;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.loligo.gateway.config.GatewayConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -30,7 +32,7 @@ public class BodyLimit {
         try {
             bytes = length == null ? 0 : Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
-            return ProblemMapper.respond(new ApiException(400, "InvalidContentLength", "Content-Length must be a number of bytes").problem());
+            return RefusalMapper.respond(new InvalidInput("InvalidContentLength", "Content-Length must be a number of bytes"));
         }
         if (bytes == 0) {
             return null;

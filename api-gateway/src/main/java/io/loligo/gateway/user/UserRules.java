@@ -1,7 +1,7 @@
 package io.loligo.gateway.user;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class UserRules {
      */
     public static void checkLoginName(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw ApiException.invalid(List.of(new FieldError("username", "must be 1 to 150 letters, digits and the characters . @ + - _")));
+            throw InvalidInput.of("username", "must be 1 to 150 letters, digits and the characters . @ + - _");
         }
     }
 

@@ -1,13 +1,16 @@
 package io.loligo.gateway.user;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotAllowed;
+import io.loligo.contracts.refusal.NotFound;
 import io.loligo.gateway.auth.ApiTokenEntity;
 import io.loligo.gateway.auth.ApiTokens;
-import io.loligo.gateway.auth.AuthResource;
-import io.loligo.gateway.auth.CredentialsChange;
 import io.loligo.gateway.auth.Caller;
+import io.loligo.gateway.auth.CredentialsChange;
 import io.loligo.gateway.auth.Sessions;
+import io.loligo.gateway.auth.ThrottledLogin;
 import io.loligo.gateway.config.GatewayConfig;
 import io.loligo.gateway.user.UserForms.TokenForm;
 import io.loligo.gateway.user.UserForms.TokenView;
@@ -18,7 +21,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.WebApplicationException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +51,7 @@ public class Users {
     public UserView create(UserForm form, Caller caller) {
         List<FieldError> errors = new ArrayList<>();
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "must be a user: username, password, email, role")));
+            throw InvalidInput.of("body", "must be a user: username, password, email, role");
         }
         UserRules.checkUsername(form.username(), errors);
         UserRules.checkPassword("password", form.password(), errors);
@@ -58,9 +60,7 @@ public class Users {
         if (errors.isEmpty() && UserEntity.findByUsername(form.username()).isPresent()) {
             errors.add(new FieldError("username", "is taken"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         UserEntity user = new UserEntity();
         user.username = form.username();
         user.email = form.email() == null ? "" : form.email();
@@ -82,7 +82,7 @@ public class Users {
     public UserView update(String id, UserForm form, Caller caller, String source) {
         UserEntity user = visible(id, caller);
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "must name what changes: email, password, role")));
+            throw InvalidInput.of("body", "must name what changes: email, password, role");
         }
         boolean self = user.id == caller.userId();
         List<FieldError> errors = new ArrayList<>();
@@ -98,7 +98,7 @@ public class Users {
             } else if (self) {
                 Sessions.Outcome checked = sessions.verify(user.username, form.oldPassword(), source);
                 if (checked instanceof Sessions.Throttled throttled) {
-                    throw new WebApplicationException(AuthResource.throttled(throttled));
+                    throw new ThrottledLogin(throttled);
                 }
                 if (!(checked instanceof Sessions.Verified)) {
                     errors.add(new FieldError("old_password", "is wrong"));
@@ -106,12 +106,10 @@ public class Users {
             }
         }
         Role role = form.role() == null ? user.role : UserRules.role(form.role(), errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         if (role != user.role) {
             if (caller.role() != Role.ADMINISTRATOR) {
-                throw new ApiException(403, "RoleNotAllowed", "only an administrator assigns roles");
+                throw new NotAllowed("RoleNotAllowed", "only an administrator assigns roles");
             }
             requireAnotherAdministrator(user, "demote");
             Log.infof("user '%s' is now %s, by '%s'", user.username, role.roleName(), caller.username());
@@ -163,9 +161,7 @@ public class Users {
         if (days != null && (days < 1 || days > 3650)) {
             errors.add(new FieldError("expires_in_days", "must be from 1 to 3650"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         ApiTokens.Created created = apiTokens.create(user, form.name().strip(),
                 days == null ? config.apiTokenLifetime() : Duration.ofDays(days));
         return view(created.entity(), created.token());
@@ -177,10 +173,10 @@ public class Users {
         try {
             parsed = Long.parseLong(tokenId.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(List.of(new FieldError("token_id", "must be a token id (a whole number), not '" + tokenId + "'")));
+            throw InvalidInput.of("token_id", "must be a token id (a whole number), not '" + tokenId + "'");
         }
         if (!apiTokens.revoke(user, parsed)) {
-            throw new ApiException(404, "TokenNotFound", "user '" + user.username + "' has no API token " + parsed);
+            throw new NotFound("Token", "user '" + user.username + "' has no API token " + parsed);
         }
     }
 
@@ -193,8 +189,8 @@ public class Users {
     }
 
     /**
-     * @throws ApiException naming the id when it is neither a number nor {@code me}, or when it is another user's and
-     * the caller no administrator
+     * @throws InvalidInput naming the id when it is neither a number nor {@code me}; NotAllowed when it is another
+     * user's and the caller no administrator
      */
     private long visibleId(String id, Caller caller) {
         long userId;
@@ -204,24 +200,24 @@ public class Users {
             try {
                 userId = Long.parseLong(id.strip());
             } catch (NumberFormatException e) {
-                throw ApiException.invalid(List.of(new FieldError("id", "must be a user id (a whole number) or 'me', not '" + id + "'")));
+                throw InvalidInput.of("id", "must be a user id (a whole number) or 'me', not '" + id + "'");
             }
         }
         if (userId != caller.userId() && caller.role() != Role.ADMINISTRATOR) {
-            throw new ApiException(403, "NotYourAccount", "only an administrator sees and changes other users");
+            throw new NotAllowed("NotYourAccount", "only an administrator sees and changes other users");
         }
         return userId;
     }
 
     private static UserEntity existing(long userId) {
         return UserEntity.<UserEntity>findByIdOptional(userId)
-                .orElseThrow(() -> new ApiException(404, "UserNotFound", "there is no user " + userId));
+                .orElseThrow(() -> new NotFound("User", "there is no user " + userId));
     }
 
     /** Someone must still be able to manage users afterwards. */
     private static void requireAnotherAdministrator(UserEntity user, String verb) {
         if (user.role == Role.ADMINISTRATOR && UserEntity.administrators() <= 1) {
-            throw new ApiException(409, "LastAdministrator", "cannot " + verb + " '" + user.username + "', the only administrator");
+            throw new Conflict("LastAdministrator", "cannot " + verb + " '" + user.username + "', the only administrator");
         }
     }
 

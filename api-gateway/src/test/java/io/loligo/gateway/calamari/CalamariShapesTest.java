@@ -2,11 +2,11 @@ package io.loligo.gateway.calamari;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.RequestView;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -43,7 +43,7 @@ class CalamariShapesTest {
         assertThat(CalamariShapes.requestStates("submitted")).isEqualTo("queued,submitted");
         assertThat(CalamariShapes.requestStates("complete")).isEqualTo("complete,error,cancelled,unknown");
         assertThat(CalamariShapes.requestStates(null)).isNull();
-        assertThatThrownBy(() -> CalamariShapes.requestStates("queued")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> CalamariShapes.requestStates("queued")).isInstanceOf(Refusal.class);
     }
 
     @Test

@@ -1,7 +1,8 @@
 package io.loligo.gateway.calamari;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
+import io.loligo.contracts.api.RefusalMapper;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -41,9 +42,9 @@ class DjangoPagesTest {
     }
 
     private static void assertRefused(Runnable call, String detail) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.problem().status()).isEqualTo(400);
-            assertThat(e.problem().detail()).isEqualTo(detail);
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(Refusal.class, e -> {
+            assertThat(RefusalMapper.problem(e).status()).isEqualTo(400);
+            assertThat(e.getMessage()).isEqualTo(detail);
         });
     }
 }

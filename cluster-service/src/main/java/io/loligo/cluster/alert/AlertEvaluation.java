@@ -2,8 +2,8 @@ package io.loligo.cluster.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.loligo.cluster.cluster.ClusterEntity;
 import io.loligo.cluster.event.MapEvents;
+import io.loligo.cluster.known.ClusterEntity;
 import io.loligo.cluster.leader.LeaderOnly;
 import io.loligo.cluster.server.ServiceEntity;
 import io.loligo.cluster.sync.SyncObjects;

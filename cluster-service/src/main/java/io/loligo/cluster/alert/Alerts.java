@@ -6,11 +6,12 @@ import io.loligo.cluster.event.Severity;
 import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.cluster.persistence.PageQuery;
 import io.loligo.contracts.api.AlertViews;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,9 +117,7 @@ public class Alerts {
             errors.add(new FieldError("state", "one of " + String.join(", ", STATES)));
         }
         PageRequest request = PageRequest.parse(page, pageSize, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         StringBuilder echoed = new StringBuilder(state == null ? "" : "state=" + asked + "&");
@@ -150,7 +149,7 @@ public class Alerts {
     public AlertViews.Alert acknowledge(String id, String user, Instant now) {
         AlertEntity alert = find(id);
         if (AlertState.RESOLVED.label().equals(alert.state)) {
-            throw new ApiException(409, "AlertResolved", "alert " + id + " is resolved: there is nothing to look after");
+            throw new Conflict("AlertResolved", "alert " + id + " is resolved: there is nothing to look after");
         }
         alert.acknowledgedBy = user;
         alert.acknowledgedAt = now;

@@ -1,6 +1,6 @@
 package io.loligo.cluster.alert;
 
-import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.refusal.NotFound;
 
 import java.util.function.Function;
 
@@ -23,7 +23,7 @@ final class ById {
             // NumberFormatException included: not found either
         }
         if (found == null) {
-            throw new ApiException(404, Character.toUpperCase(what.charAt(0)) + what.substring(1) + "NotFound", "no " + what + " " + id);
+            throw new NotFound(Character.toUpperCase(what.charAt(0)) + what.substring(1), "no " + what + " " + id);
         }
         return found;
     }

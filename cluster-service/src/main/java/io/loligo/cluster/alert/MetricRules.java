@@ -3,10 +3,11 @@ package io.loligo.cluster.alert;
 import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.contracts.api.AlertForms;
 import io.loligo.contracts.api.AlertViews;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.metrics.Measurement;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,10 +30,10 @@ public class MetricRules {
         List<FieldError> errors = new ArrayList<>();
         MetricRule rule = MetricRule.check(form, errors).orElse(null);
         if (rule == null) {
-            throw ApiException.invalid(errors);
+            throw new InvalidInput(errors);
         }
         if (RuleEntity.count("name", rule.name()) > 0) {
-            throw new ApiException(409, "RuleExists", "a rule named " + rule.name() + " exists", List.of(new FieldError("name", "taken")));
+            throw new Conflict("RuleExists", "a rule named " + rule.name() + " exists", List.of(new FieldError("name", "taken")));
         }
         RuleEntity kept = new RuleEntity();
         kept.name = rule.name();

@@ -3,9 +3,10 @@ package io.loligo.cluster.alert;
 import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.contracts.api.AlertForms;
 import io.loligo.contracts.api.AlertViews;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,7 +36,7 @@ public class Receivers {
         if (form.name() == null || !NAME.matcher(form.name()).matches()) {
             errors.add(new FieldError("name", "1 to 64 letters, digits, - and _"));
         } else if (ReceiverEntity.count("name", form.name()) > 0) {
-            throw new ApiException(409, "ReceiverExists", "a receiver named " + form.name() + " exists",
+            throw new Conflict("ReceiverExists", "a receiver named " + form.name() + " exists",
                     List.of(new FieldError("name", "taken")));
         }
         Optional<ReceiverKind> kind = ReceiverKind.of(form.kind());
@@ -46,9 +47,7 @@ public class Receivers {
         } else {
             checkUrl(form.url(), errors);
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         ReceiverEntity receiver = new ReceiverEntity();
         receiver.name = form.name();
         receiver.kind = form.kind();

@@ -3,9 +3,9 @@ package io.loligo.cluster.alert;
 import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.contracts.api.AlertForms;
 import io.loligo.contracts.api.AlertViews;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -53,9 +53,7 @@ public class Silences {
         if (form.comment() == null || form.comment().isBlank()) {
             errors.add(new FieldError("comment", "required: say why, for whoever finds the silence"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         SilenceEntity silence = new SilenceEntity();
         silence.id = UUID.randomUUID();
         silence.matchers = List.copyOf(form.matchers());

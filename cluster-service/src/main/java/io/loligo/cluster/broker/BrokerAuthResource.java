@@ -1,6 +1,6 @@
 package io.loligo.cluster.broker;
 
-import io.loligo.cluster.agent.AgentKeys;
+import io.loligo.cluster.agent.AgentTrust;
 import io.loligo.cluster.broker.BrokerPolicy.Standing;
 import io.loligo.contracts.identity.ServiceTokens;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ public class BrokerAuthResource {
     private static final String DENY = "deny";
 
     @Inject
-    AgentKeys keys;
+    AgentTrust trust;
     @Inject
     BrokerPolicy policy;
     @Inject
@@ -40,7 +40,7 @@ public class BrokerAuthResource {
     @POST
     @Path("/user")
     public String user(@PathParam("secret") String given, @FormParam("username") String username, @FormParam("password") String password) {
-        return answer(fromBroker(given) && keys.admitsToBroker(username, password));
+        return answer(fromBroker(given) && trust.admitsToBroker(username, password));
     }
 
     @POST
@@ -62,7 +62,7 @@ public class BrokerAuthResource {
     public String topic(@PathParam("secret") String given, @FormParam("username") String username, @FormParam("name") String exchange,
                         @FormParam("permission") String permission, @FormParam("routing_key") String routingKey) {
         return answer(fromBroker(given) && username != null && permission != null
-                && policy.mayRoute(username, keys.isAccepted(username) ? Standing.ACCEPTED : Standing.PENDING, exchange, permission, routingKey));
+                && policy.mayRoute(username, trust.isAccepted(username) ? Standing.ACCEPTED : Standing.PENDING, exchange, permission, routingKey));
     }
 
     /** In constant time: how long the comparison takes says nothing of how much of the secret was right. */

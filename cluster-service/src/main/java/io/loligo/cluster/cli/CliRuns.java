@@ -3,10 +3,10 @@ package io.loligo.cluster.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.sync.LiveReads;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.CliApi.CliForm;
 import io.loligo.contracts.api.CliApi.CliView;
 import io.loligo.contracts.command.RunCli;
+import io.loligo.contracts.refusal.NotAllowed;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ public class CliRuns {
             Log.infof("refused 'ceph %s' on cluster %s for %s: not allowed", String.join(" ", words), fsid, user);
             List<String> allowed = new ArrayList<>();
             answer.path("allowed").forEach(command -> allowed.add(command.asText()));
-            throw new ApiException(403, "CommandNotAllowed", answer.path("refused").asText() + "; allowed: " + String.join(", ", allowed));
+            throw new NotAllowed("CommandNotAllowed", answer.path("refused").asText() + "; allowed: " + String.join(", ", allowed));
         }
         int status = answer.path("status").asInt();
         Log.infof("ran 'ceph %s' on cluster %s for %s: status %d", String.join(" ", words), fsid, user, status);

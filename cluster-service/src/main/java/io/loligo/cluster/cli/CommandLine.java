@@ -1,8 +1,8 @@
 package io.loligo.cluster.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ final class CommandLine {
      * The words after {@code ceph}, which may be left out. A string splits at white space, except within single or
      * double quotes.
      *
-     * @throws ApiException 400 naming {@code command} when there is none, or it runs another program
+     * @throws InvalidInput naming {@code command} when there is none, or it runs another program
      */
     static List<String> words(JsonNode command) {
         List<String> words = new ArrayList<>();
@@ -43,8 +43,8 @@ final class CommandLine {
         return words;
     }
 
-    static ApiException invalid(String message) {
-        return ApiException.invalid(List.of(new FieldError("command", message)));
+    static InvalidInput invalid(String message) {
+        return InvalidInput.of("command", message);
     }
 
     private static List<String> split(String line) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.cluster.request.Planned;
 import io.loligo.cluster.state.CrushMapText;
 import io.loligo.cluster.state.HeldCrushMap;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.PoolView;
@@ -17,6 +16,8 @@ import io.loligo.contracts.command.CrushChange;
 import io.loligo.contracts.command.CrushMapChange;
 import io.loligo.contracts.command.PreviewCrushChange;
 import io.loligo.contracts.command.RequestedChange;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ public final class CrushChanges {
      */
     public static Planned createRule(String fsid, HeldCrushMap crushMap, CrushForms.Rule form) {
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give name and steps, or name, root and failure_domain")));
+            throw InvalidInput.of("body", "give name and steps, or name, root and failure_domain");
         }
         JsonNode crushDump = crushMap.dump();
         if (form.steps() == null) {
@@ -88,9 +89,7 @@ public final class CrushChanges {
         int id = freeRuleId(crushDump);
         rule.put("rule_id", id).put("rule_name", form.name()).put("ruleset", id);
         writeRule(crushDump, rule, form, RuleType.REPLICATED, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         requireFreeRuleName(crushDump, form.name());
         ObjectNode changed = crushDump.deepCopy();
         ((ArrayNode) changed.withArray("rules")).add(rule);
@@ -114,9 +113,7 @@ public final class CrushChanges {
         if (form.type() != null && RuleType.parse(form.type()) != RuleType.REPLICATED) {
             errors.add(new FieldError("type", "root and failure_domain make a replicated rule; give steps for an erasure rule"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         requireFreeRuleName(crushDump, form.name());
         return new Planned("Creating CRUSH rule '" + form.name() + "'", List.of(new CrushChange(fsid,
                 CrushChange.Kind.CREATE_REPLICATED_RULE, form.name(), form.root(), form.failureDomain(), form.deviceClass(), null)));
@@ -128,7 +125,7 @@ public final class CrushChanges {
      */
     public static Planned updateRule(String fsid, HeldCrushMap crushMap, CrushViews.Rule rule, CrushForms.Rule form) {
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give what changes: name, type, min_size, max_size, steps")));
+            throw InvalidInput.of("body", "give what changes: name, type, min_size, max_size, steps");
         }
         JsonNode crushDump = crushMap.dump();
         List<FieldError> errors = new ArrayList<>();
@@ -145,9 +142,7 @@ public final class CrushChanges {
             throw new IllegalStateException("rule " + rule.id() + " is in the view but not in the map it came from");
         }
         writeRule(crushDump, dumped, form, RuleType.of(rule.type()), errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         boolean renamed = !name.equals(rule.name());
         if (renamed) {
             requireFreeRuleName(crushDump, name);
@@ -164,7 +159,7 @@ public final class CrushChanges {
      * The preview of a planned CRUSH change: its bucket and OSD changes as crushtool would make them, or the whole map
      * it would set.
      *
-     * @throws ApiException 400 when the change leaves the map as it is, or unlinks an item from one of its buckets,
+     * @throws InvalidInput when the change leaves the map as it is, or unlinks an item from one of its buckets,
      *                      which crushtool cannot do
      */
     public static PreviewCrushChange preview(String fsid, Planned planned) {
@@ -175,14 +170,14 @@ public final class CrushChanges {
                 text = whole.text();
             } else if (change instanceof CrushChange crushChange) {
                 if (crushChange.kind() == CrushChange.Kind.UNLINK) {
-                    throw ApiException.invalid(List.of(new FieldError("items", "taking " + crushChange.name()
-                            + " out of one of its buckets cannot be previewed: crushtool cannot unlink")));
+                    throw InvalidInput.of("items", "taking " + crushChange.name()
+                            + " out of one of its buckets cannot be previewed: crushtool cannot unlink");
                 }
                 changes.add(crushChange);
             }
         }
         if (changes.isEmpty() && text == null) {
-            throw new ApiException(400, "NothingChanges", "the CRUSH map already is so: nothing would move");
+            throw new InvalidInput("NothingChanges", "the CRUSH map already is so: nothing would move");
         }
         return text != null ? new PreviewCrushChange(fsid, List.of(), text) : new PreviewCrushChange(fsid, changes, null);
     }
@@ -190,7 +185,7 @@ public final class CrushChanges {
     /** Calamari's {@code POST crush_map}: the whole map as text, compiled by the agent. */
     public static Planned replaceMap(HeldCrushMap crushMap, JsonNode text) {
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give the CRUSH map as crushtool -d writes it, as one JSON string")));
+            throw InvalidInput.of("body", "give the CRUSH map as crushtool -d writes it, as one JSON string");
         }
         if (text.asText().equals(CrushMapText.of(crushMap.dump()))) {
             return new Planned("Replacing the CRUSH map", List.of());
@@ -249,7 +244,7 @@ public final class CrushChanges {
     public static Planned deleteRule(String fsid, CrushViews.Rule rule, List<PoolView> pools) {
         List<String> users = pools.stream().filter(pool -> pool.crushRuleset() == rule.ruleset()).map(PoolView::name).toList();
         if (!users.isEmpty()) {
-            throw new ApiException(409, "RuleInUse", "CRUSH rule '" + rule.name() + "' is used by " + String.join(", ", users));
+            throw new Conflict("RuleInUse", "CRUSH rule '" + rule.name() + "' is used by " + String.join(", ", users));
         }
         return new Planned("Removing CRUSH rule '" + rule.name() + "'",
                 List.of(CrushChange.of(fsid, CrushChange.Kind.REMOVE_RULE, rule.name(), null)));
@@ -258,7 +253,7 @@ public final class CrushChanges {
     public static Planned createNode(String fsid, JsonNode crushDump, CrushForms.Node form) {
         List<FieldError> errors = new ArrayList<>();
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give name and bucket_type")));
+            throw InvalidInput.of("body", "give name and bucket_type");
         }
         if (blank(form.name()) || form.name().contains(SHADOW_MARK)) {
             errors.add(new FieldError("name", "is needed, without '" + SHADOW_MARK + "'"));
@@ -271,9 +266,7 @@ public final class CrushChanges {
             errors.add(new FieldError("parent", "no bucket " + form.parent()));
         }
         checkItems(crushDump, form.items(), null, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         requireFreeItemName(crushDump, form.name());
         List<ClusterChange> changes = new ArrayList<>();
         changes.add(CrushChange.of(fsid, CrushChange.Kind.ADD_BUCKET, form.name(), form.bucketType()));
@@ -287,23 +280,21 @@ public final class CrushChanges {
 
     public static Planned updateNode(String fsid, JsonNode crushDump, CrushViews.Node node, CrushForms.Node form) {
         if (form == null || (form.bucketType() != null && !form.bucketType().equals(node.bucketType()))) {
-            throw ApiException.invalid(List.of(new FieldError("bucket_type", "is set when a bucket is created")));
+            throw InvalidInput.of("bucket_type", "is set when a bucket is created");
         }
         List<ClusterChange> changes = new ArrayList<>();
         if (form.parent() != null && !form.parent().equals(parentOf(crushDump, node.id()).orElse(null))) {
             JsonNode parent = bucket(crushDump, form.parent()).orElseThrow(() ->
-                    ApiException.invalid(List.of(new FieldError("parent", "no bucket " + form.parent()))));
+                    InvalidInput.of("parent", "no bucket " + form.parent()));
             if (form.parent() == node.id()) {
-                throw ApiException.invalid(List.of(new FieldError("parent", "a bucket cannot hold itself")));
+                throw InvalidInput.of("parent", "a bucket cannot hold itself");
             }
             changes.add(CrushChange.of(fsid, CrushChange.Kind.MOVE_BUCKET, node.name(), location(parent)));
         }
         if (form.items() != null) {
             List<FieldError> errors = new ArrayList<>();
             checkItems(crushDump, form.items(), node.id(), errors);
-            if (!errors.isEmpty()) {
-                throw ApiException.invalid(errors);
-            }
+            InvalidInput.refuseIfAny(errors);
             changes.addAll(itemChanges(fsid, crushDump, node, form.items()));
         }
         // after the moves, which still find the bucket by its old name
@@ -316,7 +307,7 @@ public final class CrushChanges {
 
     public static Planned deleteNode(String fsid, CrushViews.Node node) {
         if (!node.items().isEmpty()) {
-            throw new ApiException(409, "BucketNotEmpty", "CRUSH bucket '" + node.name() + "' still holds " + node.items().size()
+            throw new Conflict("BucketNotEmpty", "CRUSH bucket '" + node.name() + "' still holds " + node.items().size()
                     + " items: move them out first");
         }
         return new Planned("Removing CRUSH bucket '" + node.name() + "'",
@@ -469,7 +460,7 @@ public final class CrushChanges {
     private static void requireFreeRuleName(JsonNode crushDump, String name) {
         for (JsonNode rule : crushDump.path("rules")) {
             if (rule.path("rule_name").asText().equals(name)) {
-                throw new ApiException(409, "RuleExists", "there is a CRUSH rule '" + name + "' already",
+                throw new Conflict("RuleExists", "there is a CRUSH rule '" + name + "' already",
                         List.of(new FieldError("name", "is taken")));
             }
         }
@@ -481,7 +472,7 @@ public final class CrushChanges {
             taken |= device.path("name").asText().equals(name);
         }
         if (taken) {
-            throw new ApiException(409, "NameTaken", "the CRUSH map already has an item named '" + name + "'",
+            throw new Conflict("NameTaken", "the CRUSH map already has an item named '" + name + "'",
                     List.of(new FieldError("name", "is taken")));
         }
     }

@@ -2,11 +2,11 @@ package io.loligo.cluster.crush;
 
 import io.loligo.cluster.request.Planned;
 import io.loligo.cluster.sync.LiveReads;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
-import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.CompileCrushMap;
 import io.loligo.contracts.command.CrushMapChange;
+import io.loligo.contracts.command.RequestedChange;
+import io.loligo.contracts.refusal.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,14 +23,14 @@ public class CrushMapCompiler {
 
     /**
      * @param field what a compile error is reported on
-     * @throws ApiException 400 with crushtool's message when a map does not compile
+     * @throws InvalidInput with crushtool's message when a map does not compile
      */
     public Planned compiles(Planned planned, String field) {
         for (RequestedChange change : planned.changes()) {
             if (change instanceof CrushMapChange crushMap) {
                 String error = liveReads.read(new CompileCrushMap(crushMap.fsid(), crushMap.text())).path("error").asText(null);
                 if (error != null) {
-                    throw ApiException.invalid(List.of(new FieldError(field, "crushtool cannot compile the CRUSH map: " + error)));
+                    throw InvalidInput.of(field, "crushtool cannot compile the CRUSH map: " + error);
                 }
             }
         }

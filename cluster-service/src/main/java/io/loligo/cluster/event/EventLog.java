@@ -1,16 +1,16 @@
 package io.loligo.cluster.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loligo.cluster.cluster.ClusterEntity;
+import io.loligo.cluster.known.ClusterEntity;
 import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.cluster.persistence.PageQuery;
-import io.loligo.contracts.api.PageRequest;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.EventView;
 import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.Page;
+import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,9 +67,7 @@ public class EventLog {
         List<FieldError> errors = new ArrayList<>();
         Severity threshold = severity(severity, errors);
         PageRequest request = PageRequest.parse(page, pageSize, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         StringBuilder where = new StringBuilder("severity <= :level");
         Parameters parameters = Parameters.with("level", (short) threshold.level());
         if (fsid != null) {

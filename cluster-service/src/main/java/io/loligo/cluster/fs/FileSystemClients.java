@@ -2,11 +2,12 @@ package io.loligo.cluster.fs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.server.HostReads;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.FileSystemClientView;
 import io.loligo.contracts.api.FileSystemView;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.command.MdsClientSessions;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,16 +31,16 @@ public class FileSystemClients {
         return clients;
     }
 
-    /** @throws ApiException 400 for an id that is not a number, 404 for one no active rank has a session of */
+    /** @throws InvalidInput for an id that is not a number, NotFound for one no active rank has a session of */
     public void evict(String fsid, FileSystemView fileSystem, String clientId) {
         long id;
         try {
             id = Long.parseLong(clientId);
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(List.of(new FieldError("id", "must be a client's number, as in client.4123")));
+            throw InvalidInput.of("id", "must be a client's number, as in client.4123");
         }
         FileSystemClientView client = clients(fsid, fileSystem).stream().filter(session -> session.id() == id).findFirst()
-                .orElseThrow(() -> new ApiException(404, "UnknownClient", "file system " + fileSystem.name() + " has no client " + id));
+                .orElseThrow(() -> new NotFound("Client", "file system " + fileSystem.name() + " has no client " + id));
         FileSystemView.Rank rank = activeRanks(fileSystem).stream().filter(candidate -> candidate.rank() == client.rank()).findFirst().orElseThrow();
         hosts.readFromAgentOf(rank.mds().server(), new MdsClientSessions(fsid, rank.mds().name(), id));
     }

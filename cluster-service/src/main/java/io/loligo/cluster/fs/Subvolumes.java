@@ -2,12 +2,15 @@ package io.loligo.cluster.fs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.FileSystemView;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.SubvolumeViews;
 import io.loligo.contracts.command.SubvolumeChange;
 import io.loligo.contracts.command.SubvolumeClone;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
+import io.loligo.contracts.refusal.Unavailable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +41,9 @@ public final class Subvolumes {
         public SubvolumeViews.Subvolume subvolume(String name, String group) {
             return subvolumes.stream().filter(candidate -> candidate.name().equals(name) && Objects.equals(candidate.group(), group))
                     .findFirst().orElseThrow(() -> pending.contains(new Named(name, group))
-                            ? new ApiException(503, "SubvolumeBeingRead", "subvolume '" + name + "' is new to Loligo, which is reading"
+                            ? new Unavailable("SubvolumeBeingRead", "subvolume '" + name + "' is new to Loligo, which is reading"
                             + " the " + pending.size() + " it has not yet described in " + fileSystem.name() + ": ask again in seconds")
-                            : new ApiException(404, "UnknownSubvolume", "no subvolume '" + name + "'"
+                            : new NotFound("Subvolume", "no subvolume '" + name + "'"
                             + (group == null ? " outside the groups" : " in group '" + group + "'") + " of " + fileSystem.name()
                             + "; there are " + subvolumes.stream().filter(candidate -> Objects.equals(candidate.group(), group))
                             .map(SubvolumeViews.Subvolume::name).limit(20).toList()));
@@ -99,9 +102,9 @@ public final class Subvolumes {
                 errors.add(new FieldError(form.group() != null ? "group" : "size", "is for subvolumes"));
             }
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         if (volume.hasGroup(name)) {
-            throw new ApiException(409, "SubvolumeGroupExists", volume.fileSystem().name() + " already has a group '" + name + "'",
+            throw new Conflict("SubvolumeGroupExists", volume.fileSystem().name() + " already has a group '" + name + "'",
                     List.of(new FieldError("name", "is taken")));
         }
         return new Planned("Creating subvolume group '" + name + "' in " + volume.fileSystem().name(), List.of(SubvolumeChange.group(
@@ -110,12 +113,12 @@ public final class Subvolumes {
 
     public static Planned deleteGroup(Volume volume, String group) {
         if (!volume.hasGroup(group)) {
-            throw new ApiException(404, "UnknownSubvolumeGroup", "no subvolume group '" + group + "' in " + volume.fileSystem().name());
+            throw new NotFound("SubvolumeGroup", "no subvolume group '" + group + "' in " + volume.fileSystem().name());
         }
         List<String> held = Stream.concat(volume.of(group).stream().map(SubvolumeViews.Subvolume::name),
                 volume.pending().stream().filter(named -> group.equals(named.group())).map(Named::name)).toList();
         if (!held.isEmpty()) {
-            throw new ApiException(409, "SubvolumeGroupNotEmpty", "group '" + group + "' holds subvolumes " + held + ": remove them first");
+            throw new Conflict("SubvolumeGroupNotEmpty", "group '" + group + "' holds subvolumes " + held + ": remove them first");
         }
         return new Planned("Removing subvolume group '" + group + "' from " + volume.fileSystem().name(), List.of(SubvolumeChange.group(
                 volume.fsid(), volume.fileSystem().name(), SubvolumeChange.Kind.REMOVE_GROUP, group, null, null)));
@@ -123,7 +126,7 @@ public final class Subvolumes {
 
     public static Planned create(Volume volume, SubvolumeViews.Form form) {
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give at least the subvolume's name")));
+            throw InvalidInput.of("body", "give at least the subvolume's name");
         }
         List<FieldError> errors = new ArrayList<>();
         checkName(form.name(), errors);
@@ -134,9 +137,9 @@ public final class Subvolumes {
             errors.add(new FieldError("size", "must be a positive number of bytes"));
         }
         checkModeAndPool(volume, form, errors);
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         if (volume.has(form.name(), form.group())) {
-            throw new ApiException(409, "SubvolumeExists", "there already is a subvolume '" + form.name() + "'"
+            throw new Conflict("SubvolumeExists", "there already is a subvolume '" + form.name() + "'"
                     + (form.group() == null ? "" : " in group '" + form.group() + "'"), List.of(new FieldError("name", "is taken")));
         }
         return new Planned("Creating subvolume '" + form.name() + "' in " + volume.fileSystem().name(), List.of(new SubvolumeChange(
@@ -154,7 +157,7 @@ public final class Subvolumes {
         if (form != null && (form.name() != null && !form.name().equals(subvolume.name()) || form.mode() != null || form.dataPool() != null)) {
             errors.add(new FieldError(form.name() != null ? "name" : form.mode() != null ? "mode" : "data_pool", "is set when a subvolume is created"));
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         Long current = subvolume.bytesQuota() == null ? 0L : subvolume.bytesQuota();
         if (form.size().equals(current)) {
             return new Planned("Resizing subvolume '" + subvolume.name() + "'", List.of());
@@ -177,9 +180,9 @@ public final class Subvolumes {
         List<FieldError> errors = new ArrayList<>();
         String name = form == null ? null : form.name();
         checkName(name, errors);
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         if (subvolume.snapshots().contains(name)) {
-            throw new ApiException(409, "SnapshotExists", "subvolume '" + subvolume.name() + "' already has a snapshot '" + name + "'",
+            throw new Conflict("SnapshotExists", "subvolume '" + subvolume.name() + "' already has a snapshot '" + name + "'",
                     List.of(new FieldError("name", "is taken")));
         }
         return new Planned("Taking snapshot '" + name + "' of subvolume '" + subvolume.name() + "'",
@@ -188,7 +191,7 @@ public final class Subvolumes {
 
     public static Planned deleteSnapshot(Volume volume, SubvolumeViews.Subvolume subvolume, String snapshot) {
         if (!subvolume.snapshots().contains(snapshot)) {
-            throw new ApiException(404, "UnknownSnapshot", "subvolume '" + subvolume.name() + "' has no snapshot '" + snapshot
+            throw new NotFound("Snapshot", "subvolume '" + subvolume.name() + "' has no snapshot '" + snapshot
                     + "'; it has " + subvolume.snapshots());
         }
         return new Planned("Removing snapshot '" + snapshot + "' of subvolume '" + subvolume.name() + "'",
@@ -198,7 +201,7 @@ public final class Subvolumes {
     /** A new subvolume of the snapshot's files: {@code name} and, optionally, its {@code group} and {@code data_pool}. */
     public static Planned clone(Volume volume, SubvolumeViews.Subvolume subvolume, String snapshot, SubvolumeViews.Form form) {
         if (!subvolume.snapshots().contains(snapshot)) {
-            throw new ApiException(404, "UnknownSnapshot", "subvolume '" + subvolume.name() + "' has no snapshot '" + snapshot
+            throw new NotFound("Snapshot", "subvolume '" + subvolume.name() + "' has no snapshot '" + snapshot
                     + "'; it has " + subvolume.snapshots());
         }
         List<FieldError> errors = new ArrayList<>();
@@ -213,9 +216,9 @@ public final class Subvolumes {
             }
             checkModeAndPool(volume, form, errors);
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         if (volume.has(name, form.group())) {
-            throw new ApiException(409, "SubvolumeExists", "there already is a subvolume '" + name + "'"
+            throw new Conflict("SubvolumeExists", "there already is a subvolume '" + name + "'"
                     + (form.group() == null ? "" : " in group '" + form.group() + "'"), List.of(new FieldError("name", "is taken")));
         }
         return new Planned("Cloning snapshot '" + snapshot + "' of subvolume '" + subvolume.name() + "' as '" + name + "'",

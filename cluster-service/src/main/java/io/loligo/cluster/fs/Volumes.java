@@ -2,11 +2,12 @@ package io.loligo.cluster.fs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.FileSystemView;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.command.VolumeChange;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,21 +22,21 @@ public final class Volumes {
 
     /**
      * @param name the new volume's name
-     * @throws ApiException 400 for a bad name, 409 when a file system or one of the pools it needs has the name
+     * @throws InvalidInput for a bad name, Conflict when a file system or one of the pools it needs has the name
      */
     public static Planned create(String fsid, List<FileSystemView> fileSystems, List<PoolView> pools, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.invalid(List.of(new FieldError("name",
-                    "must be 1 to 100 letters, digits or _ . -, beginning with a letter or digit")));
+            throw InvalidInput.of("name",
+                    "must be 1 to 100 letters, digits or _ . -, beginning with a letter or digit");
         }
         if (fileSystems.stream().anyMatch(fs -> fs.name().equals(name))) {
-            throw new ApiException(409, "FileSystemExists", "cluster " + fsid + " already has a file system '" + name + "'",
+            throw new Conflict("FileSystemExists", "cluster " + fsid + " already has a file system '" + name + "'",
                     List.of(new FieldError("name", "is taken")));
         }
         List<String> taken = pools.stream().map(PoolView::name)
                 .filter(pool -> pool.equals("cephfs." + name + ".meta") || pool.equals("cephfs." + name + ".data")).toList();
         if (!taken.isEmpty()) {
-            throw new ApiException(409, "PoolExists", "the volume's pools would be named " + taken + ", which exist",
+            throw new Conflict("PoolExists", "the volume's pools would be named " + taken + ", which exist",
                     List.of(new FieldError("name", "its pools' names are taken")));
         }
         return new Planned("Creating file system '" + name + "'", List.of(new VolumeChange(fsid, name, VolumeChange.Kind.CREATE)));
@@ -45,11 +46,11 @@ public final class Volumes {
      * Removes the file system with its pools and data; its clients are cut off.
      *
      * @param config the mons' configuration, which must allow deleting pools
-     * @throws ApiException 409 while the cluster forbids deleting pools
+     * @throws Conflict while the cluster forbids deleting pools
      */
     public static Planned remove(String fsid, JsonNode config, FileSystemView fileSystem) {
         if ("false".equals(config.path("mon_allow_pool_delete").asText("false"))) {
-            throw new ApiException(409, "PoolDeletionDisabled", "cluster " + fsid
+            throw new Conflict("PoolDeletionDisabled", "cluster " + fsid
                     + " forbids deleting pools, which removing a file system does: set mon_allow_pool_delete to true first");
         }
         return new Planned("Removing file system '" + fileSystem.name() + "' and its pools",

@@ -1,6 +1,6 @@
 package io.loligo.cluster.heartbeat;
 
-import io.loligo.cluster.agent.AgentKeys;
+import io.loligo.cluster.agent.AgentTrust;
 import io.loligo.cluster.broker.BrokerConfig;
 import io.loligo.cluster.broker.RefusedAgentMessages;
 import io.loligo.cluster.server.ServerInventory;
@@ -43,7 +43,7 @@ public class HeartbeatConsumer {
     private final WireCodec codec = new WireCodec();
 
     @Inject
-    AgentKeys keys;
+    AgentTrust trust;
     @Inject
     BrokerConfig broker;
     @Inject
@@ -76,7 +76,7 @@ public class HeartbeatConsumer {
     @Blocking
     public CompletionStage<Void> onHeartbeat(Message<?> message) {
         String sender = message.getMetadata(IncomingAmqpMetadata.class).map(IncomingAmqpMetadata::getUserId).orElse(null);
-        if (sender == null || keys.isReserved(sender)) {
+        if (sender == null || trust.isReserved(sender)) {
             // the services never send heartbeats, and an agent cannot publish without its user-id (agents set it)
             refused.refuse("not-from-an-agent", "a heartbeat sent by broker user %s, not by an agent", sender);
             return message.nack(new IllegalArgumentException("heartbeat not sent by an agent"));
@@ -103,7 +103,7 @@ public class HeartbeatConsumer {
                     .map(properties -> properties.getString(AgentSignatures.SIGNATURE_PROPERTY)).orElse(null);
             try {
                 // signed as the agent encoded it: the connector hands JSON bodies over parsed, not as they were sent
-                if (!keys.trusts(heartbeat, codec.encode(heartbeat), signature, now)) {
+                if (!trust.trusts(heartbeat, codec.encode(heartbeat), signature, now)) {
                     // read and understood, but not to be acted on: no server, no map fetch, no command
                     return message.ack();
                 }

@@ -1,10 +1,10 @@
 package io.loligo.cluster.listing;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.QueryValues;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ public final class MemoryListing<T> {
     private final Map<String, String> filters;
     private final Predicate<T> kept;
 
-    /** @throws ApiException 400 naming each invalid parameter */
+    /** @throws InvalidInput naming each invalid parameter */
     public MemoryListing(Fields<T> fields, String search, String ordering, String page, String pageSize) {
         List<FieldError> errors = new ArrayList<>();
         this.fields = fields;
@@ -54,7 +54,7 @@ public final class MemoryListing<T> {
         this.page = PageRequest.parse(page, pageSize, errors);
         this.filters = Map.of();
         this.kept = item -> true;
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
     }
 
     private MemoryListing(MemoryListing<T> listing, Map<String, String> filters, Predicate<T> kept) {

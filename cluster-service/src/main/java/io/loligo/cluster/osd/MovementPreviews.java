@@ -1,11 +1,11 @@
 package io.loligo.cluster.osd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.MovementPreviewView;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.command.PreviewOsdWeight;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class MovementPreviews {
      * The override weight the patch would give the OSD: 0 for {@code {"in": false}}, 1 for {@code {"in": true}}, its
      * {@code reweight} otherwise.
      *
-     * @throws ApiException 400 naming each field that moves nothing or cannot be previewed with the others
+     * @throws InvalidInput naming each field that moves nothing or cannot be previewed with the others
      */
     public static PreviewOsdWeight osdChange(String fsid, int osd, OsdPatch patch) {
         List<FieldError> errors = new ArrayList<>();
@@ -36,7 +36,7 @@ public final class MovementPreviews {
         if (patch != null && patch.primaryAffinity() != null) {
             errors.add(new FieldError("primary_affinity", "moves no data: only the primary changes"));
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         double weight = patch.in() != null ? (patch.in() ? 1 : 0) : patch.reweight();
         return new PreviewOsdWeight(fsid, osd, weight);
     }

@@ -2,13 +2,15 @@ package io.loligo.cluster.osd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.OsdChange;
 import io.loligo.contracts.command.OsdFlagChange;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotAllowed;
+import io.loligo.contracts.refusal.NotFound;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,16 +37,14 @@ public final class OsdChanges {
     public static Planned patch(String fsid, OsdView osd, OsdPatch patch) {
         List<FieldError> errors = new ArrayList<>();
         if (patch == null || (patch.in() == null && patch.up() == null && patch.reweight() == null && patch.primaryAffinity() == null)) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give at least one of in, up, reweight, primary_affinity")));
+            throw InvalidInput.of("body", "give at least one of in, up, reweight, primary_affinity");
         }
         if (Boolean.TRUE.equals(patch.up())) {
             errors.add(new FieldError("up", "can only be false: Ceph marks an OSD up when the OSD reports in"));
         }
         checkWeight("reweight", patch.reweight(), errors);
         checkWeight("primary_affinity", patch.primaryAffinity(), errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         List<ClusterChange> changes = new ArrayList<>();
         List<String> described = new ArrayList<>();
         if (patch.in() != null && patch.in() != osd.in()) {
@@ -71,15 +71,15 @@ public final class OsdChanges {
     }
 
     /**
-     * @throws ApiException 404 for a command Loligo does not implement, 403 for one not valid on this OSD now
+     * @throws NotFound for a command Loligo does not implement, NotAllowed for one not valid on this OSD now
      */
     public static Planned command(String fsid, OsdView osd, String command) {
         OsdChange.Kind kind = COMMANDS.get(command);
         if (kind == null) {
-            throw new ApiException(404, "UnknownCommand", "no OSD command '" + command + "'; known: " + String.join(", ", OsdView.COMMANDS));
+            throw new NotFound("Command", "no OSD command '" + command + "'; known: " + String.join(", ", OsdView.COMMANDS));
         }
         if (!osd.validCommands().contains(command)) {
-            throw new ApiException(403, "CommandNotValid", command + " not valid on osd." + osd.id() + " now: it is down");
+            throw new NotAllowed("CommandNotValid", command + " not valid on osd." + osd.id() + " now: it is down");
         }
         return new Planned("Running " + command + " on osd." + osd.id(), List.of(OsdChange.of(fsid, osd.id(), kind)));
     }
@@ -96,7 +96,7 @@ public final class OsdChanges {
 
     public static Planned flags(String fsid, JsonNode osdDump, Map<String, Boolean> wanted) {
         if (wanted == null || wanted.isEmpty()) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give at least one flag: " + String.join(", ", new TreeMap<>(flags(osdDump)).keySet()))));
+            throw InvalidInput.of("body", "give at least one flag: " + String.join(", ", new TreeMap<>(flags(osdDump)).keySet()));
         }
         List<FieldError> errors = new ArrayList<>();
         wanted.forEach((flag, value) -> {
@@ -106,9 +106,7 @@ public final class OsdChanges {
                 errors.add(new FieldError(flag, "must be true or false"));
             }
         });
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         Map<String, Boolean> current = flags(osdDump);
         List<ClusterChange> changes = new ArrayList<>();
         List<String> described = new ArrayList<>();

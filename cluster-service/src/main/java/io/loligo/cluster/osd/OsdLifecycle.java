@@ -2,7 +2,6 @@ package io.loligo.cluster.osd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.DeviceView;
 import io.loligo.contracts.api.HostDevicesView;
 import io.loligo.contracts.api.OsdForms;
@@ -11,6 +10,9 @@ import io.loligo.contracts.command.OsdChange;
 import io.loligo.contracts.command.OsdDrain;
 import io.loligo.contracts.command.OsdProvision;
 import io.loligo.contracts.command.OsdRemoval;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ public final class OsdLifecycle {
     /**
      * @param devices the host's devices read now
      * @param osdDump the OSD map held
-     * @throws ApiException 400 naming each bad field, 404 for a device the host does not list, 409 for a device not
+     * @throws InvalidInput naming each bad field, NotFound for a device the host does not list, Conflict for a device not
      *                      available or an id that is not a destroyed OSD's
      */
     public static Planned create(String fsid, String host, HostDevicesView devices, JsonNode osdDump, OsdForms.Create form) {
@@ -50,17 +52,17 @@ public final class OsdLifecycle {
         if (form != null && form.osdId() != null && form.osdId() < 0) {
             errors.add(new FieldError("osd_id", "must be a destroyed OSD's id"));
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         DeviceView device = devices.devices().stream().filter(listed -> listed.path().equals(form.device())).findFirst()
-                .orElseThrow(() -> new ApiException(404, "UnknownDevice", host + " has no device " + form.device() + "; it has "
+                .orElseThrow(() -> new NotFound("Device", host + " has no device " + form.device() + "; it has "
                         + devices.devices().stream().map(DeviceView::path).toList()));
         if (!Boolean.TRUE.equals(device.available())) {
-            throw new ApiException(409, "DeviceUnavailable", device.path() + " cannot take a new OSD"
+            throw new Conflict("DeviceUnavailable", device.path() + " cannot take a new OSD"
                     + (device.rejectedReasons().isEmpty() ? "" : ": " + String.join("; ", device.rejectedReasons())));
         }
-        if (form.osdId() != null && !destroyed(osdDump, form.osdId()).orElseThrow(() -> new ApiException(409, "OsdNotDestroyed",
+        if (form.osdId() != null && !destroyed(osdDump, form.osdId()).orElseThrow(() -> new Conflict("OsdNotDestroyed",
                 "there is no osd." + form.osdId() + " to replace: only a destroyed OSD's id is taken again"))) {
-            throw new ApiException(409, "OsdNotDestroyed", "osd." + form.osdId() + " is not destroyed: destroy it before it is replaced");
+            throw new Conflict("OsdNotDestroyed", "osd." + form.osdId() + " is not destroyed: destroy it before it is replaced");
         }
         OsdProvision provision = new OsdProvision(fsid, host, device.path(), form.osdId(), form.deviceClass(),
                 form.crushLocation() == null ? Map.of() : form.crushLocation());
@@ -68,10 +70,10 @@ public final class OsdLifecycle {
                 List.of(provision));
     }
 
-    /** @throws ApiException 404 for an OSD not in the map, 409 for a destroyed one */
+    /** @throws NotFound for an OSD not in the map, Conflict for a destroyed one */
     public static Planned drain(String fsid, int osd, JsonNode osdDump) {
         if (destroyed(osdDump, osd).orElseThrow(() -> unknown(fsid, osd))) {
-            throw new ApiException(409, "OsdDestroyed", "osd." + osd + " is destroyed already: nothing is left on it to drain");
+            throw new Conflict("OsdDestroyed", "osd." + osd + " is destroyed already: nothing is left on it to drain");
         }
         return new Planned("Drain osd." + osd, List.of(new OsdDrain(fsid, osd)));
     }
@@ -79,7 +81,7 @@ public final class OsdLifecycle {
     /**
      * @param host the fqdn of the server the OSD runs on, null when none is known
      * @param safeToDestroy Ceph's verdict, asked only when needed
-     * @throws ApiException 400 without the OSD's name typed, 404 for an OSD not in the map, 409 {@code NotSafeToDestroy}
+     * @throws InvalidInput without the OSD's name typed, NotFound for an OSD not in the map, Conflict {@code NotSafeToDestroy}
      *                      with Ceph's reason unless overridden, or for one already destroyed
      */
     public static Planned remove(String fsid, int osd, String host, JsonNode osdDump, OsdForms.Removal form, boolean purge,
@@ -94,20 +96,20 @@ public final class OsdLifecycle {
         if (overridden && !name.equals(form.override())) {
             errors.add(new FieldError("override", "must be the OSD's name, " + name + ", typed to go against Ceph's safe-to-destroy"));
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         if (destroyed) {
             if (!purge) {
-                throw new ApiException(409, "OsdDestroyed", name + " is destroyed already; purge it, or replace it on a new device");
+                throw new Conflict("OsdDestroyed", name + " is destroyed already; purge it, or replace it on a new device");
             }
             return new Planned("Purge " + name + ", destroyed already", List.of(OsdChange.of(fsid, osd, OsdChange.Kind.PURGE_DESTROYED)));
         }
         if (host == null) {
-            throw new ApiException(409, "OsdHostUnknown", "no server is known to run " + name + ": its host's agent wipes its device");
+            throw new Conflict("OsdHostUnknown", "no server is known to run " + name + ": its host's agent wipes its device");
         }
         if (!overridden) {
             JsonNode verdict = safeToDestroy.get();
             if (!verdict.path("ok").asBoolean()) {
-                throw new ApiException(409, "NotSafeToDestroy", "Ceph says " + name + " is not safe to destroy: " + verdict.path("reason").asText()
+                throw new Conflict("NotSafeToDestroy", "Ceph says " + name + " is not safe to destroy: " + verdict.path("reason").asText()
                         + ". Drain it first, or give its name as override to " + (purge ? "purge" : "destroy") + " it anyway.");
             }
         }
@@ -129,7 +131,7 @@ public final class OsdLifecycle {
         return Optional.empty();
     }
 
-    private static ApiException unknown(String fsid, int osd) {
-        return new ApiException(404, "UnknownOsd", "no osd." + osd + " in cluster " + fsid);
+    private static NotFound unknown(String fsid, int osd) {
+        return new NotFound("Osd", "no osd." + osd + " in cluster " + fsid);
     }
 }

@@ -2,9 +2,10 @@ package io.loligo.cluster.pg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.PgView;
 import io.loligo.contracts.command.PgChange;
+import io.loligo.contracts.refusal.NotAllowed;
+import io.loligo.contracts.refusal.NotFound;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -60,14 +61,14 @@ public final class Pgs {
         return List.of(state.split("\\+")).contains("active") ? PgView.COMMANDS : List.of();
     }
 
-    /** @throws ApiException 404 for a command Loligo does not implement, 403 for one not valid on this PG now */
+    /** @throws NotFound for a command Loligo does not implement, NotAllowed for one not valid on this PG now */
     public static Planned command(String fsid, PgView pg, String command) {
         PgChange.Kind kind = COMMANDS.get(command);
         if (kind == null) {
-            throw new ApiException(404, "UnknownCommand", "no PG command '" + command + "'; known: " + String.join(", ", PgView.COMMANDS));
+            throw new NotFound("Command", "no PG command '" + command + "'; known: " + String.join(", ", PgView.COMMANDS));
         }
         if (!pg.validCommands().contains(command)) {
-            throw new ApiException(403, "CommandNotValid", command + " not valid on PG " + pg.id() + " now: it is " + pg.state());
+            throw new NotAllowed("CommandNotValid", command + " not valid on PG " + pg.id() + " now: it is " + pg.state());
         }
         return new Planned("Running " + command + " on PG " + pg.id(), List.of(new PgChange(fsid, pg.id(), kind)));
     }

@@ -2,11 +2,12 @@ package io.loligo.cluster.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.command.ErasureCodeProfileChange;
-import jakarta.ws.rs.NotFoundException;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ public final class ErasureCodeProfiles {
 
     public static Map<String, String> one(JsonNode osdDump, String name) {
         return from(osdDump).stream().filter(profile -> profile.get("name").equals(name)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no erasure-code profile '" + name + "'"));
+                .orElseThrow(() -> new NotFound("ErasureCodeProfile", "no erasure-code profile '" + name + "'"));
     }
 
     public static Planned create(String fsid, JsonNode osdDump, Map<String, String> form) {
@@ -45,22 +46,20 @@ public final class ErasureCodeProfiles {
         }
         positive(properties, "k", 2, errors);
         positive(properties, "m", 1, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         if (osdDump.path("erasure_code_profiles").has(name)) {
-            throw new ApiException(409, "ProfileExists", "there is an erasure-code profile '" + name + "' already",
+            throw new Conflict("ProfileExists", "there is an erasure-code profile '" + name + "' already",
                     List.of(new FieldError("name", "is taken")));
         }
         return new Planned("Creating erasure-code profile '" + name + "'", List.of(new ErasureCodeProfileChange(fsid, name, properties)));
     }
 
-    /** @throws ApiException 409 while a pool uses the profile */
+    /** @throws Conflict while a pool uses the profile */
     public static Planned delete(String fsid, JsonNode osdDump, List<PoolView> pools, String name) {
         one(osdDump, name);
         List<String> users = pools.stream().filter(pool -> name.equals(pool.erasureCodeProfile())).map(PoolView::name).toList();
         if (!users.isEmpty()) {
-            throw new ApiException(409, "ProfileInUse", "erasure-code profile '" + name + "' is used by " + String.join(", ", users));
+            throw new Conflict("ProfileInUse", "erasure-code profile '" + name + "' is used by " + String.join(", ", users));
         }
         return new Planned("Removing erasure-code profile '" + name + "'", List.of(new ErasureCodeProfileChange(fsid, name, null)));
     }

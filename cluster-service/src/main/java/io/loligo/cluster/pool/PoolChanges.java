@@ -2,7 +2,6 @@ package io.loligo.cluster.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem.FieldError;
@@ -10,6 +9,8 @@ import io.loligo.contracts.command.ClusterChange;
 import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.command.PoolChange;
 import io.loligo.contracts.command.PreviewPoolChange;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class PoolChanges {
 
     public static Planned create(Cluster cluster, PoolForm form) {
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give at least name and pg_num")));
+            throw InvalidInput.of("body", "give at least name and pg_num");
         }
         PoolForm defaults = defaults(cluster.config());
         List<FieldError> errors = new ArrayList<>();
@@ -85,9 +86,7 @@ public final class PoolChanges {
             errors.add(new FieldError("crush_ruleset", "no CRUSH rule " + form.crushRuleset()));
         }
         checkQuotas(form, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         requireFreeName(cluster, name);
         List<ClusterChange> changes = new ArrayList<>();
         changes.add(new CreatePool(cluster.fsid(), name, pgNum, pgpNum, erasure, form.erasureCodeProfile(), rule.orElse(null)));
@@ -104,7 +103,7 @@ public final class PoolChanges {
 
     public static Planned update(Cluster cluster, PoolView pool, PoolForm form) {
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give the fields to change")));
+            throw InvalidInput.of("body", "give the fields to change");
         }
         List<FieldError> errors = new ArrayList<>();
         if (form.type() != null && !form.type().equals(pool.type())) {
@@ -133,9 +132,7 @@ public final class PoolChanges {
             errors.add(new FieldError("name", "must not be empty"));
         }
         checkQuotas(form, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         if (!name.equals(pool.name())) {
             requireFreeName(cluster, name);
         }
@@ -170,12 +167,12 @@ public final class PoolChanges {
      * What the agent previews of the change a {@code PATCH} of the pool with this form would make: the size, pg_num,
      * pgp_num and CRUSH rule it changes; the rest moves no data.
      *
-     * @throws ApiException 400 as the {@code PATCH} would be, or naming {@code pg_num} for a merge, which is not
+     * @throws InvalidInput as the {@code PATCH} would be, or naming {@code pg_num} for a merge, which is not
      *                      previewed, or {@code size} when nothing of what moves data changes
      */
     public static PreviewPoolChange preview(Cluster cluster, PoolView pool, PoolForm form) {
         if (form != null && form.pgNum() != null && form.pgNum() > 0 && form.pgNum() < pool.pgNum()) {
-            ApiException.refuseIfAny(List.of(new FieldError("pg_num", "merging PGs is not previewed: only a split is")));
+            throw InvalidInput.of("pg_num", "merging PGs is not previewed: only a split is");
         }
         update(cluster, pool, form);
         Integer size = changed(form.size(), pool.size());
@@ -183,8 +180,8 @@ public final class PoolChanges {
         Integer pgpNum = changed(form.pgpNum(), pool.pgpNum());
         Integer crushRule = changed(form.crushRuleset(), pool.crushRuleset());
         if (size == null && pgNum == null && pgpNum == null && crushRule == null) {
-            ApiException.refuseIfAny(List.of(new FieldError("size",
-                    "nothing to preview: size, pg_num, pgp_num and crush_ruleset stay as they are, and the rest moves no data")));
+            throw InvalidInput.of("size",
+                    "nothing to preview: size, pg_num, pgp_num and crush_ruleset stay as they are, and the rest moves no data");
         }
         return new PreviewPoolChange(cluster.fsid(), pool.id(), size, pgNum, pgpNum, crushRule);
     }
@@ -193,10 +190,10 @@ public final class PoolChanges {
         return asked == null || asked == now ? null : asked;
     }
 
-    /** @throws ApiException 409 while the cluster forbids deleting pools */
+    /** @throws Conflict while the cluster forbids deleting pools */
     public static Planned delete(Cluster cluster, PoolView pool) {
         if ("false".equals(cluster.config().path("mon_allow_pool_delete").asText("false"))) {
-            throw new ApiException(409, "PoolDeletionDisabled", "cluster " + cluster.fsid()
+            throw new Conflict("PoolDeletionDisabled", "cluster " + cluster.fsid()
                     + " forbids deleting pools: set mon_allow_pool_delete to true first");
         }
         return new Planned("Deleting pool '" + pool.name() + "'",
@@ -249,7 +246,7 @@ public final class PoolChanges {
 
     private static void requireFreeName(Cluster cluster, String name) {
         if (cluster.pools().stream().anyMatch(pool -> pool.name().equals(name))) {
-            throw new ApiException(409, "PoolExists", "cluster " + cluster.fsid() + " already has a pool named '" + name + "'",
+            throw new Conflict("PoolExists", "cluster " + cluster.fsid() + " already has a pool named '" + name + "'",
                     List.of(new FieldError("name", "is taken")));
         }
     }

@@ -1,7 +1,6 @@
 package io.loligo.cluster.rbd;
 
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.RbdForms;
@@ -12,6 +11,9 @@ import io.loligo.contracts.command.CopyImage;
 import io.loligo.contracts.command.CreateImage;
 import io.loligo.contracts.command.ImageChange;
 import io.loligo.contracts.command.RbdChange;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,13 +44,11 @@ public final class RbdChanges {
     public record Pool(String fsid, PoolView pool, List<PoolView> pools, Set<String> overwritablePools, List<RbdImageView> images,
                        List<RbdTrashView> trash) {
         public RbdImageView image(String name) {
-            return images.stream().filter(image -> image.name().equals(name)).findFirst().orElseThrow(() -> new ApiException(404,
-                    "UnknownImage", "no image '" + name + "' in pool " + pool.name()));
+            return images.stream().filter(image -> image.name().equals(name)).findFirst().orElseThrow(() -> new NotFound("Image", "no image '" + name + "' in pool " + pool.name()));
         }
 
         RbdTrashView trashed(String id) {
-            return trash.stream().filter(entry -> entry.id().equals(id)).findFirst().orElseThrow(() -> new ApiException(404,
-                    "UnknownTrashEntry", "no image with id '" + id + "' in the trash of pool " + pool.name()));
+            return trash.stream().filter(entry -> entry.id().equals(id)).findFirst().orElseThrow(() -> new NotFound("TrashEntry", "no image with id '" + id + "' in the trash of pool " + pool.name()));
         }
 
         Optional<PoolView> named(String name) {
@@ -58,7 +58,7 @@ public final class RbdChanges {
 
     public static Planned create(Pool pool, RbdForms.Image form) {
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give at least name and size")));
+            throw InvalidInput.of("body", "give at least name and size");
         }
         List<FieldError> errors = new ArrayList<>();
         requireRbdPool(pool.pool(), "pool", errors);
@@ -92,7 +92,7 @@ public final class RbdChanges {
         if (form.allowShrink() != null) {
             errors.add(new FieldError("allow_shrink", "is for resizing an image"));
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         requireFreeName(pool, form.name(), "name");
         return new Planned("Creating image '" + form.name() + "' in pool " + pool.pool().name(), List.of(new CreateImage(pool.fsid(),
                 pool.pool().id(), form.name(), form.size(), form.features(), order, form.dataPool())));
@@ -100,7 +100,7 @@ public final class RbdChanges {
 
     public static Planned update(Pool pool, RbdImageView image, RbdForms.Image form) {
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give the fields to change: name, size")));
+            throw InvalidInput.of("body", "give the fields to change: name, size");
         }
         List<FieldError> errors = new ArrayList<>();
         if (form.features() != null) {
@@ -124,7 +124,7 @@ public final class RbdChanges {
                         + " lost; set allow_shrink to do it all the same"));
             }
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         List<RbdChange> changes = new ArrayList<>();
         String name = image.name();
         if (form.size() != null && form.size() != image.size()) {
@@ -141,7 +141,7 @@ public final class RbdChanges {
     public static Planned delete(Pool pool, RbdImageView image) {
         requireUnused(image, "removed");
         if (image.snapshotCount() > 0) {
-            throw new ApiException(409, "ImageHasSnapshots", "image '" + image.name() + "' has " + image.snapshotCount()
+            throw new Conflict("ImageHasSnapshots", "image '" + image.name() + "' has " + image.snapshotCount()
                     + " snapshots: remove them first (a protected one after unprotecting it)");
         }
         return one("Removing image '" + image.name() + "' from pool " + pool.pool().name(),
@@ -150,7 +150,7 @@ public final class RbdChanges {
 
     public static Planned flatten(Pool pool, RbdImageView image) {
         if (image.parent() == null) {
-            throw new ApiException(409, "NotAClone", "image '" + image.name() + "' has no parent to copy its data from");
+            throw new Conflict("NotAClone", "image '" + image.name() + "' has no parent to copy its data from");
         }
         return one("Flattening image '" + image.name() + "' in pool " + pool.pool().name(),
                 ImageChange.of(pool.fsid(), pool.pool().id(), image.name(), ImageChange.Kind.FLATTEN));
@@ -167,7 +167,7 @@ public final class RbdChanges {
         String name = form == null || form.name() == null ? entry.name() : form.name();
         List<FieldError> errors = new ArrayList<>();
         checkName("name", name, errors);
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         requireFreeName(pool, name, "name");
         return one("Restoring image '" + name + "' of pool " + pool.pool().name() + " from the trash",
                 new ImageChange(pool.fsid(), pool.pool().id(), id, ImageChange.Kind.RESTORE, null, name));
@@ -176,7 +176,7 @@ public final class RbdChanges {
     public static Planned purge(Pool pool, String id, Instant now) {
         RbdTrashView entry = pool.trashed(id);
         if (Instant.parse(entry.deferredUntil()).isAfter(now)) {
-            throw new ApiException(409, "TrashDeferred", "image '" + entry.name() + "' stays in the trash until " + entry.deferredUntil());
+            throw new Conflict("TrashDeferred", "image '" + entry.name() + "' stays in the trash until " + entry.deferredUntil());
         }
         return one("Purging image '" + entry.name() + "' from the trash of pool " + pool.pool().name(),
                 ImageChange.of(pool.fsid(), pool.pool().id(), id, ImageChange.Kind.PURGE));
@@ -184,13 +184,13 @@ public final class RbdChanges {
 
     public static Planned createSnapshot(Pool pool, RbdImageView image, RbdForms.Snapshot form) {
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give the snapshot's name")));
+            throw InvalidInput.of("body", "give the snapshot's name");
         }
         List<FieldError> errors = new ArrayList<>();
         checkName("name", form.name(), errors);
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         if (snapshot(image, form.name()).isPresent()) {
-            throw new ApiException(409, "SnapshotExists", "image '" + image.name() + "' already has a snapshot '" + form.name() + "'",
+            throw new Conflict("SnapshotExists", "image '" + image.name() + "' already has a snapshot '" + form.name() + "'",
                     List.of(new FieldError("name", "is taken")));
         }
         List<RbdChange> changes = new ArrayList<>();
@@ -204,13 +204,13 @@ public final class RbdChanges {
     public static Planned updateSnapshot(Pool pool, RbdImageView image, String name, RbdForms.Snapshot form) {
         RbdImageView.Snapshot snapshot = requireSnapshot(image, name);
         if (form == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "give the fields to change: name, protected")));
+            throw InvalidInput.of("body", "give the fields to change: name, protected");
         }
         List<FieldError> errors = new ArrayList<>();
         if (form.name() != null) {
             checkName("name", form.name(), errors);
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         List<RbdChange> changes = new ArrayList<>();
         if (form.isProtected() != null && form.isProtected() != snapshot.isProtected()) {
             if (!form.isProtected()) {
@@ -221,7 +221,7 @@ public final class RbdChanges {
         }
         if (form.name() != null && !form.name().equals(name)) {
             if (snapshot(image, form.name()).isPresent()) {
-                throw new ApiException(409, "SnapshotExists", "image '" + image.name() + "' already has a snapshot '" + form.name() + "'",
+                throw new Conflict("SnapshotExists", "image '" + image.name() + "' already has a snapshot '" + form.name() + "'",
                         List.of(new FieldError("name", "is taken")));
             }
             changes.add(new ImageChange(pool.fsid(), pool.pool().id(), image.name(), ImageChange.Kind.RENAME_SNAPSHOT, name, form.name()));
@@ -231,7 +231,7 @@ public final class RbdChanges {
 
     public static Planned deleteSnapshot(Pool pool, RbdImageView image, String name) {
         if (requireSnapshot(image, name).isProtected()) {
-            throw new ApiException(409, "SnapshotProtected", "snapshot '" + image.name() + "@" + name
+            throw new Conflict("SnapshotProtected", "snapshot '" + image.name() + "@" + name
                     + "' is protected: unprotect it first (which needs its clones flattened or removed)");
         }
         return one("Removing snapshot '" + image.name() + "@" + name + "' from pool " + pool.pool().name(),
@@ -250,7 +250,7 @@ public final class RbdChanges {
      */
     public static Planned cloneSnapshot(Pool pool, RbdImageView image, String name, RbdForms.Target form, Pool target) {
         if (!requireSnapshot(image, name).isProtected()) {
-            throw new ApiException(409, "SnapshotNotProtected", "snapshot '" + image.name() + "@" + name
+            throw new Conflict("SnapshotNotProtected", "snapshot '" + image.name() + "@" + name
                     + "' is not protected: protect it before cloning, so that it cannot be removed under its clones");
         }
         String targetName = checkTarget(form, target);
@@ -269,11 +269,11 @@ public final class RbdChanges {
         if (form == null || form.pool() == null || form.pool().equals(pool.pool().name())) {
             return pool.pool();
         }
-        PoolView target = pool.named(form.pool()).orElseThrow(() -> ApiException.invalid(List.of(new FieldError("pool",
-                "no pool '" + form.pool() + "'"))));
+        PoolView target = pool.named(form.pool()).orElseThrow(() -> InvalidInput.of("pool",
+                "no pool '" + form.pool() + "'"));
         List<FieldError> errors = new ArrayList<>();
         requireRbdPool(target, "pool", errors);
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         return target;
     }
 
@@ -281,7 +281,7 @@ public final class RbdChanges {
         List<FieldError> errors = new ArrayList<>();
         String name = form == null ? null : form.name();
         checkName("name", name, errors);
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         requireFreeName(target, name, "name");
         return name;
     }
@@ -316,14 +316,14 @@ public final class RbdChanges {
 
     private static void requireFreeName(Pool pool, String name, String field) {
         if (pool.images().stream().anyMatch(image -> image.name().equals(name))) {
-            throw new ApiException(409, "ImageExists", "pool " + pool.pool().name() + " already has an image '" + name + "'",
+            throw new Conflict("ImageExists", "pool " + pool.pool().name() + " already has an image '" + name + "'",
                     List.of(new FieldError(field, "is taken")));
         }
     }
 
     private static void requireUnused(RbdImageView image, String what) {
         if (image.watchers() > 0) {
-            throw new ApiException(409, "ImageInUse", "image '" + image.name() + "' is open by " + image.watchers()
+            throw new Conflict("ImageInUse", "image '" + image.name() + "' is open by " + image.watchers()
                     + " client(s) (a mapped device, a running VM): it cannot be " + what + " under them");
         }
     }
@@ -334,7 +334,7 @@ public final class RbdChanges {
                         && candidate.parent().snapshot().equals(name))
                 .map(RbdImageView::name).toList();
         if (!clones.isEmpty()) {
-            throw new ApiException(409, "SnapshotHasClones", "snapshot '" + image.name() + "@" + name + "' has clones " + clones
+            throw new Conflict("SnapshotHasClones", "snapshot '" + image.name() + "@" + name + "' has clones " + clones
                     + ": flatten or remove them before unprotecting it");
         }
     }
@@ -344,7 +344,7 @@ public final class RbdChanges {
     }
 
     private static RbdImageView.Snapshot requireSnapshot(RbdImageView image, String name) {
-        return snapshot(image, name).orElseThrow(() -> new ApiException(404, "UnknownSnapshot", "image '" + image.name()
+        return snapshot(image, name).orElseThrow(() -> new NotFound("Snapshot", "image '" + image.name()
                 + "' has no snapshot '" + name + "'; it has " + image.snapshots().stream().map(RbdImageView.Snapshot::name).toList()));
     }
 }

@@ -1,15 +1,15 @@
 package io.loligo.cluster.request;
 
 import io.loligo.cluster.persistence.PageQuery;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.RequestView;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,9 +38,7 @@ public class RequestQueries {
         List<FieldError> errors = new ArrayList<>();
         Set<RequestState> wanted = states(state, errors);
         PageRequest request = PageRequest.parse(page, pageSize, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (fsid != null) {
@@ -57,15 +55,15 @@ public class RequestQueries {
         return request.page(rows.count(), rows.rows().stream().map(RequestQueries::listed).toList(), DEFAULT_PAGE_SIZE, echoed);
     }
 
-    /** @throws NotFoundException naming the id */
+    /** @throws NotFound naming the id */
     public RequestView get(String id) {
         return RequestEntity.<RequestEntity>findByIdOptional(requestId(id)).map(RequestQueries::view)
-                .orElseThrow(() -> new NotFoundException("no request " + id));
+                .orElseThrow(() -> new NotFound("Request", "no request " + id));
     }
 
-    /** @throws NotFoundException naming the id, also when it is not a request id at all */
+    /** @throws NotFound naming the id, also when it is not a request id at all */
     public static UUID requestId(String id) {
-        return parseRequestId(id).orElseThrow(() -> new NotFoundException("no request " + id));
+        return parseRequestId(id).orElseThrow(() -> new NotFound("Request", "no request " + id));
     }
 
     static Optional<UUID> parseRequestId(String id) {

@@ -5,30 +5,31 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.loligo.cluster.broker.RefusedAgentMessages;
-import io.loligo.cluster.cluster.ClusterEntity;
 import io.loligo.cluster.event.Event;
 import io.loligo.cluster.event.EventLog;
 import io.loligo.cluster.event.Severity;
-import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.cluster.fs.SubvolumeListings;
+import io.loligo.cluster.known.ClusterEntity;
+import io.loligo.cluster.live.LiveUpdates;
 import io.loligo.cluster.rbd.RbdListings;
 import io.loligo.cluster.server.ServerEntity;
 import io.loligo.cluster.sync.CommandSender;
 import io.loligo.cluster.sync.MapSync;
 import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.cluster.transaction.AfterCommit;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.LiveUpdate;
 import io.loligo.contracts.api.RequestView;
 import io.loligo.contracts.command.AgentCommand;
-import io.loligo.contracts.command.RbdChange;
-import io.loligo.contracts.command.SubvolumeChange;
-import io.loligo.contracts.command.SubvolumeClone;
-import io.loligo.contracts.command.HostChange;
-import io.loligo.contracts.command.RequestedChange;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.command.CreatePool;
+import io.loligo.contracts.command.HostChange;
+import io.loligo.contracts.command.RbdChange;
+import io.loligo.contracts.command.RequestedChange;
+import io.loligo.contracts.command.SubvolumeChange;
+import io.loligo.contracts.command.SubvolumeClone;
 import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.NotFound;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
@@ -38,7 +39,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import org.jboss.logging.MDC;
 
 import java.time.Duration;
@@ -279,15 +279,15 @@ public class Requests {
 
     /**
      * @return the request, cancelled
-     * @throws NotFoundException when there is no such request
-     * @throws ApiException 409 when it has already ended
+     * @throws NotFound when there is no such request
+     * @throws Conflict when it has already ended
      */
     @Transactional
     public RequestView cancel(UUID id, Instant now) {
         RequestEntity request = RequestEntity.<RequestEntity>findByIdOptional(id)
-                .orElseThrow(() -> new NotFoundException("no request " + id));
+                .orElseThrow(() -> new NotFound("Request", "no request " + id));
         if (request.state.ended()) {
-            throw new ApiException(409, "RequestEnded", "request " + id + " has already ended (" + request.state.apiName() + ")");
+            throw new Conflict("RequestEnded", "request " + id + " has already ended (" + request.state.apiName() + ")");
         }
         request.state = request.state.to(RequestState.CANCELLED);
         request.completedAt = now;

@@ -6,7 +6,6 @@ import io.loligo.cluster.state.ClusterLogTail;
 import io.loligo.cluster.state.ClusterStateQueries;
 import io.loligo.cluster.state.Usage;
 import io.loligo.cluster.sync.LiveReads;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.ClusterStateApi;
 import io.loligo.contracts.api.ConfigView;
 import io.loligo.contracts.api.HealthCountersView;
@@ -16,8 +15,8 @@ import io.loligo.contracts.api.UsageViews;
 import io.loligo.contracts.command.ReadClusterLog;
 import io.loligo.contracts.command.ReadMonStatus;
 import io.loligo.contracts.command.ReadUsage;
+import io.loligo.contracts.refusal.NotFound;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 
 import java.util.List;
@@ -55,7 +54,7 @@ public class ClusterStateResource implements ClusterStateApi {
     @Override
     public MonView mon(String fsid, String name) {
         return mons(fsid).stream().filter(mon -> mon.name().equals(name)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no mon named " + name + " in cluster " + fsid));
+                .orElseThrow(() -> new NotFound("Mon", "no mon named " + name + " in cluster " + fsid));
     }
 
     /** Asked of the monitor itself, through the favoured agent: only a monitor the mon map names. */
@@ -105,7 +104,7 @@ public class ClusterStateResource implements ClusterStateApi {
     @Override
     public ConfigView configOption(String fsid, String key) {
         return config(fsid).stream().filter(option -> option.key().equals(key)).findFirst()
-                .orElseThrow(() -> new ApiException(404, "UnknownConfigKey", "cluster " + fsid + " has no configuration option '" + key + "'"));
+                .orElseThrow(() -> new NotFound("ConfigKey", "cluster " + fsid + " has no configuration option '" + key + "'"));
     }
 
 }

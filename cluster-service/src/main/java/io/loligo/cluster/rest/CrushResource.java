@@ -12,13 +12,13 @@ import io.loligo.cluster.state.Crush;
 import io.loligo.cluster.state.CrushMapText;
 import io.loligo.cluster.state.HeldCrushMap;
 import io.loligo.cluster.sync.LiveReads;
-import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.MovementPreviewView;
+import io.loligo.contracts.api.QueryValues;
+import io.loligo.contracts.refusal.NotFound;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
@@ -51,7 +51,7 @@ public class CrushResource implements CrushApi {
 
     @Override
     public CrushViews.Rule crushRule(String fsid, String id) {
-        return find(crushRules(fsid), CrushViews.Rule::id, id, "crush rule");
+        return find(crushRules(fsid), CrushViews.Rule::id, id, "crush rule", "CrushRule");
     }
 
     @Override
@@ -66,7 +66,7 @@ public class CrushResource implements CrushApi {
 
     @Override
     public CrushViews.Node crushNode(String fsid, String id) {
-        return find(crushNodes(fsid), CrushViews.Node::id, id, "crush node");
+        return find(crushNodes(fsid), CrushViews.Node::id, id, "crush node", "CrushNode");
     }
 
     @Override
@@ -76,7 +76,7 @@ public class CrushResource implements CrushApi {
 
     @Override
     public CrushViews.Type crushType(String fsid, String id) {
-        return find(crushTypes(fsid), CrushViews.Type::id, id, "crush type");
+        return find(crushTypes(fsid), CrushViews.Type::id, id, "crush type", "CrushType");
     }
 
     @Override
@@ -145,9 +145,9 @@ public class CrushResource implements CrushApi {
         return state.crushMap(fsid);
     }
 
-    private static <T> T find(List<T> items, ToIntFunction<T> idOf, String id, String what) {
+    private static <T> T find(List<T> items, ToIntFunction<T> idOf, String id, String what, String thing) {
         int wanted = QueryValues.pathId(id, what);
         return items.stream().filter(item -> idOf.applyAsInt(item) == wanted).findFirst()
-                .orElseThrow(() -> new NotFoundException("no " + what + " with id " + wanted));
+                .orElseThrow(() -> new NotFound(thing, "no " + what + " with id " + wanted));
     }
 }

@@ -1,20 +1,21 @@
 package io.loligo.cluster.rest;
 
 import io.loligo.cluster.fs.FileSystemClients;
-import io.loligo.cluster.fs.Subvolumes;
-import io.loligo.cluster.fs.Volumes;
-import io.loligo.contracts.api.FileSystemForm;
-import io.loligo.contracts.api.FileSystemClientView;
 import io.loligo.cluster.fs.SubvolumeListing;
 import io.loligo.cluster.fs.SubvolumeListings;
+import io.loligo.cluster.fs.Subvolumes;
+import io.loligo.cluster.fs.Volumes;
 import io.loligo.cluster.listing.MemoryListing;
+import io.loligo.contracts.api.FileSystemClientView;
+import io.loligo.contracts.api.FileSystemForm;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.SubvolumeViews;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.NotFound;
 import jakarta.ws.rs.core.Response;
 
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.FileSystemApi;
 import io.loligo.contracts.api.FileSystemView;
 import jakarta.inject.Inject;
@@ -44,8 +45,7 @@ public class FileSystemResource implements FileSystemApi {
     @Override
     public FileSystemView fileSystem(String fsid, String name) {
         List<FileSystemView> fileSystems = fileSystems(fsid);
-        return fileSystems.stream().filter(fs -> fs.name().equals(name)).findFirst().orElseThrow(() -> new ApiException(404,
-                "UnknownFileSystem", "no file system '" + name + "'; there are " + fileSystems.stream().map(FileSystemView::name).toList()));
+        return fileSystems.stream().filter(fs -> fs.name().equals(name)).findFirst().orElseThrow(() -> new NotFound("FileSystem", "no file system '" + name + "'; there are " + fileSystems.stream().map(FileSystemView::name).toList()));
     }
 
     @Override
@@ -149,7 +149,7 @@ public class FileSystemResource implements FileSystemApi {
         FileSystemView fileSystem = fileSystem(fsid, name);
         if (fileSystem.ranks().stream().noneMatch(rank -> "active".equals(rank.state()))) {
             // the volumes module would wait for an MDS to mount it, and meanwhile answer no one else
-            throw new ApiException(409, "FileSystemOffline", "file system '" + name + "' has no active MDS: its subvolumes can be read"
+            throw new Conflict("FileSystemOffline", "file system '" + name + "' has no active MDS: its subvolumes can be read"
                     + " and changed once an MDS serves it");
         }
         return fileSystem;

@@ -1,24 +1,24 @@
 package io.loligo.cluster.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loligo.cluster.cluster.Forgetting;
+import io.loligo.cluster.known.Forgetting;
+import io.loligo.cluster.osd.OsdLifecycle;
+import io.loligo.cluster.server.DaemonControls;
 import io.loligo.cluster.server.HostReads;
 import io.loligo.cluster.server.InventoryQueries;
-import io.loligo.contracts.api.ClusterView;
-import io.loligo.cluster.server.DaemonControls;
-import io.loligo.cluster.sync.LiveReads;
-import io.loligo.contracts.api.DaemonForm;
-import io.loligo.contracts.api.HostDevicesView;
-import io.loligo.contracts.command.SafetyCheck;
-import io.loligo.contracts.api.OsdForms;
-import io.loligo.cluster.osd.OsdLifecycle;
 import io.loligo.cluster.server.Maintenance;
 import io.loligo.cluster.server.MaintenanceHistory;
 import io.loligo.cluster.state.ClusterStateQueries;
+import io.loligo.cluster.sync.LiveReads;
+import io.loligo.contracts.api.ClusterView;
+import io.loligo.contracts.api.DaemonForm;
+import io.loligo.contracts.api.HostDevicesView;
 import io.loligo.contracts.api.InventoryApi;
+import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.api.ServerView;
+import io.loligo.contracts.command.SafetyCheck;
+import io.loligo.contracts.refusal.NotFound;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
@@ -52,7 +52,7 @@ public class InventoryResource implements InventoryApi {
 
     @Override
     public ClusterView cluster(String fsid) {
-        return queries.cluster(fsid).orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
+        return queries.cluster(fsid).orElseThrow(() -> new NotFound("Cluster", "no cluster with fsid " + fsid));
     }
 
     @Override
@@ -64,7 +64,7 @@ public class InventoryResource implements InventoryApi {
     @Override
     public ServerView clusterServer(String fsid, String fqdn) {
         return clusterServers(fsid).stream().filter(server -> server.fqdn().equals(fqdn)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no server " + fqdn + " in cluster " + fsid));
+                .orElseThrow(() -> new NotFound("Server", "no server " + fqdn + " in cluster " + fsid));
     }
 
     @Override
@@ -74,7 +74,7 @@ public class InventoryResource implements InventoryApi {
 
     @Override
     public ServerView server(String fqdn) {
-        return queries.server(fqdn).orElseThrow(() -> new NotFoundException("no server with fqdn " + fqdn));
+        return queries.server(fqdn).orElseThrow(() -> new NotFound("Server", "no server with fqdn " + fqdn));
     }
 
     @Override

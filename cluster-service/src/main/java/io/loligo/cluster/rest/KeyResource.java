@@ -1,6 +1,6 @@
 package io.loligo.cluster.rest;
 
-import io.loligo.cluster.agent.AgentKeys;
+import io.loligo.cluster.agent.KeyDecisions;
 import io.loligo.contracts.api.KeyApi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -14,7 +14,7 @@ public class KeyResource implements KeyApi {
     @Inject
     ActingUser actingUser;
     @Inject
-    AgentKeys keys;
+    KeyDecisions keys;
 
     @Override
     public List<KeyView> keys() {

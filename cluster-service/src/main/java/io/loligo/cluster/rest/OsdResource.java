@@ -1,22 +1,22 @@
 package io.loligo.cluster.rest;
 
-import io.loligo.cluster.osd.OsdChanges;
 import io.loligo.cluster.osd.MovementPreviews;
+import io.loligo.cluster.osd.OsdChanges;
 import io.loligo.cluster.osd.OsdLifecycle;
-import io.loligo.contracts.api.MovementPreviewView;
-import io.loligo.cluster.sync.LiveReads;
-import io.loligo.contracts.api.OsdForms;
-import io.loligo.contracts.command.SafetyCheck;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
+import io.loligo.cluster.state.ClusterViewCache;
 import io.loligo.cluster.state.OsdListing;
-import io.loligo.contracts.api.ApiException;
+import io.loligo.cluster.sync.LiveReads;
+import io.loligo.contracts.api.MovementPreviewView;
 import io.loligo.contracts.api.OsdApi;
+import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.api.OsdPatch;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.QueryValues;
+import io.loligo.contracts.command.SafetyCheck;
+import io.loligo.contracts.refusal.NotFound;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
@@ -29,6 +29,8 @@ import java.util.Objects;
 public class OsdResource implements OsdApi {
     @Inject
     ClusterStateQueries state;
+    @Inject
+    ClusterViewCache views;
     @Inject
     InventoryQueries inventory;
     @Inject
@@ -43,15 +45,15 @@ public class OsdResource implements OsdApi {
                          String ordering, String page, String pageSize) {
         OsdListing listing = new OsdListing(pool, ids, up, in, host, search, ordering, page, pageSize);
         inventory.requireCluster(fsid);
-        return json.write(listing.apply(state.osds(fsid)));
+        return json.write(listing.apply(views.osds(fsid)));
     }
 
     @Override
     public OsdView osd(String fsid, String id) {
         inventory.requireCluster(fsid);
         int osdId = QueryValues.pathId(id, "OSD");
-        return state.osds(fsid).stream().filter(osd -> osd.id() == osdId).findFirst()
-                .orElseThrow(() -> new NotFoundException("no osd." + osdId + " in cluster " + fsid));
+        return views.osds(fsid).stream().filter(osd -> osd.id() == osdId).findFirst()
+                .orElseThrow(() -> new NotFound("Osd", "no osd." + osdId + " in cluster " + fsid));
     }
 
     @Override
@@ -96,7 +98,7 @@ public class OsdResource implements OsdApi {
     private Response remove(String fsid, String id, OsdForms.Removal form, boolean purge) {
         inventory.requireCluster(fsid);
         int osd = QueryValues.pathId(id, "OSD");
-        String host = state.osds(fsid).stream().filter(view -> view.id() == osd).map(OsdView::server).filter(Objects::nonNull)
+        String host = views.osds(fsid).stream().filter(view -> view.id() == osd).map(OsdView::server).filter(Objects::nonNull)
                 .findFirst().orElse(null);
         return mutations.run(fsid, OsdLifecycle.remove(fsid, osd, host, state.osdDump(fsid), form, purge,
                 () -> liveReads.read(new SafetyCheck(fsid, List.of("osd." + osd), SafetyCheck.Check.SAFE_TO_DESTROY))));
@@ -106,7 +108,7 @@ public class OsdResource implements OsdApi {
     public Map<String, Boolean> osdCommandValid(String fsid, String id, String command) {
         OsdView osd = osd(fsid, id);
         if (!OsdChanges.isCommand(command)) {
-            throw new ApiException(404, "UnknownCommand", "no OSD command '" + command + "'; known: " + String.join(", ", OsdView.COMMANDS));
+            throw new NotFound("Command", "no OSD command '" + command + "'; known: " + String.join(", ", OsdView.COMMANDS));
         }
         return Map.of("valid", osd.validCommands().contains(command));
     }

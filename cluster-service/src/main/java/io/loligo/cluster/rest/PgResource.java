@@ -4,19 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.pg.Pgs;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
-import io.loligo.contracts.api.PageRequest;
-import io.loligo.contracts.api.QueryValues;
 import io.loligo.cluster.sync.LiveReads;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
+import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.PgApi;
 import io.loligo.contracts.api.PgView;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.command.PgChange;
 import io.loligo.contracts.command.ReadPgs;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
@@ -41,9 +41,7 @@ public class PgResource implements PgApi {
     public Page<PgView> pgs(String fsid, String pool, String page, String pageSize) {
         List<FieldError> errors = new ArrayList<>();
         PageRequest request = PageRequest.parse(page, pageSize, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         PoolView found = pool(fsid, pool);
         JsonNode read = liveReads.read(new ReadPgs(fsid, found.id(), null,
                 (int) Math.min(Integer.MAX_VALUE, request.offset(DEFAULT_PAGE_SIZE)), request.size(DEFAULT_PAGE_SIZE)));
@@ -64,11 +62,11 @@ public class PgResource implements PgApi {
     private PgView pg(String fsid, String pool, String pgid) {
         PoolView found = pool(fsid, pool);
         if (pgid == null || !PgChange.PGID.matcher(pgid).matches() || !pgid.startsWith(found.id() + ".")) {
-            throw new NotFoundException("no PG " + pgid + " in pool " + found.name());
+            throw new NotFound("Pg", "no PG " + pgid + " in pool " + found.name());
         }
         JsonNode read = liveReads.read(new ReadPgs(fsid, found.id(), pgid, 0, 1));
         return Pgs.views(read.path("pgs"), found.name()).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("no PG " + pgid + " in pool " + found.name()));
+                .orElseThrow(() -> new NotFound("Pg", "no PG " + pgid + " in pool " + found.name()));
     }
 
     private PoolView pool(String fsid, String pool) {

@@ -1,21 +1,21 @@
 package io.loligo.cluster.rest;
 
-import io.loligo.cluster.server.InventoryQueries;
-import io.loligo.cluster.state.ClusterStateQueries;
-import io.loligo.contracts.api.QueryValues;
+import io.loligo.cluster.osd.MovementPreviews;
 import io.loligo.cluster.pool.ErasureCodeProfiles;
 import io.loligo.cluster.pool.PoolChanges;
-import io.loligo.cluster.osd.MovementPreviews;
+import io.loligo.cluster.server.InventoryQueries;
+import io.loligo.cluster.state.ClusterStateQueries;
+import io.loligo.cluster.state.Usage;
+import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.MovementPreviewView;
 import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
+import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.UsageViews;
 import io.loligo.contracts.command.ReadUsage;
-import io.loligo.cluster.state.Usage;
-import io.loligo.cluster.sync.LiveReads;
+import io.loligo.contracts.refusal.NotFound;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
@@ -50,7 +50,7 @@ public class PoolResource implements PoolApi {
     public UsageViews.PoolStats poolStatsOf(String fsid, String id) {
         int poolId = QueryValues.pathId(id, "pool");
         return poolStats(fsid).stream().filter(pool -> pool.pool() == poolId).findFirst()
-                .orElseThrow(() -> new NotFoundException("no pool " + poolId + " in cluster " + fsid));
+                .orElseThrow(() -> new NotFound("Pool", "no pool " + poolId + " in cluster " + fsid));
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.loligo.cluster.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loligo.cluster.rbd.RbdChanges;
 import io.loligo.cluster.listing.MemoryListing;
+import io.loligo.cluster.rbd.RbdChanges;
 import io.loligo.cluster.rbd.RbdImageListing;
 import io.loligo.cluster.rbd.RbdListings;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.QueryValues;
@@ -15,6 +14,7 @@ import io.loligo.contracts.api.RbdApi;
 import io.loligo.contracts.api.RbdForms;
 import io.loligo.contracts.api.RbdImageView;
 import io.loligo.contracts.api.RbdTrashView;
+import io.loligo.contracts.refusal.NotFound;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -50,7 +50,7 @@ public class RbdResource implements RbdApi {
     @Override
     public RbdImageView rbdImage(String fsid, String pool, String name) {
         List<RbdImageView> images = pool(fsid, pool).images();
-        return images.stream().filter(image -> image.name().equals(name)).findFirst().orElseThrow(() -> new ApiException(404, "UnknownImage",
+        return images.stream().filter(image -> image.name().equals(name)).findFirst().orElseThrow(() -> new NotFound("Image",
                 "no image '" + name + "' in pool " + pool + "; there are " + images.stream().limit(NAMES_OFFERED).map(RbdImageView::name).toList()));
     }
 

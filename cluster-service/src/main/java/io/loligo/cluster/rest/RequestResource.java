@@ -6,8 +6,8 @@ import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.RequestApi;
 import io.loligo.contracts.api.RequestView;
+import io.loligo.contracts.refusal.NotFound;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 
 import java.time.Instant;
@@ -46,7 +46,7 @@ public class RequestResource implements RequestApi {
     public RequestView clusterRequest(String fsid, String id) {
         RequestView request = queries.get(id);
         if (!request.fsid().equals(fsid)) {
-            throw new NotFoundException("no request " + id + " in cluster " + fsid);
+            throw new NotFound("Request", "no request " + id + " in cluster " + fsid);
         }
         return request;
     }

@@ -3,12 +3,12 @@ package io.loligo.cluster.rest;
 import io.loligo.cluster.listing.MemoryListing;
 import io.loligo.cluster.rgw.ObjectGateway;
 import io.loligo.cluster.rgw.RgwListing;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.RgwApi;
 import io.loligo.contracts.api.RgwViews;
+import io.loligo.contracts.refusal.InvalidInput;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 
@@ -101,11 +101,11 @@ public class RgwResource implements RgwApi {
         gateway.deleteBucket(fsid, bucket, purge);
     }
 
-    /** @throws ApiException 400 naming the parameter when it is not true or false */
+    /** @throws InvalidInput naming the parameter when it is not true or false */
     private static boolean flag(String name, String value) {
         List<FieldError> errors = new ArrayList<>();
         Boolean parsed = QueryValues.bool(name, value, errors);
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         return Boolean.TRUE.equals(parsed);
     }
 }

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.loligo.cluster.server.InventoryQueries;
-import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.DependencyFailed;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
+import io.loligo.contracts.refusal.Refusal;
+import io.loligo.contracts.refusal.Unavailable;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,13 +65,13 @@ public class AdminOps {
     }
 
     /**
-     * @throws jakarta.ws.rs.NotFoundException for a cluster Loligo does not know
-     * @throws ApiException 503 saying what to configure, when Loligo was given no RGW for the cluster
+     * @throws NotFound for a cluster Loligo does not know
+     * @throws Unavailable saying what to configure, when Loligo was given no RGW for the cluster
      */
     public void requireManaged(String fsid) {
         inventory.requireCluster(fsid);
         if (!manages(fsid)) {
-            throw new ApiException(503, "ObjectGatewayNotConfigured", "Loligo manages no object gateway for cluster " + fsid
+            throw new Unavailable("ObjectGatewayNotConfigured", "Loligo manages no object gateway for cluster " + fsid
                     + ": give cluster-service loligo.rgw.url and the keys LOLIGO_RGW_ACCESS_KEY and LOLIGO_RGW_SECRET_KEY");
         }
     }
@@ -78,8 +83,8 @@ public class AdminOps {
 
     /**
      * @return RGW's answer, or a null node when it answered with no body
-     * @throws ApiException RGW's refusal with its reason (404, 409, 400 as RGW gave them; 502 for others), 503 when
-     *                      Loligo has no RGW for the cluster or cannot reach it
+     * @throws Refusal RGW's refusal with its reason where the caller can act on it (NotFound, Conflict, InvalidInput),
+     *                  DependencyFailed for others, Unavailable when Loligo has no RGW for the cluster or cannot reach it
      */
     public JsonNode call(String fsid, Call call) {
         requireManaged(fsid);
@@ -105,10 +110,10 @@ public class AdminOps {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new ApiException(503, "ObjectGatewayUnreachable", "the object gateway at " + config.url().get() + " did not answer: " + e);
+            throw new Unavailable("ObjectGatewayUnreachable", "the object gateway at " + config.url().get() + " did not answer: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "ObjectGatewayUnreachable", "interrupted while waiting for the object gateway");
+            throw new Unavailable("ObjectGatewayUnreachable", "interrupted while waiting for the object gateway");
         }
         Log.debugf("%s: %d in %d ms", call, response.statusCode(), (System.nanoTime() - started) / 1_000_000);
         JsonNode body = parse(response.body());
@@ -131,13 +136,16 @@ public class AdminOps {
     }
 
     /** RGW's status where the caller can act on it; Loligo's own key refused, or RGW failing, is a gateway's failure. */
-    private static ApiException refusal(Call call, int status, String code) {
+    private static Refusal refusal(Call call, int status, String code) {
         String detail = "the object gateway refused " + call + ": " + code;
         return switch (status) {
-            case 400, 404, 409 -> new ApiException(status, code, detail);
-            case 403 -> new ApiException(502, "ObjectGatewayDeniedLoligo", detail
+            case 400 -> new InvalidInput(code, detail);
+            // RGW's NoSuchUser, NoSuchBucket, NoSuchKey: named as every missing thing is
+            case 404 -> new NotFound(code.startsWith("NoSuch") ? code.substring("NoSuch".length()) : code, detail);
+            case 409 -> new Conflict(code, detail);
+            case 403 -> new DependencyFailed("ObjectGatewayDeniedLoligo", detail
                     + "; Loligo's RGW user needs the caps users=*;buckets=*;metadata=*;usage=*;zone=*");
-            default -> new ApiException(502, "ObjectGatewayFailed", detail + " (HTTP " + status + ")");
+            default -> new DependencyFailed("ObjectGatewayFailed", detail + " (HTTP " + status + ")");
         };
     }
 }

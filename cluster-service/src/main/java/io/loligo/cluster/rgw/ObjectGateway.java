@@ -2,8 +2,8 @@ package io.loligo.cluster.rgw;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.rgw.AdminOps.Call;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.RgwViews;
+import io.loligo.contracts.refusal.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,12 +38,9 @@ public class ObjectGateway {
     public RgwViews.RgwBucket bucket(String fsid, String name) {
         try {
             return RgwJson.bucket(adminOps.call(fsid, Call.get("bucket", Map.of("bucket", name, "stats", "true"))));
-        } catch (ApiException e) {
-            if (e.getResponse().getStatus() == 404) {
-                throw new ApiException(404, "UnknownBucket", "the object gateway has no bucket '" + name + "'; there are "
-                        + catalog(fsid).buckets().views().stream().limit(NAMES_OFFERED).map(RgwViews.RgwBucket::name).toList());
-            }
-            throw e;
+        } catch (NotFound e) {
+            throw new NotFound("Bucket", "the object gateway has no bucket '" + name + "'; there are "
+                    + catalog(fsid).buckets().views().stream().limit(NAMES_OFFERED).map(RgwViews.RgwBucket::name).toList());
         }
     }
 
@@ -127,12 +124,9 @@ public class ObjectGateway {
     private JsonNode userInfo(String fsid, String uid) {
         try {
             return adminOps.call(fsid, Call.get("user", Map.of("uid", uid)));
-        } catch (ApiException e) {
-            if (e.getResponse().getStatus() == 404) {
-                throw new ApiException(404, "UnknownUser", "the object gateway has no user '" + uid + "'; there are "
-                        + catalog(fsid).users().views().stream().limit(NAMES_OFFERED).map(RgwViews.RgwUser::userId).toList());
-            }
-            throw e;
+        } catch (NotFound e) {
+            throw new NotFound("RgwUser", "the object gateway has no user '" + uid + "'; there are "
+                    + catalog(fsid).users().views().stream().limit(NAMES_OFFERED).map(RgwViews.RgwUser::userId).toList());
         }
     }
 

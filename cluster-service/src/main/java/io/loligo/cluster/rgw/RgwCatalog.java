@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.listing.SortedViews;
 import io.loligo.cluster.rgw.AdminOps.Call;
 import io.loligo.cluster.sync.KeptReads;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.RgwViews;
+import io.loligo.contracts.refusal.NotFound;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -146,11 +146,8 @@ public class RgwCatalog {
     private static Optional<JsonNode> readIfThere(Function<String, JsonNode> readOne, String name) {
         try {
             return Optional.of(readOne.apply(name));
-        } catch (ApiException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw e;
+        } catch (NotFound e) {
+            return Optional.empty();
         }
     }
 

@@ -1,9 +1,11 @@
 package io.loligo.cluster.rgw;
 
 import io.loligo.cluster.rgw.AdminOps.Call;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.RgwViews;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 import java.util.ArrayList;
@@ -50,9 +52,9 @@ public final class RgwChanges {
         if (form != null) {
             checkDetails(form, errors);
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         if (gateway.userIds().contains(form.userId())) {
-            throw new ApiException(409, "UserExists", "user '" + form.userId() + "' exists",
+            throw new Conflict("UserExists", "user '" + form.userId() + "' exists",
                     List.of(new FieldError("user_id", "is taken")));
         }
         Map<String, String> query = query("uid", form.userId());
@@ -65,7 +67,7 @@ public final class RgwChanges {
     public static List<Call> updateUser(Gateway gateway, RgwViews.RgwUser user, RgwViews.RgwUserForm changes) {
         List<FieldError> errors = new ArrayList<>();
         if (changes == null) {
-            throw ApiException.invalid(List.of(new FieldError("body", "is required")));
+            throw InvalidInput.of("body", "is required");
         }
         if (changes.userId() != null && !changes.userId().equals(user.userId())) {
             errors.add(new FieldError("user_id", "cannot be changed"));
@@ -74,7 +76,7 @@ public final class RgwChanges {
             errors.add(new FieldError("display_name", "must not be blank"));
         }
         checkDetails(changes, errors);
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         if (Boolean.TRUE.equals(changes.suspended())) {
             refuseOwn(gateway, user, "suspended");
         }
@@ -98,7 +100,7 @@ public final class RgwChanges {
     public static Call deleteUser(Gateway gateway, RgwViews.RgwUser user, boolean purgeData) {
         refuseOwn(gateway, user, "removed");
         if (user.bucketCount() > 0 && !purgeData) {
-            throw new ApiException(409, "UserHasBuckets", "user '" + user.userId() + "' owns " + user.bucketCount()
+            throw new Conflict("UserHasBuckets", "user '" + user.userId() + "' owns " + user.bucketCount()
                     + " bucket(s): remove them first, or remove the user with purge_data=true");
         }
         Map<String, String> query = query("uid", user.userId());
@@ -116,10 +118,10 @@ public final class RgwChanges {
 
     public static Call deleteKey(Gateway gateway, RgwViews.RgwUser user, String accessKey) {
         if (user.keys().stream().noneMatch(key -> key.accessKey().equals(accessKey))) {
-            throw new ApiException(404, "UnknownKey", "user '" + user.userId() + "' has no key " + accessKey);
+            throw new NotFound("Key", "user '" + user.userId() + "' has no key " + accessKey);
         }
         if (accessKey.equals(gateway.ownAccessKey())) {
-            throw new ApiException(409, "LoligoOwnKey", "Loligo signs its calls to the object gateway with key " + accessKey
+            throw new Conflict("LoligoOwnKey", "Loligo signs its calls to the object gateway with key " + accessKey
                     + "; revoking it would cut Loligo off");
         }
         Map<String, String> query = query("key", "");
@@ -139,10 +141,10 @@ public final class RgwChanges {
         if (form == null || form.permissions() == null || !PERMISSIONS.contains(form.permissions())) {
             errors.add(new FieldError("permissions", "must be one of " + PERMISSIONS.stream().sorted().toList()));
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         String id = user.userId() + ":" + form.name();
         if (user.subusers().stream().anyMatch(subuser -> subuser.id().equals(id))) {
-            throw new ApiException(409, "SubuserExists", "user '" + user.userId() + "' has a subuser " + form.name(),
+            throw new Conflict("SubuserExists", "user '" + user.userId() + "' has a subuser " + form.name(),
                     List.of(new FieldError("name", "is taken")));
         }
         Map<String, String> query = query("subuser", id);
@@ -154,7 +156,7 @@ public final class RgwChanges {
     public static Call deleteSubuser(RgwViews.RgwUser user, String name) {
         String id = user.userId() + ":" + name;
         if (user.subusers().stream().noneMatch(subuser -> subuser.id().equals(id))) {
-            throw new ApiException(404, "UnknownSubuser", "user '" + user.userId() + "' has no subuser " + name + "; it has "
+            throw new NotFound("Subuser", "user '" + user.userId() + "' has no subuser " + name + "; it has "
                     + user.subusers().stream().map(RgwViews.RgwSubuser::id).toList());
         }
         Map<String, String> query = query("subuser", id);
@@ -170,7 +172,7 @@ public final class RgwChanges {
             errors.add(new FieldError("scope", "must be user or bucket"));
         }
         checkQuota(quota, errors);
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         Map<String, String> query = query("quota", "");
         query.put("uid", user.userId());
         query.put("quota-type", scope);
@@ -181,10 +183,10 @@ public final class RgwChanges {
     /** @return no call when the bucket already is the owner's */
     public static List<Call> changeOwner(Gateway gateway, RgwViews.RgwBucket bucket, RgwViews.RgwBucketForm changes) {
         if (changes == null || changes.owner() == null) {
-            throw ApiException.invalid(List.of(new FieldError("owner", "is required")));
+            throw InvalidInput.of("owner", "is required");
         }
         if (!gateway.userIds().contains(changes.owner())) {
-            throw ApiException.invalid(List.of(new FieldError("owner", "no user '" + changes.owner() + "'")));
+            throw InvalidInput.of("owner", "no user '" + changes.owner() + "'");
         }
         if (changes.owner().equals(bucket.owner())) {
             return List.of();
@@ -198,7 +200,7 @@ public final class RgwChanges {
     public static Call bucketQuota(RgwViews.RgwBucket bucket, RgwViews.RgwQuota quota) {
         List<FieldError> errors = new ArrayList<>();
         checkQuota(quota, errors);
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         Map<String, String> query = query("quota", "");
         query.put("uid", bucket.owner());
         query.put("bucket", bucket.name());
@@ -210,7 +212,7 @@ public final class RgwChanges {
     /** @param purgeObjects whether the bucket's objects go too; without it, a bucket with objects stays */
     public static Call deleteBucket(RgwViews.RgwBucket bucket, boolean purgeObjects) {
         if (bucket.objects() > 0 && !purgeObjects) {
-            throw new ApiException(409, "BucketNotEmpty", "bucket '" + bucket.name() + "' holds " + bucket.objects()
+            throw new Conflict("BucketNotEmpty", "bucket '" + bucket.name() + "' holds " + bucket.objects()
                     + " object(s): remove them first, or remove the bucket with purge_objects=true");
         }
         Map<String, String> query = query("bucket", bucket.name());
@@ -265,7 +267,7 @@ public final class RgwChanges {
 
     private static void refuseOwn(Gateway gateway, RgwViews.RgwUser user, String done) {
         if (user.keys().stream().anyMatch(key -> key.accessKey().equals(gateway.ownAccessKey()))) {
-            throw new ApiException(409, "LoligoOwnUser", "Loligo manages the object gateway as user '" + user.userId()
+            throw new Conflict("LoligoOwnUser", "Loligo manages the object gateway as user '" + user.userId()
                     + "'; it cannot be " + done + " through Loligo");
         }
     }

@@ -2,10 +2,12 @@ package io.loligo.cluster.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.DaemonForm;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.command.DaemonControl;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,17 +40,16 @@ public final class DaemonControls {
         }
     }
 
-    /** @throws ApiException 404 naming the host's daemons when it has no such one */
+    /** @throws NotFound naming the host's daemons when it has no such one */
     public static Daemon find(List<Daemon> daemons, String host, String name) {
-        return daemons.stream().filter(daemon -> daemon.name().equals(name)).findFirst().orElseThrow(() -> new ApiException(404,
-                "UnknownDaemon", "no daemon " + name + " on " + host + "; it has " + daemons.stream().map(Daemon::name).toList()));
+        return daemons.stream().filter(daemon -> daemon.name().equals(name)).findFirst().orElseThrow(() -> new NotFound("Daemon", "no daemon " + name + " on " + host + "; it has " + daemons.stream().map(Daemon::name).toList()));
     }
 
     /**
      * The action checked, and Ceph's ok-to-stop asked (through {@code okToStop}) before a daemon that has one stops,
      * unless the form overrides it with the daemon's name.
      *
-     * @throws ApiException 400 naming a bad field, 409 {@code NotOkToStop} with Ceph's reason
+     * @throws InvalidInput naming a bad field, Conflict {@code NotOkToStop} with Ceph's reason
      */
     public static Planned control(Daemon daemon, DaemonForm form, Function<Daemon, JsonNode> okToStop) {
         List<FieldError> errors = new ArrayList<>();
@@ -66,11 +67,11 @@ public final class DaemonControls {
         if (overridden && !form.override().equals(daemon.name())) {
             errors.add(new FieldError("override", "must be the daemon's name, " + daemon.name() + ", typed to stop it against Ceph's advice"));
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         if (action.stops() && daemon.hasOkToStop() && !overridden) {
             JsonNode verdict = okToStop.apply(daemon);
             if (!verdict.path("ok").asBoolean()) {
-                throw new ApiException(409, "NotOkToStop", "Ceph says " + daemon.name() + " should not stop now: "
+                throw new Conflict("NotOkToStop", "Ceph says " + daemon.name() + " should not stop now: "
                         + verdict.path("reason").asText() + ". Give its name as override to " + asked.toLowerCase(Locale.ROOT) + " it anyway.");
             }
         }
@@ -83,12 +84,12 @@ public final class DaemonControls {
      * Every daemon of the host restarted one at a time, mons first; each after Ceph's ok-to-stop and once Ceph shows
      * the one before it running again, so that the request stops at the first Ceph refuses.
      *
-     * @throws ApiException 409 when the host serves several clusters, whose requests are queued apart
+     * @throws Conflict when the host serves several clusters, whose requests are queued apart
      */
     public static Planned restartAll(String host, List<Daemon> daemons) {
         Map<String, List<Daemon>> byCluster = daemons.stream().collect(java.util.stream.Collectors.groupingBy(Daemon::fsid));
         if (byCluster.size() > 1) {
-            throw new ApiException(409, "SeveralClusters", host + " runs daemons of clusters " + byCluster.keySet()
+            throw new Conflict("SeveralClusters", host + " runs daemons of clusters " + byCluster.keySet()
                     + ": restart them one by one");
         }
         List<DaemonControl> restarts = daemons.stream()

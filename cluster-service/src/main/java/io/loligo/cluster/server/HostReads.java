@@ -5,17 +5,19 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.loligo.cluster.sync.LiveReads;
 import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.contracts.api.HostDevicesView;
-import io.loligo.contracts.heartbeat.ClusterMap;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.InventoryApi.ServerLog;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.ReadHost;
+import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.NotFound;
+import io.loligo.contracts.refusal.Unavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,24 +55,22 @@ public class HostReads {
         return files;
     }
 
-    /** @throws ApiException 400 for a bad line count, 404 for a path that is not one of the server's log files */
+    /** @throws InvalidInput for a bad line count, NotFound for a path that is not one of the server's log files */
     public ServerLog logTail(String fqdn, String path, String lines) {
         List<FieldError> errors = new ArrayList<>();
         Integer count = QueryValues.integer("lines", lines, 1, errors);
         if (count != null && count > MAX_LINES) {
             errors.add(new FieldError("lines", "must be at most " + MAX_LINES));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         Agent agent = agentOf(fqdn);
         try {
             JsonNode tail = live.readFrom(agent.nodeId(), ReadHost.logTail(agent.fsid(), path, count == null ? DEFAULT_LINES : count));
             return new ServerLog(tail.path("path").asText(), tail.path("lines").asText());
-        } catch (ApiException refused) {
-            String reason = refused.problem().reason();
+        } catch (Unavailable refused) {
+            String reason = refused.reason();
             if ("NoSuchLogFile".equals(reason) || "NotALogFile".equals(reason)) {
-                throw new ApiException(404, "NoSuchLogFile", "server " + fqdn + " shows no log file '" + path + "'");
+                throw new NotFound("LogFile", "server " + fqdn + " shows no log file '" + path + "'");
             }
             throw refused;
         }
@@ -81,11 +81,11 @@ public class HostReads {
         return live.readFrom(agentOf(fqdn).nodeId(), command);
     }
 
-    /** @throws ApiException 409 when the server runs no daemon of any cluster */
+    /** @throws Conflict when the server runs no daemon of any cluster */
     public String clusterOf(String fqdn) {
         String fsid = agentOf(fqdn).fsid();
         if (fsid == null) {
-            throw new ApiException(409, "NoCluster", "server " + fqdn + " runs no Ceph daemon: its agent knows no cluster to add an OSD to");
+            throw new Conflict("NoCluster", "server " + fqdn + " runs no Ceph daemon: its agent knows no cluster to add an OSD to");
         }
         return fsid;
     }
@@ -96,7 +96,7 @@ public class HostReads {
     @Transactional(Transactional.TxType.SUPPORTS)
     Agent agentOf(String fqdn) {
         ServerEntity server = ServerEntity.<ServerEntity>findByIdOptional(fqdn)
-                .orElseThrow(() -> new NotFoundException("no server with fqdn " + fqdn));
+                .orElseThrow(() -> new NotFound("Server", "no server with fqdn " + fqdn));
         String fsid = server.services.stream().map(service -> service.fsid).filter(Objects::nonNull).findFirst().orElse(null);
         return new Agent(server.nodeId, fsid, server.hostname);
     }

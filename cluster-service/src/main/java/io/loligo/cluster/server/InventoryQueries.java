@@ -2,17 +2,17 @@ package io.loligo.cluster.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.loligo.cluster.cluster.ClusterEntity;
+import io.loligo.cluster.known.ClusterEntity;
 import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.contracts.api.ClusterView;
 import io.loligo.contracts.api.ServerView;
 import io.loligo.contracts.api.ServiceView;
 import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.refusal.NotFound;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,17 +42,17 @@ public class InventoryQueries {
      * A cluster whose maps are held here is known without asking the database: reads of those maps then answer while
      * PostgreSQL is away, and cost it nothing the rest of the time. Forgetting a cluster drops its maps too.
      *
-     * @throws NotFoundException naming the fsid when no such cluster is known
+     * @throws NotFound naming the fsid when no such cluster is known
      */
     public void requireCluster(String fsid) {
         if (!maps.holdsAny(fsid)) {
-            cluster(fsid).orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
+            cluster(fsid).orElseThrow(() -> new NotFound("Cluster", "no cluster with fsid " + fsid));
         }
     }
 
-    /** @throws NotFoundException naming the fqdn when no such server is known */
+    /** @throws NotFound naming the fqdn when no such server is known */
     public void requireServer(String fqdn) {
-        server(fqdn).orElseThrow(() -> new NotFoundException("no server with fqdn " + fqdn));
+        server(fqdn).orElseThrow(() -> new NotFound("Server", "no server with fqdn " + fqdn));
     }
 
     public List<ServerView> servers() {
@@ -60,9 +60,9 @@ public class InventoryQueries {
                 .stream().map(InventoryQueries::view).toList();
     }
 
-    /** @throws NotFoundException naming the fqdn when no such server is known */
+    /** @throws NotFound naming the fqdn when no such server is known */
     public List<DaemonControls.Daemon> daemons(String fqdn) {
-        ServerEntity server = ServerEntity.<ServerEntity>findByIdOptional(fqdn).orElseThrow(() -> new NotFoundException("no server with fqdn " + fqdn));
+        ServerEntity server = ServerEntity.<ServerEntity>findByIdOptional(fqdn).orElseThrow(() -> new NotFound("Server", "no server with fqdn " + fqdn));
         return server.services.stream().filter(service -> service.fsid != null)
                 .map(service -> new DaemonControls.Daemon(service.fsid, fqdn, service.type, service.serviceId)).toList();
     }

@@ -2,12 +2,13 @@ package io.loligo.cluster.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.command.DaemonControl;
 import io.loligo.contracts.command.OsdGroupFlagChange;
 import io.loligo.contracts.command.RequestedChange;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +39,7 @@ public final class Maintenance {
      * @param osdDump the OSD map held: an OSD destroyed or purged there is no daemon to stop or start
      * @param crushDump the CRUSH map held, whose host bucket of the daemons' OSDs gets the flag
      * @param okToStop Ceph's verdict on stopping these OSDs together, asked only when entering without override
-     * @throws ApiException 400 naming a bad field, 409 {@code NotOkToStop} with Ceph's reason, 409 when the host serves
+     * @throws InvalidInput naming a bad field, Conflict {@code NotOkToStop} with Ceph's reason, Conflict when the host serves
      *                      several clusters or runs nothing to stop
      */
     public static Planned plan(String host, List<DaemonControls.Daemon> daemons, List<DaemonControls.Daemon> stoppedBefore, JsonNode osdDump,
@@ -52,7 +53,7 @@ public final class Maintenance {
         if (overridden && !form.override().equals(host)) {
             errors.add(new FieldError("override", "must be the server's fqdn, " + host + ", typed to stop its OSDs against Ceph's advice"));
         }
-        ApiException.refuseIfAny(errors);
+        InvalidInput.refuseIfAny(errors);
         Set<String> liveOsds = new HashSet<>();
         for (JsonNode osd : osdDump.path("osds")) {
             if (!osd.path("state").toString().contains("\"destroyed\"")) {
@@ -68,10 +69,10 @@ public final class Maintenance {
                 .sorted(Comparator.comparingInt((DaemonControls.Daemon daemon) -> STOP_ORDER.indexOf(daemon.type())).thenComparing(DaemonControls.Daemon::name))
                 .toList();
         if (served.isEmpty()) {
-            throw new ApiException(409, "NothingToStop", host + " runs no OSD, MDS or RGW: maintenance stops nothing there");
+            throw new Conflict("NothingToStop", host + " runs no OSD, MDS or RGW: maintenance stops nothing there");
         }
         if (served.stream().map(DaemonControls.Daemon::fsid).distinct().count() > 1) {
-            throw new ApiException(409, "SeveralClusters", host + " runs daemons of several clusters: stop them one by one");
+            throw new Conflict("SeveralClusters", host + " runs daemons of several clusters: stop them one by one");
         }
         String fsid = served.get(0).fsid();
         List<String> osds = served.stream().filter(daemon -> daemon.type().equals("osd")).map(DaemonControls.Daemon::name).toList();
@@ -81,7 +82,7 @@ public final class Maintenance {
             if (!osds.isEmpty() && !overridden) {
                 JsonNode verdict = okToStop.apply(osds);
                 if (!verdict.path("ok").asBoolean()) {
-                    throw new ApiException(409, "NotOkToStop", "Ceph says " + String.join(", ", osds) + " should not stop now: "
+                    throw new Conflict("NotOkToStop", "Ceph says " + String.join(", ", osds) + " should not stop now: "
                             + verdict.path("reason").asText() + ". Give the server's fqdn as override to enter maintenance anyway.");
                 }
             }

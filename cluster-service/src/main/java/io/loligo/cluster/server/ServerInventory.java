@@ -1,10 +1,10 @@
 package io.loligo.cluster.server;
 
-import io.loligo.cluster.cluster.ClusterEntity;
-import io.loligo.cluster.cluster.MapVersions;
 import io.loligo.cluster.event.Event;
 import io.loligo.cluster.event.EventLog;
 import io.loligo.cluster.event.Severity;
+import io.loligo.cluster.known.ClusterEntity;
+import io.loligo.cluster.known.MapVersions;
 import io.loligo.contracts.heartbeat.ClusterReport;
 import io.loligo.contracts.heartbeat.DaemonService;
 import io.loligo.contracts.heartbeat.Liveness;

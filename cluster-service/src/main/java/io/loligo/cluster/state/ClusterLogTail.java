@@ -1,10 +1,10 @@
 package io.loligo.cluster.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loligo.contracts.api.ApiException;
-import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.UsageViews;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class ClusterLogTail {
     private final int lines;
     private final int lowest;
 
-    /** @throws ApiException 400 naming each invalid parameter */
+    /** @throws InvalidInput naming each invalid parameter */
     public ClusterLogTail(String lines, String level) {
         List<FieldError> errors = new ArrayList<>();
         Integer parsedLines = QueryValues.integer("lines", lines, 1, errors);
@@ -32,9 +32,7 @@ public final class ClusterLogTail {
         if (!LEVELS.contains(levelName)) {
             errors.add(new FieldError("level", "must be one of " + String.join(", ", LEVELS)));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         this.lines = parsedLines == null ? DEFAULT_LINES : parsedLines;
         this.lowest = LEVELS.indexOf(levelName);
     }

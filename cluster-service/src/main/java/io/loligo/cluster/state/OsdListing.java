@@ -1,10 +1,10 @@
 package io.loligo.cluster.state;
 
-import io.loligo.contracts.api.ApiException;
-import io.loligo.contracts.api.PageRequest;
-import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.api.OsdView;
+import io.loligo.contracts.api.PageRequest;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.api.QueryValues;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ public final class OsdListing {
     private final PageRequest page;
     private final Map<String, String> echoedParameters = new LinkedHashMap<>();
 
-    /** @throws ApiException 400 naming each invalid parameter */
+    /** @throws InvalidInput naming each invalid parameter */
     public OsdListing(String pool, List<String> ids, String up, String in, String host, String search,
                       String ordering, String page, String pageSize) {
         List<FieldError> errors = new ArrayList<>();
@@ -54,9 +54,7 @@ public final class OsdListing {
         this.search = QueryValues.blankToNull(search) == null ? null : search.strip().toLowerCase(Locale.ROOT);
         this.order = ordering(ordering, errors);
         this.page = PageRequest.parse(page, pageSize, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         echo("pool", pool);
         echo("up", up);
         echo("in", in);

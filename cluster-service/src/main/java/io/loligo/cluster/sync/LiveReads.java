@@ -2,9 +2,11 @@ package io.loligo.cluster.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loligo.cluster.broker.RefusedAgentMessages;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.command.AgentCommand;
 import io.loligo.contracts.command.CommandReply;
+import io.loligo.contracts.refusal.DependencyTimedOut;
+import io.loligo.contracts.refusal.Refusal;
+import io.loligo.contracts.refusal.Unavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,14 +40,14 @@ public class LiveReads {
     @Inject
     CommandSender commands;
 
-    /** @throws ApiException 503 when no agent reports the cluster or the agent failed, 504 when it did not answer */
+    /** @throws Unavailable when no agent reports the cluster or the agent failed, DependencyTimedOut when it did not answer */
     public JsonNode read(AgentCommand command) {
         return read(command, TIMEOUT);
     }
 
     /** As {@link #read(AgentCommand)}, for a read that may take longer. */
     public JsonNode read(AgentCommand command, Duration timeout) {
-        String agent = sync.favouredAgent(command.fsid(), Instant.now()).orElseThrow(() -> new ApiException(503, "NoAgent",
+        String agent = sync.favouredAgent(command.fsid(), Instant.now()).orElseThrow(() -> new Unavailable("NoAgent",
                 "no agent has reported cluster " + command.fsid() + " recently; it cannot be read now"));
         return readFrom(agent, command, timeout);
     }
@@ -53,7 +55,7 @@ public class LiveReads {
     /**
      * Asks one agent, for what only the agent of a host knows (its files, its facts).
      *
-     * @throws ApiException as {@link #read(AgentCommand)}, with the agent's own reason when it could not answer
+     * @throws Refusal as {@link #read(AgentCommand)}, with the agent's own reason when it could not answer
      */
     public JsonNode readFrom(String agent, AgentCommand command) {
         return readFrom(agent, command, TIMEOUT);
@@ -68,14 +70,14 @@ public class LiveReads {
             commands.send(commandId, agent, command);
             CommandReply reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (reply.error() != null) {
-                throw new ApiException(503, reply.error().reason(), "agent " + agent + " could not answer: " + reply.error().message());
+                throw new Unavailable(reply.error().reason(), "agent " + agent + " could not answer: " + reply.error().message());
             }
             return reply.output();
         } catch (TimeoutException e) {
-            throw new ApiException(504, "AgentTimeout", "agent " + agent + " did not answer within " + timeout.toSeconds() + " s");
+            throw new DependencyTimedOut("AgentTimeout", "agent " + agent + " did not answer within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "Interrupted", "the read from agent " + agent + " was interrupted");
+            throw new Unavailable("Interrupted", "the read from agent " + agent + " was interrupted");
         } catch (ExecutionException e) {
             throw new IllegalStateException("a live read never completes exceptionally", e);
         } finally {

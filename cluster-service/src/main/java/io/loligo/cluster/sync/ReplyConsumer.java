@@ -1,6 +1,6 @@
 package io.loligo.cluster.sync;
 
-import io.loligo.cluster.agent.AgentKeys;
+import io.loligo.cluster.agent.AgentTrust;
 import io.loligo.cluster.broker.BrokerConfig;
 import io.loligo.cluster.broker.RefusedAgentMessages;
 import io.loligo.cluster.request.Requests;
@@ -43,7 +43,7 @@ public class ReplyConsumer {
     @Inject
     Requests requests;
     @Inject
-    AgentKeys keys;
+    AgentTrust trust;
     @Inject
     BrokerConfig broker;
     @Inject
@@ -56,7 +56,7 @@ public class ReplyConsumer {
         boolean fromServices = broker.servicesUser().equals(sender);
         boolean fromAcceptedAgent;
         try {
-            fromAcceptedAgent = sender != null && !fromServices && keys.isAccepted(sender);
+            fromAcceptedAgent = sender != null && !fromServices && trust.isAccepted(sender);
         } catch (RuntimeException e) {
             // never thrown on: an exception out of this method would end the subscription for good
             if (DatabaseUnreachable.caused(e)) {

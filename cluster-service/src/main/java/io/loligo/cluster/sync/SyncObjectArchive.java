@@ -1,8 +1,8 @@
 package io.loligo.cluster.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loligo.cluster.cluster.ClusterEntity;
-import io.loligo.cluster.cluster.SyncObjectEntity;
+import io.loligo.cluster.known.ClusterEntity;
+import io.loligo.cluster.known.SyncObjectEntity;
 import io.loligo.contracts.heartbeat.ClusterMap;
 import io.loligo.contracts.wire.Gzip;
 import io.quarkus.logging.Log;

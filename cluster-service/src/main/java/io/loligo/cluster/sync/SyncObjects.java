@@ -5,6 +5,7 @@ import io.loligo.cluster.leader.Leadership;
 import io.loligo.contracts.ceph.SecretOptions;
 import io.loligo.contracts.command.CommandReply;
 import io.loligo.contracts.heartbeat.ClusterMap;
+import io.loligo.contracts.refusal.Unavailable;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -74,6 +75,16 @@ public class SyncObjects {
 
     public Optional<Stored> get(String fsid, ClusterMap map) {
         return Optional.ofNullable(copiesOf(fsid).get(map));
+    }
+
+    /** @throws Unavailable {@code NotSynchronised} while the map has not been read yet */
+    public Stored require(String fsid, ClusterMap map) {
+        return get(fsid, map).orElseThrow(() -> notSynchronised(fsid, map));
+    }
+
+    public static Unavailable notSynchronised(String fsid, ClusterMap map) {
+        return new Unavailable("NotSynchronised",
+                "the " + map.syncType() + " of cluster " + fsid + " has not been read yet; retry in a few seconds");
     }
 
     /** Whether maps of the cluster are in memory now; never reads the archive, so an unknown fsid costs nothing. */

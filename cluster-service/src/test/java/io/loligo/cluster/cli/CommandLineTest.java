@@ -2,7 +2,7 @@ package io.loligo.cluster.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +27,9 @@ class CommandLineTest {
     @Test
     void what_is_no_ceph_command_line_is_named() {
         for (String bad : new String[]{"null", "{}", "\"\"", "\"ceph\"", "[1]", "\"rbd ls\"", "\"osd 'tree\""}) {
-            assertThatThrownBy(() -> CommandLine.words(command(bad))).as(bad).isInstanceOf(ApiException.class)
-                    .satisfies(e -> assertThat(((ApiException) e).problem().errors().get(0).field()).isEqualTo("command"));
+            assertThatThrownBy(() -> CommandLine.words(command(bad))).as(bad).isInstanceOf(Refusal.class)
+                    .satisfies(e -> assertThat(((Refusal) e).errors().get(0).field()).isEqualTo("command"));
         }
-        assertThatThrownBy(() -> CommandLine.words(null)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> CommandLine.words(null)).isInstanceOf(Refusal.class);
     }
 }

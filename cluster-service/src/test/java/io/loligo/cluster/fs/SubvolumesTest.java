@@ -1,13 +1,13 @@
 package io.loligo.cluster.fs;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.cluster.CephFixtures;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.FileSystemView;
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.SubvolumeViews;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.contracts.command.SubvolumeChange;
 import io.loligo.contracts.command.SubvolumeClone;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -32,17 +32,17 @@ class SubvolumesTest {
         SubvolumeViews.Subvolume plain = VOLUME.subvolume("rec-plain", null);
         assertThat(plain.bytesQuota()).as("\"infinite\"").isNull();
         assertThat(plain.group()).isNull();
-        assertThat(catchThrowableOfType(() -> VOLUME.subvolume("rec-sub", null), ApiException.class).problem().reason())
-                .isEqualTo("UnknownSubvolume");
+        assertThat(catchThrowableOfType(() -> VOLUME.subvolume("rec-sub", null), Refusal.class).reason())
+                .isEqualTo("SubvolumeNotFound");
     }
 
     @Test
     void everyBadFieldOfANewSubvolumeIsNamedAndATakenNameIsAConflict() {
-        ApiException refused = catchThrowableOfType(() -> Subvolumes.create(VOLUME, new SubvolumeViews.Form("a/b", "nope", -1L, "999", "other")),
-                ApiException.class);
-        assertThat(refused.problem().errors()).extracting(Problem.FieldError::field).containsExactly("name", "group", "size", "mode", "data_pool");
+        Refusal refused = catchThrowableOfType(() -> Subvolumes.create(VOLUME, new SubvolumeViews.Form("a/b", "nope", -1L, "999", "other")),
+                Refusal.class);
+        assertThat(refused.errors()).extracting(Problem.FieldError::field).containsExactly("name", "group", "size", "mode", "data_pool");
         assertThat(catchThrowableOfType(() -> Subvolumes.create(VOLUME, new SubvolumeViews.Form("rec-sub", "rec-group", null, null, null)),
-                ApiException.class).problem().reason()).isEqualTo("SubvolumeExists");
+                Refusal.class).reason()).isEqualTo("SubvolumeExists");
         assertThat(Subvolumes.create(VOLUME, new SubvolumeViews.Form("rec-sub", null, 1024L, "750", "cephfs.cephfs.data")).changes())
                 .containsExactly(new SubvolumeChange("f", "cephfs", SubvolumeChange.Kind.CREATE, null, "rec-sub", null, 1024L, "750",
                         "cephfs.cephfs.data"));
@@ -52,7 +52,7 @@ class SubvolumesTest {
     void aSubvolumeGoesWithItsSnapshotsAndAGroupOnlyOnceEmpty() {
         assertThat(Subvolumes.delete(VOLUME, VOLUME.subvolume("rec-sub", "rec-group")).changes()).extracting(change -> ((SubvolumeChange) change).kind())
                 .containsExactly(SubvolumeChange.Kind.REMOVE_SNAPSHOT, SubvolumeChange.Kind.REMOVE);
-        assertThat(catchThrowableOfType(() -> Subvolumes.deleteGroup(VOLUME, "rec-group"), ApiException.class).problem().reason())
+        assertThat(catchThrowableOfType(() -> Subvolumes.deleteGroup(VOLUME, "rec-group"), Refusal.class).reason())
                 .isEqualTo("SubvolumeGroupNotEmpty");
     }
 
@@ -63,19 +63,19 @@ class SubvolumesTest {
         SubvolumeChange lifted = (SubvolumeChange) Subvolumes.resize(VOLUME, quoted, new SubvolumeViews.Form(null, null, 0L, null, null)).changes().get(0);
         assertThat(lifted.monCommand()).contains("\"new_size\":\"inf\"").contains("\"group_name\":\"rec-group\"");
         assertThat(catchThrowableOfType(() -> Subvolumes.resize(VOLUME, quoted, new SubvolumeViews.Form(null, null, -1L, null, null)),
-                ApiException.class).problem().errors()).extracting(Problem.FieldError::field).containsExactly("size");
+                Refusal.class).errors()).extracting(Problem.FieldError::field).containsExactly("size");
     }
 
     @Test
     void aSnapshotIsClonedUnderAFreeNameAndEveryBadFieldIsNamed() {
         SubvolumeViews.Subvolume source = VOLUME.subvolume("rec-sub", "rec-group");
         assertThat(catchThrowableOfType(() -> Subvolumes.clone(VOLUME, source, "none", new SubvolumeViews.Form("copy", null, null, null, null)),
-                ApiException.class).problem().reason()).isEqualTo("UnknownSnapshot");
-        ApiException refused = catchThrowableOfType(() -> Subvolumes.clone(VOLUME, source, "first",
-                new SubvolumeViews.Form("a/b", "nope", 5L, null, "other")), ApiException.class);
-        assertThat(refused.problem().errors()).extracting(Problem.FieldError::field).containsExactly("name", "group", "size", "data_pool");
+                Refusal.class).reason()).isEqualTo("SnapshotNotFound");
+        Refusal refused = catchThrowableOfType(() -> Subvolumes.clone(VOLUME, source, "first",
+                new SubvolumeViews.Form("a/b", "nope", 5L, null, "other")), Refusal.class);
+        assertThat(refused.errors()).extracting(Problem.FieldError::field).containsExactly("name", "group", "size", "data_pool");
         assertThat(catchThrowableOfType(() -> Subvolumes.clone(VOLUME, source, "first", new SubvolumeViews.Form("rec-plain", null, null, null, null)),
-                ApiException.class).problem().errors()).extracting(Problem.FieldError::field).containsExactly("name");
+                Refusal.class).errors()).extracting(Problem.FieldError::field).containsExactly("name");
         assertThat(Subvolumes.clone(VOLUME, source, "first", new SubvolumeViews.Form("copy", null, null, null, null)).changes())
                 .containsExactly(new SubvolumeClone("f", "cephfs", "rec-group", "rec-sub", "first", "copy", null, null));
     }
@@ -85,9 +85,9 @@ class SubvolumesTest {
         ObjectNode read = CephFixtures.json("subvolumes.json").deepCopy();
         read.putArray("pending").addObject().put("name", "being-read").putNull("group");
         Subvolumes.Volume volume = Subvolumes.of("f", CEPHFS, read);
-        assertThat(catchThrowableOfType(() -> volume.subvolume("being-read", null), ApiException.class).problem().reason())
+        assertThat(catchThrowableOfType(() -> volume.subvolume("being-read", null), Refusal.class).reason())
                 .isEqualTo("SubvolumeBeingRead");
         assertThat(catchThrowableOfType(() -> Subvolumes.create(volume, new SubvolumeViews.Form("being-read", null, null, null, null)),
-                ApiException.class).problem().reason()).isEqualTo("SubvolumeExists");
+                Refusal.class).reason()).isEqualTo("SubvolumeExists");
     }
 }

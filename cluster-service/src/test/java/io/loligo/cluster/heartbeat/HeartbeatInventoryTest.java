@@ -172,9 +172,9 @@ class HeartbeatInventoryTest {
     void unknown_clusters_and_servers_are_problems() {
         given().get("/internal/v2/cluster/{fsid}", "00000000-0000-0000-0000-000000000000").then()
                 .statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404)).body("reason", equalTo("NotFound"))
+                .body("status", equalTo(404)).body("reason", equalTo("ClusterNotFound"))
                 .body("detail", equalTo("no cluster with fsid 00000000-0000-0000-0000-000000000000"));
         given().get("/internal/v2/server/{fqdn}", "nowhere.example.com").then()
-                .statusCode(404).body("reason", equalTo("NotFound"));
+                .statusCode(404).body("reason", equalTo("ServerNotFound"));
     }
 }

@@ -3,15 +3,16 @@ package io.loligo.cluster.osd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.cluster.CephFixtures;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.DeviceView;
 import io.loligo.contracts.api.HostDevicesView;
 import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.api.RefusalMapper;
 import io.loligo.contracts.command.OsdChange;
 import io.loligo.contracts.command.OsdDrain;
 import io.loligo.contracts.command.OsdProvision;
 import io.loligo.contracts.command.OsdRemoval;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -36,11 +37,11 @@ class OsdLifecycleTest {
     }
 
     private static List<String> fields(Runnable call) {
-        return catchThrowableOfType(call::run, ApiException.class).problem().errors().stream().map(Problem.FieldError::field).toList();
+        return catchThrowableOfType(call::run, Refusal.class).errors().stream().map(Problem.FieldError::field).toList();
     }
 
     private static String reason(Runnable call) {
-        return catchThrowableOfType(call::run, ApiException.class).problem().reason();
+        return catchThrowableOfType(call::run, Refusal.class).reason();
     }
 
     @Test
@@ -58,7 +59,7 @@ class OsdLifecycleTest {
                 new OsdForms.Create("/lab/devices/blank", "no class", Map.of("rack", "r 1"), -1))))
                 .containsExactly("device_class", "crush_location", "osd_id");
         assertThat(reason(() -> OsdLifecycle.create("f", "vm", DEVICES, OSD_DUMP, new OsdForms.Create("/dev/none", null, null, null))))
-                .isEqualTo("UnknownDevice");
+                .isEqualTo("DeviceNotFound");
         assertThat(reason(() -> OsdLifecycle.create("f", "vm", DEVICES, OSD_DUMP, new OsdForms.Create("/lab/devices/used", null, null, null))))
                 .isEqualTo("DeviceUnavailable");
         // osd.1 runs, osd.9 never was: only a destroyed id is taken again
@@ -74,18 +75,18 @@ class OsdLifecycleTest {
     void onlyAnOsdInTheMapAndNotDestroyedIsDrained() {
         assertThat(OsdLifecycle.drain("f", 1, OSD_DUMP).changes()).containsExactly(new OsdDrain("f", 1));
         assertThat(reason(() -> OsdLifecycle.drain("f", 3, OSD_DUMP))).isEqualTo("OsdDestroyed");
-        assertThat(reason(() -> OsdLifecycle.drain("f", 9, OSD_DUMP))).isEqualTo("UnknownOsd");
+        assertThat(reason(() -> OsdLifecycle.drain("f", 9, OSD_DUMP))).isEqualTo("OsdNotFound");
     }
 
     @Test
     void removalNeedsTheNameTypedAndCephsSafeToDestroyUnlessOverridden() {
         assertThat(fields(() -> OsdLifecycle.remove("f", 1, "vm", OSD_DUMP, new OsdForms.Removal("osd.2", null), false, NOT_SAFE)))
                 .containsExactly("confirm");
-        ApiException refused = catchThrowableOfType(() -> OsdLifecycle.remove("f", 1, "vm", OSD_DUMP,
-                new OsdForms.Removal("osd.1", null), true, NOT_SAFE), ApiException.class);
-        assertThat(refused.problem().status()).isEqualTo(409);
-        assertThat(refused.problem().reason()).isEqualTo("NotSafeToDestroy");
-        assertThat(refused.problem().detail()).contains("89 pgs currently mapped");
+        Refusal refused = catchThrowableOfType(() -> OsdLifecycle.remove("f", 1, "vm", OSD_DUMP,
+                new OsdForms.Removal("osd.1", null), true, NOT_SAFE), Refusal.class);
+        assertThat(RefusalMapper.problem(refused).status()).isEqualTo(409);
+        assertThat(refused.reason()).isEqualTo("NotSafeToDestroy");
+        assertThat(refused.getMessage()).contains("89 pgs currently mapped");
         assertThat(fields(() -> OsdLifecycle.remove("f", 1, "vm", OSD_DUMP, new OsdForms.Removal("osd.1", "osd.2"), false, NOT_SAFE)))
                 .containsExactly("override");
         var overridden = OsdLifecycle.remove("f", 1, "vm", OSD_DUMP, new OsdForms.Removal("osd.1", "osd.1"), false, NOT_SAFE);

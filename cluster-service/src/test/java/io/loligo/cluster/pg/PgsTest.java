@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.PgView;
+import io.loligo.contracts.api.RefusalMapper;
 import io.loligo.contracts.command.PgChange;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -38,9 +39,9 @@ class PgsTest {
         PgView active = new PgView("2.1", "lab", "active+clean", List.of(0), List.of(0), 0, 0, PgView.COMMANDS, null, null);
 
         assertThat(Pgs.command("f", active, "deep_scrub").changes()).containsExactly(new PgChange("f", "2.1", PgChange.Kind.DEEP_SCRUB));
-        assertThatThrownBy(() -> Pgs.command("f", inactive, "scrub")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.problem().status()).isEqualTo(403));
-        assertThatThrownBy(() -> Pgs.command("f", active, "defrag")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.problem().status()).isEqualTo(404));
+        assertThatThrownBy(() -> Pgs.command("f", inactive, "scrub")).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(RefusalMapper.problem(e).status()).isEqualTo(403));
+        assertThatThrownBy(() -> Pgs.command("f", active, "defrag")).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(RefusalMapper.problem(e).status()).isEqualTo(404));
     }
 }

@@ -2,9 +2,10 @@ package io.loligo.cluster.pool;
 
 import io.loligo.cluster.CephFixtures;
 import io.loligo.cluster.state.Pools;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.PoolView;
+import io.loligo.contracts.api.RefusalMapper;
 import io.loligo.contracts.command.ErasureCodeProfileChange;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,9 +31,9 @@ class ErasureCodeProfilesTest {
         assertThat(ErasureCodeProfiles.create(FSID, dump, Map.of("name", "fast", "k", "2", "m", "1", "crush-failure-domain", "osd"))
                 .changes()).containsExactly(new ErasureCodeProfileChange(FSID, "fast", Map.of("k", "2", "m", "1", "crush-failure-domain", "osd")));
         assertThatThrownBy(() -> ErasureCodeProfiles.create(FSID, dump, Map.of("name", "default", "k", "2", "m", "1")))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(RefusalMapper.problem(e).status()).isEqualTo(409));
         assertThatThrownBy(() -> ErasureCodeProfiles.create(FSID, dump, Map.of("k", "1", "m", "x")))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().errors())
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.errors())
                         .extracting(error -> error.field()).containsExactly("name", "k", "m"));
     }
 
@@ -43,7 +44,7 @@ class ErasureCodeProfilesTest {
         PoolView erasurePool = new PoolView(9, "ec", 4, 3, 8, 8, 1, 0, true, false, 0, 0, "erasure", "default", List.of(), 8, 8, "off");
 
         assertThatThrownBy(() -> ErasureCodeProfiles.delete(FSID, dump, List.of(pool, erasurePool), "default"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().reason()).isEqualTo("ProfileInUse"));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.reason()).isEqualTo("ProfileInUse"));
         assertThat(ErasureCodeProfiles.delete(FSID, dump, List.of(pool), "default").changes())
                 .containsExactly(new ErasureCodeProfileChange(FSID, "default", null));
     }

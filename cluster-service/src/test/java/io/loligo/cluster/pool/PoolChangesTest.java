@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.cluster.CephFixtures;
 import io.loligo.cluster.request.Planned;
 import io.loligo.cluster.state.Pools;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.command.CreatePool;
 import io.loligo.contracts.command.PoolChange;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import static io.loligo.cluster.ProblemAssertions.assertProblem;
@@ -72,8 +72,8 @@ class PoolChangesTest {
     void deletingWaitsForTheClusterToAllowIt() {
         PoolView pool = cluster(false).pools().get(1);
 
-        assertThatThrownBy(() -> PoolChanges.delete(cluster(false), pool)).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.problem().reason()).isEqualTo("PoolDeletionDisabled"));
+        assertThatThrownBy(() -> PoolChanges.delete(cluster(false), pool)).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e.reason()).isEqualTo("PoolDeletionDisabled"));
         assertThat(PoolChanges.delete(cluster(true), pool).changes())
                 .containsExactly(new PoolChange(FSID, pool.name(), PoolChange.Kind.DELETE, null));
     }

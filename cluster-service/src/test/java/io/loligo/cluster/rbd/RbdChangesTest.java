@@ -1,15 +1,16 @@
 package io.loligo.cluster.rbd;
 
 import io.loligo.cluster.request.Planned;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.PoolView;
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.RbdForms;
 import io.loligo.contracts.api.RbdImageView;
 import io.loligo.contracts.api.RbdTrashView;
+import io.loligo.contracts.api.RefusalMapper;
 import io.loligo.contracts.command.CopyImage;
 import io.loligo.contracts.command.CreateImage;
 import io.loligo.contracts.command.ImageChange;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -40,29 +41,29 @@ class RbdChangesTest {
 
     @Test
     void everyBadFieldOfANewImageIsNamedInOneRefusal() {
-        ApiException refused = catchThrowableOfType(() -> RbdChanges.create(POOL,
-                new RbdForms.Image("a/b", -1L, List.of("fast-diff", "object-map"), 3000L, "ec", true)), ApiException.class);
-        assertThat(refused.problem().status()).isEqualTo(400);
-        assertThat(refused.problem().errors()).extracting(Problem.FieldError::field)
+        Refusal refused = catchThrowableOfType(() -> RbdChanges.create(POOL,
+                new RbdForms.Image("a/b", -1L, List.of("fast-diff", "object-map"), 3000L, "ec", true)), Refusal.class);
+        assertThat(RefusalMapper.problem(refused).status()).isEqualTo(400);
+        assertThat(refused.errors()).extracting(Problem.FieldError::field)
                 .containsExactly("name", "size", "features", "object_size", "data_pool", "allow_shrink");
-        assertThat(refused.problem().errors().get(2).message()).isEqualTo("'object-map' needs 'exclusive-lock'");
-        assertThat(refused.problem().errors().get(4).message()).contains("allow_ec_overwrites");
+        assertThat(refused.errors().get(2).message()).isEqualTo("'object-map' needs 'exclusive-lock'");
+        assertThat(refused.errors().get(4).message()).contains("allow_ec_overwrites");
     }
 
     @Test
     void aTakenNameIsAConflictAndAPoolNotForRbdIsRefused() {
         assertThat(catchThrowableOfType(() -> RbdChanges.create(POOL, new RbdForms.Image("disk", 1L, null, null, null, null)),
-                ApiException.class).problem().reason()).isEqualTo("ImageExists");
+                Refusal.class).reason()).isEqualTo("ImageExists");
         RbdChanges.Pool objects = new RbdChanges.Pool(FSID, OTHER, POOL.pools(), Set.of(), List.of(), List.of());
         assertThat(catchThrowableOfType(() -> RbdChanges.create(objects, new RbdForms.Image("x", 1L, null, null, null, null)),
-                ApiException.class).problem().errors()).extracting(Problem.FieldError::field).containsExactly("pool");
+                Refusal.class).errors()).extracting(Problem.FieldError::field).containsExactly("pool");
     }
 
     @Test
     void shrinkingNeedsToBeAllowedAndARenameComesAfterTheResize() {
-        ApiException refused = catchThrowableOfType(() -> RbdChanges.update(POOL, DISK, new RbdForms.Image(null, 1L << 20, null, null, null, null)),
-                ApiException.class);
-        assertThat(refused.problem().errors()).extracting(Problem.FieldError::field).containsExactly("size");
+        Refusal refused = catchThrowableOfType(() -> RbdChanges.update(POOL, DISK, new RbdForms.Image(null, 1L << 20, null, null, null, null)),
+                Refusal.class);
+        assertThat(refused.errors()).extracting(Problem.FieldError::field).containsExactly("size");
         Planned planned = RbdChanges.update(POOL, DISK, new RbdForms.Image("disk-2", 1L << 20, null, null, null, true));
         assertThat(planned.changes()).containsExactly(new ImageChange(FSID, 3, "disk", ImageChange.Kind.SHRINK, null, String.valueOf(1L << 20)),
                 new ImageChange(FSID, 3, "disk", ImageChange.Kind.RENAME, null, "disk-2"));
@@ -72,16 +73,16 @@ class RbdChangesTest {
     @Test
     void aProtectedSnapshotWithClonesIsKeptAndAnUnprotectedOneIsNotCloned() {
         assertThat(catchThrowableOfType(() -> RbdChanges.updateSnapshot(POOL, DISK, "base", new RbdForms.Snapshot(null, false)),
-                ApiException.class).problem().reason()).isEqualTo("SnapshotHasClones");
-        assertThat(catchThrowableOfType(() -> RbdChanges.deleteSnapshot(POOL, DISK, "base"), ApiException.class).problem().reason())
+                Refusal.class).reason()).isEqualTo("SnapshotHasClones");
+        assertThat(catchThrowableOfType(() -> RbdChanges.deleteSnapshot(POOL, DISK, "base"), Refusal.class).reason())
                 .isEqualTo("SnapshotProtected");
-        assertThat(catchThrowableOfType(() -> RbdChanges.deleteSnapshot(POOL, DISK, "none"), ApiException.class).problem().status())
+        assertThat(RefusalMapper.problem(catchThrowableOfType(() -> RbdChanges.deleteSnapshot(POOL, DISK, "none"), Refusal.class)).status())
                 .isEqualTo(404);
         assertThat(RbdChanges.cloneSnapshot(POOL, DISK, "base", new RbdForms.Target(null, "vm-2"), POOL).changes())
                 .containsExactly(new CopyImage(FSID, 3, "disk", "base", 3, "vm-2", CopyImage.Kind.CLONE));
         RbdImageView unprotected = image("plain", 1L, List.of(new RbdImageView.Snapshot("s", 1, 1L, false, null)), 0, null);
         assertThat(catchThrowableOfType(() -> RbdChanges.cloneSnapshot(POOL, unprotected, "s", new RbdForms.Target(null, "c"), POOL),
-                ApiException.class).problem().reason()).isEqualTo("SnapshotNotProtected");
+                Refusal.class).reason()).isEqualTo("SnapshotNotProtected");
     }
 
     @Test
@@ -90,15 +91,15 @@ class RbdChangesTest {
                 ImageChange.ofSnapshot(FSID, 3, "clone", ImageChange.Kind.CREATE_SNAPSHOT, "gold"),
                 ImageChange.ofSnapshot(FSID, 3, "clone", ImageChange.Kind.PROTECT, "gold"));
         assertThat(catchThrowableOfType(() -> RbdChanges.createSnapshot(POOL, DISK, new RbdForms.Snapshot("base", null)),
-                ApiException.class).problem().reason()).isEqualTo("SnapshotExists");
+                Refusal.class).reason()).isEqualTo("SnapshotExists");
     }
 
     @Test
     void anImageInUseOrWithSnapshotsIsNotRemovedAndOnlyACloneIsFlattened() {
-        assertThat(catchThrowableOfType(() -> RbdChanges.delete(POOL, CLONE), ApiException.class).problem().reason()).isEqualTo("ImageInUse");
-        assertThat(catchThrowableOfType(() -> RbdChanges.delete(POOL, DISK), ApiException.class).problem().reason())
+        assertThat(catchThrowableOfType(() -> RbdChanges.delete(POOL, CLONE), Refusal.class).reason()).isEqualTo("ImageInUse");
+        assertThat(catchThrowableOfType(() -> RbdChanges.delete(POOL, DISK), Refusal.class).reason())
                 .isEqualTo("ImageHasSnapshots");
-        assertThat(catchThrowableOfType(() -> RbdChanges.flatten(POOL, DISK), ApiException.class).problem().reason()).isEqualTo("NotAClone");
+        assertThat(catchThrowableOfType(() -> RbdChanges.flatten(POOL, DISK), Refusal.class).reason()).isEqualTo("NotAClone");
         assertThat(RbdChanges.flatten(POOL, CLONE).changes()).containsExactly(ImageChange.of(FSID, 3, "clone", ImageChange.Kind.FLATTEN));
     }
 
@@ -106,23 +107,18 @@ class RbdChangesTest {
     void aTrashedImageIsRestoredUnderAFreeNameAndPurgedOnceItsDeferralHasPassed() {
         assertThat(RbdChanges.restore(POOL, "7c1d", null).changes())
                 .containsExactly(new ImageChange(FSID, 3, "7c1d", ImageChange.Kind.RESTORE, null, "old"));
-        assertThat(catchThrowableOfType(() -> RbdChanges.restore(POOL, "7c1d", new RbdForms.Restore("disk")), ApiException.class)
-                .problem().reason()).isEqualTo("ImageExists");
-        assertThat(catchThrowableOfType(() -> RbdChanges.purge(POOL, "nope", Instant.now()), ApiException.class).problem().reason())
-                .isEqualTo("UnknownTrashEntry");
-        assertThat(catchThrowableOfType(() -> RbdChanges.purge(POOL, "7c1d", Instant.parse("2026-12-06T09:00:00Z")), ApiException.class)
-                .problem().reason()).isEqualTo("TrashDeferred");
+        assertThat(catchThrowableOfType(() -> RbdChanges.restore(POOL, "7c1d", new RbdForms.Restore("disk")), Refusal.class).reason()).isEqualTo("ImageExists");
+        assertThat(catchThrowableOfType(() -> RbdChanges.purge(POOL, "nope", Instant.now()), Refusal.class).reason())
+                .isEqualTo("TrashEntryNotFound");
+        assertThat(catchThrowableOfType(() -> RbdChanges.purge(POOL, "7c1d", Instant.parse("2026-12-06T09:00:00Z")), Refusal.class).reason()).isEqualTo("TrashDeferred");
     }
 
     @Test
     void aCopyGoesToAnRbdPoolByName() {
-        assertThat(catchThrowableOfType(() -> RbdChanges.targetPool(POOL, new RbdForms.Target("nowhere", "x")), ApiException.class)
-                .problem().errors()).extracting(Problem.FieldError::field).containsExactly("pool");
-        assertThat(catchThrowableOfType(() -> RbdChanges.targetPool(POOL, new RbdForms.Target("objects", "x")), ApiException.class)
-                .problem().errors()).extracting(Problem.FieldError::field).containsExactly("pool");
+        assertThat(catchThrowableOfType(() -> RbdChanges.targetPool(POOL, new RbdForms.Target("nowhere", "x")), Refusal.class).errors()).extracting(Problem.FieldError::field).containsExactly("pool");
+        assertThat(catchThrowableOfType(() -> RbdChanges.targetPool(POOL, new RbdForms.Target("objects", "x")), Refusal.class).errors()).extracting(Problem.FieldError::field).containsExactly("pool");
         assertThat(RbdChanges.targetPool(POOL, new RbdForms.Target(null, "x"))).isEqualTo(RBD);
-        assertThat(catchThrowableOfType(() -> RbdChanges.copy(POOL, DISK, new RbdForms.Target(null, "clone"), POOL), ApiException.class)
-                .problem().errors()).extracting(Problem.FieldError::field).containsExactly("name");
+        assertThat(catchThrowableOfType(() -> RbdChanges.copy(POOL, DISK, new RbdForms.Target(null, "clone"), POOL), Refusal.class).errors()).extracting(Problem.FieldError::field).containsExactly("name");
     }
 
     private static PoolView pool(int id, String name, String type, List<String> applications) {

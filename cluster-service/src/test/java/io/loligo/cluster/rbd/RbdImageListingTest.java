@@ -2,10 +2,11 @@ package io.loligo.cluster.rbd;
 
 import io.loligo.cluster.listing.MemoryListing;
 import io.loligo.cluster.listing.SortedViews;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.Problem;
 import io.loligo.contracts.api.RbdImageView;
+import io.loligo.contracts.api.RefusalMapper;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -62,10 +63,10 @@ class RbdImageListingTest {
 
     @Test
     void eachWrongParameterIsNamed() {
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> listing(null, "colour", "0", "5000"));
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> listing(null, "colour", "0", "5000"));
 
-        assertThat(refused.problem().status()).isEqualTo(400);
-        assertThat(refused.problem().errors()).extracting(Problem.FieldError::field).containsExactly("ordering", "page", "page_size");
+        assertThat(RefusalMapper.problem(refused).status()).isEqualTo(400);
+        assertThat(refused.errors()).extracting(Problem.FieldError::field).containsExactly("ordering", "page", "page_size");
     }
 
     private static List<String> names(Page<RbdImageView> page) {

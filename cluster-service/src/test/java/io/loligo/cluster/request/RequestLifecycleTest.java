@@ -385,7 +385,7 @@ class RequestLifecycleTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/request/{id}", id).then()
                 .body("state", equalTo("complete")).body("log.message", hasItem("Ceph answered: rbd flatten disk (pool 2): done")));
         given().post("/internal/v2/cluster/{fsid}/pool/2/image/missing/flatten", fsid).then().statusCode(404)
-                .body("reason", equalTo("UnknownImage"));
+                .body("reason", equalTo("ImageNotFound"));
     }
 
     /** A reweight of osd.2 through the API: its request id. */

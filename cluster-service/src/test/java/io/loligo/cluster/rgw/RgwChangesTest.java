@@ -3,9 +3,10 @@ package io.loligo.cluster.rgw;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.cluster.rgw.AdminOps.Call;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.api.RefusalMapper;
 import io.loligo.contracts.api.RgwViews;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
@@ -48,16 +49,16 @@ class RgwChangesTest {
 
     @Test
     void everyBadFieldOfANewUserIsNamedAndATakenIdIsAConflictOnItsField() {
-        ApiException invalid = catchThrowableOfType(ApiException.class, () ->
+        Refusal invalid = catchThrowableOfType(Refusal.class, () ->
                 RgwChanges.createUser(GATEWAY, new RgwViews.RgwUserForm("a/b", " ", "not-an-address", -2, null)));
-        assertThat(invalid.problem().status()).isEqualTo(400);
-        assertThat(invalid.problem().errors()).extracting(Problem.FieldError::field)
+        assertThat(RefusalMapper.problem(invalid).status()).isEqualTo(400);
+        assertThat(invalid.errors()).extracting(Problem.FieldError::field)
                 .containsExactly("user_id", "display_name", "email", "max_buckets");
 
-        ApiException taken = catchThrowableOfType(ApiException.class, () ->
+        Refusal taken = catchThrowableOfType(Refusal.class, () ->
                 RgwChanges.createUser(GATEWAY, new RgwViews.RgwUserForm("bob", "Bob", null, null, null)));
-        assertThat(taken.problem().status()).isEqualTo(409);
-        assertThat(taken.problem().errors()).extracting(Problem.FieldError::field).containsExactly("user_id");
+        assertThat(RefusalMapper.problem(taken).status()).isEqualTo(409);
+        assertThat(taken.errors()).extracting(Problem.FieldError::field).containsExactly("user_id");
     }
 
     @Test
@@ -76,33 +77,33 @@ class RgwChangesTest {
         assertThat(RgwChanges.updateUser(GATEWAY, bob, new RgwViews.RgwUserForm(null, "Bob", "bob@example.com", 5, false))).isEmpty();
         assertThat(RgwChanges.updateUser(GATEWAY, bob, new RgwViews.RgwUserForm(null, null, null, null, true)).get(0).query())
                 .containsEntry("suspended", "1").doesNotContainKeys("display-name", "email", "max-buckets");
-        ApiException renamed = catchThrowableOfType(ApiException.class, () ->
+        Refusal renamed = catchThrowableOfType(Refusal.class, () ->
                 RgwChanges.updateUser(GATEWAY, bob, new RgwViews.RgwUserForm("robert", null, null, null, null)));
-        assertThat(renamed.problem().errors()).extracting(Problem.FieldError::field).containsExactly("user_id");
+        assertThat(renamed.errors()).extracting(Problem.FieldError::field).containsExactly("user_id");
     }
 
     @Test
     void loligosOwnUserAndKeyAreNotTakenFromIt() {
         RgwViews.RgwUser own = user("loligo-admin", 0, new RgwViews.RgwKey("loligo-admin", "LOLIGOKEY", null));
 
-        assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteUser(GATEWAY, own, true)).problem().reason())
+        assertThat(catchThrowableOfType(Refusal.class, () -> RgwChanges.deleteUser(GATEWAY, own, true)).reason())
                 .isEqualTo("LoligoOwnUser");
-        assertThat(catchThrowableOfType(ApiException.class, () ->
-                RgwChanges.updateUser(GATEWAY, own, new RgwViews.RgwUserForm(null, null, null, null, true))).problem().reason())
+        assertThat(catchThrowableOfType(Refusal.class, () ->
+                RgwChanges.updateUser(GATEWAY, own, new RgwViews.RgwUserForm(null, null, null, null, true))).reason())
                 .isEqualTo("LoligoOwnUser");
-        assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteKey(GATEWAY, own, "LOLIGOKEY")).problem().reason())
+        assertThat(catchThrowableOfType(Refusal.class, () -> RgwChanges.deleteKey(GATEWAY, own, "LOLIGOKEY")).reason())
                 .isEqualTo("LoligoOwnKey");
     }
 
     @Test
     void aUserWithBucketsAndABucketWithObjectsGoOnlyWithTheirData() {
         RgwViews.RgwUser owner = user("carol", 2);
-        assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteUser(GATEWAY, owner, false)).problem().status())
+        assertThat(RefusalMapper.problem(catchThrowableOfType(Refusal.class, () -> RgwChanges.deleteUser(GATEWAY, owner, false))).status())
                 .isEqualTo(409);
         assertThat(RgwChanges.deleteUser(GATEWAY, owner, true).query()).containsEntry("purge-data", "true");
 
         RgwViews.RgwBucket full = bucket(3);
-        assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteBucket(full, false)).problem().reason())
+        assertThat(catchThrowableOfType(Refusal.class, () -> RgwChanges.deleteBucket(full, false)).reason())
                 .isEqualTo("BucketNotEmpty");
         assertThat(RgwChanges.deleteBucket(full, true).query()).containsEntry("purge-objects", "true");
         assertThat(RgwChanges.deleteBucket(bucket(0), false).query()).containsEntry("purge-objects", "false");
@@ -118,16 +119,16 @@ class RgwChangesTest {
         assertThat(bucketQuota.query()).as("KiB, rounded up").containsEntry("max-size-kb", "5").containsEntry("max-objects", "25")
                 .containsEntry("uid", "carol");
 
-        ApiException invalid = catchThrowableOfType(ApiException.class, () ->
+        Refusal invalid = catchThrowableOfType(Refusal.class, () ->
                 RgwChanges.userQuota(user("bob", 0), "everything", new RgwViews.RgwQuota(true, -5L, -1L)));
-        assertThat(invalid.problem().errors()).extracting(Problem.FieldError::field).containsExactly("scope", "max_size", "max_objects");
+        assertThat(invalid.errors()).extracting(Problem.FieldError::field).containsExactly("scope", "max_size", "max_objects");
     }
 
     @Test
     void aBucketGoesOnlyToAUserThatExists() {
-        ApiException unknown = catchThrowableOfType(ApiException.class, () ->
+        Refusal unknown = catchThrowableOfType(Refusal.class, () ->
                 RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.RgwBucketForm("nobody")));
-        assertThat(unknown.problem().errors()).extracting(Problem.FieldError::field).containsExactly("owner");
+        assertThat(unknown.errors()).extracting(Problem.FieldError::field).containsExactly("owner");
         assertThat(RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.RgwBucketForm("carol"))).as("already hers").isEmpty();
         assertThat(RgwChanges.changeOwner(GATEWAY, bucket(0), new RgwViews.RgwBucketForm("bob")).get(0).query())
                 .containsEntry("uid", "bob").containsEntry("bucket-id", "photos-id");
@@ -136,12 +137,12 @@ class RgwChangesTest {
     @Test
     void subusersAreCheckedAgainstTheUsersOwn() {
         RgwViews.RgwUser bob = user("bob", 0);
-        ApiException invalid = catchThrowableOfType(ApiException.class, () ->
+        Refusal invalid = catchThrowableOfType(Refusal.class, () ->
                 RgwChanges.createSubuser(bob, new RgwViews.RgwSubuserForm("x:y", "admin")));
-        assertThat(invalid.problem().errors()).extracting(Problem.FieldError::field).containsExactly("name", "permissions");
+        assertThat(invalid.errors()).extracting(Problem.FieldError::field).containsExactly("name", "permissions");
         assertThat(RgwChanges.createSubuser(bob, new RgwViews.RgwSubuserForm("swift", "full")).query())
                 .containsEntry("subuser", "bob:swift").containsEntry("access", "full");
-        assertThat(catchThrowableOfType(ApiException.class, () -> RgwChanges.deleteSubuser(bob, "swift")).problem().status())
+        assertThat(RefusalMapper.problem(catchThrowableOfType(Refusal.class, () -> RgwChanges.deleteSubuser(bob, "swift"))).status())
                 .isEqualTo(404);
     }
 

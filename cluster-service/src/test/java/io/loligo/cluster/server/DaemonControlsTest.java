@@ -2,10 +2,11 @@ package io.loligo.cluster.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.DaemonForm;
 import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.api.RefusalMapper;
 import io.loligo.contracts.command.DaemonControl;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -29,29 +30,27 @@ class DaemonControlsTest {
     @Test
     void daemonsGoByCephsNamesAndAnUnknownOneNamesThoseThereAre() {
         assertThat(DaemonControls.find(HOST, "vm", "client.rgw.a").type()).isEqualTo("rgw");
-        ApiException unknown = catchThrowableOfType(() -> DaemonControls.find(HOST, "vm", "osd.7"), ApiException.class);
-        assertThat(unknown.problem().reason()).isEqualTo("UnknownDaemon");
-        assertThat(unknown.problem().detail()).contains("osd.1", "client.rgw.a");
+        Refusal unknown = catchThrowableOfType(() -> DaemonControls.find(HOST, "vm", "osd.7"), Refusal.class);
+        assertThat(unknown.reason()).isEqualTo("DaemonNotFound");
+        assertThat(unknown.getMessage()).contains("osd.1", "client.rgw.a");
     }
 
     @Test
     void aStopCephRefusesIsAConflictWithItsReasonUnlessTheNameIsTyped() {
         DaemonControls.Daemon osd = HOST.get(0);
-        ApiException refused = catchThrowableOfType(() -> DaemonControls.control(osd, new DaemonForm("stop", null), REFUSED), ApiException.class);
-        assertThat(refused.problem().status()).isEqualTo(409);
-        assertThat(refused.problem().reason()).isEqualTo("NotOkToStop");
-        assertThat(refused.problem().detail()).contains("1 PGs are or would become offline");
+        Refusal refused = catchThrowableOfType(() -> DaemonControls.control(osd, new DaemonForm("stop", null), REFUSED), Refusal.class);
+        assertThat(RefusalMapper.problem(refused).status()).isEqualTo(409);
+        assertThat(refused.reason()).isEqualTo("NotOkToStop");
+        assertThat(refused.getMessage()).contains("1 PGs are or would become offline");
 
         assertThat(DaemonControls.control(osd, new DaemonForm("stop", "osd.1"), REFUSED).changes())
                 .containsExactly(new DaemonControl("f", "vm", "osd.1", DaemonControl.Action.STOP, false));
-        assertThat(catchThrowableOfType(() -> DaemonControls.control(osd, new DaemonForm("stop", "osd.2"), REFUSED), ApiException.class)
-                .problem().errors()).extracting(Problem.FieldError::field).containsExactly("override");
+        assertThat(catchThrowableOfType(() -> DaemonControls.control(osd, new DaemonForm("stop", "osd.2"), REFUSED), Refusal.class).errors()).extracting(Problem.FieldError::field).containsExactly("override");
         // a start asks nothing of Ceph, and an rgw has no check to ask
         assertThat(DaemonControls.control(osd, new DaemonForm("start", null), REFUSED).changes()).hasSize(1);
         assertThat(DaemonControls.control(HOST.get(1), new DaemonForm("restart", null), REFUSED).changes())
                 .containsExactly(new DaemonControl("f", "vm", "client.rgw.a", DaemonControl.Action.RESTART, true));
-        assertThat(catchThrowableOfType(() -> DaemonControls.control(osd, new DaemonForm("reboot", null), REFUSED), ApiException.class)
-                .problem().errors()).extracting(Problem.FieldError::field).containsExactly("action");
+        assertThat(catchThrowableOfType(() -> DaemonControls.control(osd, new DaemonForm("reboot", null), REFUSED), Refusal.class).errors()).extracting(Problem.FieldError::field).containsExactly("action");
     }
 
     @Test

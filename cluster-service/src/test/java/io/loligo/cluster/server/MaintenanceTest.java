@@ -3,11 +3,11 @@ package io.loligo.cluster.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.cluster.CephFixtures;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.command.DaemonControl;
 import io.loligo.contracts.command.OsdGroupFlagChange;
 import io.loligo.contracts.command.RequestedChange;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -51,14 +51,14 @@ class MaintenanceTest {
 
     @Test
     void enteringIsRefusedInCephsWordsUnlessTheHostIsTyped() {
-        ApiException refused = catchThrowableOfType(() -> Maintenance.plan("vm", HOST, List.of(), OSD_DUMP, CRUSH,
-                new OsdForms.Maintenance("enter", null), REFUSED), ApiException.class);
-        assertThat(refused.problem().reason()).isEqualTo("NotOkToStop");
-        assertThat(refused.problem().detail()).contains("osd.0, osd.1", "113 PGs are or would become offline");
+        Refusal refused = catchThrowableOfType(() -> Maintenance.plan("vm", HOST, List.of(), OSD_DUMP, CRUSH,
+                new OsdForms.Maintenance("enter", null), REFUSED), Refusal.class);
+        assertThat(refused.reason()).isEqualTo("NotOkToStop");
+        assertThat(refused.getMessage()).contains("osd.0, osd.1", "113 PGs are or would become offline");
         assertThat(catchThrowableOfType(() -> Maintenance.plan("vm", HOST, List.of(), OSD_DUMP, CRUSH,
-                new OsdForms.Maintenance("enter", "other"), REFUSED), ApiException.class).problem().errors().get(0).field()).isEqualTo("override");
+                new OsdForms.Maintenance("enter", "other"), REFUSED), Refusal.class).errors().get(0).field()).isEqualTo("override");
         assertThat(catchThrowableOfType(() -> Maintenance.plan("vm", HOST, List.of(), OSD_DUMP, CRUSH,
-                new OsdForms.Maintenance("pause", null), REFUSED), ApiException.class).problem().errors().get(0).field()).isEqualTo("action");
+                new OsdForms.Maintenance("pause", null), REFUSED), Refusal.class).errors().get(0).field()).isEqualTo("action");
     }
 
     @Test

@@ -1,9 +1,10 @@
 package io.loligo.cluster.state;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.Page;
 import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.api.RefusalMapper;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -68,10 +69,10 @@ class OsdListingTest {
 
     @Test
     void everyBadParameterIsNamedInOneAnswer() {
-        ApiException error = catchThrowableOfType(ApiException.class,
+        Refusal error = catchThrowableOfType(Refusal.class,
                 () -> listing("x", List.of("1", "-3"), "maybe", null, null, null, "weight", "0", "5000"));
 
-        Problem problem = error.problem();
+        Problem problem = RefusalMapper.problem(error);
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.errors()).extracting(Problem.FieldError::field)
                 .containsExactlyInAnyOrder("pool", "id__in[]", "up", "ordering", "page", "page_size");

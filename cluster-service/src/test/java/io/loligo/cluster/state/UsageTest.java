@@ -1,9 +1,10 @@
 package io.loligo.cluster.state;
 
-import io.loligo.cluster.CephFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loligo.contracts.api.ApiException;
+import io.loligo.cluster.CephFixtures;
+import io.loligo.contracts.api.RefusalMapper;
 import io.loligo.contracts.api.UsageViews;
+import io.loligo.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -46,10 +47,10 @@ class UsageTest {
 
     @Test
     void badLinesOrLevelAreNamed() {
-        assertThatThrownBy(() -> new ClusterLogTail("0", "loud")).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.problem().status()).isEqualTo(400);
-            assertThat(e.problem().errors()).extracting(error -> error.field()).containsExactly("lines", "level");
+        assertThatThrownBy(() -> new ClusterLogTail("0", "loud")).isInstanceOfSatisfying(Refusal.class, e -> {
+            assertThat(RefusalMapper.problem(e).status()).isEqualTo(400);
+            assertThat(e.errors()).extracting(error -> error.field()).containsExactly("lines", "level");
         });
-        assertThatThrownBy(() -> new ClusterLogTail("1001", null)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> new ClusterLogTail("1001", null)).isInstanceOf(Refusal.class);
     }
 }

@@ -120,7 +120,7 @@ class StaleReplyTest {
         awaitMarker(fsid, "newest");
         given().get("/internal/v2/cluster/{fsid}/sync_object", fsid).then().body("", org.hamcrest.Matchers.contains("osd_map", "mon_map"));
         given().get("/internal/v2/cluster/{fsid}/sync_object/{type}", fsid, "crush").then().statusCode(404)
-                .body("reason", equalTo("UnknownSyncObject"));
+                .body("reason", equalTo("SyncObjectNotFound"));
         given().get("/q/health/ready").then().statusCode(200);
     }
 

@@ -5,8 +5,9 @@ import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 
 /**
- * An error a REST client must see as a problem: its status, a stable machine {@code reason}, a message for people,
- * and for invalid input the offending fields.
+ * An answer decided at the HTTP edge itself, as a problem: its status, a stable machine {@code reason}, a message for
+ * people, and for invalid input the offending fields. It carries a status the domain's {@code Refusal}s do not speak
+ * of (401, 413), and what another service answered, passed on as that service gave it.
  */
 public class ApiException extends WebApplicationException {
     private final String reason;
@@ -20,19 +21,6 @@ public class ApiException extends WebApplicationException {
         super(detail, status);
         this.reason = reason;
         this.errors = errors == null ? null : List.copyOf(errors);
-    }
-
-    /** A 400 naming every invalid field. */
-    public static ApiException invalid(List<Problem.FieldError> errors) {
-        String fields = String.join(", ", errors.stream().map(Problem.FieldError::field).toList());
-        return new ApiException(400, "InvalidInput", "invalid input: " + fields, errors);
-    }
-
-    /** Collects a form's errors first, then refuses them all in one 400, or nothing. */
-    public static void refuseIfAny(List<Problem.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
     }
 
     public Problem problem() {

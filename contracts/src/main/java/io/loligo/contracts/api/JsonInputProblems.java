@@ -3,11 +3,11 @@ package io.loligo.contracts.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.loligo.contracts.refusal.InvalidInput;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +26,7 @@ public final class JsonInputProblems {
                     .collect(Collectors.joining("."));
         }
         String message = e.getOriginalMessage() == null ? "is not valid JSON" : "is not valid: " + e.getOriginalMessage();
-        return ProblemMapper.respond(ApiException.invalid(List.of(new Problem.FieldError(field, message))).problem());
+        return RefusalMapper.respond(InvalidInput.of(field, message));
     }
 
     /** Any JSON the body reader could not read. */

@@ -1,6 +1,7 @@
 package io.loligo.contracts.api;
 
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.InvalidInput;
 
 import java.time.Duration;
 import java.util.List;
@@ -51,13 +52,13 @@ public final class QueryValues {
      * An id from the path, such as a pool's or a CRUSH node's.
      *
      * @param what what the id names, for the message
-     * @throws ApiException 400 naming the {@code id} field when it is not a whole number
+     * @throws InvalidInput naming the {@code id} field when it is not a whole number
      */
     public static int pathId(String value, String what) {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(List.of(new FieldError("id", "must be a " + what + " id (a whole number), not '" + value + "'")));
+            throw InvalidInput.of("id", "must be a " + what + " id (a whole number), not '" + value + "'");
         }
     }
 

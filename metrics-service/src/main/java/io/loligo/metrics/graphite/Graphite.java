@@ -3,14 +3,16 @@ package io.loligo.metrics.graphite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.loligo.metrics.config.MetricsConfig;
+import io.loligo.metrics.query.Aggregate;
 import io.loligo.metrics.query.MetricQueries;
 import io.loligo.metrics.query.ValuesQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,18 +73,21 @@ public class Graphite {
                 errors.add(new FieldError("target", e.getMessage()));
             }
         }
-        String start = time(from == null || from.isBlank() ? DEFAULT_FROM : from, "from", errors);
-        String end = time(until == null || until.isBlank() ? "now" : until, "until", errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        String start = from == null || from.isBlank() ? DEFAULT_FROM : from.trim();
+        String end = until == null || until.isBlank() ? "now" : until.trim();
         Instant now = Instant.now();
-        String resolution = pointsGiven
-                ? String.valueOf(Math.max(1, ValuesQuery.length(start, end, now).toSeconds() / Long.parseLong(maxDataPoints))) : null;
-        Window window = new Window(start, end, resolution, now);
+        Instant fromTime = time(start, now, "from", errors);
+        Instant untilTime = time(end, now, "until", errors);
+        if (fromTime != null && untilTime != null && !fromTime.isBefore(untilTime)) {
+            errors.add(new FieldError("from", "must be before until"));
+        }
+        InvalidInput.refuseIfAny(errors);
+        Duration resolution = pointsGiven
+                ? Duration.ofSeconds(Math.max(1, Duration.between(fromTime, untilTime).toSeconds() / Long.parseLong(maxDataPoints))) : null;
+        Window window = new Window(new ValuesQuery.Range(fromTime, untilTime, relative(start), relative(end)), resolution, now);
         List<Named> series = new ArrayList<>();
         for (Target target : parsed) {
-            series.addAll(evaluate(target, window));
+            series.addAll(evaluate(target, path -> path(path, window)));
         }
         return queries.bytes(answerFormat.equals("json") ? json(series) : jsonArray(series));
     }
@@ -89,7 +95,7 @@ public class Graphite {
     /** Graphite's find: the nodes one level below a path whose last segment is a glob, such as {@code servers.*}. */
     public byte[] find(String query) {
         if (query == null || query.isBlank()) {
-            throw ApiException.invalid(List.of(new FieldError("query", "is needed, such as servers.*")));
+            throw InvalidInput.of("query", "is needed, such as servers.*");
         }
         List<String> segments = List.of(query.split("\\.", -1));
         List<String> prefix = segments.subList(0, segments.size() - 1);
@@ -111,26 +117,28 @@ public class Graphite {
         return queries.bytes(answer);
     }
 
-    private record Window(String from, String until, String resolution, Instant now) {
+    /** @param resolution the step asked for, or null to choose one */
+    private record Window(ValuesQuery.Range range, Duration resolution, Instant now) {
     }
 
-    private List<Named> evaluate(Target target, Window window) {
+    /** A target's series: its paths' read by {@code paths}, then Graphite's functions applied. Pure but for {@code paths}. */
+    static List<Named> evaluate(Target target, Function<String, List<Named>> paths) {
         if (target instanceof Target.Path path) {
-            return path(path.path(), window);
+            return paths.apply(path.path());
         }
         if (target instanceof Target.Call call) {
-            return call(call, window);
+            return call(call, paths);
         }
         throw invalid("only series can be graphed, not " + describe(target));
     }
 
-    private List<Named> call(Target.Call call, Window window) {
+    private static List<Named> call(Target.Call call, Function<String, List<Named>> paths) {
         String function = call.function();
         List<Target> arguments = call.arguments();
         switch (function) {
             case "sumSeries", "sum" -> {
                 List<Named> all = new ArrayList<>();
-                arguments.forEach(argument -> all.addAll(evaluate(argument, window)));
+                arguments.forEach(argument -> all.addAll(evaluate(argument, paths)));
                 TreeMap<Long, Double> sum = new TreeMap<>();
                 all.forEach(one -> one.points().forEach((time, value) -> sum.merge(time, value, Double::sum)));
                 List<String> names = arguments.stream().map(Graphite::describe).toList();
@@ -140,7 +148,7 @@ public class Graphite {
                 if (arguments.size() != 2 || !(arguments.get(1) instanceof Target.Number factor)) {
                     throw invalid("scale takes a series and a number");
                 }
-                return evaluate(arguments.get(0), window).stream().map(one -> {
+                return evaluate(arguments.get(0), paths).stream().map(one -> {
                     TreeMap<Long, Double> scaled = new TreeMap<>();
                     one.points().forEach((time, value) -> scaled.put(time, value * factor.value()));
                     return new Named("scale(" + one.name() + "," + format(factor.value()) + ")", scaled);
@@ -150,7 +158,7 @@ public class Graphite {
                 if (arguments.size() != 2 || !(arguments.get(1) instanceof Target.Text name)) {
                     throw invalid("alias takes a series and a quoted name");
                 }
-                return evaluate(arguments.get(0), window).stream().map(one -> new Named(name.value(), one.points())).toList();
+                return evaluate(arguments.get(0), paths).stream().map(one -> new Named(name.value(), one.points())).toList();
             }
             default -> throw invalid("unknown function " + function + "; served: sumSeries, sum, scale, alias");
         }
@@ -163,11 +171,10 @@ public class Graphite {
         }
         GraphitePaths.Mapping mapping = found.get().mapping();
         Map<String, String> segments = found.get().tagSegments();
-        List<String> filters = new ArrayList<>();
-        GraphitePaths.queryable(segments).forEach((tag, value) -> filters.add(tag + ":" + value));
-        mapping.fixedTags().forEach((tag, value) -> filters.add(tag + ":" + value));
-        ValuesQuery query = ValuesQuery.of(mapping.measurement().influxName(), mapping.fields(), filters, window.from(), window.until(),
-                window.resolution(), null, String.valueOf(mapping.rate()), window.now(), config);
+        Map<String, String> tags = new LinkedHashMap<>(GraphitePaths.queryable(segments));
+        tags.putAll(mapping.fixedTags());
+        ValuesQuery query = ValuesQuery.typed(mapping.measurement(), mapping.fields(), tags, window.range(), window.resolution(),
+                Aggregate.MEAN, mapping.rate(), window.now(), config);
         // per name, per field: the stored series before they make one value
         Map<String, Map<String, TreeMap<Long, Double>>> byName = new LinkedHashMap<>();
         for (MetricQueries.Series series : queries.read(query)) {
@@ -257,26 +264,47 @@ public class Graphite {
         return rows;
     }
 
-    /** Graphite's relative times ({@code -12hour}, {@code -7d}, {@code -10min}) in the query API's form. */
-    private static String time(String given, String field, List<FieldError> errors) {
-        String value = given.trim();
-        if (value.equals("now") || value.matches("\\d{1,12}")) {
-            return value;
+    /**
+     * Graphite's times: {@code now}, epoch seconds, or before now ({@code -10min}, {@code -12hour}, {@code -7d}; a month
+     * is 30 days and a year 365, as Graphite counts them).
+     *
+     * @return the instant, or null after adding an error to {@code errors}
+     */
+    static Instant time(String given, Instant now, String field, List<FieldError> errors) {
+        if (given.equals("now")) {
+            return now;
         }
-        Matcher relative = RELATIVE.matcher(value.toLowerCase(Locale.ROOT));
+        if (given.matches("\\d{1,12}")) {
+            return Instant.ofEpochSecond(Long.parseLong(given));
+        }
+        Matcher relative = RELATIVE.matcher(given.toLowerCase(Locale.ROOT));
         if (!relative.matches()) {
             errors.add(new FieldError(field, "'" + given + "' is not a time: give now, epoch seconds or -10min, -12hour, -7d ..."));
             return null;
         }
         long amount = Long.parseLong(relative.group(1));
         String unit = relative.group(2);
+        Duration before;
         if (unit.startsWith("mon")) {
-            return "-" + amount * 30 + "d";
+            before = Duration.ofDays(30 * amount);
+        } else if (unit.startsWith("y")) {
+            before = Duration.ofDays(365 * amount);
+        } else if (unit.startsWith("mi") || unit.equals("m")) {
+            before = Duration.ofMinutes(amount);
+        } else {
+            before = switch (unit.charAt(0)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> Duration.ofDays(7 * amount);
+            };
         }
-        if (unit.startsWith("y")) {
-            return "-" + amount * 365 + "d";
-        }
-        return "-" + amount + (unit.startsWith("mi") || unit.equals("m") ? "m" : unit.substring(0, 1));
+        return now.minus(before);
+    }
+
+    /** Whether a time, in the forms {@link #time} reads, moves with now: {@code now} or before it. */
+    private static boolean relative(String given) {
+        return given.equals("now") || given.startsWith("-");
     }
 
     /** A glob with {@code *}, as a pattern. */
@@ -308,7 +336,7 @@ public class Graphite {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    private static ApiException invalid(String message) {
-        return ApiException.invalid(List.of(new FieldError("target", message)));
+    private static InvalidInput invalid(String message) {
+        return InvalidInput.of("target", message);
     }
 }

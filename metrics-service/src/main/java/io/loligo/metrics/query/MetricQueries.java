@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.metrics.Measurement;
+import io.loligo.contracts.refusal.InvalidInput;
+import io.loligo.contracts.refusal.Unavailable;
 import io.loligo.metrics.influx.InfluxConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,9 +43,7 @@ public class MetricQueries {
         Measurement measurement = ValuesQuery.measurement(measurementName);
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> tags = ValuesQuery.tags(measurement, tagFilters, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
         String query = "SHOW SERIES FROM \"" + measurement.influxName() + '"' + ValuesQuery.conditions(tags, " WHERE ");
         ArrayNode series = mapper.createArrayNode();
         for (QueryResult.Series found : run(query)) {
@@ -124,12 +123,12 @@ public class MetricQueries {
         try {
             result = influx.query(influxQl);
         } catch (InfluxDBException e) {
-            throw new ApiException(503, "InfluxUnavailable", "InfluxDB cannot answer now: " + e.getMessage());
+            throw new Unavailable("InfluxUnavailable", "InfluxDB cannot answer now: " + e.getMessage());
         }
         String error = result.hasError() ? result.getError() : result.getResults().stream().filter(QueryResult.Result::hasError)
                 .map(QueryResult.Result::getError).findFirst().orElse(null);
         if (error != null) {
-            throw new ApiException(503, "InfluxRefused", "InfluxDB did not answer the query: " + error);
+            throw new Unavailable("InfluxRefused", "InfluxDB did not answer the query: " + error);
         }
         List<QueryResult.Series> series = new ArrayList<>();
         result.getResults().forEach(one -> {

@@ -1,9 +1,9 @@
 package io.loligo.metrics.query;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem.FieldError;
 import io.loligo.contracts.api.QueryValues;
 import io.loligo.contracts.metrics.Measurement;
+import io.loligo.contracts.refusal.InvalidInput;
 import io.loligo.metrics.config.MetricsConfig;
 
 import java.time.Duration;
@@ -25,7 +25,7 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
                           Duration resolution, Aggregate aggregate, boolean rate, Rollup rollup) {
     private static final String DEFAULT_RANGE = "-1h";
 
-    /** @throws ApiException 400 naming each parameter that is wrong */
+    /** @throws InvalidInput naming each parameter that is wrong */
     public static ValuesQuery of(String measurementName, List<String> fieldNames, List<String> tagFilters, String from, String until,
                                  String resolution, String aggregate, String rate, Instant now, MetricsConfig config) {
         List<FieldError> errors = new ArrayList<>();
@@ -56,44 +56,54 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
                 errors.add(new FieldError("resolution", "must be a positive span such as 10s, 5m or 1h, or auto"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        InvalidInput.refuseIfAny(errors);
+        return typed(measurement, fields, tags, new Range(start, end, QueryParams.relative(from), QueryParams.relative(until)), step,
+                function, perSecond, now, config);
+    }
+
+    /**
+     * A time range already read: whether either end was given relative to now decides whether it moves to the close
+     * of the current step (see {@link #typed}).
+     */
+    public record Range(Instant from, Instant until, boolean fromRelative, boolean untilRelative) {
+    }
+
+    /**
+     * A query from values already typed and checked against the catalog (Graphite's, which read their own forms):
+     * only the resolution is chosen here, and a range that would answer too many points refused.
+     *
+     * @param resolution the step asked for, or null to choose one
+     * @throws InvalidInput naming {@code resolution} when the answer would hold too many points
+     */
+    public static ValuesQuery typed(Measurement measurement, List<String> fields, Map<String, String> tags, Range range,
+                                    Duration resolution, Aggregate aggregate, boolean rate, Instant now, MetricsConfig config) {
         MetricsConfig.Query limits = config.query();
-        Duration range = Duration.between(start, end);
-        if (step == null) {
-            step = range.dividedBy(limits.autoSteps());
-        }
+        Instant start = range.from();
+        Instant end = range.until();
+        Duration length = Duration.between(start, end);
+        Duration step = resolution == null ? length.dividedBy(limits.autoSteps()) : resolution;
         if (step.compareTo(limits.collectionInterval()) < 0) {
             step = limits.collectionInterval();
         }
         Rollup rollup = rollupFor(step, start, now, config.retention());
         step = roundUp(step, rollup.step());
-        if (QueryParams.relative(until)) {
+        if (range.untilRelative()) {
             // a window that ends now ends at the close of the current step instead, so its answer (and its ETag) stays
             // the same until a point is written or a step begins: a poller is answered 304 between points, not a new
             // body every second; the current step's points are still inside it
             Duration ahead = untilCloseOfStep(end, step);
             end = end.plus(ahead);
-            if (QueryParams.relative(from)) {
+            if (range.fromRelative()) {
                 start = start.plus(ahead);
             }
-            range = Duration.between(start, end);
+            length = Duration.between(start, end);
         }
-        long points = (range.toSeconds() + step.toSeconds() - 1) / step.toSeconds() * fields.size();
+        long points = (length.toSeconds() + step.toSeconds() - 1) / step.toSeconds() * fields.size();
         if (points > limits.maxPoints()) {
-            throw ApiException.invalid(List.of(new FieldError("resolution", "would give " + points + " points per series, more than "
-                    + limits.maxPoints() + ": choose a coarser resolution or a shorter range")));
+            throw InvalidInput.of("resolution", "would give " + points + " points per series, more than "
+                    + limits.maxPoints() + ": choose a coarser resolution or a shorter range");
         }
-        return new ValuesQuery(measurement, fields, tags, start, end, step, function, perSecond, rollup);
-    }
-
-    /** The length of a range in the forms {@link #of} takes; zero when either end is not a time. */
-    public static Duration length(String from, String until, Instant now) {
-        List<FieldError> ignored = new ArrayList<>();
-        Instant start = QueryParams.time(from, now, now, "from", ignored);
-        Instant end = QueryParams.time(until, now, now, "until", ignored);
-        return start == null || end == null || end.isBefore(start) ? Duration.ZERO : Duration.between(start, end);
+        return new ValuesQuery(measurement, fields, tags, start, end, step, aggregate, rate, rollup);
     }
 
     /** The InfluxQL, with every name from the catalog and every tag value quoted. */
@@ -126,10 +136,10 @@ public record ValuesQuery(Measurement measurement, List<String> fields, Map<Stri
         return tags;
     }
 
-    /** @throws ApiException 400 naming the measurements there are */
+    /** @throws InvalidInput naming the measurements there are */
     static Measurement measurement(String name) {
-        return Measurement.named(name == null ? "" : name).orElseThrow(() -> ApiException.invalid(List.of(new FieldError("measurement",
-                "must be one of " + Arrays.stream(Measurement.values()).map(Measurement::influxName).toList()))));
+        return Measurement.named(name == null ? "" : name).orElseThrow(() -> InvalidInput.of("measurement",
+                "must be one of " + Arrays.stream(Measurement.values()).map(Measurement::influxName).toList()));
     }
 
     /** The tags' conditions joined by AND, after {@code first} ({@code " WHERE "} or {@code " AND "}); empty for none. */

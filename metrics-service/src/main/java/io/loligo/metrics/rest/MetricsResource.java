@@ -1,12 +1,12 @@
 package io.loligo.metrics.rest;
 
 import io.loligo.contracts.api.MetricsApi;
+import io.loligo.contracts.refusal.NotFound;
 import io.loligo.metrics.config.MetricsConfig;
 import io.loligo.metrics.query.Graph;
 import io.loligo.metrics.query.MetricQueries;
 import io.loligo.metrics.query.ValuesQuery;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 
 import java.time.Instant;
@@ -57,7 +57,7 @@ public class MetricsResource implements MetricsApi {
     }
 
     private byte[] graph(Graph.Subject subject, String name, List<String> subjectTags, String from, String until, String resolution) {
-        Graph graph = Graph.find(subject, name).orElseThrow(() -> new NotFoundException("no graph '" + name + "' here; there are "
+        Graph graph = Graph.find(subject, name).orElseThrow(() -> new NotFound("Graph", "no graph '" + name + "' here; there are "
                 + Graph.names(subject)));
         return queries.values(ValuesQuery.of(graph.measurement().influxName(), graph.fields(), graph.tagFilters(subjectTags), from, until,
                 resolution, null, String.valueOf(graph.rate()), Instant.now(), config));

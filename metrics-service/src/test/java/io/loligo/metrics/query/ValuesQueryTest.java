@@ -1,7 +1,8 @@
 package io.loligo.metrics.query;
 
-import io.loligo.contracts.api.ApiException;
 import io.loligo.contracts.api.Problem;
+import io.loligo.contracts.api.RefusalMapper;
+import io.loligo.contracts.refusal.Refusal;
 import io.loligo.metrics.config.MetricsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -138,8 +139,8 @@ class ValuesQueryTest {
     }
 
     private static List<String> fields(Runnable call) {
-        ApiException refused = catchThrowableOfType(ApiException.class, call::run);
-        assertThat(refused.problem().status()).isEqualTo(400);
-        return refused.problem().errors().stream().map(Problem.FieldError::field).toList();
+        Refusal refused = catchThrowableOfType(Refusal.class, call::run);
+        assertThat(RefusalMapper.problem(refused).status()).isEqualTo(400);
+        return refused.errors().stream().map(Problem.FieldError::field).toList();
     }
 }

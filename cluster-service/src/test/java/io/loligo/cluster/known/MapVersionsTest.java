@@ -1,4 +1,4 @@
-package io.loligo.cluster.cluster;
+package io.loligo.cluster.known;
 
 import io.loligo.contracts.heartbeat.ClusterMap;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.loligo.gateway.inventory;
+package io.loligo.gateway.rest;
 
 import io.loligo.contracts.api.RequestView;
 import jakarta.enterprise.context.ApplicationScoped;

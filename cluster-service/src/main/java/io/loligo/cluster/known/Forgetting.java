@@ -1,4 +1,4 @@
-package io.loligo.cluster.cluster;
+package io.loligo.cluster.known;
 
 import io.loligo.cluster.event.Event;
 import io.loligo.cluster.event.EventLog;
@@ -9,14 +9,14 @@ import io.loligo.cluster.server.ServerEntity;
 import io.loligo.cluster.server.ServiceEntity;
 import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.cluster.transaction.AfterCommit;
-import io.loligo.contracts.api.ApiException;
+import io.loligo.contracts.refusal.Conflict;
+import io.loligo.contracts.refusal.NotFound;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
 import java.util.List;
@@ -38,15 +38,15 @@ public class Forgetting {
     /**
      * Forgets the cluster's maps, requests and services; its events stay, as its history.
      *
-     * @throws ApiException 409 while one of its requests has not ended
+     * @throws Conflict while one of its requests has not ended
      */
     public void forgetCluster(String fsid, String user, Instant now) {
         // locked as a request's start locks it: no request can begin while the cluster goes
         ClusterEntity cluster = ClusterEntity.<ClusterEntity>findByIdOptional(fsid, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new NotFoundException("no cluster with fsid " + fsid));
+                .orElseThrow(() -> new NotFound("Cluster", "no cluster with fsid " + fsid));
         long running = RequestEntity.count("fsid = ?1 and state in ?2", fsid, List.of(RequestState.QUEUED, RequestState.SUBMITTED));
         if (running > 0) {
-            throw new ApiException(409, "RequestsRunning", "cluster " + fsid + " has " + running
+            throw new Conflict("RequestsRunning", "cluster " + fsid + " has " + running
                     + " requests that have not ended; wait for them or cancel them first");
         }
         ServiceEntity.delete("fsid", fsid);
@@ -59,7 +59,7 @@ public class Forgetting {
     /** Forgets the server and its services; its events stay. */
     public void forgetServer(String fqdn, String user, Instant now) {
         ServerEntity server = ServerEntity.<ServerEntity>findByIdOptional(fqdn)
-                .orElseThrow(() -> new NotFoundException("no server with fqdn " + fqdn));
+                .orElseThrow(() -> new NotFound("Server", "no server with fqdn " + fqdn));
         server.delete();
         events.record(List.of(Event.server(Severity.INFO, fqdn, "Server " + fqdn + " forgotten by " + user)), now);
         Log.infof("server %s forgotten by '%s'", fqdn, user);

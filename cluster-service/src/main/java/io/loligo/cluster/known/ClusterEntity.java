@@ -1,4 +1,4 @@
-package io.loligo.cluster.cluster;
+package io.loligo.cluster.known;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Cacheable;

@@ -1,0 +1,12 @@
+package io.loligo.cluster.architecture;
+
+import io.loligo.contracts.architecture.HttpAtTheEdge;
+import org.junit.jupiter.api.Test;
+
+class HttpAtTheEdgeTest {
+
+    @Test
+    void onlyRestClassesSpeakHttp() {
+        HttpAtTheEdge.check("io.loligo.cluster");
+    }
+}
