@@ -12,7 +12,7 @@ import java.util.List;
  * The batches sent and not yet settled by the broker. A delivery in flight when its connection drops is never
  * settled, neither taken nor refused, so a batch unsettled for too long counts as not taken and goes out again; the
  * broker may then hold it twice, which InfluxDB absorbs, as it keeps one point per series and time. Not thread-safe:
- * its owner holds the lock. Pure.
+ * only its owner's thread touches it. Pure.
  */
 final class InFlightBatches {
     private final List<Sent> sent = new ArrayList<>();

@@ -29,9 +29,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,21 +49,22 @@ import java.util.concurrent.atomic.AtomicLong;
 public class MetricPublisher {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
+    // the one thread that owns the state below it, up to the counters: no lock, and the broker's answers queue for it
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "metric-publisher"));
     private final Deque<MetricBatch> waiting = new ArrayDeque<>();
-    private final AtomicLong pointsAccepted = new AtomicLong();
-    private final AtomicLong pointsGivenUp = new AtomicLong();
-    private final Object collecting = new Object();
     private final InFlightBatches inFlight = new InFlightBatches();
-    private final ExecutorService clusterReads = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "cluster-series");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean readingCluster = new AtomicBoolean();
     private long lastSlot;
     private boolean writingClusterSeries;
     private boolean waitingForAcceptance;
     private boolean stopping;
+
+    // read by the health check from any thread
+    private final AtomicLong pointsAccepted = new AtomicLong();
+    private final AtomicLong pointsGivenUp = new AtomicLong();
+    private volatile int batchesWaiting;
+
+    private final ExecutorService clusterReads = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "cluster-series"));
+    private final AtomicBoolean readingCluster = new AtomicBoolean();
 
     @Inject
     AgentConfig config;
@@ -79,11 +83,17 @@ public class MetricPublisher {
     @Scheduled(every = "${loligo.agent.metrics.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void collectAndSend() {
-        // never while the agent stops: the totals it logs then must be final
-        synchronized (collecting) {
-            if (!stopping) {
-                collectAndSend(Instant.now());
-            }
+        try {
+            // waited for, so that the scheduler skips a slot rather than queue runs behind a slow one
+            onPublisher(() -> {
+                // never while the agent stops: the totals it logs then must be final
+                if (!stopping) {
+                    collectAndSend(Instant.now());
+                }
+                return null;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -118,12 +128,12 @@ public class MetricPublisher {
             try {
                 LineProtocol lines = new LineProtocol();
                 ClusterMetrics.all(lines, fsid, cluster.read(ClusterMapReader::metricReadings), at);
-                synchronized (collecting) {
+                publish(() -> {
                     if (!stopping) {
                         enqueue(MetricBatch.of(config.nodeId(), lines));
                         sendWaiting(Instant.now());
                     }
-                }
+                });
             } catch (RadosException | MgrUnavailableException | UncheckedIOException e) {
                 // the cluster's figures are the mgr's, even those status shows: none is better than stale ones
                 Log.warnf("could not read the series of cluster %s: %s", fsid, e.getMessage());
@@ -153,11 +163,11 @@ public class MetricPublisher {
         return pointsGivenUp.get();
     }
 
-    public synchronized int batchesWaiting() {
-        return waiting.size();
+    public int batchesWaiting() {
+        return batchesWaiting;
     }
 
-    private synchronized void enqueue(MetricBatch batch) {
+    private void enqueue(MetricBatch batch) {
         waiting.addLast(batch);
         while (waiting.size() > config.metrics().maxWaitingBatches()) {
             MetricBatch dropped = waiting.removeFirst();
@@ -165,9 +175,10 @@ public class MetricPublisher {
             Log.warnf("gave up %d points: %d batches already wait for the broker (loligo.agent.metrics.max-waiting-batches)",
                     dropped.points(), waiting.size());
         }
+        batchesWaiting = waiting.size();
     }
 
-    private synchronized void sendWaiting(Instant now) {
+    private void sendWaiting(Instant now) {
         List<MetricBatch> overdue = inFlight.takeOverdue(now, config.metrics().settleTimeout());
         if (!overdue.isEmpty()) {
             Log.warnf("%d batches went unsettled for %s, their connection lost: kept to send again (loligo.agent.metrics.settle-timeout)",
@@ -182,6 +193,7 @@ public class MetricPublisher {
         while (inFlight.size() < config.metrics().maxInFlight() && !waiting.isEmpty()) {
             send(waiting.removeFirst(), now);
         }
+        batchesWaiting = waiting.size();
     }
 
     private boolean mayPublish() {
@@ -201,42 +213,65 @@ public class MetricPublisher {
                 .withApplicationProperties(new JsonObject(batch.properties())).build();
         emitter.send(Message.of(body.body(), Metadata.of(amqp))
                 .withAck(() -> {
-                    settled(sent, true);
+                    publish(() -> settled(sent, true));
                     return CompletableFuture.completedFuture(null);
                 })
                 .withNack(failure -> {
                     Log.warnf("the broker did not take %d points, kept to send again: %s", batch.points(), failure.getMessage());
-                    settled(sent, false);
+                    publish(() -> settled(sent, false));
                     return CompletableFuture.completedFuture(null);
                 }));
     }
 
-    private synchronized void settled(InFlightBatches.Sent sent, boolean accepted) {
+    private void settled(InFlightBatches.Sent sent, boolean accepted) {
         if (!inFlight.settle(sent)) {
             return;
         }
-        notifyAll();
         if (accepted) {
             pointsAccepted.addAndGet(sent.batch().points());
         } else {
             // first in line again, so that points keep their order
             waiting.addFirst(sent.batch());
+            batchesWaiting = waiting.size();
         }
     }
 
     /** Stops collecting and gives the batches in flight a moment to be taken, so that the totals logged are final. */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        synchronized (collecting) {
-            stopping = true;
-        }
+        onPublisher(() -> stopping = true);
         clusterReads.shutdownNow();
-        synchronized (this) {
-            long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-            while (inFlight.size() > 0 && System.nanoTime() < deadline) {
-                wait(STOP_GRACE.toMillis() / 10);
-            }
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        while (onPublisher(inFlight::size) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(STOP_GRACE.toMillis() / 10);
+        }
+        onPublisher(() -> {
             Log.infof("metric points taken by the broker: %d; given up: %d; batches not taken: %d", pointsAccepted.get(),
                     pointsGivenUp.get(), waiting.size() + inFlight.size());
+            return null;
+        });
+        publisher.shutdown();
+    }
+
+    /** Hands work to the publisher thread; the broker's late answers after the stop find it gone, and are dropped. */
+    private void publish(Runnable work) {
+        try {
+            publisher.execute(work);
+        } catch (RejectedExecutionException stopped) {
+            Log.debugf("a broker's answer came after the publisher stopped");
         }
+    }
+
+    private <T> T onPublisher(Callable<T> work) throws InterruptedException {
+        try {
+            return publisher.submit(work).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }
