@@ -7,7 +7,7 @@
 
 AM_INSTANCE=${AM_INSTANCE:-platform}
 
-am_port() { if [[ $AM_INSTANCE == tests ]]; then echo 18193; else echo 18093; fi; }
+am_port() { if [[ $AM_INSTANCE == tests ]]; then echo "$TEST_AM_PORT"; else echo "$AM_PORT"; fi; }
 am_dir() { if [[ $AM_INSTANCE == tests ]]; then echo "$LOLIGO_STATE/alertmanager-tests"; else echo "$LOLIGO_STATE/alertmanager"; fi; }
 am_url() { echo "http://127.0.0.1:$(am_port)"; }
 am_ready() { curl -fsS -o /dev/null "$(am_url)/-/ready" 2>/dev/null; }

@@ -13,9 +13,11 @@ CEPH_OSD_COUNT=3
 ceph_instance() {
   CEPH_INSTANCE=$1
   if [[ $CEPH_INSTANCE == tests ]]; then
-    CEPH_DIR="$LOLIGO_STATE/ceph-tests" CEPH_MON_PORT=40200 CEPH_BIND_MIN=40300 CEPH_BIND_MAX=40399
+    CEPH_DIR="$LOLIGO_STATE/ceph-tests" CEPH_MON_PORT=$CEPH_MON_PORT_TESTS
+    CEPH_BIND_MIN=${CEPH_BIND_TESTS%-*} CEPH_BIND_MAX=${CEPH_BIND_TESTS#*-}
   else
-    CEPH_DIR="$LOLIGO_STATE/ceph" CEPH_MON_PORT=40000 CEPH_BIND_MIN=40100 CEPH_BIND_MAX=40199
+    CEPH_DIR="$LOLIGO_STATE/ceph" CEPH_MON_PORT=$CEPH_MON_PORT_PLATFORM
+    CEPH_BIND_MIN=${CEPH_BIND_PLATFORM%-*} CEPH_BIND_MAX=${CEPH_BIND_PLATFORM#*-}
   fi
   CEPH_RGW_PORT=$((CEPH_MON_PORT + 10))
   CEPH_CONF_FILE="$CEPH_DIR/ceph.conf"
@@ -131,7 +133,7 @@ ceph_bootstrap() {
   local id uuid key
   for _ in $(seq "$CEPH_OSD_COUNT"); do
     uuid=$(uuidgen); key=$(ceph-authtool --gen-print-key)
-    echo "{\"cephx_secret\":\"$key\"}" >"$init/osd-secret.json"
+    jq -n --arg key "$key" '{cephx_secret: $key}' >"$init/osd-secret.json"
     id=$(ceph_cli osd new "$uuid" -i "$init/osd-secret.json")
     mkdir -p "$CEPH_DIR/osd.$id"
     ceph-authtool --create-keyring "$CEPH_DIR/osd.$id/keyring" --name "osd.$id" --add-key "$key" >/dev/null
@@ -279,10 +281,9 @@ ceph_osd_create() {
   [[ -f $device && $device == "$CEPH_DIR/devices/"* && $device != *..* ]] || die "$device is none of the lab's devices ($CEPH_DIR/devices)"
   [[ -z $id || $id =~ ^[0-9]+$ ]] || die "not an OSD id: $id"
   uuid=$(uuidgen); key=$(ceph-authtool --gen-print-key)
-  secret=$(mktemp)
-  echo "{\"cephx_secret\":\"$key\"}" >"$secret"
-  id=$(ceph_cli osd new "$uuid" ${id:+"$id"} -i "$secret") || { rm -f "$secret"; die "ceph osd new refused"; }
-  rm -f "$secret"
+  secret=$(scratch_file)
+  jq -n --arg key "$key" '{cephx_secret: $key}' >"$secret"
+  id=$(ceph_cli osd new "$uuid" ${id:+"$id"} -i "$secret") || die "ceph osd new refused"
   dir=$CEPH_DIR/osd.$id
   rm -rf "$dir"
   mkdir -p "$dir"
@@ -315,7 +316,6 @@ ceph_daemon_running() { pid_alive "$CEPH_DIR/run/ceph-$1.pid"; }
 # Both instances' ports sit inside Linux's ephemeral range (32768-60999): an outgoing connection can take one as its
 # source port just before a daemon binds it (seen once: the mon's 40000). Reserved, they are never handed out so. Only
 # root may reserve them; others live with the rare race.
-CEPH_LAB_PORTS=40000-40399
 ceph_reserve_ports() {
   local reserved=/proc/sys/net/ipv4/ip_local_reserved_ports current
   current=$(<"$reserved")

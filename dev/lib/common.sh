@@ -6,6 +6,30 @@ LOLIGO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 LOLIGO_STATE="${LOLIGO_STATE:-$LOLIGO_ROOT/.dev}"
 mkdir -p "$LOLIGO_STATE"
 
+# Every port the local environment takes: the platform's, which dev/up starts, and beside each the tests' own, which
+# dev/test starts and stops at will without the platform noticing. (The system tests' harness, LocalPlatform, names
+# the tests' column again.)
+# shellcheck disable=SC2034 # read by the other libs, which shellcheck checks one by one
+{
+  LOLIGO_HTTP_PORT="${LOLIGO_HTTP_PORT:-8480}"            # api-gateway, the one public door
+  CLUSTER_SERVICE_PORT=8481 NODE_AGENT_PORT=8482 METRICS_SERVICE_PORT=8483
+  BROKER_PORT=5672 TEST_BROKER_PORT=5673                  # RabbitMQ (AMQP 1.0)
+  PG_PORT=5432 TEST_PG_PORT=5433                          # PostgreSQL
+  INFLUX_PORT=18086 TEST_INFLUX_PORT=18096                # InfluxDB
+  AM_PORT=18093 TEST_AM_PORT=18193                        # Alertmanager
+  MAIL_PORT=18025 TEST_MAIL_PORT=18125                    # the SMTP sink
+  CEPH_MON_PORT_PLATFORM=40000 CEPH_MON_PORT_TESTS=40200  # a mon and its msgr2 port after it; the RGW on mon + 10
+  CEPH_BIND_PLATFORM=40100-40199 CEPH_BIND_TESTS=40300-40399  # the other Ceph daemons
+  CEPH_LAB_PORTS=40000-40399                              # all of Ceph's, kept out of Linux's ephemeral range
+}
+
+# Temporary files live in one directory per run of a script, removed when it ends however it ends (a die included);
+# readable by others, as RabbitMQ reads definitions from it as its own user.
+LOLIGO_SCRATCH=$(mktemp -d)
+chmod 755 "$LOLIGO_SCRATCH"
+trap 'rm -rf "$LOLIGO_SCRATCH"' EXIT
+scratch_file() { mktemp -p "$LOLIGO_SCRATCH"; }
+
 log() { printf '\033[1m[loligo]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[loligo] error:\033[0m %s\n' "$*" >&2; exit 1; }
 

@@ -5,7 +5,7 @@
 
 INFLUX_INSTANCE=${INFLUX_INSTANCE:-platform}
 
-influx_port() { if [[ $INFLUX_INSTANCE == tests ]]; then echo 18096; else echo 18086; fi; }
+influx_port() { if [[ $INFLUX_INSTANCE == tests ]]; then echo "$TEST_INFLUX_PORT"; else echo "$INFLUX_PORT"; fi; }
 influx_dir() { if [[ $INFLUX_INSTANCE == tests ]]; then echo "$LOLIGO_STATE/influxdb-tests"; else echo "$LOLIGO_STATE/influxdb"; fi; }
 influx_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$(influx_port)/ping" 2>/dev/null; }
 

@@ -5,7 +5,7 @@
 
 MAIL_INSTANCE=${MAIL_INSTANCE:-platform}
 
-mail_port() { if [[ $MAIL_INSTANCE == tests ]]; then echo 18125; else echo 18025; fi; }
+mail_port() { if [[ $MAIL_INSTANCE == tests ]]; then echo "$TEST_MAIL_PORT"; else echo "$MAIL_PORT"; fi; }
 mail_dir() { if [[ $MAIL_INSTANCE == tests ]]; then echo "$LOLIGO_STATE/mailsink-tests"; else echo "$LOLIGO_STATE/mailsink"; fi; }
 mail_ready() { (exec 3<>"/dev/tcp/127.0.0.1/$(mail_port)") 2>/dev/null; }
 

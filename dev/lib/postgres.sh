@@ -6,9 +6,8 @@
 LOLIGO_DATABASES=(loligo_cluster loligo_gateway loligo_cluster_test loligo_gateway_test)
 SYSTEST_DATABASES=(loligo_cluster_systest loligo_gateway_systest)
 TEST_PG_CLUSTER=loligo-tests
-TEST_PG_PORT=5433
 
-pg_ready() { pg_isready -q -h 127.0.0.1 -p "${1:-5432}"; }
+pg_ready() { pg_isready -q -h 127.0.0.1 -p "${1:-$PG_PORT}"; }
 pg_version() { find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -1; }
 
 postgres_up() {
@@ -17,7 +16,7 @@ postgres_up() {
     pg_ctlcluster --skip-systemctl-redirect "$(pg_version)" main start
     wait_until 30 "PostgreSQL" pg_ready
   fi
-  databases_created 5432 "${LOLIGO_DATABASES[@]}"
+  databases_created "$PG_PORT" "${LOLIGO_DATABASES[@]}"
 }
 
 # test_postgres_up: the system tests' own cluster, created once, trusted on loopback like the machine's in CI.

@@ -7,7 +7,6 @@
 # Every function below acts on the node BROKER_NODE names, the system's when it is empty.
 
 TEST_BROKER_NODE=loligo-test@localhost
-TEST_BROKER_PORT=5673
 # the tests' broker keeps its data, its configuration and its plugin list apart, owned by the broker's own user
 TEST_BROKER_DIR=/var/lib/rabbitmq/loligo-test
 BROKER_NODE=${BROKER_NODE:-}
@@ -30,7 +29,7 @@ rabbitmq_up() {
     # await_startup fails before the node registers with epmd; poll instead
     wait_until 60 "RabbitMQ" rabbit_running
   fi
-  wait_until 30 "RabbitMQ's AMQP 1.0 listener" rabbit_amqp1_ready 5672
+  wait_until 30 "RabbitMQ's AMQP 1.0 listener" rabbit_amqp1_ready "$BROKER_PORT"
   broker_prepared loligo
 }
 
@@ -59,7 +58,7 @@ test_broker_up() {
       su rabbitmq -s /bin/sh -c 'cd /var/lib/rabbitmq && ulimit -n "$(ulimit -Hn)" && exec /usr/lib/rabbitmq/bin/rabbitmq-server -detached'
     wait_until 60 "the tests' RabbitMQ node" rabbit_running
   fi
-  wait_until 30 "the tests' AMQP 1.0 listener" rabbit_amqp1_ready $TEST_BROKER_PORT
+  wait_until 30 "the tests' AMQP 1.0 listener" rabbit_amqp1_ready "$TEST_BROKER_PORT"
   # the services' own tests, and the system tests
   broker_prepared loligo-test loligo-systest
 }
@@ -87,18 +86,15 @@ broker_prepared() {
 # AMQP 1.0 cannot bind by itself on RabbitMQ 3.10.
 agent_routes_bound() {
   local definitions
-  definitions=$(mktemp)
+  definitions=$(scratch_file)
   chmod a+r "$definitions"  # rabbitmqctl has the broker read it, as user rabbitmq
-  cat >"$definitions" <<JSON
-{"queues": [
-  {"name": "$1.replies", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}},
-  {"name": "$1.metrics", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}],
- "bindings": [
-  {"source": "amq.topic", "vhost": "/", "destination": "$1.replies", "destination_type": "queue", "routing_key": "$1.reply.#", "arguments": {}},
-  {"source": "amq.topic", "vhost": "/", "destination": "$1.metrics", "destination_type": "queue", "routing_key": "$1.metrics.#", "arguments": {}}]}
-JSON
+  jq -n --arg prefix "$1" '{
+    queues: [$prefix + ".replies", $prefix + ".metrics"]
+      | map({name: ., vhost: "/", durable: true, auto_delete: false, arguments: {}}),
+    bindings: [["replies", "reply"], ["metrics", "metrics"]]
+      | map({source: "amq.topic", vhost: "/", destination: "\($prefix).\(.[0])", destination_type: "queue",
+             routing_key: "\($prefix).\(.[1]).#", arguments: {}})}' >"$definitions"
   rmq import_definitions "$definitions" >/dev/null
-  rm -f "$definitions"
 }
 
 # broker_asks_cluster_service URL SECRET [CA]: agents log in with their key and the broker asks cluster-service at URL
@@ -123,7 +119,8 @@ broker_asks_cluster_service() {
 metrics_queue_bound() {
   local queue="$1.metrics"
   rmq set_policy --apply-to queues "$1-metrics-bound" "^${queue//./\\.}\$" \
-    "{\"max-length-bytes\":${LOLIGO_METRICS_QUEUE_BYTES:-1073741824},\"dead-letter-exchange\":\"\",\"dead-letter-routing-key\":\"$queue.dropped\"}" >/dev/null
+    "$(jq -cn --argjson bytes "${LOLIGO_METRICS_QUEUE_BYTES:-1073741824}" --arg dropped "$queue.dropped" \
+      '{"max-length-bytes": $bytes, "dead-letter-exchange": "", "dead-letter-routing-key": $dropped}')" >/dev/null
   rmq set_policy --apply-to queues "$1-metrics-dropped-bound" "^${queue//./\\.}\\.dropped\$" '{"max-length":100000}' >/dev/null
 }
 

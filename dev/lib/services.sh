@@ -2,7 +2,6 @@
 # Builds the platform and runs its services as plain JVMs, with pid files and logs under the state directory.
 
 SERVICES_DIR="$LOLIGO_STATE/services"
-LOLIGO_HTTP_PORT="${LOLIGO_HTTP_PORT:-8480}"
 # start order: the gateway needs cluster-service, the agent needs nothing but the broker
 LOLIGO_SERVICES=(cluster-service metrics-service api-gateway node-agent)
 
@@ -32,14 +31,14 @@ build_platform() {
 # service_properties NAME: the -D options that point a service at the local environment
 service_properties() {
   case $1 in
-    cluster-service) echo "-Dquarkus.http.port=8481 $(rgw_properties) -Dquarkus.mailer.host=127.0.0.1" \
+    cluster-service) echo "-Dquarkus.http.port=$CLUSTER_SERVICE_PORT $(rgw_properties) -Dquarkus.mailer.host=127.0.0.1" \
       "-Dquarkus.mailer.port=$(mail_port) -Dquarkus.mailer.start-tls=DISABLED" \
-      "-Dquarkus.rest-client.metrics-service.url=http://127.0.0.1:8483" ;;
-    metrics-service) echo "-Dquarkus.http.port=8483" ;;
-    api-gateway) echo "-Dquarkus.http.port=$LOLIGO_HTTP_PORT -Dquarkus.rest-client.cluster-service.url=http://127.0.0.1:8481" \
-      "-Dquarkus.rest-client.metrics-service.url=http://127.0.0.1:8483" \
+      "-Dquarkus.rest-client.metrics-service.url=http://127.0.0.1:$METRICS_SERVICE_PORT" ;;
+    metrics-service) echo "-Dquarkus.http.port=$METRICS_SERVICE_PORT" ;;
+    api-gateway) echo "-Dquarkus.http.port=$LOLIGO_HTTP_PORT -Dquarkus.rest-client.cluster-service.url=http://127.0.0.1:$CLUSTER_SERVICE_PORT" \
+      "-Dquarkus.rest-client.metrics-service.url=http://127.0.0.1:$METRICS_SERVICE_PORT" \
       "-Dloligo.gateway.initial-admin-password-file=$LOLIGO_STATE/admin-password" ;;
-    node-agent) echo "-Dquarkus.http.port=8482 -Dloligo.agent.ceph.conf=$LOLIGO_CEPH_CONF -Dloligo.agent.state-dir=$LOLIGO_STATE/agent" \
+    node-agent) echo "-Dquarkus.http.port=$NODE_AGENT_PORT -Dloligo.agent.ceph.conf=$LOLIGO_CEPH_CONF -Dloligo.agent.state-dir=$LOLIGO_STATE/agent" \
       "${LOLIGO_CEPH_KEYRING:+-Dloligo.agent.ceph.keyring=$LOLIGO_CEPH_KEYRING}" \
       "$(agent_log_properties)" \
       "${LOLIGO_CEPH_USER:+-Dloligo.agent.ceph.user=$LOLIGO_CEPH_USER}" ;;
@@ -83,7 +82,10 @@ internal_secret() {
 }
 
 service_port() {
-  case $1 in cluster-service) echo 8481 ;; metrics-service) echo 8483 ;; api-gateway) echo "$LOLIGO_HTTP_PORT" ;; node-agent) echo 8482 ;; esac
+  case $1 in
+    cluster-service) echo "$CLUSTER_SERVICE_PORT" ;; metrics-service) echo "$METRICS_SERVICE_PORT" ;;
+    api-gateway) echo "$LOLIGO_HTTP_PORT" ;; node-agent) echo "$NODE_AGENT_PORT" ;;
+  esac
 }
 
 service_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$(service_port "$1")/q/health/ready" 2>/dev/null; }
