@@ -94,6 +94,8 @@ public class AgentTrust {
             key.fqdn = heartbeat.fqdn();
         }
         if (key.status != KeyStatus.ACCEPTED) {
+            // heard, not heeded; counted, so that whoever waits for it can tell it arrived
+            refused.refuse("not-accepted", "a heartbeat of %s, whose key is %s", nodeId, key.status.apiName());
             return false;
         }
         lastSent.put(nodeId, heartbeat.sentAt());

@@ -1,6 +1,7 @@
 package io.loligo.cluster.heartbeat;
 
 import io.loligo.cluster.BrokerClient;
+import io.loligo.cluster.broker.RefusedAgentMessages;
 import io.loligo.contracts.api.OsdApi;
 import io.loligo.contracts.command.CommandEnvelope;
 import io.loligo.contracts.heartbeat.ClusterMap;
@@ -10,6 +11,7 @@ import io.loligo.contracts.identity.AgentSignatures;
 import io.loligo.contracts.wire.WireCodec;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,9 @@ import static org.hamcrest.Matchers.hasItem;
  */
 @QuarkusTest
 class AgentEnrolmentTest {
+    @Inject
+    RefusedAgentMessages refused;
+
     private static BrokerClient agent;
     private static BrokerClient impostor;
 
@@ -47,6 +52,10 @@ class AgentEnrolmentTest {
     static void disconnect() {
         agent.close();
         impostor.close();
+    }
+
+    private long refusedAs(String reason) {
+        return refused.counts().getOrDefault(reason, 0L);
     }
 
     private static NodeHeartbeat heartbeat(BrokerClient from, String node, String fsid) {
@@ -74,9 +83,11 @@ class AgentEnrolmentTest {
                 + AgentSignatures.fingerprint(agent.publicKey()) + ")"));
 
         BrokerClient.decideKey(node, "rejected", 200);
+        long heardNotHeeded = refusedAs("not-accepted");
         agent.signedHeartbeat(heartbeat(agent, node, fsid));
         BrokerClient.decideKey(node, "accepted", 400);
-        Thread.sleep(2000);
+        // only this test's agents send heartbeats to the tests' broker: the count moves once this one was weighed
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusedAs("not-accepted") > heardNotHeeded);
         given().get("/internal/v2/server/{fqdn}", node + ".example.com").then().statusCode(404);
         given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(404);
         assertThat(commands).as("commands sent to an agent not accepted").isEmpty();
