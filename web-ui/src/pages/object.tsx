@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { del, get, patch, post, put, query } from '../api/client';
-import type { Page, RgwBucket, RgwKey, RgwQuota, RgwUser, RgwUserForm } from '../api/types';
+import type { Page, RgwBucket, RgwKey, RgwQuota, RgwQuotaForm, RgwUser, RgwUserForm } from '../api/types';
 import { confirmAction } from '../components/actions';
 import { DaemonGraphPanel } from '../components/chart';
 import { Field, invalidWhen, RefusalNote, useAction, useRefusal } from '../components/form';
@@ -173,7 +173,7 @@ export function ObjectStore() {
 }
 
 /** A user's or a bucket's quota: a limit left blank is none. */
-function QuotaForm({ label, quota, save }: { label: string; quota: RgwQuota; save: (quota: RgwQuota) => Promise<unknown> }) {
+function QuotaForm({ label, quota, save }: { label: string; quota: RgwQuota; save: (quota: RgwQuotaForm) => Promise<unknown> }) {
   const gib = typeof quota.max_size === 'number' && quota.max_size % UNITS.GiB === 0;
   const [enabled, setEnabled] = useState(!!quota.enabled);
   const [size, setSize] = useState(typeof quota.max_size === 'number' ? String(quota.max_size / UNITS[gib ? 'GiB' : 'MiB']) : '');

@@ -8,7 +8,10 @@ import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form'
 import { useLoad } from '../components/load';
 
 const APPLICATIONS = ['rbd', 'rgw', 'cephfs'];
-type Values = Record<keyof PoolFields, string>;
+/** The fields this form edits, each one of the API's (PG placement and the rule are changed elsewhere). */
+type Edited = Extract<keyof PoolFields, 'name' | 'type' | 'erasure_code_profile' | 'pg_num' | 'size' | 'min_size'
+  | 'quota_max_bytes' | 'quota_max_objects' | 'application'>;
+type Values = Record<Edited, string>;
 
 function valuesOf(pool: PoolFields | Pool): Values {
   const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
@@ -20,12 +23,12 @@ function valuesOf(pool: PoolFields | Pool): Values {
   };
 }
 
-const NUMBERS: (keyof PoolFields)[] = ['pg_num', 'size', 'min_size', 'quota_max_bytes', 'quota_max_objects'];
+const NUMBERS: Edited[] = ['pg_num', 'size', 'min_size', 'quota_max_bytes', 'quota_max_objects'];
 
 /** The fields to send: all that are filled in for a new pool, only the changed ones for an existing one. */
 function body(values: Values, initial: Values, creating: boolean): PoolFields {
   const fields: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(values) as [keyof PoolFields, string][]) {
+  for (const [key, value] of Object.entries(values) as [Edited, string][]) {
     if (value === '' || (!creating && value === initial[key])) continue;
     // a number the API cannot read is sent as typed, so that its error names the field
     fields[key] = NUMBERS.includes(key) && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -59,12 +62,12 @@ export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done
   if (!initial) return <p class="loading" aria-busy="true">Loading…</p>;
 
   const values = { ...initial, ...edited } as Values;
-  const set = (key: keyof PoolFields) => (event: { currentTarget: { value: string } }) =>
+  const set = (key: Edited) => (event: { currentTarget: { value: string } }) =>
     setEdited({ ...edited, [key]: event.currentTarget.value });
-  const field = (key: keyof PoolFields, label: string, control: preact.JSX.Element, hint?: string) => (
+  const field = (key: Edited, label: string, control: preact.JSX.Element, hint?: string) => (
     <Field id={`pool-${key}`} label={label} error={refusal.forField(key)} hint={hint}>{control}</Field>
   );
-  const input = (key: keyof PoolFields, attributes: preact.JSX.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const input = (key: Edited, attributes: preact.JSX.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <input id={`pool-${key}`} name={key} value={values[key]} onInput={set(key)}
            {...invalidWhen(refusal.forField(key), `pool-${key}`)} {...attributes} />
   );

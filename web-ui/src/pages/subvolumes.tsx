@@ -20,7 +20,7 @@ const subvolumeApi = (fsid: string, fs: string, name: string, group: string | nu
   `${volumeApi(fsid, fs)}/subvolume/${encodeURIComponent(name)}${rest}${query({ group })}`;
 const subvolumePage = (fsid: string, fs: string, subvolume: Pick<Subvolume, 'name' | 'group'>) =>
   clusterPath(fsid, `/file/${encodeURIComponent(fs)}/subvolume/${encodeURIComponent(subvolume.name)}${query({ group: subvolume.group })}`);
-const labelOf = (fs: string, subvolume: Pick<Subvolume, 'name' | 'group'>) => `${fs}/${subvolume.group ? `${subvolume.group}/` : ''}${subvolume.name}`;
+const labelOf = (fs: string, subvolume: { name: string; group: string | null }) => `${fs}/${subvolume.group ? `${subvolume.group}/` : ''}${subvolume.name}`;
 
 /** GiB as typed; what is not a number goes as typed, for the API to name the field. */
 function gibibytes(typed: string): number | string {
