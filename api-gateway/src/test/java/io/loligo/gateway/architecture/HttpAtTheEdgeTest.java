@@ -3,10 +3,12 @@ package io.loligo.gateway.architecture;
 import io.loligo.contracts.architecture.HttpAtTheEdge;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class HttpAtTheEdgeTest {
 
     @Test
     void onlyRestClassesSpeakHttp() {
-        HttpAtTheEdge.check("io.loligo.gateway");
+        assertThat(HttpAtTheEdge.violations("io.loligo.gateway")).isEmpty();
     }
 }

@@ -3,10 +3,12 @@ package io.loligo.cluster.architecture;
 import io.loligo.contracts.architecture.HttpAtTheEdge;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class HttpAtTheEdgeTest {
 
     @Test
     void onlyRestClassesSpeakHttp() {
-        HttpAtTheEdge.check("io.loligo.cluster");
+        assertThat(HttpAtTheEdge.violations("io.loligo.cluster")).isEmpty();
     }
 }

@@ -6,11 +6,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.PackageMatchers;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import io.loligo.contracts.api.ApiException;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NameBinding;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ext.Provider;
+
+import java.util.List;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -19,7 +22,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * HTTP stays at the edge: only a service's REST classes speak JAX-RS (or throw {@link ApiException}); everything
  * else refuses with the domain's {@code Refusal}s, which the edge answers once. Each service's tests check its own
- * classes with {@link #check(String)}.
+ * classes with {@link #violations(String)}.
  */
 public final class HttpAtTheEdge {
 
@@ -40,12 +43,18 @@ public final class HttpAtTheEdge {
     private HttpAtTheEdge() {
     }
 
-    public static void check(String rootPackage) {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(rootPackage);
-        noClasses().that(DescribedPredicate.not(AT_THE_EDGE)).should().dependOnClassesThat(SPEAKS_HTTP)
-                .because("domain code refuses with a Refusal, which each service's RefusalMapper answers as a problem")
-                .check(classes);
+    private static final ArchRule RULE = noClasses().that(DescribedPredicate.not(AT_THE_EDGE)).should()
+            .dependOnClassesThat(SPEAKS_HTTP)
+            .because("domain code refuses with a Refusal, which each service's RefusalMapper answers as a problem");
+
+    /** Every place in the main classes under {@code rootPackage} where code off the edge speaks HTTP. */
+    public static List<String> violations(String rootPackage) {
+        return violations(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(rootPackage));
+    }
+
+    static List<String> violations(JavaClasses classes) {
+        return RULE.evaluate(classes).getFailureReport().getDetails();
     }
 
     private static boolean atTheEdge(JavaClass type) {
