@@ -89,8 +89,7 @@ export type ConfigOption = Schemas['ConfigView'];
 
 export type CrushStep = Schemas['Step'];
 
-/** Ceph's rule steps, free-form JSON in the document, have this shape. */
-export type CrushRule = Omit<Schemas['Rule1'], 'steps'> & { steps: CrushStep[] };
+export type CrushRule = Schemas['Rule1'];
 
 export type CrushNode = Schemas['Node'];
 

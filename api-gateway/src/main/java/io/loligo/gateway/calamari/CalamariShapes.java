@@ -72,7 +72,7 @@ final class CalamariShapes {
 
     static CalamariViews.CrushRule crushRule(CrushViews.Rule rule) {
         List<CalamariViews.CrushStep> steps = rule.steps().stream().map(step -> new CalamariViews.CrushStep(
-                text(step, "op"), text(step, "type"), integer(step, "num"), text(step, "item_name"), integer(step, "item"))).toList();
+                step.op(), step.type(), step.num(), step.itemName(), step.item())).toList();
         return new CalamariViews.CrushRule(rule.id(), rule.name(), rule.ruleset(),
                 RULE_TYPES.getOrDefault(rule.type(), String.valueOf(rule.type())), rule.minSize(), rule.maxSize(), steps, rule.osdCount());
     }
@@ -185,16 +185,6 @@ final class CalamariShapes {
     /** Calamari's {@code cluster_update_time_unix}: milliseconds, whole seconds of them. */
     static Long unixMillis(OffsetDateTime time) {
         return time == null ? null : time.toEpochSecond() * 1000;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static Integer integer(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asInt();
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {

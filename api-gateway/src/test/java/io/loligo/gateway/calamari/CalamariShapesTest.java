@@ -2,6 +2,7 @@ package io.loligo.gateway.calamari;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.OsdView;
 import io.loligo.contracts.api.PoolView;
@@ -58,10 +59,10 @@ class CalamariShapesTest {
     }
 
     @Test
-    void aRuleHasItsTypeByNameAndEveryStepAllFiveFields() throws IOException {
+    void aRuleHasItsTypeByNameAndEveryStepAllFiveFields() {
         CrushViews.Rule rule = new CrushViews.Rule(0, "replicated_rule", 0, 1, 1, 10, List.of(
-                JSON.readTree("{\"op\":\"take\",\"item\":-1,\"item_name\":\"default\"}"),
-                JSON.readTree("{\"op\":\"chooseleaf_firstn\",\"num\":0,\"type\":\"host\"}")), 3);
+                new CrushForms.Step("take", -1, "default", null, null),
+                new CrushForms.Step("chooseleaf_firstn", null, null, 0, "host")), 3);
         CalamariViews.CrushRule calamari = CalamariShapes.crushRule(rule);
         assertThat(calamari.type()).isEqualTo("replicated");
         assertThat(calamari.steps()).containsExactly(new CalamariViews.CrushStep("take", null, null, "default", -1),

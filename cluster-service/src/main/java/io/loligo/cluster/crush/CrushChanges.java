@@ -1,12 +1,8 @@
 package io.loligo.cluster.crush;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loligo.cluster.crush.CrushMap.RuleType;
 import io.loligo.cluster.request.Planned;
-import io.loligo.cluster.state.CrushMapText;
-import io.loligo.cluster.state.HeldCrushMap;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
 import io.loligo.contracts.api.PoolView;
@@ -26,44 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /** CRUSH rule and bucket forms, checked against the CRUSH map as it is, turned into changes. Pure. */
 public final class CrushChanges {
-    private static final String SHADOW_MARK = "~";
     /** What {@code create-replicated} gives a rule. */
     private static final int DEFAULT_MAX_SIZE = 10;
     /** CRUSH keeps a rule's sizes in one byte each. */
     private static final int MAX_RULE_SIZE = 255;
-    /** CRUSH keeps weights in 16.16 fixed point: 0x10000 is a weight of 1. */
-    private static final double FIXED_POINT_ONE = 0x10000;
     /** Weights closer than CRUSH's own precision are the same weight. */
-    private static final double WEIGHT_PRECISION = 1.0 / FIXED_POINT_ONE;
-
-    /** Ceph's rule types, by the numbers {@code osd crush dump} gives them. */
-    private enum RuleType {
-        REPLICATED(1), ERASURE(3);
-
-        final int number;
-
-        RuleType(int number) {
-            this.number = number;
-        }
-
-        static RuleType of(int number) {
-            return number == ERASURE.number ? ERASURE : REPLICATED;
-        }
-
-        /** @return null for a type that is neither */
-        static RuleType parse(String given) {
-            for (RuleType type : values()) {
-                if (given.equalsIgnoreCase(type.name()) || given.equals(String.valueOf(type.number))) {
-                    return type;
-                }
-            }
-            return null;
-        }
-    }
+    private static final double WEIGHT_PRECISION = 1.0 / CrushMap.WEIGHT_UNIT;
+    /** The rule types a user can give, by name or by Ceph's number for them. */
+    private static final List<RuleType> GIVEN_RULE_TYPES = List.of(RuleType.REPLICATED, RuleType.ERASURE);
 
     private CrushChanges() {
     }
@@ -76,45 +45,42 @@ public final class CrushChanges {
         if (form == null) {
             throw InvalidInput.of("body", "give name and steps, or name, root and failure_domain");
         }
-        JsonNode crushDump = crushMap.dump();
+        CrushMap crush = crushMap.map();
         if (form.steps() == null) {
-            return createReplicatedRule(fsid, crushDump, form);
+            return createReplicatedRule(fsid, crush, form);
         }
         List<FieldError> errors = new ArrayList<>();
         if (blank(form.name())) {
             errors.add(new FieldError("name", "is needed"));
         }
         requireOneForm(form, errors);
-        ObjectNode rule = JsonNodeFactory.instance.objectNode();
-        int id = freeRuleId(crushDump);
-        rule.put("rule_id", id).put("rule_name", form.name()).put("ruleset", id);
-        writeRule(crushDump, rule, form, RuleType.REPLICATED, errors);
+        int id = crush.freeRuleId();
+        CrushMap.Rule rule = writeRule(crush, new CrushMap.Rule(id, form.name(), id, RuleType.REPLICATED, 1, DEFAULT_MAX_SIZE,
+                List.of()), form, errors);
         InvalidInput.refuseIfAny(errors);
-        requireFreeRuleName(crushDump, form.name());
-        ObjectNode changed = crushDump.deepCopy();
-        ((ArrayNode) changed.withArray("rules")).add(rule);
-        return new Planned("Creating CRUSH rule '" + form.name() + "'", List.of(crushMap.replacedBy(changed)));
+        requireFreeRuleName(crush, form.name());
+        return new Planned("Creating CRUSH rule '" + form.name() + "'", List.of(crushMap.replacedBy(crush.withRule(rule))));
     }
 
-    private static Planned createReplicatedRule(String fsid, JsonNode crushDump, CrushForms.Rule form) {
+    private static Planned createReplicatedRule(String fsid, CrushMap crush, CrushForms.Rule form) {
         List<FieldError> errors = new ArrayList<>();
         if (blank(form.name())) {
             errors.add(new FieldError("name", "is needed"));
         }
-        if (blank(form.root()) || bucket(crushDump, form.root()).isEmpty()) {
+        if (blank(form.root()) || crush.bucket(form.root()).isEmpty()) {
             errors.add(new FieldError("root", "must name a bucket of the CRUSH map"));
         }
-        if (blank(form.failureDomain()) || !hasType(crushDump, form.failureDomain())) {
+        if (blank(form.failureDomain()) || !crush.hasType(form.failureDomain())) {
             errors.add(new FieldError("failure_domain", "must name a CRUSH type, such as host"));
         }
-        if (form.deviceClass() != null && !hasDeviceClass(crushDump, form.deviceClass())) {
+        if (form.deviceClass() != null && !crush.hasDeviceClass(form.deviceClass())) {
             errors.add(new FieldError("device_class", "no device has the class '" + form.deviceClass() + "'"));
         }
-        if (form.type() != null && RuleType.parse(form.type()) != RuleType.REPLICATED) {
+        if (form.type() != null && givenRuleType(form.type()) != RuleType.REPLICATED) {
             errors.add(new FieldError("type", "root and failure_domain make a replicated rule; give steps for an erasure rule"));
         }
         InvalidInput.refuseIfAny(errors);
-        requireFreeRuleName(crushDump, form.name());
+        requireFreeRuleName(crush, form.name());
         return new Planned("Creating CRUSH rule '" + form.name() + "'", List.of(new CrushChange(fsid,
                 CrushChange.Kind.CREATE_REPLICATED_RULE, form.name(), form.root(), form.failureDomain(), form.deviceClass(), null)));
     }
@@ -127,32 +93,23 @@ public final class CrushChanges {
         if (form == null) {
             throw InvalidInput.of("body", "give what changes: name, type, min_size, max_size, steps");
         }
-        JsonNode crushDump = crushMap.dump();
+        CrushMap crush = crushMap.map();
+        CrushMap.Rule current = crush.rule(rule.id()).orElseThrow(() ->
+                new IllegalStateException("rule " + rule.id() + " is in the view but not in the map it came from"));
         List<FieldError> errors = new ArrayList<>();
         requireOneForm(form, errors);
         String name = blank(form.name()) ? rule.name() : form.name();
-        ObjectNode changed = crushDump.deepCopy();
-        ObjectNode dumped = null;
-        for (JsonNode candidate : changed.path("rules")) {
-            if (candidate.path("rule_id").asInt() == rule.id()) {
-                dumped = (ObjectNode) candidate;
-            }
-        }
-        if (dumped == null) {
-            throw new IllegalStateException("rule " + rule.id() + " is in the view but not in the map it came from");
-        }
-        writeRule(crushDump, dumped, form, RuleType.of(rule.type()), errors);
+        CrushMap.Rule changed = writeRule(crush, current, form, errors);
         InvalidInput.refuseIfAny(errors);
         boolean renamed = !name.equals(rule.name());
         if (renamed) {
-            requireFreeRuleName(crushDump, name);
+            requireFreeRuleName(crush, name);
         }
         String headline = "Changing CRUSH rule '" + rule.name() + "'";
-        if (CrushMapText.of(changed).equals(CrushMapText.of(crushDump))) {
+        if (changed.equals(current)) {
             return new Planned(headline, renamed ? List.of(CrushChange.of(fsid, CrushChange.Kind.RENAME_RULE, rule.name(), name)) : List.of());
         }
-        dumped.put("rule_name", name);
-        return new Planned(headline, List.of(crushMap.replacedBy(changed)));
+        return new Planned(headline, List.of(crushMap.replacedBy(crush.withRule(changed.withName(name)))));
     }
 
     /**
@@ -187,7 +144,7 @@ public final class CrushChanges {
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
             throw InvalidInput.of("body", "give the CRUSH map as crushtool -d writes it, as one JSON string");
         }
-        if (text.asText().equals(CrushMapText.of(crushMap.dump()))) {
+        if (text.asText().equals(CrushMapText.of(crushMap.map()))) {
             return new Planned("Replacing the CRUSH map", List.of());
         }
         return new Planned("Replacing the CRUSH map", List.of(crushMap.replacedBy(text.asText())));
@@ -202,43 +159,31 @@ public final class CrushChanges {
         }
     }
 
-    /** Sets what the form gives on a rule as Ceph dumps it: type, sizes and steps. */
-    private static void writeRule(JsonNode crushDump, ObjectNode rule, CrushForms.Rule form, RuleType typeUnlessGiven,
-                                  List<FieldError> errors) {
-        RuleType type = form.type() == null ? typeUnlessGiven : RuleType.parse(form.type());
+    /** The rule with what the form gives: type, sizes and steps; the rest as it was. */
+    private static CrushMap.Rule writeRule(CrushMap crush, CrushMap.Rule rule, CrushForms.Rule form, List<FieldError> errors) {
+        RuleType type = form.type() == null ? rule.type() : givenRuleType(form.type());
         if (type == null) {
             errors.add(new FieldError("type", "is replicated or erasure"));
-        } else {
-            rule.put("type", type.number);
         }
-        int minSize = form.minSize() != null ? form.minSize() : rule.path("min_size").asInt(1);
-        int maxSize = form.maxSize() != null ? form.maxSize() : rule.path("max_size").asInt(DEFAULT_MAX_SIZE);
+        int minSize = form.minSize() != null ? form.minSize() : rule.minSize();
+        int maxSize = form.maxSize() != null ? form.maxSize() : rule.maxSize();
         if (minSize < 1 || minSize > maxSize) {
             errors.add(new FieldError("min_size", "must be at least 1 and at most max_size"));
         }
         if (maxSize > MAX_RULE_SIZE) {
             errors.add(new FieldError("max_size", "must be at most " + MAX_RULE_SIZE));
         }
-        rule.put("min_size", minSize).put("max_size", maxSize);
         boolean shortForm = form.root() != null && form.failureDomain() != null;
-        List<CrushForms.Step> steps = shortForm ? RuleSteps.replicated(form.root(), form.failureDomain(), form.deviceClass()) : form.steps();
-        if (steps != null) {
-            ArrayNode dumped = RuleSteps.check(crushDump, steps, shortForm ? "root" : "steps", errors);
-            if (dumped != null) {
-                rule.set("steps", dumped);
-            }
-        }
+        List<CrushForms.Step> given = shortForm ? RuleSteps.replicated(form.root(), form.failureDomain(), form.deviceClass()) : form.steps();
+        List<CrushMap.Step> steps = given == null ? rule.steps() : RuleSteps.check(crush, given, shortForm ? "root" : "steps", errors);
+        return new CrushMap.Rule(rule.id(), rule.name(), rule.ruleset(), type == null ? rule.type() : type, minSize, maxSize,
+                steps == null ? rule.steps() : steps);
     }
 
-    /** The lowest id no rule has, as Ceph picks one. */
-    private static int freeRuleId(JsonNode crushDump) {
-        Set<Integer> taken = new HashSet<>();
-        crushDump.path("rules").forEach(rule -> taken.add(rule.path("rule_id").asInt()));
-        int id = 0;
-        while (taken.contains(id)) {
-            id++;
-        }
-        return id;
+    /** @return null for a type a user cannot give */
+    private static RuleType givenRuleType(String given) {
+        return GIVEN_RULE_TYPES.stream().filter(type -> given.equalsIgnoreCase(type.name())
+                || given.equals(String.valueOf(type.number))).findFirst().orElse(null);
     }
 
     public static Planned deleteRule(String fsid, CrushViews.Rule rule, List<PoolView> pools) {
@@ -250,56 +195,56 @@ public final class CrushChanges {
                 List.of(CrushChange.of(fsid, CrushChange.Kind.REMOVE_RULE, rule.name(), null)));
     }
 
-    public static Planned createNode(String fsid, JsonNode crushDump, CrushForms.Node form) {
+    public static Planned createNode(String fsid, CrushMap crush, CrushForms.Node form) {
         List<FieldError> errors = new ArrayList<>();
         if (form == null) {
             throw InvalidInput.of("body", "give name and bucket_type");
         }
-        if (blank(form.name()) || form.name().contains(SHADOW_MARK)) {
-            errors.add(new FieldError("name", "is needed, without '" + SHADOW_MARK + "'"));
+        if (blank(form.name()) || form.name().contains(CrushMap.CLASS_MARK)) {
+            errors.add(new FieldError("name", "is needed, without '" + CrushMap.CLASS_MARK + "'"));
         }
-        if (blank(form.bucketType()) || !hasType(crushDump, form.bucketType()) || form.bucketType().equals("osd")) {
+        if (blank(form.bucketType()) || !crush.hasType(form.bucketType()) || form.bucketType().equals("osd")) {
             errors.add(new FieldError("bucket_type", "must name a CRUSH bucket type, such as host or rack"));
         }
-        Optional<JsonNode> parent = form.parent() == null ? Optional.empty() : bucket(crushDump, form.parent());
+        Optional<CrushMap.Bucket> parent = form.parent() == null ? Optional.empty() : crush.bucket(form.parent());
         if (form.parent() != null && parent.isEmpty()) {
             errors.add(new FieldError("parent", "no bucket " + form.parent()));
         }
-        checkItems(crushDump, form.items(), null, errors);
+        checkItems(crush, form.items(), null, errors);
         InvalidInput.refuseIfAny(errors);
-        requireFreeItemName(crushDump, form.name());
+        requireFreeItemName(crush, form.name());
         List<ClusterChange> changes = new ArrayList<>();
         changes.add(CrushChange.of(fsid, CrushChange.Kind.ADD_BUCKET, form.name(), form.bucketType()));
-        parent.ifPresent(bucket -> changes.add(CrushChange.of(fsid, CrushChange.Kind.MOVE_BUCKET, form.name(), location(bucket))));
+        parent.ifPresent(bucket -> changes.add(CrushChange.of(fsid, CrushChange.Kind.MOVE_BUCKET, form.name(), bucket.location())));
         String here = form.bucketType() + "=" + form.name();
         for (CrushForms.Item item : form.items() == null ? List.<CrushForms.Item>of() : form.items()) {
-            changes.add(placement(fsid, crushDump, item, here));
+            changes.add(placement(fsid, crush, item, here));
         }
         return new Planned("Creating CRUSH bucket '" + form.name() + "'", changes);
     }
 
-    public static Planned updateNode(String fsid, JsonNode crushDump, CrushViews.Node node, CrushForms.Node form) {
+    public static Planned updateNode(String fsid, CrushMap crush, CrushViews.Node node, CrushForms.Node form) {
         if (form == null || (form.bucketType() != null && !form.bucketType().equals(node.bucketType()))) {
             throw InvalidInput.of("bucket_type", "is set when a bucket is created");
         }
         List<ClusterChange> changes = new ArrayList<>();
-        if (form.parent() != null && !form.parent().equals(parentOf(crushDump, node.id()).orElse(null))) {
-            JsonNode parent = bucket(crushDump, form.parent()).orElseThrow(() ->
+        if (form.parent() != null && !form.parent().equals(crush.parentOf(node.id()).map(CrushMap.Bucket::id).orElse(null))) {
+            CrushMap.Bucket parent = crush.bucket(form.parent()).orElseThrow(() ->
                     InvalidInput.of("parent", "no bucket " + form.parent()));
             if (form.parent() == node.id()) {
                 throw InvalidInput.of("parent", "a bucket cannot hold itself");
             }
-            changes.add(CrushChange.of(fsid, CrushChange.Kind.MOVE_BUCKET, node.name(), location(parent)));
+            changes.add(CrushChange.of(fsid, CrushChange.Kind.MOVE_BUCKET, node.name(), parent.location()));
         }
         if (form.items() != null) {
             List<FieldError> errors = new ArrayList<>();
-            checkItems(crushDump, form.items(), node.id(), errors);
+            checkItems(crush, form.items(), node.id(), errors);
             InvalidInput.refuseIfAny(errors);
-            changes.addAll(itemChanges(fsid, crushDump, node, form.items()));
+            changes.addAll(itemChanges(fsid, crush, node, form.items()));
         }
         // after the moves, which still find the bucket by its old name
         if (!blank(form.name()) && !form.name().equals(node.name())) {
-            requireFreeItemName(crushDump, form.name());
+            requireFreeItemName(crush, form.name());
             changes.add(CrushChange.of(fsid, CrushChange.Kind.RENAME_BUCKET, node.name(), form.name()));
         }
         return new Planned("Updating CRUSH bucket '" + node.name() + "'", changes);
@@ -319,7 +264,7 @@ public final class CrushChanges {
      * (they stay wherever else they are), wanted buckets move in, wanted OSDs are placed in it, and OSDs it holds
      * already at another weight are reweighted.
      */
-    private static List<ClusterChange> itemChanges(String fsid, JsonNode crushDump, CrushViews.Node node, List<CrushForms.Item> wanted) {
+    private static List<ClusterChange> itemChanges(String fsid, CrushMap crush, CrushViews.Node node, List<CrushForms.Item> wanted) {
         Map<Integer, Double> held = new HashMap<>();
         node.items().forEach(item -> held.put(item.id(), item.weight()));
         Set<Integer> wantedIds = new HashSet<>();
@@ -327,30 +272,30 @@ public final class CrushChanges {
         for (CrushForms.Item item : wanted) {
             wantedIds.add(item.id());
             if (!held.containsKey(item.id())) {
-                changes.add(placement(fsid, crushDump, item, node.bucketType() + "=" + node.name()));
+                changes.add(placement(fsid, crush, item, node.bucketType() + "=" + node.name()));
             } else if (item.id() >= 0 && item.weight() != null && Math.abs(item.weight() - held.get(item.id())) > WEIGHT_PRECISION) {
                 changes.add(CrushChange.reweightOsd(fsid, "osd." + item.id(), item.weight()));
             }
         }
         for (CrushViews.Item item : node.items()) {
             if (!wantedIds.contains(item.id())) {
-                changes.add(CrushChange.of(fsid, CrushChange.Kind.UNLINK, itemName(crushDump, item.id()), node.name()));
+                changes.add(CrushChange.of(fsid, CrushChange.Kind.UNLINK, crush.itemName(item.id()), node.name()));
             }
         }
         return changes;
     }
 
     /** A bucket moves under {@code location}; an OSD is set there, at the weight given or the one it has. */
-    private static ClusterChange placement(String fsid, JsonNode crushDump, CrushForms.Item item, String location) {
+    private static ClusterChange placement(String fsid, CrushMap crush, CrushForms.Item item, String location) {
         if (item.id() < 0) {
-            return CrushChange.of(fsid, CrushChange.Kind.MOVE_BUCKET, itemName(crushDump, item.id()), location);
+            return CrushChange.of(fsid, CrushChange.Kind.MOVE_BUCKET, crush.itemName(item.id()), location);
         }
-        double weight = item.weight() != null ? item.weight() : osdWeight(crushDump, item.id());
+        double weight = item.weight() != null ? item.weight() : osdWeight(crush, item.id());
         return CrushChange.setOsd(fsid, "osd." + item.id(), location, weight);
     }
 
     /** Every item must exist, be no shadow bucket, not be the bucket itself, and come once; weights are not negative. */
-    private static void checkItems(JsonNode crushDump, List<CrushForms.Item> items, Integer self, List<FieldError> errors) {
+    private static void checkItems(CrushMap crush, List<CrushForms.Item> items, Integer self, List<FieldError> errors) {
         if (items == null) {
             return;
         }
@@ -364,9 +309,9 @@ public final class CrushChanges {
                 errors.add(new FieldError(field + ".id", "lists " + item.id() + " twice"));
             } else if (self != null && item.id() == self) {
                 errors.add(new FieldError(field + ".id", "a bucket cannot hold itself"));
-            } else if (item.id() < 0 && bucket(crushDump, item.id()).filter(b -> !b.path("name").asText().contains(SHADOW_MARK)).isEmpty()) {
+            } else if (item.id() < 0 && crush.bucket(item.id()).isEmpty()) {
                 errors.add(new FieldError(field + ".id", "no bucket " + item.id()));
-            } else if (item.id() >= 0 && !hasDevice(crushDump, item.id())) {
+            } else if (item.id() >= 0 && !crush.hasDevice(item.id())) {
                 errors.add(new FieldError(field + ".id", "no OSD " + item.id() + " in the CRUSH map"));
             } else if (item.weight() != null && (item.weight() < 0 || item.weight().isNaN() || item.weight().isInfinite())) {
                 errors.add(new FieldError(field + ".weight", "must be a weight of 0 or more"));
@@ -374,104 +319,21 @@ public final class CrushChanges {
         }
     }
 
-    private static String itemName(JsonNode crushDump, int id) {
-        if (id >= 0) {
-            return "osd." + id;
-        }
-        return bucket(crushDump, id).map(b -> b.path("name").asText()).orElseThrow();
-    }
-
-    private static boolean hasDevice(JsonNode crushDump, int id) {
-        for (JsonNode device : crushDump.path("devices")) {
-            if (device.path("id").asInt() == id) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The OSD's weight where it is linked, in the usual units; 0 for an OSD no bucket holds. */
-    private static double osdWeight(JsonNode crushDump, int id) {
-        for (JsonNode bucket : crushDump.path("buckets")) {
-            if (bucket.path("name").asText().contains(SHADOW_MARK)) {
-                continue;
-            }
-            for (JsonNode item : bucket.path("items")) {
-                if (item.path("id").asInt() == id) {
-                    return item.path("weight").asDouble() / FIXED_POINT_ONE;
-                }
-            }
-        }
-        return 0;
+    private static double osdWeight(CrushMap crush, int id) {
+        return crush.parentOf(id).flatMap(bucket -> bucket.items().stream().filter(item -> item.id() == id).findFirst())
+                .map(CrushMap.Item::usualWeight).orElse(0.0);
     }
 
-    /** Ceph's form for "under this bucket": {@code <type>=<name>}. */
-    private static String location(JsonNode bucket) {
-        return bucket.path("type_name").asText() + "=" + bucket.path("name").asText();
-    }
-
-    private static Optional<Integer> parentOf(JsonNode crushDump, int id) {
-        for (JsonNode bucket : crushDump.path("buckets")) {
-            for (JsonNode item : bucket.path("items")) {
-                if (item.path("id").asInt() == id && !bucket.path("name").asText().contains(SHADOW_MARK)) {
-                    return Optional.of(bucket.path("id").asInt());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<JsonNode> bucket(JsonNode crushDump, String name) {
-        return bucket(crushDump, bucket -> bucket.path("name").asText().equals(name));
-    }
-
-    private static Optional<JsonNode> bucket(JsonNode crushDump, int id) {
-        return bucket(crushDump, bucket -> bucket.path("id").asInt() == id);
-    }
-
-    /** A bucket an operator names; the per-class shadow buckets are CRUSH's own. */
-    private static Optional<JsonNode> bucket(JsonNode crushDump, Predicate<JsonNode> wanted) {
-        for (JsonNode bucket : crushDump.path("buckets")) {
-            if (wanted.test(bucket) && !bucket.path("name").asText().contains(SHADOW_MARK)) {
-                return Optional.of(bucket);
-            }
-        }
-        return Optional.empty();
-    }
-
-    static boolean hasType(JsonNode crushDump, String type) {
-        for (JsonNode known : crushDump.path("types")) {
-            if (known.path("name").asText().equals(type)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasDeviceClass(JsonNode crushDump, String deviceClass) {
-        for (JsonNode device : crushDump.path("devices")) {
-            if (deviceClass.equals(device.path("class").asText())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void requireFreeRuleName(JsonNode crushDump, String name) {
-        for (JsonNode rule : crushDump.path("rules")) {
-            if (rule.path("rule_name").asText().equals(name)) {
-                throw new Conflict("RuleExists", "there is a CRUSH rule '" + name + "' already",
-                        List.of(new FieldError("name", "is taken")));
-            }
+    private static void requireFreeRuleName(CrushMap crush, String name) {
+        if (crush.hasRuleNamed(name)) {
+            throw new Conflict("RuleExists", "there is a CRUSH rule '" + name + "' already",
+                    List.of(new FieldError("name", "is taken")));
         }
     }
 
-    private static void requireFreeItemName(JsonNode crushDump, String name) {
-        boolean taken = bucket(crushDump, name).isPresent();
-        for (JsonNode device : crushDump.path("devices")) {
-            taken |= device.path("name").asText().equals(name);
-        }
-        if (taken) {
+    private static void requireFreeItemName(CrushMap crush, String name) {
+        if (crush.hasItemNamed(name)) {
             throw new Conflict("NameTaken", "the CRUSH map already has an item named '" + name + "'",
                     List.of(new FieldError("name", "is taken")));
         }

@@ -1,104 +1,94 @@
 package io.loligo.cluster.crush;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loligo.cluster.crush.CrushMap.Op;
 import io.loligo.contracts.api.CrushForms.Step;
 import io.loligo.contracts.api.Problem.FieldError;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
-/** A rule's steps as a user gives them, checked against the CRUSH map and written as {@code osd crush dump} has them. Pure. */
+/** A rule's steps as a user gives them, checked against the CRUSH map and made the map's own steps. Pure. */
 final class RuleSteps {
-    private static final Set<String> CHOOSE_OPS = Set.of("choose_firstn", "chooseleaf_firstn", "choose_indep", "chooseleaf_indep");
-    private static final Set<String> TUNABLE_OPS = Set.of("set_choose_tries", "set_chooseleaf_tries", "set_choose_local_tries",
-            "set_choose_local_fallback_tries", "set_chooseleaf_vary_r", "set_chooseleaf_stable");
-    /** How a device class is named on a bucket: its shadow bucket, {@code default~hdd}. */
-    private static final String CLASS_MARK = "~";
 
     private RuleSteps() {
     }
 
     /** The steps of a replicated rule in short form: one copy per failure domain under root, of one class or any. */
     static List<Step> replicated(String root, String failureDomain, String deviceClass) {
-        return List.of(new Step("take", null, deviceClass == null ? root : root + CLASS_MARK + deviceClass, null, null),
-                new Step("chooseleaf_firstn", null, null, 0, failureDomain),
-                new Step("emit", null, null, null, null));
+        return List.of(new Step(Op.TAKE.dumped(), null, deviceClass == null ? root : root + CrushMap.CLASS_MARK + deviceClass, null, null),
+                new Step(Op.CHOOSELEAF_FIRSTN.dumped(), null, null, 0, failureDomain),
+                new Step(Op.EMIT.dumped(), null, null, null, null));
     }
 
     /**
      * @param field the name the errors carry, such as {@code steps}
-     * @return the steps as Ceph dumps them, or null when {@code errors} says why not
+     * @return the steps for the CRUSH map, or null when {@code errors} says why not
      */
-    static ArrayNode check(JsonNode crushDump, List<Step> steps, String field, List<FieldError> errors) {
+    static List<CrushMap.Step> check(CrushMap crush, List<Step> steps, String field, List<FieldError> errors) {
         if (steps.isEmpty()) {
             errors.add(new FieldError(field, "a rule needs at least a take and an emit"));
             return null;
         }
         int errorsBefore = errors.size();
-        ArrayNode dumped = JsonNodeFactory.instance.arrayNode();
+        List<CrushMap.Step> checked = new ArrayList<>();
         boolean taken = false;
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             String at = field + "[" + i + "]";
-            if (step == null || step.op() == null) {
-                errors.add(new FieldError(at + ".op", "is needed"));
+            Optional<Op> op = step == null ? Optional.empty() : Op.of(step.op()).filter(known -> known != Op.NOOP);
+            if (op.isEmpty()) {
+                errors.add(new FieldError(at + ".op", step == null || step.op() == null ? "is needed"
+                        : "must be take, emit, one of " + names(Op.Kind.CHOOSE) + " or one of " + names(Op.Kind.TUNABLE)));
                 continue;
             }
-            ObjectNode out = dumped.addObject().put("op", step.op());
-            if (step.op().equals("take")) {
-                taken = true;
-                take(crushDump, step, at, out, errors);
-            } else if (CHOOSE_OPS.contains(step.op())) {
-                if (!taken) {
-                    errors.add(new FieldError(at + ".op", "comes after a take"));
+            switch (op.get().kind) {
+                case TAKE -> {
+                    taken = true;
+                    take(crush, step, at, errors).ifPresent(bucket -> checked.add(CrushMap.Step.take(bucket)));
                 }
-                if (step.num() == null) {
-                    errors.add(new FieldError(at + ".num", "is needed: how many to choose, 0 for as many as the pool has copies"));
+                case CHOOSE -> {
+                    if (!taken) {
+                        errors.add(new FieldError(at + ".op", "comes after a take"));
+                    }
+                    if (step.num() == null) {
+                        errors.add(new FieldError(at + ".num", "is needed: how many to choose, 0 for as many as the pool has copies"));
+                    }
+                    if (step.type() == null || !crush.hasType(step.type())) {
+                        errors.add(new FieldError(at + ".type", "must name a CRUSH type, such as host"));
+                    }
+                    checked.add(CrushMap.Step.choose(op.get(), step.num() == null ? 0 : step.num(), step.type()));
                 }
-                if (step.type() == null || !CrushChanges.hasType(crushDump, step.type())) {
-                    errors.add(new FieldError(at + ".type", "must name a CRUSH type, such as host"));
+                case TUNABLE -> {
+                    if (step.num() == null || step.num() < 0) {
+                        errors.add(new FieldError(at + ".num", "is needed and not negative"));
+                    }
+                    checked.add(CrushMap.Step.tunable(op.get(), step.num() == null ? 0 : step.num()));
                 }
-                out.put("num", step.num() == null ? 0 : step.num()).put("type", step.type());
-            } else if (TUNABLE_OPS.contains(step.op())) {
-                if (step.num() == null || step.num() < 0) {
-                    errors.add(new FieldError(at + ".num", "is needed and not negative"));
-                }
-                out.put("num", step.num() == null ? 0 : step.num());
-            } else if (!known(step.op())) {
-                errors.add(new FieldError(at + ".op", "must be take, emit, one of " + CHOOSE_OPS.stream().sorted().toList()
-                        + " or one of " + TUNABLE_OPS.stream().sorted().toList()));
+                case PLAIN -> checked.add(CrushMap.Step.of(op.get()));
             }
         }
         Step last = steps.get(steps.size() - 1);
         // a last step already named for its unknown op needs no second message
-        if (last != null && known(last.op()) && !last.op().equals("emit")) {
+        if (last != null && Op.of(last.op()).filter(op -> op != Op.EMIT && op != Op.NOOP).isPresent()) {
             errors.add(new FieldError(field + "[" + (steps.size() - 1) + "].op", "the last step must be emit"));
         }
-        return errors.size() == errorsBefore ? dumped : null;
+        return errors.size() == errorsBefore ? checked : null;
     }
 
-    private static boolean known(String op) {
-        return op != null && (op.equals("take") || op.equals("emit") || CHOOSE_OPS.contains(op) || TUNABLE_OPS.contains(op));
+    private static List<String> names(Op.Kind kind) {
+        return Arrays.stream(Op.values()).filter(op -> op.kind == kind).map(Op::dumped).sorted().toList();
     }
 
     /** A take names a bucket, or a device class on one, by name or by id. */
-    private static void take(JsonNode crushDump, Step step, String at, ObjectNode out, List<FieldError> errors) {
-        JsonNode bucket = null;
-        for (JsonNode candidate : crushDump.path("buckets")) {
-            boolean named = step.itemName() != null ? candidate.path("name").asText().equals(step.itemName())
-                    : step.item() != null && candidate.path("id").asInt() == step.item();
-            if (named) {
-                bucket = candidate;
-            }
-        }
-        if (bucket == null) {
+    private static Optional<CrushMap.Bucket> take(CrushMap crush, Step step, String at, List<FieldError> errors) {
+        Optional<CrushMap.Bucket> bucket = step.itemName() != null ? crush.anyBucket(step.itemName())
+                : step.item() != null ? crush.anyBucket(step.item()) : Optional.empty();
+        if (bucket.isEmpty()) {
             errors.add(new FieldError(step.itemName() != null ? at + ".item_name" : at + ".item",
-                    "must name a bucket of the CRUSH map, such as default, or default" + CLASS_MARK + "hdd for one device class"));
-            return;
+                    "must name a bucket of the CRUSH map, such as default, or default" + CrushMap.CLASS_MARK + "hdd for one device class"));
         }
-        out.put("item", bucket.path("id").asInt()).put("item_name", bucket.path("name").asText());
+        return bucket;
     }
 }

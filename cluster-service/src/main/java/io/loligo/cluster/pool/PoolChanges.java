@@ -1,6 +1,7 @@
 package io.loligo.cluster.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.crush.CrushMap;
 import io.loligo.cluster.request.Planned;
 import io.loligo.contracts.api.PoolForm;
 import io.loligo.contracts.api.PoolView;
@@ -31,7 +32,7 @@ public final class PoolChanges {
     }
 
     /** The cluster a form is checked against: its pools, CRUSH rules, erasure-code profiles and configuration. */
-    public record Cluster(String fsid, List<PoolView> pools, JsonNode crushDump, JsonNode osdDump, JsonNode config) {
+    public record Cluster(String fsid, List<PoolView> pools, CrushMap crush, JsonNode osdDump, JsonNode config) {
     }
 
     /** What a new pool gets when a form leaves a field out: the cluster's own defaults. */
@@ -81,7 +82,7 @@ public final class PoolChanges {
         if (!erasure) {
             checkSizes(size, minSize, errors);
         }
-        Optional<String> rule = form.crushRuleset() == null ? Optional.empty() : ruleName(cluster.crushDump(), form.crushRuleset());
+        Optional<String> rule = form.crushRuleset() == null ? Optional.empty() : ruleName(cluster.crush(), form.crushRuleset());
         if (form.crushRuleset() != null && rule.isEmpty()) {
             errors.add(new FieldError("crush_ruleset", "no CRUSH rule " + form.crushRuleset()));
         }
@@ -124,7 +125,7 @@ public final class PoolChanges {
         if (!erasure) {
             checkSizes(size, minSize, errors);
         }
-        if (form.crushRuleset() != null && ruleName(cluster.crushDump(), form.crushRuleset()).isEmpty()) {
+        if (form.crushRuleset() != null && ruleName(cluster.crush(), form.crushRuleset()).isEmpty()) {
             errors.add(new FieldError("crush_ruleset", "no CRUSH rule " + form.crushRuleset()));
         }
         String name = form.name() == null ? pool.name() : form.name().strip();
@@ -150,7 +151,7 @@ public final class PoolChanges {
         set(fsid, pool.name(), PoolChange.Kind.PGP_NUM, pgpNum, pool.pgpNum(), changes);
         if (form.crushRuleset() != null && form.crushRuleset() != pool.crushRuleset()) {
             changes.add(new PoolChange(fsid, pool.name(), PoolChange.Kind.CRUSH_RULE,
-                    ruleName(cluster.crushDump(), form.crushRuleset()).orElseThrow()));
+                    ruleName(cluster.crush(), form.crushRuleset()).orElseThrow()));
         }
         if (form.hashpspool() != null && form.hashpspool() != pool.hashpspool()) {
             changes.add(new PoolChange(fsid, pool.name(), PoolChange.Kind.HASHPSPOOL, form.hashpspool().toString()));
@@ -251,13 +252,8 @@ public final class PoolChanges {
         }
     }
 
-    private static Optional<String> ruleName(JsonNode crushDump, int ruleId) {
-        for (JsonNode rule : crushDump.path("rules")) {
-            if (rule.path("rule_id").asInt() == ruleId) {
-                return Optional.of(rule.path("rule_name").asText());
-            }
-        }
-        return Optional.empty();
+    private static Optional<String> ruleName(CrushMap crush, int ruleId) {
+        return crush.rule(ruleId).map(CrushMap.Rule::name);
     }
 
     private static int intOption(JsonNode config, String key, int fallback) {

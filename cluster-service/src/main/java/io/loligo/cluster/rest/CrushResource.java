@@ -2,15 +2,16 @@ package io.loligo.cluster.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.loligo.cluster.crush.Crush;
 import io.loligo.cluster.crush.CrushChanges;
+import io.loligo.cluster.crush.CrushMap;
 import io.loligo.cluster.crush.CrushMapCompiler;
+import io.loligo.cluster.crush.CrushMapText;
+import io.loligo.cluster.crush.HeldCrushMap;
 import io.loligo.cluster.osd.MovementPreviews;
 import io.loligo.cluster.request.Planned;
 import io.loligo.cluster.server.InventoryQueries;
 import io.loligo.cluster.state.ClusterStateQueries;
-import io.loligo.cluster.state.Crush;
-import io.loligo.cluster.state.CrushMapText;
-import io.loligo.cluster.state.HeldCrushMap;
 import io.loligo.cluster.sync.LiveReads;
 import io.loligo.contracts.api.CrushApi;
 import io.loligo.contracts.api.CrushForms;
@@ -140,7 +141,7 @@ public class CrushResource implements CrushApi {
         return state.heldCrushMap(fsid);
     }
 
-    private JsonNode crushMap(String fsid) {
+    private CrushMap crushMap(String fsid) {
         inventory.requireCluster(fsid);
         return state.crushMap(fsid);
     }

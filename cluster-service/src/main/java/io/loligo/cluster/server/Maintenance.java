@@ -1,6 +1,7 @@
 package io.loligo.cluster.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loligo.cluster.crush.CrushMap;
 import io.loligo.cluster.request.Planned;
 import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.api.Problem.FieldError;
@@ -37,13 +38,13 @@ public final class Maintenance {
      * @param daemons the host's daemons as its agent reports them
      * @param stoppedBefore those its last maintenance stopped, which its agent may no longer report (started on exit)
      * @param osdDump the OSD map held: an OSD destroyed or purged there is no daemon to stop or start
-     * @param crushDump the CRUSH map held, whose host bucket of the daemons' OSDs gets the flag
+     * @param crush the CRUSH map held, whose host bucket of the daemons' OSDs gets the flag
      * @param okToStop Ceph's verdict on stopping these OSDs together, asked only when entering without override
      * @throws InvalidInput naming a bad field, Conflict {@code NotOkToStop} with Ceph's reason, Conflict when the host serves
      *                      several clusters or runs nothing to stop
      */
     public static Planned plan(String host, List<DaemonControls.Daemon> daemons, List<DaemonControls.Daemon> stoppedBefore, JsonNode osdDump,
-                               JsonNode crushDump, OsdForms.Maintenance form, Function<List<String>, JsonNode> okToStop) {
+                               CrushMap crush, OsdForms.Maintenance form, Function<List<String>, JsonNode> okToStop) {
         List<FieldError> errors = new ArrayList<>();
         String action = form == null || form.action() == null ? null : form.action().strip().toLowerCase(Locale.ROOT);
         if (!"enter".equals(action) && !"exit".equals(action)) {
@@ -76,7 +77,7 @@ public final class Maintenance {
         }
         String fsid = served.get(0).fsid();
         List<String> osds = served.stream().filter(daemon -> daemon.type().equals("osd")).map(DaemonControls.Daemon::name).toList();
-        List<String> buckets = hostBuckets(crushDump, osds);
+        List<String> buckets = hostBuckets(crush, osds);
         List<RequestedChange> changes = new ArrayList<>();
         if ("enter".equals(action)) {
             if (!osds.isEmpty() && !overridden) {
@@ -112,20 +113,12 @@ public final class Maintenance {
      * The CRUSH buckets of type host that hold any of the OSDs: Ceph's own unit for a host's flags. Not the shadow
      * buckets of device classes ({@code node-2~ssd}), which follow their host.
      */
-    static List<String> hostBuckets(JsonNode crushDump, List<String> osds) {
+    static List<String> hostBuckets(CrushMap crush, List<String> osds) {
         Set<Integer> ids = new HashSet<>();
         osds.forEach(name -> ids.add(Integer.parseInt(name.substring("osd.".length()))));
-        List<String> buckets = new ArrayList<>();
-        for (JsonNode bucket : crushDump.path("buckets")) {
-            if (!"host".equals(bucket.path("type_name").asText()) || bucket.path("name").asText().contains("~")) {
-                continue;
-            }
-            for (JsonNode item : bucket.path("items")) {
-                if (ids.contains(item.path("id").asInt(-1)) && !buckets.contains(bucket.path("name").asText())) {
-                    buckets.add(bucket.path("name").asText());
-                }
-            }
-        }
-        return buckets;
+        return crush.buckets().stream()
+                .filter(bucket -> bucket.typeName().equals("host") && !bucket.isShadow())
+                .filter(bucket -> bucket.items().stream().anyMatch(item -> ids.contains(item.id())))
+                .map(CrushMap.Bucket::name).distinct().toList();
     }
 }

@@ -2,6 +2,8 @@ package io.loligo.cluster.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.loligo.cluster.crush.CrushMap;
+import io.loligo.cluster.crush.HeldCrushMap;
 import io.loligo.cluster.fs.FileSystems;
 import io.loligo.cluster.sync.SyncObjects;
 import io.loligo.contracts.api.ConfigView;
@@ -53,15 +55,15 @@ public class ClusterStateQueries {
                 updated.atOffset(ZoneOffset.UTC), updated.getEpochSecond());
     }
 
-    /** {@code osd crush dump}, which travels with the OSD map. */
-    public JsonNode crushMap(String fsid) {
-        return maps.require(fsid, ClusterMap.OSD_MAP).content().path("crush_dump");
+    /** The CRUSH map, read from {@code osd crush dump}, which travels with the OSD map. */
+    public CrushMap crushMap(String fsid) {
+        return CrushMap.read(maps.require(fsid, ClusterMap.OSD_MAP).content().path("crush_dump"));
     }
 
     /** The CRUSH map with its version, read from one copy of the OSD map. */
     public HeldCrushMap heldCrushMap(String fsid) {
         JsonNode osdMap = maps.require(fsid, ClusterMap.OSD_MAP).content();
-        return new HeldCrushMap(fsid, osdMap.path("crush_dump"), osdMap.path("osd_dump").path("crush_version").asLong());
+        return new HeldCrushMap(fsid, CrushMap.read(osdMap.path("crush_dump")), osdMap.path("osd_dump").path("crush_version").asLong());
     }
 
     public List<PoolView> pools(String fsid) {

@@ -1,11 +1,7 @@
 package io.loligo.cluster.crush;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.loligo.cluster.CephFixtures;
-import io.loligo.cluster.state.Crush;
-import io.loligo.cluster.state.CrushMapText;
-import io.loligo.cluster.state.HeldCrushMap;
 import io.loligo.cluster.state.Pools;
 import io.loligo.contracts.api.CrushForms;
 import io.loligo.contracts.api.CrushViews;
@@ -27,7 +23,7 @@ import static org.assertj.core.api.Assertions.within;
 class CrushChangesTest {
     private static final String FSID = "f4dc3c52-ad92-433d-97b3-30f93c036321";
     private static final long CRUSH_VERSION = 7;
-    private final JsonNode crush = CephFixtures.json("crush-dump.json");
+    private final CrushMap crush = CrushMap.read(CephFixtures.json("crush-dump.json"));
     private final HeldCrushMap held = new HeldCrushMap(FSID, crush, CRUSH_VERSION);
 
     @Test

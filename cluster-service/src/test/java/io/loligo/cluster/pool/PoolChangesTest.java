@@ -2,6 +2,7 @@ package io.loligo.cluster.pool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.cluster.CephFixtures;
+import io.loligo.cluster.crush.CrushMap;
 import io.loligo.cluster.request.Planned;
 import io.loligo.cluster.state.Pools;
 import io.loligo.contracts.api.PoolForm;
@@ -22,7 +23,7 @@ class PoolChangesTest {
     private static PoolChanges.Cluster cluster(boolean deletionAllowed) {
         ObjectNode config = (ObjectNode) CephFixtures.json("config-show.json");
         config.put("mon_allow_pool_delete", String.valueOf(deletionAllowed));
-        return new PoolChanges.Cluster(FSID, Pools.from(CephFixtures.json("osd-dump.json")), CephFixtures.json("crush-dump.json"),
+        return new PoolChanges.Cluster(FSID, Pools.from(CephFixtures.json("osd-dump.json")), CrushMap.read(CephFixtures.json("crush-dump.json")),
                 CephFixtures.json("osd-dump.json"), config);
     }
 

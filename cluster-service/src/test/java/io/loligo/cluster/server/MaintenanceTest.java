@@ -3,6 +3,7 @@ package io.loligo.cluster.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loligo.cluster.CephFixtures;
+import io.loligo.cluster.crush.CrushMap;
 import io.loligo.contracts.api.OsdForms;
 import io.loligo.contracts.command.DaemonControl;
 import io.loligo.contracts.command.OsdGroupFlagChange;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** On the lab's maps: CRUSH with device-class shadow buckets, and the OSD map with osd.3 destroyed. */
 class MaintenanceTest {
-    private static final JsonNode CRUSH = CephFixtures.json("crush-dump-rules-and-classes.json");
+    private static final CrushMap CRUSH = CrushMap.read(CephFixtures.json("crush-dump-rules-and-classes.json"));
     private static final JsonNode OSD_DUMP = CephFixtures.json("osd-dump-destroyed.json");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<DaemonControls.Daemon> HOST = List.of(

@@ -1,5 +1,6 @@
 package io.loligo.contracts.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
@@ -38,8 +39,10 @@ public final class CrushForms {
     /**
      * One step of a rule, in Ceph's terms ({@code osd crush rule dump}): {@code take} names a bucket by
      * {@code item_name} (or its id, {@code item}), with {@code ~class} for a device class; the choose ops take
-     * {@code num} and a bucket {@code type}; the {@code set_*} ops take {@code num}; {@code emit} takes nothing.
+     * {@code num} and a bucket {@code type}; the {@code set_*} ops take {@code num}; {@code emit} takes nothing. A rule's
+     * view gives its steps so, without the fields an op does not have.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(@JsonProperty("op") String op, @JsonProperty("item") Integer item,
                        @JsonProperty("item_name") String itemName, @JsonProperty("num") Integer num,
                        @JsonProperty("type") String type) {

@@ -1,7 +1,6 @@
 package io.loligo.contracts.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 
@@ -11,7 +10,7 @@ public final class CrushViews {
     }
 
     /**
-     * A rule. {@code steps} are Ceph's own ({@code {op, item, item_name, num, type}}); {@code osd_count} is how many
+     * A rule. {@code steps} are as Ceph dumps them, each with the fields its op has; {@code osd_count} is how many
      * OSDs the rule can place data on.
      */
     public record Rule(
@@ -21,7 +20,7 @@ public final class CrushViews {
             @JsonProperty("type") int type,
             @JsonProperty("min_size") int minSize,
             @JsonProperty("max_size") int maxSize,
-            @JsonProperty("steps") List<JsonNode> steps,
+            @JsonProperty("steps") List<CrushForms.Step> steps,
             @JsonProperty("osd_count") int osdCount) {
     }
 

@@ -1,4 +1,4 @@
-package io.loligo.cluster.state;
+package io.loligo.cluster.crush;
 
 import io.loligo.cluster.CephFixtures;
 import org.junit.jupiter.api.Test;
@@ -11,19 +11,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrushMapTextTest {
     @Test
     void theMapReadsAsCrushtoolWritesIt() {
-        assertThat(CrushMapText.of(CephFixtures.json("crush-dump.json")))
+        assertThat(CrushMapText.of(CrushMap.read(CephFixtures.json("crush-dump.json"))))
                 .isEqualTo(CephFixtures.text("crush-map.txt"));
     }
 
     @Test
     void weightSetsReadAsCrushtoolWritesThem() {
-        assertThat(CrushMapText.of(CephFixtures.json("crush-dump-weight-set.json")))
+        assertThat(CrushMapText.of(CrushMap.read(CephFixtures.json("crush-dump-weight-set.json"))))
                 .isEqualTo(CephFixtures.text("crush-map-weight-set.txt"));
     }
 
     @Test
     void classRulesErasureRulesEmptyBucketsAndSeveralClassesReadAsCrushtoolWritesThem() {
-        assertThat(CrushMapText.of(CephFixtures.json("crush-dump-rules-and-classes.json")))
+        assertThat(CrushMapText.of(CrushMap.read(CephFixtures.json("crush-dump-rules-and-classes.json"))))
                 .isEqualTo(CephFixtures.text("crush-map-rules-and-classes.txt"));
     }
 }
