@@ -28,9 +28,9 @@ export const isAdministrator = computed(() => me.value?.role === 'administrator'
 /** Finds out whether a session is open, and for whom. */
 export async function resume(): Promise<boolean> {
   try {
-    const user = await get<{ username: string; role: Role }>('/user/me');
-    me.value = { username: user.username, role: user.role };
-    clusters.value = await get<Cluster[]>('/cluster');
+    const user = await get('/user/{id}', { path: { id: 'me' } });
+    me.value = { username: user.username, role: user.role as Role };
+    clusters.value = await get('/cluster');
     return true;
   } catch {
     me.value = null;
@@ -41,9 +41,9 @@ export async function resume(): Promise<boolean> {
 export async function login(username: string, password: string) {
   // the XSRF cookie comes with the login form
   await get('/auth/login');
-  const user = await post<Me>('/auth/login', { username, password });
+  const user = await post('/auth/login', { body: { username, password } });
   me.value = user;
-  clusters.value = await get<Cluster[]>('/cluster');
+  clusters.value = await get('/cluster');
 }
 
 export async function logout() {
@@ -53,5 +53,5 @@ export async function logout() {
 }
 
 export async function refreshClusters() {
-  clusters.value = await get<Cluster[]>('/cluster');
+  clusters.value = await get('/cluster');
 }

@@ -172,3 +172,20 @@ export interface MetricMeasurement {
   tags: string[];
   fields: string[];
 }
+
+/**
+ * The answers the document leaves open (Ceph's free-form JSON, what api-gateway passes on from metrics-service as it
+ * comes, an answer built as a response), typed here once by path and method; every other answer has the document's
+ * own type.
+ */
+export interface OpenAnswers {
+  '/cluster/{fsid}/health': { get: Health };
+  '/cluster/{fsid}/osd': { get: Page<Osd> };
+  '/cluster/{fsid}/metrics/{graph}': { get: Graph };
+  '/cluster/{fsid}/osd/{osd}/metrics/{graph}': { get: Graph };
+  '/cluster/{fsid}/pool/{pool}/metrics/{graph}': { get: Graph };
+  '/server/{fqdn}/metrics/{graph}': { get: Graph };
+  '/metrics/catalog': { get: MetricMeasurement[] };
+  '/auth/login': { post: Me };
+  '/user/{id}/token': { post: Token };
+}

@@ -122,7 +122,7 @@ export async function runRequest(label: string, send: () => Promise<Submitted>):
       if (live.type === 'request' && (live.data as Request).id === id) seen(live.data as Request);
     });
     // the request may have ended before the stream told us about it
-    get<Request>(`/request/${id}`).then(seen, (failure) => {
+    get('/request/{id}', { path: { id } }).then(seen, (failure) => {
       if (!(failure instanceof ApiError && failure.status === 404)) update(label, { error: message(failure) });
     });
   });

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { get, query } from '../api/client';
+import { get, query, url, type Params, type PathOf } from '../api/client';
 import { Async, useLoad } from './load';
 import type { Graph, Series } from '../api/types';
 
@@ -114,22 +114,26 @@ export function DaemonGraphPanel({ fsid, graph, title, unit }: { fsid: string; g
         <RangePicker />
       </div>
       <div class="charts">
-        <MetricGraph path={`/cluster/${fsid}/metrics/${graph}`} title={`${title} per daemon`} unit={unit} labels={{ value: 'requests' }} />
+        <MetricGraph path="/cluster/{fsid}/metrics/{graph}" params={{ fsid, graph }} title={`${title} per daemon`} unit={unit} labels={{ value: 'requests' }} />
       </div>
     </section>
   );
 }
 
+type GraphPath = Extract<PathOf<'get'>, `${string}/metrics/{graph}`>;
+
 /** A graph from the metrics API, over the range the URL asks for, with its loading, error and empty states. */
-export function MetricGraph({ path, title, unit, labels }: {
-  /** The graph's API path, such as /cluster/{fsid}/metrics/iops. */
-  path: string;
+export function MetricGraph<P extends GraphPath>({ path, params, title, unit, labels }: {
+  /** The graph's API path, such as /cluster/{fsid}/metrics/{graph}, and its parameters. */
+  path: P;
+  params: Params<P>;
   title: string;
   unit: string;
   labels?: Record<string, string>;
 }) {
   const from = useRangeFrom();
-  const graph = useLoad(() => get<Graph>(`${path}${query({ from })}`), [path, from]);
+  // the caller's path and parameters are checked against each other; here they are any graph's
+  const graph = useLoad(() => get(path as GraphPath, { path: params, query: { from } } as never), [url(path, { path: params }), from]);
   return (
     <Async loaded={graph} empty={(data) => (data.series.length ? undefined : `Nothing recorded for ${title} in this range yet.`)}>
       {(data) => <Chart graph={data} title={title} unit={unit} labels={labels} />}

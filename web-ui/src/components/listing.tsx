@@ -19,10 +19,18 @@ export interface ListingQuery {
   typed: string;
   setTyped: (typed: string) => void;
   /** The API's query for this page, order and search, with `extra` filters. */
-  apiQuery: (extra?: Record<string, string | number | undefined>) => string;
+  apiQuery: <Extra extends Record<string, string | number | undefined>>(extra?: Extra) => ListingParams & Extra;
   /** Changes the page's URL (and so the listing); a parameter set to undefined is removed. */
   go: (changes: Record<string, string | number | undefined>) => void;
 }
+
+/** A listing's query parameters, as the API's paged listings take them. */
+export type ListingParams = {
+  page: number;
+  page_size: number;
+  ordering: string;
+  search: string | undefined;
+};
 
 /**
  * The listing's state, read from and written to the URL's query so that a listing can be linked and reloaded.
@@ -44,7 +52,8 @@ export function useListingQuery(defaultOrdering: string, prefix = ''): ListingQu
     const timer = window.setTimeout(() => go({ search: typed || undefined, page: undefined }), 250);
     return () => window.clearTimeout(timer);
   }, [typed]);
-  const apiQuery = (extra: Record<string, string | number | undefined> = {}) => query({ page, page_size: PAGE_SIZE, ordering, search, ...extra });
+  const apiQuery = <Extra extends Record<string, string | number | undefined>>(extra?: Extra) =>
+    ({ page, page_size: PAGE_SIZE, ordering, search, ...extra }) as ListingParams & Extra;
   return { page, ordering, search, typed, setTyped, apiQuery, go };
 }
 

@@ -3,7 +3,6 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { get } from '../api/client';
-import type { Alert, Health, Page } from '../api/types';
 import { recentEvents, streamConnected, unseenEvents } from '../live';
 import { clusters, currentCluster, isAdministrator, logout, me, rememberCluster } from '../session';
 import { severityClass, timeAgo } from '../format';
@@ -19,7 +18,7 @@ export function clusterPath(fsid: string, rest = ''): string {
 }
 
 function HealthBadge({ fsid }: { fsid: string }) {
-  const health = useLoad(() => get<Health>(`/cluster/${fsid}/health`), [fsid],
+  const health = useLoad(() => get('/cluster/{fsid}/health', { path: { fsid } }), [fsid],
     (update) => update.type === 'health' && update.fsid === fsid);
   const status = health.data?.report.status ?? (health.error ? 'UNKNOWN' : '…');
   return (
@@ -50,7 +49,7 @@ function ClusterSwitcher({ fsid, inPath }: { fsid: string | undefined; inPath: b
 
 /** The alerts firing now, in every cluster: a link to them, red while any is critical. */
 function FiringAlerts() {
-  const firing = useLoad(() => get<Page<Alert>>('/alert?state=firing&page_size=100'), [], (update) => update.type === 'alert');
+  const firing = useLoad(() => get('/alert', { query: { state: 'firing', page_size: 100 } }), [], (update) => update.type === 'alert');
   const count = firing.data?.count ?? 0;
   if (count === 0) return null;
   const critical = firing.data?.results.some((alert) => alert.severity === 'critical');

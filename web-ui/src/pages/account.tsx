@@ -8,7 +8,7 @@ import { timeAgo } from '../format';
 import { me } from '../session';
 
 function Tokens() {
-  const tokens = useLoad(() => get<Token[]>('/user/me/token'), []);
+  const tokens = useLoad(() => get('/user/{id}/token', { path: { id: 'me' } }), []);
   const [name, setName] = useState('');
   const [days, setDays] = useState('');
   const [created, setCreated] = useState<Token>();
@@ -17,7 +17,7 @@ function Tokens() {
     event.preventDefault();
     refusal.clear();
     try {
-      setCreated(await post<Token>('/user/me/token', { name, expires_in_days: days === '' ? undefined : Number(days) }));
+      setCreated(await post('/user/{id}/token', { path: { id: 'me' }, body: { name, expires_in_days: days === '' ? undefined : Number(days) } }));
       setName('');
       tokens.reload();
     } catch (failure) {
@@ -26,7 +26,7 @@ function Tokens() {
   };
   const revoke = async (token: Token) => {
     if (!(await confirmAction({ title: `Revoke token ${token.name}?`, body: 'Scripts that use it are refused from now on.', confirmLabel: 'Revoke' }))) return;
-    await del(`/user/me/token/${token.id}`).catch(refusal.refuse);
+    await del('/user/{id}/token/{token_id}', { path: { id: 'me', token_id: token.id } }).catch(refusal.refuse);
     tokens.reload();
   };
   return (
@@ -81,7 +81,7 @@ function Password() {
     refusal.clear();
     setDone(false);
     try {
-      await patch('/user/me', { old_password: oldPassword, password });
+      await patch('/user/{id}', { path: { id: 'me' }, body: { old_password: oldPassword, password } });
       setOldPassword('');
       setPassword('');
       setDone(true);

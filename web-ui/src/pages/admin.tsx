@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { del, get, patch, post, query } from '../api/client';
-import type { AgentKey, AuditEntry, Page, Role, User } from '../api/types';
+import type { AgentKey, AuditEntry, Role } from '../api/types';
 import { confirmAction } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useAction, useRefusal } from '../components/form';
 import { Async, ErrorNote, useLoad } from '../components/load';
@@ -26,7 +26,7 @@ function NewUser({ done }: { done: () => void }) {
     event.preventDefault();
     refusal.clear();
     try {
-      await post('/user', values);
+      await post('/user', { body: values });
       done();
     } catch (failure) {
       refusal.refuse(failure);
@@ -49,7 +49,7 @@ function NewUser({ done }: { done: () => void }) {
 }
 
 function Users() {
-  const users = useLoad(() => get<User[]>('/user'), []);
+  const users = useLoad(() => get('/user'), []);
   const [creating, setCreating] = useState(false);
   const { refusal: failure, run: act } = useAction(users.reload);
   return (
@@ -75,7 +75,7 @@ function Users() {
                     <td>{user.email || '–'}</td>
                     <td>
                       <select aria-label={`Role of ${user.username}`} value={user.role} disabled={user.username === me.value?.username}
-                              onChange={(event) => act(() => patch(`/user/${user.id}`, { role: event.currentTarget.value }))}>
+                              onChange={(event) => act(() => patch('/user/{id}', { path: { id: user.id }, body: { role: event.currentTarget.value } }))}>
                         {ROLES.map((role) => <option key={role}>{role}</option>)}
                       </select>
                     </td>
@@ -84,7 +84,7 @@ function Users() {
                       {user.username !== me.value?.username && (
                         <button type="button" onClick={async () => {
                           if (await confirmAction({ title: `Delete user ${user.username}?`, body: 'Their sessions and API tokens stop working.', confirmLabel: 'Delete user' })) {
-                            act(() => del(`/user/${user.id}`));
+                            act(() => del('/user/{id}', { path: { id: user.id } }));
                           }
                         }}>Delete</button>
                       )}
@@ -101,7 +101,7 @@ function Users() {
 }
 
 function Agents() {
-  const keys = useLoad(() => get<AgentKey[]>('/key'), [], (update) => update.type === 'event');
+  const keys = useLoad(() => get('/key'), [], (update) => update.type === 'event');
   const { refusal: failure, run } = useAction(keys.reload);
   const decide = async (key: AgentKey, status: 'accepted' | 'rejected') => {
     const question = status === 'rejected'
@@ -110,11 +110,11 @@ function Agents() {
     if (!(await confirmAction(question))) return;
     // an acceptance names the key shown here: if another waits by now, nothing is accepted
     const decision = status === 'accepted' ? { status, fingerprint: key.fingerprint } : { status };
-    await run(() => patch(`/key/${encodeURIComponent(key.id)}`, decision));
+    await run(() => patch('/key/{id}', { path: { id: key.id }, body: decision }));
   };
   const forget = async (key: AgentKey) => {
     if (!(await confirmAction({ title: `Forget agent ${key.id}?`, body: 'It shows up as pending again when it next reports.', confirmLabel: 'Forget' }))) return;
-    await run(() => del(`/key/${encodeURIComponent(key.id)}`));
+    await run(() => del('/key/{id}', { path: { id: key.id } }));
   };
   return (
     <>
@@ -172,7 +172,7 @@ function Audit() {
   const { path, query: q, route } = useLocation();
   const [page, setPage] = usePage();
   const [user, setUser] = useState(q.user ?? '');
-  const entries = useLoad(() => get<Page<AuditEntry>>(`/audit${query({ user: q.user, outcome: q.outcome, page, page_size: AUDIT_PAGE_SIZE })}`),
+  const entries = useLoad(() => get('/audit', { query: { user: q.user, outcome: q.outcome, page, page_size: AUDIT_PAGE_SIZE } }),
     [q.user, q.outcome, page]);
   const set = (changes: Record<string, string>) => route(`${path}${query({ ...q, page: undefined, ...changes })}`);
   return (

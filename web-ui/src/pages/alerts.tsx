@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { ApiError, del, get, post, query } from '../api/client';
-import type { Alert, AlertRule, MetricMeasurement, Page, Receiver, ReceiverTest, Silence } from '../api/types';
+import type { Alert, Matcher, MetricMeasurement, Receiver, ReceiverTest } from '../api/types';
 import { confirmAction } from '../components/actions';
 import { Field, RefusalNote, invalidWhen, useAction } from '../components/form';
 import { Async, useLoad } from '../components/load';
@@ -77,10 +77,11 @@ function alertColumns(operate: boolean, acknowledge: (alert: Alert) => void, sil
 }
 
 /** `name=value` per line, `name=~regex` for a regular expression, `name!=value` to exclude: as amtool writes them. */
-function parseMatchers(text: string) {
+function parseMatchers(text: string): Matcher[] {
   return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
     const found = line.match(/^([^!=~]+?)\s*(=~|!~|!=|=)\s*(.*)$/);
-    if (!found) return { name: line, value: '', is_regex: false };
+    // a line without an operator goes as its name alone, so that the API names what is wrong with it
+    if (!found) return { name: line, value: '', is_regex: false, is_equal: true };
     const [, name, operator, value] = found;
     return { name, value: value.replace(/^"(.*)"$/, '$1'), is_regex: operator.includes('~'), is_equal: !operator.startsWith('!') };
   });
@@ -100,9 +101,9 @@ function SilenceForm({ initial, onDone }: { initial: string; onDone: () => void 
     <form class="panel" aria-label="New silence" onSubmit={(event) => {
       event.preventDefault();
       const ends = new Date(Date.now() + Number(hours) * 3600_000);
-      void run(() => post<Silence>('/alert/silence', {
+      void run(() => post('/alert/silence', { body: {
         matchers: parseMatchers(matchers), ends_at: Number.isFinite(ends.getTime()) ? ends.toISOString() : hours, comment,
-      }));
+      } }));
     }}>
       <h2>New silence</h2>
       <RefusalNote refusal={refusal} />
@@ -124,7 +125,7 @@ function SilenceForm({ initial, onDone }: { initial: string; onDone: () => void 
 }
 
 function Silences({ prefill, onPrefilled }: { prefill: string | undefined; onPrefilled: () => void }) {
-  const silences = useLoad(() => get<Silence[]>('/alert/silence'), [], isAlertUpdate);
+  const silences = useLoad(() => get('/alert/silence'), [], isAlertUpdate);
   const { refusal, run } = useAction(silences.reload);
   return (
     <section class="panel" aria-labelledby="silences-title">
@@ -144,7 +145,7 @@ function Silences({ prefill, onPrefilled }: { prefill: string | undefined; onPre
                   <td>{silence.comment}</td>
                   {canOperate.value && (
                     <td>{silence.state !== 'expired' && (
-                      <button type="button" onClick={() => void run(() => del(`/alert/silence/${silence.id}`))}>Expire</button>
+                      <button type="button" onClick={() => void run(() => del('/alert/silence/{id}', { path: { id: silence.id } }))}>Expire</button>
                     )}</td>
                   )}
                 </tr>
@@ -164,7 +165,7 @@ function Silences({ prefill, onPrefilled }: { prefill: string | undefined; onPre
 }
 
 function Receivers() {
-  const receivers = useLoad(() => get<Receiver[]>('/alert/receiver'), [], isAlertUpdate);
+  const receivers = useLoad(() => get('/alert/receiver'), [], isAlertUpdate);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<Receiver['kind']>('webhook');
   const [url, setUrl] = useState('');
@@ -192,14 +193,14 @@ function Receivers() {
                   {canOperate.value && (
                     <td class="buttons">
                       <button type="button" onClick={() => void run(async () => {
-                        const result = await post<ReceiverTest>(`/alert/receiver/${receiver.id}/test`);
+                        const result = await post('/alert/receiver/{id}/test', { path: { id: receiver.id } });
                         setTested((all) => ({ ...all, [receiver.id]: result }));
                       })}>Send test</button>
                       <button type="button" class="danger" onClick={() => void run(async () => {
                         if (await confirmAction({ title: `Remove receiver ${receiver.name}?`, confirmLabel: 'Remove',
                           body: 'Alerts will no longer reach it, including those owed to it now. An Alertmanager keeps'
                             + ' the alerts it was told fire until their 5-minute lease ends.' })) {
-                          await del(`/alert/receiver/${receiver.id}`);
+                          await del('/alert/receiver/{id}', { path: { id: receiver.id } });
                         }
                       })}>Remove</button>
                     </td>
@@ -214,7 +215,7 @@ function Receivers() {
         <form aria-label="New receiver" onSubmit={(event) => {
           event.preventDefault();
           void run(async () => {
-            await post<Receiver>('/alert/receiver', { name, kind, url });
+            await post('/alert/receiver', { body: { name, kind, url } });
             setName('');
             setUrl('');
           });
@@ -271,7 +272,7 @@ function RuleForm({ catalog, onDone }: { catalog: MetricMeasurement[]; onDone: (
     <form aria-label="New rule" onSubmit={(event) => {
       event.preventDefault();
       void run(async () => {
-        await post<AlertRule>('/alert/rule', { ...form, tags: parseTags(form.tags), threshold: form.threshold === '' ? null : Number(form.threshold) });
+        await post('/alert/rule', { body: { ...form, tags: parseTags(form.tags), threshold: form.threshold === '' ? null : Number(form.threshold) } });
         set({ name: '', threshold: '', description: '' });
       });
     }}>
@@ -325,8 +326,8 @@ function RuleForm({ catalog, onDone }: { catalog: MetricMeasurement[]; onDone: (
 }
 
 function Rules() {
-  const rules = useLoad(() => get<AlertRule[]>('/alert/rule'), [], isAlertUpdate);
-  const catalog = useLoad(() => get<MetricMeasurement[]>('/metrics/catalog'), []);
+  const rules = useLoad(() => get('/alert/rule'), [], isAlertUpdate);
+  const catalog = useLoad(() => get('/metrics/catalog'), []);
   const { refusal, run } = useAction(rules.reload);
   return (
     <section class="panel" aria-labelledby="rules-title">
@@ -353,7 +354,7 @@ function Rules() {
                     <td><button type="button" class="danger" onClick={() => void run(async () => {
                       if (await confirmAction({ title: `Remove rule ${rule.name}?`, confirmLabel: 'Remove',
                         body: 'Its alerts resolve at the next evaluation, and their receivers are told so.' })) {
-                        await del(`/alert/rule/${rule.id}`);
+                        await del('/alert/rule/{id}', { path: { id: rule.id } });
                       }
                     })}>Remove</button></td>
                   )}
@@ -372,7 +373,7 @@ function Rules() {
 
 /** One alert, as a notification's link opens it. */
 function AlertDetail({ id }: { id: string }) {
-  const alert = useLoad(() => get<Alert>(`/alert/${encodeURIComponent(id)}`), [id], isAlertUpdate);
+  const alert = useLoad(() => get('/alert/{id}', { path: { id } }), [id], isAlertUpdate);
   return (
     <Async loaded={alert}>
       {(data) => (
@@ -395,12 +396,12 @@ export function Alerts() {
   const [page, setPage] = usePage();
   const [prefill, setPrefill] = useState<string>();
   const state = q.state ?? 'active';
-  const alerts = useLoad(() => get<Page<Alert>>(`/alert${query({ state, fsid: q.fsid, page, page_size: PAGE_SIZE })}`),
+  const alerts = useLoad(() => get('/alert', { query: { state, fsid: q.fsid, page, page_size: PAGE_SIZE } }),
     [state, q.fsid, page], isAlertUpdate);
   const { refusal, run } = useAction(alerts.reload);
   const set = (changes: Record<string, string>) => route(`${path}${query({ ...q, page: undefined, ...changes })}`);
   const columns = alertColumns(canOperate.value,
-    (alert) => void run(() => post<Alert>(`/alert/${alert.id}/acknowledge`)),
+    (alert) => void run(() => post('/alert/{id}/acknowledge', { path: { id: alert.id } })),
     (alert) => {
       setPrefill(matchersOf(alert));
       document.getElementById('silences-title')?.scrollIntoView();

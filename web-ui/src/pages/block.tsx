@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { get, submit } from '../api/client';
-import type { Page, Pool, RbdImage, RbdTrashEntry } from '../api/types';
+import { get, query, submit } from '../api/client';
+import type { RbdImage, RbdTrashEntry } from '../api/types';
 import { confirmAction, runRequest } from '../components/actions';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
@@ -42,14 +42,14 @@ const columns = (fsid: string, pool: string): Column<RbdImage>[] => [
 
 /** The pool's trash: images removed from the list, their data kept until purged, each restorable. */
 function Trash({ fsid, pool }: { fsid: string; pool: string }) {
-  const trash = useLoad(() => get<RbdTrashEntry[]>(`/cluster/${fsid}/pool/${pool}/trash`), [fsid, pool],
+  const trash = useLoad(() => get('/cluster/{fsid}/pool/{pool}/trash', { path: { fsid, pool } }), [fsid, pool],
     (update) => update.fsid === fsid && update.type === 'request', 500);
   const operate = canOperate.value;
   const restore = (entry: RbdTrashEntry) => runRequest(`Restore ${entry.pool}/${entry.name}`, () =>
-    submit('POST', `/cluster/${fsid}/pool/${pool}/trash/${entry.id}/restore`, {})).catch(() => undefined);
+    submit('POST', '/cluster/{fsid}/pool/{pool}/trash/{id}/restore', { path: { fsid, pool, id: entry.id }, body: {} })).catch(() => undefined);
   const purge = async (entry: RbdTrashEntry) => {
     if (!await confirmAction({ title: `Purge ${entry.name}?`, body: `The image and every byte of it are removed, for good.`, confirmLabel: 'Purge', typed: entry.name })) return;
-    await runRequest(`Purge ${entry.pool}/${entry.name}`, () => submit('DELETE', `/cluster/${fsid}/pool/${pool}/trash/${entry.id}`)).catch(() => undefined);
+    await runRequest(`Purge ${entry.pool}/${entry.name}`, () => submit('DELETE', '/cluster/{fsid}/pool/{pool}/trash/{id}', { path: { fsid, pool, id: entry.id } })).catch(() => undefined);
   };
   return (
     <Async loaded={trash} empty={(data) => (data.length === 0 ? 'The trash is empty.' : undefined)}>
@@ -81,12 +81,12 @@ export function Block() {
   const fsid = params.fsid;
   const listing = useListingQuery('name');
   const { query: q } = useLocation();
-  const pools = useLoad(() => get<Pool[]>(`/cluster/${fsid}/pool`), [fsid]);
+  const pools = useLoad(() => get('/cluster/{fsid}/pool', { path: { fsid } }), [fsid]);
   const blockPools = (pools.data ?? []).filter((pool) => pool.application.includes('rbd'));
   const pool = q.pool ?? (blockPools[0] ? String(blockPools[0].id) : undefined);
-  const apiQuery = listing.apiQuery();
-  const images = useLoad(() => (pool === undefined ? Promise.resolve(null) : get<Page<RbdImage>>(`/cluster/${fsid}/pool/${pool}/image${apiQuery}`)),
-    [fsid, pool, apiQuery], (update) => update.fsid === fsid && update.type === 'request', 500);
+  const listed = listing.apiQuery();
+  const images = useLoad(() => (pool === undefined ? Promise.resolve(null) : get('/cluster/{fsid}/pool/{pool}/image', { path: { fsid, pool }, query: listed })),
+    [fsid, pool, query(listed)], (update) => update.fsid === fsid && update.type === 'request', 500);
   const tableColumns = useMemo(() => columns(fsid, pool ?? ''), [fsid, pool]);
   // images move with their clients' writes, which no live update announces
   useReloadEvery(images);
@@ -132,7 +132,7 @@ export function NewImage() {
   const { params } = useRoute();
   const { fsid, pool: poolId } = params;
   const { route } = useLocation();
-  const pools = useLoad(() => get<Pool[]>(`/cluster/${fsid}/pool`), [fsid]);
+  const pools = useLoad(() => get('/cluster/{fsid}/pool', { path: { fsid } }), [fsid]);
   const back = clusterPath(fsid, `/block?pool=${poolId}`);
   return (
     <div>

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { get } from '../api/client';
-import type { ConfigOption } from '../api/types';
 import { Async, useLoad } from '../components/load';
 
 const SHOWN = 200;
@@ -10,7 +9,7 @@ export function Config() {
   const { params } = useRoute();
   const fsid = params.fsid;
   const [filter, setFilter] = useState('');
-  const options = useLoad(() => get<ConfigOption[]>(`/cluster/${fsid}/config`), [fsid]);
+  const options = useLoad(() => get('/cluster/{fsid}/config', { path: { fsid } }), [fsid]);
   const needle = filter.trim().toLowerCase();
   return (
     <div>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { get, message, post, submit } from '../api/client';
-import type { CrushNode, CrushRule, CrushStep, CrushType, MovementPreview } from '../api/types';
+import type { CrushNode, CrushRule, CrushStep, CrushType } from '../api/types';
 import { confirmAction, requestForForm, runRequest } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
 import { Async, ErrorNote, useLoad } from '../components/load';
@@ -62,7 +62,7 @@ function StepsEditor({ fsid, rule, done }: { fsid: string; rule: CrushRule; done
     }
     let preview: string;
     try {
-      preview = ` ${moves(await post<MovementPreview>(`/cluster/${fsid}/crush_rule/${rule.id}/preview`, { steps }))}`;
+      preview = ` ${moves(await post('/cluster/{fsid}/crush_rule/{id}/preview', { path: { fsid, id: rule.id }, body: { steps: steps as CrushStep[] } }))}`;
     } catch (failure) {
       preview = ` (no preview: ${message(failure)})`;
     }
@@ -72,7 +72,7 @@ function StepsEditor({ fsid, rule, done }: { fsid: string; rule: CrushRule; done
       confirmLabel: 'Change rule',
     });
     if (!confirmed) return;
-    if (await requestForForm(refusal, `Change CRUSH rule ${rule.name}`, () => submit('PATCH', `/cluster/${fsid}/crush_rule/${rule.id}`, { steps }))) done();
+    if (await requestForForm(refusal, `Change CRUSH rule ${rule.name}`, () => submit('PATCH', '/cluster/{fsid}/crush_rule/{id}', { path: { fsid, id: rule.id }, body: { steps: steps as CrushStep[] } }))) done();
   };
   return (
     <form onSubmit={save} aria-label={`Steps of rule ${rule.name}`}>
@@ -97,7 +97,7 @@ function NewRule({ fsid, roots, types, done }: { fsid: string; roots: string[]; 
     event.preventDefault();
     refusal.clear();
     const body = { ...values, device_class: values.device_class || undefined };
-    if (await requestForForm(refusal, `Create CRUSH rule ${values.name}`, () => submit('POST', `/cluster/${fsid}/crush_rule`, body))) done();
+    if (await requestForForm(refusal, `Create CRUSH rule ${values.name}`, () => submit('POST', '/cluster/{fsid}/crush_rule', { path: { fsid }, body: body }))) done();
   };
   return (
     <form class="panel" aria-label="New replicated rule" onSubmit={create} noValidate>
@@ -124,9 +124,9 @@ export function Crush() {
   const { params } = useRoute();
   const fsid = params.fsid;
   const refresh = (update: { fsid: string | null; type: string }) => update.fsid === fsid && update.type === 'sync';
-  const nodes = useLoad(() => get<CrushNode[]>(`/cluster/${fsid}/crush_node`), [fsid], refresh);
-  const rules = useLoad(() => get<CrushRule[]>(`/cluster/${fsid}/crush_rule`), [fsid], refresh);
-  const types = useLoad(() => get<CrushType[]>(`/cluster/${fsid}/crush_type`), [fsid]);
+  const nodes = useLoad(() => get('/cluster/{fsid}/crush_node', { path: { fsid } }), [fsid], refresh);
+  const rules = useLoad(() => get('/cluster/{fsid}/crush_rule', { path: { fsid } }), [fsid], refresh);
+  const types = useLoad(() => get('/cluster/{fsid}/crush_type', { path: { fsid } }), [fsid]);
   const [editing, setEditing] = useState<number>();
   const [creating, setCreating] = useState(false);
   const [failure, setFailure] = useState<string>();
@@ -135,7 +135,7 @@ export function Crush() {
   const remove = async (rule: CrushRule) => {
     if (!(await confirmAction({ title: `Delete CRUSH rule ${rule.name}?`, body: 'Ceph refuses while a pool uses it.', confirmLabel: 'Delete rule' }))) return;
     setFailure(undefined);
-    const request = await runRequest(`Delete CRUSH rule ${rule.name}`, () => submit('DELETE', `/cluster/${fsid}/crush_rule/${rule.id}`))
+    const request = await runRequest(`Delete CRUSH rule ${rule.name}`, () => submit('DELETE', '/cluster/{fsid}/crush_rule/{id}', { path: { fsid, id: rule.id } }))
       .catch((error) => setFailure(message(error)));
     if (request && request.state === 'error') setFailure(request.error_message ?? 'The cluster refused.');
   };

@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso';
-import { get, query } from '../api/client';
-import type { Buckets, Event, Health, HealthCounters, LiveUpdate, Page, Request, Space } from '../api/types';
+import { get } from '../api/client';
+import type { Buckets, LiveUpdate } from '../api/types';
 import { MetricGraph, RangePicker } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
@@ -10,7 +10,7 @@ const about = (fsid: string, ...types: LiveUpdate['type'][]) => (update: LiveUpd
   update.fsid === fsid && types.includes(update.type);
 
 function HealthPanel({ fsid }: { fsid: string }) {
-  const health = useLoad(() => get<Health>(`/cluster/${fsid}/health`), [fsid], about(fsid, 'health'));
+  const health = useLoad(() => get('/cluster/{fsid}/health', { path: { fsid } }), [fsid], about(fsid, 'health'));
   return (
     <section class="panel" aria-labelledby="health-title">
       <h2 id="health-title">Health</h2>
@@ -54,7 +54,7 @@ function Counter({ name, buckets, href }: { name: string; buckets: Buckets; href
 }
 
 function CountersPanel({ fsid }: { fsid: string }) {
-  const counters = useLoad(() => get<HealthCounters>(`/cluster/${fsid}/health_counters`), [fsid], about(fsid, 'health', 'sync'));
+  const counters = useLoad(() => get('/cluster/{fsid}/health_counters', { path: { fsid } }), [fsid], about(fsid, 'health', 'sync'));
   return (
     <section class="panel wide" aria-labelledby="counters-title">
       <h2 id="counters-title">Services and placement groups</h2>
@@ -77,7 +77,7 @@ function CountersPanel({ fsid }: { fsid: string }) {
 }
 
 function CapacityPanel({ fsid }: { fsid: string }) {
-  const space = useLoad(() => get<Space>(`/cluster/${fsid}/space`), [fsid], about(fsid, 'sync'), 2000);
+  const space = useLoad(() => get('/cluster/{fsid}/space', { path: { fsid } }), [fsid], about(fsid, 'sync'), 2000);
   return (
     <section class="panel" aria-labelledby="capacity-title">
       <h2 id="capacity-title">Capacity</h2>
@@ -105,15 +105,15 @@ function GraphsPanel({ fsid }: { fsid: string }) {
         <RangePicker />
       </div>
       <div class="charts">
-        <MetricGraph path={`/cluster/${fsid}/metrics/iops`} title="IOPS" unit="ops/s" labels={LABELS} />
-        <MetricGraph path={`/cluster/${fsid}/metrics/throughput`} title="Throughput" unit="B/s" labels={LABELS} />
+        <MetricGraph path="/cluster/{fsid}/metrics/{graph}" params={{ fsid, graph: 'iops' }} title="IOPS" unit="ops/s" labels={LABELS} />
+        <MetricGraph path="/cluster/{fsid}/metrics/{graph}" params={{ fsid, graph: 'throughput' }} title="Throughput" unit="B/s" labels={LABELS} />
       </div>
     </section>
   );
 }
 
 function EventsPanel({ fsid }: { fsid: string }) {
-  const events = useLoad(() => get<Page<Event>>(`/cluster/${fsid}/event${query({ page_size: 8 })}`), [fsid],
+  const events = useLoad(() => get('/cluster/{fsid}/event', { path: { fsid }, query: { page_size: 8 } }), [fsid],
     about(fsid, 'event'));
   return (
     <section class="panel" aria-labelledby="events-title">
@@ -135,7 +135,7 @@ function EventsPanel({ fsid }: { fsid: string }) {
 }
 
 function RequestsPanel({ fsid }: { fsid: string }) {
-  const requests = useLoad(() => get<Page<Request>>(`/cluster/${fsid}/request${query({ state: 'submitted', page_size: 8 })}`),
+  const requests = useLoad(() => get('/cluster/{fsid}/request', { path: { fsid }, query: { state: 'submitted', page_size: 8 } }),
     [fsid], about(fsid, 'request'));
   return (
     <section class="panel" aria-labelledby="requests-title">

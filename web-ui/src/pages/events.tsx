@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { get, query } from '../api/client';
-import type { ClusterLog, Event, Page, Server } from '../api/types';
+import type { Event } from '../api/types';
 import { Async, useLoad } from '../components/load';
 import { ServerTable, type Column } from '../components/table';
 import { usePage } from '../components/tabs';
@@ -25,14 +25,15 @@ const COLUMNS: Column<Event>[] = [
 ];
 
 /** Events narrow to one server, or to one cluster, as the API lists them. */
-function eventsPath(fsid: string | undefined, fqdn: string | undefined): string {
-  if (fqdn) return `/server/${encodeURIComponent(fqdn)}/event`;
-  if (fsid) return `/cluster/${fsid}/event`;
-  return '/event';
+/** A host's events, a cluster's, or all. */
+function listEvents(fsid: string | undefined, fqdn: string | undefined, params: { severity?: string; page: number; page_size: number }) {
+  if (fqdn) return get('/server/{fqdn}/event', { path: { fqdn }, query: params });
+  if (fsid) return get('/cluster/{fsid}/event', { path: { fsid }, query: params });
+  return get('/event', { query: params });
 }
 
 function ClusterLogTail({ fsid }: { fsid: string }) {
-  const log = useLoad(() => get<ClusterLog>(`/cluster/${fsid}/log${query({ lines: LOG_LINES })}`), [fsid],
+  const log = useLoad(() => get('/cluster/{fsid}/log', { path: { fsid }, query: { lines: LOG_LINES } }), [fsid],
     (update) => update.fsid === fsid && (update.type === 'event' || update.type === 'health'), 1000);
   return (
     <section class="panel" aria-labelledby="log-title">
@@ -51,8 +52,8 @@ function ClusterLogTail({ fsid }: { fsid: string }) {
 export function Events() {
   const { path, query: q, route } = useLocation();
   const [page, setPage] = usePage();
-  const servers = useLoad(() => get<Server[]>('/server'), []);
-  const events = useLoad(() => get<Page<Event>>(`${eventsPath(q.fsid, q.fqdn)}${query({ severity: q.severity, page, page_size: PAGE_SIZE })}`),
+  const servers = useLoad(() => get('/server'), []);
+  const events = useLoad(() => listEvents(q.fsid, q.fqdn, { severity: q.severity, page, page_size: PAGE_SIZE }),
     [q.fsid, q.fqdn, q.severity, page], (update) => update.type === 'event');
   const set = (changes: Record<string, string>) => route(`${path}${query({ ...q, page: undefined, ...changes })}`);
   const logCluster = q.fsid ?? currentCluster.value;

@@ -21,8 +21,7 @@ const CLIENTS_REFRESH_MS = 10_000;
 
 /** The clients each active MDS holds a session of; an operator may evict one that hangs or holds others up. */
 function Clients({ fsid, fs }: { fsid: string; fs: FileSystem }) {
-  const path = `/cluster/${fsid}/fs/${encodeURIComponent(fs.name)}/client`;
-  const clients = useLoad(() => get<FileSystemClient[]>(path), [path]);
+  const clients = useLoad(() => get('/cluster/{fsid}/fs/{name}/client', { path: { fsid, name: fs.name } }), [fsid, fs.name]);
   const refusal = useRefusal();
   useReloadEvery(clients, CLIENTS_REFRESH_MS);
   const evict = async (client: FileSystemClient) => {
@@ -35,7 +34,7 @@ function Clients({ fsid, fs }: { fsid: string; fs: FileSystem }) {
     if (!confirmed) return;
     refusal.clear();
     try {
-      await del(`${path}/${client.id}`);
+      await del('/cluster/{fsid}/fs/{name}/client/{id}', { path: { fsid, name: fs.name, id: client.id } });
       clients.reload();
     } catch (failure) {
       refusal.refuse(failure);
@@ -84,7 +83,7 @@ function NewFileSystemForm({ fsid }: { fsid: string }) {
     setBusy(true);
     refusal.clear();
     try {
-      if (await requestForForm(refusal, `Create file system ${name}`, () => submit('POST', `/cluster/${fsid}/fs`, { name }))) setName('');
+      if (await requestForForm(refusal, `Create file system ${name}`, () => submit('POST', '/cluster/{fsid}/fs', { path: { fsid }, body: { name } }))) setName('');
     } finally {
       setBusy(false);
     }
@@ -109,7 +108,7 @@ function FileSystemPanel({ fsid, fs }: { fsid: string; fs: FileSystem }) {
       confirmLabel: 'Delete file system',
       typed: fs.name,
     });
-    if (confirmed) await runRequest(`Delete file system ${fs.name}`, () => submit('DELETE', `/cluster/${fsid}/fs/${encodeURIComponent(fs.name)}`)).catch(() => undefined);
+    if (confirmed) await runRequest(`Delete file system ${fs.name}`, () => submit('DELETE', '/cluster/{fsid}/fs/{name}', { path: { fsid, name: fs.name } })).catch(() => undefined);
   };
   return (
     <section class="panel" aria-labelledby={`fs-${fs.id}`}>
@@ -147,7 +146,7 @@ function FileSystemPanel({ fsid, fs }: { fsid: string; fs: FileSystem }) {
 export function File() {
   const { params } = useRoute();
   const fsid = params.fsid;
-  const fileSystems = useLoad(() => get<FileSystem[]>(`/cluster/${fsid}/fs`), [fsid],
+  const fileSystems = useLoad(() => get('/cluster/{fsid}/fs', { path: { fsid } }), [fsid],
     (update) => update.fsid === fsid && (update.type === 'sync' || update.type === 'health'));
   return (
     <div>

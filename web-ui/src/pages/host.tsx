@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso';
 import { ApiError, get, submit } from '../api/client';
-import type { Device, HostDevices, Server, Service } from '../api/types';
+import type { Device, Server, Service } from '../api/types';
 import { useState } from 'preact/hooks';
 import { confirmAction, requestForForm, runRequest } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
@@ -33,9 +33,8 @@ async function controlDaemon(fqdn: string, daemon: string, action: DaemonAction)
     body: `${daemon} on ${fqdn} ${action === 'stop' ? 'stops until started again' : 'stops and starts again'}; Ceph is asked first whether it may.`,
     confirmLabel: verb,
   })) return;
-  const path = `/server/${encodeURIComponent(fqdn)}/daemon/${encodeURIComponent(daemon)}`;
   try {
-    await runRequest(`${verb} ${daemon}`, () => submit('POST', path, { action }));
+    await runRequest(`${verb} ${daemon}`, () => submit('POST', '/server/{fqdn}/daemon/{daemon}', { path: { fqdn, daemon }, body: { action } }));
   } catch (failure) {
     if (!(failure instanceof ApiError && failure.reason === 'NotOkToStop')) return;
     if (await confirmAction({
@@ -43,7 +42,7 @@ async function controlDaemon(fqdn: string, daemon: string, action: DaemonAction)
       body: `${failure.message} Going ahead may leave data unavailable until it runs again.`,
       confirmLabel: `${verb} anyway`, typed: daemon,
     })) {
-      await runRequest(`${verb} ${daemon} against Ceph's advice`, () => submit('POST', path, { action, override: daemon })).catch(() => undefined);
+      await runRequest(`${verb} ${daemon} against Ceph's advice`, () => submit('POST', '/server/{fqdn}/daemon/{daemon}', { path: { fqdn, daemon }, body: { action, override: daemon } })).catch(() => undefined);
     }
   }
 }
@@ -57,9 +56,8 @@ async function maintenance(fqdn: string, action: 'enter' | 'exit') {
   if (!await confirmAction(action === 'enter'
     ? { title: `${label}?`, body: 'Its OSDs stay in (noout) while its OSDs, MDSs and RGWs stop; its mons and mgrs keep running.', confirmLabel: 'Enter maintenance' }
     : { title: `${label}?`, body: 'The daemons maintenance stopped start again, the noout flag is cleared, and the request follows recovery until every PG is active+clean.', confirmLabel: 'Exit maintenance' })) return;
-  const path = `/server/${encodeURIComponent(fqdn)}/maintenance`;
   try {
-    await runRequest(label, () => submit('POST', path, { action }));
+    await runRequest(label, () => submit('POST', '/server/{fqdn}/maintenance', { path: { fqdn }, body: { action } }));
   } catch (failure) {
     if (!(failure instanceof ApiError && failure.reason === 'NotOkToStop')) return;
     if (await confirmAction({
@@ -67,7 +65,7 @@ async function maintenance(fqdn: string, action: 'enter' | 'exit') {
       body: `${failure.message} Going ahead leaves data unavailable until maintenance ends.`,
       confirmLabel: 'Enter anyway', typed: fqdn,
     })) {
-      await runRequest(`${label} against Ceph's advice`, () => submit('POST', path, { action, override: fqdn })).catch(() => undefined);
+      await runRequest(`${label} against Ceph's advice`, () => submit('POST', '/server/{fqdn}/maintenance', { path: { fqdn }, body: { action, override: fqdn } })).catch(() => undefined);
     }
   }
 }
@@ -81,7 +79,7 @@ function Services({ server }: { server: Server }) {
       body: 'One at a time, mons first, each once Ceph says it may stop and the one before it runs again; the request stops at the first Ceph refuses.',
       confirmLabel: 'Restart all',
     })) return;
-    await runRequest(`Restart the daemons of ${server.fqdn}`, () => submit('POST', `/server/${encodeURIComponent(server.fqdn)}/restart`)).catch(() => undefined);
+    await runRequest(`Restart the daemons of ${server.fqdn}`, () => submit('POST', '/server/{fqdn}/restart', { path: { fqdn: server.fqdn } })).catch(() => undefined);
   };
   return (
     <>
@@ -136,7 +134,7 @@ function NewOsd({ fqdn, devices, created }: { fqdn: string; devices: Device[]; c
     if (deviceClass) form.device_class = deviceClass;
     if (replaces) form.osd_id = Number(replaces);
     if (await requestForForm(refusal, replaces ? `Replace osd.${replaces} on ${chosen}` : `Create an OSD on ${chosen}`,
-      () => submit('POST', `/server/${encodeURIComponent(fqdn)}/osd`, form))) created();
+      () => submit('POST', '/server/{fqdn}/osd', { path: { fqdn }, body: form }))) created();
   };
   return (
     <form aria-label={`New OSD on ${fqdn}`} onSubmit={create} noValidate class="inline-form">
@@ -162,7 +160,7 @@ function NewOsd({ fqdn, devices, created }: { fqdn: string; devices: Device[]; c
 
 /** The host's block devices as its agent reads them, with the OSDs on each and whether Ceph would take a new one. */
 function Devices({ fqdn }: { fqdn: string }) {
-  const devices = useLoad(() => get<HostDevices>(`/server/${encodeURIComponent(fqdn)}/device`), [fqdn]);
+  const devices = useLoad(() => get('/server/{fqdn}/device', { path: { fqdn } }), [fqdn]);
   return (
     <Async loaded={devices} empty={(data) => (data.devices.length ? undefined : 'No block device on this host.')}>
       {(data) => (
@@ -202,7 +200,7 @@ function Devices({ fqdn }: { fqdn: string }) {
 export function HostDetail() {
   const { params } = useRoute();
   const fqdn = decodeURIComponent(params.fqdn);
-  const server = useLoad(() => get<Server>(`/server/${encodeURIComponent(fqdn)}`), [fqdn],
+  const server = useLoad(() => get('/server/{fqdn}', { path: { fqdn } }), [fqdn],
     (update) => update.type === 'event' || update.type === 'request');
   return (
     <div>
@@ -224,7 +222,7 @@ export function HostDetail() {
             <section class="panel" aria-labelledby="host-graphs-title">
               <div class="panel-head"><h2 id="host-graphs-title">Resources</h2><RangePicker /></div>
               <div class="charts">{GRAPHS.map(({ key, title, unit }) => (
-                <MetricGraph key={key} path={`/server/${encodeURIComponent(data.fqdn)}/metrics/${key}`} title={title} unit={unit} />
+                <MetricGraph key={key} path="/server/{fqdn}/metrics/{graph}" params={{ fqdn: data.fqdn, graph: key }} title={title} unit={unit} />
               ))}</div>
             </section>
             </div>

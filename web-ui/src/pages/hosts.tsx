@@ -1,10 +1,9 @@
 import { get } from '../api/client';
-import type { Server } from '../api/types';
 import { Async, useLoad } from '../components/load';
 import { timeAgo } from '../format';
 
 export function Hosts() {
-  const servers = useLoad(() => get<Server[]>('/server'), [], (update) => update.type === 'event');
+  const servers = useLoad(() => get('/server'), [], (update) => update.type === 'event');
   return (
     <div>
       <h1>Hosts</h1>

@@ -1,12 +1,11 @@
 import { useRoute } from 'preact-iso';
 import { get } from '../api/client';
-import type { Mon } from '../api/types';
 import { Async, useLoad } from '../components/load';
 
 export function Monitors() {
   const { params } = useRoute();
   const fsid = params.fsid;
-  const mons = useLoad(() => get<Mon[]>(`/cluster/${fsid}/mon`), [fsid],
+  const mons = useLoad(() => get('/cluster/{fsid}/mon', { path: { fsid } }), [fsid],
     (update) => update.fsid === fsid && (update.type === 'sync' || update.type === 'health'));
   return (
     <div>

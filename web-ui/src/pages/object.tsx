@@ -36,8 +36,6 @@ function quotaText(quota: RgwQuota): string {
 
 const userPath = (fsid: string, uid: string) => clusterPath(fsid, `/object/user/${encodeURIComponent(uid)}`);
 const bucketPath = (fsid: string, name: string) => clusterPath(fsid, `/object/bucket/${encodeURIComponent(name)}`);
-const userApi = (fsid: string, uid: string) => `/cluster/${fsid}/rgw/user/${encodeURIComponent(uid)}`;
-const bucketApi = (fsid: string, name: string) => `/cluster/${fsid}/rgw/bucket/${encodeURIComponent(name)}`;
 
 const userColumns = (fsid: string): Column<RgwUser>[] => [
   { id: 'user_id', header: 'User', accessorKey: 'user_id', cell: ({ row }) => <a href={userPath(fsid, row.original.user_id)}>{row.original.user_id}</a> },
@@ -64,8 +62,10 @@ function Listing<T extends RowData>({ fsid, kind, label, columns, rowId, default
   filters?: Record<string, string | undefined>;
 }) {
   const listing = useListingQuery(defaultOrdering);
-  const apiQuery = listing.apiQuery(filters);
-  const rows = useLoad(() => get<Page<T>>(`/cluster/${fsid}/rgw/${kind}${apiQuery}`), [fsid, kind, apiQuery]);
+  const params = listing.apiQuery(filters);
+  // each kind's listing answers its own rows, which this table shows through its columns
+  const rows = useLoad(() => (kind === 'user' ? get('/cluster/{fsid}/rgw/user', { path: { fsid }, query: params })
+    : get('/cluster/{fsid}/rgw/bucket', { path: { fsid }, query: params })) as Promise<unknown> as Promise<Page<T>>, [fsid, kind, query(params)]);
   // buckets fill with their clients' writes, which no live update announces
   useReloadEvery(rows);
 
@@ -106,7 +106,7 @@ function NewUserForm({ fsid, done }: { fsid: string; done: (created: RgwKey) => 
     const body: RgwUserForm = { user_id: form.user_id, display_name: form.display_name, max_buckets: numberOr(form.max_buckets) };
     if (form.email) body.email = form.email;
     try {
-      const created = await post<{ user: RgwUser; key: RgwKey }>(`/cluster/${fsid}/rgw/user`, body);
+      const created = await post('/cluster/{fsid}/rgw/user', { path: { fsid }, body });
       done(created.key);
     } catch (failure) {
       refusal.refuse(failure);
@@ -230,7 +230,7 @@ function UserSettingsForm({ fsid, user, saved }: { fsid: string; user: RgwUser; 
     setBusy(true);
     refusal.clear();
     try {
-      await patch(userApi(fsid, user.user_id), { display_name: displayName, email, max_buckets: numberOr(maxBuckets) });
+      await patch('/cluster/{fsid}/rgw/user/{uid}', { path: { fsid, uid: user.user_id }, body: { display_name: displayName, email, max_buckets: numberOr(maxBuckets) } });
       saved();
     } catch (failure) {
       refusal.refuse(failure);
@@ -267,7 +267,7 @@ function SubuserForm({ fsid, user, saved }: { fsid: string; user: RgwUser; saved
     event.preventDefault();
     refusal.clear();
     try {
-      await post(`${userApi(fsid, user.user_id)}/subuser`, { name, permissions });
+      await post('/cluster/{fsid}/rgw/user/{uid}/subuser', { path: { fsid, uid: user.user_id }, body: { name, permissions } });
       setName('');
       saved();
     } catch (failure) {
@@ -296,7 +296,7 @@ export function RgwUserDetail() {
   const { fsid } = params;
   const uid = decodeURIComponent(params.uid);
   const { route } = useLocation();
-  const user = useLoad(() => get<RgwUser>(userApi(fsid, uid)), [fsid, uid]);
+  const user = useLoad(() => get('/cluster/{fsid}/rgw/user/{uid}', { path: { fsid, uid } }), [fsid, uid]);
   const [created, setCreated] = useState<RgwKey>();
   const { refusal, run } = useAction(user.reload);
   const operate = canOperate.value;
@@ -311,17 +311,17 @@ export function RgwUserDetail() {
       confirmLabel: 'Delete user',
       typed: data.user_id,
     });
-    if (confirmed) await run(() => del(`${userApi(fsid, data.user_id)}${query({ purge_data: purge || undefined })}`).then(() => route(back)));
+    if (confirmed) await run(() => del('/cluster/{fsid}/rgw/user/{uid}', { path: { fsid, uid: data.user_id }, query: { purge_data: purge || undefined } }).then(() => route(back)));
   };
   const revoke = async (key: RgwKey) => {
     if (await confirmAction({ title: `Revoke key ${key.access_key}?`, body: 'Requests signed with it are refused from then on.', confirmLabel: 'Revoke' })) {
-      await run(() => del(`${userApi(fsid, uid)}/key/${encodeURIComponent(key.access_key)}`));
+      await run(() => del('/cluster/{fsid}/rgw/user/{uid}/key/{access_key}', { path: { fsid, uid, access_key: key.access_key } }));
     }
   };
   const removeSubuser = async (id: string) => {
     const name = id.slice(uid.length + 1);
     if (await confirmAction({ title: `Remove subuser ${id}?`, body: 'The subuser and its keys are removed.', confirmLabel: 'Remove' })) {
-      await run(() => del(`${userApi(fsid, uid)}/subuser/${encodeURIComponent(name)}`));
+      await run(() => del('/cluster/{fsid}/rgw/user/{uid}/subuser/{name}', { path: { fsid, uid, name } }));
     }
   };
 
@@ -335,7 +335,7 @@ export function RgwUserDetail() {
               <h1>User {data.user_id} {data.suspended && <span class="badge warn">suspended</span>}</h1>
               {operate && (
                 <div class="row-actions">
-                  <button type="button" onClick={() => run(() => patch(userApi(fsid, uid), { suspended: !data.suspended }))}>
+                  <button type="button" onClick={() => run(() => patch('/cluster/{fsid}/rgw/user/{uid}', { path: { fsid, uid }, body: { suspended: !data.suspended } }))}>
                     {data.suspended ? 'Enable' : 'Suspend'}
                   </button>
                   <button type="button" class="danger" onClick={() => remove(data)}>Delete user</button>
@@ -358,7 +358,7 @@ export function RgwUserDetail() {
             <section class="panel" aria-labelledby="keys-title">
               <div class="panel-head">
                 <h2 id="keys-title">Access keys</h2>
-                {operate && <button type="button" onClick={() => run(() => post<RgwKey>(`${userApi(fsid, uid)}/key`).then(setCreated))}>Create key</button>}
+                {operate && <button type="button" onClick={() => run(() => post('/cluster/{fsid}/rgw/user/{uid}/key', { path: { fsid, uid } }).then(setCreated))}>Create key</button>}
               </div>
               <table aria-label="Access keys">
                 <thead><tr><th>Access key</th><th>Of</th>{operate && <th>Actions</th>}</tr></thead>
@@ -395,9 +395,9 @@ export function RgwUserDetail() {
                 <section class="panel">
                   <h2>Quotas</h2>
                   <QuotaForm label="User quota" quota={data.user_quota}
-                             save={(quota) => put(`${userApi(fsid, uid)}/quota/user`, quota).then(user.reload)} />
+                             save={(quota) => put('/cluster/{fsid}/rgw/user/{uid}/quota/{scope}', { path: { fsid, uid, scope: 'user' }, body: quota }).then(user.reload)} />
                   <QuotaForm label="Bucket quota" quota={data.bucket_quota}
-                             save={(quota) => put(`${userApi(fsid, uid)}/quota/bucket`, quota).then(user.reload)} />
+                             save={(quota) => put('/cluster/{fsid}/rgw/user/{uid}/quota/{scope}', { path: { fsid, uid, scope: 'bucket' }, body: quota }).then(user.reload)} />
                 </section>
               </>
             )}
@@ -413,7 +413,7 @@ export function RgwBucketDetail() {
   const { fsid } = params;
   const name = decodeURIComponent(params.name);
   const { route } = useLocation();
-  const bucket = useLoad(() => get<RgwBucket>(bucketApi(fsid, name)), [fsid, name]);
+  const bucket = useLoad(() => get('/cluster/{fsid}/rgw/bucket/{bucket}', { path: { fsid, bucket: name } }), [fsid, name]);
   const [owner, setOwner] = useState('');
   const { refusal, run } = useAction(bucket.reload);
   const operate = canOperate.value;
@@ -427,7 +427,7 @@ export function RgwBucketDetail() {
       confirmLabel: 'Delete bucket',
       typed: purge ? data.name : undefined,
     });
-    if (confirmed) await run(() => del(`${bucketApi(fsid, data.name)}${query({ purge_objects: purge || undefined })}`).then(() => route(back)));
+    if (confirmed) await run(() => del('/cluster/{fsid}/rgw/bucket/{bucket}', { path: { fsid, bucket: data.name }, query: { purge_objects: purge || undefined } }).then(() => route(back)));
   };
 
   return (
@@ -458,7 +458,7 @@ export function RgwBucketDetail() {
                   <h2>Owner</h2>
                   <form aria-label="Change owner" class="inline-form" noValidate onSubmit={(event) => {
                     event.preventDefault();
-                    void run(() => patch(bucketApi(fsid, name), { owner }));
+                    void run(() => patch('/cluster/{fsid}/rgw/bucket/{bucket}', { path: { fsid, bucket: name }, body: { owner } }));
                   }}>
                     <Field id="bucket-owner" label="New owner" error={refusal.forField('owner')}>
                       <input id="bucket-owner" value={owner} placeholder={data.owner} onInput={(event) => setOwner(event.currentTarget.value)}
@@ -469,7 +469,7 @@ export function RgwBucketDetail() {
                 </section>
                 <section class="panel">
                   <h2>Quota</h2>
-                  <QuotaForm label="Bucket quota" quota={data.quota} save={(quota) => put(`${bucketApi(fsid, name)}/quota`, quota).then(bucket.reload)} />
+                  <QuotaForm label="Bucket quota" quota={data.quota} save={(quota) => put('/cluster/{fsid}/rgw/bucket/{bucket}/quota', { path: { fsid, bucket: name }, body: quota }).then(bucket.reload)} />
                 </section>
               </>
             )}

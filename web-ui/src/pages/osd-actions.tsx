@@ -17,10 +17,10 @@ export interface OsdAction {
 }
 
 const names = (osds: Osd[]) => osds.map((osd) => `osd.${osd.id}`).join(', ');
-const command = (name: string) => (fsid: string, osd: Osd) => submit('POST', `/cluster/${fsid}/osd/${osd.id}/command/${name}`);
+const command = (name: string) => (fsid: string, osd: Osd) => submit('POST', '/cluster/{fsid}/osd/{id}/command/{command}', { path: { fsid, id: osd.id, command: name } });
 /** What marking the OSD out would move: a drain begins with it. */
-const markingOut = (fsid: string, osd: Osd) => post<MovementPreview>(`/cluster/${fsid}/osd/${osd.id}/preview`, { in: false });
-const change = (body: object) => (fsid: string, osd: Osd) => submit('PATCH', `/cluster/${fsid}/osd/${osd.id}`, body);
+const markingOut = (fsid: string, osd: Osd) => post('/cluster/{fsid}/osd/{id}/preview', { path: { fsid, id: osd.id }, body: { in: false } });
+const change = (body: object) => (fsid: string, osd: Osd) => submit('PATCH', '/cluster/{fsid}/osd/{id}', { path: { fsid, id: osd.id }, body: body });
 
 export const OSD_ACTIONS: OsdAction[] = [
   { key: 'in', label: 'Mark in', applies: (osd) => !osd.in, run: change({ in: true }) },
@@ -40,7 +40,7 @@ export const OSD_ACTIONS: OsdAction[] = [
     }),
   },
   {
-    key: 'drain', label: 'Drain', applies: (osd) => osd.in || osd.up, run: (fsid, osd) => submit('POST', `/cluster/${fsid}/osd/${osd.id}/drain`),
+    key: 'drain', label: 'Drain', applies: (osd) => osd.in || osd.up, run: (fsid, osd) => submit('POST', '/cluster/{fsid}/osd/{id}/drain', { path: { fsid, id: osd.id } }),
     preview: markingOut,
     confirm: (osds) => ({
       title: `Drain ${names(osds)}?`,
@@ -85,7 +85,7 @@ async function previewText(fsid: string, preview: NonNullable<OsdAction['preview
 
 /** Reweights after confirmation: a lower weight moves data off the OSDs. */
 export async function reweightOsds(fsid: string, osds: Osd[], weight: number): Promise<void> {
-  const reweighting = (cluster: string, osd: Osd) => post<MovementPreview>(`/cluster/${cluster}/osd/${osd.id}/preview`, { reweight: weight });
+  const reweighting = (cluster: string, osd: Osd) => post('/cluster/{fsid}/osd/{id}/preview', { path: { fsid: cluster, id: osd.id }, body: { reweight: weight } });
   const confirmed = await confirmAction({
     title: `Reweight ${names(osds)} to ${weight}?`,
     body: `Ceph moves placement groups to match the new weight.${await previewText(fsid, reweighting, osds)}`,
@@ -93,7 +93,7 @@ export async function reweightOsds(fsid: string, osds: Osd[], weight: number): P
   });
   if (!confirmed) return;
   await Promise.allSettled(osds.map((osd) =>
-    runRequest(`Reweight: osd.${osd.id}`, () => submit('PATCH', `/cluster/${fsid}/osd/${osd.id}`, { reweight: weight }))));
+    runRequest(`Reweight: osd.${osd.id}`, () => submit('PATCH', '/cluster/{fsid}/osd/{id}', { path: { fsid, id: osd.id }, body: { reweight: weight } }))));
 }
 
 /**
@@ -110,9 +110,11 @@ export async function removeOsd(fsid: string, id: number, purge: boolean): Promi
       : `${name} stops and is destroyed: its id and CRUSH place wait for a replacement on a new device; its device is wiped. Drain it first.`,
     confirmLabel: verb, typed: name,
   })) return;
-  const path = `/cluster/${fsid}/osd/${id}/${purge ? 'purge' : 'destroy'}`;
+  const removal = (body: { confirm: string; override?: string }) => (purge
+    ? submit('POST', '/cluster/{fsid}/osd/{id}/purge', { path: { fsid, id }, body })
+    : submit('POST', '/cluster/{fsid}/osd/{id}/destroy', { path: { fsid, id }, body }));
   try {
-    await runRequest(`${verb} ${name}`, () => submit('POST', path, { confirm: name }));
+    await runRequest(`${verb} ${name}`, () => removal({ confirm: name }));
   } catch (failure) {
     if (!(failure instanceof ApiError && failure.reason === 'NotSafeToDestroy')) return;
     if (await confirmAction({
@@ -120,7 +122,7 @@ export async function removeOsd(fsid: string, id: number, purge: boolean): Promi
       body: `${failure.message} Going ahead loses the data only it holds.`,
       confirmLabel: `${verb} anyway`, typed: name,
     })) {
-      await runRequest(`${verb} ${name} against Ceph's advice`, () => submit('POST', path, { confirm: name, override: name })).catch(() => undefined);
+      await runRequest(`${verb} ${name} against Ceph's advice`, () => removal({ confirm: name, override: name })).catch(() => undefined);
     }
   }
 }

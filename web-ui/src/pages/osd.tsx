@@ -1,6 +1,5 @@
 import { useRoute } from 'preact-iso';
 import { get } from '../api/client';
-import type { Osd } from '../api/types';
 import { MetricGraph, RangePicker } from '../components/chart';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
@@ -19,7 +18,7 @@ function LatencyGraph({ fsid, id }: { fsid: string; id: string }) {
         <h2 id="latency-title">Latency</h2>
         <RangePicker />
       </div>
-      <MetricGraph path={`/cluster/${fsid}/osd/${id}/metrics/latency`} title="Commit and apply latency" unit="ms"
+      <MetricGraph path="/cluster/{fsid}/osd/{osd}/metrics/{graph}" params={{ fsid, osd: id, graph: 'latency' }} title="Commit and apply latency" unit="ms"
                    labels={{ commit_latency_ms: 'commit', apply_latency_ms: 'apply' }} />
     </section>
   );
@@ -28,7 +27,7 @@ function LatencyGraph({ fsid, id }: { fsid: string; id: string }) {
 export function OsdDetail() {
   const { params } = useRoute();
   const { fsid, id } = params;
-  const osd = useLoad(() => get<Osd>(`/cluster/${fsid}/osd/${id}`), [fsid, id], osdsMayHaveChanged(fsid));
+  const osd = useLoad(() => get('/cluster/{fsid}/osd/{id}', { path: { fsid, id } }), [fsid, id], osdsMayHaveChanged(fsid));
   return (
     <div>
       <p><a href={clusterPath(fsid, '/osd')}>← OSDs</a></p>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { RowSelectionState } from '@tanstack/preact-table';
 import { get, query } from '../api/client';
-import type { LiveUpdate, Osd, Page, Pool, Server } from '../api/types';
+import type { LiveUpdate, Osd } from '../api/types';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
 import { ServerTable, selectColumn, type Column } from '../components/table';
@@ -44,8 +44,8 @@ function columns(fsid: string, selectable: boolean): Column<Osd>[] {
 
 function Filters({ fsid }: { fsid: string }) {
   const { path, query: params, route } = useLocation();
-  const pools = useLoad(() => get<Pool[]>(`/cluster/${fsid}/pool`), [fsid]);
-  const servers = useLoad(() => get<Server[]>(`/cluster/${fsid}/server`), [fsid]);
+  const pools = useLoad(() => get('/cluster/{fsid}/pool', { path: { fsid } }), [fsid]);
+  const servers = useLoad(() => get('/cluster/{fsid}/server', { path: { fsid } }), [fsid]);
   const [search, setSearch] = useState(params.search ?? '');
   const set = (changes: Record<string, string | undefined>) =>
     route(`${path}${query({ ...params, page: undefined, ...changes })}`, true);
@@ -115,8 +115,9 @@ export function Osds() {
   const { path, query: q, route } = useLocation();
   const page = Math.max(1, Number(q.page ?? '1') || 1);
   const ordering = q.ordering ?? 'id';
-  const apiQuery = query({ page, page_size: PAGE_SIZE, ordering, search: q.search, up: q.up, in: q.in, host: q.host, pool: q.pool });
-  const osds = useLoad(() => get<Page<Osd>>(`/cluster/${fsid}/osd${apiQuery}`), [fsid, apiQuery], osdsMayHaveChanged(fsid));
+  const listed = { page, page_size: PAGE_SIZE, ordering, search: q.search, up: q.up, in: q.in, host: q.host, pool: q.pool };
+  const apiQuery = query(listed);
+  const osds = useLoad(() => get('/cluster/{fsid}/osd', { path: { fsid }, query: listed }), [fsid, apiQuery], osdsMayHaveChanged(fsid));
   const [selection, setSelection] = useState<RowSelectionState>({});
   useEffect(() => setSelection({}), [apiQuery]);
   const operate = canOperate.value;

@@ -1,7 +1,7 @@
 // Creating a pool and changing one: one form, with the API's field errors beside the fields.
 import { useState } from 'preact/hooks';
 import { get, message, post, submit } from '../api/client';
-import type { MovementPreview, Pool, PoolForm as PoolFields } from '../api/types';
+import type { Pool, PoolForm as PoolFields } from '../api/types';
 import { moves } from '../format';
 import { confirmAction, requestForForm } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
@@ -44,7 +44,7 @@ function body(values: Values, initial: Values, creating: boolean): PoolFields {
 async function movementText(fsid: string, poolId: number, fields: PoolFields): Promise<string> {
   if (!['size', 'pg_num', 'pgp_num', 'crush_ruleset'].some((field) => field in fields)) return ' Nothing of this moves data.';
   try {
-    return ` ${moves(await post<MovementPreview>(`/cluster/${fsid}/pool/${poolId}/preview`, fields), "the pool's ")}`;
+    return ` ${moves(await post('/cluster/{fsid}/pool/{id}/preview', { path: { fsid, id: poolId }, body: fields }), "the pool's ")}`;
   } catch (failure) {
     return ` Replicas and placement groups move data while Ceph rebalances (no preview: ${message(failure)}).`;
   }
@@ -52,9 +52,9 @@ async function movementText(fsid: string, poolId: number, fields: PoolFields): P
 
 export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done: (name: string) => void }) {
   const creating = pool === undefined;
-  const defaults = useLoad<PoolFields | Pool>(() => (creating ? get<PoolFields>(`/cluster/${fsid}/pool/defaults`) : Promise.resolve(pool)),
+  const defaults = useLoad<PoolFields | Pool>(() => (creating ? get('/cluster/{fsid}/pool/defaults', { path: { fsid } }) : Promise.resolve(pool)),
     [fsid, pool?.id]);
-  const profiles = useLoad(() => get<{ name: string }[]>(`/cluster/${fsid}/erasure_code_profile`), [fsid]);
+  const profiles = useLoad(() => get('/cluster/{fsid}/erasure_code_profile', { path: { fsid } }), [fsid]);
   const initial = defaults.data ? valuesOf(defaults.data) : undefined;
   const [edited, setEdited] = useState<Partial<Values>>({});
   const refusal = useRefusal();
@@ -98,7 +98,8 @@ export function PoolForm({ fsid, pool, done }: { fsid: string; pool?: Pool; done
     }
     try {
       if (await requestForForm(refusal, creating ? `Create pool ${name}` : `Change pool ${pool.name}`, () =>
-        submit(creating ? 'POST' : 'PATCH', creating ? `/cluster/${fsid}/pool` : `/cluster/${fsid}/pool/${pool.id}`, fields))) done(name);
+        creating ? submit('POST', '/cluster/{fsid}/pool', { path: { fsid }, body: fields })
+          : submit('PATCH', '/cluster/{fsid}/pool/{id}', { path: { fsid, id: pool.id }, body: fields }))) done(name);
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { get, query, submit } from '../api/client';
-import type { Page, Pg, Pool } from '../api/types';
+import { get, submit } from '../api/client';
+import type { Pg, Pool } from '../api/types';
 import { confirmAction, runRequest } from '../components/actions';
 import { MetricGraph, RangePicker } from '../components/chart';
 import { Async, useLoad } from '../components/load';
@@ -25,7 +25,7 @@ async function runPgCommand(fsid: string, pool: Pool, pg: Pg, command: (typeof P
     return;
   }
   await runRequest(`${command.label}: PG ${pg.id}`, () =>
-    submit('POST', `/cluster/${fsid}/pool/${pool.id}/pg/${pg.id}/command/${command.key}`)).catch(() => undefined);
+    submit('POST', '/cluster/{fsid}/pool/{pool}/pg/{pgid}/command/{command}', { path: { fsid, pool: pool.id, pgid: pg.id, command: command.key } })).catch(() => undefined);
 }
 
 function pgColumns(fsid: string, pool: Pool, operate: boolean): Column<Pg>[] {
@@ -59,7 +59,7 @@ function pgColumns(fsid: string, pool: Pool, operate: boolean): Column<Pg>[] {
 
 function PgTab({ fsid, pool }: { fsid: string; pool: Pool }) {
   const [page, setPage] = usePage();
-  const pgs = useLoad(() => get<Page<Pg>>(`/cluster/${fsid}/pool/${pool.id}/pg${query({ page, page_size: PG_PAGE_SIZE })}`),
+  const pgs = useLoad(() => get('/cluster/{fsid}/pool/{pool}/pg', { path: { fsid, pool: pool.id }, query: { page, page_size: PG_PAGE_SIZE } }),
     [fsid, pool.id, page], (update) => update.fsid === fsid && (update.type === 'request' || update.type === 'sync'), 1000);
   const operate = canOperate.value;
   const columns = useMemo(() => pgColumns(fsid, pool, operate), [fsid, pool, operate]);
@@ -77,7 +77,7 @@ function IoTab({ fsid, pool }: { fsid: string; pool: Pool }) {
   return (
     <section class="panel">
       <RangePicker />
-      <MetricGraph path={`/cluster/${fsid}/pool/${pool.id}/metrics/iops`} title={`IOPS of ${pool.name}`} unit="ops/s" />
+      <MetricGraph path="/cluster/{fsid}/pool/{pool}/metrics/{graph}" params={{ fsid, pool: pool.id, graph: 'iops' }} title={`IOPS of ${pool.name}`} unit="ops/s" />
     </section>
   );
 }
@@ -103,7 +103,7 @@ function SettingsTab({ fsid, pool }: { fsid: string; pool: Pool }) {
       typed: pool.name,
     });
     if (!confirmed) return;
-    const request = await runRequest(`Delete pool ${pool.name}`, () => submit('DELETE', `/cluster/${fsid}/pool/${pool.id}`))
+    const request = await runRequest(`Delete pool ${pool.name}`, () => submit('DELETE', '/cluster/{fsid}/pool/{id}', { path: { fsid, id: pool.id } }))
       .catch(() => undefined);
     if (request?.state === 'complete') route(clusterPath(fsid, '/pool'));
   };
@@ -128,7 +128,7 @@ const TABS: Tab<{ fsid: string; pool: Pool }>[] = [
 export function PoolDetail() {
   const { params } = useRoute();
   const { fsid, id } = params;
-  const pool = useLoad(() => get<Pool>(`/cluster/${fsid}/pool/${id}`), [fsid, id], poolsMayHaveChanged(fsid), 1000);
+  const pool = useLoad(() => get('/cluster/{fsid}/pool/{id}', { path: { fsid, id } }), [fsid, id], poolsMayHaveChanged(fsid), 1000);
   return (
     <div>
       <p><a href={clusterPath(fsid, '/pool')}>← Pools</a></p>

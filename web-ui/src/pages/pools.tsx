@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso';
 import { get } from '../api/client';
-import type { LiveUpdate, Pool, PoolStats } from '../api/types';
+import type { LiveUpdate } from '../api/types';
 import { Async, useLoad } from '../components/load';
 import { clusterPath } from '../components/shell';
 import { bytes } from '../format';
@@ -13,7 +13,7 @@ export function Pools() {
   const { params } = useRoute();
   const fsid = params.fsid;
   const pools = useLoad(async () => {
-    const [list, stats] = await Promise.all([get<Pool[]>(`/cluster/${fsid}/pool`), get<PoolStats[]>(`/cluster/${fsid}/pool/stats`)]);
+    const [list, stats] = await Promise.all([get('/cluster/{fsid}/pool', { path: { fsid } }), get('/cluster/{fsid}/pool/stats', { path: { fsid } })]);
     const byPool = new Map(stats.map((entry) => [entry.pool, entry]));
     return list.map((pool) => ({ pool, stats: byPool.get(pool.id) }));
   }, [fsid], poolsMayHaveChanged(fsid), 1000);

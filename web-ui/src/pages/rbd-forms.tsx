@@ -52,7 +52,7 @@ export function NewImageForm({ fsid, pool, pools, done }: { fsid: string; pool: 
     const form: RbdImageForm = { name, size: sizeOf(amount, unit), features, object_size: Number(objectSize) };
     if (dataPool) form.data_pool = dataPool;
     try {
-      if (await requestForForm(refusal, `Create image ${pool.name}/${name}`, () => submit('POST', `/cluster/${fsid}/pool/${pool.id}/image`, form))) done(name);
+      if (await requestForForm(refusal, `Create image ${pool.name}/${name}`, () => submit('POST', '/cluster/{fsid}/pool/{pool}/image', { path: { fsid, pool: pool.id }, body: form }))) done(name);
     } finally {
       setBusy(false);
     }
@@ -125,7 +125,7 @@ export function ImageSettingsForm({ fsid, pool, image, done }: { fsid: string; p
     setBusy(true);
     try {
       if (await requestForForm(refusal, `Change image ${pool.name}/${image.name}`, () =>
-        submit('PATCH', `/cluster/${fsid}/pool/${pool.id}/image/${encodeURIComponent(image.name)}`, form))) done(form.name ?? image.name);
+        submit('PATCH', '/cluster/{fsid}/pool/{pool}/image/{name}', { path: { fsid, pool: pool.id, name: image.name }, body: form }))) done(form.name ?? image.name);
     } finally {
       setBusy(false);
     }
@@ -163,10 +163,11 @@ export function CopyForm({ fsid, pool, pools, image }: { fsid: string; pool: Poo
     event.preventDefault();
     setBusy(true);
     refusal.clear();
-    const path = `/cluster/${fsid}/pool/${pool.id}/image/${encodeURIComponent(image.name)}`;
+    const at = { fsid, pool: pool.id, name: image.name };
     try {
       await requestForForm(refusal, `${source ? 'Clone' : 'Copy'} ${image.name}${source ? `@${source}` : ''} to ${target}/${name}`, () =>
-        submit('POST', source ? `${path}/snapshot/${encodeURIComponent(source)}/clone` : `${path}/copy`, { pool: target, name }));
+        source ? submit('POST', '/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}/clone', { path: { ...at, snapshot: source }, body: { pool: target, name } })
+          : submit('POST', '/cluster/{fsid}/pool/{pool}/image/{name}/copy', { path: at, body: { pool: target, name } }));
     } finally {
       setBusy(false);
     }

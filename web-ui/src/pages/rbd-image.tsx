@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { get, submit } from '../api/client';
+import { get, submit, type Submitted } from '../api/client';
 import type { Pool, RbdImage, RbdSnapshot } from '../api/types';
 import { confirmAction, requestForForm, runRequest } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal } from '../components/form';
@@ -18,32 +18,33 @@ interface Context {
   fsid: string;
   pool: Pool;
   image: RbdImage;
-  path: string;
+  /** The image's path parameters. */
+  at: { fsid: string; pool: string; name: string };
 }
 
-async function change(label: string, method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
-  return runRequest(label, () => submit(method, path, body)).catch(() => undefined);
+async function change(label: string, call: () => Promise<Submitted>) {
+  return runRequest(label, call).catch(() => undefined);
 }
 
-function SnapshotActions({ image, path, snapshot }: Context & { snapshot: RbdSnapshot }) {
-  const at = `${path}/snapshot/${encodeURIComponent(snapshot.name)}`;
+function SnapshotActions({ image, at: imageAt, snapshot }: Context & { snapshot: RbdSnapshot }) {
+  const at = { ...imageAt, snapshot: snapshot.name };
   const name = `${image.name}@${snapshot.name}`;
   const verb = snapshot.protected ? 'Unprotect' : 'Protect';
   return (
     <div class="row-actions">
       <button type="button" aria-label={`${verb} ${name}`}
-              onClick={() => change(`${verb} ${name}`, 'PATCH', at, { protected: !snapshot.protected })}>{verb}</button>
+              onClick={() => change(`${verb} ${name}`, () => submit('PATCH', '/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}', { path: at, body: { protected: !snapshot.protected } }))}>{verb}</button>
       <button type="button" aria-label={`Roll back to ${name}`} onClick={async () => {
         if (await confirmAction({
           title: `Roll ${image.name} back to ${snapshot.name}?`,
           body: `Everything written to ${image.name} since ${snapshot.name} was taken is lost. Stop its clients first.`,
           confirmLabel: 'Roll back', typed: image.name,
-        })) await change(`Roll back ${name}`, 'POST', `${at}/rollback`);
+        })) await change(`Roll back ${name}`, () => submit('POST', '/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}/rollback', { path: at }));
       }}>Roll back</button>
       <button type="button" class="danger" aria-label={`Delete ${name}`} disabled={snapshot.protected}
               title={snapshot.protected ? 'Unprotect it first' : undefined} onClick={async () => {
         if (await confirmAction({ title: `Delete snapshot ${name}?`, body: 'It can no longer be rolled back to or cloned.', confirmLabel: 'Delete snapshot' })) {
-          await change(`Delete snapshot ${name}`, 'DELETE', at);
+          await change(`Delete snapshot ${name}`, () => submit('DELETE', '/cluster/{fsid}/pool/{pool}/image/{name}/snapshot/{snapshot}', { path: at }));
         }
       }}>Delete</button>
     </div>
@@ -71,14 +72,14 @@ function Snapshots({ context, operate }: { context: Context; operate: boolean })
   );
 }
 
-function NewSnapshot({ image, path }: Context) {
+function NewSnapshot({ image, at }: Context) {
   const [name, setName] = useState('');
   const [protect, setProtect] = useState(false);
   const refusal = useRefusal();
   const take = async (event: Event) => {
     event.preventDefault();
     refusal.clear();
-    if (await requestForForm(refusal, `Snapshot ${image.name}@${name}`, () => submit('POST', `${path}/snapshot`, { name, protected: protect }))) setName('');
+    if (await requestForForm(refusal, `Snapshot ${image.name}@${name}`, () => submit('POST', '/cluster/{fsid}/pool/{pool}/image/{name}/snapshot', { path: at, body: { name, protected: protect } }))) setName('');
   };
   return (
     <form aria-label={`New snapshot of ${image.name}`} onSubmit={take} noValidate class="inline-form">
@@ -93,21 +94,21 @@ function NewSnapshot({ image, path }: Context) {
   );
 }
 
-function Actions({ fsid, pool, image, path }: Context) {
+function Actions({ fsid, pool, image, at }: Context) {
   const { route } = useLocation();
   const back = () => route(clusterPath(fsid, `/block?pool=${pool.id}`));
   const trash = async () => {
     if (!await confirmAction({ title: `Move ${image.name} to the trash?`, body: 'It stops being an image until restored from the pool\'s trash, where its data is kept until purged.', confirmLabel: 'Move to trash' })) return;
-    if ((await change(`Move ${pool.name}/${image.name} to the trash`, 'POST', `${path}/trash`))?.state === 'complete') back();
+    if ((await change(`Move ${pool.name}/${image.name} to the trash`, () => submit('POST', '/cluster/{fsid}/pool/{pool}/image/{name}/trash', { path: at })))?.state === 'complete') back();
   };
   const remove = async () => {
     if (!await confirmAction({ title: `Delete image ${image.name}?`, body: `Every byte of ${image.name} is lost, for good.`, confirmLabel: 'Delete image', typed: image.name })) return;
-    if ((await change(`Delete image ${pool.name}/${image.name}`, 'DELETE', path))?.state === 'complete') back();
+    if ((await change(`Delete image ${pool.name}/${image.name}`, () => submit('DELETE', '/cluster/{fsid}/pool/{pool}/image/{name}', { path: at })))?.state === 'complete') back();
   };
   return (
     <div class="buttons">
       {image.parent && (
-        <button type="button" onClick={() => change(`Flatten ${pool.name}/${image.name}`, 'POST', `${path}/flatten`)}>
+        <button type="button" onClick={() => change(`Flatten ${pool.name}/${image.name}`, () => submit('POST', '/cluster/{fsid}/pool/{pool}/image/{name}/flatten', { path: at }))}>
           Flatten (copy the parent's data)
         </button>
       )}
@@ -123,9 +124,9 @@ export function RbdImageDetail() {
   const { fsid, pool: poolId } = params;
   const name = decodeURIComponent(params.name);
   const { route } = useLocation();
-  const pools = useLoad(() => get<Pool[]>(`/cluster/${fsid}/pool`), [fsid]);
-  const path = `/cluster/${fsid}/pool/${poolId}/image/${encodeURIComponent(name)}`;
-  const image = useLoad(() => get<RbdImage>(path), [path], requestsOf(fsid), 500);
+  const pools = useLoad(() => get('/cluster/{fsid}/pool', { path: { fsid } }), [fsid]);
+  const at = { fsid, pool: poolId, name };
+  const image = useLoad(() => get('/cluster/{fsid}/pool/{pool}/image/{name}', { path: at }), [fsid, poolId, name], requestsOf(fsid), 500);
   const operate = canOperate.value;
   useEffect(() => {
     const timer = window.setInterval(() => image.reload(), REFRESH_MS);
@@ -138,7 +139,7 @@ export function RbdImageDetail() {
       <p><a href={clusterPath(fsid, `/block?pool=${poolId}`)}>← Block</a></p>
       <Async loaded={image}>
         {(data) => {
-          const context = { fsid, pool: pool!, image: data, path };
+          const context = { fsid, pool: pool!, image: data, at };
           return (
             <>
               <h1>Image {data.pool}/{data.name}</h1>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { get, message, post, query } from '../api/client';
-import type { Page, Request } from '../api/types';
+import type { Request } from '../api/types';
 import { confirmAction } from '../components/actions';
 import { Async, ErrorNote, useLoad } from '../components/load';
 import { ServerTable, type Column } from '../components/table';
@@ -22,7 +22,7 @@ function RequestLog({ request }: { request: Request }) {
   return (
     <div>
       {earlier > 0 && (
-        <button type="button" class="link" onClick={() => get<Request>(`/request/${request.id}`).then(setWhole, (error) => setFailure(message(error)))}>
+        <button type="button" class="link" onClick={() => get('/request/{id}', { path: { id: request.id } }).then(setWhole, (error) => setFailure(message(error)))}>
           {earlier} earlier {earlier === 1 ? 'line' : 'lines'}
         </button>
       )}
@@ -75,7 +75,7 @@ export function Requests() {
   const { path, query: q, route } = useLocation();
   const [page, setPage] = usePage();
   const [failure, setFailure] = useState<string>();
-  const requests = useLoad(() => get<Page<Request>>(`/request${query({ state: q.state, page, page_size: PAGE_SIZE })}`),
+  const requests = useLoad(() => get('/request', { query: { state: q.state, page, page_size: PAGE_SIZE } }),
     [q.state, page], (update) => update.type === 'request');
   const cancel = async (request: Request) => {
     const confirmed = await confirmAction({
@@ -85,7 +85,7 @@ export function Requests() {
     });
     if (!confirmed) return;
     setFailure(undefined);
-    await post(`/request/${request.id}/cancel`).catch((error) => setFailure(message(error)));
+    await post('/request/{id}/cancel', { path: { id: request.id } }).catch((error) => setFailure(message(error)));
     requests.reload();
   };
   const operate = canOperate.value;

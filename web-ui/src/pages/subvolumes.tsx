@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { get, query, submit } from '../api/client';
-import type { FileSystem, Page, Subvolume } from '../api/types';
+import type { FileSystem, Subvolume } from '../api/types';
 import { confirmAction, requestForForm, runRequest } from '../components/actions';
 import { Field, invalidWhen, RefusalNote, useRefusal, type Refusal } from '../components/form';
 import { PAGE_SIZE, SearchBox, useListingQuery, useReloadEvery } from '../components/listing';
@@ -15,9 +15,9 @@ import { canOperate } from '../session';
 const GIB = 2 ** 30;
 const requestsOf = (fsid: string) => (update: { fsid?: string | null; type: string }) => update.fsid === fsid && update.type === 'request';
 
-const volumeApi = (fsid: string, fs: string) => `/cluster/${fsid}/fs/${encodeURIComponent(fs)}`;
-const subvolumeApi = (fsid: string, fs: string, name: string, group: string | null, rest = '') =>
-  `${volumeApi(fsid, fs)}/subvolume/${encodeURIComponent(name)}${rest}${query({ group })}`;
+/** A subvolume's path parameters and its group, which every call about it names. */
+const subvolumeAt = (fsid: string, fs: string, subvolume: string, group: string | null) =>
+  ({ path: { fsid, name: fs, subvolume }, query: { group } });
 const subvolumePage = (fsid: string, fs: string, subvolume: Pick<Subvolume, 'name' | 'group'>) =>
   clusterPath(fsid, `/file/${encodeURIComponent(fs)}/subvolume/${encodeURIComponent(subvolume.name)}${query({ group: subvolume.group })}`);
 const labelOf = (fs: string, subvolume: { name: string; group: string | null }) => `${fs}/${subvolume.group ? `${subvolume.group}/` : ''}${subvolume.name}`;
@@ -64,7 +64,7 @@ function NewSubvolume({ fsid, fs, groups }: { fsid: string; fs: FileSystem; grou
     if (size) form.size = gibibytes(size);
     if (mode) form.mode = mode;
     if (await requestForForm(refusal, `Create subvolume ${labelOf(fs.name, { name, group: group || null })}`,
-      () => submit('POST', `${volumeApi(fsid, fs.name)}/subvolume`, form))) setName('');
+      () => submit('POST', '/cluster/{fsid}/fs/{name}/subvolume', { path: { fsid, name: fs.name }, body: form }))) setName('');
   };
   return (
     <form aria-label={`New subvolume of ${fs.name}`} onSubmit={create} noValidate class="inline-form">
@@ -87,13 +87,13 @@ function Groups({ fsid, fs, groups }: { fsid: string; fs: FileSystem; groups: st
     event.preventDefault();
     refusal.clear();
     if (await requestForForm(refusal, `Create subvolume group ${fs.name}/${name}`,
-      () => submit('POST', `${volumeApi(fsid, fs.name)}/subvolume_group`, mode ? { name, mode } : { name }))) setName('');
+      () => submit('POST', '/cluster/{fsid}/fs/{name}/subvolume_group', { path: { fsid, name: fs.name }, body: mode ? { name, mode } : { name } }))) setName('');
   };
   const remove = async (group: string) => {
     if (!await confirmAction({ title: `Delete subvolume group ${group}?`, body: 'The empty group is removed.', confirmLabel: 'Delete group' })) return;
     refusal.clear();
     await requestForForm(refusal, `Delete subvolume group ${fs.name}/${group}`,
-      () => submit('DELETE', `${volumeApi(fsid, fs.name)}/subvolume_group/${encodeURIComponent(group)}`));
+      () => submit('DELETE', '/cluster/{fsid}/fs/{name}/subvolume_group/{group}', { path: { fsid, name: fs.name, group } }));
   };
   return (
     <>
@@ -140,9 +140,9 @@ export function Subvolumes({ fsid, fs }: { fsid: string; fs: FileSystem }) {
   const listing = useListingQuery('name', `${fs.name}.`);
   const { query: q } = useLocation();
   const group = q[`${fs.name}.group`];
-  const apiQuery = listing.apiQuery({ group });
-  const subvolumes = useLoad(() => get<Page<Subvolume>>(`${volumeApi(fsid, fs.name)}/subvolume${apiQuery}`), [fsid, fs.name, apiQuery], requestsOf(fsid), 500);
-  const groups = useLoad(() => get<{ name: string }[]>(`${volumeApi(fsid, fs.name)}/subvolume_group`), [fsid, fs.name], requestsOf(fsid), 500);
+  const listed = listing.apiQuery({ group });
+  const subvolumes = useLoad(() => get('/cluster/{fsid}/fs/{name}/subvolume', { path: { fsid, name: fs.name }, query: listed }), [fsid, fs.name, query(listed)], requestsOf(fsid), 500);
+  const groups = useLoad(() => get('/cluster/{fsid}/fs/{name}/subvolume_group', { path: { fsid, name: fs.name } }), [fsid, fs.name], requestsOf(fsid), 500);
   useReloadEvery(subvolumes);
   const groupNames = (groups.data ?? []).map((candidate) => candidate.name);
   return (
@@ -178,7 +178,7 @@ function QuotaForm({ fsid, fs, subvolume }: { fsid: string; fs: string; subvolum
     event.preventDefault();
     refusal.clear();
     await requestForForm(refusal, `Set the quota of ${labelOf(fs, subvolume)}`,
-      () => submit('PATCH', subvolumeApi(fsid, fs, subvolume.name, subvolume.group), { size: gibibytes(size) }));
+      () => submit('PATCH', '/cluster/{fsid}/fs/{name}/subvolume/{subvolume}', { ...subvolumeAt(fsid, fs, subvolume.name, subvolume.group), body: { size: gibibytes(size) } }));
   };
   return (
     <form aria-label={`Quota of ${labelOf(fs, subvolume)}`} onSubmit={save} noValidate class="inline-form">
@@ -196,7 +196,7 @@ function SnapshotForm({ fsid, fs, subvolume }: { fsid: string; fs: string; subvo
     event.preventDefault();
     refusal.clear();
     if (await requestForForm(refusal, `Snapshot ${labelOf(fs, subvolume)}@${name}`,
-      () => submit('POST', subvolumeApi(fsid, fs, subvolume.name, subvolume.group, '/snapshot'), { name }))) setName('');
+      () => submit('POST', '/cluster/{fsid}/fs/{name}/subvolume/{subvolume}/snapshot', { ...subvolumeAt(fsid, fs, subvolume.name, subvolume.group), body: { name } }))) setName('');
   };
   return (
     <form aria-label={`New snapshot of ${labelOf(fs, subvolume)}`} onSubmit={take} noValidate class="inline-form">
@@ -218,7 +218,9 @@ function CloneForm({ fsid, fs, subvolume, snapshot, groups }: { fsid: string; fs
     const form: Record<string, unknown> = { name };
     if (group) form.group = group;
     if (await requestForForm(refusal, `Clone ${labelOf(fs, subvolume)}@${snapshot} to ${name}`,
-      () => submit('POST', subvolumeApi(fsid, fs, subvolume.name, subvolume.group, `/snapshot/${encodeURIComponent(snapshot)}/clone`), form))) setName('');
+      () => submit('POST', '/cluster/{fsid}/fs/{name}/subvolume/{subvolume}/snapshot/{snapshot}/clone', {
+        path: { fsid, name: fs, subvolume: subvolume.name, snapshot }, query: { group: subvolume.group }, body: form,
+      }))) setName('');
   };
   return (
     <form aria-label={`Clone of ${snapshot}`} onSubmit={clone} noValidate class="inline-form">
@@ -238,8 +240,8 @@ export function SubvolumeDetail() {
   const name = decodeURIComponent(params.name);
   const { query: q, route } = useLocation();
   const group = q.group ?? null;
-  const subvolume = useLoad(() => get<Subvolume>(subvolumeApi(fsid, fs, name, group)), [fsid, fs, name, group], requestsOf(fsid), 500);
-  const groups = useLoad(() => get<{ name: string }[]>(`${volumeApi(fsid, fs)}/subvolume_group`), [fsid, fs]);
+  const subvolume = useLoad(() => get('/cluster/{fsid}/fs/{name}/subvolume/{subvolume}', subvolumeAt(fsid, fs, name, group)), [fsid, fs, name, group], requestsOf(fsid), 500);
+  const groups = useLoad(() => get('/cluster/{fsid}/fs/{name}/subvolume_group', { path: { fsid, name: fs } }), [fsid, fs]);
   const [cloning, setCloning] = useState<string>();
   const operate = canOperate.value;
   const back = clusterPath(fsid, '/file');
@@ -248,7 +250,7 @@ export function SubvolumeDetail() {
   const removeSnapshot = async (snapshot: string) => {
     if (!await confirmAction({ title: `Delete snapshot ${label}@${snapshot}?`, body: 'The files as they were then are lost.', confirmLabel: 'Delete snapshot' })) return;
     await runRequest(`Delete snapshot ${label}@${snapshot}`,
-      () => submit('DELETE', subvolumeApi(fsid, fs, name, group, `/snapshot/${encodeURIComponent(snapshot)}`))).catch(() => undefined);
+      () => submit('DELETE', '/cluster/{fsid}/fs/{name}/subvolume/{subvolume}/snapshot/{snapshot}', { path: { fsid, name: fs, subvolume: name, snapshot }, query: { group } })).catch(() => undefined);
   };
   const remove = async (data: Subvolume) => {
     if (!await confirmAction({
@@ -256,7 +258,7 @@ export function SubvolumeDetail() {
       body: `Its files and its ${data.snapshots.length} snapshots are lost, for good.`,
       confirmLabel: 'Delete subvolume', typed: data.name,
     })) return;
-    const request = await runRequest(`Delete subvolume ${label}`, () => submit('DELETE', subvolumeApi(fsid, fs, name, group))).catch(() => undefined);
+    const request = await runRequest(`Delete subvolume ${label}`, () => submit('DELETE', '/cluster/{fsid}/fs/{name}/subvolume/{subvolume}', subvolumeAt(fsid, fs, name, group))).catch(() => undefined);
     if (request?.state === 'complete') route(back);
   };
 
