@@ -27,6 +27,8 @@ import java.security.MessageDigest;
 public class BrokerAuthResource {
     private static final String ALLOW = "allow";
     private static final String DENY = "deny";
+    /** The reason an agent's use of the broker counts as refused when this service denies it. */
+    public static final String DENIED = "broker-denied";
 
     @Inject
     AgentTrust trust;
@@ -53,16 +55,17 @@ public class BrokerAuthResource {
     @Path("/resource")
     public String resource(@PathParam("secret") String given, @FormParam("username") String username, @FormParam("resource") String kind,
                            @FormParam("name") String name, @FormParam("permission") String permission) {
-        return answer(fromBroker(given) && username != null && kind != null && name != null && permission != null
-                && policy.mayUse(username, kind, name, permission));
+        return fromBroker(given) ? decide(username != null && kind != null && name != null && permission != null
+                && policy.mayUse(username, kind, name, permission), "%s may not %s %s %s", username, permission, kind, name) : DENY;
     }
 
     @POST
     @Path("/topic")
     public String topic(@PathParam("secret") String given, @FormParam("username") String username, @FormParam("name") String exchange,
                         @FormParam("permission") String permission, @FormParam("routing_key") String routingKey) {
-        return answer(fromBroker(given) && username != null && permission != null
-                && policy.mayRoute(username, trust.isAccepted(username) ? Standing.ACCEPTED : Standing.PENDING, exchange, permission, routingKey));
+        return fromBroker(given) ? decide(username != null && permission != null
+                && policy.mayRoute(username, trust.isAccepted(username) ? Standing.ACCEPTED : Standing.PENDING, exchange, permission, routingKey),
+                "%s may not %s %s with routing key %s", username, permission, exchange, routingKey) : DENY;
     }
 
     /** In constant time: how long the comparison takes says nothing of how much of the secret was right. */
@@ -76,5 +79,13 @@ public class BrokerAuthResource {
 
     private static String answer(boolean allowed) {
         return allowed ? ALLOW : DENY;
+    }
+
+    /** A denied use of a queue or an exchange is counted among the refused agent messages: an agent tried it. */
+    private String decide(boolean allowed, String format, Object... arguments) {
+        if (!allowed) {
+            refused.refuse(DENIED, format, arguments);
+        }
+        return answer(allowed);
     }
 }

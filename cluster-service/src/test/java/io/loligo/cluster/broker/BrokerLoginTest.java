@@ -21,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -58,6 +61,8 @@ class BrokerLoginTest {
     private final String node = "broker-" + UUID.randomUUID();
     private final KeyPair key = AgentSignatures.newKeyPair();
     private final String publicKey = AgentSignatures.encode(key.getPublic());
+    @Inject
+    RefusedAgentMessages refused;
 
     @BeforeEach
     void brokerAsksThisService() throws Exception {
@@ -78,13 +83,13 @@ class BrokerLoginTest {
 
     @Test
     void aPendingAgentAsksToBeAcceptedButSendsNoMetrics() throws Exception {
-        assertThat(publishes(node, "heartbeat." + node, heartbeat())).as("own heartbeat").isTrue();
+        assertThat(publishes(node, "heartbeat." + node, heartbeat())).as("own heartbeat").isEqualTo(Outcome.TAKEN);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().get("/internal/v2/key/{id}", node).then().statusCode(200).body("status", equalTo("pre")));
 
-        assertThat(publishes(node, "metrics." + node, "{}".getBytes(StandardCharsets.UTF_8))).as("metrics while pending").isFalse();
-        assertThat(publishes(node, "heartbeat.someone-else", heartbeat())).as("another's heartbeat").isFalse();
-        assertThat(takes(node, "loligo-test.cmd." + node)).as("own command queue").isTrue();
+        assertThat(publishes(node, "metrics." + node, "{}".getBytes(StandardCharsets.UTF_8))).as("metrics while pending").isEqualTo(Outcome.DENIED_BY_THIS_SERVICE);
+        assertThat(publishes(node, "heartbeat.someone-else", heartbeat())).as("another's heartbeat").isEqualTo(Outcome.DENIED_BY_THIS_SERVICE);
+        assertThat(takes(node, "loligo-test.cmd." + node)).as("own command queue").isEqualTo(Outcome.TAKEN);
     }
 
     @Test
@@ -92,12 +97,12 @@ class BrokerLoginTest {
         askAndBe(heartbeat(), "accepted");
 
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        assertThat(publishes(node, "metrics." + node, body)).as("own metrics").isTrue();
-        assertThat(publishes(node, "reply." + node, body)).as("own reply").isTrue();
-        assertThat(publishes(node, "reply.someone-else", body)).as("under another's routing key").isFalse();
-        assertThat(publishes(node, "reply." + node, body, "someone-else")).as("as another broker user").isFalse();
-        assertThat(takes(node, "loligo-test.cmd.someone-else")).as("another's command queue").isFalse();
-        assertThat(takes(node, "loligo-test.replies")).as("cluster-service's queue").isFalse();
+        assertThat(publishes(node, "metrics." + node, body)).as("own metrics").isEqualTo(Outcome.TAKEN);
+        assertThat(publishes(node, "reply." + node, body)).as("own reply").isEqualTo(Outcome.TAKEN);
+        assertThat(publishes(node, "reply.someone-else", body)).as("under another's routing key").isEqualTo(Outcome.DENIED_BY_THIS_SERVICE);
+        assertThat(publishes(node, "reply." + node, body, "someone-else")).as("as another broker user").isEqualTo(Outcome.REFUSED_BY_THE_BROKER);
+        assertThat(takes(node, "loligo-test.cmd.someone-else")).as("another's command queue").isEqualTo(Outcome.DENIED_BY_THIS_SERVICE);
+        assertThat(takes(node, "loligo-test.replies")).as("cluster-service's queue").isEqualTo(Outcome.DENIED_BY_THIS_SERVICE);
     }
 
     @Test
@@ -135,9 +140,9 @@ class BrokerLoginTest {
                         unsent.add(e);
                     }
                 }));
-        assertThat(publishes(pending, "heartbeat." + pending, heartbeat(pending, fsid))).isTrue();
+        assertThat(publishes(pending, "heartbeat." + pending, heartbeat(pending, fsid))).isEqualTo(Outcome.TAKEN);
         askAndBe(heartbeat(node, fsid), "accepted");
-        assertThat(publishes(node, "heartbeat." + node, heartbeat(node, fsid))).isTrue();
+        assertThat(publishes(node, "heartbeat." + node, heartbeat(node, fsid))).isEqualTo(Outcome.TAKEN);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/cluster/{fsid}", fsid).then().statusCode(200));
 
         given().get("/internal/v2/cluster/{fsid}/stats", fsid).then().statusCode(504).body("reason", equalTo("AgentTimeout"));
@@ -149,7 +154,7 @@ class BrokerLoginTest {
 
     /** Publishes this node's heartbeat, and decides its key as an administrator would once it is asked for. */
     private void askAndBe(byte[] heartbeat, String status) throws Exception {
-        assertThat(publishes(node, "heartbeat." + node, heartbeat)).isTrue();
+        assertThat(publishes(node, "heartbeat." + node, heartbeat)).isEqualTo(Outcome.TAKEN);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/key/{id}", node).then().statusCode(200));
         BrokerClient.decideKey(node, status, 200);
     }
@@ -183,34 +188,56 @@ class BrokerLoginTest {
         return client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    /** Whether the broker takes a message published as this agent, under the routing key after the prefix. */
-    private boolean publishes(String username, String routingKey, byte[] body) throws Exception {
+    /** What the broker makes of a message published as this agent, under the routing key after the prefix. */
+    private Outcome publishes(String username, String routingKey, byte[] body) throws Exception {
         return publishes(username, routingKey, body, username);
     }
 
-    private boolean publishes(String username, String routingKey, byte[] body, String userId) throws Exception {
+    private Outcome publishes(String username, String routingKey, byte[] body, String userId) throws Exception {
         AmqpMessage message = AmqpMessage.create().contentType("application/json").withBufferAsBody(Buffer.buffer(body))
                 .applicationProperties(new JsonObject(AgentSignatures.signatureProperties(key.getPrivate(), body))).build();
         message.unwrap().setUserId(userId.getBytes(StandardCharsets.UTF_8));
-        return allowed(username, connection -> connection.createSender("/exchange/amq.topic/loligo-test." + routingKey)
+        return attempt(username, connection -> connection.createSender("/exchange/amq.topic/loligo-test." + routingKey)
                 .compose(sender -> sender.sendWithAck(message)));
     }
 
-    /** Whether the broker lets this agent consume from a queue. */
-    private boolean takes(String username, String queue) throws Exception {
-        return allowed(username, connection -> connection.createReceiver("/queue/" + queue, new AmqpReceiverOptions().setDurable(true)));
+    /** What the broker makes of this agent consuming from a queue. */
+    private Outcome takes(String username, String queue) throws Exception {
+        return attempt(username, connection -> connection.createReceiver("/queue/" + queue, new AmqpReceiverOptions().setDurable(true)));
     }
 
-    /** Whether an attempt on a connection of this agent's own succeeds; a refusal ends that connection. */
-    private boolean allowed(String username, Function<AmqpConnection, Future<?>> attempt) throws Exception {
+    /** What became of an attempt on a connection of the agent's own. */
+    private enum Outcome {
+        TAKEN,
+        /** The broker asked this service, which denied it. */
+        DENIED_BY_THIS_SERVICE,
+        /** The broker refused it by its own rules, asking no one. */
+        REFUSED_BY_THE_BROKER
+    }
+
+    /**
+     * Makes the attempt on a connection of the agent's own. A refusal ends that connection, which is how an attempt that
+     * failed is told from one that went wrong: one that failed without the broker ending the connection fails the test.
+     */
+    private Outcome attempt(String username, Function<AmqpConnection, Future<?>> attempt) throws Exception {
+        long deniedBefore = denied();
         AmqpConnection connection = connect(username, BrokerLogins.password(username, publicKey, key.getPrivate()));
+        CompletableFuture<Throwable> ended = new CompletableFuture<>();
+        connection.exceptionHandler(ended::complete);
         try {
             attempt.apply(connection).toCompletionStage().toCompletableFuture().get(REFUSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (Exception refused) {
-            return false;
+            return Outcome.TAKEN;
+        } catch (ExecutionException | TimeoutException failed) {
+            assertThat(ended).as("the broker ended the connection of the failed attempt (%s)", failed)
+                    .succeedsWithin(REFUSAL_WAIT);
+            // this service counts a denial before it answers the broker, which then ends the connection
+            return denied() > deniedBefore ? Outcome.DENIED_BY_THIS_SERVICE : Outcome.REFUSED_BY_THE_BROKER;
         } finally {
             connection.close();
         }
+    }
+
+    private long denied() {
+        return refused.counts().getOrDefault(BrokerAuthResource.DENIED, 0L);
     }
 }

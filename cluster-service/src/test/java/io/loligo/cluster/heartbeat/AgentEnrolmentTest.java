@@ -118,10 +118,11 @@ class AgentEnrolmentTest {
                 given().get("/internal/v2/server/{fqdn}", node + ".example.com").then().statusCode(200));
 
         String intruder = "unsigned-" + UUID.randomUUID();
+        long unsignedBefore = refusedAs("bad-signature");
         agent.publishAsHeartbeat(intruder, WireCodec.asWireMessage(new WireCodec().encode(heartbeat(agent, intruder, fsid))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusedAs("bad-signature") > unsignedBefore);
         // the impostor claims the accepted node with its own key: the broker does not even let it in
         assertThatThrownBy(() -> impostor.logIn(node)).as("a login under another key than the accepted one").isInstanceOf(Exception.class);
-        Thread.sleep(2000);
         given().get("/internal/v2/key/{id}", intruder).then().statusCode(404);
         given().get("/internal/v2/key/{id}", node).then().body("status", equalTo("accepted"))
                 .body("fingerprint", equalTo(AgentSignatures.fingerprint(agent.publicKey())));

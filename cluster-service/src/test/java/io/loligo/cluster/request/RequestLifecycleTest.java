@@ -333,9 +333,8 @@ class RequestLifecycleTest {
     /** As while the broker restarts: the agent falls silent, and a request made meanwhile starts once it is back. */
     @Test
     void aRequestMadeWhileNoAgentReportsWaitsForOneAndFailsOnlyAfterTheWait() throws Exception {
-        // an agent that beats every second is late after three
-        heartbeat(1);
-        Thread.sleep(3_500);
+        // an agent that beats every second is late after three, and no longer the one the cluster's changes go to
+        fallSilent();
         String waits = given().contentType(ContentType.JSON).body("{\"in\": false}")
                 .patch("/internal/v2/cluster/{fsid}/osd/1", fsid).then().statusCode(202).extract().path("request_id");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/internal/v2/request/{id}", waits).then()
@@ -347,8 +346,7 @@ class RequestLifecycleTest {
         assertThat(sent.command()).isEqualTo(OsdChange.of(fsid, 1, OsdChange.Kind.MARK_OUT));
         given().post("/internal/v2/request/{id}/cancel", waits).then().statusCode(200);
 
-        heartbeat(1);
-        Thread.sleep(3_500);
+        fallSilent();
         String fails = given().contentType(ContentType.JSON).body("{\"reweight\": 0.5}")
                 .patch("/internal/v2/cluster/{fsid}/osd/2", fsid).then().statusCode(202).extract().path("request_id");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/internal/v2/request/{id}", fails).then()
@@ -416,6 +414,19 @@ class RequestLifecycleTest {
         detail.set("checks", new com.fasterxml.jackson.databind.ObjectMapper().readTree(checks));
         health.set(detail);
         healthVersion.incrementAndGet();
+    }
+
+    /**
+     * Beats once with a period of a second, then falls silent until the inventory shows the agent late: three periods,
+     * as long as the cluster's changes keep going to it (both are {@code Liveness}'s, from the same heartbeat).
+     */
+    private void fallSilent() throws Exception {
+        heartbeat(1);
+        String fqdn = agent + ".example.com";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/server/{fqdn}", fqdn).then()
+                .body("heartbeat_period", equalTo(1)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/internal/v2/server/{fqdn}", fqdn).then()
+                .body("late", equalTo(true)));
     }
 
     private void heartbeat(int periodSeconds) throws Exception {
