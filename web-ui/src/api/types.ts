@@ -146,7 +146,7 @@ export type FileSystemClient = Schemas['FileSystemClientView'];
 /** One block device of a host (`DeviceView`). */
 export type Device = Schemas['DeviceView'];
 
-/** What a change would move, by Ceph's osdmaptool on the OSD map now (`MovementPreviewView`). */
+/** What a change would move, by Ceph's CRUSH on the OSD map now (`MovementPreviewView`). */
 export type MovementPreview = Schemas['MovementPreviewView'];
 
 /** A host's block devices, read from its agent now (`HostDevicesView`). */

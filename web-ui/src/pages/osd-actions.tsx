@@ -11,7 +11,7 @@ export interface OsdAction {
   applies: (osd: Osd) => boolean;
   /** Asked before it runs on these OSDs, when it moves data or cannot be taken back. */
   confirm?: (osds: Osd[]) => { title: string; body: string };
-  /** What it would move, computed by Ceph's osdmaptool, added to the question. */
+  /** What it would move, computed with Ceph's CRUSH, added to the question. */
   preview?: (fsid: string, osd: Osd) => Promise<MovementPreview>;
   run: (fsid: string, osd: Osd) => ReturnType<typeof submit>;
 }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * What a change would move, computed with Ceph's own osdmaptool on the OSD map of {@code osd_map_epoch}.
+ * What a change would move, computed with Ceph's own CRUSH (in process, or osdmaptool's and crushtool's) on the OSD
+ * map of {@code osd_map_epoch}.
  *
  * @param pgsChanged PGs whose up set would change at all (order or primary included)
  * @param pgsMoving PGs whose up set would gain or lose an OSD: their data is copied
@@ -13,7 +14,7 @@ import java.util.List;
  * @param bytes bytes copied, counted as {@code objects}, from the PGs' own statistics
  * @param osds each OSD that would gain or lose PGs, and how many
  * @param moving the moving PGs by id, at most 10,000 ({@code moving_truncated} says when there are more)
- * @param computedMs how long osdmaptool took on the map
+ * @param computedMs how long the agent took, from reading the maps to the answer
  */
 public record MovementPreviewView(
         @JsonProperty("osd_map_epoch") long osdMapEpoch,

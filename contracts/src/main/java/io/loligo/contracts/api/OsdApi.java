@@ -87,7 +87,8 @@ public interface OsdApi {
 
     /**
      * What the change a {@code PATCH} of the OSD with this body would make would move, before it is made: computed by an
-     * agent with Ceph's own osdmaptool and crushtool on the OSD map now. {@code in} or {@code reweight} (the override
+     * agent with Ceph's own CRUSH (libceph-common's, in process, on the PGs an up OSD's lower weight can move) or
+     * osdmaptool and crushtool (on every PG) on the OSD map now. {@code in} or {@code reweight} (the override
      * weight), one at a time; {@code up} and {@code primary_affinity} move no data and are a {@code 400} naming them.
      */
     @POST

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * What giving an OSD another override weight would move ({@code osd reweight}; 0 is {@code osd out}), computed by the
- * agent with Ceph's own tools on a copy of the OSD map now, never by reimplementing CRUSH: the PGs whose up set
- * changes, the objects and bytes they hold that would be copied, and the OSDs that gain and lose PGs. Reads only.
+ * agent with Ceph's own CRUSH (libceph-common's in process, or its tools on a copy of the OSD map now), never by
+ * reimplementing it: the PGs whose up set changes, the objects and bytes they hold that would be copied, and the OSDs
+ * that gain and lose PGs. Reads only.
  *
  * @param weight the OSD's override weight after the change, from 0 (out) to 1
  */

@@ -248,14 +248,29 @@ public final class ClusterMapReader {
      * {@code {"pgs": n, "bytes": n}}.
      */
     public JsonNode pgsOn(int osd) {
-        // the mons take the OSD as a number, as for osd info
-        JsonNode listing = mon("pg ls-by-osd", "\"osd\":" + osd);
-        JsonNode stats = listing.has("pg_stats") ? listing.path("pg_stats") : listing;
+        JsonNode stats = pgsListedOn(osd);
         long bytes = 0;
         for (JsonNode pg : stats) {
             bytes += pg.path("stat_sum").path("num_bytes").asLong();
         }
         return mapper.createObjectNode().put("pgs", stats.size()).put("bytes", bytes);
+    }
+
+    /** The PGs {@code pg ls-by-osd} lists for the OSD, each with its state, up and acting sets and statistics. */
+    public JsonNode pgsListedOn(int osd) {
+        // the mons take the OSD as a number, as for osd info
+        JsonNode listing = mon("pg ls-by-osd", "\"osd\":" + osd);
+        return listing.has("pg_stats") ? listing.path("pg_stats") : listing;
+    }
+
+    /** How many PGs are in each state ({@code pg stat}). */
+    public JsonNode pgStat() {
+        return mon("pg stat");
+    }
+
+    /** The CRUSH map as {@code osd crush dump} gives it. */
+    public JsonNode crushDump() {
+        return mon("osd crush dump");
     }
 
     /** The ids of the OSDs in the OSD map now, destroyed ones too. */

@@ -11,6 +11,7 @@ import io.loligo.contracts.command.CrushChange;
 import io.loligo.contracts.command.PreviewCrushChange;
 import io.loligo.contracts.command.PreviewOsdWeight;
 import io.loligo.contracts.command.PreviewPoolChange;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -50,6 +52,8 @@ public class MovementPreview {
     private final String osdmaptool;
     private final String crushtool;
     private final ObjectMapper mapper;
+    /** Ceph's CRUSH in process, where the agent's host has libceph-common where the agent was told it is. */
+    private final Optional<LibCephCrush> crush;
 
     @Inject
     ClusterProbe cluster;
@@ -59,6 +63,16 @@ public class MovementPreview {
         this.osdmaptool = config.osdmaptool();
         this.crushtool = config.crushtool();
         this.mapper = mapper;
+        this.crush = loadCrush(config.cephCommonLibrary());
+    }
+
+    private static Optional<LibCephCrush> loadCrush(String library) {
+        try {
+            return Optional.of(LibCephCrush.load(library));
+        } catch (UnsatisfiedLinkError e) {
+            Log.warnf("%s not loaded (%s): previews of an OSD's lower weight map every PG with osdmaptool", library, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private record Snapshot(byte[] osdMap, JsonNode osdDump, Map<String, long[]> contents) {
@@ -71,6 +85,18 @@ public class MovementPreview {
      * map does it: Ceph's CRUSH, and only the few rules around it here.
      */
     public JsonNode osdWeight(PreviewOsdWeight preview) {
+        if (crush.isPresent()) {
+            long started = System.nanoTime();
+            LoweredWeightPreview.Inputs read = cluster.read(reader -> new LoweredWeightPreview.Inputs(reader.osdDump(), reader.crushDump(),
+                    reader.pgsListedOn(preview.osd()), reader.pgStat()));
+            try {
+                return LoweredWeightPreview.preview(crush.get(), read, preview.osd(), preview.weight(), mapper)
+                        .put("osd_map_epoch", read.osdDump().path("epoch").asLong())
+                        .put("computed_ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+            } catch (CrushMapper.Unsupported why) {
+                Log.infof("osd.%d's preview maps every PG with osdmaptool: %s", preview.osd(), why.getMessage());
+            }
+        }
         return previewed((snapshot, work, map) -> {
             Map<String, List<Integer>> before;
             Map<String, List<Integer>> after;
@@ -301,27 +327,10 @@ public class MovementPreview {
         return mappings;
     }
 
-    /**
-     * Each PG's up set from its pool's raw CRUSH mappings, as the OSD map makes it: the PG's seed folded onto
-     * pgp_num (Ceph's stable mod), then {@code pg_upmap} replacing the set and {@code pg_upmap_items} replacing one OSD
-     * by another unless that one is in the set already or weighs nothing, and down OSDs left out. Pure.
-     */
+    /** Each PG's up set from its pool's raw CRUSH mappings, by its seed folded onto pgp_num (Ceph's stable mod). Pure. */
     static Map<String, List<Integer>> place(JsonNode osdDump, Map<Integer, Map<Integer, List<Integer>>> rawByPool,
                                             Map<Integer, Double> weights) {
-        Map<String, List<Integer>> upmaps = new HashMap<>();
-        osdDump.path("pg_upmap").forEach(upmap -> {
-            List<Integer> osds = new ArrayList<>();
-            upmap.path("osds").forEach(osd -> osds.add(osd.asInt()));
-            upmaps.put(upmap.path("pgid").asText(), osds);
-        });
-        Map<String, JsonNode> items = new HashMap<>();
-        osdDump.path("pg_upmap_items").forEach(item -> items.put(item.path("pgid").asText(), item.path("mappings")));
-        Set<Integer> down = new HashSet<>();
-        osdDump.path("osds").forEach(osd -> {
-            if (osd.path("up").asInt() == 0) {
-                down.add(osd.path("osd").asInt());
-            }
-        });
+        Placement placement = Placement.of(osdDump);
         Map<String, List<Integer>> sets = new LinkedHashMap<>();
         for (JsonNode pool : osdDump.path("pools")) {
             int id = pool.path("pool").asInt();
@@ -329,20 +338,52 @@ public class MovementPreview {
             Map<Integer, List<Integer>> raw = rawByPool.getOrDefault(id, Map.of());
             for (int seed = 0; seed < pool.path("pg_num").asInt(); seed++) {
                 String pgid = id + "." + Integer.toHexString(seed);
-                List<Integer> up = new ArrayList<>(upmaps.getOrDefault(pgid, raw.getOrDefault(stableMod(seed, pgpNum), List.of())));
-                for (JsonNode mapping : items.getOrDefault(pgid, MissingNode.getInstance())) {
-                    int from = mapping.path("from").asInt();
-                    int to = mapping.path("to").asInt();
-                    int at = up.indexOf(from);
-                    if (at >= 0 && !up.contains(to) && weights.getOrDefault(to, 0.0) != 0) {
-                        up.set(at, to);
-                    }
-                }
-                up.removeIf(down::contains);
-                sets.put(pgid, up);
+                sets.put(pgid, placement.up(pgid, raw.getOrDefault(stableMod(seed, pgpNum), List.of()), weights));
             }
         }
         return sets;
+    }
+
+    /** What the OSD map does to a PG's raw CRUSH mapping to make its up set: its upmaps, and its down OSDs. */
+    record Placement(Map<String, List<Integer>> upmaps, Map<String, JsonNode> items, Set<Integer> down) {
+        static Placement of(JsonNode osdDump) {
+            Map<String, List<Integer>> upmaps = new HashMap<>();
+            osdDump.path("pg_upmap").forEach(upmap -> {
+                List<Integer> osds = new ArrayList<>();
+                upmap.path("osds").forEach(osd -> osds.add(osd.asInt()));
+                upmaps.put(upmap.path("pgid").asText(), osds);
+            });
+            Map<String, JsonNode> items = new HashMap<>();
+            osdDump.path("pg_upmap_items").forEach(item -> items.put(item.path("pgid").asText(), item.path("mappings")));
+            Set<Integer> down = new HashSet<>();
+            osdDump.path("osds").forEach(osd -> {
+                if (osd.path("up").asInt() == 0) {
+                    down.add(osd.path("osd").asInt());
+                }
+            });
+            return new Placement(upmaps, items, down);
+        }
+
+        /**
+         * The up set, as the OSD map makes it: {@code pg_upmap} replacing the set unless it names an OSD that weighs
+         * nothing, {@code pg_upmap_items} replacing one OSD by another unless that one is in the set already or weighs
+         * nothing, and down OSDs left out. Pure.
+         */
+        List<Integer> up(String pgid, List<Integer> raw, Map<Integer, Double> weights) {
+            List<Integer> upmap = upmaps.get(pgid);
+            boolean upmapHolds = upmap != null && upmap.stream().noneMatch(osd -> osd != NO_OSD && weights.getOrDefault(osd, 0.0) == 0);
+            List<Integer> up = new ArrayList<>(upmapHolds ? upmap : raw);
+            for (JsonNode mapping : items.getOrDefault(pgid, MissingNode.getInstance())) {
+                int from = mapping.path("from").asInt();
+                int to = mapping.path("to").asInt();
+                int at = up.indexOf(from);
+                if (at >= 0 && !up.contains(to) && weights.getOrDefault(to, 0.0) != 0) {
+                    up.set(at, to);
+                }
+            }
+            up.removeIf(down::contains);
+            return up;
+        }
     }
 
     /** Ceph's {@code ceph_stable_mod}: a PG's seed folded onto pgp_num without remapping the others as it grows. */

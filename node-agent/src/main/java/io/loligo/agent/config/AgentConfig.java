@@ -62,6 +62,16 @@ public interface AgentConfig {
     String crushtool();
 
     /**
+     * Ceph's common library, which librados links to: its CRUSH builder and mapper place the few PGs an OSD's lower
+     * weight can move, in process, where osdmaptool would map every PG twice. Debian's and Ubuntu's path by default;
+     * where it does not load, osdmaptool maps them all.
+     */
+    @WithDefault(DEBIAN_CEPH_COMMON)
+    String cephCommonLibrary();
+
+    String DEBIAN_CEPH_COMMON = "/usr/lib/x86_64-linux-gnu/ceph/libceph-common.so.2";
+
+    /**
      * Ceph's device inventory ({@code ceph-volume inventory}, from the ceph-osd package), which says whether a device
      * can take a new OSD; where it is missing or fails, the host's devices are read from lsblk alone.
      */

@@ -107,6 +107,7 @@ class HungDaemonTest {
             public BrokerLogin brokerLogin() { return BrokerLogin.CONFIGURED; }
             public String crushtool() { return "crushtool"; }
             public String osdmaptool() { return "osdmaptool"; }
+            public String cephCommonLibrary() { return DEBIAN_CEPH_COMMON; }
             public String cephVolume() { return "ceph-volume"; }
             public Services services() { return null; }
             public Osds osds() { return null; }
