@@ -24,8 +24,11 @@ import java.util.function.LongSupplier;
  * answer kept, until {@link #LONGEST_KEPT} after it was read: a read whose source takes a second (an agent's, on a
  * busy host) would otherwise hold up every caller that comes meanwhile, each asking the source again. That read is
  * told so ({@link Kept#bringAnew()}); a keeper that can bring the answer by other means gives it the kept one too.
- * Should nothing be brought, another read tries once the answer's own time has passed again. A change forgets the
- * answer at once, as before.
+ * Should nothing be brought, another read tries once the answer's own time has passed again. That is for answers
+ * polled: one not asked for twice its time, or {@link #POLLED_WITHIN} (a page among a thousand that a script pages
+ * through), is not given once due, and the read that finds it so asks its source, as the first did; giving it and
+ * bringing it anew besides would ask the source for every read and give each an answer older than its time. A change
+ * forgets the answer at once, as before.
  */
 public final class KeptAnswers implements Keeper {
     /** The scope of reads that span clusters (the cluster list, every request): any cluster's change moves them. */
@@ -42,6 +45,11 @@ public final class KeptAnswers implements Keeper {
     public static final int MOST_KEPT_PER_SCOPE = 256;
     /** Bytes kept per scope: a 10,000-OSD cluster's unpaged lists are megabytes each. */
     public static final long MOST_BYTES_PER_SCOPE = 32L << 20;
+    /**
+     * An answer asked again within this, or within twice its time if longer, is one that is polled: once due it is
+     * given while one read brings it anew.
+     */
+    public static final Duration POLLED_WITHIN = Duration.ofSeconds(1);
     /** How long a read waits for the answer of the same read on its way before it asks the source itself. */
     public static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
 
@@ -114,10 +122,12 @@ public final class KeptAnswers implements Keeper {
         }
         long now = nanoTime.getAsLong();
         long age = now - reading.readNanos;
-        if (age - LONGEST_KEPT.toNanos() >= 0) {
+        long askedBefore = reading.lastAskedNanos.getAndSet(now);
+        boolean due = now - reading.expiresNanos >= 0;
+        if (age - LONGEST_KEPT.toNanos() >= 0 || due && now - askedBefore - Math.max(2 * reading.keptNanos, POLLED_WITHIN.toNanos()) >= 0) {
             return null;
         }
-        boolean bringAnew = now - reading.expiresNanos >= 0 && reading.refreshedBy(now);
+        boolean bringAnew = due && reading.refreshedBy(now);
         return new Kept(reading.representation, TimeUnit.NANOSECONDS.toSeconds(age), bringAnew);
     }
 
@@ -211,12 +221,15 @@ public final class KeptAnswers implements Keeper {
         final long expiresNanos;
         /** When a read set out to bring this answer anew, if one did. */
         private final AtomicLong refreshingSince = new AtomicLong(NOT_REFRESHING);
+        /** When a read last asked for it, the read that brought it first. */
+        private final AtomicLong lastAskedNanos;
 
         Reading(Representation representation, long readNanos, long keptNanos) {
             this.representation = representation;
             this.readNanos = readNanos;
             this.keptNanos = keptNanos;
             this.expiresNanos = readNanos + keptNanos;
+            this.lastAskedNanos = new AtomicLong(readNanos);
         }
 
         /**

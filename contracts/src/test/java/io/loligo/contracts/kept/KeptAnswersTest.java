@@ -97,12 +97,33 @@ class KeptAnswersTest {
         assertThat(kept(FSID, "space")).as("another read tries, that one having been away a second").isNull();
         assertThat(kept(FSID, "space")).isEqualTo("space#1");
 
+        // asked each second meanwhile, as a console polls
+        while (clock.get() < KeptAnswers.LONGEST_KEPT.toNanos() - 2 * second.toNanos()) {
+            clock.addAndGet(second.toNanos());
+            kept(FSID, "space");
+        }
         clock.set(KeptAnswers.LONGEST_KEPT.toNanos() - 1);
         assertThat(kept(FSID, "space")).as("one more try").isNull();
         assertThat(kept(FSID, "space")).isEqualTo("space#1");
         clock.set(KeptAnswers.LONGEST_KEPT.toNanos());
         assertThat(kept(FSID, "space")).isNull();
         assertThat(kept(FSID, "space")).isNull();
+    }
+
+    /**
+     * A page among many that a script pages through comes round again long after it was due: its read asks the
+     * source, as the first did, rather than be given the old answer while another read brings it anew.
+     */
+    @Test
+    void anAnswerNotAskedForTwiceItsTimeIsNotGivenOnceDue() {
+        Duration second = Duration.ofSeconds(1);
+        answers.keep(answers.ticket(FSID, "page-7", second), answer("page-7#1"));
+        clock.addAndGet(2 * second.toNanos());
+        assertThat(answers.kept(FSID, "page-7")).as("asked again only now").isNull();
+        answers.keep(answers.ticket(FSID, "page-7", second), answer("page-7#2"));
+        clock.addAndGet(second.toNanos());
+        assertThat(answers.kept(FSID, "page-7").bringAnew()).as("asked again within twice its time, due").isTrue();
+        assertThat(kept(FSID, "page-7")).as("to the others meanwhile").isEqualTo("page-7#2");
     }
 
     /** A keeper that brings the answer by other means gives the read that is to bring it the answer kept, with its age. */
