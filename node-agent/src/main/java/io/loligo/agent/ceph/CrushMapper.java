@@ -89,7 +89,7 @@ final class CrushMapper implements AutoCloseable {
         int id = bucket.path("id").asInt();
         Pointer made = crush.crush_make_bucket(map, algorithm, LibCephCrush.HASH_RJENKINS1, bucket.path("type_id").asInt(), ids.length, ids, weights);
         if (made == null || crush.crush_add_bucket(map, id, made, new int[1]) != 0) {
-            throw new IllegalStateException("libceph-common did not take CRUSH bucket " + id);
+            throw new Unsupported("libceph-common did not take CRUSH bucket " + id);
         }
     }
 
@@ -116,7 +116,7 @@ final class CrushMapper implements AutoCloseable {
             crush.crush_rule_set_step(made, i, op, first, second);
         }
         if (crush.crush_add_rule(map, made, id) != id) {
-            throw new IllegalStateException("libceph-common did not take CRUSH rule " + id);
+            throw new Unsupported("libceph-common did not take CRUSH rule " + id);
         }
     }
 

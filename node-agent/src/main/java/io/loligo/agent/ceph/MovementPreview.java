@@ -34,8 +34,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a change would move, computed with Ceph's own {@code osdmaptool} and {@code crushtool} on a copy of the OSD
- * map: every PG mapped as the map is and as it would be, their up sets compared, and what the PGs that change hold ({@code pg dump}) counted
- * once for each OSD that would have to receive a copy. CRUSH is Ceph's here, never reimplemented.
+ * map: every PG mapped as the map is and as it would be, their up sets compared, and what the PGs that change hold
+ * ({@code pg dump}) counted once for each OSD that would have to receive a copy. An up OSD's lower weight maps only
+ * the PGs it holds, with libceph-common's CRUSH in process ({@link LoweredWeightPreview}), where that is exact. CRUSH
+ * is Ceph's here, never reimplemented.
  */
 @ApplicationScoped
 public class MovementPreview {
@@ -79,10 +81,11 @@ public class MovementPreview {
     }
 
     /**
-     * What giving the OSD this override weight would move, from the OSD map now. Out (0) is osdmaptool's own
-     * {@code --mark-out}; another weight has no osdmaptool option, so each pool's PGs are mapped by crushtool with the
-     * map's override weights (that one changed), then the map's upmaps applied and down OSDs left out, as the OSD
-     * map does it: Ceph's CRUSH, and only the few rules around it here.
+     * What giving the OSD this override weight would move, from the OSD map now. A lower weight for an up OSD is
+     * mapped in process on the PGs it holds where {@link LoweredWeightPreview} finds that exact; otherwise every PG is
+     * mapped by the tools. Out (0) is osdmaptool's own {@code --mark-out}; another weight has no osdmaptool option, so
+     * each pool's PGs are mapped by crushtool with the map's override weights (that one changed), then the map's upmaps
+     * applied and down OSDs left out, as the OSD map does it: Ceph's CRUSH, and only the few rules around it here.
      */
     public JsonNode osdWeight(PreviewOsdWeight preview) {
         if (crush.isPresent()) {
