@@ -8,7 +8,8 @@ import com.sun.jna.Pointer;
  * Ceph's CRUSH in C, as libceph-common (the library librados itself links to) exports it: the builder that makes a
  * map, and the mapper that places an input on it, the code every Ceph daemon and tool maps PGs with. {@code struct
  * crush_map}'s fields are written at their C offsets (Ceph 16's {@code crush/crush.h} on x86_64) rather than through a
- * JNA structure, which a native image would have to reflect on.
+ * JNA structure, which a native image would have to reflect on. A library laid out otherwise would map wrongly: each
+ * preview compares the up sets it maps with the PG map's before it trusts them ({@link LoweredWeightPreview}).
  */
 interface LibCephCrush extends Library {
 
