@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,17 +106,24 @@ class LoweredWeightPreviewTest {
                 .isInstanceOf(CrushMapper.Unsupported.class).hasMessageContaining("PG " + first.path("pgid").asText() + " is on [2, 59, 58]");
     }
 
-    /** What the PG map would list for the OSD, from osdmaptool's up sets: every PG on it, with made-up contents. */
     private static LoweredWeightPreview.Inputs inputs(int osd, JsonNode osdDump, String pgStat) throws IOException {
+        return new LoweredWeightPreview.Inputs(osdDump, crushDump, listing(upSets, osd, pgid -> pgid.length()), MAPPER.readTree(pgStat));
+    }
+
+    /**
+     * What {@code pg ls-by-osd} would list for the OSD, from osdmaptool's up sets: every PG on it, active+clean, with
+     * these objects and a thousand bytes each.
+     */
+    static ArrayNode listing(Map<String, List<Integer>> upSets, int osd, ToLongFunction<String> objects) {
         ArrayNode listed = MAPPER.createArrayNode();
         upSets.forEach((pgid, up) -> {
             if (up.contains(osd)) {
                 ObjectNode pg = listed.addObject().put("pgid", pgid).put("state", "active+clean");
                 up.forEach(pg.putArray("up")::add);
-                pg.putObject("stat_sum").put("num_objects", pgid.length()).put("num_bytes", 1000L * pgid.length());
+                pg.putObject("stat_sum").put("num_objects", objects.applyAsLong(pgid)).put("num_bytes", 1000L * objects.applyAsLong(pgid));
             }
         });
-        return new LoweredWeightPreview.Inputs(osdDump, crushDump, listed, MAPPER.readTree(pgStat));
+        return listed;
     }
 
     private static String tool(String... command) {

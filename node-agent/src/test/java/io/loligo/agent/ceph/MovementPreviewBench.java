@@ -2,7 +2,6 @@ package io.loligo.agent.ceph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loligo.agent.config.AgentConfig;
 import io.loligo.agent.host.HostProcess;
@@ -56,7 +55,8 @@ class MovementPreviewBench {
             Map<String, List<Integer>> changedBefore = MovementPreview.upSets(changedLines(before, after, "<"));
             Map<String, List<Integer>> changedAfter = MovementPreview.upSets(changedLines(before, after, ">"));
             JsonNode byOsdmaptool = MovementPreview.compare(changedBefore, changedAfter, Map.of(), MAPPER);
-            String listedJson = listing(MovementPreview.upSets(shell("grep -E ' up \\(\\[([0-9]+,)*" + OUT + "[],]' '" + before + "'")));
+            String listedJson = LoweredWeightPreviewTest.listing(MovementPreview.upSets(shell("grep -E ' up \\(\\[([0-9]+,)*" + OUT + "[],]' '" + before + "'")), OUT,
+                    pgid -> 0).toString();
             System.out.printf(Locale.ROOT, "osdmaptool: every PG mapped with osd.%d in, then out, in %d + %d ms%n", OUT, millis(started, dumped),
                     millis(dumped, dumpedOut));
 
@@ -80,17 +80,6 @@ class MovementPreviewBench {
         } finally {
             CrushTool.deleteQuietly(work);
         }
-    }
-
-    /** {@code pg ls-by-osd}'s listing of these PGs, active+clean, as JSON. */
-    private static String listing(Map<String, List<Integer>> pgs) {
-        ArrayNode listed = MAPPER.createArrayNode();
-        pgs.forEach((pgid, up) -> {
-            ObjectNode pg = listed.addObject().put("pgid", pgid).put("state", "active+clean");
-            up.forEach(pg.putArray("up")::add);
-            pg.putObject("stat_sum").put("num_objects", 0).put("num_bytes", 0);
-        });
-        return listed.toString();
     }
 
     private static String tool(String... command) {
