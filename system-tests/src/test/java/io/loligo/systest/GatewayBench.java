@@ -118,7 +118,7 @@ class GatewayBench {
      * The measured run, after warming up when asked: on two cores a JVM's compilers take minutes under load before
      * its throughput settles, and a Python server none.
      */
-    private static Figures wrk(String url, List<String> headers, int connections, boolean warmUp) throws Exception {
+    static Figures wrk(String url, List<String> headers, int connections, boolean warmUp) throws Exception {
         if (warmUp) {
             double previous = run(url, headers, connections, MEASURED).requestsPerSecond();
             for (int runs = 1; runs < MAX_WARM_UP_RUNS; runs++) {

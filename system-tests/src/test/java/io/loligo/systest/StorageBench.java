@@ -20,8 +20,9 @@ import static org.awaitility.Awaitility.await;
  * 1,000 subvolumes with their quotas. Creates them itself (through librbd's, boto3's and librados' Python bindings:
  * the rbd tool, s3cmd or the ceph tool would start a process apiece), waits until
  * Loligo lists every one, then measures with wrk at 16 connections: every page in every ordering and some searches,
- * rotated; and each request a URL never asked before, so that no answer kept by the gateway is ever reused. Prints
- * each figure and asserts none; run with {@code ./dev/loligo bench storage}, {@code -Dimages=}, {@code -Dbuckets=}
+ * rotated; and each request a URL never asked before, so that no answer kept by the gateway is ever reused; each
+ * measured after warming up until its throughput is steady, as {@link GatewayBench} does. Prints each figure and
+ * asserts none; run with {@code ./dev/loligo bench storage}, {@code -Dimages=}, {@code -Dbuckets=}
  * and {@code -Dsubvolumes=} to change the counts.
  */
 class StorageBench {
@@ -29,7 +30,6 @@ class StorageBench {
     private static final int BUCKETS = Integer.getInteger("buckets", 1_000);
     private static final int SUBVOLUMES = Integer.getInteger("subvolumes", 1_000);
     private static final int PAGE_SIZE = 100;
-    private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("seconds", 10));
     private static final List<String> ORDERINGS = List.of("name", "-name", "size", "-size", "used_bytes", "-used_bytes",
             "snapshot_count", "-snapshot_count", "watchers", "created_at", "-created_at");
     private static final List<String> BUCKET_ORDERINGS = List.of("name", "-name", "owner", "objects", "-objects", "size_bytes",
@@ -192,10 +192,8 @@ class StorageBench {
     }
 
     private static void measure(String listing, String what, String gateway, String token, Path script) throws Exception {
-        // once untimed, for the compilers
-        GatewayBench.run(gateway, List.of("-H", "Authorization: Bearer " + token, "-s", script.toString()), 16, Duration.ofSeconds(5));
-        GatewayBench.Figures figures = GatewayBench.run(gateway, List.of("-H", "Authorization: Bearer " + token, "-s", script.toString()),
-                16, MEASURED);
+        // warmed up until its throughput is steady, as the gateway bench is: a few seconds left the compilers' work in the figures
+        GatewayBench.Figures figures = GatewayBench.wrk(gateway, List.of("-H", "Authorization: Bearer " + token, "-s", script.toString()), 16, true);
         System.out.printf(Locale.ROOT, "== storage: %s, %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
                 listing, what, figures.requestsPerSecond(), figures.p50Millis(), figures.p99Millis());
     }

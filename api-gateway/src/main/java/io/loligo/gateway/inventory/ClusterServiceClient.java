@@ -14,6 +14,7 @@ import io.loligo.contracts.api.PoolApi;
 import io.loligo.contracts.api.RbdApi;
 import io.loligo.contracts.api.RequestApi;
 import io.loligo.contracts.api.RgwApi;
+import io.loligo.gateway.kept.UpstreamAnswers;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** cluster-service's internal API: every path it serves, declared once in the contracts. */
 @RegisterRestClient(configKey = "cluster-service")
 @RegisterProvider(UpstreamProblems.class)
+@RegisterProvider(UpstreamAnswers.class)
 @Path("/internal/v2")
 public interface ClusterServiceClient extends InventoryApi, ClusterStateApi, OsdApi, PoolApi, CrushApi, EventApi, RequestApi, PgApi, RbdApi, FileSystemApi, RgwApi,
         CliApi, KeyApi, AlertApi {

@@ -94,6 +94,10 @@ public class ConditionalReads implements ContainerResponseFilter {
         if (entity instanceof byte[] bytes) {
             return bytes;
         }
+        byte[] passedOn = UpstreamAnswers.bytesOf(entity);
+        if (passedOn != null) {
+            return passedOn;
+        }
         if (entity instanceof String text) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
