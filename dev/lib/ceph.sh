@@ -313,14 +313,15 @@ ceph_osd_zap() {
 
 ceph_daemon_running() { pid_alive "$CEPH_DIR/run/ceph-$1.pid"; }
 
-# Both instances' ports sit inside Linux's ephemeral range (32768-60999): an outgoing connection can take one as its
-# source port just before a daemon binds it (seen once: the mon's 40000). Reserved, they are never handed out so. Only
-# root may reserve them; others live with the rare race.
+# Both Ceph instances' ports and the system tests' services' sit inside Linux's ephemeral range (32768-60999): an
+# outgoing connection can take one as its source port just before a daemon or a service binds it (seen: the mon's
+# 40000, a test agent's port). Reserved, they are never handed out so. Only root may reserve them; others live with
+# the rare race.
 ceph_reserve_ports() {
   local reserved=/proc/sys/net/ipv4/ip_local_reserved_ports current
   current=$(<"$reserved")
-  [[ ,$current, == *",$CEPH_LAB_PORTS,"* ]] && return 0
-  echo "${current:+$current,}$CEPH_LAB_PORTS" 2>/dev/null >"$reserved" || true
+  [[ ,$current, == *",$LAB_PORTS,"* ]] && return 0
+  echo "${current:+$current,}$LAB_PORTS" 2>/dev/null >"$reserved" || true
 }
 
 ceph_start_daemons() {

@@ -20,7 +20,8 @@ mkdir -p "$LOLIGO_STATE"
   MAIL_PORT=18025 TEST_MAIL_PORT=18125                    # the SMTP sink
   CEPH_MON_PORT_PLATFORM=40000 CEPH_MON_PORT_TESTS=40200  # a mon and its msgr2 port after it; the RGW on mon + 10
   CEPH_BIND_PLATFORM=40100-40199 CEPH_BIND_TESTS=40300-40399  # the other Ceph daemons
-  CEPH_LAB_PORTS=40000-40399                              # all of Ceph's, kept out of Linux's ephemeral range
+  TEST_SERVICE_PORTS=40400-40999                          # the system tests' services, each instance a pair of its own
+  LAB_PORTS=40000-40999                                   # Ceph's and the tests' services', kept out of Linux's ephemeral range
 }
 
 # Temporary files live in one directory per run of a script, removed when it ends however it ends (a die included);

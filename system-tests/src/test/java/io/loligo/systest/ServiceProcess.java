@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,10 +18,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged Loligo service, run as its own JVM exactly as an operator would run it. */
 final class ServiceProcess {
+    /** The tests' services' ports, TEST_SERVICE_PORTS in dev/lib/common.sh. */
+    private static final int FIRST_SERVICE_PORT = 40400;
+    private static final int LAST_SERVICE_PORT = 40999;
+    /** Each port once per run, whether or not its service still runs: a restarted one comes back on its own. */
+    private static final Set<Integer> GIVEN_PORTS = ConcurrentHashMap.newKeySet();
+
     private final String name;
     private final Path jar;
     private final Path jvmOptions;
@@ -218,9 +228,25 @@ final class ServiceProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * A port of the tests' services' range that nothing listens on and no other process of this run was given: the
+     * range dev/ reserves, so that no outgoing connection takes it as its source port before the service binds it,
+     * as one did when ports came from the kernel's ephemeral range.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int count = LAST_SERVICE_PORT - FIRST_SERVICE_PORT + 1;
+        int start = ThreadLocalRandom.current().nextInt(count);
+        for (int tried = 0; tried < count; tried++) {
+            int port = FIRST_SERVICE_PORT + (start + tried) % count;
+            if (!GIVEN_PORTS.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (BindException taken) {
+                // something listens there: the next one
+            }
         }
+        throw new IOException("no free port left in " + FIRST_SERVICE_PORT + "-" + LAST_SERVICE_PORT);
     }
 }
