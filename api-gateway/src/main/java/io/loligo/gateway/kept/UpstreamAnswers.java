@@ -20,9 +20,10 @@ import java.io.IOException;
  * How the gateway reads the JSON answers of cluster-service and metrics-service, for every call of its REST clients.
  * Each answer's bytes are remembered beside what they were read into, for the request in hand: a read that passes
  * the answer on unchanged is sent as those bytes ({@link ConditionalReads}), instead of being written as JSON again.
- * They are read without the duplicate-key check callers' bodies get ({@code StrictJson}): they are our own services'
- * answers, and on pages of 100 RBD images the check cost about as much as the rest of the reading. Registered on each REST client ({@code @RegisterProvider}), never as a global provider,
- * which would also read the callers' bodies this way.
+ * An answer asked for as bytes (the OSD list) is those bytes already, and is left alone. Answers are read without the
+ * duplicate-key check callers' bodies get ({@code StrictJson}): they are our own services', and on pages of 100 RBD
+ * images the check cost about as much as the rest of the reading. Registered on each REST client
+ * ({@code @RegisterProvider}), never as a global provider, which would also read the callers' bodies this way.
  */
 public class UpstreamAnswers implements ClientRequestFilter, ReaderInterceptor, ContextResolver<ObjectMapper> {
     /** The answer last read for the request in hand, in its Vert.x context. */
@@ -55,7 +56,7 @@ public class UpstreamAnswers implements ClientRequestFilter, ReaderInterceptor, 
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext reading) throws IOException {
-        if (!(reading.getProperty(CALLERS_CONTEXT) instanceof Context context)
+        if (!(reading.getProperty(CALLERS_CONTEXT) instanceof Context context) || reading.getType() == byte[].class
                 || !MediaType.APPLICATION_JSON_TYPE.isCompatible(reading.getMediaType())) {
             return reading.proceed();
         }
