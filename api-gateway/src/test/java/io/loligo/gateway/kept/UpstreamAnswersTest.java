@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 
 import static org.hamcrest.Matchers.equalTo;
 
+/**
+ * That a caller's body with a key twice stays refused is {@code HostileInputTest}'s, which caught the lenient mapper
+ * reaching the server when it was a global provider.
+ */
 @QuarkusTest
 class UpstreamAnswersTest {
 
@@ -22,11 +26,5 @@ class UpstreamAnswersTest {
     void anAnswerMadeFromAnUpstreamOneIsWrittenAsJson() {
         TestUsers.admin().request().get("/api/v3/test-upstream/changed").then().statusCode(200)
                 .body(equalTo("{\"name\":\"upstream\",\"size\":2}"));
-    }
-
-    @Test
-    void aCallersBodyWithAKeyTwiceIsStillRefused() {
-        TestUsers.admin().request().body("{\"username\":\"a-user\",\"username\":\"b-user\",\"password\":\"long-enough-password\"}")
-                .post("/api/v3/user").then().statusCode(400);
     }
 }
